@@ -1,0 +1,121 @@
+"""The self-check machinery: a check turns a learner's answer into a verdict.
+
+A check says one of three things:
+
+* "not attempted yet" while the answer is still the placeholder ``...``;
+* a hint aimed at a likely misconception when the answer matches one;
+* "correct" (with a short why) when the answer is right.
+
+Outside strict mode a check never raises, so a wrong answer never breaks a
+lesson. In strict mode (``OSMOSIS_STRICT_CHECKS=1``, set by the solutions
+test) anything but "correct" raises :class:`CheckFailed`.
+
+Examples
+--------
+>>> double_of_21 = Check(
+...     name="double_of_21",
+...     question="What is 2 × 21?",
+...     is_correct=lambda answer: answer == 42,
+...     why="2 × 21 = 42.",
+...     misconceptions=(
+...         Misconception("added instead", example=23, matches=lambda a: a == 23,
+...                       hint="You added 2 and 21; the question multiplies."),
+...     ),
+... )
+>>> double_of_21(...).status
+'not attempted'
+>>> print(double_of_21(23))
+Not yet: You added 2 and 21; the question multiplies.
+>>> print(double_of_21(42))
+Correct! 2 × 21 = 42.
+"""
+
+import html
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+STRICT_ENV = "OSMOSIS_STRICT_CHECKS"
+
+
+class CheckFailed(AssertionError):
+    """Raised in strict mode when an answer is not correct."""
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A likely wrong idea: an example answer that shows it, a test for it, and a hint."""
+
+    name: str
+    example: Any
+    matches: Callable[[Any], bool]
+    hint: str
+
+
+_LABELS = {"not attempted": "Not attempted yet:", "hint": "Not yet:", "correct": "Correct!"}
+# The words carry the meaning; the colour only repeats them.
+_COLOURS = {"not attempted": "#555555", "hint": "#9a5b00", "correct": "#006b3c"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a learner reads after a check: a status and a sentence."""
+
+    status: str  # "not attempted", "hint" or "correct"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{_LABELS[self.status]} {self.message}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        # role="status" lets a screen reader announce the verdict when it appears.
+        return (
+            f'<div role="status" class="osmosis-check" style="border-left:4px solid '
+            f'{_COLOURS[self.status]};padding:0.3em 0.8em"><strong>{_LABELS[self.status]}</strong> '
+            f"{html.escape(self.message)}</div>"
+        )
+
+
+@dataclass(frozen=True)
+class Check:
+    """One exercise's check. Call it with the learner's answer."""
+
+    name: str
+    question: str
+    is_correct: Callable[[Any], bool]
+    why: str
+    misconceptions: tuple[Misconception, ...] = ()
+    fallback_hint: str = "Re-read the question and try again; the cells above show the method."
+    normalise: Callable[[Any], Any] = field(default=lambda answer: answer)
+
+    def verdict(self, answer: Any) -> Verdict:
+        """Judge ``answer`` without raising, whatever it is."""
+        if answer is Ellipsis:
+            return Verdict("not attempted", "replace `...` with your answer, then run this cell.")
+        try:
+            answer = self.normalise(answer)
+            if self.is_correct(answer):
+                return Verdict("correct", self.why)
+            for misconception in self.misconceptions:
+                if _safe(misconception.matches, answer):
+                    return Verdict("hint", misconception.hint)
+        except Exception:  # noqa: BLE001 - any odd answer gets the fallback hint, not a crash
+            pass
+        return Verdict("hint", self.fallback_hint)
+
+    def __call__(self, answer: Any) -> Verdict:
+        result = self.verdict(answer)
+        if os.environ.get(STRICT_ENV) == "1" and result.status != "correct":
+            raise CheckFailed(f"check {self.name!r}: {result}")
+        return result
+
+
+def _safe(predicate: Callable[[Any], bool], answer: Any) -> bool:
+    try:
+        return bool(predicate(answer))
+    except Exception:  # noqa: BLE001 - a predicate that cannot judge this answer does not match
+        return False

@@ -1,0 +1,84 @@
+"""Self-checks for lesson 00 · Start here.
+
+Examples
+--------
+>>> print(count_the_testers(12))
+Not yet: 12 is every tester. The question asks only for the ones this module invented: look at the `source` column.
+>>> print(youngest_tester("Niels Larson"))
+Correct! Niels Larson is 17, a minor: in the series he joined at his mother's request. Lesson 02 asks what that means for consent.
+"""
+
+from ..data import load_people
+from .core import Check, Misconception
+
+
+def _invented_testers() -> int:
+    people = load_people()
+    testers = people[people["role"] == "tester"]
+    return int((testers["source"] == "invented").sum())
+
+
+count_the_testers = Check(
+    name="count_the_testers",
+    question="How many of the 12 beta testers were invented for this module?",
+    is_correct=lambda answer: answer == _invented_testers(),
+    why="Only Niels, Ana and Lucas are testers named in the series; the other nine are invented.",
+    misconceptions=(
+        Misconception(
+            "counted every tester",
+            example=12,
+            matches=lambda answer: answer == 12,
+            hint="12 is every tester. The question asks only for the ones this module invented: "
+            "look at the `source` column.",
+        ),
+        Misconception(
+            "counted the named testers",
+            example=3,
+            matches=lambda answer: answer == 3,
+            hint="3 is how many testers the series names. Count the others: `source == 'invented'`.",
+        ),
+        Misconception(
+            "counted candidates too",
+            example=17,
+            matches=lambda answer: answer in (17, 24, 20),
+            hint="That count includes candidates. Keep only the rows whose `role` is 'tester'.",
+        ),
+        Misconception(
+            "a string instead of a number",
+            example="9",
+            matches=lambda answer: isinstance(answer, str),
+            hint="Give a number, not text: for example `answer = 5`, without quotes.",
+        ),
+    ),
+    fallback_hint="Filter `people` to `role == 'tester'`, then count `source == 'invented'`.",
+)
+
+
+def _normalise_name(answer):
+    return answer.strip().casefold() if isinstance(answer, str) else answer
+
+
+youngest_tester = Check(
+    name="youngest_tester",
+    question="Which beta tester is under 18? Give their name as a string.",
+    is_correct=lambda answer: answer in ("niels larson", "niels"),
+    why="Niels Larson is 17, a minor: in the series he joined at his mother's request. "
+    "Lesson 02 asks what that means for consent.",
+    normalise=_normalise_name,
+    misconceptions=(
+        Misconception(
+            "picked a candidate",
+            example="Claire",
+            matches=lambda answer: answer == "claire",
+            hint="Claire is 17 too, but she is a candidate the app can match, not a beta tester. "
+            "Keep only `role == 'tester'`.",
+        ),
+        Misconception(
+            "gave the age, not the name",
+            example=17,
+            matches=lambda answer: answer == 17,
+            hint="17 is the age. The question asks for the tester's name, in quotes.",
+        ),
+    ),
+    fallback_hint="Sort the testers by `age` and read the first name.",
+)

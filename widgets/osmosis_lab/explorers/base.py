@@ -1,0 +1,78 @@
+"""What every explorer shares: a chart area, a text equivalent, one refresh path.
+
+An explorer computes nothing itself: it asks the engines, the data layer and
+the chart builders, then writes what the learner reads into widget values
+(``summary.value``, ``chart.outputs``). Tests drive the public child widgets
+and read those values; no kernel or browser is needed.
+
+Examples
+--------
+>>> import altair as alt, pandas as pd
+>>> from osmosis_lab.charts import accessible
+>>> area = widgets.Output()
+>>> chart = accessible(alt.Chart(pd.DataFrame({"n": [1]})).mark_bar().encode(x="n:Q"), "One bar.")
+>>> show_chart(area, chart)
+>>> area.outputs[0]["data"]["text/plain"]
+'One bar.'
+"""
+
+import html
+
+import altair as alt
+import ipywidgets as widgets
+
+VEGALITE_MIME = "application/vnd.vegalite.v5+json"
+
+
+def show_chart(area: widgets.Output, chart: alt.TopLevelMixin) -> None:
+    """Replace what ``area`` shows with ``chart``.
+
+    Setting ``outputs`` directly (rather than ``with area: display(chart)``) works
+    the same in a kernel and in a headless test, prints nothing to stdout, and
+    leaves the chart's spec readable by tests. The plain-text fallback is the
+    chart's description, so even a renderer that cannot draw says what it shows.
+    """
+    spec = chart.to_dict()
+    area.outputs = (
+        {
+            "output_type": "display_data",
+            "data": {VEGALITE_MIME: spec, "text/plain": spec.get("description", "A chart.")},
+            "metadata": {},
+        },
+    )
+
+
+def chart_spec(area: widgets.Output) -> dict:
+    """The Vega-Lite spec ``area`` currently shows (for tests and text equivalents)."""
+    return area.outputs[0]["data"][VEGALITE_MIME] if area.outputs else {}
+
+
+def text_block(title: str, lines: list[str]) -> str:
+    """HTML for a text equivalent: a heading and a list, announced politely when it changes."""
+    items = "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in lines)
+    return (
+        f'<div aria-live="polite" class="osmosis-text-equivalent">'
+        f"<strong>{html.escape(title, quote=False)}</strong><ul>{items}</ul></div>"
+    )
+
+
+class Explorer:
+    """Base class: subclasses build controls, then call :meth:`_assemble` and :meth:`refresh`."""
+
+    def __init__(self) -> None:
+        self.chart = widgets.Output(layout=widgets.Layout(min_height="120px"))
+        self.summary = widgets.HTML()
+        self.view: widgets.Box | None = None
+
+    def _assemble(self, controls: list[widgets.Widget], extra: list[widgets.Widget] = ()) -> None:
+        """Lay out controls on top, then any extra widgets, the chart and its text equivalent."""
+        self.view = widgets.VBox([*controls, *extra, self.chart, self.summary])
+        for control in controls:
+            if hasattr(control, "value") and not isinstance(control, widgets.Button):
+                control.observe(lambda _change: self.refresh(), names="value")
+
+    def refresh(self) -> None:  # pragma: no cover - every subclass defines it
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)

@@ -1,0 +1,72 @@
+"""Lesson 00's explorer: pick a beta tester, read their card, see their chart.
+
+Examples
+--------
+>>> from osmosis_lab.data import load_people
+>>> explorer = TesterExplorer(load_people())
+>>> explorer.picker.value = "Lucas Apert"
+>>> "Lucas Apert" in explorer.card.value
+True
+>>> "Lucas Apert's invented trait values" in explorer.summary.value
+True
+"""
+
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..categories import CATEGORIES, CATEGORY_LABELS
+from ..charts import testers as tester_charts
+from .base import Explorer, show_chart, text_block
+
+
+class TesterExplorer(Explorer):
+    """A labelled drop-down of the 12 testers, a card, a trait chart and its text equivalent."""
+
+    def __init__(self, people: pd.DataFrame) -> None:
+        super().__init__()
+        self.people = people.set_index("name")
+        testers = self.people[self.people["role"] == "tester"].index.tolist()
+        self.picker = widgets.Dropdown(
+            options=testers,
+            value=testers[0],
+            description="Beta tester",
+            style={"description_width": "initial"},
+        )
+        self.card = widgets.HTML()
+        self._assemble([self.picker], extra=[self.card])
+        self.refresh()
+
+    def refresh(self) -> None:
+        person = self.people.loc[self.picker.value]
+        self.card.value = tester_card_html(person)
+        show_chart(self.chart, tester_charts.traits_chart(person))
+        lines = tester_charts.traits_text(person).splitlines()
+        self.summary.value = text_block(lines[0], lines[1:])
+
+
+def tester_card_html(person: pd.Series) -> str:
+    """The card: who they are (named or invented), their profile, how they weigh each category."""
+    source = "named in the series" if person["source"] != "invented" else "invented for this module"
+    facts = [
+        ("Source", source),
+        ("Age", str(person["age"])),
+        ("Arrondissement", f"Paris {person['arrondissement']}"),
+        ("Occupation", person["occupation"]),
+        ("Looking for", person["seeking"]),
+    ]
+    facts += [
+        (f"Weight on {CATEGORY_LABELS[c].lower()}", f"{person[f'weight_{c}']:.0%}")
+        for c in CATEGORIES
+    ]
+    rows = "".join(
+        f"<tr><th scope='row' style='text-align:left;padding-right:1em'>{html.escape(k)}</th>"
+        f"<td>{html.escape(v)}</td></tr>"
+        for k, v in facts
+    )
+    return (
+        f"<section aria-label='Card for {html.escape(person.name)}' class='osmosis-card'>"
+        f"<h3>{html.escape(person.name)}</h3><table>{rows}</table>"
+        "<p><em>Every number on this card is invented (synthetic data).</em></p></section>"
+    )

@@ -1,0 +1,66 @@
+"""Privacy tools for lesson 03: attack an "anonymised" table, then protect it.
+
+Pure functions over DataFrames and numpy arrays; randomness only through an
+``rng`` argument. Bad input raises :class:`~osmosis_lab.errors.PrivacyError`,
+and a query past the budget :class:`~osmosis_lab.errors.BudgetExceeded`.
+
+Re-identification
+    :func:`linkage_attack`, :func:`class_sizes`, :func:`k_anonymity`, :func:`l_diversity`
+Defences by coarsening
+    :func:`generalise` with :class:`Bands`, :class:`Lookup`, :class:`Redact`;
+    :func:`suppress_small_groups`
+Defences by noise
+    :func:`randomized_response`, :func:`estimate_proportion`, :func:`posterior_yes`,
+    :func:`laplace_mechanism`, :class:`PrivacyBudget`
+
+Examples
+--------
+>>> import pandas as pd
+>>> from osmosis_lab.privacy import Bands, generalise, k_anonymity
+>>> df = pd.DataFrame({"age": [23, 27, 34, 38], "gender": ["woman", "woman", "man", "man"]})
+>>> coarse = generalise(df, {"age": Bands(10)})
+>>> k_anonymity(df, ["age", "gender"]), k_anonymity(coarse, ["age", "gender"])
+(1, 2)
+"""
+
+from osmosis_lab.errors import BudgetExceeded, PrivacyError
+from osmosis_lab.privacy.anonymity import (
+    class_sizes,
+    k_anonymity,
+    l_diversity,
+    suppress_small_groups,
+)
+from osmosis_lab.privacy.generalise import Bands, Lookup, Redact, generalise
+from osmosis_lab.privacy.laplace import PrivacyBudget, laplace_mechanism, laplace_scale
+from osmosis_lab.privacy.linkage import OUTCOMES, LinkageResult, linkage_attack
+from osmosis_lab.privacy.randomized_response import (
+    ProportionEstimate,
+    estimate_proportion,
+    posterior_yes,
+    randomized_response,
+    truth_probability,
+)
+
+__all__ = [
+    "OUTCOMES",
+    "Bands",
+    "BudgetExceeded",
+    "LinkageResult",
+    "Lookup",
+    "PrivacyBudget",
+    "PrivacyError",
+    "ProportionEstimate",
+    "Redact",
+    "class_sizes",
+    "estimate_proportion",
+    "generalise",
+    "k_anonymity",
+    "l_diversity",
+    "laplace_mechanism",
+    "laplace_scale",
+    "linkage_attack",
+    "posterior_yes",
+    "randomized_response",
+    "suppress_small_groups",
+    "truth_probability",
+]

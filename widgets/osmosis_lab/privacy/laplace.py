@@ -1,0 +1,139 @@
+"""The Laplace mechanism and a privacy budget that adds up what each query spends.
+
+Publishing ``value + Laplace(0, Δ/ε)`` noise, where the sensitivity Δ is the most
+one person can change ``value``, is ε-differentially private: whether or not
+any one person is in the data changes the chance of any published number by
+a factor of at most e^ε. Answering several queries spends the sum of their ε
+(sequential composition), so a data holder fixes a total budget in advance.
+
+References
+----------
+Dwork, C., McSherry, F., Nissim, K., Smith, A. (2006). Calibrating noise to
+sensitivity in private data analysis. *Theory of Cryptography Conference (TCC
+2006)*, LNCS 3876, 265-284.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from osmosis_lab.errors import BudgetExceeded, PrivacyError
+from osmosis_lab.privacy._checks import positive_finite
+
+
+def laplace_scale(*, sensitivity: float, epsilon: float) -> float:
+    """Return the noise scale b = Δ/ε (the noise's standard deviation is b·√2).
+
+    >>> laplace_scale(sensitivity=1, epsilon=0.5)
+    2.0
+    """
+    return positive_finite(sensitivity, name="sensitivity") / positive_finite(
+        epsilon, name="epsilon"
+    )
+
+
+def laplace_mechanism(
+    value: float | np.ndarray, *, sensitivity: float, epsilon: float, rng: np.random.Generator
+) -> float | np.ndarray:
+    """Return ``value`` plus Laplace noise of scale sensitivity/epsilon.
+
+    Parameters
+    ----------
+    value : float or array of float
+        The exact answer (a count, a sum); an array gets independent noise per entry.
+    sensitivity : float
+        The most one person's data can change ``value`` (1 for a count).
+    epsilon : float
+        Privacy loss; smaller means more noise.
+    rng : numpy.random.Generator
+        The source of the noise.
+
+    Returns
+    -------
+    float or ndarray
+        The noisy answer (a float for a scalar ``value``).
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(2019)
+    >>> noisy = laplace_mechanism(412, sensitivity=1, epsilon=0.5, rng=rng)
+    >>> isinstance(noisy, float), abs(noisy - 412) < 30
+    (True, True)
+
+    References
+    ----------
+    Dwork, McSherry, Nissim, Smith (2006), Calibrating noise to sensitivity in
+    private data analysis, TCC 2006, LNCS 3876.
+    """
+    scale = laplace_scale(sensitivity=sensitivity, epsilon=epsilon)
+    if not isinstance(rng, np.random.Generator):
+        raise PrivacyError("rng must be a numpy Generator, e.g. np.random.default_rng(2019).")
+    exact = np.asarray(value)
+    # kind "b" (True/False) and text are refused: they are slips, not answers to publish.
+    if exact.dtype.kind not in "iuf" or not np.isfinite(exact).all():
+        raise PrivacyError(f"value must be a finite number or array of numbers, got {value!r}.")
+    exact = exact.astype(float)
+    noisy = exact + rng.laplace(0.0, scale, size=exact.shape)
+    return float(noisy) if noisy.ndim == 0 else noisy
+
+
+@dataclass(frozen=True)
+class PrivacyBudget:
+    """A total ε and the queries already charged against it (sequential composition).
+
+    The budget is immutable: :meth:`spend` returns a new budget, so an explorer
+    can keep the history and a refused query changes nothing.
+
+    Examples
+    --------
+    >>> budget = PrivacyBudget(total=1.0)
+    >>> budget = budget.spend(0.5, query="testers by age band")
+    >>> budget = budget.spend(0.25, query="testers by arrondissement")
+    >>> budget.spent, budget.remaining
+    (0.75, 0.25)
+    >>> budget.spend(0.5, query="by health")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    osmosis_lab.errors.BudgetExceeded: 'by health' needs epsilon = 0.5 but only 0.25 of ...
+
+    References
+    ----------
+    Dwork, McSherry, Nissim, Smith (2006), TCC 2006, LNCS 3876 (composition of
+    ε-differentially private queries).
+    """
+
+    total: float
+    queries: tuple[tuple[str, float], ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "total", positive_finite(self.total, name="epsilon"))
+
+    @property
+    def spent(self) -> float:
+        """The sum of the ε of every query answered so far."""
+        return math.fsum(eps for _, eps in self.queries)
+
+    @property
+    def remaining(self) -> float:
+        """What is left to spend (never below 0)."""
+        return max(0.0, self.total - self.spent)
+
+    def can_spend(self, epsilon: float) -> bool:
+        """Whether a query costing ``epsilon`` still fits in the budget."""
+        # A tolerance so that ten queries of 0.1 fit in a budget of 1.0 despite rounding.
+        return self.spent + positive_finite(epsilon, name="epsilon") <= self.total * (1 + 1e-9)
+
+    def spend(self, epsilon: float, *, query: str = "a query") -> PrivacyBudget:
+        """Return the budget after charging ``epsilon`` for ``query``, or raise BudgetExceeded."""
+        if not self.can_spend(epsilon):
+            raise BudgetExceeded(
+                f"{query!r} needs epsilon = {epsilon:g} but only {self.remaining:g} of the "
+                f"total budget of {self.total:g} is left ({self.spent:g} spent on "
+                f"{len(self.queries)} {'query' if len(self.queries) == 1 else 'queries'}). "
+                "Ask fewer queries, spend a smaller epsilon on each, or stop publishing: "
+                "the epsilons of all queries add up."
+            )
+        return PrivacyBudget(self.total, (*self.queries, (str(query), float(epsilon))))

@@ -1,0 +1,184 @@
+"""Randomized response: ask a sensitive yes/no question so that no single answer can be trusted.
+
+Each respondent tells the truth with probability p = e^ε / (1 + e^ε) and the
+opposite otherwise. Any one answer is deniable (it may be the coin talking),
+yet the share of true "yes" in a group can still be estimated without bias,
+because the rate of lying is known. The ratio of the chances of any answer
+under "yes" and under "no" is p / (1 - p) = e^ε: this is ε-local differential
+privacy.
+
+References
+----------
+Warner, S. L. (1965). Randomized response: a survey technique for eliminating
+evasive answer bias. *Journal of the American Statistical Association*, 60(309), 63-69.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from numbers import Real
+from statistics import NormalDist
+
+import numpy as np
+
+from osmosis_lab.errors import PrivacyError
+from osmosis_lab.privacy._checks import positive_finite
+
+
+def truth_probability(*, epsilon: float) -> float:
+    """Return p = e^ε / (1 + e^ε), the chance that a respondent answers truthfully.
+
+    >>> round(truth_probability(epsilon=math.log(3)), 3)
+    0.75
+    """
+    eps = positive_finite(epsilon, name="epsilon")
+    # 1 / (1 + e^-ε) is the same number and does not overflow for large ε.
+    return 1.0 / (1.0 + math.exp(-eps))
+
+
+def _as_answers(values: Sequence[bool] | np.ndarray, *, name: str) -> np.ndarray:
+    array = np.asarray(values)
+    if array.ndim != 1 or array.size == 0:
+        raise PrivacyError(f"{name} must be a non-empty list of yes/no answers (True/False).")
+    if array.dtype == bool:
+        return array
+    if array.dtype.kind in "iuf":
+        odd = array[~np.isin(array, (0, 1))]
+        if odd.size == 0:
+            return array.astype(bool)
+        examples = odd[:3].tolist()
+    else:
+        examples = array[:3].tolist()
+    raise PrivacyError(f"{name} must hold only True/False (or 1/0); found {examples}.")
+
+
+def randomized_response(
+    truths: Sequence[bool] | np.ndarray, *, epsilon: float, rng: np.random.Generator
+) -> np.ndarray:
+    """Return each respondent's answer: the truth with chance e^ε / (1 + e^ε), else its opposite.
+
+    Parameters
+    ----------
+    truths : array of bool
+        Each respondent's true answer (it never leaves this function).
+    epsilon : float
+        Privacy loss per answer; smaller means more lies and more deniability.
+    rng : numpy.random.Generator
+        The source of the coin flips.
+
+    Returns
+    -------
+    ndarray of bool
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(3)
+    >>> answers = randomized_response([True] * 1000, epsilon=math.log(3), rng=rng)
+    >>> bool(0.72 < answers.mean() < 0.78)  # about 3 in 4 tell the truth
+    True
+
+    References
+    ----------
+    Warner (1965), JASA 60(309), 63-69.
+    """
+    answers = _as_answers(truths, name="truths")
+    p = truth_probability(epsilon=epsilon)
+    if not isinstance(rng, np.random.Generator):
+        raise PrivacyError("rng must be a numpy Generator, e.g. np.random.default_rng(2019).")
+    lie = rng.random(answers.size) >= p
+    return answers ^ lie
+
+
+@dataclass(frozen=True)
+class ProportionEstimate:
+    """An estimate of the share of true "yes", with its uncertainty.
+
+    ``estimate`` is unbiased and may fall slightly outside [0, 1] in a small
+    survey; ``low`` and ``high`` bound the confidence interval, within [0, 1].
+    """
+
+    estimate: float
+    standard_error: float
+    low: float
+    high: float
+    confidence: float
+    n: int
+    epsilon: float
+
+    @property
+    def clipped(self) -> float:
+        """The estimate moved into [0, 1], for display (no longer unbiased)."""
+        return min(1.0, max(0.0, self.estimate))
+
+
+def _wilson_interval(rate: float, n: int, z: float) -> tuple[float, float]:
+    """Wilson's score interval for a binomial rate (stays inside [0, 1])."""
+    shrink = 1 + z * z / n
+    centre = (rate + z * z / (2 * n)) / shrink
+    half = z / shrink * math.sqrt(rate * (1 - rate) / n + z * z / (4 * n * n))
+    return centre - half, centre + half
+
+
+def estimate_proportion(
+    responses: Sequence[bool] | np.ndarray, *, epsilon: float, confidence: float = 0.95
+) -> ProportionEstimate:
+    """Estimate the true share of "yes" from randomized responses (Warner's estimator).
+
+    With truth probability p, the share of "yes" answers λ has expectation
+    p·π + (1 - p)(1 - π), so π̂ = (λ̂ - (1 - p)) / (2p - 1) is unbiased, with
+    variance λ(1 - λ) / (n (2p - 1)²). The interval is Wilson's score interval
+    for λ, mapped to π the same way and kept within [0, 1]; unlike π̂ ± z·SE it
+    does not shrink to a point when every answer happens to be the same.
+    Like Warner, it treats the respondents as a random sample of a larger group;
+    for the share within exactly these respondents it is a little conservative.
+
+    Examples
+    --------
+    >>> responses = np.array([True] * 60 + [False] * 40)
+    >>> est = estimate_proportion(responses, epsilon=math.log(3))
+    >>> round(est.estimate, 3), round(est.standard_error, 3)
+    (0.7, 0.098)
+    >>> round(est.low, 3), round(est.high, 3)
+    (0.504, 0.881)
+
+    References
+    ----------
+    Warner (1965), JASA 60(309), 63-69. Wilson, E. B. (1927). Probable inference,
+    the law of succession, and statistical inference. JASA 22(158), 209-212.
+    """
+    answers = _as_answers(responses, name="responses")
+    p = truth_probability(epsilon=epsilon)
+    if isinstance(confidence, bool) or not isinstance(confidence, Real) or not 0 < confidence < 1:
+        raise PrivacyError(f"confidence must be between 0 and 1 (e.g. 0.95), got {confidence!r}.")
+    # 2p - 1 written as tanh(ε/2): the same number, without cancellation for tiny ε.
+    signal = math.tanh(float(epsilon) / 2)
+    n = int(answers.size)
+    rate = float(answers.mean())
+    estimate = (rate - (1 - p)) / signal
+    standard_error = math.sqrt(rate * (1 - rate) / n) / signal
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)
+    low, high = ((r - (1 - p)) / signal for r in _wilson_interval(rate, n, z))
+    low, high = min(1.0, max(0.0, low)), min(1.0, max(0.0, high))
+    return ProportionEstimate(
+        estimate, standard_error, low, high, float(confidence), n, float(epsilon)
+    )
+
+
+def posterior_yes(answered_yes: bool, *, prior: float, epsilon: float) -> float:
+    """Chance that a respondent's true answer is "yes", given their answer.
+
+    This is what an observer can conclude about one person: the answer moves
+    the odds by a factor of at most e^ε, so the respondent can always deny it.
+
+    >>> round(posterior_yes(True, prior=0.5, epsilon=math.log(3)), 2)
+    0.75
+    >>> round(posterior_yes(False, prior=0.5, epsilon=math.log(3)), 2)
+    0.25
+    """
+    if isinstance(prior, bool) or not isinstance(prior, Real) or not 0 <= prior <= 1:
+        raise PrivacyError(f"prior must be a probability between 0 and 1, got {prior!r}.")
+    p = truth_probability(epsilon=epsilon)
+    if_yes, if_no = (p, 1 - p) if answered_yes else (1 - p, p)
+    return prior * if_yes / (prior * if_yes + (1 - prior) * if_no)

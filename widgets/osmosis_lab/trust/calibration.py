@@ -1,0 +1,217 @@
+"""Calibration: does "80 % sure" come true about 80 % of the time?
+
+A forecaster is *calibrated* when, among all the cases it gives probability
+``p``, the outcome happens in a share ``p`` of them. Accuracy asks a different
+question (how often the yes/no verdict is right), so a model can be accurate
+and badly calibrated, or calibrated and barely better than chance.
+
+Examples
+--------
+Four matches, the app's stated probabilities that each works out, and what
+happened (1: both partners doing well a year later):
+
+>>> predicted = [0.1, 0.2, 0.8, 0.9]
+>>> outcome = [0, 1, 1, 1]
+>>> reliability_table(predicted, outcome, bins=2)
+   bin  lower  upper  mean_predicted  observed_rate  count   gap
+0    0    0.0    0.5            0.15            0.5      2 -0.35
+1    1    0.5    1.0            0.85            1.0      2 -0.15
+>>> round(expected_calibration_error(predicted, outcome, bins=2), 3)
+0.25
+>>> round(brier_score(predicted, outcome), 3)
+0.175
+>>> threshold_accuracy(predicted, outcome)
+0.75
+
+References
+----------
+Guo, C., Pleiss, G., Sun, Y. & Weinberger, K. Q. (2017). On Calibration of
+Modern Neural Networks. *Proceedings of the 34th International Conference on
+Machine Learning (ICML)*, PMLR 70, 1321-1330.
+Brier, G. W. (1950). Verification of forecasts expressed in terms of
+probability. *Monthly Weather Review*, 78(1), 1-3.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from osmosis_lab.errors import TrustError
+from osmosis_lab.trust._checks import as_outcomes, as_probabilities, count, probability, same_length
+
+#: Columns of :func:`reliability_table`, in order.
+RELIABILITY_COLUMNS = ("bin", "lower", "upper", "mean_predicted", "observed_rate", "count", "gap")
+
+
+def _checked(predicted, outcome) -> tuple[np.ndarray, np.ndarray]:
+    p = as_probabilities(predicted, "predicted")
+    y = as_outcomes(outcome, "outcome")
+    same_length(predicted=p, outcome=y)
+    return p, y
+
+
+def _bin_index(p: np.ndarray, bins) -> tuple[np.ndarray, np.ndarray]:
+    if isinstance(bins, bool) or not isinstance(bins, int | np.integer) or bins < 1:
+        raise TrustError(f"bins must be a whole number of at least 1; got {bins!r}")
+    edges = np.arange(bins + 1) / bins
+    # Locate each value against the very edges the table reports, so a value on
+    # an edge lands where the table says it does; 1.0 belongs to the last bin.
+    index = np.minimum(np.searchsorted(edges, p, side="right") - 1, bins - 1)
+    return index, edges
+
+
+def reliability_table(predicted, outcome, *, bins: int = 10) -> pd.DataFrame:
+    """Group cases by stated probability and compare it with what happened.
+
+    Bins are equal-width on [0, 1]: bin ``k`` holds ``k/bins <= p < (k+1)/bins``,
+    and the last bin also holds ``p = 1``.
+
+    Parameters
+    ----------
+    predicted : array-like of float
+        Stated probability of the outcome for each case, each in [0, 1].
+    outcome : array-like of {0, 1} or bool
+        What happened in each case (1: the outcome occurred).
+    bins : int, default 10
+        Number of equal-width bins (at least 1).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per non-empty bin, in order, with columns ``bin`` (index),
+        ``lower`` and ``upper`` (edges), ``mean_predicted``, ``observed_rate``,
+        ``count`` and ``gap`` (``mean_predicted - observed_rate``: positive
+        where the forecaster promised more than happened).
+
+    Raises
+    ------
+    TrustError
+        Empty input, lengths that differ, probabilities outside [0, 1],
+        outcomes other than 0/1, or ``bins < 1``.
+
+    Examples
+    --------
+    >>> reliability_table([0.95, 0.95, 0.95, 0.95], [1, 0, 1, 0], bins=10)
+       bin  lower  upper  mean_predicted  observed_rate  count   gap
+    0    9    0.9    1.0            0.95            0.5      4  0.45
+
+    References
+    ----------
+    Guo et al. (2017), On Calibration of Modern Neural Networks, ICML, section 2.
+    """
+    p, y = _checked(predicted, outcome)
+    index, edges = _bin_index(p, bins)
+    counts = np.bincount(index, minlength=bins)
+    sum_p = np.bincount(index, weights=p, minlength=bins)
+    sum_y = np.bincount(index, weights=y, minlength=bins)
+    used = np.flatnonzero(counts)
+    mean_p = sum_p[used] / counts[used]
+    rate = sum_y[used] / counts[used]
+    return pd.DataFrame(
+        {
+            "bin": used,
+            "lower": edges[used],
+            "upper": edges[used + 1],
+            "mean_predicted": mean_p,
+            "observed_rate": rate,
+            "count": counts[used],
+            "gap": mean_p - rate,
+        }
+    )
+
+
+def expected_calibration_error(predicted, outcome, *, bins: int = 10) -> float:
+    """Average gap between stated probability and observed rate, weighted by bin size.
+
+    ``ECE = sum over bins of (count / n) * |mean_predicted - observed_rate|``.
+    It is 0 when every bin's stated probability comes true exactly as often as
+    stated, and at most 1.
+
+    Parameters
+    ----------
+    predicted, outcome, bins
+        As for :func:`reliability_table`.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    A forecaster that says 50 % and is right half the time is calibrated,
+    although it is no help at all:
+
+    >>> expected_calibration_error([0.5, 0.5, 0.5, 0.5], [1, 0, 1, 0])
+    0.0
+    >>> round(expected_calibration_error([0.98, 0.98], [1, 0]), 2)
+    0.48
+
+    References
+    ----------
+    Guo et al. (2017), On Calibration of Modern Neural Networks, ICML, eq. (3).
+    """
+    table = reliability_table(predicted, outcome, bins=bins)
+    weights = table["count"].to_numpy() / table["count"].sum()
+    return float(np.sum(weights * np.abs(table["gap"].to_numpy())))
+
+
+def brier_score(predicted, outcome) -> float:
+    """Mean squared difference between stated probability and outcome (0 is perfect).
+
+    It rewards both calibration and sharpness: always saying 50 % scores 0.25.
+
+    Examples
+    --------
+    >>> brier_score([0.5, 0.5], [1, 0])
+    0.25
+    >>> brier_score([1.0, 0.0], [1, 0])
+    0.0
+
+    References
+    ----------
+    Brier, G. W. (1950). Verification of forecasts expressed in terms of
+    probability. *Monthly Weather Review*, 78(1), 1-3.
+    """
+    p, y = _checked(predicted, outcome)
+    return float(np.mean((p - y) ** 2))
+
+
+def threshold_accuracy(predicted, outcome, *, threshold: float = 0.5) -> float:
+    """Share of cases where the yes/no verdict ``predicted >= threshold`` was right.
+
+    Accuracy looks only at the verdict, not at how sure the forecaster said it
+    was: compare it with :func:`expected_calibration_error`.
+
+    Examples
+    --------
+    >>> threshold_accuracy([0.99, 0.51, 0.2], [1, 1, 0])
+    1.0
+    >>> threshold_accuracy([0.99, 0.51, 0.2], [1, 1, 0], threshold=0.6)
+    0.6666666666666666
+    """
+    p, y = _checked(predicted, outcome)
+    cut = probability(threshold, "threshold")
+    return float(np.mean((p >= cut) == (y == 1)))
+
+
+def calibration_summary(predicted, outcome, *, bins: int = 10) -> dict[str, float]:
+    """Accuracy, ECE, Brier score, mean stated probability and observed rate, in one dict.
+
+    Examples
+    --------
+    >>> calibration_summary([0.9, 0.9, 0.1, 0.1], [1, 0, 0, 0], bins=5)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'cases': 4, 'accuracy': 0.75, 'expected_calibration_error': 0.25,
+     'brier_score': 0.21, 'mean_predicted': 0.5, 'observed_rate': 0.25}
+    """
+    p, y = _checked(predicted, outcome)
+    count(bins, "bins", minimum=1)
+    return {
+        "cases": len(p),
+        "accuracy": threshold_accuracy(p, y),
+        "expected_calibration_error": round(expected_calibration_error(p, y, bins=bins), 12),
+        "brier_score": round(brier_score(p, y), 12),
+        "mean_predicted": round(float(p.mean()), 12),
+        "observed_rate": float(y.mean()),
+    }

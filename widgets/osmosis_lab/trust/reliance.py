@@ -1,0 +1,172 @@
+"""Reliance: when did a person follow the app, and was that wise?
+
+Trust is *appropriate* when people follow an aid where it is right and
+override it where it is wrong (Lee & See 2004). On a set of cases where the
+right answer is known afterwards, two failures can be counted:
+
+* **over-reliance**: the person went with the app on a case where the app was
+  wrong (automation bias's error of commission);
+* **under-reliance**: the person went against the app on a case where it was right.
+
+Each is also given as a rate: over-reliance among the cases the app got wrong,
+under-reliance among the cases it got right. When the person decided once
+before seeing the app and again after, the switches are counted too: that
+two-step design is how Schemmer et al. (2023) measure appropriate reliance.
+
+Examples
+--------
+Six cases. The app accepts the first three; accepting was right in cases 1, 2
+and 4. The app is wrong on cases 3 and 4; the person goes along with it on
+case 4 (over-reliance) and overrides it on case 6, where it was right
+(under-reliance):
+
+>>> summary = reliance_summary(final=[1, 1, 0, 0, 0, 1], app=[1, 1, 1, 0, 0, 0],
+...                            outcome=[1, 1, 0, 1, 0, 0])
+>>> summary.agreement, summary.app_wrong, summary.over_reliance, summary.under_reliance
+(0.6666666666666666, 2, 1, 1)
+>>> print(summary.in_words())  # doctest: +NORMALIZE_WHITESPACE
+You agreed with the app on 4 of 6 cases (67%). The app was wrong on 2 cases; you went
+along with it on 1 of them (over-reliance). It was right on 4; you overrode it on 1
+(under-reliance). You were right on 4 of 6 cases; the app on 4.
+
+References
+----------
+Lee, J. D. & See, K. A. (2004). Trust in automation: designing for appropriate
+reliance. *Human Factors*, 46(1), 50-80.
+Parasuraman, R. & Manzey, D. H. (2010). Complacency and bias in human use of
+automation: an attentional integration. *Human Factors*, 52(3), 381-410.
+Schemmer, M., Kühl, N., Benz, C., Bartos, A. & Satzger, G. (2023). Appropriate
+reliance on AI advice: conceptualization and the effect of explanations.
+*Proceedings of the 28th International Conference on Intelligent User
+Interfaces (IUI '23)*. doi:10.1145/3581641.3584066
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from osmosis_lab.trust._checks import as_outcomes, same_length
+
+
+@dataclass(frozen=True)
+class RelianceSummary:
+    """Counts and rates of agreement, over- and under-reliance on a set of cases.
+
+    Rates are ``nan`` when their denominator is 0 (for example over-reliance
+    when the app was never wrong): there is nothing to measure.
+    """
+
+    cases: int
+    agreed: int
+    app_right: int
+    app_wrong: int
+    learner_right: int
+    over_reliance: int
+    under_reliance: int
+    switched_to_app: int | None = None
+    switched_to_app_when_wrong: int | None = None
+    switched_away_when_right: int | None = None
+
+    @property
+    def agreement(self) -> float:
+        return self.agreed / self.cases
+
+    @property
+    def over_reliance_rate(self) -> float:
+        return self.over_reliance / self.app_wrong if self.app_wrong else math.nan
+
+    @property
+    def under_reliance_rate(self) -> float:
+        return self.under_reliance / self.app_right if self.app_right else math.nan
+
+    @property
+    def learner_accuracy(self) -> float:
+        return self.learner_right / self.cases
+
+    @property
+    def app_accuracy(self) -> float:
+        return self.app_right / self.cases
+
+    def in_words(self, *, you: str = "you") -> str:
+        """The summary as plain sentences (``you`` names the person)."""
+        subject = you[:1].upper() + you[1:]
+        words = (
+            f"{subject} agreed with the app on {self.agreed} of {self.cases} cases "
+            f"({self.agreement:.0%}). The app was wrong on {self.app_wrong} "
+            f"case{'s' * (self.app_wrong != 1)}; {you} went along with it on "
+            f"{self.over_reliance} of them (over-reliance). It was right on {self.app_right}; "
+            f"{you} overrode it on {self.under_reliance} (under-reliance). {subject} "
+            f"{'were' if you == 'you' else 'was'} right on {self.learner_right} of "
+            f"{self.cases} cases; the app on {self.app_right}."
+        )
+        if self.switched_to_app is not None:
+            plural = "s" * (self.switched_to_app != 1)
+            words += (
+                f" After seeing the app, {you} changed {self.switched_to_app} decision{plural}"
+                f" to match it, {self.switched_to_app_when_wrong} of them where the app was wrong."
+            )
+        return words
+
+
+def reliance_summary(final, app, outcome, *, initial=None) -> RelianceSummary:
+    """Measure agreement, over-reliance and under-reliance on decided cases.
+
+    Parameters
+    ----------
+    final : array-like of {0, 1} or bool
+        The person's decision on each case (1: accept the match).
+    app : array-like of {0, 1} or bool
+        The app's verdict on each case (1: it recommends the match).
+    outcome : array-like of {0, 1} or bool
+        The right decision, known afterwards (1: accepting was right).
+    initial : array-like of {0, 1} or bool, optional
+        The person's decision before seeing the app, when they had one: then
+        switches towards and away from the app are counted as well.
+
+    Returns
+    -------
+    RelianceSummary
+
+    Raises
+    ------
+    TrustError
+        Empty input, lengths that differ, or values other than 0/1.
+
+    Examples
+    --------
+    Before seeing the app: reject, accept. After: both as the app says.
+
+    >>> s = reliance_summary(final=[1, 0], app=[1, 0], outcome=[0, 0], initial=[0, 1])
+    >>> s.over_reliance, s.switched_to_app, s.switched_to_app_when_wrong, s.switched_away_when_right
+    (1, 2, 1, 0)
+    """
+    person = as_outcomes(final, "final")
+    verdict = as_outcomes(app, "app")
+    truth = as_outcomes(outcome, "outcome")
+    same_length(final=person, app=verdict, outcome=truth)
+    agreed = person == verdict
+    app_correct = verdict == truth
+    switches: dict[str, int] = {}
+    if initial is not None:
+        before = as_outcomes(initial, "initial")
+        same_length(final=person, initial=before)
+        towards = (before != verdict) & agreed
+        away = (before == verdict) & ~agreed
+        switches = {
+            "switched_to_app": int(towards.sum()),
+            "switched_to_app_when_wrong": int((towards & ~app_correct).sum()),
+            "switched_away_when_right": int((away & app_correct).sum()),
+        }
+    return RelianceSummary(
+        cases=len(person),
+        agreed=int(agreed.sum()),
+        app_right=int(app_correct.sum()),
+        app_wrong=int((~app_correct).sum()),
+        learner_right=int(np.sum(person == truth)),
+        over_reliance=int((agreed & ~app_correct).sum()),
+        under_reliance=int((~agreed & app_correct).sum()),
+        **switches,
+    )

@@ -1,0 +1,126 @@
+"""The lesson lint: every lesson has the shape house-style.md describes.
+
+It reads notebooks as JSON and runs nothing, so it is fast and its failures
+name the lesson and the cell to fix.
+"""
+
+import re
+
+import pytest
+
+from conftest import LESSONS, ROOT, read_notebook
+
+ALLOWED_TAGS = {"exercise", "solution", "raises-exception", "hide-input", "teacher"}
+FRONT_MATTER = (
+    "Learning objectives",
+    "Prerequisites",
+    "Time",
+    "Data used",
+    "Content note",
+    "Spoiler note",
+)
+CLOSING_SECTIONS = ("## Summary", "## Fiction and reality", "## What's next")
+MAX_CODE_LINES = 15
+FORBIDDEN_CODE = (
+    (re.compile(r"^\s*[%!]", re.M), "shell or line magics (%pip, !cmd) are not allowed"),
+    (re.compile(r"\b(requests|urllib|httpx|socket)\b"), "lessons make no network calls"),
+)
+
+ids = [path.name for path in LESSONS]
+
+
+def test_there_are_lessons():
+    assert LESSONS, "no lessons/NN_*.ipynb found"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_first_cell_is_the_front_matter(path):
+    first = read_notebook(path).cells[0]
+    assert first.cell_type == "markdown", f"{path.name}: the first cell must be markdown"
+    number = path.name[:2]
+    assert first.source.startswith(f"# {number} · "), (
+        f"{path.name}: the first line must be '# {number} · Title'"
+    )
+    for heading in FRONT_MATTER:
+        assert f"**{heading}" in first.source, f"{path.name}: the front matter lacks '{heading}'"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_exactly_one_h1(path):
+    h1 = [
+        line
+        for cell in read_notebook(path).cells
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+        if line.startswith("# ")
+    ]
+    assert len(h1) == 1, f"{path.name}: expected one '# ' heading, found {h1}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_stored_without_outputs(path):
+    for index, cell in enumerate(read_notebook(path).cells):
+        if cell.cell_type == "code":
+            assert not cell.outputs, f"{path.name} cell {index}: stored outputs (strip them)"
+            assert cell.execution_count is None, f"{path.name} cell {index}: execution count"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_tags_on_the_allow_list(path):
+    for index, cell in enumerate(read_notebook(path).cells):
+        unknown = set(cell.metadata.get("tags", [])) - ALLOWED_TAGS
+        assert not unknown, f"{path.name} cell {index}: tags {unknown} not in {ALLOWED_TAGS}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_code_cells_are_short_and_offline(path):
+    for index, cell in enumerate(read_notebook(path).cells):
+        if cell.cell_type != "code":
+            continue
+        lines = cell.source.splitlines()
+        assert len(lines) <= MAX_CODE_LINES, (
+            f"{path.name} cell {index}: {len(lines)} lines; move helpers into osmosis_lab"
+        )
+        for pattern, why in FORBIDDEN_CODE:
+            assert not pattern.search(cell.source), f"{path.name} cell {index}: {why}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_one_setup_cell_with_a_seeded_rng(path):
+    code = [c.source for c in read_notebook(path).cells if c.cell_type == "code"]
+    setup = [source for source in code if "np.random.default_rng(" in source]
+    assert len(setup) == 1, f"{path.name}: one setup cell must create rng = np.random.default_rng(seed)"
+    assert "from osmosis_lab" in setup[0], f"{path.name}: the setup cell imports from osmosis_lab"
+    unseeded = [s for s in code if re.search(r"np\.random\.(rand|randn|random|seed|choice)\(", s)]
+    assert not unseeded, f"{path.name}: use the seeded `rng`, not the global numpy RNG"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_closes_with_summary_fiction_and_reality_whats_next(path):
+    text = "\n".join(c.source for c in read_notebook(path).cells if c.cell_type == "markdown")
+    positions = [text.find(section) for section in CLOSING_SECTIONS]
+    assert all(p >= 0 for p in positions), f"{path.name}: needs sections {CLOSING_SECTIONS}"
+    assert positions == sorted(positions), f"{path.name}: closing sections out of order"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_every_exercise_has_a_check_and_a_hidden_solution(path):
+    cells = read_notebook(path).cells
+    exercises = [i for i, c in enumerate(cells) if "exercise" in c.metadata.get("tags", [])]
+    for i in exercises:
+        following = cells[i + 1 : i + 4]
+        assert any(c.cell_type == "code" and "check." in c.source for c in following), (
+            f"{path.name} cell {i}: an exercise is followed by its check cell"
+        )
+        solution = next((c for c in following if "solution" in c.metadata.get("tags", [])), None)
+        assert solution is not None, f"{path.name} cell {i}: no solution cell after the exercise"
+        assert "<details>" in solution.source and "```python" in solution.source, (
+            f"{path.name} cell {i}: the solution is a collapsed <details> block with a python fence"
+        )
+        assert "= ..." in cells[i].source, f"{path.name} cell {i}: exercises start as `answer = ...`"
+
+
+def test_every_lesson_is_listed_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in LESSONS:
+        assert f"lessons/{path.name}" in readme, f"README.md does not list lessons/{path.name}"

@@ -5,13 +5,17 @@ Pure functions over DataFrames and numpy arrays; randomness only through an
 and a query past the budget :class:`~osmosis_lab.errors.BudgetExceeded`.
 
 Re-identification
-    :func:`linkage_attack`, :func:`class_sizes`, :func:`k_anonymity`, :func:`l_diversity`
+    :func:`linkage_attack`, :func:`class_sizes`, :func:`k_anonymity`, :func:`l_diversity`,
+    :func:`matching_rows`, :func:`narrowing`
 Defences by coarsening
     :func:`generalise` with :class:`Bands`, :class:`Lookup`, :class:`Redact`;
     :func:`suppress_small_groups`
 Defences by noise
     :func:`randomized_response`, :func:`estimate_proportion`, :func:`posterior_yes`,
-    :func:`laplace_mechanism`, :class:`PrivacyBudget`
+    :func:`laplace_mechanism`, :func:`laplace_error_bound`, :class:`PrivacyBudget`
+The lesson's scenario (:mod:`osmosis_lab.privacy.release`)
+    :func:`beta_export`, :func:`known_to_attacker`, :func:`pseudonymise`,
+    :data:`HIERARCHIES`, :func:`hierarchy_rules`
 
 Examples
 --------
@@ -28,10 +32,17 @@ from osmosis_lab.privacy.anonymity import (
     class_sizes,
     k_anonymity,
     l_diversity,
+    matching_rows,
+    narrowing,
     suppress_small_groups,
 )
 from osmosis_lab.privacy.generalise import Bands, Lookup, Redact, generalise
-from osmosis_lab.privacy.laplace import PrivacyBudget, laplace_mechanism, laplace_scale
+from osmosis_lab.privacy.laplace import (
+    PrivacyBudget,
+    laplace_error_bound,
+    laplace_mechanism,
+    laplace_scale,
+)
 from osmosis_lab.privacy.linkage import OUTCOMES, LinkageResult, linkage_attack
 from osmosis_lab.privacy.randomized_response import (
     ProportionEstimate,
@@ -40,8 +51,24 @@ from osmosis_lab.privacy.randomized_response import (
     randomized_response,
     truth_probability,
 )
+from osmosis_lab.privacy.release import (
+    EXPORT_COLUMNS,
+    HIERARCHIES,
+    OCCUPATION_SECTORS,
+    beta_export,
+    hierarchy_rules,
+    known_to_attacker,
+    pseudonymise,
+)
 
 __all__ = [
+    "EXPORT_COLUMNS",
+    "HIERARCHIES",
+    "OCCUPATION_SECTORS",
+    "beta_export",
+    "hierarchy_rules",
+    "known_to_attacker",
+    "pseudonymise",
     "OUTCOMES",
     "Bands",
     "BudgetExceeded",
@@ -56,9 +83,12 @@ __all__ = [
     "generalise",
     "k_anonymity",
     "l_diversity",
+    "laplace_error_bound",
     "laplace_mechanism",
     "laplace_scale",
     "linkage_attack",
+    "matching_rows",
+    "narrowing",
     "posterior_yes",
     "randomized_response",
     "suppress_small_groups",

@@ -16,7 +16,7 @@ Discovery from Data*, 1(1), article 3.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from numbers import Integral
 
 import pandas as pd
@@ -130,3 +130,42 @@ def suppress_small_groups(
         raise PrivacyError(f"k must be a whole number of at least 1, got {k!r}.")
     sizes = class_sizes(df, quasi_identifiers)
     return df.loc[sizes >= k]
+
+
+def matching_rows(df: pd.DataFrame, profile: Mapping[str, object]) -> int:
+    """Count the rows that agree with ``profile`` on every column it names.
+
+    With every quasi-identifier of one person, 1 means they are unique in ``df``
+    (and 0 that nobody in ``df`` looks like them).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"age": [29, 29, 29], "arrondissement": [3, 3, 11]})
+    >>> matching_rows(df, {"age": 29}), matching_rows(df, {"age": 29, "arrondissement": 3})
+    (3, 2)
+    """
+    if not isinstance(profile, Mapping) or not profile:
+        raise PrivacyError("profile must be a non-empty dict of column -> value, e.g. {'age': 29}.")
+    table_with(df, list(profile))
+    fits = pd.Series(True, index=df.index)
+    for column, value in profile.items():
+        fits &= df[column] == value
+    return int(fits.sum())
+
+
+def narrowing(df: pd.DataFrame, profile: Mapping[str, object]) -> list[tuple[str, int]]:
+    """How many rows still fit as each column of ``profile`` is revealed, in order.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"age": [29, 29, 40], "gender": ["man", "woman", "man"]})
+    >>> narrowing(df, {"age": 29, "gender": "man"})
+    [('age', 2), ('gender', 1)]
+    """
+    if not isinstance(profile, Mapping) or not profile:
+        raise PrivacyError("profile must be a non-empty dict of column -> value, e.g. {'age': 29}.")
+    columns = list(profile)
+    return [
+        (column, matching_rows(df, {c: profile[c] for c in columns[: i + 1]}))
+        for i, column in enumerate(columns)
+    ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from numbers import Real
 
 import numpy as np
 
@@ -33,6 +34,20 @@ def laplace_scale(*, sensitivity: float, epsilon: float) -> float:
     return positive_finite(sensitivity, name="sensitivity") / positive_finite(
         epsilon, name="epsilon"
     )
+
+
+def laplace_error_bound(*, sensitivity: float, epsilon: float, confidence: float = 0.95) -> float:
+    """Return t such that the Laplace noise is within ±t with probability ``confidence``.
+
+    For scale b = Δ/ε, P(|noise| > t) = exp(-t / b), so t = b·ln(1 / (1 - confidence)).
+    The average size of the error, E|noise|, is b itself.
+
+    >>> round(laplace_error_bound(sensitivity=1, epsilon=1), 2)
+    3.0
+    """
+    if isinstance(confidence, bool) or not isinstance(confidence, Real) or not 0 < confidence < 1:
+        raise PrivacyError(f"confidence must be between 0 and 1 (e.g. 0.95), got {confidence!r}.")
+    return laplace_scale(sensitivity=sensitivity, epsilon=epsilon) * math.log(1 / (1 - confidence))
 
 
 def laplace_mechanism(

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from osmosis_lab.categories import CATEGORIES, TRAIT_COLUMNS
 from osmosis_lab.data import load_people
 from osmosis_lab.errors import TrustError
+from osmosis_lab.matching import compatibility_scores
 from osmosis_lab.trust import (
     category_contributions,
     explain_contributions,
@@ -109,55 +110,70 @@ def person(value, **weights):
 
 def test_contributions_by_hand():
     a = person(0.5, declared=0.4, scraped=0.1, conscious=0.2, subconscious=0.3)
-    b = dict(person(0.5), memory_warmth=0.9, memory_conflict=0.1)  # conscious gap: (.4+.4)/4
+    b = dict(person(0.5), memory_warmth=0.9, memory_conflict=0.1)  # conscious: 1 - (.16+.16)/4
     table = category_contributions(a, b).set_index("category")
-    assert table.loc["conscious", "similarity"] == pytest.approx(0.8)
-    assert table.loc["conscious", "contribution"] == pytest.approx(0.16)
+    assert table.loc["conscious", "similarity"] == pytest.approx(0.92)
+    assert table.loc["conscious", "contribution"] == pytest.approx(0.2 * 0.92)
     assert table.loc["declared", "contribution"] == pytest.approx(0.4)
-    assert table["contribution"].sum() == pytest.approx(0.4 + 0.1 + 0.16 + 0.3)
+    assert table["contribution"].sum() == pytest.approx(0.4 + 0.1 + 0.184 + 0.3)
     assert table["share"].sum() == pytest.approx(1.0)
     assert list(table.index[:2]) == ["declared", "subconscious"]  # biggest first
 
 
+def test_weights_are_renormalised_over_shared_categories():
+    a = person(0.5, declared=0.4, scraped=0.1, conscious=0.2, subconscious=0.3)
+    b = dict(person(0.5), memory_warmth=0.9, memory_conflict=0.1)
+    table = category_contributions(a, b, shared=["conscious", "scraped"]).set_index("category")
+    assert table["weight"].to_dict() == pytest.approx({"conscious": 2 / 3, "scraped": 1 / 3})
+    assert table["contribution"].sum() == pytest.approx(2 / 3 * 0.92 + 1 / 3)
+
+
+traits16 = st.lists(st.floats(0, 1), min_size=16, max_size=16)
+
+
 @PROPERTY
 @given(
-    st.lists(st.floats(0, 1), min_size=16, max_size=16),
-    st.lists(st.floats(0, 1), min_size=16, max_size=16),
-    st.lists(st.floats(0, 1), min_size=4, max_size=4),
+    traits16,
+    traits16,
+    st.lists(st.floats(0.01, 1), min_size=4, max_size=4),
+    st.sets(st.sampled_from(list(CATEGORIES)), min_size=1),
 )
-def test_contributions_add_up_to_the_weighted_similarity(xs, ys, ws):
+def test_contributions_add_up_to_the_matching_engines_score(xs, ys, ws, shared):
+    # an independent computation: the matching engine's matrix formula
     a, b = dict(zip(TRAIT_COLUMNS, xs, strict=True)), dict(zip(TRAIT_COLUMNS, ys, strict=True))
     weights = dict(zip(CATEGORIES, ws, strict=True))
-    table = category_contributions(a, b, weights=weights)
+    table = category_contributions(a, b, weights=weights, shared=shared)
+    mask = np.array([[c in shared for c in CATEGORIES]] * 2)
+    expected = compatibility_scores(np.array([xs, ys]), np.array([ws, ws]), shared=mask)[0, 1]
+    assert table["contribution"].sum() == pytest.approx(expected, abs=1e-9)
     assert table["similarity"].between(0, 1).all()
-    expected = sum(
-        weights[c] * (1 - np.mean([abs(a[t] - b[t]) for t in cols]))
-        for c, cols in CATEGORIES.items()
-    )
-    assert table["contribution"].sum() == pytest.approx(expected)
     assert table["contribution"].is_monotonic_decreasing
 
 
 def test_the_score_is_asymmetric_through_weights():
     a = person(0.2, declared=1.0, scraped=0.0, conscious=0.0, subconscious=0.0)
     b = dict(
-        person(0.2, declared=0.0, scraped=0.0, conscious=0.0, subconscious=1.0), signal_novelty=1.0
+        person(0.2, declared=0.0, scraped=0.0, conscious=0.0, subconscious=1.0),
+        signal_novelty=1.0,
     )
     ab = category_contributions(a, b)["contribution"].sum()
     ba = category_contributions(b, a)["contribution"].sum()
-    assert ab == pytest.approx(1.0) and ba == pytest.approx(0.8)
+    assert ab == pytest.approx(1.0) and ba == pytest.approx(1 - 0.64 / 4)
 
 
 def test_lucas_and_leopold_in_words():
     people = load_people().set_index("name")
-    table = category_contributions(people.loc["Lucas Apert"], people.loc["Léopold"])
+    lucas, leopold = people.loc["Lucas Apert"], people.loc["Léopold"]
+    table = category_contributions(lucas, leopold)
     # Léopold copies Lucas on every category (up to noise), Lucas weighs subconscious at 0.5
     assert table["category"].iloc[0] == "subconscious"
-    assert (table["similarity"] > 0.95).all()
+    assert (table["similarity"] > 0.99).all()
+    score = compatibility_scores(people.loc[["Lucas Apert"]], other_traits=people.loc[["Léopold"]])
+    assert table["contribution"].sum() == pytest.approx(score.iloc[0, 0])
     words = explain_contributions(table, person="Lucas", other="Léopold")
     assert len(words) == 5
-    assert words[0].startswith("Lucas's score for Léopold is 0.9")
-    assert words[1].startswith("Subconscious signals add 0.4")
+    assert words[0] == "Lucas's score for Léopold is 1.00 (out of 1)."
+    assert words[1].startswith("Subconscious signals add 0.50 (50% of the score)")
     assert "almost identical" in words[1] and "weight 0.50" in words[1]
 
 
@@ -169,7 +185,13 @@ def test_contributions_bad_input():
     with pytest.raises(TrustError, match="no weight for declared"):
         category_contributions(no_weights, b)
     with pytest.raises(TrustError, match="weights must be 0 or more"):
-        category_contributions(a, b, weights={c: -1 for c in CATEGORIES})
+        category_contributions(a, b, weights=dict.fromkeys(CATEGORIES, -1))
+    with pytest.raises(TrustError, match="sum to 0"):
+        category_contributions(a, b, weights=dict.fromkeys(CATEGORIES, 0))
+    with pytest.raises(TrustError, match="shared must name at least one"):
+        category_contributions(a, b, shared=["dreams"])
+    with pytest.raises(TrustError, match="shared must name at least one"):
+        category_contributions(a, b, shared=[])
     with pytest.raises(TrustError, match="finite"):
         category_contributions(dict(a, memory_warmth=math.nan), b)
     with pytest.raises(TrustError, match="category_contributions"):

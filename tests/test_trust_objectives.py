@@ -18,7 +18,8 @@ PROPERTY = settings(max_examples=40, deadline=None)
 def brute_force(scores):
     """Maximum-total matching of a square table by trying every assignment (small n only)."""
     n = scores.shape[0]
-    return list(max(itertools.permutations(range(n)), key=lambda p: scores[range(n), p].sum()))
+    usable = np.nan_to_num(scores, nan=0.0)  # NaN: ruled out, worth no more than staying alone
+    return list(max(itertools.permutations(range(n)), key=lambda p: usable[range(n), p].sum()))
 
 
 def test_worked_example_three_by_three():
@@ -110,3 +111,23 @@ def test_bad_input(attraction, wellbeing, kwargs, words):
     kwargs.setdefault("matcher", brute_force)
     with pytest.raises(TrustError, match=words):
         match_under_objectives(attraction, wellbeing, **kwargs)
+
+
+@PROPERTY
+@given(
+    st.integers(1, 4).flatmap(
+        lambda n: st.tuples(
+            arrays(float, (n, n), elements=st.floats(0, 1)),
+            arrays(float, (n, n), elements=st.floats(0, 1)),
+            arrays(bool, (n, n)),
+        )
+    )
+)
+def test_the_default_matcher_agrees_with_brute_force_on_totals(tables):
+    attraction, wellbeing, allowed = tables
+    ours = match_under_objectives(attraction, wellbeing, allowed=allowed)
+    brute = match_under_objectives(attraction, wellbeing, allowed=allowed, matcher=brute_force)
+    for objective, column in zip(OBJECTIVES, ("attraction", "wellbeing"), strict=True):
+        total = ours.loc[ours["objective"] == objective, column].sum()
+        best = brute.loc[brute["objective"] == objective, column].sum()
+        assert total == pytest.approx(best, abs=1e-9)

@@ -1,8 +1,6 @@
 """Reliance measures on hand-made decision sets, and the outage simulation's counts."""
 
 import math
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -208,15 +206,3 @@ def test_outage_bad_input(kwargs, words):
     n = options.pop("n_users")
     with pytest.raises(TrustError, match=words):
         simulate_outage(n, rng=np.random.default_rng(0), **options)
-
-
-def test_engine_stays_pure():
-    code = (
-        "import sys, osmosis_lab.trust; "
-        "bad = [m for m in ('ipywidgets', 'altair', 'IPython') if m in sys.modules]; "
-        "print(','.join(bad))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == ""

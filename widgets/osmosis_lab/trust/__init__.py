@@ -16,6 +16,16 @@ Lee, J. D. & See, K. A. (2004). Trust in automation: designing for appropriate
 reliance. *Human Factors*, 46(1), 50-80.
 """
 
+from osmosis_lab.trust.app import (
+    APP_MIDPOINT,
+    APP_SHARPNESS,
+    app_certainty,
+    category_similarities,
+    judge_cases,
+    mutual_score_table,
+    pair_scores,
+    seeking_allowed,
+)
 from osmosis_lab.trust.calibration import (
     RELIABILITY_COLUMNS,
     brier_score,
@@ -33,9 +43,18 @@ from osmosis_lab.trust.failure import (
     simulate_outage,
 )
 from osmosis_lab.trust.objectives import OBJECTIVES, match_under_objectives, objective_summary
-from osmosis_lab.trust.reliance import RelianceSummary, reliance_summary
+from osmosis_lab.trust.reliance import RelianceSummary, decision_probability, reliance_summary
 
 __all__ = [
+    "APP_MIDPOINT",
+    "APP_SHARPNESS",
+    "app_certainty",
+    "category_similarities",
+    "decision_probability",
+    "judge_cases",
+    "mutual_score_table",
+    "pair_scores",
+    "seeking_allowed",
     "DESIGNS",
     "OBJECTIVES",
     "RELIABILITY_COLUMNS",

@@ -1,27 +1,31 @@
 """Why this match? Each data category's share of a match score, in words.
 
-The score explained here is the app's "soulmate score" seen from one person:
-for each category the two people's similarity (1 minus the mean absolute
-difference of its four traits, so 1 is identical) times the weight that
-person gives the category, summed over the four categories. Because the score
-is that sum, each category's *contribution* is exact, not an approximation:
-contributions add up to the score.
+The score explained is the app's "soulmate score" of one person for another,
+exactly as :func:`osmosis_lab.matching.compatibility_scores` computes it: in each
+category the two people's similarity (1 minus the mean *squared* difference of
+its four traits, so 1 is identical), averaged with the weights the first person
+gives the categories both share (renormalised to sum to 1). Because the score
+is that weighted sum, each category's *contribution* (normalised weight times
+similarity) is exact, not an approximation: contributions add up to the score.
 
 Examples
 --------
->>> a = {"declared_openness": 0.2, "memory_warmth": 0.9}
->>> b = {"declared_openness": 0.4, "memory_warmth": 0.9}
->>> table = category_contributions(a, b, weights={"declared": 0.5, "conscious": 0.5},
-...                                categories={"declared": ("declared_openness",),
-...                                            "conscious": ("memory_warmth",)})
+>>> from osmosis_lab.categories import TRAIT_COLUMNS
+>>> a = dict.fromkeys(TRAIT_COLUMNS, 0.5)
+>>> b = dict(a, memory_warmth=0.9, memory_conflict=0.1)
+>>> weights = {"declared": 0.4, "scraped": 0.1, "conscious": 0.2, "subconscious": 0.3}
+>>> table = category_contributions(a, b, weights=weights)
 >>> table.round(3).to_dict("list")  # doctest: +NORMALIZE_WHITESPACE
-{'category': ['conscious', 'declared'], 'similarity': [1.0, 0.8], 'weight': [0.5, 0.5],
- 'contribution': [0.5, 0.4], 'share': [0.556, 0.444]}
+{'category': ['declared', 'subconscious', 'conscious', 'scraped'],
+ 'similarity': [1.0, 1.0, 0.92, 1.0], 'weight': [0.4, 0.3, 0.2, 0.1],
+ 'contribution': [0.4, 0.3, 0.184, 0.1], 'share': [0.407, 0.305, 0.187, 0.102]}
+>>> round(float(table["contribution"].sum()), 3)
+0.984
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -41,7 +45,7 @@ def _values(person: Mapping, columns, role: str) -> np.ndarray:
     return as_numbers([person[c] for c in columns], f"{role}'s traits")
 
 
-def _weights(person: Mapping, weights, categories) -> dict[str, float]:
+def _weights(person: Mapping, weights, categories) -> np.ndarray:
     if weights is None:
         weights = {c: person[WEIGHT_COLUMNS[c]] for c in categories if WEIGHT_COLUMNS[c] in person}
     missing = [c for c in categories if c not in weights]
@@ -55,7 +59,24 @@ def _weights(person: Mapping, weights, categories) -> dict[str, float]:
         raise TrustError(
             f"weights must be 0 or more; got {dict(zip(categories, values, strict=True))}"
         )
-    return dict(zip(categories, values.tolist(), strict=True))
+    if values.sum() <= 0:
+        raise TrustError(
+            "the weights of the shared categories sum to 0: there is no score to explain"
+        )
+    return values / values.sum()
+
+
+def _shared(shared) -> tuple[str, ...]:
+    if shared is None:
+        return tuple(CATEGORIES)
+    names = tuple(shared)
+    unknown = [c for c in names if c not in CATEGORIES]
+    if unknown or not names:
+        raise TrustError(
+            f"shared must name at least one of the categories {', '.join(CATEGORIES)}; "
+            f"got {list(names)}"
+        )
+    return tuple(c for c in CATEGORIES if c in names)
 
 
 def category_contributions(
@@ -63,7 +84,7 @@ def category_contributions(
     other: Mapping,
     *,
     weights: Mapping[str, float] | None = None,
-    categories: Mapping[str, tuple[str, ...]] = CATEGORIES,
+    shared: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Each category's similarity, weight and contribution to ``person``'s score for ``other``.
 
@@ -74,35 +95,43 @@ def category_contributions(
     weights : mapping of category to float, optional
         How much ``person`` weighs each category. Default: ``person``'s
         ``weight_<category>`` columns (so the score is asymmetric).
-    categories : mapping of category to trait columns
-        Default: the four categories of :mod:`osmosis_lab.categories`.
+    shared : iterable of category names, optional
+        The categories both people share (default: all four). The weights are
+        renormalised over them, as the app does.
 
     Returns
     -------
     pandas.DataFrame
-        One row per category, biggest contribution first: ``category``,
-        ``similarity``, ``weight``, ``contribution`` (``weight * similarity``)
-        and ``share`` (of the score; 0 when the score is 0).
+        One row per shared category, biggest contribution first: ``category``,
+        ``similarity``, ``weight`` (renormalised), ``contribution``
+        (``weight * similarity``) and ``share`` (of the score). The
+        contributions sum to ``compatibility_scores``' score for the pair.
 
     Raises
     ------
     TrustError
-        A trait or weight is missing, not a finite number, or a weight is negative.
+        A trait or weight is missing or not a finite number, a weight is
+        negative, the weights sum to 0, or ``shared`` names no known category.
 
     Examples
     --------
-    >>> a = {t: 0.5 for ts in CATEGORIES.values() for t in ts}
+    >>> from osmosis_lab.categories import TRAIT_COLUMNS
+    >>> a = dict.fromkeys(TRAIT_COLUMNS, 0.5)
     >>> b = dict(a, signal_intensity=0.9)
-    >>> equal = dict.fromkeys(CATEGORIES, 0.25)
+    >>> equal = dict.fromkeys(CATEGORIES, 1.0)
     >>> category_contributions(a, b, weights=equal)["contribution"].round(3).tolist()
-    [0.25, 0.25, 0.25, 0.225]
+    [0.25, 0.25, 0.25, 0.24]
+    >>> category_contributions(a, b, weights=equal, shared=["subconscious"])["weight"].tolist()
+    [1.0]
     """
+    categories = _shared(shared)
     rows = []
-    for category, columns in categories.items():
-        gap = np.abs(_values(person, columns, "person") - _values(other, columns, "other"))
-        rows.append({"category": category, "similarity": float(1.0 - gap.mean())})
+    for category in categories:
+        columns = CATEGORIES[category]
+        gap = _values(person, columns, "person") - _values(other, columns, "other")
+        rows.append({"category": category, "similarity": float(1.0 - np.mean(gap**2))})
     table = pd.DataFrame(rows)
-    table["weight"] = table["category"].map(_weights(person, weights, tuple(categories)))
+    table["weight"] = _weights(person, weights, categories)
     table["contribution"] = table["weight"] * table["similarity"]
     total = table["contribution"].sum()
     table["share"] = table["contribution"] / total if total > 0 else 0.0

@@ -76,7 +76,8 @@ def _as_assignment(result, n_rows: int) -> list[int | None]:
 def _best_total_small(scores: np.ndarray) -> list[int | None]:
     """Brute-force maximum-total matching for tiny square tables (doctests, checks)."""
     n = scores.shape[0]
-    best = max(itertools.permutations(range(n)), key=lambda p: scores[range(n), p].sum())
+    usable = np.nan_to_num(scores, nan=0.0)
+    best = max(itertools.permutations(range(n)), key=lambda p: usable[range(n), p].sum())
     return list(best)
 
 
@@ -84,13 +85,6 @@ def _default_matcher(scores: np.ndarray):
     from osmosis_lab.matching import max_welfare_matching
 
     return max_welfare_matching(scores)
-
-
-def _penalised(scores: np.ndarray, allowed: np.ndarray) -> np.ndarray:
-    # A ruled-out pair costs more than any matching can gain, so the optimum
-    # uses as few of them as possible; they are dropped from the result after.
-    spread = float(scores.max() - scores.min()) + 1.0
-    return np.where(allowed, scores, scores.min() - spread * (min(scores.shape) + 1))
 
 
 def match_under_objectives(
@@ -111,9 +105,9 @@ def match_under_objectives(
     allowed : same shape of bool, optional
         False rules a pair out (for example who is seeking whom).
     matcher : callable, optional
-        Takes a score table and returns, for each row, its column (or -1 /
-        ``None``), or a mapping row -> column. Default: maximum total score,
-        ``osmosis_lab.matching.max_welfare_matching``.
+        Takes a score table (``NaN``: ruled out) and returns, for each row, its
+        column (or -1 / ``None``), or a mapping row -> column. Default: maximum
+        total score, ``osmosis_lab.matching.max_welfare_matching``.
 
     Returns
     -------
@@ -142,7 +136,8 @@ def match_under_objectives(
     matcher = matcher or _default_matcher
     records = []
     for objective, table in zip(OBJECTIVES, (scores, good), strict=True):
-        assignment = _as_assignment(matcher(_penalised(table, mask)), scores.shape[0])
+        # a ruled-out pair reaches the matcher as NaN ("never"), and is dropped after
+        assignment = _as_assignment(matcher(np.where(mask, table, np.nan)), scores.shape[0])
         for i, j in enumerate(assignment):
             if j is not None and mask[i, j]:
                 records.append((objective, rows[i], columns[j], scores[i, j], good[i, j]))

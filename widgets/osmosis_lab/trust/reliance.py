@@ -48,7 +48,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from osmosis_lab.trust._checks import as_outcomes, same_length
+from osmosis_lab.errors import TrustError
+from osmosis_lab.trust._checks import as_outcomes, as_probabilities, same_length
 
 
 @dataclass(frozen=True)
@@ -170,3 +171,33 @@ def reliance_summary(final, app, outcome, *, initial=None) -> RelianceSummary:
         under_reliance=int((~agreed & app_correct).sum()),
         **switches,
     )
+
+
+def decision_probability(accepts, confidence) -> np.ndarray:
+    """Turn decisions and "how sure I am" into a probability that the match works out.
+
+    Accepting at 80 % sure says "80 % it works out"; rejecting at 80 % sure says
+    "20 %". That puts a person's judgements on the same scale as the app's
+    stated certainty, so both can be checked with the same reliability table.
+
+    Parameters
+    ----------
+    accepts : array-like of {0, 1} or bool
+        Each decision (1: accept).
+    confidence : array-like of float
+        How sure the person is of each decision, from 0.5 (a coin flip) to 1 (certain).
+
+    Examples
+    --------
+    >>> decision_probability([1, 0, 1], [0.8, 0.8, 0.5]).tolist()
+    [0.8, 0.19999999999999996, 0.5]
+    """
+    decisions = as_outcomes(accepts, "accepts")
+    sure = as_probabilities(confidence, "confidence")
+    same_length(accepts=decisions, confidence=sure)
+    if (sure < 0.5).any():
+        raise TrustError(
+            "confidence is how sure you are of your own decision: from 0.5 (a coin flip) to 1 "
+            f"(certain); got {float(sure.min()):g}. Below 0.5, change the decision instead."
+        )
+    return np.where(decisions == 1, sure, 1.0 - sure)

@@ -1,0 +1,197 @@
+"""The question "may this category of this person be used for this purpose?", answered in words.
+
+A use is allowed when the consents active at the end of that day, given in the
+right roles, satisfy the age and capacity rule (:func:`~.rules.requirement`).
+Otherwise the reason is, in this order of precedence:
+
+``withdrawn``
+    a consent the rule needs was given and then withdrawn (or narrowed away);
+``not entitled``
+    there is consent on record, but not from the people entitled to give it;
+``wrong purpose``
+    the person consented to this category, but for other purposes;
+``no consent``
+    nobody consented to any use of this category.
+
+References
+----------
+GDPR Art. 4(11) (consent is specific), Art. 7(3) (withdrawal at any time; it does
+not make earlier processing unlawful), Art. 8 (children).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from osmosis_lab.categories import CATEGORY_LABELS
+from osmosis_lab.consent._checks import check_day_value, one_category, one_purpose
+from osmosis_lab.consent.ledger import (
+    Actor,
+    GrantRecord,
+    Ledger,
+    PersonRecord,
+    record_of,
+)
+from osmosis_lab.consent.rules import (
+    NOT_ENTITLED,
+    PURPOSES,
+    ConsentRules,
+    Requirement,
+    requirement,
+    role_words,
+)
+
+ALLOWED = "allowed"
+WITHDRAWN = "withdrawn"
+NOT_ENTITLED_CODE = "not entitled"
+WRONG_PURPOSE = "wrong purpose"
+NO_CONSENT = "no consent"
+#: Every code a decision can carry; all but ``allowed`` mark a violation.
+REASON_CODES: tuple[str, ...] = (ALLOWED, WITHDRAWN, NOT_ENTITLED_CODE, WRONG_PURPOSE, NO_CONSENT)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The answer to "may I use this?": a verdict, its reason code, and both in words.
+
+    ``bool(decision)`` is ``decision.allowed``.
+    """
+
+    allowed: bool
+    code: str
+    reason: str
+    rule: str
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+def may_use(ledger: Ledger, person: str, category: str, purpose: str, *,
+            day: int | None = None) -> Decision:
+    """Return whether ``person``'s ``category`` data may be used for ``purpose`` on ``day``.
+
+    Parameters
+    ----------
+    ledger : Ledger
+    person : str
+        A registered person's id.
+    category : str
+        A key of ``categories.CATEGORIES``.
+    purpose : str
+        A key of ``rules.PURPOSES``.
+    day : int, optional
+        The day asked about, as at the end of that day; default: the ledger's
+        latest day (now). An earlier day answers as things stood then.
+
+    Returns
+    -------
+    Decision
+        ``allowed``, a reason ``code`` (see :data:`REASON_CODES`), the ``reason``
+        and the age/capacity ``rule`` applied, in words.
+
+    Examples
+    --------
+    >>> from osmosis_lab.consent import Person, grant, open_ledger
+    >>> ledger = open_ledger([Person("T02", 29)])
+    >>> ledger = grant(ledger, "T02", "declared", "matching", day=1)
+    >>> may_use(ledger, "T02", "declared", "matching").allowed
+    True
+    >>> d = may_use(ledger, "T02", "declared", "research")
+    >>> d.code
+    'wrong purpose'
+    >>> print(d.reason)  # doctest: +NORMALIZE_WHITESPACE
+    Not allowed (wrong purpose): T02 agreed to the use of their declared profile
+    for matching only, not for research (experiments and studies).
+    """
+    record = record_of(ledger, person)
+    category, purpose = one_category(category), one_purpose(purpose)
+    day = ledger.latest_day if day is None else check_day_value(day)
+    return decide(record, category, purpose, day, ledger.rules,
+                  who=person, name_of=lambda actor: actor_name(ledger, record, actor))
+
+
+def is_allowed(record: PersonRecord, category: str, purpose: str, day: int,
+               rules: ConsentRules) -> bool:
+    """Return the verdict alone, without building sentences (the fast path)."""
+    grants = record.grants.get((category, purpose), ())
+    if not grants:
+        return False
+    present = {g.role for g in grants if g.active_on(day)}
+    return _requirement(record, purpose, day, rules).satisfied_by(present)
+
+
+def decide(record: PersonRecord, category: str, purpose: str, day: int, rules: ConsentRules,
+           *, who: str, name_of: Callable[[Actor], str]) -> Decision:
+    """Return the full :class:`Decision`; ``who`` and ``name_of`` choose how people are named."""
+    need = _requirement(record, purpose, day, rules)
+    grants = record.grants.get((category, purpose), ())
+    active = [g for g in grants if g.active_on(day)]
+    what, data = PURPOSES[purpose], f"their {CATEGORY_LABELS[category].lower()}"
+    present = {g.role for g in active}
+    if need.satisfied_by(present):
+        return Decision(True, ALLOWED, f"Allowed: {who}'s consent to {what} with {data} holds "
+                        f"({_givers(active, name_of)}).", need.rule)
+    missing = need.missing(present - {NOT_ENTITLED})
+    ended = [g for g in grants if g.withdrawn_day is not None and g.withdrawn_day <= day]
+    ended_needed = [g for g in ended if g.role in missing]
+    if ended_needed or (ended and not active):
+        last = max(ended_needed or ended, key=lambda g: g.withdrawn_day)
+        by = name_of(last.withdrawn_by) if last.withdrawn_by else "someone"
+        return Decision(False, WITHDRAWN, f"Not allowed (withdrawn): consent to {what} with "
+                        f"{data} was withdrawn on day {last.withdrawn_day} by {by}.", need.rule)
+    if active:
+        lacking = " and ".join(role_words(r) for r in sorted(missing)) or "a valid consent"
+        return Decision(False, NOT_ENTITLED_CODE, "Not allowed (consent given by someone not "
+                        f"entitled to give it): the consent on record for {what} with {data} "
+                        f"was given by {_givers(active, name_of)}; {lacking} is missing.",
+                        need.rule)
+    return _no_valid_consent(record, category, purpose, day, who, need)
+
+
+def _no_valid_consent(record: PersonRecord, category: str, purpose: str, day: int, who: str,
+                      need: Requirement) -> Decision:
+    data = f"their {CATEGORY_LABELS[category].lower()}"
+    others = [p for p in PURPOSES if p != purpose and any(
+        g.active_on(day) for g in record.grants.get((category, p), ()))]
+    if others:
+        covered = " and ".join(others)
+        return Decision(False, WRONG_PURPOSE, f"Not allowed (wrong purpose): {who} agreed to "
+                        f"the use of {data} for {covered} only, not for {PURPOSES[purpose]}.",
+                        need.rule)
+    never = " They never signed up: nobody asked them." if not record.person.signed_up else ""
+    return Decision(False, NO_CONSENT, f"Not allowed (no consent): nobody consented to any use "
+                    f"of {who}'s {CATEGORY_LABELS[category].lower()}.{never}", need.rule)
+
+
+def _requirement(record: PersonRecord, purpose: str, day: int, rules: ConsentRules) -> Requirement:
+    return requirement(rules, age=record.person.age_on(day), capable=record.capable_on(day),
+                       purpose=purpose)
+
+
+def _givers(grants: list[GrantRecord], name_of: Callable[[Actor], str]) -> str:
+    parts = [f"{name_of(g.actor)} on day {g.day}" for g in grants]
+    return "; ".join(parts)
+
+
+def actor_name(ledger: Ledger | None, record: PersonRecord | None, actor: Actor) -> str:
+    """Return how ``actor`` reads in a sentence about ``record``'s person.
+
+    With ``ledger`` None, names nobody (the wording the audit log stores).
+    """
+    person = record.person if record is not None else None
+    if actor.kind == "self":
+        return f"{person.person_id} themself" if person and ledger else "the person themself"
+    if actor.kind in ("parent", "representative"):
+        names = getattr(person, f"{actor.kind}s", ()) if person else ()
+        if ledger is not None and isinstance(actor.ref, int) and actor.ref < len(names):
+            return f"{names[actor.ref]} ({actor.kind})"
+        return f"a {actor.kind}"
+    if actor.kind == "person":
+        if ledger is None:
+            return "another registered person"
+        for pid, other in ledger.records.items():
+            if other.handle == actor.ref:
+                return pid
+        return "an erased person"
+    return str(actor.ref)

@@ -1,0 +1,273 @@
+"""The ledger's data: people, grants, uses, the audit log, and the checks on input.
+
+Time is counted in whole **days** (``int``, day 0 is the day the ledger opens;
+a year is 365 days in the toy). Events must be recorded in date order: the log
+is append-only, so an event dated before the latest entry is refused.
+
+The ledger is **immutable**: every operation returns a new :class:`Ledger` and
+leaves the old one as it was. Its audit log only grows. Log entries never name
+a person: they point at a numbered *handle*, and the people who act are
+recorded by role ("self", "parent 1") or, for registered people, by handle.
+Erasing a person deletes their record, so their handle then leads nowhere,
+while the log keeps what happened and when.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from osmosis_lab.consent._checks import check_day, check_day_value, check_name, is_int
+from osmosis_lab.consent.rules import FRANCE, ConsentRules
+from osmosis_lab.errors import ConsentError
+
+
+@dataclass(frozen=True)
+class Person:
+    """A data subject: who they are in the ledger and who may consent for them.
+
+    Parameters
+    ----------
+    person_id : str
+        Their id in the data set ("T01", "C05", "R0001").
+    age : int
+        Age in whole years on day 0.
+    parents : tuple of str
+        Holders of parental authority (names or ids), who count while the person is a minor.
+    representatives : tuple of str
+        Legal representatives, who count while the person cannot consent.
+    signed_up : bool
+        False for someone the app "found" without their ever joining.
+    days_to_birthday : int
+        Days from day 0 to their next birthday (1 to 365).
+
+    Examples
+    --------
+    >>> niels = Person("T01", 17, parents=("Niels's mother",), days_to_birthday=40)
+    >>> niels.age_on(39), niels.age_on(40), niels.age_on(40 + 365)
+    (17, 18, 19)
+    """
+
+    person_id: str
+    age: int
+    parents: tuple[str, ...] = ()
+    representatives: tuple[str, ...] = ()
+    signed_up: bool = True
+    days_to_birthday: int = 365
+
+    def __post_init__(self) -> None:
+        who = check_name(self.person_id, what="person_id")
+        if not is_int(self.age) or not 0 <= self.age <= 130:
+            raise ConsentError(f"{who}: age must be a whole number of years 0-130, "
+                               f"got {self.age!r}.")
+        if not is_int(self.days_to_birthday) or not 1 <= self.days_to_birthday <= 365:
+            raise ConsentError(f"{who}: days_to_birthday must be an int from 1 to 365, "
+                               f"got {self.days_to_birthday!r}.")
+        for name in ("parents", "representatives"):
+            names = getattr(self, name)
+            names = (names,) if isinstance(names, str) else tuple(names)
+            for n in names:
+                check_name(n, what=f"{who}'s {name}")
+            if who in names:
+                raise ConsentError(f"{who} cannot be listed among their own {name}.")
+            object.__setattr__(self, name, names)
+        if not isinstance(self.signed_up, bool):
+            raise ConsentError(f"{who}: signed_up must be True or False, got {self.signed_up!r}.")
+
+    def age_on(self, day: int) -> int:
+        """Return their age in whole years on ``day``."""
+        if day < self.days_to_birthday:
+            return self.age
+        return self.age + 1 + (day - self.days_to_birthday) // 365
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acted, as the log stores it: a role relative to the subject, a handle, or a name.
+
+    ``kind`` is "self", "parent", "representative" (``ref``: index into the
+    person's list), "person" (``ref``: another registered person's handle) or
+    "name" (``ref``: someone outside the ledger, such as an employee).
+    """
+
+    kind: str
+    ref: int | str | None = None
+
+
+@dataclass(frozen=True)
+class GrantRecord:
+    """One consent on record for a (category, purpose): who gave it, in what role, when."""
+
+    actor: Actor
+    role: str
+    why: str
+    day: int
+    withdrawn_day: int | None = None
+    withdrawn_by: Actor | None = None
+
+    def active_on(self, day: int) -> bool:
+        """Return True when granted on or before ``day`` and not withdrawn by its end."""
+        return self.day <= day and (self.withdrawn_day is None or self.withdrawn_day > day)
+
+
+@dataclass(frozen=True)
+class UseRecord:
+    """One use of a person's data, with the verdict it got when it was recorded."""
+
+    day: int
+    category: str
+    purpose: str
+    actor: Actor
+    recipient: str | None
+    allowed: bool
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """Everything the ledger holds about one person (deleted whole by erasure)."""
+
+    handle: int
+    person: Person
+    capacity: tuple[tuple[int, bool], ...] = ()
+    grants: Mapping[tuple[str, str], tuple[GrantRecord, ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
+    uses: tuple[UseRecord, ...] = ()
+
+    def capable_on(self, day: int) -> bool:
+        """Return whether the person can consent on ``day`` (the last change on or before it)."""
+        capable = True
+        for changed, value in self.capacity:
+            if changed > day:
+                break
+            capable = value
+        return capable
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the audit log. It names nobody: ``subject`` is a handle.
+
+    ``kind`` is "register", "grant", "withdraw", "narrow", "capacity", "use" or
+    "erase". ``outcome`` is the role of a grant, or for a use "allowed" or the
+    reason code of the violation. ``detail`` says the rest in words.
+    """
+
+    seq: int
+    day: int
+    kind: str
+    subject: int
+    actor: Actor
+    category: str | None = None
+    purpose: str | None = None
+    outcome: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True, repr=False)
+class Ledger:
+    """A consent ledger: the people, what each consented to, and the audit log.
+
+    Build one with :func:`open_ledger`; change it only through the operations in
+    :mod:`osmosis_lab.consent`, each of which returns a new ledger.
+    """
+
+    rules: ConsentRules
+    records: Mapping[str, PersonRecord]
+    log: tuple[Entry, ...]
+    handles_issued: int
+    latest_day: int
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """The ids of the people in the ledger, in the order they were registered."""
+        return tuple(self.records)
+
+    def person(self, person_id: str) -> Person:
+        """Return the :class:`Person` registered as ``person_id``."""
+        return record_of(self, person_id).person
+
+    def __repr__(self) -> str:
+        return (f"Ledger({self.rules.jurisdiction} rules; {len(self.records)} people; "
+                f"{len(self.log)} log entries; latest day {self.latest_day})")
+
+
+def open_ledger(people: Iterable[Person] = (), *, rules: ConsentRules = FRANCE,
+                day: int = 0) -> Ledger:
+    """Return a new ledger holding ``people``, registered on ``day``.
+
+    Examples
+    --------
+    >>> ledger = open_ledger([Person("T02", 29), Person("C05", 31, signed_up=False)])
+    >>> ledger
+    Ledger(France rules; 2 people; 2 log entries; latest day 0)
+    >>> ledger.people
+    ('T02', 'C05')
+    """
+    if not isinstance(rules, ConsentRules):
+        raise ConsentError("rules must be a ConsentRules (e.g. FRANCE), "
+                           f"got {type(rules).__name__}.")
+    empty = Ledger(rules, MappingProxyType({}), (), 0, check_day_value(day))
+    return register(empty, people, day=day)
+
+
+def register(ledger: Ledger, people: Person | Iterable[Person], *, day: int) -> Ledger:
+    """Return a ledger that also holds ``people`` (a :class:`Person` or several).
+
+    >>> register(open_ledger(), Person("T03", 34), day=2).people
+    ('T03',)
+    """
+    check_day(ledger, day)
+    people = (people,) if isinstance(people, Person) else tuple(people)
+    records = dict(ledger.records)
+    entries: list[Entry] = []
+    for n, person in enumerate(people):
+        if not isinstance(person, Person):
+            raise ConsentError(f"register takes Person objects, got {type(person).__name__}.")
+        if person.person_id in records:
+            raise ConsentError(f"{person.person_id} is already in the ledger; ids must be unique.")
+        handle = ledger.handles_issued + n
+        records[person.person_id] = PersonRecord(handle, person)
+        entries.append(Entry(len(ledger.log) + n, day, "register", handle, Actor("self"),
+                             detail="signed up" if person.signed_up else
+                             "found by the app; never signed up"))
+    return Ledger(ledger.rules, MappingProxyType(records), ledger.log + tuple(entries),
+                  ledger.handles_issued + len(people), max(ledger.latest_day, day))
+
+
+def commit(ledger: Ledger, changes: Mapping[str, PersonRecord | None],
+           entries: list[Entry], day: int) -> Ledger:
+    """Return ``ledger`` with records replaced (None deletes) and ``entries`` appended."""
+    records = dict(ledger.records)
+    for person_id, record in changes.items():
+        if record is None:
+            del records[person_id]
+        else:
+            records[person_id] = record
+    return Ledger(ledger.rules, MappingProxyType(records), ledger.log + tuple(entries),
+                  ledger.handles_issued, max(ledger.latest_day, day))
+
+
+def record_of(ledger: Ledger, person_id: object) -> PersonRecord:
+    """Return the record of ``person_id``, or raise a ConsentError that says what to do."""
+    record = ledger.records.get(person_id) if isinstance(person_id, str) else None
+    if record is None:
+        known = ", ".join(list(ledger.records)[:6]) or "nobody yet"
+        more = ", ..." if len(ledger.records) > 6 else ""
+        raise ConsentError(f"Unknown person {person_id!r}: not in the ledger (never registered, "
+                           f"or erased). Register them first; known: {known}{more}.")
+    return record
+
+
+def actor_for(ledger: Ledger, record: PersonRecord, by: str) -> Actor:
+    """Return how the log records ``by`` acting on ``record``'s person."""
+    person = record.person
+    if by == person.person_id:
+        return Actor("self")
+    if by in person.parents:
+        return Actor("parent", person.parents.index(by))
+    if by in person.representatives:
+        return Actor("representative", person.representatives.index(by))
+    if by in ledger.records:
+        return Actor("person", ledger.records[by].handle)
+    return Actor("name", by)

@@ -1,0 +1,282 @@
+"""Operations on the ledger: grant, withdraw, narrow, set capacity, record a use.
+
+Each returns a new :class:`~.ledger.Ledger` with one log entry per decision or
+use appended; the ledger passed in is never changed. Bad input raises
+:class:`~osmosis_lab.errors.ConsentError` and records nothing.
+
+A use is recorded whatever its verdict: a use without valid consent is a
+*violation*, kept in the log with its reason. Withdrawing does not change the
+verdict of earlier uses (GDPR Art. 7(3): withdrawal does not make processing
+before it unlawful); it stops later ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from types import MappingProxyType
+
+from osmosis_lab.consent._checks import (
+    categories_of,
+    check_day,
+    check_name,
+    one_purpose,
+    purposes_of,
+)
+from osmosis_lab.consent.decide import actor_name, decide
+from osmosis_lab.consent.ledger import (
+    Actor,
+    Entry,
+    GrantRecord,
+    Ledger,
+    PersonRecord,
+    UseRecord,
+    actor_for,
+    commit,
+    record_of,
+)
+from osmosis_lab.consent.rules import PURPOSES, role_of
+from osmosis_lab.errors import ConsentError
+
+Keys = Iterable[tuple[str, str]]
+
+
+def grant(ledger: Ledger, person: str, categories: str | Iterable[str],
+          purposes: str | Iterable[str], *, day: int, by: str | None = None) -> Ledger:
+    """Record that ``by`` (default: the person) consents to every category x purpose given.
+
+    The consent is recorded whoever gives it; whether it counts is decided when
+    it is used (:func:`~.decide.may_use`): a consent from someone not entitled to
+    give it is kept, and named as such. Granting again what the same person
+    already granted changes nothing but the log.
+
+    Examples
+    --------
+    >>> from osmosis_lab.consent import Person, may_use, open_ledger
+    >>> ledger = open_ledger([Person("T01", 17, parents=("Niels's mother",))])
+    >>> ledger = grant(ledger, "T01", "declared", "matching", day=1, by="Niels's mother")
+    >>> may_use(ledger, "T01", "declared", "matching").code
+    'not entitled'
+    >>> ledger = grant(ledger, "T01", "declared", "matching", day=2)
+    >>> may_use(ledger, "T01", "declared", "matching").code
+    'allowed'
+    """
+    record = record_of(ledger, person)
+    keys = _keys(categories, purposes)
+    check_day(ledger, day)
+    by = person if by is None else check_name(by, what="by")
+    p = record.person
+    role, why = role_of(by, person_id=person, parents=p.parents, representatives=p.representatives,
+                        minor=p.age_on(day) < ledger.rules.adult_age,
+                        capable=record.capable_on(day))
+    actor = actor_for(ledger, record, by)
+    grants = dict(record.grants)
+    entries: list[Entry] = []
+    for key in keys:
+        existing = grants.get(key, ())
+        held = any(g.actor == actor and g.withdrawn_day is None for g in existing)
+        if not held:
+            grants[key] = existing + (GrantRecord(actor, role, why, day),)
+        detail = f"given by {why}" + ("; already held, unchanged" if held else "")
+        entries.append(_entry(ledger, entries, day, "grant", record, actor, key, role, detail))
+    new = replace(record, grants=MappingProxyType(grants))
+    return commit(ledger, {person: new}, entries, day)
+
+
+def withdraw(ledger: Ledger, person: str, categories: str | Iterable[str],
+             purposes: str | Iterable[str], *, day: int, by: str | None = None) -> Ledger:
+    """Record a withdrawal of consent for every category x purpose given.
+
+    The person's own withdrawal ends every consent on those keys, whoever gave
+    it. Anyone else (a parent, a representative) withdraws only their own.
+    Withdrawing what is not currently granted raises ConsentError.
+
+    Examples
+    --------
+    >>> from osmosis_lab.consent import Person, may_use, open_ledger
+    >>> ledger = grant(open_ledger([Person("T08", 33)]), "T08", "conscious", "research", day=1)
+    >>> ledger = withdraw(ledger, "T08", "conscious", "research", day=4)
+    >>> print(may_use(ledger, "T08", "conscious", "research").reason)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Not allowed (withdrawn): consent to research (experiments and studies) with
+    their conscious memories was withdrawn on day 4 by T08 themself.
+    >>> withdraw(ledger, "T08", "conscious", "research", day=5)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    osmosis_lab.errors.ConsentError: Nothing to withdraw: ... (it was withdrawn on day 4).
+    """
+    record = record_of(ledger, person)
+    keys = _keys(categories, purposes)
+    check_day(ledger, day)
+    by = person if by is None else check_name(by, what="by")
+    for key in keys:
+        if not _withdrawable(ledger, record, key, by):
+            raise ConsentError(_nothing_to_withdraw(ledger, record, key, by))
+    return _end_grants(ledger, record, keys, day=day, by=by, kind="withdraw")
+
+
+def narrow(ledger: Ledger, person: str, *, day: int, keep_categories: Iterable[str] | None = None,
+           keep_purposes: Iterable[str] | None = None, by: str | None = None) -> Ledger:
+    """Keep only the consents inside ``keep_categories`` x ``keep_purposes``; withdraw the rest.
+
+    ``None`` keeps every category (or purpose). Raises ConsentError when there is
+    nothing in force, or when narrowing would change nothing.
+
+    Examples
+    --------
+    >>> from osmosis_lab.consent import Person, may_use, open_ledger
+    >>> ledger = open_ledger([Person("T07", 41)])
+    >>> ledger = grant(ledger, "T07", ["declared", "scraped"], ["matching", "sharing"], day=0)
+    >>> ledger = narrow(ledger, "T07", keep_purposes=["matching"], day=3)
+    >>> [may_use(ledger, "T07", "scraped", p).allowed for p in ("matching", "sharing")]
+    [True, False]
+    """
+    record = record_of(ledger, person)
+    if keep_categories is None and keep_purposes is None:
+        raise ConsentError("Say what to keep: give keep_categories, keep_purposes or both.")
+    cats = None if keep_categories is None else set(categories_of(keep_categories))
+    purps = None if keep_purposes is None else set(purposes_of(keep_purposes))
+    check_day(ledger, day)
+    by = person if by is None else check_name(by, what="by")
+    held = [k for k in record.grants if _withdrawable(ledger, record, k, by)]
+    if not held:
+        raise ConsentError(f"Nothing to narrow: no consent from {by} for {person} is in force.")
+    drop = [k for k in held if (cats is not None and k[0] not in cats)
+            or (purps is not None and k[1] not in purps)]
+    if not drop:
+        raise ConsentError(f"Narrowing to that keeps everything {by} granted for {person}; "
+                           "nothing would change.")
+    return _end_grants(ledger, record, drop, day=day, by=by, kind="narrow")
+
+
+def withdraw_all(ledger: Ledger, person: str, *, day: int, by: str | None = None) -> Ledger:
+    """Withdraw every consent ``by`` (default: the person) has in force for ``person``.
+
+    >>> from osmosis_lab.consent import Person, may_use, open_ledger
+    >>> ledger = grant(open_ledger([Person("T05", 31)]), "T05", ["declared", "scraped"],
+    ...                ["matching", "research"], day=0)
+    >>> ledger = withdraw_all(ledger, "T05", day=2)
+    >>> may_use(ledger, "T05", "scraped", "matching").code
+    'withdrawn'
+    """
+    record = record_of(ledger, person)
+    check_day(ledger, day)
+    by = person if by is None else check_name(by, what="by")
+    held = [k for k in record.grants if _withdrawable(ledger, record, k, by)]
+    if not held:
+        raise ConsentError(f"Nothing to withdraw: no consent from {by} for {person} is in force.")
+    return _end_grants(ledger, record, held, day=day, by=by, kind="withdraw")
+
+
+def set_capacity(ledger: Ledger, person: str, *, capable: bool, day: int,
+                 by: str = "care team") -> Ledger:
+    """Record that ``person`` can (or can no longer) consent, from ``day`` on.
+
+    Examples
+    --------
+    >>> from osmosis_lab.consent import Person, open_ledger
+    >>> ledger = set_capacity(open_ledger([Person("L01", 64)]), "L01", capable=False, day=0)
+    >>> ledger.records["L01"].capable_on(0)
+    False
+    """
+    record = record_of(ledger, person)
+    if not isinstance(capable, bool):
+        raise ConsentError(f"capable must be True or False, got {capable!r}.")
+    check_day(ledger, day)
+    by = check_name(by, what="by")
+    if record.capable_on(day) == capable:
+        state = "can already" if capable else "already cannot"
+        raise ConsentError(f"{person} {state} consent on day {day}; nothing to record.")
+    actor = actor_for(ledger, record, by)
+    detail = "can consent again" if capable else "can no longer consent"
+    entry = _entry(ledger, [], day, "capacity", record, actor, (None, None), None, detail)
+    new = replace(record, capacity=record.capacity + ((day, capable),))
+    return commit(ledger, {person: new}, [entry], day)
+
+
+def record_use(ledger: Ledger, person: str, categories: str | Iterable[str], purpose: str, *,
+               day: int, by: str, recipient: str | None = None) -> Ledger:
+    """Record that ``by`` used ``person``'s data, checked against the ledger as it stands.
+
+    One log entry per category, with outcome "allowed" or the violation's reason
+    code (:data:`~.decide.REASON_CODES`). ``recipient`` is required for sharing
+    (who received the copy) and refused otherwise.
+
+    Examples
+    --------
+    >>> from osmosis_lab.consent import Person, open_ledger, violations
+    >>> ledger = grant(open_ledger([Person("T02", 29)]), "T02", "subconscious", "matching", day=0)
+    >>> ledger = record_use(ledger, "T02", "subconscious", "research", day=3, by="Esther")
+    >>> [e.outcome for e in violations(ledger)]
+    ['wrong purpose']
+    """
+    record = record_of(ledger, person)
+    cats, purpose = categories_of(categories), one_purpose(purpose)
+    check_day(ledger, day)
+    by = check_name(by, what="by (who uses the data)")
+    if purpose == "sharing":
+        recipient = check_name(recipient, what="recipient (who receives the shared copy)")
+    elif recipient is not None:
+        raise ConsentError(f"recipient is only for purpose 'sharing', not {purpose!r}.")
+    actor = actor_for(ledger, record, by)
+    entries: list[Entry] = []
+    uses = list(record.uses)
+    for cat in cats:
+        verdict = decide(record, cat, purpose, day, ledger.rules, who="the person",
+                         name_of=lambda a: actor_name(None, record, a))
+        uses.append(UseRecord(day, cat, purpose, actor, recipient, verdict.allowed))
+        entries.append(_entry(ledger, entries, day, "use", record, actor, (cat, purpose),
+                              verdict.code, verdict.reason))
+    return commit(ledger, {person: replace(record, uses=tuple(uses))}, entries, day)
+
+
+def _end_grants(ledger: Ledger, record: PersonRecord, keys: Keys, *, day: int, by: str,
+                kind: str) -> Ledger:
+    actor = actor_for(ledger, record, by)
+    everyone = by == record.person.person_id
+    grants = dict(record.grants)
+    entries: list[Entry] = []
+    for key in keys:
+        grants[key] = tuple(
+            replace(g, withdrawn_day=day, withdrawn_by=actor)
+            if g.withdrawn_day is None and (everyone or g.actor == actor) else g
+            for g in grants[key])
+        detail = "withdrawn" + (" (narrowed away)" if kind == "narrow" else "")
+        entries.append(_entry(ledger, entries, day, kind, record, actor, key, None, detail))
+    new = replace(record, grants=MappingProxyType(grants))
+    return commit(ledger, {record.person.person_id: new}, entries, day)
+
+
+def _withdrawable(ledger: Ledger, record: PersonRecord, key: tuple[str, str], by: str) -> bool:
+    live = [g for g in record.grants.get(key, ()) if g.withdrawn_day is None]
+    if by == record.person.person_id:
+        return bool(live)
+    actor = actor_for(ledger, record, by)
+    return any(g.actor == actor for g in live)
+
+
+def _nothing_to_withdraw(ledger: Ledger, record: PersonRecord, key: tuple[str, str],
+                         by: str) -> str:
+    person = record.person.person_id
+    grants = record.grants.get(key, ())
+    if by != person:
+        actor = actor_for(ledger, record, by)
+        grants = [g for g in grants if g.actor == actor]
+    ended = [g.withdrawn_day for g in grants if g.withdrawn_day is not None]
+    when = f"it was withdrawn on day {max(ended)}" if ended else "it was never granted"
+    if by != person:
+        when += f"; {by} can withdraw only a consent they gave themselves"
+    return (f"Nothing to withdraw: no consent from {by} to {PURPOSES[key[1]]} with {key[0]} "
+            f"is in force for {person} ({when}).")
+
+
+def _keys(categories: object, purposes: object) -> list[tuple[str, str]]:
+    cats, purps = categories_of(categories), purposes_of(purposes)
+    return [(c, p) for c in cats for p in purps]
+
+
+def _entry(ledger: Ledger, pending: list[Entry], day: int, kind: str, record: PersonRecord,
+           actor: Actor, key: tuple[str | None, str | None], outcome: str | None,
+           detail: str) -> Entry:
+    return Entry(len(ledger.log) + len(pending), day, kind, record.handle, actor,
+                 key[0], key[1], outcome, detail)

@@ -1,0 +1,109 @@
+"""Timelines: a scenario as a list of dated steps, replayed against a fresh ledger.
+
+A :class:`Step` is one thing that happens (a consent, a withdrawal, a use ...),
+with a ``note`` that tells the story in words. The note is narration for the
+lesson; it never goes into the ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from osmosis_lab.consent.erasure import ErasureReport, erase
+from osmosis_lab.consent.ledger import Entry, Ledger, Person, open_ledger
+from osmosis_lab.consent.operations import (
+    grant,
+    narrow,
+    record_use,
+    set_capacity,
+    withdraw,
+    withdraw_all,
+)
+from osmosis_lab.consent.rules import FRANCE, ConsentRules
+from osmosis_lab.errors import ConsentError
+
+ACTIONS = ("grant", "withdraw", "withdraw_all", "narrow", "capacity", "use", "erase")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One dated event of a timeline. Which fields matter depends on ``action``."""
+
+    day: int
+    action: str
+    person: str
+    categories: tuple[str, ...] = ()
+    purposes: tuple[str, ...] = ()
+    by: str | None = None
+    recipient: str | None = None
+    capable: bool | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A titled timeline and the people in it."""
+
+    title: str
+    people: tuple[Person, ...]
+    steps: tuple[Step, ...]
+    rules: ConsentRules = FRANCE
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """A step, the ledger after it, the log entries it added, and any erasure report."""
+
+    step: Step
+    ledger: Ledger
+    entries: tuple[Entry, ...]
+    report: ErasureReport | None = None
+
+
+def apply_step(ledger: Ledger, step: Step) -> tuple[Ledger, ErasureReport | None]:
+    """Apply one step; return the new ledger and, for an erasure, its report."""
+    a, who, day = step.action, step.person, step.day
+    if a == "grant":
+        return grant(ledger, who, step.categories, step.purposes, day=day, by=step.by), None
+    if a == "withdraw":
+        return withdraw(ledger, who, step.categories, step.purposes, day=day, by=step.by), None
+    if a == "withdraw_all":
+        return withdraw_all(ledger, who, day=day, by=step.by), None
+    if a == "narrow":
+        return narrow(ledger, who, day=day, keep_categories=step.categories or None,
+                      keep_purposes=step.purposes or None, by=step.by), None
+    if a == "capacity":
+        return set_capacity(ledger, who, capable=step.capable, day=day,
+                            by=step.by or "care team"), None
+    if a == "use":
+        (purpose,) = step.purposes if len(step.purposes) == 1 else (None,)
+        if purpose is None:
+            raise ConsentError(f"A use names exactly one purpose; step on day {day} has "
+                               f"{step.purposes!r}.")
+        return record_use(ledger, who, step.categories, purpose, day=day,
+                          by=step.by or "Osmosis", recipient=step.recipient), None
+    if a == "erase":
+        return erase(ledger, who, day=day, by=step.by)
+    raise ConsentError(f"Unknown action {a!r}; known: {', '.join(ACTIONS)}.")
+
+
+def replay(scenario: Scenario, *, steps: Iterable[Step] | None = None) -> tuple[Replayed, ...]:
+    """Replay ``scenario`` (or only ``steps``) step by step from a fresh ledger.
+
+    Examples
+    --------
+    >>> from osmosis_lab.consent.scenarios import josephine_timeline
+    >>> history = replay(josephine_timeline())
+    >>> [(r.step.day, r.step.action) for r in history][-1]
+    (15, 'erase')
+    >>> history[-1].report.copies_shared
+    ('investors',)
+    """
+    ledger = open_ledger(scenario.people, rules=scenario.rules)
+    out = []
+    for step in scenario.steps if steps is None else steps:
+        before = len(ledger.log)
+        ledger, report = apply_step(ledger, step)
+        out.append(Replayed(step, ledger, ledger.log[before:], report))
+    return tuple(out)

@@ -56,6 +56,34 @@ def text_block(title: str, lines: list[str]) -> str:
     )
 
 
+#: Controls a keyboard user can operate inside JupyterLab. Dropdown, RadioButtons,
+#: Select and SelectMultiple are missing on purpose: in a notebook's command mode
+#: JupyterLab takes their arrow and letter keys as notebook shortcuts, so a keyboard
+#: user cannot change them (checked in JupyterLab 4.6; see README, Accessibility).
+INTERACTIVE = (
+    widgets.ToggleButtons,
+    widgets.ToggleButton,
+    widgets.Checkbox,
+    widgets.Button,
+    widgets.IntSlider,
+    widgets.FloatSlider,
+    widgets.SelectionSlider,
+    widgets.IntRangeSlider,
+    widgets.Text,
+    widgets.Textarea,
+    widgets.BoundedIntText,
+    widgets.BoundedFloatText,
+)
+
+
+def descendants(widget: widgets.Widget) -> list[widgets.Widget]:
+    """``widget`` and every widget inside it, depth first."""
+    found = [widget]
+    for child in getattr(widget, "children", ()):
+        found.extend(descendants(child))
+    return found
+
+
 class Explorer:
     """Base class: subclasses build controls, then call :meth:`_assemble` and :meth:`refresh`."""
 
@@ -71,8 +99,17 @@ class Explorer:
             if hasattr(control, "value") and not isinstance(control, widgets.Button):
                 control.observe(lambda _change: self.refresh(), names="value")
 
+    @classmethod
+    def with_lesson_data(cls) -> "Explorer":
+        """Build the explorer exactly as its lesson does (used by generic tests and benchmarks)."""
+        raise NotImplementedError(f"{cls.__name__} must define with_lesson_data()")
+
     def refresh(self) -> None:  # pragma: no cover - every subclass defines it
         raise NotImplementedError
+
+    def controls(self) -> list[widgets.Widget]:
+        """Every interactive descendant of the view (for generic keyboard and robustness tests)."""
+        return [w for w in descendants(self.view) if isinstance(w, INTERACTIVE)]
 
     def _repr_mimebundle_(self, **kwargs):
         return self.view._repr_mimebundle_(**kwargs)

@@ -18,21 +18,24 @@ import pandas as pd
 
 from ..categories import CATEGORIES, CATEGORY_LABELS
 from ..charts import testers as tester_charts
+from ..data import load_people
 from .base import Explorer, show_chart, text_block
 
 
 class TesterExplorer(Explorer):
-    """A labelled drop-down of the 12 testers, a card, a trait chart and its text equivalent."""
+    """A labelled row of 12 tester buttons, a card, a trait chart and its text equivalent."""
 
     def __init__(self, people: pd.DataFrame) -> None:
         super().__init__()
         self.people = people.set_index("name")
         testers = self.people[self.people["role"] == "tester"].index.tolist()
-        self.picker = widgets.Dropdown(
+        # ToggleButtons, not a Dropdown: Tab and Space work inside JupyterLab (see base.INTERACTIVE).
+        self.picker = widgets.ToggleButtons(
             options=testers,
             value=testers[0],
             description="Beta tester",
-            style={"description_width": "initial"},
+            tooltips=[f"Show {name}'s card" for name in testers],
+            style={"description_width": "initial", "button_width": "9em"},
         )
         self.card = widgets.HTML()
         self._assemble([self.picker], extra=[self.card])
@@ -43,7 +46,11 @@ class TesterExplorer(Explorer):
         self.card.value = tester_card_html(person)
         show_chart(self.chart, tester_charts.traits_chart(person))
         lines = tester_charts.traits_text(person).splitlines()
-        self.summary.value = text_block(lines[0], lines[1:])
+        self.summary.value = text_block(lines[0], [line.removeprefix("- ") for line in lines[1:]])
+
+    @classmethod
+    def with_lesson_data(cls) -> "TesterExplorer":
+        return cls(load_people())
 
 
 def tester_card_html(person: pd.Series) -> str:

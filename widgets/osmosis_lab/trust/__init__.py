@@ -19,6 +19,7 @@ reliance. *Human Factors*, 46(1), 50-80.
 from osmosis_lab.trust.app import (
     APP_MIDPOINT,
     APP_SHARPNESS,
+    all_pairs,
     app_certainty,
     category_similarities,
     judge_cases,
@@ -48,6 +49,7 @@ from osmosis_lab.trust.reliance import RelianceSummary, decision_probability, re
 __all__ = [
     "APP_MIDPOINT",
     "APP_SHARPNESS",
+    "all_pairs",
     "app_certainty",
     "category_similarities",
     "decision_probability",

@@ -94,6 +94,25 @@ def mutual_score_table(rows: pd.DataFrame, columns: pd.DataFrame) -> pd.DataFram
     return (forward + backward.T) / 2
 
 
+def all_pairs(rows: pd.DataFrame, columns: pd.DataFrame, function) -> pd.DataFrame:
+    """Apply an aligned-pairs ``function(a, b) -> array`` to every row person and column person.
+
+    For example ``osmosis_lab.data.wellbeing_probability``, which scores aligned rows.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"x": [1, 2]}, index=["a", "b"])
+    >>> columns = pd.DataFrame({"x": [10, 20, 30]}, index=["p", "q", "r"])
+    >>> all_pairs(rows, columns, lambda a, b: a["x"].to_numpy() * b["x"].to_numpy())
+        p   q   r
+    a  10  20  30
+    b  20  40  60
+    """
+    i, j = np.meshgrid(np.arange(len(rows)), np.arange(len(columns)), indexing="ij")
+    values = np.asarray(function(rows.iloc[i.ravel()], columns.iloc[j.ravel()]))
+    return pd.DataFrame(values.reshape(i.shape), index=rows.index, columns=columns.index)
+
+
 def seeking_allowed(rows: pd.DataFrame, columns: pd.DataFrame) -> np.ndarray:
     """True where each of the two is seeking the other's gender ("everyone" seeks all).
 

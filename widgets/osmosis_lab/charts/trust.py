@@ -1,0 +1,209 @@
+"""Charts for lesson 04 · Algorithmic trust: tidy tables in, accessible altair charts out.
+
+Each builder takes a table the trust engine already computed and writes a
+description that says in words what the chart shows.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from osmosis_lab.trust import reliability_table
+>>> table = reliability_table([0.95, 0.95, 0.15], [1, 0, 0], bins=10)
+>>> reliability_chart({"the app": table}).to_dict()["description"][:60]
+'Reliability diagram: for each band of stated probability, th'
+"""
+
+import altair as alt
+import pandas as pd
+
+from ..categories import CATEGORY_LABELS
+from . import OKABE_ITO, accessible, category_scale
+
+#: Who is plotted in a reliability diagram -> colour (Okabe-Ito blue and orange).
+SOURCE_COLOURS = (OKABE_ITO[4], OKABE_ITO[0], OKABE_ITO[2])
+#: Outage outcomes, best to worst, and their colours (grey, blue, vermillion).
+OUTAGE_PARTS = {
+    "fallback_took_over": ("safe mode took over", "#999999"),
+    "reached_by_human": ("reached by the human contact", OKABE_ITO[4]),
+    "harmed": ("harmed", OKABE_ITO[5]),
+}
+
+
+def _diagonal() -> alt.Chart:
+    line = pd.DataFrame({"p": [0.0, 1.0], "rate": [0.0, 1.0]})
+    return alt.Chart(line).mark_line(strokeDash=[4, 4], color="#777777").encode(x="p:Q", y="rate:Q")
+
+
+def reliability_chart(tables: dict[str, pd.DataFrame], *, highlight_bin: int | None = None):
+    """Observed rate against mean stated probability per bin, for one or more forecasters.
+
+    ``tables`` maps a label ("the app", "you") to a :func:`reliability_table`.
+    Points on the dashed diagonal are calibrated; below it, overconfident.
+    ``highlight_bin`` rings one bin (the certainty dial's).
+    """
+    frames = [table.assign(source=label) for label, table in tables.items()]
+    data = pd.concat(frames, ignore_index=True)
+    data["highlight"] = data["bin"] == highlight_bin
+    sources = list(tables)
+    points = (
+        alt.Chart(data)
+        .mark_circle(opacity=0.9)
+        .encode(
+            x=alt.X(
+                "mean_predicted:Q",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%"),
+                title="Stated probability (mean in the band)",
+            ),
+            y=alt.Y(
+                "observed_rate:Q",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%"),
+                title="Share that worked out",
+            ),
+            size=alt.Size("count:Q", title="Matches in the band"),
+            color=alt.Color(
+                "source:N",
+                title="Who stated it",
+                scale=alt.Scale(domain=sources, range=list(SOURCE_COLOURS[: len(sources)])),
+            ),
+            shape=alt.Shape("source:N", title="Who stated it"),
+            strokeWidth=alt.condition("datum.highlight", alt.value(3), alt.value(0)),
+            stroke=alt.value("#000000"),
+            tooltip=[
+                "source:N",
+                alt.Tooltip("mean_predicted:Q", format=".0%", title="stated"),
+                alt.Tooltip("observed_rate:Q", format=".0%", title="worked out"),
+                "count:Q",
+            ],
+        )
+    )
+    chart = (_diagonal() + points).properties(
+        width=320, height=320, title="Stated probability against what happened"
+    )
+    return accessible(
+        chart,
+        "Reliability diagram: for each band of stated probability, the "
+        "share of matches that worked out. "
+        + " ".join(reliability_text(t, who=label)[0] for label, t in tables.items()),
+    )
+
+
+def reliability_text(table: pd.DataFrame, *, who: str = "the app") -> list[str]:
+    """The diagram's text equivalent: a headline, then one line per band."""
+    worst = table.loc[table["gap"].abs().idxmax()]
+    head = (
+        f"For {who}, the biggest gap is in the {worst['lower']:.0%}-{worst['upper']:.0%} band: "
+        f"stated {worst['mean_predicted']:.0%} on average, {worst['observed_rate']:.0%} worked out "
+        f"({int(worst['count'])} matches)."
+    )
+    lines = [
+        f"{r.lower:.0%}-{r.upper:.0%}: stated {r.mean_predicted:.0%}, worked out "
+        f"{r.observed_rate:.0%} ({r.count} matches)"
+        for r in table.itertuples()
+    ]
+    return [head, *lines]
+
+
+def contributions_chart(table: pd.DataFrame, *, person: str, other: str) -> alt.Chart:
+    """Bars: each category's contribution to ``person``'s score for ``other``."""
+    data = table.assign(label=table["category"].map(CATEGORY_LABELS))
+    chart = (
+        alt.Chart(
+            data, title=f"Why {person}'s score for {other} is {table['contribution'].sum():.2f}"
+        )
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "contribution:Q",
+                title="Contribution to the score (they add up to it)",
+                scale=alt.Scale(domain=[0, 1]),
+            ),
+            y=alt.Y("label:N", sort=None, title=None),
+            color=alt.Color("category:N", scale=category_scale(), legend=None),
+            tooltip=[
+                alt.Tooltip("label:N", title="category"),
+                alt.Tooltip("similarity:Q", format=".2f"),
+                alt.Tooltip("weight:Q", format=".2f"),
+                alt.Tooltip("contribution:Q", format=".2f"),
+            ],
+        )
+        .properties(width=320, height=140)
+    )
+    top = data.iloc[0]
+    return accessible(
+        chart,
+        f"Bar chart of the four categories' contributions to {person}'s score for {other}; "
+        f"the biggest is {top['label']} with {top['contribution']:.2f}.",
+    )
+
+
+def objectives_chart(matches: pd.DataFrame) -> alt.Chart:
+    """Bars: for each person, the chance their match is doing well, under each objective."""
+    data = matches.assign(wellbeing_pct=matches["wellbeing"])
+    chart = (
+        alt.Chart(data, title="Chance each match is doing well a year later")
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "wellbeing_pct:Q",
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1]),
+                title="Chance both partners are doing well after a year",
+            ),
+            y=alt.Y("person:N", title=None, sort=None),
+            yOffset=alt.YOffset("objective:N"),
+            color=alt.Color(
+                "objective:N",
+                title="Optimised for",
+                scale=alt.Scale(
+                    domain=["attraction", "wellbeing"], range=[OKABE_ITO[5], OKABE_ITO[2]]
+                ),
+            ),
+            tooltip=[
+                "objective:N",
+                "person:N",
+                "match:N",
+                alt.Tooltip("wellbeing:Q", format=".0%"),
+                alt.Tooltip("attraction:Q", format=".2f", title="mutual score"),
+            ],
+        )
+        .properties(width=320)
+    )
+    means = data.groupby("objective")["wellbeing"].mean()
+    words = ", ".join(f"{k}: {v:.0%} on average" for k, v in means.items())
+    return accessible(
+        chart,
+        f"Grouped bars per person of the chance their match is doing "
+        f"well a year later, optimised for attraction or wellbeing ({words}).",
+    )
+
+
+def outage_chart(table: pd.DataFrame) -> alt.Chart:
+    """Stacked bars per design: users covered by a safe mode, reached by a person, harmed."""
+    long = table.melt(
+        id_vars=["design", "users"],
+        value_vars=list(OUTAGE_PARTS),
+        var_name="part",
+        value_name="people",
+    )
+    long["outcome"] = long["part"].map(lambda p: OUTAGE_PARTS[p][0])
+    long["order"] = long["part"].map(list(OUTAGE_PARTS).index)
+    labels = [label for label, _ in OUTAGE_PARTS.values()]
+    chart = (
+        alt.Chart(long, title="When the central AI goes down")
+        .mark_bar()
+        .encode(
+            x=alt.X("people:Q", stack="zero", title="Users"),
+            y=alt.Y("design:N", title=None, sort=list(table["design"])),
+            color=alt.Color(
+                "outcome:N",
+                title="What happened to them",
+                scale=alt.Scale(domain=labels, range=[c for _, c in OUTAGE_PARTS.values()]),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=["design:N", "outcome:N", "people:Q"],
+        )
+        .properties(width=320, height=110)
+    )
+    words = "; ".join(f"{r.design}: {r.harmed} of {r.users} harmed" for r in table.itertuples())
+    return accessible(chart, f"Stacked bars of what happens to users in an outage. {words}.")

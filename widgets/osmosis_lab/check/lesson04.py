@@ -1,0 +1,233 @@
+"""Self-checks for lesson 04 · Algorithmic trust.
+
+Every right answer is computed here from the engine and the data, never typed in.
+
+Examples
+--------
+>>> print(ece_by_hand(0.15))
+Correct! Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.3| = 0.15.
+>>> print(ece_by_hand(0.65))  # doctest: +NORMALIZE_WHITESPACE
+Not yet: 0.65 is the accuracy (13 of 20 yes/no verdicts right).
+Calibration compares each band's stated probability with how often it came true.
+>>> print(lucas_wellbeing_match("Léopold"))  # doctest: +NORMALIZE_WHITESPACE
+Not yet: Léopold is Lucas's match when the matching maximises attraction.
+Switch the objective to wellbeing.
+"""
+
+import math
+from functools import cache
+
+import numpy as np
+
+from ..data import load_pairs, load_people, load_population, wellbeing_probability
+from ..trust import (
+    APP_MIDPOINT,
+    APP_SHARPNESS,
+    all_pairs,
+    expected_calibration_error,
+    match_under_objectives,
+    mutual_score_table,
+    overconfidence_sweep,
+    pair_scores,
+    reliance_summary,
+    seeking_allowed,
+)
+from .core import Check, Misconception
+
+#: Exercise 1: the app's statements and what happened (20 past matches).
+HAND_PREDICTED = [0.9] * 10 + [0.3] * 10
+HAND_OUTCOME = [1] * 6 + [0] * 4 + [1] * 3 + [0] * 7
+
+#: The overconfidence settings lesson 04 sweeps.
+SWEEP_SETTINGS = (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
+
+#: Exercise 4: Sofia's log (1 = accept), the app's verdicts and what happened.
+SOFIA_FINAL = [1, 1, 1, 0, 1, 1, 1, 0]
+SOFIA_APP = [1, 1, 1, 0, 1, 0, 1, 1]
+SOFIA_OUTCOME = [1, 0, 1, 0, 0, 1, 1, 0]
+
+
+def _number(answer):
+    if isinstance(answer, bool) or not isinstance(answer, int | float | np.number):
+        raise TypeError("not a number")
+    return float(answer)
+
+
+def _close(target: float, tolerance: float = 0.005):
+    return lambda answer: math.isclose(_number(answer), target, abs_tol=tolerance)
+
+
+ece_by_hand = Check(
+    name="ece_by_hand",
+    question="What is the expected calibration error of the 20 statements in HAND_PREDICTED?",
+    is_correct=_close(expected_calibration_error(HAND_PREDICTED, HAND_OUTCOME)),
+    why="Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.3| = 0.15.",
+    misconceptions=(
+        Misconception(
+            "computed accuracy",
+            example=0.65,
+            matches=_close(0.65),
+            hint="0.65 is the accuracy (13 of 20 yes/no verdicts right). Calibration compares "
+            "each band's stated probability with how often it came true.",
+        ),
+        Misconception(
+            "forgot the weights",
+            example=0.3,
+            matches=_close(0.3),
+            hint="0.3 is the gap in the 90% band alone. Average the gaps of both bands, each "
+            "weighted by its share of the matches.",
+        ),
+        Misconception(
+            "a percentage",
+            example=15,
+            matches=_close(15, 0.5),
+            hint="Give the error as a proportion between 0 and 1 (0.2 rather than 20).",
+        ),
+    ),
+    fallback_hint="For each band: |stated - share that worked out|, weighted by the band's "
+    "share of the 20 matches; then add the bands up.",
+)
+
+
+@cache
+def _best_setting() -> float:
+    pairs = load_pairs()
+    sweep = overconfidence_sweep(
+        pair_scores(pairs, load_population()),
+        pairs["wellbeing_after_1y"],
+        overconfidence=SWEEP_SETTINGS,
+        midpoint=APP_MIDPOINT,
+        sharpness=APP_SHARPNESS,
+    )
+    return float(sweep.loc[sweep["expected_calibration_error"].idxmin(), "overconfidence"])
+
+
+best_overconfidence = Check(
+    name="best_overconfidence",
+    question="Which overconfidence setting gives the app the lowest expected calibration error?",
+    is_correct=lambda answer: math.isclose(_number(answer), _best_setting()),
+    why="Toning the app's certainty down brings its statements closest to what happened; its "
+    "yes/no verdicts, and so its accuracy, do not change at all.",
+    misconceptions=(
+        Misconception(
+            "kept the launch setting",
+            example=1.0,
+            matches=lambda answer: _number(answer) == 1.0 != _best_setting(),
+            hint="1 is the app as launched. Look for the smallest value in the "
+            "expected_calibration_error column, not at the accuracy column (it never changes).",
+        ),
+        Misconception(
+            "more confidence",
+            example=3.0,
+            matches=lambda answer: _number(answer) > 1.0,
+            hint="Above 1 the app sounds even surer. Its track record says it should sound "
+            "less sure: look below 1.",
+        ),
+    ),
+    fallback_hint="Sort the sweep table by expected_calibration_error and read the "
+    "overconfidence of its first row.",
+)
+
+
+def _name(answer):
+    return answer.strip().casefold() if isinstance(answer, str) else answer
+
+
+@cache
+def _lucas_match() -> str:
+    table = load_people().set_index("name")
+    testers, candidates = table[table["role"] == "tester"], table[table["role"] == "candidate"]
+    matches = match_under_objectives(
+        mutual_score_table(testers, candidates),
+        all_pairs(testers, candidates, wellbeing_probability),
+        allowed=seeking_allowed(testers, candidates),
+    )
+    chosen = matches[(matches["person"] == "Lucas Apert") & (matches["objective"] == "wellbeing")]
+    return str(chosen["match"].iloc[0])
+
+
+lucas_wellbeing_match = Check(
+    name="lucas_wellbeing_match",
+    question="Who is Lucas matched with when the matching maximises wellbeing?",
+    is_correct=lambda answer: answer == _lucas_match().casefold(),
+    why="Antoine shares Lucas's memories and treats partners well: a lower score, a far better "
+    "chance that both are doing well a year later. The score measured attraction.",
+    normalise=_name,
+    misconceptions=(
+        Misconception(
+            "the attraction match",
+            example="Léopold",
+            matches=lambda answer: answer in ("léopold", "leopold"),
+            hint="Léopold is Lucas's match when the matching maximises attraction. Switch the "
+            "objective to wellbeing.",
+        ),
+        Misconception(
+            "a tester",
+            example="Lucas Apert",
+            matches=lambda answer: answer in ("lucas", "lucas apert"),
+            hint="Give the name of Lucas's match, a candidate, not Lucas himself.",
+        ),
+    ),
+    fallback_hint="Set the explorer's objective to wellbeing and read Lucas's line.",
+)
+
+
+def _over_reliance() -> int:
+    return reliance_summary(SOFIA_FINAL, SOFIA_APP, SOFIA_OUTCOME).over_reliance
+
+
+sofia_over_reliance = Check(
+    name="sofia_over_reliance",
+    question="On how many cases did Sofia go along with the app when the app was wrong?",
+    is_correct=lambda answer: _number(answer) == _over_reliance(),
+    why="The app was wrong on 4 cases; Sofia agreed with it on 2 of them (cases 2 and 5) and "
+    "overrode it on the other 2, rightly.",
+    misconceptions=(
+        Misconception(
+            "counted every app error",
+            example=4,
+            matches=lambda a: _number(a) == 4,
+            hint="4 is how often the app was wrong. Count only the cases where Sofia's call "
+            "was the same as the app's wrong one.",
+        ),
+        Misconception(
+            "counted every agreement",
+            example=6,
+            matches=lambda a: _number(a) == 6,
+            hint="6 is how often Sofia agreed with the app. Agreeing with a right verdict is "
+            "not over-reliance: keep the cases where the app was wrong.",
+        ),
+    ),
+    fallback_hint="A case counts when the app was wrong (app != outcome) and Sofia's call "
+    "equals the app's.",
+)
+
+
+@cache
+def _users() -> int:
+    return int(load_population()["signed_up"].sum())
+
+
+billie_needs = Check(
+    name="billie_needs",
+    question="Safe modes work for 90% of users. About how many people must Billie be able to "
+    "reach so that nobody is harmed in an outage?",
+    is_correct=lambda answer: abs(_number(answer) - 0.1 * _users()) <= 0.04 * _users(),
+    why="About 10% of the users' safe modes fail, so Billie must reach roughly that many, "
+    "within the hour: one person cannot. The safeguard has to scale with the users.",
+    misconceptions=(
+        Misconception(
+            "every user",
+            example=370,
+            matches=lambda a: _number(a) >= 0.5 * _users(),
+            hint="Billie only needs to reach the people whose safe mode failed, not everyone.",
+        ),
+        Misconception(
+            "a share",
+            example=0.1,
+            matches=lambda a: 0 < _number(a) < 1,
+            hint="Give a number of people, not a share: 10% of how many users?",
+        ),
+    ),
+    fallback_hint="Roughly (1 - 0.9) × the number of users; try it in the outage explorer.",
+)

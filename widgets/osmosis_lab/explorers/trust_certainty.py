@@ -1,0 +1,85 @@
+"""Lesson 04's "How sure is 98 %?": a certainty dial beside the app's reliability diagram.
+
+The app states a certainty for each past match; the data say which couples
+were doing well a year later. The dial picks a stated certainty, the
+overconfidence setting changes how the app states it.
+
+Examples
+--------
+>>> from osmosis_lab.data import load_pairs, load_population
+>>> explorer = CertaintyExplorer(load_pairs(), load_population())
+>>> explorer.dial.value = 98
+>>> "When the app says 98%" in explorer.summary.value
+True
+"""
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..charts import trust as trust_charts
+from ..trust import app_certainty, calibration_summary, pair_scores, reliability_table
+from .base import Explorer, show_chart, text_block
+
+#: Overconfidence settings offered (1: the app as launched).
+SETTINGS = (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
+BINS = 10
+
+
+class CertaintyExplorer(Explorer):
+    """A dial (stated certainty, %) and an overconfidence setting; the diagram and sentences."""
+
+    def __init__(self, pairs: pd.DataFrame, people: pd.DataFrame) -> None:
+        super().__init__()
+        self.scores = pair_scores(pairs, people)
+        self.outcome = pairs["wellbeing_after_1y"].to_numpy()
+        self.dial = widgets.IntSlider(
+            value=98,
+            min=50,
+            max=99,
+            step=1,
+            description="The app says (%)",
+            style={"description_width": "initial"},
+            continuous_update=False,
+        )
+        self.overconfidence = widgets.SelectionSlider(
+            options=[(f"{s:g}", s) for s in SETTINGS],
+            value=1.0,
+            description="Overconfidence (1 = as launched)",
+            style={"description_width": "initial"},
+            continuous_update=False,
+        )
+        self._assemble([self.dial, self.overconfidence])
+        self.refresh()
+
+    def refresh(self) -> None:
+        stated = app_certainty(self.scores, overconfidence=self.overconfidence.value)
+        table = reliability_table(stated, self.outcome, bins=BINS)
+        summary = calibration_summary(stated, self.outcome, bins=BINS)
+        dial_bin = min(self.dial.value * BINS // 100, BINS - 1)
+        show_chart(
+            self.chart, trust_charts.reliability_chart({"the app": table}, highlight_bin=dial_bin)
+        )
+        self.summary.value = text_block(
+            self.headline(table, dial_bin),
+            [
+                f"Expected calibration error: {summary['expected_calibration_error']:.3f} "
+                f"(0 = every stated probability comes true as often as stated).",
+                f"Accuracy of the yes/no verdict: {summary['accuracy']:.0%}, the same at every "
+                "overconfidence setting: it changes how sure the app sounds, not what it says.",
+                *trust_charts.reliability_text(table)[1:],
+            ],
+        )
+
+    def headline(self, table: pd.DataFrame, dial_bin: int) -> str:
+        row = table[table["bin"] == dial_bin]
+        band = f"{dial_bin * 100 // BINS}-{(dial_bin + 1) * 100 // BINS}%"
+        if row.empty:
+            return (
+                f"When the app says {self.dial.value}%: at this setting it never states a "
+                f"certainty in the {band} band, so there is no track record to check."
+            )
+        r = row.iloc[0]
+        return (
+            f"When the app says {self.dial.value}% (the {band} band, {int(r['count'])} past "
+            f"matches), {r['observed_rate']:.0%} of the couples were doing well a year later."
+        )

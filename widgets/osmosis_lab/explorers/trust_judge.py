@@ -1,0 +1,212 @@
+"""Lesson 04's "Judge first": decide on past matches before the app tells you its verdict.
+
+For each anonymised case the learner sees what the app saw (how alike the two
+people are in each data category), decides to accept or reject the match and
+says how sure they are, and only then sees the app's verdict; they may keep
+or change their call. At the end, their calibration and reliance are shown
+beside the app's. Everything stays in this kernel: nothing is sent or saved.
+
+Examples
+--------
+>>> import numpy as np
+>>> from osmosis_lab.data import load_pairs, load_population
+>>> from osmosis_lab.trust import judge_cases
+>>> cases = judge_cases(load_pairs(), load_population(), n=4, rng=np.random.default_rng(1))
+>>> explorer = JudgeFirstExplorer(cases)
+>>> for _ in range(4):
+...     explorer.judge("accept", 80)
+>>> "You agreed with the app on" in explorer.summary.value
+True
+"""
+
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..categories import CATEGORIES, CATEGORY_LABELS
+from ..charts import trust as trust_charts
+from ..trust import (
+    calibration_summary,
+    decision_probability,
+    reliability_table,
+    reliance_summary,
+)
+from .base import Explorer, show_chart, text_block
+
+BINS = 5
+CHOICES = [("Accept the match", "accept"), ("Reject it", "reject")]
+PRIVACY = "Your calls stay in this notebook's kernel: nothing is sent anywhere or saved."
+
+
+class JudgeFirstExplorer(Explorer):
+    """One case at a time: your call and confidence, then the app's verdict, then results."""
+
+    def __init__(self, cases: pd.DataFrame) -> None:
+        super().__init__()
+        self.cases = cases.reset_index(drop=True)
+        self.answers: list[dict] = []
+        self.pending: dict = {}
+        style = {"description_width": "initial"}
+        self.progress = widgets.Label()
+        self.case_card = widgets.HTML()
+        self.decision = widgets.ToggleButtons(
+            options=CHOICES, value=None, description="Your call", style=style
+        )
+        self.confidence = widgets.IntSlider(
+            value=75, min=50, max=100, step=5, description="How sure are you (%)", style=style
+        )
+        self.lock = widgets.Button(
+            description="Lock in my call",
+            disabled=True,
+            tooltip="Record your call before you see the app's",
+        )
+        self.verdict = widgets.HTML()
+        self.final = widgets.ToggleButtons(
+            options=CHOICES, value=None, disabled=True, description="Final call", style=style
+        )
+        self.next_case = widgets.Button(description="Next case", disabled=True)
+        self.start_again = widgets.Button(description="Start again")
+        self.decision.observe(lambda _: self._enable_lock(), names="value")
+        self.lock.on_click(lambda _: self._lock())
+        self.next_case.on_click(lambda _: self._next())
+        self.start_again.on_click(lambda _: self.reset())
+        controls = [
+            self.progress,
+            self.case_card,
+            self.decision,
+            self.confidence,
+            self.lock,
+            self.verdict,
+            self.final,
+            self.next_case,
+        ]
+        self.view = widgets.VBox([*controls, self.chart, self.summary, self.start_again])
+        self.reset()
+
+    # -- the flow ---------------------------------------------------------------------------
+    @property
+    def position(self) -> int:
+        return len(self.answers)
+
+    @property
+    def finished(self) -> bool:
+        return self.position >= len(self.cases)
+
+    def reset(self) -> None:
+        """Forget every call and start from the first case."""
+        self.answers = []
+        self.chart.outputs = ()
+        self._show_case()
+
+    def judge(self, call: str, confidence: int, final: str | None = None) -> None:
+        """Decide the current case as a learner would: call, confidence, lock, final, next."""
+        self.decision.value = call
+        self.confidence.value = confidence
+        self.lock.click()
+        self.final.value = final or call
+        self.next_case.click()
+
+    def _enable_lock(self) -> None:
+        self.lock.disabled = self.decision.value is None or self.finished
+
+    def _show_case(self) -> None:
+        self.final.value, self.final.disabled = None, True
+        self.next_case.disabled = True
+        self.verdict.value = ""
+        if self.finished:
+            self._show_results()
+            return
+        case = self.cases.iloc[self.position]
+        self.progress.value = f"Case {self.position + 1} of {len(self.cases)}"
+        self.case_card.value = case_card_html(case)
+        self.decision.value = None
+        self.decision.disabled = self.confidence.disabled = False
+        self.summary.value = text_block(
+            "Decide before you look anywhere else.",
+            ["Pick accept or reject, set how sure you are, then lock in your call.", PRIVACY],
+        )
+
+    def _lock(self) -> None:
+        if self.decision.value is None or self.finished:
+            return
+        case = self.cases.iloc[self.position]
+        self.pending = {"initial": self.decision.value, "confidence": self.confidence.value}
+        self.decision.disabled = self.confidence.disabled = self.lock.disabled = True
+        app_call = "accept" if case["app_accepts"] else "reject"
+        self.verdict.value = (
+            f"<p role='status'><strong>The app says: {app_call}</strong>, and states it is "
+            f"{case['certainty']:.0%} sure the couple will do well. Keep your call or change it, "
+            "then go to the next case.</p>"
+        )
+        self.final.value, self.final.disabled = self.decision.value, False
+        self.next_case.disabled = False
+
+    def _next(self) -> None:
+        if self.final.disabled or self.final.value is None:
+            return
+        self.answers.append({**self.pending, "final": self.final.value})
+        self._show_case()
+
+    # -- the results --------------------------------------------------------------------------
+    def results(self) -> dict:
+        """Your calibration and reliance beside the app's, on the cases decided so far."""
+        done = self.cases.iloc[: self.position]
+        answers = pd.DataFrame(self.answers)
+        initial = (answers["initial"] == "accept").to_numpy()
+        final = (answers["final"] == "accept").to_numpy()
+        yours = decision_probability(initial, answers["confidence"].to_numpy() / 100)
+        outcome = done["outcome"].to_numpy()
+        return {
+            "you": calibration_summary(yours, outcome, bins=BINS),
+            "app": calibration_summary(done["certainty"].to_numpy(), outcome, bins=BINS),
+            "tables": {
+                "you": reliability_table(yours, outcome, bins=BINS),
+                "the app": reliability_table(done["certainty"].to_numpy(), outcome, bins=BINS),
+            },
+            "reliance": reliance_summary(
+                final, done["app_accepts"].to_numpy(), outcome, initial=initial
+            ),
+        }
+
+    def _show_results(self) -> None:
+        self.progress.value = f"All {len(self.cases)} cases decided."
+        self.case_card.value = ""
+        self.decision.disabled = self.confidence.disabled = self.lock.disabled = True
+        found = self.results()
+        show_chart(self.chart, trust_charts.reliability_chart(found["tables"]))
+        you, app = found["you"], found["app"]
+        self.summary.value = text_block(
+            f"Your first calls were right on {you['accuracy']:.0%} of the cases, the app's on "
+            f"{app['accuracy']:.0%}.",
+            [
+                f"Calibration error (0 is best): yours {you['expected_calibration_error']:.2f}, "
+                f"the app's {app['expected_calibration_error']:.2f}.",
+                f"You said on average you were {you['mean_predicted']:.0%} sure a couple would "
+                f"do well; the app, {app['mean_predicted']:.0%}; {you['observed_rate']:.0%} did.",
+                found["reliance"].in_words(),
+                *trust_charts.reliability_text(found["tables"]["you"], who="you")[:1],
+                *trust_charts.reliability_text(found["tables"]["the app"])[:1],
+                PRIVACY,
+            ],
+        )
+
+    def refresh(self) -> None:
+        self._show_case()
+
+
+def case_card_html(case: pd.Series) -> str:
+    """What the app saw for one case: how alike the two people are, category by category."""
+    rows = "".join(
+        f"<tr><th scope='row' style='text-align:left;padding-right:1em'>"
+        f"{html.escape(CATEGORY_LABELS[c])}</th><td>{case[c]:.2f}</td></tr>"
+        for c in CATEGORIES
+    )
+    return (
+        f"<section aria-label='Case {int(case['case'])}' class='osmosis-card'>"
+        f"<h4>Case {int(case['case'])}: two people the app matched a year ago</h4>"
+        "<p>How alike they are in each data category (1 = identical, 0 = opposite):</p>"
+        f"<table>{rows}</table>"
+        "<p><em>Would you have matched them? Names are hidden; the data are invented.</em></p>"
+        "</section>"
+    )

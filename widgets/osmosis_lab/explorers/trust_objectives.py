@@ -1,0 +1,97 @@
+"""Lesson 04's "What are we optimising?": the same matching for attraction or for wellbeing.
+
+Both matchings are computed once, when the explorer is built; the controls
+only choose what to read, so every update is instant.
+
+Examples
+--------
+>>> from osmosis_lab.data import load_people
+>>> explorer = ObjectivesExplorer.for_testers(load_people())
+>>> explorer.objective.value = "wellbeing"
+>>> "Lucas Apert is matched with Antoine" in explorer.summary.value
+True
+"""
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..charts import trust as trust_charts
+from ..data import wellbeing_probability
+from ..trust import (
+    OBJECTIVES,
+    all_pairs,
+    match_under_objectives,
+    mutual_score_table,
+    objective_summary,
+    seeking_allowed,
+)
+from .base import Explorer, show_chart, text_block
+
+
+class ObjectivesExplorer(Explorer):
+    """Toggle the objective, pick a person: their match under each, and the share ending badly."""
+
+    def __init__(self, rows: pd.DataFrame, columns: pd.DataFrame, *, person: str | None = None):
+        super().__init__()
+        self.matches = match_under_objectives(
+            mutual_score_table(rows, columns),
+            all_pairs(rows, columns, wellbeing_probability),
+            allowed=seeking_allowed(rows, columns),
+        )
+        self.totals = objective_summary(self.matches)
+        options = list(rows.index)
+        self.objective = widgets.ToggleButtons(
+            options=[(f"Optimise for {o}", o) for o in OBJECTIVES],
+            value="attraction",
+            description="Objective",
+            style={"description_width": "initial"},
+        )
+        self.person = widgets.Dropdown(
+            options=options,
+            value=person if person in options else options[0],
+            description="Person",
+            style={"description_width": "initial"},
+        )
+        self._assemble([self.objective, self.person])
+        self.refresh()
+
+    @classmethod
+    def for_testers(cls, people: pd.DataFrame, *, person: str = "Lucas Apert"):
+        """The 12 beta testers matched with the 12 candidates."""
+        table = people.set_index("name")
+        return cls(
+            table[table["role"] == "tester"], table[table["role"] == "candidate"], person=person
+        )
+
+    def match_of(self, person: str, objective: str) -> pd.Series | None:
+        rows = self.matches[
+            (self.matches["person"] == person) & (self.matches["objective"] == objective)
+        ]
+        return None if rows.empty else rows.iloc[0]
+
+    def refresh(self) -> None:
+        chosen = self.matches[self.matches["objective"] == self.objective.value]
+        people = chosen["person"].tolist()
+        if len(people) <= 30:  # a bar per person; a big population shows the totals only
+            shown = self.matches[self.matches["person"].isin(people)]
+            show_chart(self.chart, trust_charts.objectives_chart(shown))
+        lines = [self.sentence(self.person.value, o) for o in OBJECTIVES]
+        for objective, row in self.totals.iterrows():
+            lines.append(
+                f"Optimised for {objective}: {int(row['matches'])} matches, mean score "
+                f"{row['mean_attraction']:.2f}; expected to end badly: "
+                f"{row['share_ending_badly']:.0%}."
+            )
+        self.summary.value = text_block(
+            self.sentence(self.person.value, self.objective.value), lines
+        )
+
+    def sentence(self, person: str, objective: str) -> str:
+        match = self.match_of(person, objective)
+        if match is None:
+            return f"Optimised for {objective}, {person} is left unmatched."
+        return (
+            f"Optimised for {objective}, {person} is matched with {match['match']} (mutual score "
+            f"{match['attraction']:.2f}); chance both are doing well a year later: "
+            f"{match['wellbeing']:.0%}."
+        )

@@ -1,0 +1,99 @@
+"""Lesson 04's "When the AI goes down": one central AI, or safe modes and a human contact.
+
+The same settings always give the same outcome: the explorer draws one seed
+from ``rng`` when it is built and reuses it, so moving a slider and back
+does not reshuffle who is harmed.
+
+Examples
+--------
+>>> import numpy as np
+>>> from osmosis_lab.data import load_population
+>>> explorer = OutageExplorer(load_population(), rng=np.random.default_rng(2019))
+>>> explorer.fallback_success.value = 0
+>>> explorer.human_capacity.value = 0
+>>> "harmed" in explorer.summary.value
+True
+"""
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+
+from ..charts import trust as trust_charts
+from ..trust import DESIGNS, compare_outage_designs, simulate_outage
+from .base import Explorer, show_chart, text_block
+
+PRIORITIES = {
+    "in random order": None,
+    "people with a health condition first": "health_condition",
+}
+
+
+class OutageExplorer(Explorer):
+    """Sliders for safe modes and the human contact's reach; both designs side by side."""
+
+    def __init__(self, population: pd.DataFrame, *, rng: np.random.Generator) -> None:
+        super().__init__()
+        self.users = population[population["signed_up"]].reset_index(drop=True)
+        self.seed = int(rng.integers(2**32))
+        style = {"description_width": "initial"}
+        self.fallback_success = widgets.IntSlider(
+            value=90,
+            min=0,
+            max=100,
+            step=5,
+            description="Safe mode works for (%)",
+            style=style,
+            continuous_update=False,
+        )
+        self.human_capacity = widgets.IntSlider(
+            value=20,
+            min=0,
+            max=200,
+            step=5,
+            description="Billie can reach in time",
+            style=style,
+            continuous_update=False,
+        )
+        self.priority = widgets.Dropdown(
+            options=list(PRIORITIES),
+            value="in random order",
+            description="Billie calls",
+            style=style,
+        )
+        self._assemble([self.fallback_success, self.human_capacity, self.priority])
+        self.refresh()
+
+    def _priority(self):
+        column = PRIORITIES[self.priority.value]
+        if column is None:
+            return None
+        return (self.users[column] != "none").to_numpy(dtype=float)
+
+    def refresh(self) -> None:
+        options = {
+            "fallback_success": self.fallback_success.value / 100,
+            "human_capacity": self.human_capacity.value,
+            "priority": self._priority(),
+        }
+        n = len(self.users)
+        table = compare_outage_designs(n, rng=np.random.default_rng(self.seed), **options)
+        outcome = simulate_outage(n, rng=np.random.default_rng(self.seed), **options)
+        show_chart(self.chart, trust_charts.outage_chart(table))
+        single, backed = table.iloc[0], table.iloc[1]
+        vulnerable = outcome.harmed_by_group(
+            np.where(self.users["health_condition"] != "none", "with a health condition", "without")
+        )
+        lines = [
+            f"{DESIGNS[0]}: all {single['users']} connected users are harmed.",
+            f"{DESIGNS[1]}: safe modes cover {backed['fallback_took_over']}, Billie reaches "
+            f"{backed['reached_by_human']}, {backed['harmed']} are harmed.",
+        ] + [
+            f"Users {group}: {row['harmed']} of {row['users']} harmed."
+            for group, row in vulnerable.iterrows()
+        ]
+        self.summary.value = text_block(
+            f"One outage: {single['harmed']} harmed with a single AI, {backed['harmed']} with "
+            "safe modes and a human contact.",
+            lines,
+        )

@@ -1,0 +1,156 @@
+"""Designing the form: the same people meet a fair consent form and deceptive ones.
+
+A **simulation**, not data: every behaviour below is an assumption, stated in
+:class:`Behaviour` with its default, and the lesson says so. Each simulated
+person has, for each purpose, what they would choose if fully informed
+("want"), and either reads the form or does not. A form design then turns that
+into a recorded yes or no, and labels *how* each yes was obtained:
+
+``chosen``
+    read the form, wanted it, ticked it (the only informed consent);
+``unread``
+    ticked without reading (on a fair form, only the service they came for);
+``default``
+    a pre-ticked box left ticked;
+``bundled``
+    came with a bundle they accepted for another purpose;
+``no way out``
+    wanted to refuse but could not find how;
+``worn down``
+    refused, was asked again, and gave in.
+
+References
+----------
+GDPR Art. 4(11), Art. 7(2)-(4) and Recital 32 ("pre-ticked boxes or inactivity
+should not therefore constitute consent"); CJEU, Case C-673/17 *Planet49*
+(1 October 2019). Utz, C., Degeling, M., Fahl, S., Schaub, F. and Holz, T.
+(2019). (Un)informed Consent: Studying GDPR Consent Notices in the Field. *ACM
+CCS 2019*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from osmosis_lab.consent.rules import PURPOSES
+from osmosis_lab.errors import ConsentError
+
+HOW = ("chosen", "unread", "default", "bundled", "no way out", "worn down")
+
+
+@dataclass(frozen=True)
+class FormDesign:
+    """A consent form: which deceptive patterns it uses."""
+
+    label: str
+    pre_ticked: bool = False
+    bundled: bool = False
+    refuse_hidden: bool = False
+    nag_rounds: int = 0
+
+
+#: The designs the explorer offers; "fair" uses none of the patterns.
+FORMS: dict[str, FormDesign] = {
+    "fair": FormDesign("Fair: one unticked box per purpose, refuse as easy as accept"),
+    "pre_ticked": FormDesign("Pre-ticked boxes", pre_ticked=True),
+    "bundled": FormDesign("One box for every purpose (bundled)", bundled=True),
+    "refuse_hidden": FormDesign("'Accept all' button, refusal hidden", refuse_hidden=True),
+    "nagging": FormDesign("Asks again after each refusal (3 times)", nag_rounds=3),
+    "all_tricks": FormDesign("All of the above", True, True, True, 3),
+}
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    """The simulation's assumptions (invented round numbers, not measurements)."""
+
+    wants: dict[str, float] = field(default_factory=lambda: {
+        "matching": 0.9, "research": 0.4, "medical": 0.35, "sharing": 0.15})
+    reads: float = 0.3          # share who read a form before answering
+    untick: float = 0.9         # a reader unticks a pre-ticked box they do not want
+    refuse_bundle: float = 0.2  # a reader refuses a bundle holding something unwanted
+    find_refuse: float = 0.35   # someone who wants to refuse finds a hidden refusal
+    give_in: float = 0.2        # chance of giving in at each repeated request
+
+
+def simulate_form(n: int, design: FormDesign, *, rng: np.random.Generator,
+                  behaviour: Behaviour | None = None) -> pd.DataFrame:
+    """Simulate ``n`` people meeting ``design``; count each purpose's consents by how obtained.
+
+    Returns a table indexed by purpose with one column per :data:`HOW` label
+    (counts), plus ``consents``, ``consent_rate``, ``informed_share`` (the
+    share of consents that were ``chosen``) and ``wanted_rate`` (the share of
+    people who would have said yes if fully informed).
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(2019)
+    >>> fair = simulate_form(1000, FORMS["fair"], rng=rng)
+    >>> tricked = simulate_form(1000, FORMS["pre_ticked"], rng=np.random.default_rng(2019))
+    >>> bool(tricked.loc["sharing", "consent_rate"] > fair.loc["sharing", "consent_rate"])
+    True
+    >>> float(fair.loc["research", "informed_share"])
+    1.0
+    """
+    if not isinstance(n, int) or n < 1:
+        raise ConsentError(f"n must be a positive int (how many people), got {n!r}.")
+    if not isinstance(rng, np.random.Generator):
+        raise ConsentError("rng must be a numpy Generator, e.g. np.random.default_rng(2019).")
+    if not isinstance(design, FormDesign):
+        raise ConsentError(f"design must be a FormDesign (e.g. FORMS['fair']), got {design!r}.")
+    b = Behaviour() if behaviour is None else behaviour
+    purposes = list(PURPOSES)
+    want = rng.random((n, len(purposes))) < np.array([b.wants[p] for p in purposes])
+    reads = (rng.random(n) < b.reads)[:, None]
+    yes, how = _first_answer(design, b, want, reads, rng)
+    how = np.broadcast_to(how, want.shape).astype(object)
+    yes, how = _pressure(design, b, want, reads, yes, how, rng)
+    return _tally(purposes, want, yes, how)
+
+
+def _first_answer(design, b, want, reads, rng):
+    n, k = want.shape
+    main = np.zeros(k, dtype=bool)
+    main[0] = True  # matching: the service people came for
+    if design.bundled:
+        unwanted_extra = (~want[:, 1:]).any(axis=1, keepdims=True)
+        refuse = ~want[:, :1] | (unwanted_extra & (rng.random((n, 1)) < b.refuse_bundle))
+        yes = np.where(reads, ~refuse, True) & np.ones((n, k), dtype=bool)
+        how = np.where(reads & want, "chosen", np.where(reads, "bundled", "unread"))
+        return yes, how
+    if design.pre_ticked:
+        keeps = want | (rng.random((n, k)) >= b.untick)
+        yes = np.where(reads, keeps, True)
+        how = np.where(reads & want, "chosen", "default")
+        return yes, how
+    yes = np.where(reads, want, main[None, :])
+    how = np.where(reads, "chosen", "unread")
+    return yes, how
+
+
+def _pressure(design, b, want, reads, yes, how, rng):
+    n, k = want.shape
+    if design.refuse_hidden:
+        found = rng.random((n, 1)) < b.find_refuse
+        trapped = ~yes & ~found
+        yes, how = yes | trapped, np.where(trapped, "no way out", how)
+    for _ in range(design.nag_rounds):
+        gives = ~yes & (rng.random((n, k)) < b.give_in)
+        yes, how = yes | gives, np.where(gives, "worn down", how)
+    return yes, how
+
+
+def _tally(purposes, want, yes, how) -> pd.DataFrame:
+    rows = {}
+    for j, purpose in enumerate(purposes):
+        counts = {label: int(((how[:, j] == label) & yes[:, j]).sum()) for label in HOW}
+        consents = int(yes[:, j].sum())
+        rows[purpose] = {**counts, "consents": consents, "consent_rate": consents / len(yes),
+                         "informed_share": counts["chosen"] / consents if consents else 0.0,
+                         "wanted_rate": float(want[:, j].mean())}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "purpose"
+    return table

@@ -18,6 +18,7 @@ FORBIDDEN = {
     "osmosis_lab.consent": UI,
     "osmosis_lab.privacy": UI,
     "osmosis_lab.trust": UI,
+    "osmosis_lab.review": UI,
     "osmosis_lab.data": UI,
     "osmosis_lab.charts": ("ipywidgets", "IPython"),
     "osmosis_lab.check": ("ipywidgets", "altair", "IPython"),

@@ -169,6 +169,15 @@ class JudgeFirstExplorer(Explorer):
             ),
         }
 
+    def report(self) -> str:
+        """Your reliance so far, in words (or what to do first when nothing is decided yet)."""
+        if not self.answers:
+            return "You have not judged any case yet: go back to the Judge first explorer."
+        words = self.results()["reliance"].in_words()
+        if not self.finished:
+            words = f"So far ({self.position} of {len(self.cases)} cases): " + words
+        return words
+
     def _show_results(self) -> None:
         self.progress.value = f"All {len(self.cases)} cases decided."
         self.case_card.value = ""

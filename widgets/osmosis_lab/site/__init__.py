@@ -1,0 +1,18 @@
+"""``make site``: every lesson run once and saved as static HTML to preview or print offline.
+
+``python -m osmosis_lab.site site`` (what ``make site`` runs) executes each
+``lessons/NN_*.ipynb`` in a fresh kernel, then writes ``site/index.html``, one
+page per lesson and ``site/teacher_guide.html``. Pages hold no script and load
+nothing from another host: charts are inline SVG drawn by vl-convert, and each
+explorer appears in its starting state as text (see :mod:`.widgets`).
+
+Modules: :mod:`.execute` runs a lesson, :mod:`.charts` draws Vega-Lite as SVG,
+:mod:`.widgets` renders saved widget state, :mod:`.pages` turns a notebook or
+Markdown into HTML, :mod:`.layout` is the shared page shell and stylesheet,
+:mod:`.build` puts them together.
+"""
+
+from .build import LessonPage, build_site, find_lessons
+from .execute import SiteBuildError
+
+__all__ = ["LessonPage", "SiteBuildError", "build_site", "find_lessons"]

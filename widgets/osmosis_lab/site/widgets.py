@@ -1,0 +1,118 @@
+"""Explorers drawn statically from the widget state a lesson saved when it ran.
+
+An explorer on a static page cannot respond, so it is shown as it stood after
+the lesson ran top to bottom: its text (cards, tables, the text equivalent) as
+HTML, its charts as SVG, and each control as one plain line, "Control: <label>
+= <value>", so a printout says which setting the chart shows. No ipywidgets
+JavaScript is needed.
+
+Examples
+--------
+>>> state = {
+...     "box": {"model_name": "VBoxModel",
+...             "state": {"children": ["IPY_MODEL_pick", "IPY_MODEL_text"]}},
+...     "pick": {"model_name": "DropdownModel",
+...              "state": {"description": "Beta tester", "index": 1,
+...                        "_options_labels": ["Niels", "Ana"]}},
+...     "text": {"model_name": "HTMLModel", "state": {"value": "<p>Ana's card</p>"}},
+... }
+>>> print(render_widget("box", state))
+<div class="osmosis-widget osmosis-box">
+<p class="osmosis-control">Control: Beta tester = Ana</p>
+<div class="osmosis-widget-html"><p>Ana's card</p></div>
+</div>
+"""
+
+import html
+from collections.abc import Callable
+
+from .charts import VEGALITE_MIME, chart_figure
+
+WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
+_GROUPS = ("BoxModel", "AccordionModel", "TabModel", "StackModel")
+_SELECTIONS = ("index", "_options_labels")
+
+
+def widget_state(nb) -> dict:
+    """``model_id -> {"model_name": ..., "state": ...}`` saved in an executed notebook, or {}."""
+    return nb.metadata.get("widgets", {}).get(WIDGET_STATE_MIME, {}).get("state", {})
+
+
+def render_widget(model_id: str, state: dict) -> str:
+    """HTML for the widget ``model_id`` and its children, as it stood when the lesson finished."""
+    model = state.get(model_id)
+    if model is None:  # closed before the lesson finished: nothing a learner would see
+        return ""
+    name, values = model["model_name"], model["state"]
+    if name.endswith(_GROUPS):
+        children = [
+            render_widget(child.removeprefix("IPY_MODEL_"), state) for child in values["children"]
+        ]
+        return "\n".join(
+            ['<div class="osmosis-widget osmosis-box">', *filter(None, children), "</div>"]
+        )
+    if name in ("HTMLModel", "HTMLMathModel"):
+        return f'<div class="osmosis-widget-html">{values.get("value", "")}</div>'
+    if name == "LabelModel":
+        return f'<p class="osmosis-widget-label">{html.escape(values.get("value", ""))}</p>'
+    if name == "OutputModel":
+        return render_outputs(values.get("outputs", []), state)
+    if name == "ButtonModel":
+        return control_line(values.get("description", ""), None)
+    if "value" in values or all(key in values for key in _SELECTIONS):
+        return control_line(values.get("description", ""), control_value(values))
+    return ""  # layouts, styles and anything without a visible value
+
+
+def control_value(values: dict) -> str:
+    """A control's value as a learner reads it: the option's label, a range as "a to b", on/off.
+
+    >>> control_value({"index": [0, 2], "_options_labels": ["a", "b", "c"]})
+    'a, c'
+    >>> [control_value({"value": v}) for v in ([1, 5], True, 0.5)]
+    ['1 to 5', 'on', '0.5']
+    """
+    if "_options_labels" in values:
+        labels, index = values["_options_labels"], values.get("index")
+        if index is None:
+            return "(none)"
+        picked = index if isinstance(index, list) else [index]
+        return ", ".join(labels[i] for i in picked) if picked else "(none)"
+    value = values["value"]
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, list):
+        return " to ".join(str(v) for v in value)
+    return str(value)
+
+
+def control_line(label: str, value: str | None) -> str:
+    """The plain-text line that stands in for a control on a static page (``None``: a button)."""
+    label = label or "(unlabelled)"
+    text = f"Control: {label} (button)" if value is None else f"Control: {label} = {value}"
+    return f'<p class="osmosis-control">{html.escape(text)}</p>'
+
+
+def render_outputs(outputs: list[dict], state: dict) -> str:
+    """HTML for the outputs an ``Output`` widget holds (charts as SVG, HTML as is, text escaped)."""
+    return "\n".join(render_output(output, state) for output in outputs)
+
+
+def render_output(output: dict, state: dict) -> str:
+    """One output, by the richest MIME type a static page can show; widgets from ``state``."""
+    if output.get("output_type") == "stream":
+        return f"<pre>{html.escape(output.get('text', ''))}</pre>"
+    data = output.get("data", {})
+    renderers: list[tuple[str, Callable[[object], str]]] = [
+        (VEGALITE_MIME, chart_figure),
+        (WIDGET_VIEW_MIME, lambda view: render_widget(view["model_id"], state)),
+        ("text/html", str),
+        ("image/svg+xml", str),
+        ("image/png", lambda png: f'<img alt="" src="data:image/png;base64,{png}">'),
+        ("text/plain", lambda text: f"<pre>{html.escape(text)}</pre>"),
+    ]
+    for mime, render in renderers:
+        if mime in data:
+            return render(data[mime])
+    return ""

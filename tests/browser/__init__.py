@@ -1,0 +1,1 @@
+"""Browser tests: JupyterLab in headless Chromium, driven from the keyboard (see harness.py)."""

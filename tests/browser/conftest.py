@@ -1,0 +1,132 @@
+"""Fixtures for the browser tests: one JupyterLab server and one Chromium per session.
+
+``lesson`` opens the test module's ``LESSON`` in a fresh tab and runs all its cells, once per
+module; ``lab`` is a fresh tab per test. Without Chromium or playwright these tests skip, with
+the reason in the session header, except in CI or with ``OSMOSIS_REQUIRE_BROWSER`` set: then
+they fail, so a CI run never passes with the browser untested.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+
+import pytest
+
+from .harness import (
+    REPO,
+    LabPage,
+    LabServer,
+    browser_required,
+    browser_unavailable_reason,
+    launch_chromium,
+)
+
+
+def pytest_report_header(config):
+    reason = browser_unavailable_reason()
+    if reason is None:
+        return "browser tests: headless Chromium through playwright"
+    verdict = "FAIL (CI or OSMOSIS_REQUIRE_BROWSER is set)" if browser_required() else "skipped"
+    return f"browser tests: {verdict}: {reason}"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_ready():
+    """Skip (or, where required, fail) when the browser tests cannot run here."""
+    reason = browser_unavailable_reason()
+    if reason is not None:
+        if browser_required():
+            pytest.fail(f"browser tests are required here but cannot run: {reason}", pytrace=False)
+        pytest.skip(f"browser tests skipped: {reason}")
+
+
+@pytest.fixture(scope="session")
+def lab_server(browser_ready, tmp_path_factory):
+    """``jupyter lab`` serving the repository, all its state in a temporary folder."""
+    with LabServer(REPO, tmp_path_factory.mktemp("jupyter-home")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def chromium(browser_ready):
+    with launch_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory):
+    """Where screenshots go; a failing test prints the path of its own."""
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
+@contextlib.contextmanager
+def _tab(chromium, server, screenshots):
+    """A fresh tab; afterwards its kernels are shut down and the opened notebook must be
+    byte-identical (a test run never writes outputs back into a lesson)."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    tab = LabPage(page, server, screenshots)
+    opened = {}
+    original_open = tab.open
+
+    def open_and_remember(notebook, **kwargs):
+        opened[notebook] = _digest(server.root / notebook)
+        return original_open(notebook, **kwargs)
+
+    tab.open = open_and_remember
+    try:
+        yield tab
+    finally:
+        tab.close()
+        context.close()
+    changed = [nb for nb, digest in opened.items() if _digest(server.root / nb) != digest]
+    assert not changed, f"the browser test changed {changed} on disk"
+
+
+def _report_failure(tab, server, failed):
+    if failed:
+        path = tab.screenshot("failure")
+        print(f"\nscreenshot of the failing page: {path}\nserver log:\n{server.log_tail(15)}")
+
+
+@pytest.fixture
+def lab(chromium, lab_server, screenshots, request):
+    """A fresh JupyterLab tab (a harness.LabPage) for this test."""
+    with _tab(chromium, lab_server, screenshots) as tab:
+        yield tab
+        _report_failure(
+            tab,
+            lab_server,
+            getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed,
+        )
+
+
+@pytest.fixture(scope="module")
+def lesson(chromium, lab_server, screenshots, request):
+    """The module's ``LESSON`` opened in a fresh tab after Run All, shared by its tests."""
+    notebook = getattr(request.module, "LESSON", None)
+    if notebook is None:
+        pytest.fail(f"{request.module.__name__} uses `lesson` but sets no LESSON", pytrace=False)
+    with _tab(chromium, lab_server, screenshots) as tab:
+        tab.open(notebook).run_all()
+        yield tab
+        _report_failure(tab, lab_server, request.session.testsfailed > 0)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

@@ -1,0 +1,290 @@
+"""One Chromium tab on one notebook: open it, Run All, and check what the learner sees."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from . import scripts
+from .control import Control, plain
+from .env import axe_script_path
+from .server import LabServer
+
+#: Impacts that fail an accessibility audit (axe-core's scale: minor, moderate, serious, critical).
+FAILING_IMPACTS = ("critical", "serious")
+
+#: Text that means an output did not render for the learner.
+BROKEN_OUTPUT_MARKERS = (
+    "Error loading script",
+    "Javascript Error",
+    "Error displaying widget",
+    "Failed to display",
+    "model not found",
+)
+
+#: Accessible roles tried, in order, when looking a control up by name.
+CONTROL_ROLES = ("combobox", "listbox", "checkbox", "radio", "switch", "button", "textbox",
+                 "spinbutton", "slider", "tab")  # fmt: skip
+
+
+@dataclass
+class AxeReport:
+    """What axe-core found in the output areas: every violation, and those that fail."""
+
+    violations: list[dict]
+    passes: int
+    scope: str
+
+    @property
+    def failing(self) -> list[dict]:
+        return [v for v in self.violations if v["impact"] in FAILING_IMPACTS]
+
+    def counts(self) -> dict[str, int]:
+        """Violating nodes per impact."""
+        counts = dict.fromkeys(("critical", "serious", "moderate", "minor"), 0)
+        for violation in self.violations:
+            counts[violation["impact"] or "minor"] += len(violation["nodes"])
+        return counts
+
+    def describe(self, violations: list[dict] | None = None) -> str:
+        lines = []
+        for v in self.violations if violations is None else violations:
+            lines.append(f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']}")
+            lines += [f"    {node}" for node in v["nodes"][:5]]
+        return "\n".join(lines) or "no violations"
+
+
+@dataclass
+class LabPage:
+    """A Chromium tab on the test server: open one notebook, run it, and drive it."""
+
+    page: object  # playwright.sync_api.Page
+    server: LabServer
+    shots_dir: Path
+    path: str = ""
+    offsite_requests: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.page.add_init_script(scripts.PANEL_HELPER)
+        self.page.on("request", self._note_request)
+
+    def _note_request(self, request) -> None:
+        if request.url.startswith(("data:", "blob:")):
+            return
+        if urlsplit(request.url).netloc != urlsplit(self.server.base_url).netloc:
+            self.offsite_requests.append(request.url)
+
+    # -- opening and running -------------------------------------------------------------------
+
+    def open(self, notebook: str, *, timeout: float = 90) -> LabPage:
+        """Open ``notebook`` (a path relative to the served root) with a fresh layout."""
+        self.path = Path(notebook).as_posix()
+        if not (self.server.root / self.path).is_file():
+            raise FileNotFoundError(f"{self.path} is not in {self.server.root}")
+        self.page.goto(self.server.url(f"lab/tree/{quote(self.path)}?reset"))
+        self.wait_kernel_ready(timeout=timeout)
+        return self
+
+    def wait_kernel_ready(self, *, timeout: float = 90) -> None:
+        """Wait until the notebook's kernel is connected AND idle (see scripts.KERNEL_READY).
+
+        A kernel-picker dialog (a notebook without kernelspec) is accepted with its default.
+        """
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.page.evaluate(scripts.KERNEL_READY, self.path):
+                self.page.evaluate(scripts.TRACK_IOPUB, self.path)
+                return
+            dialog = self.page.locator(".jp-Dialog .jp-mod-accept")
+            if dialog.count():
+                dialog.first.click()
+            self.page.wait_for_timeout(200)
+        raise TimeoutError(
+            f"the kernel of {self.path} was not connected and idle after {timeout} s\n"
+            f"server log:\n{self.server.log_tail()}"
+        )
+
+    def run_all(self, *, timeout: float = 120) -> LabPage:
+        """Run All, then wait until every cell has run (or one failed) and outputs settled."""
+        self.page.evaluate(
+            "() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
+        )
+        self.page.wait_for_timeout(300)  # let the first request reach the kernel
+        self.page.wait_for_function(
+            scripts.ALL_EXECUTED, arg=self.path, timeout=timeout * 1000, polling=200
+        )
+        self.settle()
+        return self
+
+    def restart_and_run_all(self, *, timeout: float = 120) -> LabPage:
+        """Restart the kernel (no dialog), then Run All."""
+        self.page.evaluate(scripts.RESTART_KERNEL, self.path)
+        self.wait_kernel_ready()
+        return self.run_all(timeout=timeout)
+
+    def settle(self, quiet_ms: int = 250, timeout: float = 10) -> None:
+        """Wait until the kernel has said nothing for ``quiet_ms``, then for one frame."""
+        self.page.wait_for_function(
+            "(q) => !window.__osmosis || performance.now() - window.__osmosis.lastMessage > q",
+            arg=quiet_ms,
+            timeout=timeout * 1000,
+            polling=50,
+        )
+        self.page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
+
+    # -- what the learner sees -----------------------------------------------------------------
+
+    @property
+    def notebook(self):
+        """The visible notebook's DOM (a playwright Locator)."""
+        return self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first
+
+    def problems(self) -> list[str]:
+        """Errors, stderr and unrun cells, widget-callback errors, broken outputs, requests
+        that left this machine: everything a learner should never see."""
+        found = [
+            f"cell {p['cell']} ({p['head']!r}): {p['kind']} {p['text']}".rstrip()
+            for p in self.page.evaluate(scripts.CELL_PROBLEMS, self.path)
+            if not p["expected"]
+        ]
+        tracked = self.page.evaluate("() => window.__osmosis || {errors: [], stderr: []}")
+        found += [f"widget callback error: {e}" for e in tracked["errors"]]
+        found += [f"widget callback stderr: {e}" for e in tracked["stderr"]]
+        root = self.notebook.element_handle()
+        found += self.page.evaluate(scripts.BROKEN_OUTPUTS, [root, list(BROKEN_OUTPUT_MARKERS)])
+        found += [f"request to a non-local address: {url}" for url in self.offsite_requests]
+        return found
+
+    def assert_no_errors(self) -> None:
+        problems = self.problems()
+        if problems:
+            shot = self.screenshot("errors")
+            raise AssertionError(
+                f"{self.path}: {len(problems)} problem(s) a learner would see "
+                f"(screenshot: {shot}):\n" + "\n".join(problems)
+            )
+
+    def charts(self, *, timeout: float = 15) -> list[dict]:
+        """Every Vega-Lite output (also inside widgets), once all are drawn or after ``timeout``."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        root = self.notebook.element_handle()
+        with contextlib.suppress(PlaywrightTimeout):  # the blank ones are reported by the caller
+            self.page.wait_for_function(scripts.CHARTS_DRAWN, arg=root, timeout=timeout * 1000)
+        return self.page.evaluate(scripts.CHARTS, root)
+
+    def assert_charts_drawn(self, *, min_count: int = 1) -> int:
+        """Every chart has drawn marks and an accessible name; return how many there are."""
+        charts = self.charts()
+        assert len(charts) >= min_count, (
+            f"{self.path}: expected at least {min_count} chart(s), found {len(charts)}"
+        )
+        blank = [c for c in charts if not c["drawn"]]
+        assert not blank, f"{self.path}: {len(blank)} chart(s) not drawn: {blank}"
+        unnamed = [c for c in charts if not c["label"].strip()]
+        assert not unnamed, f"{self.path}: {len(unnamed)} chart(s) without a description"
+        return len(charts)
+
+    def control(self, name: str, *, index: int = 0) -> Control:
+        """The control a learner knows as ``name``, found by its accessible name in the outputs.
+
+        Falls back to the visible ipywidgets description for a ToggleButtons group (role
+        "togglebuttons"; its buttons are named by their options) and for sliders, whose handle
+        has no accessible name (the accessibility audit reports that separately).
+        """
+        outputs = self.notebook.locator(".jp-OutputArea-output")
+        for role in CONTROL_ROLES:
+            found = outputs.get_by_role(role, name=name, exact=True)
+            if found.count() > index:
+                return Control(self, found.nth(index), role)
+        label = self.page.locator(".widget-label", has_text=name)
+        groups = outputs.locator(".widget-toggle-buttons").filter(has=label)
+        if groups.count() > index:
+            return Control(self, groups.nth(index), "togglebuttons", name=name)
+        sliders = outputs.locator(".widget-slider").filter(has=label)
+        if sliders.count() > index:
+            handle = sliders.nth(index).locator(".noUi-handle").first
+            return Control(self, handle, "slider", name=name)
+        raise LookupError(f"{self.path}: no control named {name!r} in the outputs")
+
+    def controls(self) -> list[Control]:
+        """Every operable element in the outputs (sliders, drop-downs, boxes, buttons) in page
+        order, each with its role, its name as a learner reads it, and its cell output."""
+        found = self.page.evaluate(scripts.CONTROLS, self.notebook.element_handle())
+        return [
+            Control(
+                self,
+                self.page.locator(f'[data-osmosis-control="{c["id"]}"]'),
+                c["role"],
+                name=c["name"],
+                toggle=c["toggle"],
+                output=c["output"],
+            )
+            for c in found
+        ]
+
+    def exercise_every_control(self) -> list[dict]:
+        """Operate every control once from the keyboard (:meth:`Control.operate`), in page
+        order; report each one's name, role, keys, and whether its explorer's readout changed."""
+        results = []
+        for control in self.controls():
+            before = control.readout()
+            keys = control.operate()
+            results.append(
+                {
+                    "name": control.name,
+                    "role": control.role,
+                    "keys": keys,
+                    "output": control.output,
+                    "changed": control.readout() != before,
+                }
+            )
+        return results
+
+    def output_text(self, contains: str) -> str:
+        """The text of the first cell output that contains ``contains``."""
+        output = self.notebook.locator(".jp-OutputArea-output", has_text=contains).first
+        return plain(output.inner_text())
+
+    def screenshot(self, name: str) -> Path:
+        """Save a screenshot of the tab in the session's screenshot folder; return its path."""
+        self.shots_dir.mkdir(parents=True, exist_ok=True)
+        path = self.shots_dir / f"{Path(self.path).stem or 'lab'}-{name}.png"
+        self.page.screenshot(path=str(path))
+        return path
+
+    # -- accessibility --------------------------------------------------------------------------
+
+    def axe_audit(self, *, scope: str = ".jp-OutputArea-output") -> AxeReport:
+        """axe-core over the notebook's outputs; JupyterLab's own interface is out of scope."""
+        script = axe_script_path()
+        if script is None:
+            raise RuntimeError(
+                "axe-core is missing: install the [test] extra (axe-playwright-python bundles "
+                "axe.min.js) or point OSMOSIS_AXE_JS at a copy of axe.min.js"
+            )
+        if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
+            self.page.add_script_tag(content=script.read_text(encoding="utf-8"))
+        selector = f".jp-NotebookPanel:not(.lm-mod-hidden) {scope}"
+        result = self.page.evaluate(scripts.AXE_RUN, selector)
+        return AxeReport(result["violations"], result["passes"], selector)
+
+    def assert_accessible(self, *, scope: str = ".jp-OutputArea-output") -> AxeReport:
+        """No critical or serious axe-core violation in the outputs; returns the full report."""
+        report = self.axe_audit(scope=scope)
+        assert not report.failing, (
+            f"{self.path}: axe-core found critical/serious violations in the outputs:\n"
+            + report.describe(report.failing)
+        )
+        return report
+
+    def close(self) -> None:
+        """Shut the kernels down and close the tab (nothing is saved)."""
+        with contextlib.suppress(Exception):  # the page may already be gone
+            self.page.evaluate(
+                "async () => { await window.jupyterapp.serviceManager.sessions.shutdownAll(); }"
+            )
+        self.page.close()

@@ -1,0 +1,173 @@
+"""``jupyter lab`` from this virtualenv, on a free loopback port, with all its state in a
+temporary folder, started and stopped cleanly."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .env import REPO
+
+#: User settings for the test server: no news toast, no update check, no extension manager
+#: (it would query a package index), and no autosave: a lesson run by a test must never be
+#: written back into the repository with its outputs. Windowing off: by default JupyterLab
+#: skips laying out cells outside the viewport (CSS content-visibility), so their text reads
+#: as empty and axe cannot judge them; with it off every output is laid out, as each is for a
+#: learner who scrolls to it.
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    "@jupyterlab/extensionmanager-extension/plugin.jupyterlab-settings": {"enabled": False},
+}
+
+# Requests to our own loopback server must not go through a proxy from the environment.
+_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+_PROXY_VARIABLES = ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on now; the server gets it with no retries.
+
+    >>> 1024 <= free_port() < 65536
+    True
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LabServer:
+    """``jupyter lab`` serving ``root`` on 127.0.0.1, its Jupyter directories under ``home``.
+
+    Use it as a context manager. :meth:`stop` lets the server shut its kernels down (SIGTERM),
+    then kills the process group it started if anything is left.
+    """
+
+    def __init__(self, root: Path = REPO, home: Path | None = None, *, timeout: float = 90):
+        self.root = Path(root).resolve()
+        self._own_home = home is None
+        self.home = Path(home) if home else Path(tempfile.mkdtemp(prefix="osmosis-lab-"))
+        self.timeout = timeout
+        self.port = 0
+        self.process: subprocess.Popen | None = None
+        self.log_path = self.home / "jupyter-lab.log"
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str = "lab") -> str:
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    def environment(self) -> dict[str, str]:
+        """Our environment, with every Jupyter directory moved into ``home``."""
+        env = {k: v for k, v in os.environ.items() if k not in _PROXY_VARIABLES}
+        env.update(
+            JUPYTER_CONFIG_DIR=str(self.home / "config"),
+            JUPYTER_DATA_DIR=str(self.home / "data"),
+            JUPYTER_RUNTIME_DIR=str(self.home / "runtime"),
+            IPYTHONDIR=str(self.home / "ipython"),
+            JUPYTERLAB_SETTINGS_DIR=str(self.home / "settings"),
+            JUPYTERLAB_WORKSPACES_DIR=str(self.home / "workspaces"),
+            JUPYTER_PLATFORM_DIRS="1",
+        )
+        # Two shared cores: threaded BLAS triples small recomputes (field notes).
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            env.setdefault(name, "1")
+        return env
+
+    def command(self) -> list[str]:
+        return [
+            sys.executable, "-m", "jupyterlab",
+            "--no-browser", "--allow-root",
+            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+            "--IdentityProvider.token=", "--ServerApp.password=",
+            f"--ServerApp.root_dir={self.root}",
+            "--LabApp.expose_app_in_browser=True",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ]  # fmt: skip
+
+    def start(self) -> LabServer:
+        for name, data in LAB_SETTINGS.items():
+            path = self.home / "settings" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(data), encoding="utf-8")
+        self.port = free_port()
+        with self.log_path.open("w", encoding="utf-8") as log:
+            self.process = subprocess.Popen(
+                self.command(),
+                cwd=self.root,
+                env=self.environment(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,  # its own process group, kernels included
+            )
+        try:
+            self._wait_until_up()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _wait_until_up(self) -> None:
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"jupyter lab exited with code {self.process.returncode} before serving "
+                    f"port {self.port}:\n{self.log_tail()}"
+                )
+            try:
+                with _NO_PROXY.open(self.url("api/status"), timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.25)
+        raise RuntimeError(
+            f"jupyter lab did not answer within {self.timeout} s:\n{self.log_tail()}"
+        )
+
+    def log_tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(encoding="utf-8").splitlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+    def stop(self) -> None:
+        process, self.process = self.process, None
+        if process is not None:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)  # the server shuts its kernels down
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(timeout=20)
+            # Kernels live in the server's process group: none may outlive the test run.
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, signal.SIGKILL)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=10)
+        if self._own_home:
+            shutil.rmtree(self.home, ignore_errors=True)
+
+    def __enter__(self) -> LabServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -1,0 +1,39 @@
+"""Lesson 00 in JupyterLab as a learner meets it: Run All, its chart, the tester picker."""
+
+LESSON = "lessons/00_start_here.ipynb"
+
+
+def test_runs_without_errors_and_draws_its_charts(lesson):
+    lesson.assert_no_errors()
+    assert lesson.assert_charts_drawn(min_count=1) >= 1
+
+
+def test_tester_picker_changes_the_card_from_the_keyboard(lesson):
+    picker = lesson.control("Beta tester")
+    first, second, *_, last = picker.options()
+    assert picker.value() == first
+    assert first in picker.readout()
+
+    picker.choose_next()  # Tab to the next tester, Space
+
+    assert picker.value() == second
+    card = picker.readout()
+    assert second in card and first not in card, card
+    assert f"Chart: Bar chart of {second}'s" in card  # the chart's description follows too
+
+    picker.choose(last)
+    assert picker.value() == last and last in picker.readout()
+    lesson.assert_no_errors()  # no widget callback raised along the way
+
+
+def test_every_control_works_from_the_keyboard(lesson):
+    results = lesson.exercise_every_control()
+    assert results, "lesson 00 shows no controls"
+    unchanged = [r for r in results if not r["changed"]]
+    assert not unchanged, f"controls whose explorer said nothing new: {unchanged}"
+    lesson.assert_no_errors()
+
+
+def test_outputs_pass_the_accessibility_audit(lesson):
+    report = lesson.assert_accessible()
+    print(f"axe-core on {LESSON} outputs: {report.counts()}, {report.passes} rules passed")

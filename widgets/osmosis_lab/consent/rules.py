@@ -30,6 +30,7 @@ authority). World Medical Association, Declaration of Helsinki (1964, revised
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from osmosis_lab.errors import ConsentError
 
@@ -149,6 +150,7 @@ class Requirement:
         return any(alt <= present for alt in self.alternatives)
 
 
+@lru_cache(maxsize=4096)  # pure, and asked thousands of times per consent-board toggle
 def requirement(rules: ConsentRules, *, age: int, capable: bool, purpose: str) -> Requirement:
     """Return whose consent a use for ``purpose`` needs, and the rule in words.
 

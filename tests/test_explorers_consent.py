@@ -1,0 +1,189 @@
+"""Lesson 02's explorers, driven headless as a learner would: set controls, read the text."""
+
+import re
+
+import numpy as np
+import pytest
+
+from osmosis_lab.consent import may_use, shared_categories
+from osmosis_lab.consent.forms import FORMS
+from osmosis_lab.consent.market import match_changes, match_with_consent
+from osmosis_lab.data import load_people, load_population
+from osmosis_lab.explorers.base import chart_spec
+from osmosis_lab.explorers.consent_board import ConsentBoard
+from osmosis_lab.explorers.consent_erasure import ErasureExplorer
+from osmosis_lab.explorers.consent_forms import FormExplorer
+from osmosis_lab.explorers.consent_inference import InferenceExplorer
+from osmosis_lab.explorers.consent_timeline import TIMELINES, TimelineExplorer
+
+PEOPLE = load_people()
+POPULATION = load_population()
+NAMES = dict(zip(PEOPLE["person_id"], PEOPLE["name"], strict=True))
+
+
+def text(widget):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", widget.value)).strip()
+
+
+@pytest.fixture(scope="module")
+def city_board():
+    return ConsentBoard(PEOPLE, POPULATION, tester="T05")
+
+
+# --- consent board ----------------------------------------------------------------------------
+
+def test_board_has_a_labelled_toggle_per_category_and_purpose():
+    board = ConsentBoard(PEOPLE)
+    assert len(board.toggles) == 16
+    labels = {box.description for box in board.toggles.values()}
+    assert "Matching: subconscious signals" in labels and "Research: declared profile" in labels
+    assert [box.value for (c, p), box in board.toggles.items() if p == "matching"] == [True] * 4
+    assert not any(box.value for (c, p), box in board.toggles.items() if p != "matching")
+    assert board.tester.description == "Tester" and board.market.description == "Market"
+
+
+def test_a_toggle_changes_the_ledger_and_the_match_including_bystanders():
+    board = ConsentBoard(PEOPLE, tester="T05")
+    board.toggles["scraped", "matching"].value = False
+    assert not may_use(board.ledger, "T05", "scraped", "matching")
+    summary = text(board.summary)
+    assert "6 people's matches changed; 5 of them changed nothing themselves" in summary
+    assert "Mathis Roy (T07): was with Amina Kaci (C09), now with Jade Morin (C07)" in summary
+    assert "Karim Benali withdrew matching with scraped social media (day 1)" in summary
+    assert "Mathis Roy" in board.changes.value
+    spec = chart_spec(board.chart)
+    values = spec["datasets"][next(iter(spec["datasets"]))]
+    assert [v["people"] for v in values] == [1, 5] and "6 people" in spec["description"]
+    board.toggles["scraped", "matching"].value = True  # undo: everyone back
+    assert "6 people's matches changed" in text(board.summary)
+
+
+def test_lucas_refusing_scraping_loses_leopold():
+    board = ConsentBoard(PEOPLE, tester="T03")
+    assert "Lucas Apert's match now: Léopold (C03)" in text(board.summary)
+    board.toggles["scraped", "matching"].value = False
+    assert "Lucas Apert's match now: Antoine (C04)" in text(board.summary)
+
+
+def test_purposes_other_than_matching_change_no_match_but_show_what_may_be_used():
+    board = ConsentBoard(PEOPLE, tester="T02")
+    board.toggles["conscious", "research"].value = True
+    assert "Nobody's match changed" in text(board.summary)
+    assert "Research: conscious memories" in text(board.uses)
+    assert may_use(board.ledger, "T02", "conscious", "research")
+
+
+def test_switching_tester_shows_their_toggles_without_recording_anything():
+    board = ConsentBoard(PEOPLE, tester="T05")
+    board.toggles["declared", "matching"].value = False
+    log_length = len(board.ledger.log)
+    board.tester.value = "T03"
+    assert board.toggles["declared", "matching"].value is True
+    board.tester.value = "T05"
+    assert board.toggles["declared", "matching"].value is False
+    assert len(board.ledger.log) == log_length
+
+
+def test_scraping_switch_changes_matches_of_people_who_never_signed_up():
+    board = ConsentBoard(PEOPLE, tester="T03")
+    board.scrape.value = False
+    summary = text(board.summary)
+    assert "Léopold (C03): was with Lucas Apert (T03), now with nobody" in summary
+    assert "Lucas Apert's match now: Rémi Caron (C12)" in summary
+
+
+def test_city_market_toggles_and_counts_bystanders(city_board):
+    city_board.market.value = "city"
+    market = city_board.markets["city"]
+    assert len(market.proposers) + len(market.reviewers) == 1024
+    before = match_with_consent(market, shared_categories(city_board.ledger),
+                                scrape_unsigned=True)
+    log_length = len(city_board.ledger.log)
+    city_board.toggles["scraped", "matching"].value = False
+    assert len(city_board.ledger.log) == log_length + 1
+    after = match_with_consent(market, shared_categories(city_board.ledger),
+                                scrape_unsigned=True)
+    changed = match_changes(before, after)
+    assert changed, "in the city, Karim's refusal moves someone"
+    bystanders = sum(1 for who, *_ in changed if who != "T05")
+    assert (f"{len(changed)} people's matches changed; {bystanders} of them changed nothing"
+            in text(city_board.summary))
+
+
+# --- inference --------------------------------------------------------------------------------
+
+def test_inference_explorer_reports_accuracy_for_each_refused_category():
+    explorer = InferenceExplorer(PEOPLE, POPULATION, rng=np.random.default_rng(2019))
+    for category, label in (("declared", "declared profile"),
+                            ("subconscious", "subconscious signals")):
+        explorer.refused.value = category
+        summary = text(explorer.summary)
+        accuracy = int(re.search(r"middle (\d+)% of the time", summary).group(1))
+        assert f"refuses {label}" in summary and 75 < accuracy <= 100
+        assert explorer.fit(category).target == category
+    spec = chart_spec(explorer.chart)
+    assert len(spec["datasets"][next(iter(spec["datasets"]))]) == 8
+    explorer.tester.value = "T01"
+    assert "Niels Larson refuses" in text(explorer.summary)
+
+
+# --- forms ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("design", list(FORMS))
+def test_form_explorer_reports_consents_and_informed_share(design):
+    explorer = FormExplorer()
+    explorer.design.value = design
+    summary = text(explorer.summary)
+    assert summary.startswith(FORMS[design].label)
+    assert "would if fully informed" in summary and "Simulated people" in summary
+
+
+def test_a_fair_form_records_fewer_unwanted_consents_than_pre_ticked_boxes():
+    explorer = FormExplorer()
+    fair = explorer.table()
+    explorer.design.value = "pre_ticked"
+    tricked = explorer.table()
+    assert tricked.loc["sharing", "consents"] > 3 * fair.loc["sharing", "consents"]
+    explorer.reads.value = 100  # everyone reads: pre-ticked boxes get unticked by most
+    assert explorer.table().loc["sharing", "informed_share"] > 0.5
+
+
+# --- timelines --------------------------------------------------------------------------------
+
+def test_esther_timeline_flags_each_violation_as_it_happens():
+    explorer = TimelineExplorer(NAMES)
+    assert "0 violations so far" in text(explorer.summary)
+    explorer.step.value = 14  # Esther's first night with T04
+    assert "2 violations so far" in text(explorer.summary)
+    assert "VIOLATION" in explorer.story.value and "wrong purpose" in explorer.story.value
+    explorer.next.click()
+    assert explorer.step.value == 15
+    explorer.step.value = explorer.step.max
+    assert "7 violations so far" in text(explorer.summary)
+    explorer.back.click()
+    assert explorer.step.value == explorer.step.max - 1
+
+
+@pytest.mark.parametrize("timeline", list(TIMELINES))
+def test_every_timeline_replays_to_the_end(timeline):
+    explorer = TimelineExplorer(NAMES)
+    explorer.timeline.value = timeline
+    assert explorer.step.value == 1
+    explorer.step.value = explorer.step.max
+    spec = chart_spec(explorer.chart)
+    assert "violations so far" in spec["description"]
+
+
+def test_erasure_explorer_shows_what_stops_and_what_remains():
+    explorer = ErasureExplorer()
+    assert "4 of 16" in text(explorer.summary)
+    explorer.step.value = 6  # she withdraws everything
+    assert "0 of 16" in text(explorer.summary) and "Nothing may be used now" in text(
+        explorer.summary)
+    explorer.step.value = 7
+    assert "withdrawn" in explorer.story.value and "VIOLATION" in explorer.story.value
+    explorer.step.value = explorer.step.max
+    summary = text(explorer.summary)
+    assert "Joséphine is erased" in summary
+    for phrase in ("Matches already made", "stay computed", "investors", "violations"):
+        assert phrase in summary

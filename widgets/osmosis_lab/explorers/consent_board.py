@@ -1,0 +1,166 @@
+"""Lesson 02's consent board: a tester's categories x purposes as toggles; the match re-runs.
+
+Each toggle grants or withdraws one consent in the ledger (a new day each
+time); the board then asks the ledger which categories everyone lets Osmosis
+use for matching, re-runs the match, and lists whose partner changed,
+including people who changed nothing themselves.
+
+Examples
+--------
+>>> from osmosis_lab.data import load_people
+>>> board = ConsentBoard(load_people(), tester="T05")
+>>> board.toggles["scraped", "matching"].value = False
+>>> "6 people's matches changed; 5 of them changed nothing" in board.summary.value
+True
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..categories import CATEGORIES, CATEGORY_LABELS
+from ..consent import (
+    PURPOSE_LABELS,
+    PURPOSES,
+    consent_table,
+    grant,
+    open_ledger,
+    people_from_table,
+    shared_categories,
+    withdraw,
+)
+from ..consent.market import market_from_tables, match_changes, match_with_consent
+from ..consent.scenarios import NIELS_MOTHER
+from .base import Explorer, show_chart, text_block
+from .consent_charts import match_change_chart
+
+MARKETS = {"beta": "Beta: 12 testers, 12 candidates",
+           "city": "City: the beta and 1,000 residents"}
+
+
+class ConsentBoard(Explorer):
+    """Toggles for one tester's consents; the re-run match and whose partner changed."""
+
+    def __init__(self, people: pd.DataFrame, population: pd.DataFrame | None = None, *,
+                 tester: str = "T03", market: str = "beta") -> None:
+        super().__init__()
+        everyone = people if population is None else pd.concat([people, population])
+        self.names = dict(zip(everyone["person_id"], everyone["name"], strict=True))
+        self.ledger = _starting_ledger(everyone)
+        self.markets = {"beta": _beta_market(people)}
+        if population is not None:
+            self.markets["city"] = _city_market(people, population)
+        testers = people.loc[people["role"] == "tester", "person_id"].tolist()
+        self.tester = widgets.Dropdown(options=[(f"{self.names[t]} ({t})", t) for t in testers],
+                                       value=tester, description="Tester",
+                                       style={"description_width": "initial"})
+        self.market = widgets.Dropdown(options=[(MARKETS[k], k) for k in self.markets],
+                                       value=market, description="Market",
+                                       style={"description_width": "initial"})
+        self.scrape = widgets.Checkbox(value=True, indent=False,
+                                       description="Osmosis scrapes people who never signed up")
+        self.toggles = {(c, p): widgets.Checkbox(description=f"{PURPOSE_LABELS[p]}: "
+                                                 f"{CATEGORY_LABELS[c].lower()}", indent=False)
+                        for c in CATEGORIES for p in PURPOSES}
+        self.changes, self.uses = widgets.HTML(), widgets.HTML()
+        self.last_change = "none yet"
+        self.previous: dict[str, dict[str, str | None]] = {}
+        self._syncing = False
+        grid = widgets.GridBox(list(self.toggles.values()), layout=widgets.Layout(
+            grid_template_columns="repeat(4, max-content)", grid_gap="2px 16px"))
+        self._assemble([self.tester, self.market, self.scrape], extra=[grid, self.uses])
+        self.view.children += (self.changes,)
+        for key, box in self.toggles.items():
+            box.observe(lambda change, key=key: self._toggled(key, change["new"]), names="value")
+        self.tester.observe(lambda _change: self._sync_toggles(), names="value")
+        self._sync_toggles()
+
+    def _sync_toggles(self) -> None:
+        """Show the chosen tester's consents without recording anything."""
+        table = consent_table(self.ledger, self.tester.value)
+        self._syncing = True
+        for (c, p), box in self.toggles.items():
+            box.value = bool(table.loc[c, p])
+        self._syncing = False
+        self.refresh()
+
+    def _toggled(self, key: tuple[str, str], on: bool) -> None:
+        if self._syncing:
+            return
+        pid, day = self.tester.value, self.ledger.latest_day + 1
+        change = grant if on else withdraw
+        self.ledger = change(self.ledger, pid, key[0], key[1], day=day)
+        verb = "granted" if on else "withdrew"
+        self.last_change = (f"{self.names[pid]} {verb} {PURPOSE_LABELS[key[1]].lower()} with "
+                            f"{CATEGORY_LABELS[key[0]].lower()} (day {day})")
+        self.refresh()
+
+    def refresh(self) -> None:
+        key = self.market.value
+        after = match_with_consent(self.markets[key], shared_categories(self.ledger, "matching"),
+                                   scrape_unsigned=self.scrape.value)
+        changed = match_changes(self.previous.get(key, after), after)
+        self.previous[key] = after
+        pid = self.tester.value
+        self.uses.value = self._uses_html(pid)
+        self.changes.value = self._changes_html(changed)
+        movers = sum(1 for who, *_ in changed if who == pid)
+        table = pd.DataFrame({"group": ["changed their consent", "changed nothing"],
+                              "people": [movers, len(changed) - movers]})
+        headline = self._headline(changed, movers)
+        show_chart(self.chart, match_change_chart(table, headline))
+        partner = after.get(pid)
+        lines = [f"Last change: {self.last_change}.",
+                 f"{self.names[pid]}'s match now: {self._name(partner)}."]
+        lines += [f"{self._name(who)}: was with {self._name(a)}, now with {self._name(b)}."
+                  for who, a, b in changed[:12]]
+        self.summary.value = text_block(headline, lines)
+
+    def _headline(self, changed: list, movers: int) -> str:
+        if not changed:
+            return "Nobody's match changed with the last change."
+        return (f"{len(changed)} people's matches changed; {len(changed) - movers} of them "
+                "changed nothing themselves.")
+
+    def _name(self, pid: str | None) -> str:
+        return "nobody" if pid is None else f"{self.names.get(pid, pid)} ({pid})"
+
+    def _uses_html(self, pid: str) -> str:
+        table = consent_table(self.ledger, pid)
+        lines = []
+        for p in PURPOSES:
+            cats = [CATEGORY_LABELS[c].lower() for c in CATEGORIES if table.loc[c, p]]
+            lines.append(f"{PURPOSE_LABELS[p]}: {', '.join(cats) if cats else 'nothing'}")
+        return text_block(f"What Osmosis may use {self.names[pid]}'s data for, now", lines)
+
+    def _changes_html(self, changed: list) -> str:
+        rows = "".join(f"<tr><td>{html.escape(self._name(w))}</td><td>{html.escape(self._name(a))}"
+                       f"</td><td>{html.escape(self._name(b))}</td></tr>" for w, a, b in changed)
+        return ("<table class='osmosis-match-changes'><caption>Whose partner changed with the "
+                "last change</caption><tr><th scope='col'>person</th><th scope='col'>before</th>"
+                f"<th scope='col'>after</th></tr>{rows}</table>" if changed else "")
+
+
+def _starting_ledger(everyone: pd.DataFrame):
+    """Everyone who signed up consents to matching with all four categories on day 0."""
+    ledger = open_ledger(people_from_table(everyone, parents={"T01": (NIELS_MOTHER,)}))
+    for pid in everyone.loc[everyone["signed_up"].astype(bool), "person_id"]:
+        ledger = grant(ledger, pid, list(CATEGORIES), "matching", day=0)
+    return ledger
+
+
+def _beta_market(people: pd.DataFrame):
+    return market_from_tables(people[people["role"] == "tester"],
+                              people[people["role"] == "candidate"])
+
+
+def _city_market(people: pd.DataFrame, population: pd.DataFrame):
+    """Users who signed up propose; the people Osmosis found (never signed up) are proposed to."""
+    testers = people[people["role"] == "tester"]
+    candidates = people[people["role"] == "candidate"]
+    signed = population["signed_up"].astype(bool)
+    return market_from_tables(pd.concat([testers, population[signed]]),
+                              pd.concat([candidates, population[~signed]]))

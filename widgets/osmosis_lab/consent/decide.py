@@ -55,7 +55,8 @@ REASON_CODES: tuple[str, ...] = (ALLOWED, WITHDRAWN, NOT_ENTITLED_CODE, WRONG_PU
 class Decision:
     """The answer to "may I use this?": a verdict, its reason code, and both in words.
 
-    ``bool(decision)`` is ``decision.allowed``.
+    ``bool(decision)`` is ``decision.allowed``; ``str(decision)`` is the reason
+    and the rule, in words (what a notebook shows).
     """
 
     allowed: bool
@@ -65,6 +66,12 @@ class Decision:
 
     def __bool__(self) -> bool:
         return self.allowed
+
+    def __str__(self) -> str:
+        return f"{self.reason}\nRule applied: {self.rule}"
+
+    def _repr_pretty_(self, printer, cycle) -> None:  # how a notebook shows it: in words
+        printer.text(str(self))
 
 
 def may_use(ledger: Ledger, person: str, category: str, purpose: str, *,

@@ -12,6 +12,8 @@ Examples
 >>> board.toggles["scraped", "matching"].value = False
 >>> "6 people's matches changed; 5 of them changed nothing" in board.summary.value
 True
+>>> sorted(board.bystanders)
+['C05', 'C07', 'C09', 'T07', 'T12']
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class ConsentBoard(Explorer):
         self.changes, self.uses = widgets.HTML(), widgets.HTML()
         self.last_change = "none yet"
         self.previous: dict[str, dict[str, str | None]] = {}
+        self.changed: list[tuple[str, str | None, str | None]] = []
         self._syncing = False
         grid = widgets.GridBox(list(self.toggles.values()), layout=widgets.Layout(
             grid_template_columns="repeat(4, max-content)", grid_gap="2px 16px"))
@@ -103,7 +106,7 @@ class ConsentBoard(Explorer):
         after = match_with_consent(self.markets[key], shared_categories(self.ledger, "matching"),
                                    scrape_unsigned=self.scrape.value)
         changed = match_changes(self.previous.get(key, after), after)
-        self.previous[key] = after
+        self.previous[key], self.changed = after, changed
         pid = self.tester.value
         self.uses.value = self._uses_html(pid)
         self.changes.value = self._changes_html(changed)
@@ -118,6 +121,11 @@ class ConsentBoard(Explorer):
         lines += [f"{self._name(who)}: was with {self._name(a)}, now with {self._name(b)}."
                   for who, a, b in changed[:12]]
         self.summary.value = text_block(headline, lines)
+
+    @property
+    def bystanders(self) -> list[str]:
+        """People whose partner changed with the last change, though they changed nothing."""
+        return [who for who, *_ in self.changed if who != self.tester.value]
 
     def _headline(self, changed: list, movers: int) -> str:
         if not changed:

@@ -37,11 +37,12 @@ def judge():
 def test_the_verdict_stays_hidden_until_the_call_is_locked(judge):
     assert judge.progress.value == "Case 1 of 6"
     assert judge.verdict.value == "" and "The app says" not in judge.case_card.value
-    assert judge.lock.disabled and judge.next_case.disabled and judge.final.disabled
-    judge.lock.click()  # nothing chosen yet: nothing happens
-    assert judge.verdict.value == ""
+    assert judge.final.disabled
+    judge.lock.click()  # nothing chosen yet: it says so, and reveals nothing
+    assert "Choose accept or reject first" in judge.verdict.value
+    judge.next_case.click()
+    assert "Lock in your call first" in judge.verdict.value and judge.position == 0
     judge.decision.value = "reject"
-    assert not judge.lock.disabled
     judge.lock.click()
     assert "The app says" in judge.verdict.value
     assert judge.decision.disabled and judge.confidence.disabled

@@ -17,6 +17,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..charts import trust as trust_charts
+from ..data import load_pairs, load_population
 from ..trust import app_certainty, calibration_summary, pair_scores, reliability_table
 from .base import Explorer, show_chart, text_block
 
@@ -31,6 +32,7 @@ class CertaintyExplorer(Explorer):
     def __init__(self, pairs: pd.DataFrame, people: pd.DataFrame) -> None:
         super().__init__()
         self.scores = pair_scores(pairs, people)
+        self._figure = None
         self.outcome = pairs["wellbeing_after_1y"].to_numpy()
         self.dial = widgets.IntSlider(
             value=98,
@@ -51,14 +53,21 @@ class CertaintyExplorer(Explorer):
         self._assemble([self.dial, self.overconfidence])
         self.refresh()
 
+    @classmethod
+    def with_lesson_data(cls) -> "CertaintyExplorer":
+        return cls(load_pairs(), load_population())
+
     def refresh(self) -> None:
         stated = app_certainty(self.scores, overconfidence=self.overconfidence.value)
         table = reliability_table(stated, self.outcome, bins=BINS)
         summary = calibration_summary(stated, self.outcome, bins=BINS)
         dial_bin = min(self.dial.value * BINS // 100, BINS - 1)
-        show_chart(
-            self.chart, trust_charts.reliability_chart({"the app": table}, highlight_bin=dial_bin)
-        )
+        tables = {"the app": table}
+        if self._figure is None:
+            self._figure = trust_charts.reliability_chart(tables, highlight_bin=dial_bin)
+        else:  # swap the data only: rebuilding the chart would cost most of the update
+            trust_charts.update_reliability_chart(self._figure, tables, highlight_bin=dial_bin)
+        show_chart(self.chart, self._figure)
         self.summary.value = text_block(
             self.headline(table, dial_bin),
             [

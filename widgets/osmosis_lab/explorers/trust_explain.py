@@ -13,6 +13,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..charts import trust as trust_charts
+from ..data import load_people
 from ..trust import category_contributions, explain_contributions
 from .base import Explorer, show_chart, text_block
 
@@ -20,6 +21,19 @@ LEFT_OUT = (
     "What the score leaves out: how well each treats a partner. No data category measures it, "
     "so no explanation of this score can mention it."
 )
+
+
+def person_picker(options: list[str], value: str, description: str) -> widgets.Widget:
+    """Buttons for a short list of people, a slider through a long one (keyboard-operable both)."""
+    style = {"description_width": "initial"}
+    value = value if value in options else options[0]
+    if len(options) <= 30:
+        return widgets.ToggleButtons(
+            options=options, value=value, description=description, style=style
+        )
+    return widgets.SelectionSlider(
+        options=options, value=value, description=description, style=style, continuous_update=False
+    )
 
 
 class WhyThisMatchExplorer(Explorer):
@@ -35,21 +49,14 @@ class WhyThisMatchExplorer(Explorer):
             right = self.people.index[self.people["role"] == "candidate"].tolist()
         else:
             left = right = self.people.index.tolist()
-        style = {"description_width": "initial"}
-        self.person = widgets.Dropdown(
-            options=left,
-            value=person if person in left else left[0],
-            description="Whose score",
-            style=style,
-        )
-        self.other = widgets.Dropdown(
-            options=right,
-            value=other if other in right else right[1],
-            description="for",
-            style=style,
-        )
+        self.person = person_picker(left, person, "Whose score")
+        self.other = person_picker(right, other if other in right else right[1], "for whom")
         self._assemble([self.person, self.other])
         self.refresh()
+
+    @classmethod
+    def with_lesson_data(cls) -> "WhyThisMatchExplorer":
+        return cls(load_people())
 
     def refresh(self) -> None:
         person, other = self.person.value, self.other.value

@@ -22,13 +22,16 @@ True
 import html
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 
 from ..categories import CATEGORIES, CATEGORY_LABELS
 from ..charts import trust as trust_charts
+from ..data import load_pairs, load_population
 from ..trust import (
     calibration_summary,
     decision_probability,
+    judge_cases,
     reliability_table,
     reliance_summary,
 )
@@ -56,18 +59,17 @@ class JudgeFirstExplorer(Explorer):
         self.confidence = widgets.IntSlider(
             value=75, min=50, max=100, step=5, description="How sure are you (%)", style=style
         )
+        # The buttons stay enabled: disabling the one that has the focus would drop a
+        # keyboard user's focus out of the explorer. Pressed out of turn, they say why not.
         self.lock = widgets.Button(
-            description="Lock in my call",
-            disabled=True,
-            tooltip="Record your call before you see the app's",
+            description="Lock in my call", tooltip="Record your call before you see the app's"
         )
         self.verdict = widgets.HTML()
         self.final = widgets.ToggleButtons(
             options=CHOICES, value=None, disabled=True, description="Final call", style=style
         )
-        self.next_case = widgets.Button(description="Next case", disabled=True)
+        self.next_case = widgets.Button(description="Next case")
         self.start_again = widgets.Button(description="Start again")
-        self.decision.observe(lambda _: self._enable_lock(), names="value")
         self.lock.on_click(lambda _: self._lock())
         self.next_case.on_click(lambda _: self._next())
         self.start_again.on_click(lambda _: self.reset())
@@ -83,6 +85,12 @@ class JudgeFirstExplorer(Explorer):
         ]
         self.view = widgets.VBox([*controls, self.chart, self.summary, self.start_again])
         self.reset()
+
+    @classmethod
+    def with_lesson_data(cls) -> "JudgeFirstExplorer":
+        """The lesson's 10 cases (its setup seed, drawn first)."""
+        cases = judge_cases(load_pairs(), load_population(), n=10, rng=np.random.default_rng(2019))
+        return cls(cases)
 
     # -- the flow ---------------------------------------------------------------------------
     @property
@@ -107,12 +115,8 @@ class JudgeFirstExplorer(Explorer):
         self.final.value = final or call
         self.next_case.click()
 
-    def _enable_lock(self) -> None:
-        self.lock.disabled = self.decision.value is None or self.finished
-
     def _show_case(self) -> None:
         self.final.value, self.final.disabled = None, True
-        self.next_case.disabled = True
         self.verdict.value = ""
         if self.finished:
             self._show_results()
@@ -128,11 +132,14 @@ class JudgeFirstExplorer(Explorer):
         )
 
     def _lock(self) -> None:
-        if self.decision.value is None or self.finished:
+        if self.finished or not self.final.disabled:  # nothing left, or already locked
+            return
+        if self.decision.value is None:
+            self.verdict.value = "<p role='status'>Choose accept or reject first.</p>"
             return
         case = self.cases.iloc[self.position]
         self.pending = {"initial": self.decision.value, "confidence": self.confidence.value}
-        self.decision.disabled = self.confidence.disabled = self.lock.disabled = True
+        self.decision.disabled = self.confidence.disabled = True
         app_call = "accept" if case["app_accepts"] else "reject"
         self.verdict.value = (
             f"<p role='status'><strong>The app says: {app_call}</strong>, and states it is "
@@ -140,10 +147,14 @@ class JudgeFirstExplorer(Explorer):
             "then go to the next case.</p>"
         )
         self.final.value, self.final.disabled = self.decision.value, False
-        self.next_case.disabled = False
 
     def _next(self) -> None:
+        if self.finished:
+            return
         if self.final.disabled or self.final.value is None:
+            self.verdict.value = (
+                "<p role='status'>Lock in your call first; then you see the app's verdict.</p>"
+            )
             return
         self.answers.append({**self.pending, "final": self.final.value})
         self._show_case()
@@ -181,7 +192,7 @@ class JudgeFirstExplorer(Explorer):
     def _show_results(self) -> None:
         self.progress.value = f"All {len(self.cases)} cases decided."
         self.case_card.value = ""
-        self.decision.disabled = self.confidence.disabled = self.lock.disabled = True
+        self.decision.disabled = self.confidence.disabled = True
         found = self.results()
         show_chart(self.chart, trust_charts.reliability_chart(found["tables"]))
         you, app = found["you"], found["app"]

@@ -16,7 +16,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..charts import trust as trust_charts
-from ..data import wellbeing_probability
+from ..data import load_people, wellbeing_probability
 from ..trust import (
     OBJECTIVES,
     all_pairs,
@@ -26,6 +26,7 @@ from ..trust import (
     seeking_allowed,
 )
 from .base import Explorer, show_chart, text_block
+from .trust_explain import person_picker
 
 
 class ObjectivesExplorer(Explorer):
@@ -46,12 +47,7 @@ class ObjectivesExplorer(Explorer):
             description="Objective",
             style={"description_width": "initial"},
         )
-        self.person = widgets.Dropdown(
-            options=options,
-            value=person if person in options else options[0],
-            description="Person",
-            style={"description_width": "initial"},
-        )
+        self.person = person_picker(options, person, "Person")
         self._assemble([self.objective, self.person])
         self.refresh()
 
@@ -62,6 +58,10 @@ class ObjectivesExplorer(Explorer):
         return cls(
             table[table["role"] == "tester"], table[table["role"] == "candidate"], person=person
         )
+
+    @classmethod
+    def with_lesson_data(cls) -> "ObjectivesExplorer":
+        return cls.for_testers(load_people())
 
     def match_of(self, person: str, objective: str) -> pd.Series | None:
         rows = self.matches[

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..charts import trust as trust_charts
+from ..data import load_population
 from ..trust import DESIGNS, compare_outage_designs, simulate_outage
 from .base import Explorer, show_chart, text_block
 
@@ -55,7 +56,7 @@ class OutageExplorer(Explorer):
             style=style,
             continuous_update=False,
         )
-        self.priority = widgets.Dropdown(
+        self.priority = widgets.ToggleButtons(
             options=list(PRIORITIES),
             value="in random order",
             description="Billie calls",
@@ -63,6 +64,10 @@ class OutageExplorer(Explorer):
         )
         self._assemble([self.fallback_success, self.human_capacity, self.priority])
         self.refresh()
+
+    @classmethod
+    def with_lesson_data(cls) -> "OutageExplorer":
+        return cls(load_population(), rng=np.random.default_rng(2019))
 
     def _priority(self):
         column = PRIORITIES[self.priority.value]
@@ -88,6 +93,8 @@ class OutageExplorer(Explorer):
             f"{DESIGNS[0]}: all {single['users']} connected users are harmed.",
             f"{DESIGNS[1]}: safe modes cover {backed['fallback_took_over']}, Billie reaches "
             f"{backed['reached_by_human']}, {backed['harmed']} are harmed.",
+            f"Billie calls {self.priority.value}: she reaches {backed['reached_by_human']} of "
+            f"the {backed['users'] - backed['fallback_took_over']} people whose safe mode failed.",
         ] + [
             f"Users {group}: {row['harmed']} of {row['users']} harmed."
             for group, row in vulnerable.iterrows()

@@ -210,7 +210,7 @@ def test_same_settings_same_outcome(outage):
 def test_priority_to_people_with_a_health_condition(outage):
     outage.fallback_success.value = 0
     outage.human_capacity.value = 100
-    outage.priority.value = "people with a health condition first"
+    outage.priority.value = "health conditions first"
     with_condition = int((POPULATION[POPULATION["signed_up"]]["health_condition"] != "none").sum())
     harmed = max(0, with_condition - 100)
     assert f"Users with a health condition: {harmed} of {with_condition} harmed." in (

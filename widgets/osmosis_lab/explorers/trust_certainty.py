@@ -35,6 +35,7 @@ class CertaintyExplorer(Explorer):
         self._figure = None
         self.outcome = pairs["wellbeing_after_1y"].to_numpy()
         self.dial = widgets.IntSlider(
+            layout=widgets.Layout(width="520px"),
             value=98,
             min=50,
             max=99,
@@ -44,6 +45,7 @@ class CertaintyExplorer(Explorer):
             continuous_update=False,
         )
         self.overconfidence = widgets.SelectionSlider(
+            layout=widgets.Layout(width="520px"),
             options=[(f"{s:g}", s) for s in SETTINGS],
             value=1.0,
             description="Overconfidence (1 = as launched)",

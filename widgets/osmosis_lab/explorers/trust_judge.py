@@ -57,7 +57,13 @@ class JudgeFirstExplorer(Explorer):
             options=CHOICES, value=None, description="Your call", style=style
         )
         self.confidence = widgets.IntSlider(
-            value=75, min=50, max=100, step=5, description="How sure are you (%)", style=style
+            layout=widgets.Layout(width="520px"),
+            value=75,
+            min=50,
+            max=100,
+            step=5,
+            description="How sure are you (%)",
+            style=style,
         )
         # The buttons stay enabled: disabling the one that has the focus would drop a
         # keyboard user's focus out of the explorer. Pressed out of turn, they say why not.

@@ -26,7 +26,7 @@ from .base import Explorer, show_chart, text_block
 
 PRIORITIES = {
     "in random order": None,
-    "people with a health condition first": "health_condition",
+    "health conditions first": "health_condition",
 }
 
 
@@ -39,6 +39,7 @@ class OutageExplorer(Explorer):
         self.seed = int(rng.integers(2**32))
         style = {"description_width": "initial"}
         self.fallback_success = widgets.IntSlider(
+            layout=widgets.Layout(width="520px"),
             value=90,
             min=0,
             max=100,
@@ -48,6 +49,7 @@ class OutageExplorer(Explorer):
             continuous_update=False,
         )
         self.human_capacity = widgets.IntSlider(
+            layout=widgets.Layout(width="520px"),
             value=20,
             min=0,
             max=200,
@@ -87,7 +89,9 @@ class OutageExplorer(Explorer):
         show_chart(self.chart, trust_charts.outage_chart(table))
         single, backed = table.iloc[0], table.iloc[1]
         vulnerable = outcome.harmed_by_group(
-            np.where(self.users["health_condition"] != "none", "with a health condition", "without")
+            np.where(
+                self.users["health_condition"] != "none", "with a health condition", "without one"
+            )
         )
         lines = [
             f"{DESIGNS[0]}: all {single['users']} connected users are harmed.",

@@ -1,0 +1,127 @@
+"""Charts for lesson 01 · What is a match?: tidy tables in, accessible altair charts out.
+
+Examples
+--------
+>>> import pandas as pd
+>>> grid = pd.DataFrame({"proposer": ["a", "a"], "reviewer": ["A", "B"],
+...                      "status": ["rejected", "held"], "place": [1, 2]})
+>>> steps_chart(grid, step=3, total=9).to_dict()["description"][:50]
+'Grid of who has proposed to whom after step 3 of 9'
+"""
+
+import altair as alt
+import pandas as pd
+
+from . import OKABE_ITO, accessible
+
+#: Proposal states in the step-through grid, and their colours (words carry the meaning too).
+STATUS_COLOURS = {
+    "not asked yet": "#eeeeee",
+    "proposing now": OKABE_ITO[0],  # orange
+    "held": OKABE_ITO[2],  # bluish green
+    "rejected": "#999999",
+}
+#: Colours of the two sides, and of two compared matchings.
+SIDE_COLOURS = (OKABE_ITO[4], OKABE_ITO[5])
+
+
+def steps_chart(grid: pd.DataFrame, *, step: int, total: int) -> alt.Chart:
+    """Proposers (rows) by reviewers (columns): who proposed to whom, and what happened.
+
+    ``grid`` has columns proposer, reviewer, status (a key of :data:`STATUS_COLOURS`)
+    and place (the reviewer's place on the proposer's list, 1 = first choice), as
+    ``osmosis_lab.matching.compare.proposal_grid`` builds it; rows and columns
+    keep the table's order.
+    """
+    held = int((grid["status"] == "held").sum())
+    rejected = int((grid["status"] == "rejected").sum())
+    chart = (
+        alt.Chart(grid, title=f"After step {step} of {total}")
+        .mark_square(size=420)
+        .encode(
+            x=alt.X(
+                "reviewer:N",
+                sort=list(dict.fromkeys(grid["reviewer"].sort_values())),
+                title="Reviewer (is proposed to)",
+                axis=alt.Axis(labelAngle=-40),
+            ),
+            y=alt.Y("proposer:N", sort=list(dict.fromkeys(grid["proposer"])), title="Proposer"),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
+                title="Proposal",
+            ),
+            tooltip=[
+                "proposer:N",
+                "reviewer:N",
+                "status:N",
+                alt.Tooltip("place:Q", title="choice"),
+            ],
+        )
+        .properties(width=alt.Step(34), height=alt.Step(26))
+    )
+    labels = chart.mark_text(fontSize=10, color="black").encode(
+        text="place:Q", color=alt.value("black")
+    )
+    return accessible(
+        chart + labels,
+        f"Grid of who has proposed to whom after step {step} of {total}: "
+        f"{held} proposal(s) tentatively held, {rejected} rejected. "
+        "Each square's number is the reviewer's place on the proposer's list.",
+    )
+
+
+def ranks_chart(table: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
+    """One bar per person: the place of their partner on their own list (shorter is happier).
+
+    ``table`` has columns person, group (what colours the bars) and rank;
+    unmatched people (rank NaN) are listed in the description by the caller.
+    """
+    groups = list(dict.fromkeys(table["group"]))
+    chart = (
+        alt.Chart(table.dropna(subset=["rank"]), title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "rank:Q",
+                title="Partner's place on their list (1 = first choice)",
+                scale=alt.Scale(domainMin=0),
+                axis=alt.Axis(tickMinStep=1),
+            ),
+            y=alt.Y("person:N", sort=None, title=None),
+            color=alt.Color(
+                "group:N",
+                scale=alt.Scale(domain=groups, range=list(SIDE_COLOURS[: len(groups)])),
+                title=None,
+            ),
+            yOffset="group:N" if table["person"].duplicated().any() else alt.Undefined,
+            tooltip=["person:N", "group:N", alt.Tooltip("rank:Q", title="place")],
+        )
+        .properties(width=320)
+    )
+    return accessible(chart, description)
+
+
+def points_chart(table: pd.DataFrame, *, description: str) -> alt.Chart:
+    """Happiness points per person under two matchings, side by side.
+
+    ``table`` has columns person, matching and points.
+    """
+    matchings = list(dict.fromkeys(table["matching"]))
+    chart = (
+        alt.Chart(table, title="Happiness points per person")
+        .mark_bar()
+        .encode(
+            x=alt.X("points:Q", title="Points (first choice = most, unmatched = 0)"),
+            y=alt.Y("person:N", sort=None, title=None),
+            yOffset="matching:N",
+            color=alt.Color(
+                "matching:N",
+                scale=alt.Scale(domain=matchings, range=list(SIDE_COLOURS)),
+                title="Matching",
+            ),
+            tooltip=["person:N", "matching:N", "points:Q"],
+        )
+        .properties(width=320)
+    )
+    return accessible(chart, description)

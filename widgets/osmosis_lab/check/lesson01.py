@@ -1,0 +1,209 @@
+"""Self-checks for lesson 01 · What is a match?
+
+Every right answer is computed here from the matching engine, never typed in.
+
+Examples
+--------
+>>> print(hand_matching({"Ada": "X", "Ben": "Y", "Cyd": "Z", "Dev": "W"}))
+Correct! Seven proposals: Ben and Cyd are each turned down once, and Dev takes W from Cyd.
+>>> find_a_blocking_pair(("alpha", "A")).status
+'hint'
+>>> print(men_first_choices_when_women_propose(0))  # doctest: +NORMALIZE_WHITESPACE
+Correct! When the women propose, each woman gets her first choice, and every man gets his
+last: the proposing side gains, the other side pays.
+"""
+
+from functools import cache
+
+import pandas as pd
+
+from ..categories import CATEGORIES
+from ..data import load_people
+from ..matching import blocking_pairs, deferred_acceptance
+from ..matching.compare import lie_outcome
+from ..matching.scenarios import (
+    HAND_PROPOSERS,
+    HAND_REVIEWERS,
+    beta_preferences,
+    gale_shapley_example,
+)
+from .core import Check, Misconception
+
+#: Exercise 2's matching of Gale and Shapley's example (one pair would rather swap).
+SHAKY_MATCHING = {"alpha": "B", "beta": "A", "gamma": "C"}
+#: Exercise 5: the tester and the category they stop sharing.
+WITHDRAWAL = ("Bastien Colin", "conscious")
+
+
+def _names(answer):
+    """'beta', ('beta', 'C'), ['C', 'beta'] -> a tuple of stripped strings."""
+    if isinstance(answer, str):
+        return (answer.strip(),)
+    return tuple(str(a).strip() for a in answer)
+
+
+hand_matching = Check(
+    name="hand_matching",
+    question="Run deferred acceptance by hand on Ada, Ben, Cyd, Dev (proposing) and W, X, Y, Z. "
+    "Write the result as a dict proposer -> reviewer.",
+    is_correct=lambda answer: dict(answer) == deferred_acceptance(HAND_PROPOSERS, HAND_REVIEWERS),
+    why="Seven proposals: Ben and Cyd are each turned down once, and Dev takes W from Cyd.",
+    misconceptions=(
+        Misconception(
+            "everyone gets their first choice",
+            example={"Ada": "X", "Ben": "X", "Cyd": "W", "Dev": "W"},
+            matches=lambda answer: dict(answer) == {p: r[0] for p, r in HAND_PROPOSERS.items()},
+            hint="Two people cannot share one partner: X and W each hold only their favourite "
+            "among those who asked, and turn the other down, who then asks their next choice.",
+        ),
+        Misconception(
+            "reviewers proposed",
+            example={"Ada": "X", "Ben": "W", "Cyd": "Z", "Dev": "Y"},
+            matches=lambda answer: (
+                dict(answer)
+                == {
+                    p: r
+                    for r, p in deferred_acceptance(HAND_REVIEWERS, HAND_PROPOSERS).items()
+                    if p
+                }
+            ),
+            hint="That is the result when W, X, Y, Z propose. Here Ada, Ben, Cyd and Dev ask.",
+        ),
+        Misconception(
+            "kept the first acceptance",
+            example={"Ada": "X", "Ben": "Y", "Cyd": "W", "Dev": "Z"},
+            matches=lambda answer: dict(answer).get("Cyd") == "W",
+            hint="An acceptance is only tentative: when Dev asks W, W prefers Dev to Cyd and lets "
+            "Cyd go, so Cyd must ask again.",
+        ),
+    ),
+    fallback_hint="Give a dict such as {'Ada': 'X', ...}; follow the lists in order, one proposal "
+    "at a time, and let each reviewer keep only the best offer so far.",
+)
+
+
+def _blocks(answer) -> bool:
+    found = {
+        (b.proposer, b.reviewer) for b in blocking_pairs(SHAKY_MATCHING, *gale_shapley_example())
+    }
+    names = _names(answer)
+    return len(names) == 2 and (names in found or names[::-1] in found)
+
+
+find_a_blocking_pair = Check(
+    name="find_a_blocking_pair",
+    question="In the matching `shaky`, which man and woman would both rather be together?",
+    is_correct=_blocks,
+    why="beta has A, his 3rd choice, and prefers C; C has gamma, her 3rd, and prefers beta. "
+    "Both would leave: the matching is not stable.",
+    misconceptions=(
+        Misconception(
+            "only one of them wants it",
+            example=("alpha", "A"),
+            matches=lambda answer: (
+                set(_names(answer)) in ({"alpha", "A"}, {"gamma", "A"}, {"beta", "B"})
+            ),
+            hint="One of the two would like the swap, but the other is happier where they are. "
+            "A blocking pair needs BOTH to prefer each other to their current partners.",
+        ),
+        Misconception(
+            "a current pair",
+            example=("alpha", "B"),
+            matches=lambda answer: tuple(_names(answer)) in SHAKY_MATCHING.items(),
+            hint="Those two are already together. Look for two people who are NOT paired.",
+        ),
+    ),
+    fallback_hint="Give two names, e.g. ('beta', 'C'): a man and a woman who are not together "
+    "and who each rank the other above their current partner.",
+)
+
+
+def _men_first_choices() -> int:
+    men, women = gale_shapley_example()
+    result = deferred_acceptance(women, men)  # woman -> man
+    return sum(1 for w, m in result.items() if m is not None and men[m][0] == w)
+
+
+men_first_choices_when_women_propose = Check(
+    name="men_first_choices_when_women_propose",
+    question="In Gale and Shapley's example, when the WOMEN propose, how many men get their "
+    "first choice?",
+    is_correct=lambda answer: answer == _men_first_choices(),
+    why="When the women propose, each woman gets her first choice, and every man gets his "
+    "last: the proposing side gains, the other side pays.",
+    misconceptions=(
+        Misconception(
+            "the algorithm is neutral",
+            example=3,
+            matches=lambda answer: answer == 3,
+            hint="3 is what the men get when THEY propose. Switch sides in the explorer.",
+        ),
+    ),
+    fallback_hint="Run the 'Who proposes?' explorer on Gale & Shapley's 3 × 3 and count.",
+)
+
+
+def _can_gain(person: str) -> bool:
+    men, women = gale_shapley_example()
+    outcomes = [lie_outcome(men, women, person, how) for how in ("swap", "truncate")]
+    return any(o.verdict.startswith("The lie paid off") for o in outcomes)
+
+
+lie_that_pays = Check(
+    name="lie_that_pays",
+    question="Men propose in Gale and Shapley's example. Name one person who can get a better "
+    "partner by misreporting their list.",
+    is_correct=lambda answer: isinstance(answer, str) and _can_gain(answer.strip()),
+    why="Each woman gets her last choice when the men propose; by leaving the lower men off her "
+    "list she makes the algorithm reach her best stable partner (Gale and Sotomayor, 1985).",
+    misconceptions=(
+        Misconception(
+            "a proposer",
+            example="alpha",
+            matches=lambda answer: answer.strip() in gale_shapley_example()[0],
+            hint="The men already get their first choice. A proposer can never gain by lying to "
+            "deferred acceptance (Dubins and Freedman, 1981); look at the other side.",
+        ),
+    ),
+    fallback_hint="Give one name from the example as a string, e.g. 'A'.",
+)
+
+
+@cache
+def _changed_without_withdrawing() -> frozenset[str]:
+    people = load_people()
+    tester, category = WITHDRAWAL
+    sharing = pd.DataFrame(True, index=[tester], columns=list(CATEGORIES))
+    sharing.loc[tester, category] = False
+    before = deferred_acceptance(*beta_preferences(people))
+    after = deferred_acceptance(*beta_preferences(people, shared=sharing))
+    return frozenset(t for t in after if after[t] != before[t] and t != tester)
+
+
+switched_nothing_off = Check(
+    name="switched_nothing_off",
+    question="Bastien Colin stops sharing his conscious memories. Name a tester whose match "
+    "changes although they shared everything.",
+    is_correct=lambda answer: (
+        isinstance(answer, str) and answer.strip() in _changed_without_withdrawing()
+    ),
+    why="Karim Benali and Mathis Roy change partner without touching their settings: Bastien's "
+    "choice changed how he and the candidates score each other, and the chain of proposals moved.",
+    misconceptions=(
+        Misconception(
+            "Bastien himself",
+            example="Bastien Colin",
+            matches=lambda answer: answer.strip() == WITHDRAWAL[0],
+            hint="Bastien's match changes, but he is the one who switched something off. Who "
+            "else moved?",
+        ),
+        Misconception(
+            "a candidate",
+            example="Chloé Garnier",
+            matches=lambda answer: answer.strip() in {"Chloé Garnier", "Jade Morin", "Amina Kaci"},
+            hint="Candidates moved too, but the question asks for a tester (a proposer).",
+        ),
+    ),
+    fallback_hint="Use the 'Consent changes the match' explorer: pick Bastien Colin, untick his "
+    "conscious memories, and read the names marked 'switched nothing off'.",
+)

@@ -1,0 +1,120 @@
+"""Lesson 01's "Consent changes the match": one tester stops sharing a category.
+
+The soulmate score only uses categories that *both* people share, so one
+person's choice changes how others are scored, and the match can move for
+people who switched nothing off.
+
+Examples
+--------
+>>> explorer = ConsentMatchExplorer()
+>>> explorer.tester.value = "Bastien Colin"
+>>> explorer.shares["conscious"].value = False
+>>> "Karim Benali" in explorer.summary.value
+True
+"""
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..categories import CATEGORIES, CATEGORY_LABELS
+from ..charts import matching as matching_charts
+from ..data import load_people
+from ..matching import deferred_acceptance
+from ..matching.compare import partner_ranks
+from ..matching.scenarios import beta_preferences
+from .base import Explorer, show_chart, text_block
+
+
+class ConsentMatchExplorer(Explorer):
+    """Pick a tester, untick what they share; read whose match changed (testers propose)."""
+
+    def __init__(self, people: pd.DataFrame | None = None) -> None:
+        super().__init__()
+        self.people = load_people() if people is None else people
+        testers = self.people.loc[self.people["role"] == "tester", "name"].tolist()
+        self.sharing = pd.DataFrame(True, index=testers, columns=list(CATEGORIES))
+        self.tester = widgets.ToggleButtons(
+            options=testers,
+            value=testers[0],
+            description="Tester",
+            tooltips=[f"Change what {t} shares" for t in testers],
+            style={"description_width": "initial", "button_width": "9em"},
+        )
+        self.shares = {
+            c: widgets.Checkbox(value=True, description=f"Shares {label.lower()}", indent=False)
+            for c, label in CATEGORY_LABELS.items()
+        }
+        self.everyone = widgets.Button(
+            description="Everyone shares everything", icon="undo", tooltip="Undo every change"
+        )
+        self.everyone.on_click(lambda _: self._share_all())
+        self.before = deferred_acceptance(*beta_preferences(self.people))
+        self._syncing = False
+        self._assemble([self.tester, *self.shares.values(), self.everyone])
+        self.refresh()
+
+    @classmethod
+    def with_lesson_data(cls) -> "ConsentMatchExplorer":
+        return cls()
+
+    def _share_all(self) -> None:
+        self.sharing.loc[:, :] = True
+        self._shown = None  # the boxes now follow the table, not the other way round
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._syncing:
+            return
+        self._read_boxes()
+        prefs = beta_preferences(self.people, shared=self.sharing)
+        after = deferred_acceptance(*prefs)
+        changed = [t for t in after if after[t] != self.before[t]]
+        withdrew = self.sharing.index[~self.sharing.all(axis=1)].tolist()
+        lines = [_withdrawals(self.sharing)]
+        lines += [_change(t, self.before[t], after[t], t in withdrew) for t in changed]
+        if not changed:
+            lines.append("Nobody's match changed.")
+        table = pd.concat(
+            [
+                partner_ranks(self.before, *beta_preferences(self.people)).assign(group="before"),
+                partner_ranks(after, *prefs).assign(group="after your changes"),
+            ]
+        )
+        table = table[table["side"] == "proposer"]
+        show_chart(
+            self.chart,
+            matching_charts.ranks_chart(
+                table,
+                title="Each tester's partner, before and after",
+                description="Bar chart: each tester's partner as a place on their list, before and "
+                f"after the changes. {len(changed)} tester(s) changed partner.",
+            ),
+        )
+        self.summary.value = text_block("Whose match changed (testers propose)", lines)
+
+    def _read_boxes(self) -> None:
+        """Store the ticks for the tester shown; when the tester changes, show theirs."""
+        shown = self.tester.value
+        if getattr(self, "_shown", None) == shown:
+            for c, box in self.shares.items():
+                self.sharing.loc[shown, c] = box.value
+        self._shown = shown
+        self._syncing = True  # updating the boxes must not trigger a second refresh
+        for c, box in self.shares.items():
+            box.value = bool(self.sharing.loc[shown, c])
+        self._syncing = False
+
+
+def _withdrawals(sharing: pd.DataFrame) -> str:
+    parts = [
+        f"{t} stopped sharing "
+        + ", ".join(CATEGORY_LABELS[c].lower() for c in CATEGORIES if not row[c])
+        for t, row in sharing.iterrows()
+        if not row.all()
+    ]
+    return ("; ".join(parts) + ".") if parts else "Everyone shares every category."
+
+
+def _change(tester, before, after, withdrew) -> str:
+    who = "changed their own sharing" if withdrew else "switched nothing off"
+    return f"{tester} ({who}): matched with {before or 'nobody'} before, {after or 'nobody'} now."

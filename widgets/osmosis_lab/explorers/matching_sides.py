@@ -1,0 +1,121 @@
+"""Lesson 01's "Who proposes?": the same people, either side proposing.
+
+Examples
+--------
+>>> explorer = WhoProposesExplorer()
+>>> explorer.proposing.value = "second"
+>>> "When Rs propose" in explorer.summary.value
+True
+"""
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..charts import matching as matching_charts
+from ..matching import all_stable_matchings, deferred_acceptance
+from ..matching.compare import partner_ranks
+from .base import Explorer, show_chart, text_block
+from .matching_common import BETA, GALE_SHAPLEY, RANDOM, case_picker, load_case
+
+OPTIONS = (GALE_SHAPLEY, RANDOM, BETA)
+
+
+class WhoProposesExplorer(Explorer):
+    """Pick a case and the proposing side; read where everyone's partner sits on their list."""
+
+    def __init__(self, case: str = RANDOM) -> None:
+        super().__init__()
+        self.example = case_picker(OPTIONS, value=case)
+        self.proposing = widgets.ToggleButtons(
+            options=[("First side proposes", "first"), ("Other side proposes", "second")],
+            value="first",
+            description="Who proposes?",
+            tooltips=["The first side asks", "The other side asks"],
+            style={"description_width": "initial", "button_width": "auto"},
+        )
+        self._assemble([self.example, self.proposing])
+        self.refresh()
+
+    @classmethod
+    def with_lesson_data(cls) -> "WhoProposesExplorer":
+        return cls()
+
+    def ranks(self, proposing: str) -> pd.DataFrame:
+        """Everyone's partner rank when ``proposing`` ("first" or "second") proposes."""
+        case = load_case(self.example.value)
+        asking = case if proposing == "first" else case.swapped()
+        matching = deferred_acceptance(asking.proposers, asking.reviewers)
+        table = partner_ranks(matching, asking.proposers, asking.reviewers)
+        table["group"] = table["side"].map(
+            {"proposer": asking.proposer_side, "reviewer": asking.reviewer_side}
+        )
+        return table
+
+    def refresh(self) -> None:
+        case = load_case(self.example.value)
+        sides = (case.proposer_side, case.reviewer_side)
+        self.proposing.options = [
+            (f"{_cap(side)} propose", key)
+            for side, key in zip(sides, ("first", "second"), strict=True)
+        ]
+        first = self.proposing.value == "first"
+        asking = sides[0] if first else sides[1]
+        now, other = self.ranks(self.proposing.value), self.ranks("second" if first else "first")
+        lines = [
+            _mean_line(now, f"When {asking} propose"),
+            _mean_line(other, "With the other side proposing"),
+        ]
+        moved = _moved(now, other)
+        count = len(all_stable_matchings(case.proposers, case.reviewers))
+        lines.append(
+            f"This case has {count} stable matching(s). "
+            + (
+                f"Switching who proposes changes the partner of {len(moved)} people: "
+                f"{', '.join(moved)}."
+                if moved
+                else "Switching who proposes changes nobody's partner: it has one stable matching."
+            )
+        )
+        unmatched = now.loc[now["rank"].isna(), "person"].tolist()
+        if unmatched:
+            lines.append(f"Unmatched either way: {', '.join(unmatched)}.")
+        description = (
+            f"Bar chart: for each person in {case.name}, the place of their partner on "
+            f"their own list when {asking} propose. {lines[0]}"
+        )
+        show_chart(
+            self.chart,
+            matching_charts.ranks_chart(
+                now.assign(group=now["group"].map(_cap)),
+                title=f"{_cap(asking)} propose",
+                description=description,
+            ),
+        )
+        self.summary.value = text_block(f"{case.name}: {asking} propose", lines)
+
+
+def _possessive(group: str) -> str:
+    return f"{group}'" if group.endswith("s") else f"{group}'s"
+
+
+def _cap(side: str) -> str:
+    return side[:1].upper() + side[1:]
+
+
+def _mean_line(table: pd.DataFrame, when: str) -> str:
+    parts = [
+        f"the {_possessive(group)} partners are on average their choice number {ranks.mean():.1f}"
+        for group, ranks in table.groupby("group", sort=False)["rank"]
+    ]
+    return f"{when}: {' and '.join(parts)} (1 = first choice)."
+
+
+def _moved(now: pd.DataFrame, other: pd.DataFrame) -> list[str]:
+    def partners(table):
+        return {
+            p: (None if pd.isna(q) else q)
+            for p, q in zip(table["person"], table["partner"], strict=True)
+        }
+
+    before, after = partners(other), partners(now)
+    return [p for p in after if before[p] != after[p]]

@@ -1,0 +1,114 @@
+"""Lesson 01's step-through: deferred acceptance one proposal at a time.
+
+The engine returns the whole story as events (``deferred_acceptance_steps``);
+this view only chooses how much of it to show. One "proposal" is a proposal
+and its answer (and the rejection of whoever it displaces).
+
+Examples
+--------
+>>> explorer = StepThroughExplorer()
+>>> explorer.next_proposal.click()
+>>> "Ada proposes to X" in explorer.summary.value
+True
+>>> explorer.play.click()
+>>> "Done:" in explorer.summary.value
+True
+"""
+
+import html
+
+import ipywidgets as widgets
+
+from ..charts import matching as matching_charts
+from ..matching import deferred_acceptance_steps
+from ..matching.compare import proposal_grid
+from .base import Explorer, show_chart, text_block
+from .matching_common import CASES, case_picker, load_case
+
+
+class StepThroughExplorer(Explorer):
+    """Example picker, a Proposal slider, Next proposal / Play to the end / Reset, grid and log."""
+
+    def __init__(self, case: str = CASES[0]) -> None:
+        super().__init__()
+        self.example = case_picker(value=case)
+        self.step = widgets.IntSlider(
+            value=0,
+            min=0,
+            max=1,
+            description="Proposals shown",
+            style={"description_width": "initial"},
+            continuous_update=False,
+        )
+        self.next_proposal = widgets.Button(
+            description="Next proposal",
+            icon="step-forward",
+            tooltip="Show the next proposal and its answer",
+        )
+        self.play = widgets.Button(
+            description="Play to the end", icon="play", tooltip="Show every remaining proposal"
+        )
+        self.reset = widgets.Button(
+            description="Reset", icon="undo", tooltip="Back to before the first proposal"
+        )
+        self.next_proposal.on_click(lambda _: self._go(self.step.value + 1))
+        self.play.on_click(lambda _: self._go(self.step.max))
+        self.reset.on_click(lambda _: self._go(0))
+        self.log = widgets.HTML()
+        buttons = widgets.HBox([self.next_proposal, self.play, self.reset])
+        self._loaded = None
+        self._assemble([self.example, self.step, buttons], extra=[])
+        self.view.children = (*self.view.children, self.log)
+        self.refresh()
+
+    @classmethod
+    def with_lesson_data(cls) -> "StepThroughExplorer":
+        return cls()
+
+    def _go(self, proposals: int) -> None:
+        self.step.value = max(0, min(proposals, self.step.max))
+
+    def _load(self, name: str) -> None:
+        case = load_case(name)
+        self.case = case
+        self.events = deferred_acceptance_steps(case.proposers, case.reviewers)
+        # where each proposal starts; the story after the last one ends with the final event
+        self.starts = [i for i, e in enumerate(self.events) if e.kind == "proposal"]
+        self._loaded = name
+        self.step.max = len(self.starts)
+        self.step.value = 0
+
+    def shown_events(self, proposals: int | None = None) -> int:
+        """How many events the first ``proposals`` proposals cover (all of them at the end)."""
+        k = self.step.value if proposals is None else proposals
+        return len(self.events) if k >= len(self.starts) else self.starts[k]
+
+    def refresh(self) -> None:
+        if self.example.value != self._loaded:
+            self._load(self.example.value)  # moving the slider re-enters refresh: harmless
+        upto = self.shown_events()
+        grid = proposal_grid(self.events, self.case.proposers, upto=upto)
+        show_chart(
+            self.chart, matching_charts.steps_chart(grid, step=self.step.value, total=self.step.max)
+        )
+        latest = self.events[self.shown_events(self.step.value - 1) : upto] if upto else []
+        held = self.events[upto - 1].held if upto else ()
+        lines = [e.text for e in latest] or ["Nobody has proposed yet. Press Next proposal."]
+        together = ", ".join(f"{p} and {r}" for p, r in held) or "nobody yet"
+        done = upto == len(self.events)
+        lines.append(f"{'Final pairs' if done else 'Tentatively together'}: {together}.")
+        title = f"{self.case.name}: proposal {self.step.value} of {self.step.max}"
+        self.summary.value = text_block(title, lines)
+        self.log.value = _log_html(self.events[:upto])
+
+
+def _log_html(events) -> str:
+    """The story so far as a numbered list, in a scrolling box."""
+    if not events:
+        return "<p><em>The log is empty.</em></p>"
+    items = "".join(f"<li>{html.escape(e.text, quote=False)}</li>" for e in events)
+    return (
+        "<details open><summary>Log of every step so far</summary>"
+        f"<ol style='max-height:14em;overflow-y:auto' tabindex='0' aria-label='Log of every step'>"
+        f"{items}</ol></details>"
+    )

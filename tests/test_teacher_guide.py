@@ -1,0 +1,147 @@
+"""The teacher's guide covers every lesson present, with what a teacher needs, and stays in step.
+
+It reads lessons/teacher_guide.md and each lesson's notebook: a section per
+lesson with the required subsections; a timing plan that adds up to the
+lesson's own stated time; a "strong answers" note for every Discuss prompt the
+lesson has; every exercise mentioned; the rubric and the how-to-run sections.
+"""
+
+import re
+
+import pytest
+
+from conftest import LESSONS, ROOT, read_notebook
+
+GUIDE_PATH = ROOT / "lessons" / "teacher_guide.md"
+GUIDE = GUIDE_PATH.read_text(encoding="utf-8")
+SUBSECTIONS = (
+    "Objectives",
+    "Timing plan",
+    "Preparation",
+    "Facilitation notes",
+    "Discuss prompts",
+    "Common misconceptions",
+    "Exit question",
+    "Variants",
+    "Content notes",
+)
+RUNNING = (
+    "Binder",
+    "A school JupyterHub with nbgitpuller",
+    "Offline laptops with `make lab`",
+    "When the network fails",
+    "Print and preview",
+)
+
+ids = [path.name for path in LESSONS]
+
+
+def sections(text: str, level: int) -> dict[str, str]:
+    """Heading text -> body, for the headings of exactly ``level`` (2 for ``##``)."""
+    marks = "#" * level
+    parts = re.split(rf"^{marks} (.+)$", text, flags=re.M)
+    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def lesson_section(text: str, number: str) -> tuple[str, str]:
+    """(title, body) of the guide's "## Lesson NN · Title" section."""
+    found = [(t, b) for t, b in sections(text, 2).items() if t.startswith(f"Lesson {number} · ")]
+    assert len(found) == 1, f"the guide needs one section '## Lesson {number} · <title>'"
+    return found[0]
+
+
+def missing_subsections(body: str) -> list[str]:
+    present = list(sections(body, 3))
+    return [name for name in SUBSECTIONS if name not in present]
+
+
+def lesson_minutes(path) -> int:
+    front = read_notebook(path).cells[0].source
+    return int(re.search(r"\*\*Time\.\*\*\s*About (\d+) minutes", front)[1])
+
+
+def markdown(path) -> list[str]:
+    return [c.source for c in read_notebook(path).cells if c.cell_type == "markdown"]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_every_lesson_has_a_section_titled_like_the_lesson(path):
+    title, _body = lesson_section(GUIDE, path.name[:2])
+    h1 = read_notebook(path).cells[0].source.splitlines()[0].removeprefix("# ")
+    assert h1.startswith(title.removeprefix("Lesson ")), f"guide '{title}' vs lesson '{h1}'"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_every_lesson_section_has_the_required_subsections_in_order(path):
+    _title, body = lesson_section(GUIDE, path.name[:2])
+    assert not missing_subsections(body), f"{path.name}: add {missing_subsections(body)}"
+    present = [name for name in sections(body, 3) if name in SUBSECTIONS]
+    assert present == list(SUBSECTIONS), f"{path.name}: subsections out of order: {present}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_the_timing_plan_adds_up_to_the_lessons_time(path):
+    plan = sections(lesson_section(GUIDE, path.name[:2])[1], 3)["Timing plan"]
+    rows = re.findall(r"^\|(.+)\|\s*(\*\*)?(\d+)(\*\*)?\s*\|$", plan, re.M)
+    minutes = [int(m) for label, _, m, _ in rows if "Total" not in label]
+    total = [int(m) for label, _, m, _ in rows if "Total" in label]
+    assert total == [sum(minutes)], f"{path.name}: the rows add up to {sum(minutes)}, not {total}"
+    assert sum(minutes) == lesson_minutes(path), (
+        f"{path.name}: the lesson says {lesson_minutes(path)}"
+    )
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_every_discuss_prompt_has_what_strong_answers_touch_on(path):
+    prompts = sum(source.count("### Discuss") for source in markdown(path))
+    guide = sections(lesson_section(GUIDE, path.name[:2])[1], 3)["Discuss prompts"]
+    assert guide.count("Strong answers touch on") >= max(prompts, 1), (
+        f"{path.name} has {prompts} Discuss prompts; each needs 'Strong answers touch on: ...'"
+    )
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_every_exercise_is_covered_in_the_facilitation_notes(path):
+    cells = read_notebook(path).cells
+    exercises = sum("exercise" in c.metadata.get("tags", []) for c in cells)
+    notes = sections(lesson_section(GUIDE, path.name[:2])[1], 3)["Facilitation notes"]
+    for number in range(1, exercises + 1):
+        assert f"Exercise {number}" in notes, f"{path.name}: say something about Exercise {number}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_variants_cover_ages_16_to_18_and_university(path):
+    variants = sections(lesson_section(GUIDE, path.name[:2])[1], 3)["Variants"]
+    assert "Ages 16–18" in variants and "University" in variants
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_the_guide_links_each_lesson_and_its_binder_launch(path):
+    _title, body = lesson_section(GUIDE, path.name[:2])
+    assert f"]({path.name})" in body
+    assert f"?urlpath=lab/tree/lessons/{path.name})" in body
+    overview = sections(GUIDE, 2)["How the module fits together"]
+    assert f"]({path.name})" in overview, f"add {path.name} to the overview table"
+
+
+def test_the_guide_explains_every_way_to_run_the_module():
+    running = sections(sections(GUIDE, 2)["Running it in class"], 3)
+    for name in RUNNING:
+        assert any(heading.startswith(name) for heading in running), f"add '### {name}'"
+    assert "make site" in running["Print and preview"]
+
+
+def test_the_design_review_rubric_has_criteria_and_four_levels():
+    rubric = sections(GUIDE, 2)["Assessment rubric for the design review"]
+    header = next(line for line in rubric.splitlines() if line.startswith("| criterion"))
+    assert [f"{n} ·" in header for n in (1, 2, 3, 4)] == [True] * 4
+    criteria = re.findall(r"^\| \*\*(.+?)\*\* \|", rubric, re.M)
+    for needed in ("Stakeholders", "Consent", "Privacy", "Trust and safety", "Evidence"):
+        assert needed in criteria, f"the rubric lacks a '{needed}' row"
+    rows = [line for line in rubric.splitlines() if line.startswith("| **")]
+    assert all(line.count("|") == 6 for line in rows), "each rubric row: criterion + 4 levels"
+
+
+def test_the_checker_notices_a_missing_subsection():
+    broken = GUIDE.replace("### Exit question", "### Exit ticket", 1)
+    assert missing_subsections(lesson_section(broken, "00")[1]) == ["Exit question"]

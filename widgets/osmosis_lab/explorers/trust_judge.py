@@ -57,14 +57,9 @@ class JudgeFirstExplorer(Explorer):
             options=CHOICES, value=None, description="Your call", style=style
         )
         self.confidence = widgets.IntSlider(
-            layout=widgets.Layout(width="520px"),
-            value=75,
-            min=50,
-            max=100,
-            step=5,
-            description="How sure are you (%)",
-            style=style,
+            value=75, min=50, max=100, step=5, description="How sure are you (%)", style=style
         )
+        self.confidence.layout.width = "520px"
         # The buttons stay enabled: disabling the one that has the focus would drop a
         # keyboard user's focus out of the explorer. Pressed out of turn, they say why not.
         self.lock = widgets.Button(
@@ -79,17 +74,9 @@ class JudgeFirstExplorer(Explorer):
         self.lock.on_click(lambda _: self._lock())
         self.next_case.on_click(lambda _: self._next())
         self.start_again.on_click(lambda _: self.reset())
-        controls = [
-            self.progress,
-            self.case_card,
-            self.decision,
-            self.confidence,
-            self.lock,
-            self.verdict,
-            self.final,
-            self.next_case,
-        ]
-        self.view = widgets.VBox([*controls, self.chart, self.summary, self.start_again])
+        steps = [self.progress, self.case_card, self.decision, self.confidence, self.lock]
+        steps += [self.verdict, self.final, self.next_case]
+        self.view = widgets.VBox([*steps, self.chart, self.summary, self.start_again])
         self.reset()
 
     @classmethod

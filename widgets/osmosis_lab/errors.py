@@ -36,3 +36,7 @@ class BudgetExceeded(PrivacyError):
 
 class TrustError(OsmosisLabError):
     """A calibration or reliance tool got bad input (probabilities outside [0, 1] ...)."""
+
+
+class ReviewError(OsmosisLabError):
+    """A launch design or a review is malformed (unknown option, epsilon <= 0 ...)."""

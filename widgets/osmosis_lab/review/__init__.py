@@ -1,0 +1,98 @@
+"""Lesson 05's design review: compose lessons 01-04's engines into one launch decision.
+
+A pure engine layer (stdlib, numpy, pandas and the other engines; no widgets,
+no charts, no file I/O). A :class:`LaunchDesign` holds the choices an ethics
+board can still change; :func:`consequences` runs lessons 01-04's simulations
+for it; the stakeholder matrix records who has what at stake; and
+:func:`review_markdown` writes the learner's review, with a checklist filled
+from their own choices. Saving the file is the explorer's job.
+
+Designs
+    :class:`LaunchDesign`, :data:`AS_PLANNED`, :data:`CAUTIOUS`,
+    :data:`SINGLE_CHANGES`, :func:`with_change`, :func:`design_rows`
+Figures
+    :func:`review_scenario`, :func:`consequences`, :class:`Consequences`,
+    :func:`compare_changes`
+Stakeholders
+    :data:`ROLES`, :data:`VALUES`, :func:`stakeholder_matrix`, :func:`values_at_stake`
+The review
+    :func:`checklist`, :func:`review_markdown`
+
+Examples
+--------
+>>> from dataclasses import replace
+>>> from osmosis_lab.review import AS_PLANNED, checklist
+>>> design = replace(AS_PLANNED, consent_form="fair", minors="parent_and_assent")
+>>> [item.line() for item in checklist(design)][:2]  # doctest: +NORMALIZE_WHITESPACE
+['[x] Consent is asked with unticked boxes, one per purpose (GDPR Art. 4(11) and Recital 32).',
+ "[x] Minors need a parent's consent and their own (Loi Informatique et Libertés, art. 45;
+ Declaration of Helsinki)."]
+
+References
+----------
+Regulation (EU) 2016/679 (GDPR), Arts. 25 and 35. Regulation (EU) 2024/1689
+(AI Act), Art. 14. Friedman, B. and Hendry, D. G. (2019). *Value Sensitive
+Design: Shaping Technology with Moral Imagination*. MIT Press.
+"""
+
+from osmosis_lab.errors import ReviewError
+from osmosis_lab.review.compare import compare_changes
+from osmosis_lab.review.consequences import (
+    ConsentFigures,
+    Consequences,
+    MatchingFigures,
+    PrivacyFigures,
+    TrustFigures,
+    consequences,
+)
+from osmosis_lab.review.design import (
+    AS_PLANNED,
+    CONSENT_FORMS,
+    EPSILONS,
+    FIELDS,
+    MINOR_POLICIES,
+    OBJECTIVE_LABELS,
+    PRIVACY_MECHANISMS,
+    PROPOSERS,
+    SINGLE_CHANGES,
+    LaunchDesign,
+    design_rows,
+    with_change,
+)
+from osmosis_lab.review.report import ChecklistItem, checklist, review_markdown
+from osmosis_lab.review.scenario import CAUTIOUS, ReviewScenario, launch_mask, review_scenario
+from osmosis_lab.review.stakeholders import ROLES, VALUES, stakeholder_matrix, values_at_stake
+
+__all__ = [
+    "AS_PLANNED",
+    "CAUTIOUS",
+    "CONSENT_FORMS",
+    "EPSILONS",
+    "FIELDS",
+    "MINOR_POLICIES",
+    "OBJECTIVE_LABELS",
+    "PRIVACY_MECHANISMS",
+    "PROPOSERS",
+    "ROLES",
+    "SINGLE_CHANGES",
+    "VALUES",
+    "ChecklistItem",
+    "ConsentFigures",
+    "Consequences",
+    "LaunchDesign",
+    "MatchingFigures",
+    "PrivacyFigures",
+    "ReviewError",
+    "ReviewScenario",
+    "TrustFigures",
+    "checklist",
+    "compare_changes",
+    "consequences",
+    "design_rows",
+    "launch_mask",
+    "review_markdown",
+    "review_scenario",
+    "stakeholder_matrix",
+    "values_at_stake",
+    "with_change",
+]

@@ -1,0 +1,65 @@
+"""Compare single changes to a design: which one moves which figure.
+
+Examples
+--------
+>>> import numpy as np
+>>> from osmosis_lab import data
+>>> from osmosis_lab.review import AS_PLANNED, review_scenario
+>>> scenario = review_scenario(data.load_people(), data.load_population(),
+...                            data.load_public_profiles(), data.load_pairs())
+>>> table = compare_changes(AS_PLANNED, scenario, rng=np.random.default_rng(2019),
+...                         changes=["optimise wellbeing", "a safe-mode fallback"])
+>>> list(table.index)
+['as planned', 'optimise wellbeing', 'a safe-mode fallback']
+>>> bool(table.loc["optimise wellbeing", "ending_badly"] < table.loc["as planned", "ending_badly"])
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from osmosis_lab.errors import ReviewError
+from osmosis_lab.review.consequences import consequences
+from osmosis_lab.review.design import SINGLE_CHANGES, LaunchDesign, with_change
+from osmosis_lab.review.scenario import ReviewScenario
+
+
+def compare_changes(
+    base: LaunchDesign,
+    scenario: ReviewScenario,
+    *,
+    rng: np.random.Generator,
+    changes: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Each figure's value for ``base`` and for ``base`` with one change from
+    :data:`~osmosis_lab.review.design.SINGLE_CHANGES` applied.
+
+    Every row uses the same random streams (one seed drawn from ``rng``), so a
+    difference between rows comes from the change, never from the draw.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by change (the first row is ``"as planned"``), one column per
+        figure key of :meth:`Consequences.table`.
+    """
+    labels = list(SINGLE_CHANGES if changes is None else changes)
+    unknown = [label for label in labels if label not in SINGLE_CHANGES]
+    if unknown:
+        raise ReviewError(f"unknown changes {unknown}; known: {', '.join(SINGLE_CHANGES)}.")
+    if not isinstance(rng, np.random.Generator):
+        raise ReviewError("rng must be a numpy Generator, e.g. np.random.default_rng(2019).")
+    seed = int(rng.integers(2**32))
+    designs = {"as planned": base} | {label: with_change(base, label) for label in labels}
+    rows = {}
+    for label, design in designs.items():
+        table = consequences(design, scenario, rng=np.random.default_rng(seed)).table()
+        rows[label] = table.set_index("key")["value"]
+    frame = pd.DataFrame(rows).T
+    frame.index.name = "change"
+    frame.columns.name = None
+    return frame

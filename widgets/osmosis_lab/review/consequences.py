@@ -1,0 +1,295 @@
+"""What a launch design does, across the four themes, side by side.
+
+:func:`consequences` runs every theme of :mod:`osmosis_lab.review.themes` for
+one design and returns a frozen :class:`Consequences`; :meth:`Consequences.table`
+lays the figures out in one table, a row per figure, for the design panel and
+the review file. Randomness (the form simulation, the export's pseudonyms, the
+Laplace noise, the outage) comes from four independent streams spawned from
+``rng``, so changing one choice never reshuffles another theme's figures.
+
+Examples
+--------
+>>> import numpy as np
+>>> from osmosis_lab import data
+>>> scenario = review_scenario(data.load_people(), data.load_population(),
+...                            data.load_public_profiles(), data.load_pairs())
+>>> planned = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(2019))
+>>> cautious = consequences(CAUTIOUS, scenario, rng=np.random.default_rng(2019))
+>>> planned.privacy.reidentified > cautious.privacy.reidentified == 0
+True
+>>> planned.trust.harmed == planned.trust.users
+True
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from osmosis_lab.errors import ReviewError
+from osmosis_lab.review import themes
+from osmosis_lab.review.design import AS_PLANNED, LaunchDesign
+from osmosis_lab.review.scenario import CAUTIOUS, ReviewScenario, launch_mask, review_scenario
+
+__all__ = ["AS_PLANNED", "CAUTIOUS", "Consequences", "consequences", "review_scenario"]
+
+
+@dataclass(frozen=True)
+class MatchingFigures:
+    """Lesson 01 on the 12 testers x 12 candidates: who is matched, and how well."""
+
+    proposers: str
+    pairs: tuple[tuple[str, str], ...]
+    tester_rank: float
+    candidate_rank: float
+    unmatched: tuple[str, ...]
+    not_in_launch: tuple[str, ...]
+    same_either_way: bool
+
+
+@dataclass(frozen=True)
+class ConsentFigures:
+    """Lesson 02: the research consents the form collects, people used without signing up,
+    and the minors' consents."""
+
+    people_asked: int
+    consents: int
+    informed: int
+    consent_rate: float
+    informed_share: float
+    wanted_rate: float
+    non_users_used: int
+    non_users_matched: tuple[str, ...]
+    minors: tuple[str, ...]
+    minor_uses_without_consent: int
+    minor_rule: str
+
+
+@dataclass(frozen=True)
+class PrivacyFigures:
+    """Lesson 03: the research export under attack, and the error of one published count."""
+
+    mechanism: str
+    city: int
+    people_in_export: int
+    rows_released: int
+    k: int | None
+    reidentified: int
+    health_learned: int
+    true_count: int
+    published_count: float
+    error_bound: float | None
+
+    @property
+    def reidentified_share(self) -> float:
+        """Share of everyone in the city (the data set) whom the attack names."""
+        return self.reidentified / self.city
+
+    @property
+    def count_error(self) -> float:
+        """How far the published count is from the true one."""
+        return abs(self.published_count - self.true_count)
+
+
+@dataclass(frozen=True)
+class TrustFigures:
+    """Lesson 04: bad endings under the objective, calibration, and one outage."""
+
+    objective: str
+    matches: int
+    share_ending_badly: float
+    share_ending_badly_other: float
+    calibration_error: float
+    users: int
+    harmed: int
+    fallback_took_over: int
+    reached_by_human: int
+
+
+@dataclass(frozen=True)
+class Consequences:
+    """Every theme's figures for one design."""
+
+    design: LaunchDesign
+    matching: MatchingFigures
+    consent: ConsentFigures
+    privacy: PrivacyFigures
+    trust: TrustFigures
+
+    def table(self) -> pd.DataFrame:
+        """One row per figure.
+
+        Columns: ``key`` (a short name), ``theme``, ``figure``, ``value``, ``shown``
+        (in words), ``better`` ("lower", "higher", or "" when neither is better) and
+        ``share`` (True when the value is a share, drawn as a percentage).
+        """
+        return pd.DataFrame(_rows(self), columns=["key", "theme", "figure", "value", "shown",
+                                                  "better", "share"])
+
+
+def consequences(
+    design: LaunchDesign, scenario: ReviewScenario, *, rng: np.random.Generator
+) -> Consequences:
+    """Run lessons 01-04's simulations for ``design`` on ``scenario``.
+
+    Parameters
+    ----------
+    design : LaunchDesign
+    scenario : ReviewScenario
+        From :func:`review_scenario`.
+    rng : numpy.random.Generator
+        Spawns one stream per random step; the same seed gives the same figures.
+
+    Returns
+    -------
+    Consequences
+    """
+    if not isinstance(design, LaunchDesign):
+        raise ReviewError(f"design must be a LaunchDesign (e.g. AS_PLANNED); got {design!r}.")
+    if not isinstance(scenario, ReviewScenario):
+        raise ReviewError("scenario must come from review_scenario(people, population, "
+                          "public_profiles, pairs).")
+    if not isinstance(rng, np.random.Generator):
+        raise ReviewError("rng must be a numpy Generator, e.g. np.random.default_rng(2019).")
+    form_rng, export_rng, noise_rng, outage_rng = rng.spawn(4)
+    matching = _matching(scenario, design)
+    return Consequences(
+        design=design,
+        matching=matching,
+        consent=_consent(scenario, design, matching, rng=form_rng),
+        privacy=_privacy(scenario, design, rng=export_rng, noise_rng=noise_rng),
+        trust=_trust(scenario, design, rng=outage_rng),
+    )
+
+
+def _matching(scenario: ReviewScenario, design: LaunchDesign) -> MatchingFigures:
+    side = themes.market_preferences(scenario, design)
+    match = themes.stable_match(side, design.proposers)
+    other = themes.stable_match(side, "candidates" if design.proposers == "testers" else "testers")
+    tester_ranks, candidate_ranks = themes.partner_ranks(match, side)
+    names, market = scenario.names, scenario.market
+    pairs = tuple((names[market.proposers[i]], names[market.reviewers[j]])
+                  for i, j in enumerate(match) if j >= 0)
+    inside = dict(zip(scenario.people["name"], launch_mask(scenario.people, design), strict=True))
+    matched = {name for pair in pairs for name in pair}
+    return MatchingFigures(
+        proposers=design.proposers,
+        pairs=pairs,
+        tester_rank=_mean(tester_ranks),
+        candidate_rank=_mean(candidate_ranks),
+        unmatched=tuple(n for n, ok in inside.items() if ok and n not in matched),
+        not_in_launch=tuple(n for n, ok in inside.items() if not ok),
+        same_either_way=bool(np.array_equal(match, other)),
+    )
+
+
+def _mean(values: np.ndarray) -> float:
+    return float(values.mean()) if len(values) else math.nan
+
+
+def _consent(scenario, design, matching, *, rng) -> ConsentFigures:
+    form = themes.form_figures(design, rng=rng)
+    unsigned = 0
+    for table in (scenario.people, scenario.population):
+        unsigned += int((launch_mask(table, design) & ~table["signed_up"].astype(bool)).sum())
+    found = set(scenario.people.loc[~scenario.people["signed_up"].astype(bool), "name"])
+    minors, missing, rule = themes.minor_consent(scenario.people, design)
+    return ConsentFigures(
+        people_asked=themes.FORM_AUDIENCE,
+        consents=int(form["consents"]),
+        informed=int(form["chosen"]),
+        consent_rate=float(form["consent_rate"]),
+        informed_share=float(form["informed_share"]),
+        wanted_rate=float(form["wanted_rate"]),
+        non_users_used=unsigned,
+        non_users_matched=tuple(c for _, c in matching.pairs if c in found),
+        minors=tuple(minors),
+        minor_uses_without_consent=missing,
+        minor_rule=rule,
+    )
+
+
+def _privacy(scenario, design, *, rng, noise_rng) -> PrivacyFigures:
+    export = themes.research_export(scenario, design, rng=rng, noise_rng=noise_rng)
+    return PrivacyFigures(
+        mechanism=design.privacy,
+        city=scenario.city,
+        people_in_export=export["held"],
+        rows_released=export["rows"],
+        k=export["k"],
+        reidentified=export["reidentified"],
+        health_learned=export["health_learned"],
+        true_count=export["true_count"],
+        published_count=float(export["published"]),
+        error_bound=export["bound"],
+    )
+
+
+def _trust(scenario, design, *, rng) -> TrustFigures:
+    summary = themes.objective_figures(scenario, design)
+    other = "wellbeing" if design.objective == "attraction" else "attraction"
+    outage = themes.outage_figures(scenario, design, rng=rng)
+    return TrustFigures(
+        objective=design.objective,
+        matches=int(summary.loc[design.objective, "matches"]),
+        share_ending_badly=float(summary.loc[design.objective, "share_ending_badly"]),
+        share_ending_badly_other=float(summary.loc[other, "share_ending_badly"]),
+        calibration_error=float(scenario.calibration_error[design.objective]),
+        **outage,
+    )
+
+
+def _rows(c: Consequences) -> list[tuple]:
+    m, s, p, t = c.matching, c.consent, c.privacy, c.trust
+    launched = len(m.unmatched) + 2 * len(m.pairs)
+    count = themes.PUBLISHED_COUNT
+    # key, theme, figure, value, shown, better, share
+    return [
+        ("tester_rank", "matching", "testers' average partner rank (1 = first choice)",
+         m.tester_rank, _rank(m.tester_rank), "lower", False),
+        ("candidate_rank", "matching", "candidates' average partner rank (1 = first choice)",
+         m.candidate_rank, _rank(m.candidate_rank), "lower", False),
+        ("unmatched", "matching", "people in the launch left unmatched",
+         _share(len(m.unmatched), launched), f"{len(m.unmatched)} of {launched}", "lower", True),
+        ("consent_rate", "consent", "people who consent to research", s.consent_rate,
+         f"{s.consents} of {s.people_asked} ({s.consent_rate:.0%}; {s.wanted_rate:.0%} want to)",
+         "", True),
+        ("informed_share", "consent", "research consents that are informed", s.informed_share,
+         f"{s.informed} of {s.consents} ({s.informed_share:.0%})", "higher", True),
+        ("non_users_used", "consent", "people used who never signed up",
+         float(s.non_users_used), str(s.non_users_used), "lower", False),
+        ("minor_uses_without_consent", "consent", "uses of a minor's data without a valid consent",
+         float(s.minor_uses_without_consent), str(s.minor_uses_without_consent), "lower", False),
+        ("reidentified", "privacy", "people in the city re-identified by name",
+         p.reidentified_share, f"{p.reidentified} of {p.city} ({p.reidentified_share:.0%})",
+         "lower", True),
+        ("health_learned", "privacy", "people whose health condition the attacker learns",
+         p.health_learned / p.city, f"{p.health_learned} of {p.city}", "lower", True),
+        ("count_error", "privacy", f"error of the published count of {count}", p.count_error,
+         _count_error(p), "lower", False),
+        ("ending_badly", "trust", "matches expected to end badly", t.share_ending_badly,
+         f"{t.share_ending_badly:.0%} of {t.matches} matches (optimising {t.objective})",
+         "lower", True),
+        ("calibration_error", "trust", "the app's calibration error (0 = says what happens)",
+         t.calibration_error, f"{t.calibration_error:.2f}", "lower", True),
+        ("harmed", "trust", "users harmed in an outage of the AI", _share(t.harmed, t.users),
+         f"{t.harmed} of {t.users}", "lower", True),
+    ]
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _rank(value: float) -> str:
+    return "nobody matched" if math.isnan(value) else f"{value:.2f}"
+
+
+def _count_error(p: PrivacyFigures) -> str:
+    text = f"{p.count_error:.1f} (true {p.true_count}, published {p.published_count:.1f})"
+    if p.error_bound is not None:
+        text += f"; 95% of draws within {p.error_bound:.1f}"
+    return text

@@ -1,0 +1,209 @@
+"""A launch design: the choices an ethics board can still change a week before launch.
+
+Each field is one decision from lessons 01-04, with the options the design
+panel offers. :data:`AS_PLANNED` is Osmosis as the series launches it: testers
+propose, pre-ticked boxes, a minor enrolled on a parent's signature, all four
+data categories read, people found online who never signed up, a research
+export that is only pseudonymised, attraction as the objective, and one AI with
+no fallback and no named human contact.
+
+Examples
+--------
+>>> from dataclasses import replace
+>>> design = replace(AS_PLANNED, consent_form="fair", categories=["conscious", "declared"])
+>>> design.categories
+('declared', 'conscious')
+>>> replace(AS_PLANNED, privacy="anonymised")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+osmosis_lab.errors.ReviewError: privacy must be one of 'raw', 'generalised', 'dp'; got ...
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
+from numbers import Integral, Real
+
+from osmosis_lab.categories import CATEGORIES, CATEGORY_LABELS
+from osmosis_lab.errors import ReviewError
+
+#: Who proposes in deferred acceptance (lesson 01).
+PROPOSERS: dict[str, str] = {
+    "testers": "The testers propose",
+    "candidates": "The candidates propose",
+}
+#: The consent form people meet (lesson 02); keys of ``consent.forms.FORMS``.
+CONSENT_FORMS: dict[str, str] = {
+    "fair": "Fair form: unticked boxes, one per purpose",
+    "pre_ticked": "Pre-ticked boxes",
+    "bundled": "One box for every purpose",
+}
+#: How a minor (Niels, 17) may join (lesson 02).
+MINOR_POLICIES: dict[str, str] = {
+    "excluded": "Minors cannot join",
+    "parent_and_assent": "A parent's consent and the minor's own",
+    "parent_only": "A parent's signature alone",
+}
+#: What the research export releases (lesson 03).
+PRIVACY_MECHANISMS: dict[str, str] = {
+    "raw": "Rows with names removed (pseudonymised)",
+    "generalised": "Coarsened rows, groups smaller than k suppressed",
+    "dp": "Only noisy counts (differential privacy)",
+}
+#: What the app optimises (lesson 04).
+OBJECTIVE_LABELS: dict[str, str] = {
+    "attraction": "Attraction (the soulmate score)",
+    "wellbeing": "Wellbeing a year later",
+}
+#: The epsilons the design panel offers, smallest (most private) first.
+EPSILONS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
+
+_CHOICES = {
+    "proposers": PROPOSERS,
+    "consent_form": CONSENT_FORMS,
+    "minors": MINOR_POLICIES,
+    "privacy": PRIVACY_MECHANISMS,
+    "objective": OBJECTIVE_LABELS,
+}
+_SWITCHES = ("search_non_users", "human_contact", "fallback")
+
+
+@dataclass(frozen=True)
+class LaunchDesign:
+    """One launch design; every field is validated, ``categories`` kept in category order.
+
+    Attributes
+    ----------
+    proposers : {"testers", "candidates"}
+    consent_form : {"fair", "pre_ticked", "bundled"}
+    minors : {"excluded", "parent_and_assent", "parent_only"}
+    categories : tuple of str
+        The data categories the app reads at all (any subset of the four).
+    search_non_users : bool
+        Look for soulmates among people found online who never signed up
+        (possible only while scraped social media is read).
+    privacy : {"raw", "generalised", "dp"}
+        The research export: pseudonymised rows, rows generalised and
+        suppressed to ``k``, or counts with Laplace noise of scale 1/``epsilon``.
+    k : int
+        Smallest group size kept by the generalised export (1 to 50).
+    epsilon : float
+        Privacy loss per published count (above 0).
+    objective : {"attraction", "wellbeing"}
+    human_contact : bool
+        A named person (Billie) whom users reach when something goes wrong.
+    fallback : bool
+        A local safe mode that takes over when the central AI fails.
+    """
+
+    proposers: str = "testers"
+    consent_form: str = "pre_ticked"
+    minors: str = "parent_only"
+    categories: tuple[str, ...] = tuple(CATEGORIES)
+    search_non_users: bool = True
+    privacy: str = "raw"
+    k: int = 5
+    epsilon: float = 1.0
+    objective: str = "attraction"
+    human_contact: bool = False
+    fallback: bool = False
+
+    def __post_init__(self) -> None:
+        for name, options in _CHOICES.items():
+            value = getattr(self, name)
+            if not isinstance(value, str) or value not in options:
+                raise ReviewError(
+                    f"{name} must be one of {', '.join(map(repr, options))}; got {value!r}."
+                )
+        for name in _SWITCHES:
+            if not isinstance(getattr(self, name), bool):
+                raise ReviewError(f"{name} must be True or False; got {getattr(self, name)!r}.")
+        object.__setattr__(self, "categories", _categories(self.categories))
+        if isinstance(self.k, bool) or not isinstance(self.k, Integral) or not 1 <= self.k <= 50:
+            raise ReviewError(f"k must be a whole number from 1 to 50; got {self.k!r}.")
+        object.__setattr__(self, "k", int(self.k))
+        eps = self.epsilon
+        if isinstance(eps, bool) or not isinstance(eps, Real) or not math.isfinite(eps) or eps <= 0:
+            raise ReviewError(f"epsilon must be a number above 0 (e.g. 1.0); got {eps!r}.")
+        object.__setattr__(self, "epsilon", float(eps))
+
+    @property
+    def finds_non_users(self) -> bool:
+        """Whether people who never signed up are found and used (it takes scraping)."""
+        return self.search_non_users and "scraped" in self.categories
+
+
+def _categories(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ReviewError(
+            f"categories must be a list of category names (e.g. ['declared']); got {value!r}."
+        )
+    chosen = list(value)
+    unknown = [c for c in chosen if c not in CATEGORIES]
+    if unknown:
+        raise ReviewError(f"unknown categories {unknown}; known: {', '.join(CATEGORIES)}.")
+    return tuple(c for c in CATEGORIES if c in chosen)
+
+
+#: Osmosis as the series launches it.
+AS_PLANNED = LaunchDesign()
+
+#: Single changes to the planned design that lesson 05 compares, by label.
+SINGLE_CHANGES: dict[str, dict[str, object]] = {
+    "candidates propose": {"proposers": "candidates"},
+    "fair consent form": {"consent_form": "fair"},
+    "minors need their own consent too": {"minors": "parent_and_assent"},
+    "stop reading subconscious signals": {"categories": ("declared", "scraped", "conscious")},
+    "stop searching for people who never signed up": {"search_non_users": False},
+    "generalise the export (k = 5)": {"privacy": "generalised"},
+    "differential privacy (epsilon = 1)": {"privacy": "dp"},
+    "optimise wellbeing": {"objective": "wellbeing"},
+    "Billie as a human contact": {"human_contact": True},
+    "a safe-mode fallback": {"fallback": True},
+}
+
+
+def with_change(design: LaunchDesign, label: str) -> LaunchDesign:
+    """Apply one of :data:`SINGLE_CHANGES` to ``design``.
+
+    >>> with_change(AS_PLANNED, "optimise wellbeing").objective
+    'wellbeing'
+    """
+    if label not in SINGLE_CHANGES:
+        raise ReviewError(f"no change called {label!r}; known: {', '.join(SINGLE_CHANGES)}.")
+    return replace(design, **SINGLE_CHANGES[label])
+
+
+def design_rows(design: LaunchDesign) -> list[tuple[str, str]]:
+    """The design as (choice, decision) pairs in words, for tables and the review file.
+
+    >>> design_rows(AS_PLANNED)[0]
+    ('Who proposes', 'The testers propose')
+    """
+    read = ", ".join(CATEGORY_LABELS[c].lower() for c in design.categories) or "nothing"
+    if design.privacy == "generalised":
+        export = f"{PRIVACY_MECHANISMS['generalised']} (k = {design.k})"
+    elif design.privacy == "dp":
+        export = f"{PRIVACY_MECHANISMS['dp']}, epsilon = {design.epsilon:g} per count"
+    else:
+        export = PRIVACY_MECHANISMS["raw"]
+    return [
+        ("Who proposes", PROPOSERS[design.proposers]),
+        ("Consent form", CONSENT_FORMS[design.consent_form]),
+        ("Minors", MINOR_POLICIES[design.minors]),
+        ("Data categories read", read),
+        ("Search people who never signed up", _yes(design.search_non_users)),
+        ("Research export", export),
+        ("The app optimises", OBJECTIVE_LABELS[design.objective]),
+        ("A human contact (Billie)", _yes(design.human_contact)),
+        ("A safe-mode fallback", _yes(design.fallback)),
+    ]
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(LaunchDesign))

@@ -17,7 +17,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from conftest import LESSONS, ROOT
 from osmosis_lab.site import SiteBuildError, build_site
-from osmosis_lab.site.pages import lesson_body
+from osmosis_lab.site.pages import lesson_body, markdown_body
 from osmosis_lab.site.widgets import control_value, render_widget
 
 VEGALITE = "application/vnd.vegalite.v5+json"
@@ -192,6 +192,15 @@ def test_an_unexpected_error_stops_the_build():
         lesson_body(nb)
 
 
+def test_the_guides_in_page_links_land_on_a_heading():
+    if not GUIDE.exists():
+        pytest.skip("no teacher's guide yet")
+    page = Page(markdown_body(GUIDE.read_text(encoding="utf-8")))
+    ids = {attributes.get("id") for _tag, attributes, _ in page.tags}
+    targets = {a["href"][1:] for t, a, _ in page.tags if t == "a" and a.get("href", "")[:1] == "#"}
+    assert targets and targets <= ids, f"links to missing headings: {targets - ids}"
+
+
 def test_the_external_resource_detector_can_fail():
     page = Page(
         '<script src="https://cdn.example/x.js"></script><img src="//cdn.example/a.png">'
@@ -276,6 +285,17 @@ def test_no_page_loads_anything_from_another_host(site):
         assert not found, f"{page.name} would fetch {found}"
     css = (dest / "site.css").read_text(encoding="utf-8")
     assert "url(" not in css and "@import" not in css
+
+
+@pytest.mark.slow
+def test_every_local_link_leads_to_a_page_of_the_site(site):
+    dest, _pages = site
+    for page in dest.glob("*.html"):
+        for tag, attributes, _ in Page(page.read_text(encoding="utf-8")).tags:
+            href = attributes.get("href") or "" if tag in ("a", "link") else ""
+            target = href.split("#")[0]
+            if target and not target.startswith(("http:", "https:", "mailto:")):
+                assert (dest / target).is_file(), f"{page.name} links to missing {href}"
 
 
 @pytest.mark.slow

@@ -97,7 +97,24 @@ def lesson_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
 
 def markdown_body(text: str) -> str:
     """HTML for a Markdown document such as the teacher's guide (tables, fenced code, links)."""
-    return f'<div class="osmosis-prose">\n{local_lesson_links(markdown2html_mistune(text))}\n</div>'
+    markup = github_anchor_ids(local_lesson_links(markdown2html_mistune(text)))
+    return f'<div class="osmosis-prose">\n{markup}\n</div>'
+
+
+def github_anchor_ids(markup: str) -> str:
+    """Give headings the ids GitHub gives them, so ``[...](#a-heading)`` links work here too.
+
+    >>> github_anchor_ids('<h2 id="Lesson-0-·-Go">Lesson 0 · Go<a href="#Lesson-0-·-Go">¶</a></h2>')
+    '<h2 id="lesson-0--go">Lesson 0 · Go<a href="#lesson-0--go">¶</a></h2>'
+    """
+
+    def retag(heading: re.Match) -> str:
+        text = html.unescape(re.sub(r"<[^>]+>", "", heading["inner"]))
+        slug = re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+        old = heading["id"]
+        return heading[0].replace(f'"{old}"', f'"{slug}"').replace(f'"#{old}"', f'"#{slug}"')
+
+    return re.sub(r'<h(?P<n>[1-6]) id="(?P<id>[^"]*)">(?P<inner>.*?)</h(?P=n)>', retag, markup)
 
 
 def local_lesson_links(markup: str) -> str:

@@ -85,23 +85,27 @@ Rule = Bands | Lookup | Redact
 
 def _apply(column: pd.Series, rule: Rule) -> pd.Series:
     if isinstance(rule, Redact):
-        return pd.Series(rule.placeholder, index=column.index, name=column.name)
+        return pd.Series(rule.placeholder, index=column.index, name=column.name, dtype=object)
+    values = column.dropna().unique()
     if isinstance(rule, Lookup):
-        unmapped = sorted({str(v) for v in column.dropna().unique() if v not in rule.mapping})
+        unmapped = sorted({str(v) for v in values if v not in rule.mapping})
         if unmapped and rule.fallback is None:
             raise PrivacyError(
                 f"the Lookup for {column.name!r} does not say what to do with "
                 f"{', '.join(unmapped[:5])}; add them to the mapping or give a fallback "
                 "such as Lookup(mapping, fallback='other')."
             )
-        mapped = column.map(lambda v: v if pd.isna(v) else rule.mapping.get(v, rule.fallback))
-        return mapped.astype(object)
-    if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+        labels = {v: rule.mapping.get(v, rule.fallback) for v in values}
+    elif not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         raise PrivacyError(
             f"Bands need numbers, but {column.name!r} holds {column.dtype} values; "
             "use a Lookup to group categories."
         )
-    return column.map(lambda v: v if pd.isna(v) else rule.label(v)).astype(object)
+    else:
+        labels = {v: rule.label(v) for v in values}
+    # Label each distinct value once (a column has few), then look the rows up; missing
+    # values stay missing.
+    return column.map(labels).astype(object).where(column.notna(), column.astype(object))
 
 
 def generalise(df: pd.DataFrame, rules: Mapping[str, Rule | None]) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from numbers import Integral
 
 import pandas as pd
@@ -50,7 +51,7 @@ class LinkageResult:
     group_sizes: pd.Series
     candidates: pd.DataFrame
 
-    @property
+    @cached_property
     def outcome(self) -> pd.Series:
         """Each public person's outcome: one of :data:`OUTCOMES`."""
         sizes = self.group_sizes
@@ -60,7 +61,7 @@ class LinkageResult:
         labels[sizes == 1] = "unique"
         return labels
 
-    @property
+    @cached_property
     def reidentified(self) -> pd.Series:
         """Public label -> the one released row label that fits them."""
         unique = self.candidates[self.candidates["public"].map(self.group_sizes) == 1]
@@ -71,7 +72,8 @@ class LinkageResult:
     def counts(self, among: Iterable[Hashable] | None = None) -> dict[str, int]:
         """Count outcomes, for everyone or for the public labels in ``among``."""
         outcome = self.outcome if among is None else self.outcome.loc[list(among)]
-        return {name: int((outcome == name).sum()) for name in OUTCOMES}
+        tally = outcome.value_counts()
+        return {name: int(tally.get(name, 0)) for name in OUTCOMES}
 
     def facts_learned(self, released: pd.DataFrame, sensitive: str | Iterable[str]) -> pd.DataFrame:
         """Sensitive values the attacker learns about each unique or small-group person.

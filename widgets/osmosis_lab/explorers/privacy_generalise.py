@@ -1,0 +1,178 @@
+"""Lesson 03's generalisation explorer: coarsen the export with sliders, watch k, l and utility.
+
+Examples
+--------
+>>> import numpy as np
+>>> from osmosis_lab import data
+>>> explorer = GeneraliseExplorer(data.load_people(), data.load_population(),
+...                               data.load_public_profiles(), rng=np.random.default_rng(2019))
+>>> explorer.levels["age"].value = "10-year bands"
+>>> "k = " in explorer.summary.value
+True
+"""
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+
+from ..categories import QUASI_IDENTIFIERS
+from ..charts import privacy as privacy_charts
+from ..data import load_people, load_population, load_public_profiles
+from ..privacy import (
+    HIERARCHIES,
+    beta_export,
+    class_sizes,
+    generalise,
+    hierarchy_rules,
+    k_anonymity,
+    known_to_attacker,
+    l_diversity,
+    linkage_attack,
+    suppress_small_groups,
+)
+from .base import Explorer, show_chart, text_block
+
+#: Class-size buckets for the chart: (label, smallest, largest).
+BUCKETS = (("1 (unique)", 1, 1), ("2", 2, 2), ("3-4", 3, 4), ("5-9", 5, 9),
+           ("10-49", 10, 49), ("50+", 50, 10**9))  # fmt: skip
+
+#: What a researcher can still do with each column at each level.
+STILL_GOOD_FOR = {
+    ("age", "exact"): "age: exact, so any age comparison works",
+    ("age", "5-year bands"): "age: 5-year bands, fine for comparing generations",
+    ("age", "10-year bands"): "age: decades, e.g. people in their 20s against their 60s",
+    ("age", "20-year bands"): "age: only young, middle-aged or older",
+    ("age", "hidden"): "age: gone, no question about age can be answered",
+    ("arrondissement", "exact"): "arrondissement: exact, any district can be studied",
+    (
+        "arrondissement",
+        "groups of 5",
+    ): "arrondissement: four groups of five (1-5, 6-10, 11-15, 16-20)",
+    ("arrondissement", "groups of 10"): "arrondissement: only 1-10 against 11-20",
+    ("arrondissement", "hidden"): "arrondissement: gone, no question about place",
+    ("occupation", "exact"): "occupation: exact, any job can be studied",
+    ("occupation", "sector"): "occupation: five sectors, e.g. health against arts and media",
+    ("occupation", "hidden"): "occupation: gone, no question about work",
+    ("gender", "exact"): "gender: exact",
+    ("gender", "hidden"): "gender: gone, no question about gender",
+}
+
+
+class GeneraliseExplorer(Explorer):
+    """A slider per quasi-identifier, a target k for suppression; k, l, classes and utility."""
+
+    def __init__(
+        self,
+        people: pd.DataFrame,
+        population: pd.DataFrame,
+        public_profiles: pd.DataFrame,
+        *,
+        rng: np.random.Generator,
+    ) -> None:
+        super().__init__()
+        self.released, _ = beta_export(people, population, rng=rng)
+        self.known = known_to_attacker(people, public_profiles)
+        self.testers = self.known.index[self.known["group"] == "tester"]
+        self.levels = {
+            column: widgets.SelectionSlider(
+                options=[name for name, _ in HIERARCHIES[column]],
+                value="exact",
+                description=column.capitalize(),
+                continuous_update=False,
+                style={"description_width": "initial"},
+            )
+            for column in QUASI_IDENTIFIERS
+        }
+        self.k_target = widgets.IntSlider(
+            value=1, min=1, max=10, description="Suppress classes smaller than k =",
+            continuous_update=False, style={"description_width": "initial"},
+        )  # fmt: skip
+        self.still_good_for = widgets.HTML()
+        self._assemble([*self.levels.values(), self.k_target])
+        self.view.children += (self.still_good_for,)
+        self.refresh()
+
+    def refresh(self) -> None:
+        qi = list(QUASI_IDENTIFIERS)
+        rules = hierarchy_rules(
+            {c: [n for n, _ in HIERARCHIES[c]].index(s.value) for c, s in self.levels.items()}
+        )
+        coarse = generalise(self.released, rules)
+        sizes = class_sizes(coarse, qi)
+        kept = suppress_small_groups(coarse, qi, k=self.k_target.value)
+        self.k = k_anonymity(coarse, qi)
+        self.k_after = k_anonymity(kept, qi) if len(kept) else None
+        self.l_after = l_diversity(kept, qi, "health_condition") if len(kept) else None
+        self.suppressed = len(coarse) - len(kept)
+        self.testers_unique = 0
+        if len(kept):
+            attack = linkage_attack(kept, generalise(self.known, rules), quasi_identifiers=qi)
+            self.testers_unique = attack.counts(among=self.testers)["unique"]
+        show_chart(
+            self.chart,
+            privacy_charts.class_size_chart(self._buckets(sizes), k_target=self.k_target.value),
+        )
+        self.summary.value = text_block(self._headline(), self._details(sizes))
+        lines = [STILL_GOOD_FOR[(c, s.value)] for c, s in self.levels.items()]
+        lines.append(self._suppression_cost())
+        self.still_good_for.value = text_block("What the released table is still good for:", lines)
+
+    def _buckets(self, sizes: pd.Series) -> pd.DataFrame:
+        target = self.k_target.value
+        rows = []
+        for label, low, high in BUCKETS:
+            people = int(sizes.between(low, high).sum())
+            status = "suppressed" if high < target else "released"
+            rows.append({"bucket": label, "people": people, "below_target": status})
+        return pd.DataFrame(rows)
+
+    def _headline(self) -> str:
+        if self.k_after is None:
+            return (
+                f"k = {self.k} before suppression; suppressing every class smaller than "
+                f"{self.k_target.value} removes all {self.suppressed} people: nothing is left."
+            )
+        return (
+            f"k = {self.k_after} and l = {self.l_after} (health condition) in the released "
+            f"table; {self.testers_unique} of {len(self.testers)} testers are still "
+            "re-identified uniquely."
+        )
+
+    def _details(self, sizes: pd.Series) -> list[str]:
+        lines = [
+            f"Before suppression k = {self.k}: {int((sizes == 1).sum())} of {len(sizes)} people "
+            f"are unique and there are {_classes(sizes)} distinct combinations.",
+        ]
+        if self.k_after is not None and self.k_after >= 2 and self.l_after == 1:
+            lines.append(
+                "l = 1: in some class everyone has the same health condition, so an attacker "
+                "who places a person in that class learns it without singling them out."
+            )
+        lines.append(
+            "Class sizes: "
+            + ", ".join(
+                f"{r.people} people in classes of {r.bucket}"
+                for r in self._buckets(sizes).itertuples()
+            )
+            + "."
+        )
+        return lines
+
+    def _suppression_cost(self) -> str:
+        share = self.suppressed / len(self.released)
+        return (
+            f"suppression: {self.suppressed} of {len(self.released)} people ({share:.0%}) are left "
+            "out, and they are the rarest ones, so any statistic about small groups is skewed."
+        )
+
+    @classmethod
+    def with_lesson_data(cls) -> "GeneraliseExplorer":
+        return cls(
+            load_people(), load_population(), load_public_profiles(),
+            rng=np.random.default_rng(2019),
+        )  # fmt: skip
+
+
+def _classes(sizes: pd.Series) -> int:
+    """How many equivalence classes: each row of a class of size s counts 1/s."""
+    return round((1 / sizes).sum())

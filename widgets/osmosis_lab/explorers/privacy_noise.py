@@ -1,0 +1,163 @@
+"""Lesson 03's noise dial: publish counts with the Laplace mechanism under a privacy budget.
+
+Examples
+--------
+>>> import numpy as np
+>>> from osmosis_lab import data
+>>> explorer = NoiseExplorer(data.load_population(), rng=np.random.default_rng(2019))
+>>> explorer.publish.click()
+>>> explorer.budget.spent
+0.5
+"""
+
+import html
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+
+from ..charts import privacy as privacy_charts
+from ..data import load_population
+from ..errors import BudgetExceeded
+from ..privacy import PrivacyBudget, laplace_error_bound, laplace_mechanism, laplace_scale
+from .base import Explorer, show_chart, text_block
+
+#: Counts a data holder might be asked to publish about the residents.
+QUERIES = {
+    "Secret relationship": lambda df: df["secret_relationship"],
+    "Anxiety": lambda df: df["health_condition"] == "anxiety",
+    "Depression": lambda df: df["health_condition"] == "depression",
+    "Addiction recovery": lambda df: df["health_condition"] == "addiction recovery",
+    "Osmosis users": lambda df: df["signed_up"],
+}
+#: Epsilon settings on the dial: roughly evenly spaced on a log scale.
+EPSILONS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
+#: One person joining or leaving changes a count by at most 1.
+COUNT_SENSITIVITY = 1
+CELL = "style='padding:0.15em 0.9em 0.15em 0;text-align:left'"
+CURVE_EPSILONS = np.geomspace(min(EPSILONS), max(EPSILONS), 61)
+
+
+class NoiseExplorer(Explorer):
+    """Pick a count and epsilon, see the error, publish under a budget that refuses past it."""
+
+    def __init__(self, population: pd.DataFrame, *, rng: np.random.Generator) -> None:
+        super().__init__()
+        self.rng = rng
+        self.truth = {label: int(rule(population).sum()) for label, rule in QUERIES.items()}
+        # ToggleButtons, not a Dropdown: Tab and Space work inside JupyterLab (base.INTERACTIVE).
+        self.query = widgets.ToggleButtons(
+            options=list(QUERIES),
+            description="Count residents with",
+            tooltips=[f"Publish how many residents: {q.lower()}" for q in QUERIES],
+            style={"description_width": "initial"},
+        )
+        self.epsilon = widgets.SelectionSlider(
+            options=[(f"{e:g}", e) for e in EPSILONS], value=0.5, description="epsilon",
+            continuous_update=False,
+        )  # fmt: skip
+        self.total = widgets.FloatSlider(
+            value=1.0, min=0.5, max=5.0, step=0.5, description="Total budget",
+            continuous_update=False, readout_format=".1f", style={"description_width": "initial"},
+        )  # fmt: skip
+        self.publish = widgets.Button(description="Publish this count")
+        self.start_over = widgets.Button(description="Start a new budget")
+        self.meter = widgets.FloatProgress(
+            value=0, min=0, max=1, description="Budget spent",
+            style={"description_width": "initial"},
+        )  # fmt: skip
+        self.budget_text = widgets.HTML()
+        self.published = widgets.HTML()
+        self.budget = PrivacyBudget(total=self.total.value)
+        self.releases: list[dict] = []
+        self.curve = pd.DataFrame(
+            {
+                "epsilon": CURVE_EPSILONS,
+                "bound": [
+                    laplace_error_bound(sensitivity=COUNT_SENSITIVITY, epsilon=e)
+                    for e in CURVE_EPSILONS
+                ],
+            }
+        )
+        self._assemble(
+            [self.query, self.epsilon, self.total], extra=[self.publish, self.start_over]
+        )
+        self.view.children += (self.meter, self.budget_text, self.published)
+        self.publish.on_click(lambda _button: self.publish_count())
+        self.start_over.on_click(lambda _button: self.new_budget())
+        self.refresh()
+
+    def new_budget(self) -> None:
+        """Forget what was published and start a budget of the current total."""
+        self.budget = PrivacyBudget(total=self.total.value)
+        self.releases = []
+        self.refresh()
+
+    def publish_count(self) -> None:
+        """Charge epsilon to the budget and publish a noisy count, or show why not."""
+        label, eps = self.query.value, self.epsilon.value
+        try:
+            self.budget = self.budget.spend(eps, query=label)
+        except BudgetExceeded as refusal:
+            self._show_budget(refused=str(refusal))
+            return
+        noisy = laplace_mechanism(
+            self.truth[label], sensitivity=COUNT_SENSITIVITY, epsilon=eps, rng=self.rng
+        )
+        self.releases.append({"query": label, "epsilon": eps, "published": noisy})
+        self._show_budget()
+
+    def refresh(self) -> None:
+        if self.total.value != self.budget.total:
+            self.budget = PrivacyBudget(total=self.total.value)
+            self.releases = []
+        eps, truth = self.epsilon.value, self.truth[self.query.value]
+        scale = laplace_scale(sensitivity=COUNT_SENSITIVITY, epsilon=eps)
+        bound = laplace_error_bound(sensitivity=COUNT_SENSITIVITY, epsilon=eps)
+        show_chart(self.chart, privacy_charts.noise_chart(self.curve, epsilon=eps, bound=bound))
+        self.summary.value = text_block(
+            f"At epsilon {eps:.2f}, 95% of published counts are within ±{bound:.1f} of the truth.",
+            [
+                f"The noise has scale {scale:.1f}: on average a published count is {scale:.1f} "
+                "off, in either direction.",
+                f"True count ({self.query.value.lower()}): {truth} (only the data holder sees it).",
+                "Halving epsilon doubles the noise; spending it on more queries adds up.",
+            ],
+        )
+        self._show_budget()
+
+    def _show_budget(self, refused: str = "") -> None:
+        self.meter.max = self.budget.total
+        self.meter.value = min(self.budget.spent, self.budget.total)
+        n = len(self.budget.queries)
+        status = (
+            f"Spent {self.budget.spent:.2f} of the budget of {self.budget.total:.1f} on {n} "
+            f"{'query' if n == 1 else 'queries'}; {self.budget.remaining:.2f} left."
+        )
+        refusal = f"<p role='alert'><strong>Refused:</strong> {html.escape(refused)}</p>"
+        self.budget_text.value = f"<p>{html.escape(status)}</p>" + (refusal if refused else "")
+        self.published.value = _releases_html(self.releases, self.truth)
+
+    @classmethod
+    def with_lesson_data(cls) -> "NoiseExplorer":
+        return cls(load_population(), rng=np.random.default_rng(2019))
+
+
+def _releases_html(releases: list[dict], truth: dict[str, int]) -> str:
+    if not releases:
+        return "<p>Nothing published yet.</p>"
+    rows = "".join(
+        f"<tr><th scope='row' {CELL}>{html.escape(r['query'])}</th>"
+        f"<td {CELL}>{r['epsilon']:.2f}</td><td {CELL}>{r['published']:.1f}</td>"
+        f"<td {CELL}>{truth[r['query']]}</td>"
+        f"<td {CELL}>{r['published'] - truth[r['query']]:+.1f}</td></tr>"
+        for r in releases
+    )
+    return (
+        "<table aria-label='Counts published so far'><caption>Published so far</caption><tr>"
+        + "".join(
+            f"<th scope='col' {CELL}>{h}</th>"
+            for h in ("count", "epsilon", "published", "true", "error")
+        )
+        + f"</tr>{rows}</table>"
+    )

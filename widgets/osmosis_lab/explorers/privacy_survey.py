@@ -1,0 +1,141 @@
+"""Lesson 03's survey explorer: ask a sensitive question with randomized response.
+
+A class-sized group is drawn from the synthetic population; each person's
+true answer comes from the data, and only their randomized answer is "sent".
+
+Examples
+--------
+>>> import numpy as np
+>>> from osmosis_lab import data
+>>> explorer = SurveyExplorer(data.load_population(), rng=np.random.default_rng(2019))
+>>> explorer.epsilon.value = 3.0
+>>> "told the truth" in explorer.summary.value
+True
+"""
+
+import html
+import math
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+
+from ..charts import privacy as privacy_charts
+from ..data import load_population
+from ..privacy import estimate_proportion, posterior_yes, randomized_response, truth_probability
+from .base import Explorer, show_chart, text_block
+
+#: The questions on offer and how to read each person's true answer from the data.
+QUESTIONS = {
+    "Secret relationship?": lambda df: df["secret_relationship"],
+    "Health condition?": lambda df: df["health_condition"] != "none",
+}
+#: The questions as they are asked.
+QUESTION_TEXT = {
+    "Secret relationship?": "Have you ever had a secret relationship?",
+    "Health condition?": "Do you live with a health condition?",
+}
+SHOWN_RESPONDENTS = 8
+CELL = "style='padding:0.15em 0.9em 0.15em 0;text-align:left'"
+
+
+class SurveyExplorer(Explorer):
+    """Question, epsilon, class size; the estimate with error bars, each answer's deniability."""
+
+    def __init__(self, population: pd.DataFrame, *, rng: np.random.Generator) -> None:
+        super().__init__()
+        self.population = population
+        self.rng = rng
+        # ToggleButtons, not a Dropdown: Tab and Space work inside JupyterLab (base.INTERACTIVE).
+        self.question = widgets.ToggleButtons(
+            options=list(QUESTIONS),
+            description="Question",
+            tooltips=[QUESTION_TEXT[q] for q in QUESTIONS],
+            style={"description_width": "initial", "button_width": "12em"},
+        )
+        self.epsilon = widgets.FloatSlider(
+            value=1.0, min=0.1, max=5.0, step=0.1, description="epsilon",
+            continuous_update=False, readout_format=".1f",
+        )  # fmt: skip
+        self.class_size = widgets.IntSlider(
+            value=30, min=10, max=500, step=10, description="Class size",
+            continuous_update=False,
+        )  # fmt: skip
+        self.ask_again = widgets.Button(
+            description="Ask again", tooltip="Draw a new class and new coin flips"
+        )
+        self.deniability = widgets.HTML()
+        self._class = None
+        self._assemble([self.question, self.epsilon, self.class_size], extra=[self.ask_again])
+        self.view.children += (self.deniability,)
+        self.ask_again.on_click(lambda _button: self.refresh(new_class=True))
+        self.refresh()
+
+    def refresh(self, *, new_class: bool = False) -> None:
+        # The same class keeps its members when epsilon or the question changes (only the coins
+        # are new); a new size or "Ask again" draws a new class.
+        if new_class or self._class is None or len(self._class) != self.class_size.value:
+            rows = self.rng.choice(len(self.population), size=self.class_size.value, replace=False)
+            self._class = self.population.iloc[np.sort(rows)]
+        truths = QUESTIONS[self.question.value](self._class).to_numpy(dtype=bool)
+        prior = float(QUESTIONS[self.question.value](self.population).mean())
+        eps = self.epsilon.value
+        self.answers = randomized_response(truths, epsilon=eps, rng=self.rng)
+        self.estimate = estimate_proportion(self.answers, epsilon=eps)
+        self.true_share = float(truths.mean())
+        table = pd.DataFrame(
+            {
+                "what": ["answered yes", "estimated true share", "true share (hidden)"],
+                "value": [self.answers.mean(), self.estimate.clipped, self.true_share],
+                "low": [self.answers.mean(), self.estimate.low, self.true_share],
+                "high": [self.answers.mean(), self.estimate.high, self.true_share],
+            }
+        )
+        show_chart(self.chart, privacy_charts.survey_chart(table))
+        self.summary.value = text_block(self._headline(), self._details(eps))
+        self.deniability.value = self._deniability_html(prior, eps)
+
+    def _headline(self) -> str:
+        e = self.estimate
+        return (
+            f"'{QUESTION_TEXT[self.question.value]}' Estimated share who would truly answer yes: "
+            f"{e.clipped:.0%} (95% interval "
+            f"{e.low:.0%} to {e.high:.0%}); the true share in this class is {self.true_share:.0%}."
+        )
+
+    def _details(self, eps: float) -> list[str]:
+        p = truth_probability(epsilon=eps)
+        return [
+            f"Each of the {self.estimate.n} respondents told the truth with probability {p:.0%} "
+            f"(epsilon = {eps:.1f}) and the opposite otherwise, by a private coin flip.",
+            f"{int(self.answers.sum())} answered yes ({self.answers.mean():.0%}); the estimate "
+            f"corrects for the known share of forced answers, so its interval is wider than a "
+            f"plain survey's (standard error {self.estimate.standard_error:.0%}).",
+        ]
+
+    def _deniability_html(self, prior: float, eps: float) -> str:
+        if_yes = posterior_yes(True, prior=prior, epsilon=eps)
+        if_no = posterior_yes(False, prior=prior, epsilon=eps)
+        rows = "".join(
+            f"<tr><th scope='row' {CELL}>Respondent {i + 1}</th>"
+            f"<td {CELL}>{'yes' if a else 'no'}</td>"
+            f"<td {CELL}>{(if_yes if a else if_no):.0%}</td></tr>"
+            for i, a in enumerate(self.answers[:SHOWN_RESPONDENTS])
+        )
+        intro = (
+            f"About {prior:.0%} of the whole population would truly answer yes. Hearing one "
+            f"person's 'yes' moves that to {if_yes:.0%}, a 'no' to {if_no:.0%}: the odds move by "
+            f"at most e^epsilon = {math.exp(eps):.1f} times, so every answer stays deniable."
+        )
+        return (
+            f"<div class='osmosis-deniability'><p>{html.escape(intro)}</p>"
+            '<table aria-label="Each respondent\'s deniability">'
+            f"<caption>Each respondent's deniability (first {SHOWN_RESPONDENTS})</caption>"
+            f"<tr><th scope='col' {CELL}>who</th><th scope='col' {CELL}>answer sent</th>"
+            f"<th scope='col' {CELL}>chance the true answer is yes</th></tr>"
+            f"{rows}</table></div>"
+        )
+
+    @classmethod
+    def with_lesson_data(cls) -> "SurveyExplorer":
+        return cls(load_population(), rng=np.random.default_rng(2019))

@@ -47,8 +47,8 @@ def steps():
 def test_step_through_starts_empty_and_counts_every_proposal(steps):
     case = load_case(CASES[0])
     events = deferred_acceptance_steps(case.proposers, case.reviewers)
-    assert steps.step.value == 0
-    assert steps.step.max == sum(e.kind == "proposal" for e in events)
+    assert steps.position == 0
+    assert steps.total == sum(e.kind == "proposal" for e in events)
     assert "Nobody has proposed yet" in text(steps)
     assert {row["status"] for row in rows_of(steps.chart)} == {"not asked yet"}
 
@@ -73,15 +73,19 @@ def test_play_reaches_the_engine_result_and_reset_goes_back(steps):
     assert held == set(expected.items())
     assert "Log of every step" in steps.log.value and steps.log.value.count("<li>") > 7
     steps.reset.click()
-    assert steps.step.value == 0 and "Nobody has proposed yet" in text(steps)
+    assert steps.position == 0 and "Nobody has proposed yet" in text(steps)
 
 
-def test_the_slider_moves_back_and_forth(steps):
-    steps.step.value = 4
+def test_back_undoes_next(steps):
+    for _ in range(4):
+        steps.next_proposal.click()
     at_four = text(steps)
-    steps.step.value = 5
-    steps.step.value = 4
-    assert text(steps) == at_four
+    steps.next_proposal.click()
+    steps.back.click()
+    assert text(steps) == at_four and steps.position == 4
+    steps.reset.click()
+    steps.back.click()  # already at the start: stays there
+    assert steps.position == 0
 
 
 def test_switching_example_restarts_on_the_new_case(steps):
@@ -89,8 +93,8 @@ def test_switching_example_restarts_on_the_new_case(steps):
     steps.example.value = BETA
     case = load_case(BETA)
     events = deferred_acceptance_steps(case.proposers, case.reviewers)
-    assert steps.step.value == 0
-    assert steps.step.max == sum(e.kind == "proposal" for e in events)
+    assert steps.position == 0
+    assert steps.total == sum(e.kind == "proposal" for e in events)
     steps.play.click()
     assert "Lucas Apert and Léopold" in text(steps)
 

@@ -5,14 +5,25 @@ Examples
 >>> import pandas as pd
 >>> grid = pd.DataFrame({"proposer": ["a", "a"], "reviewer": ["A", "B"],
 ...                      "status": ["rejected", "held"], "place": [1, 2]})
->>> steps_chart(grid, step=3, total=9).to_dict()["description"][:50]
-'Grid of who has proposed to whom after step 3 of 9'
+>>> steps_chart(grid, step=3, total=9).to_dict()["description"][:54]
+'Grid of who has proposed to whom after proposal 3 of 9'
 """
 
 import altair as alt
 import pandas as pd
 
-from . import OKABE_ITO, accessible
+from . import OKABE_ITO
+from . import accessible as _accessible
+
+
+def accessible(chart, description):
+    """The package's :func:`~osmosis_lab.charts.accessible`, without vega-embed's "..." menu.
+
+    The menu's button is a ``<summary>`` holding only an icon, which has no accessible name
+    (axe-core: summary-name, serious); its export actions are not needed in a lesson.
+    """
+    return _accessible(chart, description).properties(usermeta={"embedOptions": {"actions": False}})
+
 
 #: Proposal states in the step-through grid, and their colours (words carry the meaning too).
 STATUS_COLOURS = {
@@ -36,7 +47,7 @@ def steps_chart(grid: pd.DataFrame, *, step: int, total: int) -> alt.Chart:
     held = int((grid["status"] == "held").sum())
     rejected = int((grid["status"] == "rejected").sum())
     chart = (
-        alt.Chart(grid, title=f"After step {step} of {total}")
+        alt.Chart(grid, title=f"After proposal {step} of {total}")
         .mark_square(size=420)
         .encode(
             x=alt.X(
@@ -65,7 +76,7 @@ def steps_chart(grid: pd.DataFrame, *, step: int, total: int) -> alt.Chart:
     )
     return accessible(
         chart + labels,
-        f"Grid of who has proposed to whom after step {step} of {total}: "
+        f"Grid of who has proposed to whom after proposal {step} of {total}: "
         f"{held} proposal(s) tentatively held, {rejected} rejected. "
         "Each square's number is the reviewer's place on the proposer's list.",
     )

@@ -45,7 +45,9 @@ class ConsentMatchExplorer(Explorer):
             for c, label in CATEGORY_LABELS.items()
         }
         self.everyone = widgets.Button(
-            description="Everyone shares everything", icon="undo", tooltip="Undo every change"
+            description="Everyone shares everything",
+            tooltip="Undo every change",
+            layout=widgets.Layout(width="auto"),
         )
         self.everyone.on_click(lambda _: self._share_all())
         self.before = deferred_acceptance(*beta_preferences(self.people))
@@ -70,7 +72,7 @@ class ConsentMatchExplorer(Explorer):
         after = deferred_acceptance(*prefs)
         changed = [t for t in after if after[t] != self.before[t]]
         withdrew = self.sharing.index[~self.sharing.all(axis=1)].tolist()
-        lines = [_withdrawals(self.sharing)]
+        lines = [_showing(self.tester.value, self.sharing, after), _withdrawals(self.sharing)]
         lines += [_change(t, self.before[t], after[t], t in withdrew) for t in changed]
         if not changed:
             lines.append("Nobody's match changed.")
@@ -103,6 +105,13 @@ class ConsentMatchExplorer(Explorer):
         for c, box in self.shares.items():
             box.value = bool(self.sharing.loc[shown, c])
         self._syncing = False
+
+
+def _showing(tester: str, sharing: pd.DataFrame, after: dict) -> str:
+    row = sharing.loc[tester]
+    shared = [CATEGORY_LABELS[c].lower() for c in CATEGORIES if row[c]]
+    what = ", ".join(shared) if shared else "nothing"
+    return f"{tester} shares: {what}; matched with {after[tester] or 'nobody'}."
 
 
 def _withdrawals(sharing: pd.DataFrame) -> str:

@@ -27,37 +27,28 @@ from .matching_common import CASES, case_picker, load_case
 
 
 class StepThroughExplorer(Explorer):
-    """Example picker, a Proposal slider, Next proposal / Play to the end / Reset, grid and log."""
+    """Example picker; Next proposal / Back one proposal / Play to the end / Reset; grid and log.
+
+    Buttons rather than a slider: JupyterLab gives an ipywidgets slider handle no
+    accessible name, and every button here is reachable with Tab and pressed with Enter.
+    """
 
     def __init__(self, case: str = CASES[0]) -> None:
         super().__init__()
         self.example = case_picker(value=case)
-        self.step = widgets.IntSlider(
-            value=0,
-            min=0,
-            max=1,
-            description="Proposals shown",
-            style={"description_width": "initial"},
-            continuous_update=False,
-        )
-        self.next_proposal = widgets.Button(
-            description="Next proposal",
-            icon="step-forward",
-            tooltip="Show the next proposal and its answer",
-        )
-        self.play = widgets.Button(
-            description="Play to the end", icon="play", tooltip="Show every remaining proposal"
-        )
-        self.reset = widgets.Button(
-            description="Reset", icon="undo", tooltip="Back to before the first proposal"
-        )
-        self.next_proposal.on_click(lambda _: self._go(self.step.value + 1))
-        self.play.on_click(lambda _: self._go(self.step.max))
+        self.position = 0  # proposals shown so far
+        self.next_proposal = _button("Next proposal", "Show the next proposal and its answer")
+        self.back = _button("Back one proposal", "Hide the last proposal shown")
+        self.play = _button("Play to the end", "Show every remaining proposal")
+        self.reset = _button("Reset", "Back to before the first proposal")
+        self.next_proposal.on_click(lambda _: self._go(self.position + 1))
+        self.back.on_click(lambda _: self._go(self.position - 1))
+        self.play.on_click(lambda _: self._go(self.total))
         self.reset.on_click(lambda _: self._go(0))
         self.log = widgets.HTML()
-        buttons = widgets.HBox([self.next_proposal, self.play, self.reset])
+        buttons = widgets.HBox([self.next_proposal, self.back, self.play, self.reset])
         self._loaded = None
-        self._assemble([self.example, self.step, buttons], extra=[])
+        self._assemble([self.example, buttons])
         self.view.children = (*self.view.children, self.log)
         self.refresh()
 
@@ -66,7 +57,8 @@ class StepThroughExplorer(Explorer):
         return cls()
 
     def _go(self, proposals: int) -> None:
-        self.step.value = max(0, min(proposals, self.step.max))
+        self.position = max(0, min(proposals, self.total))
+        self.refresh()
 
     def _load(self, name: str) -> None:
         case = load_case(name)
@@ -74,32 +66,36 @@ class StepThroughExplorer(Explorer):
         self.events = deferred_acceptance_steps(case.proposers, case.reviewers)
         # where each proposal starts; the story after the last one ends with the final event
         self.starts = [i for i, e in enumerate(self.events) if e.kind == "proposal"]
+        self.total = len(self.starts)
         self._loaded = name
-        self.step.max = len(self.starts)
-        self.step.value = 0
+        self.position = 0
 
     def shown_events(self, proposals: int | None = None) -> int:
         """How many events the first ``proposals`` proposals cover (all of them at the end)."""
-        k = self.step.value if proposals is None else proposals
+        k = self.position if proposals is None else proposals
         return len(self.events) if k >= len(self.starts) else self.starts[k]
 
     def refresh(self) -> None:
         if self.example.value != self._loaded:
-            self._load(self.example.value)  # moving the slider re-enters refresh: harmless
+            self._load(self.example.value)
         upto = self.shown_events()
         grid = proposal_grid(self.events, self.case.proposers, upto=upto)
         show_chart(
-            self.chart, matching_charts.steps_chart(grid, step=self.step.value, total=self.step.max)
+            self.chart, matching_charts.steps_chart(grid, step=self.position, total=self.total)
         )
-        latest = self.events[self.shown_events(self.step.value - 1) : upto] if upto else []
+        latest = self.events[self.shown_events(self.position - 1) : upto] if upto else []
         held = self.events[upto - 1].held if upto else ()
         lines = [e.text for e in latest] or ["Nobody has proposed yet. Press Next proposal."]
         together = ", ".join(f"{p} and {r}" for p, r in held) or "nobody yet"
         done = upto == len(self.events)
         lines.append(f"{'Final pairs' if done else 'Tentatively together'}: {together}.")
-        title = f"{self.case.name}: proposal {self.step.value} of {self.step.max}"
+        title = f"{self.case.name}: proposal {self.position} of {self.total}"
         self.summary.value = text_block(title, lines)
         self.log.value = _log_html(self.events[:upto])
+
+
+def _button(label: str, tooltip: str) -> widgets.Button:
+    return widgets.Button(description=label, tooltip=tooltip, layout=widgets.Layout(width="auto"))
 
 
 def _log_html(events) -> str:

@@ -1,0 +1,56 @@
+"""Lesson 01 in JupyterLab as a learner meets it: Run All, charts, each explorer by keyboard."""
+
+LESSON = "lessons/01_what_is_a_match.ipynb"
+
+
+def test_runs_without_errors_and_draws_its_charts(lesson):
+    lesson.assert_no_errors()
+    # step-through, who proposes, stable vs best, what if I lie, consent
+    assert lesson.assert_charts_drawn(min_count=5) >= 5
+
+
+def test_every_control_works_from_the_keyboard(lesson):
+    results = lesson.exercise_every_control()
+    # step-through 5, who proposes 2, stable vs best 1, lie 3, consent 6
+    assert len(results) >= 17, results
+    unchanged = [r for r in results if not r["changed"]]
+    assert not unchanged, f"controls whose explorer said nothing new: {unchanged}"
+    lesson.assert_no_errors()
+
+
+def test_outputs_pass_the_accessibility_audit(lesson):
+    report = lesson.assert_accessible()
+    print(f"axe-core on {LESSON} outputs: {report.counts()}, {report.passes} rules passed")
+
+
+def test_the_lesson_story_from_the_keyboard(lab):
+    lab.open(LESSON).run_all()
+
+    # Step-through: Enter on Next proposal shows Ada's first proposal; Play runs to the end.
+    step = lab.control("Next proposal")
+    assert "Nobody has proposed yet" in step.readout()
+    step.activate()
+    assert "Ada proposes to X (Ada's 1st choice)." in step.readout()
+    lab.control("Play to the end").activate()
+    assert "Final pairs: Ada and X, Ben and Y, Cyd and Z, Dev and W." in step.readout()
+    lab.control("Reset").activate()
+    assert "proposal 0 of 7" in step.readout()
+
+    # Who proposes?: Tab to the other side, Space; the men now get their last choices.
+    sides = lab.control("Who proposes?")
+    sides.choose_next()
+    assert "When Rs propose" in sides.readout()
+
+    # What if I lie?: A truncates her list and gains.
+    liar = lab.control("Who lies?")
+    liar.choose("A")
+    report = lab.control("Their report")
+    report.choose(report.options()[-1])  # "Drops everyone below ..."
+    assert "The lie paid off: A gets beta" in report.readout()
+
+    # Consent: Bastien stops sharing conscious memories; Karim moves without touching anything.
+    tester = lab.control("Tester")
+    tester.choose("Bastien Colin")
+    lab.control("Shares conscious memories").flip()
+    assert "Karim Benali (switched nothing off)" in tester.readout()
+    lab.assert_no_errors()

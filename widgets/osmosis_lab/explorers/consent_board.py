@@ -36,18 +36,27 @@ from ..consent import (
 )
 from ..consent.market import market_from_tables, match_changes, match_with_consent
 from ..consent.scenarios import NIELS_MOTHER
+from ..data import load_people, load_population
 from .base import Explorer, show_chart, text_block
 from .consent_charts import match_change_chart
 
-MARKETS = {"beta": "Beta: 12 testers, 12 candidates",
-           "city": "City: the beta and 1,000 residents"}
+MARKETS = {
+    "beta": "Beta: 12 testers, 12 candidates",
+    "city": "City: beta + 1,000 residents",
+}
 
 
 class ConsentBoard(Explorer):
     """Toggles for one tester's consents; the re-run match and whose partner changed."""
 
-    def __init__(self, people: pd.DataFrame, population: pd.DataFrame | None = None, *,
-                 tester: str = "T03", market: str = "beta") -> None:
+    def __init__(
+        self,
+        people: pd.DataFrame,
+        population: pd.DataFrame | None = None,
+        *,
+        tester: str = "T03",
+        market: str = "beta",
+    ) -> None:
         super().__init__()
         everyone = people if population is None else pd.concat([people, population])
         self.names = dict(zip(everyone["person_id"], everyone["name"], strict=True))
@@ -56,30 +65,58 @@ class ConsentBoard(Explorer):
         if population is not None:
             self.markets["city"] = _city_market(people, population)
         testers = people.loc[people["role"] == "tester", "person_id"].tolist()
-        self.tester = widgets.Dropdown(options=[(f"{self.names[t]} ({t})", t) for t in testers],
-                                       value=tester, description="Tester",
-                                       style={"description_width": "initial"})
-        self.market = widgets.Dropdown(options=[(MARKETS[k], k) for k in self.markets],
-                                       value=market, description="Market",
-                                       style={"description_width": "initial"})
-        self.scrape = widgets.Checkbox(value=True, indent=False,
-                                       description="Osmosis scrapes people who never signed up")
-        self.toggles = {(c, p): widgets.Checkbox(description=f"{PURPOSE_LABELS[p]}: "
-                                                 f"{CATEGORY_LABELS[c].lower()}", indent=False)
-                        for c in CATEGORIES for p in PURPOSES}
+        # ToggleButtons, not Dropdowns: Tab and Space work inside JupyterLab (base.INTERACTIVE)
+        self.tester = widgets.ToggleButtons(
+            options=[(self.names[t], t) for t in testers],
+            value=tester,
+            description="Tester",
+            tooltips=[f"Show {self.names[t]}'s ({t}) consents" for t in testers],
+            style={"description_width": "initial", "button_width": "9em"},
+        )
+        self.market = widgets.ToggleButtons(
+            options=[(MARKETS[k], k) for k in self.markets],
+            value=market,
+            description="Market",
+            tooltips=[MARKETS[k] for k in self.markets],
+            style={"description_width": "initial", "button_width": "18em"},
+        )
+        self.scrape = widgets.Checkbox(
+            value=True,
+            indent=False,
+            description="Osmosis scrapes people who never signed up",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.toggles = {
+            (c, p): widgets.Checkbox(
+                description=f"{PURPOSE_LABELS[p]}: {CATEGORY_LABELS[c].lower()}",
+                indent=False,
+                layout=widgets.Layout(width="auto"),
+            )
+            for c in CATEGORIES
+            for p in PURPOSES
+        }
         self.changes, self.uses = widgets.HTML(), widgets.HTML()
         self.last_change = "none yet"
         self.previous: dict[str, dict[str, str | None]] = {}
         self.changed: list[tuple[str, str | None, str | None]] = []
         self._syncing = False
-        grid = widgets.GridBox(list(self.toggles.values()), layout=widgets.Layout(
-            grid_template_columns="repeat(4, max-content)", grid_gap="2px 16px"))
+        # one column of four boxes per purpose, two purposes side by side
+        grid = widgets.GridBox(
+            [widgets.VBox([self.toggles[c, p] for c in CATEGORIES]) for p in PURPOSES],
+            layout=widgets.Layout(
+                grid_template_columns="repeat(2, max-content)", grid_gap="4px 32px"
+            ),
+        )
         self._assemble([self.tester, self.market, self.scrape], extra=[grid, self.uses])
         self.view.children += (self.changes,)
         for key, box in self.toggles.items():
             box.observe(lambda change, key=key: self._toggled(key, change["new"]), names="value")
         self.tester.observe(lambda _change: self._sync_toggles(), names="value")
         self._sync_toggles()
+
+    @classmethod
+    def with_lesson_data(cls) -> ConsentBoard:
+        return cls(load_people(), load_population(), tester="T05")
 
     def _sync_toggles(self) -> None:
         """Show the chosen tester's consents without recording anything."""
@@ -97,29 +134,42 @@ class ConsentBoard(Explorer):
         change = grant if on else withdraw
         self.ledger = change(self.ledger, pid, key[0], key[1], day=day)
         verb = "granted" if on else "withdrew"
-        self.last_change = (f"{self.names[pid]} {verb} {PURPOSE_LABELS[key[1]].lower()} with "
-                            f"{CATEGORY_LABELS[key[0]].lower()} (day {day})")
+        self.last_change = (
+            f"{self.names[pid]} {verb} {PURPOSE_LABELS[key[1]].lower()} with "
+            f"{CATEGORY_LABELS[key[0]].lower()} (day {day})"
+        )
         self.refresh()
 
     def refresh(self) -> None:
         key = self.market.value
-        after = match_with_consent(self.markets[key], shared_categories(self.ledger, "matching"),
-                                   scrape_unsigned=self.scrape.value)
+        after = match_with_consent(
+            self.markets[key],
+            shared_categories(self.ledger, "matching"),
+            scrape_unsigned=self.scrape.value,
+        )
         changed = match_changes(self.previous.get(key, after), after)
         self.previous[key], self.changed = after, changed
         pid = self.tester.value
         self.uses.value = self._uses_html(pid)
         self.changes.value = self._changes_html(changed)
         movers = sum(1 for who, *_ in changed if who == pid)
-        table = pd.DataFrame({"group": ["changed their consent", "changed nothing"],
-                              "people": [movers, len(changed) - movers]})
+        table = pd.DataFrame(
+            {
+                "group": ["changed their consent", "changed nothing"],
+                "people": [movers, len(changed) - movers],
+            }
+        )
         headline = self._headline(changed, movers)
         show_chart(self.chart, match_change_chart(table, headline))
         partner = after.get(pid)
-        lines = [f"Last change: {self.last_change}.",
-                 f"{self.names[pid]}'s match now: {self._name(partner)}."]
-        lines += [f"{self._name(who)}: was with {self._name(a)}, now with {self._name(b)}."
-                  for who, a, b in changed[:12]]
+        lines = [
+            f"Last change: {self.last_change}.",
+            f"{self.names[pid]}'s match now: {self._name(partner)}.",
+        ]
+        lines += [
+            f"{self._name(who)}: was with {self._name(a)}, now with {self._name(b)}."
+            for who, a, b in changed[:12]
+        ]
         self.summary.value = text_block(headline, lines)
 
     @property
@@ -130,8 +180,10 @@ class ConsentBoard(Explorer):
     def _headline(self, changed: list, movers: int) -> str:
         if not changed:
             return "Nobody's match changed with the last change."
-        return (f"{len(changed)} people's matches changed; {len(changed) - movers} of them "
-                "changed nothing themselves.")
+        return (
+            f"{len(changed)} people's matches changed; {len(changed) - movers} of them "
+            "changed nothing themselves."
+        )
 
     def _name(self, pid: str | None) -> str:
         return "nobody" if pid is None else f"{self.names.get(pid, pid)} ({pid})"
@@ -145,11 +197,18 @@ class ConsentBoard(Explorer):
         return text_block(f"What Osmosis may use {self.names[pid]}'s data for, now", lines)
 
     def _changes_html(self, changed: list) -> str:
-        rows = "".join(f"<tr><td>{html.escape(self._name(w))}</td><td>{html.escape(self._name(a))}"
-                       f"</td><td>{html.escape(self._name(b))}</td></tr>" for w, a, b in changed)
-        return ("<table class='osmosis-match-changes'><caption>Whose partner changed with the "
-                "last change</caption><tr><th scope='col'>person</th><th scope='col'>before</th>"
-                f"<th scope='col'>after</th></tr>{rows}</table>" if changed else "")
+        rows = "".join(
+            f"<tr><td>{html.escape(self._name(w))}</td><td>{html.escape(self._name(a))}"
+            f"</td><td>{html.escape(self._name(b))}</td></tr>"
+            for w, a, b in changed
+        )
+        return (
+            "<table class='osmosis-match-changes'><caption>Whose partner changed with the "
+            "last change</caption><tr><th scope='col'>person</th><th scope='col'>before</th>"
+            f"<th scope='col'>after</th></tr>{rows}</table>"
+            if changed
+            else ""
+        )
 
 
 def _starting_ledger(everyone: pd.DataFrame):
@@ -161,8 +220,9 @@ def _starting_ledger(everyone: pd.DataFrame):
 
 
 def _beta_market(people: pd.DataFrame):
-    return market_from_tables(people[people["role"] == "tester"],
-                              people[people["role"] == "candidate"])
+    return market_from_tables(
+        people[people["role"] == "tester"], people[people["role"] == "candidate"]
+    )
 
 
 def _city_market(people: pd.DataFrame, population: pd.DataFrame):
@@ -170,5 +230,6 @@ def _city_market(people: pd.DataFrame, population: pd.DataFrame):
     testers = people[people["role"] == "tester"]
     candidates = people[people["role"] == "candidate"]
     signed = population["signed_up"].astype(bool)
-    return market_from_tables(pd.concat([testers, population[signed]]),
-                              pd.concat([candidates, population[~signed]]))
+    return market_from_tables(
+        pd.concat([testers, population[signed]]), pd.concat([candidates, population[~signed]])
+    )

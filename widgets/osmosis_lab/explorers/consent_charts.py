@@ -18,9 +18,13 @@ from ..charts import OKABE_ITO, accessible
 
 #: Verdict -> colour: allowed in bluish green, violations in vermillion, decisions in grey-blue.
 VERDICT_COLOURS = {"allowed": OKABE_ITO[2], "violation": OKABE_ITO[5], "decision": OKABE_ITO[4]}
-HOW_COLOURS = dict(zip(("chosen", "unread", "default", "bundled", "no way out", "worn down"),
-                       (OKABE_ITO[2], OKABE_ITO[1], OKABE_ITO[0], OKABE_ITO[6], OKABE_ITO[5],
-                        OKABE_ITO[7]), strict=True))
+HOW_COLOURS = dict(
+    zip(
+        ("chosen", "unread", "default", "bundled", "no way out", "worn down"),
+        (OKABE_ITO[2], OKABE_ITO[1], OKABE_ITO[0], OKABE_ITO[6], OKABE_ITO[5], OKABE_ITO[7]),
+        strict=True,
+    )
+)
 
 
 def match_change_chart(table: pd.DataFrame, description: str) -> alt.Chart:
@@ -28,12 +32,14 @@ def match_change_chart(table: pd.DataFrame, description: str) -> alt.Chart:
     chart = (
         alt.Chart(table, title="Whose match changed with the last change")
         .mark_bar()
-        .encode(x=alt.X("people:Q", title="People whose partner changed",
-                        axis=alt.Axis(tickMinStep=1)),
-                y=alt.Y("group:N", sort=None, title=None),
-                color=alt.Color("group:N", legend=None,
-                                scale=alt.Scale(range=[OKABE_ITO[4], OKABE_ITO[0]])),
-                tooltip=["group:N", "people:Q"])
+        .encode(
+            x=alt.X("people:Q", title="People whose partner changed", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("group:N", sort=None, title=None),
+            color=alt.Color(
+                "group:N", legend=None, scale=alt.Scale(range=[OKABE_ITO[4], OKABE_ITO[0]])
+            ),
+            tooltip=["group:N", "people:Q"],
+        )
         .properties(width=320, height=80)
     )
     return accessible(chart, description)
@@ -44,12 +50,15 @@ def inference_chart(table: pd.DataFrame, description: str) -> alt.Chart:
     chart = (
         alt.Chart(table, title="A refused category, guessed from the others")
         .mark_bar()
-        .encode(x=alt.X("value:Q", scale=alt.Scale(domain=[0, 1]), title="Trait value (0-1)"),
-                y=alt.Y("trait:N", sort=None, title=None),
-                yOffset="series:N",
-                color=alt.Color("series:N", title=None,
-                                scale=alt.Scale(range=[OKABE_ITO[4], OKABE_ITO[0]])),
-                tooltip=["trait:N", "series:N", alt.Tooltip("value:Q", format=".2f")])
+        .encode(
+            x=alt.X("value:Q", scale=alt.Scale(domain=[0, 1]), title="Trait value (0-1)"),
+            y=alt.Y("trait:N", sort=None, title=None),
+            yOffset="series:N",
+            color=alt.Color(
+                "series:N", title=None, scale=alt.Scale(range=[OKABE_ITO[4], OKABE_ITO[0]])
+            ),
+            tooltip=["trait:N", "series:N", alt.Tooltip("value:Q", format=".2f")],
+        )
         .properties(width=320, height=200)
     )
     return accessible(chart, description)
@@ -60,13 +69,17 @@ def form_chart(table: pd.DataFrame, description: str) -> alt.Chart:
     chart = (
         alt.Chart(table, title="Consents recorded, by how they were obtained")
         .mark_bar()
-        .encode(x=alt.X("people:Q", title="People (of 1,000) recorded as consenting"),
-                y=alt.Y("purpose:N", sort=None, title=None),
-                color=alt.Color("how:N", title="How the yes was obtained",
-                                scale=alt.Scale(domain=list(HOW_COLOURS),
-                                                range=list(HOW_COLOURS.values()))),
-                order=alt.Order("order:Q"),
-                tooltip=["purpose:N", "how:N", "people:Q"])
+        .encode(
+            x=alt.X("people:Q", title="People (of 1,000) recorded as consenting"),
+            y=alt.Y("purpose:N", sort=None, title=None),
+            color=alt.Color(
+                "how:N",
+                title="How the yes was obtained",
+                scale=alt.Scale(domain=list(HOW_COLOURS), range=list(HOW_COLOURS.values())),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=["purpose:N", "how:N", "people:Q"],
+        )
         .properties(width=320, height=160)
     )
     return accessible(chart, description)
@@ -77,15 +90,21 @@ def timeline_chart(table: pd.DataFrame, description: str) -> alt.Chart:
     chart = (
         alt.Chart(table, title="The timeline so far")
         .mark_point(filled=True, size=90)
-        .encode(x=alt.X("day:Q", title="Day", axis=alt.Axis(tickMinStep=1)),
-                y=alt.Y("person:N", title=None),
-                color=alt.Color("verdict:N", title="Verdict",
-                                scale=alt.Scale(domain=list(VERDICT_COLOURS),
-                                                range=list(VERDICT_COLOURS.values()))),
-                shape=alt.Shape("verdict:N", title="Verdict",
-                                scale=alt.Scale(domain=list(VERDICT_COLOURS),
-                                                range=["circle", "cross", "square"])),
-                tooltip=["day:Q", "person:N", "what:N", "verdict:N"])
+        .encode(
+            x=alt.X("day:Q", title="Day", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("person:N", title=None),
+            color=alt.Color(
+                "verdict:N",
+                title="Verdict",
+                scale=alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values())),
+            ),
+            shape=alt.Shape(
+                "verdict:N",
+                title="Verdict",
+                scale=alt.Scale(domain=list(VERDICT_COLOURS), range=["circle", "cross", "square"]),
+            ),
+            tooltip=["day:Q", "person:N", "what:N", "verdict:N"],
+        )
         .properties(width=360, height=alt.Step(26))
     )
     return accessible(chart, description)
@@ -95,12 +114,21 @@ def consent_grid_chart(table: pd.DataFrame, description: str) -> alt.Chart:
     """A category x purpose grid: may Osmosis use this now?"""
     base = alt.Chart(table, title="What Osmosis may use, for what")
     cells = base.mark_rect(stroke="white").encode(
-        x=alt.X("purpose:N", sort=None, title=None),
+        x=alt.X(
+            "purpose:N",
+            sort=None,
+            title=None,
+            axis=alt.Axis(orient="top", labelAngle=0, labelLimit=110),
+        ),
         y=alt.Y("category:N", sort=None, title=None),
-        color=alt.Color("answer:N", title="May it?",
-                        scale=alt.Scale(domain=["yes", "no"],
-                                        range=[OKABE_ITO[2], "#dddddd"])),
-        tooltip=["category:N", "purpose:N", "answer:N"])
-    labels = base.mark_text().encode(x=alt.X("purpose:N", sort=None),
-                                     y=alt.Y("category:N", sort=None), text="answer:N")
-    return accessible((cells + labels).properties(width=320, height=160), description)
+        color=alt.Color(
+            "answer:N",
+            title="May it?",
+            scale=alt.Scale(domain=["yes", "no"], range=[OKABE_ITO[2], "#dddddd"]),
+        ),
+        tooltip=["category:N", "purpose:N", "answer:N"],
+    )
+    labels = base.mark_text().encode(
+        x=alt.X("purpose:N", sort=None), y=alt.Y("category:N", sort=None), text="answer:N"
+    )
+    return accessible((cells + labels).properties(width=440, height=160), description)

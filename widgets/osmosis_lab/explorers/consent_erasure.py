@@ -21,29 +21,42 @@ import pandas as pd
 from ..categories import CATEGORIES, CATEGORY_LABELS
 from ..consent import PURPOSE_LABELS, PURPOSES, consent_table
 from ..consent.scenarios import josephine_timeline
-from .base import show_chart, text_block
+from .base import Explorer, show_chart, text_block
 from .consent_charts import consent_grid_chart
-from .consent_timeline import ReplayExplorer
+from .consent_timeline import Replay
 
 
-class ErasureExplorer(ReplayExplorer):
+class ErasureExplorer(Replay, Explorer):
     """Joséphine's timeline; the chart is the grid of what may be used after each step."""
 
     def __init__(self) -> None:
+        Explorer.__init__(self)
         scenario = josephine_timeline()
         self.person = scenario.people[0].person_id
-        super().__init__(scenario)
+        self._replay_controls(scenario, None)
         self._assemble([self.step], extra=[widgets.HBox([self.back, self.next]), self.story])
         self.refresh()
+
+    @classmethod
+    def with_lesson_data(cls) -> ErasureExplorer:
+        return cls()
 
     def grid(self) -> pd.DataFrame:
         """Category x purpose: may Osmosis use this now? (all "no" once she is erased)."""
         ledger = self.current.ledger
         erased = self.person not in ledger.records
         table = None if erased else consent_table(ledger, self.person)
-        return pd.DataFrame([{"category": CATEGORY_LABELS[c], "purpose": PURPOSE_LABELS[p],
-                              "answer": "yes" if table is not None and table.loc[c, p] else "no"}
-                             for c in CATEGORIES for p in PURPOSES])
+        return pd.DataFrame(
+            [
+                {
+                    "category": CATEGORY_LABELS[c],
+                    "purpose": PURPOSE_LABELS[p],
+                    "answer": "yes" if table is not None and table.loc[c, p] else "no",
+                }
+                for c in CATEGORIES
+                for p in PURPOSES
+            ]
+        )
 
     def refresh(self) -> None:
         r = self.current
@@ -51,15 +64,21 @@ class ErasureExplorer(ReplayExplorer):
         allowed = grid[grid["answer"] == "yes"]
         erased = self.person not in r.ledger.records
         if erased:
-            headline = (f"Day {r.step.day}: Joséphine is erased; the ledger holds no record "
-                        "of her, and nothing may be used.")
+            headline = (
+                f"Day {r.step.day}: Joséphine is erased; the ledger holds no record "
+                "of her, and nothing may be used."
+            )
         else:
-            headline = (f"Day {r.step.day}: Osmosis may use Joséphine's data in "
-                        f"{len(allowed)} of {len(grid)} category-purpose cells.")
+            headline = (
+                f"Day {r.step.day}: Osmosis may use Joséphine's data in "
+                f"{len(allowed)} of {len(grid)} category-purpose cells."
+            )
         show_chart(self.chart, consent_grid_chart(grid, headline))
         self.story.value = self.step_html()
-        lines = [f"May use {row.category.lower()} for {row.purpose.lower()}."
-                 for row in allowed.itertuples()]
+        lines = [
+            f"May use {row.category.lower()} for {row.purpose.lower()}."
+            for row in allowed.itertuples()
+        ]
         if r.report is not None:
             lines = ["Cannot undo: " + line for line in r.report.cannot_undo]
         elif erased:

@@ -25,6 +25,14 @@ from .base import Explorer, show_chart, text_block
 from .consent_charts import form_chart
 
 PEOPLE = 1000
+SHORT = {
+    "fair": "Fair",
+    "pre_ticked": "Pre-ticked",
+    "bundled": "Bundled",
+    "refuse_hidden": "Refusal hidden",
+    "nagging": "Nagging",
+    "all_tricks": "All tricks",
+}
 
 
 class FormExplorer(Explorer):
@@ -33,39 +41,69 @@ class FormExplorer(Explorer):
     def __init__(self, *, seed: int = 2019, design: str = "fair") -> None:
         super().__init__()
         self.seed = seed  # the same simulated people meet every form
-        self.design = widgets.Dropdown(options=[(f.label, k) for k, f in FORMS.items()],
-                                       value=design, description="Form design",
-                                       style={"description_width": "initial"},
-                                       layout=widgets.Layout(width="34em"))
-        self.reads = widgets.IntSlider(value=30, min=0, max=100, step=5,
-                                       description="People who read the form (%)",
-                                       style={"description_width": "initial"})
+        self.design = widgets.ToggleButtons(
+            options=[(SHORT[k], k) for k in FORMS],
+            value=design,
+            description="Form design",
+            tooltips=[FORMS[k].label for k in FORMS],
+            style={"description_width": "initial", "button_width": "9em"},
+        )
+        self.reads = widgets.IntSlider(
+            value=30,
+            min=0,
+            max=100,
+            step=5,
+            description="People who read the form (%)",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="32em"),
+        )
         self._assemble([self.design, self.reads])
         self.refresh()
+
+    @classmethod
+    def with_lesson_data(cls) -> FormExplorer:
+        return cls(seed=2019)
 
     def table(self) -> pd.DataFrame:
         """The simulation's result for the current settings (purposes x how obtained)."""
         behaviour = Behaviour(reads=self.reads.value / 100)
-        return simulate_form(PEOPLE, FORMS[self.design.value],
-                             rng=np.random.default_rng(self.seed), behaviour=behaviour)
+        return simulate_form(
+            PEOPLE,
+            FORMS[self.design.value],
+            rng=np.random.default_rng(self.seed),
+            behaviour=behaviour,
+        )
 
     def refresh(self) -> None:
         result = self.table()
-        long = pd.DataFrame([{"purpose": PURPOSE_LABELS[p], "how": how, "order": i,
-                              "people": int(result.loc[p, how])}
-                             for p in result.index for i, how in enumerate(HOW)])
+        long = pd.DataFrame(
+            [
+                {
+                    "purpose": PURPOSE_LABELS[p],
+                    "how": how,
+                    "order": i,
+                    "people": int(result.loc[p, how]),
+                }
+                for p in result.index
+                for i, how in enumerate(HOW)
+            ]
+        )
         sharing = result.loc["sharing"]
-        headline = (f"{FORMS[self.design.value].label}: {int(sharing['consents'])} of {PEOPLE} "
-                    "people "
-                    f"are recorded as agreeing to sharing, {sharing['wanted_rate']:.0%} would "
-                    f"if fully informed, and {sharing['informed_share']:.0%} of those consents "
-                    "were informed.")
+        headline = (
+            f"{FORMS[self.design.value].label}: {int(sharing['consents'])} of {PEOPLE} "
+            "people "
+            f"are recorded as agreeing to sharing, {sharing['wanted_rate']:.0%} would "
+            f"if fully informed, and {sharing['informed_share']:.0%} of those consents "
+            "were informed."
+        )
         show_chart(self.chart, form_chart(long, headline))
         lines = []
         for p in result.index:
             row = result.loc[p]
             parts = ", ".join(f"{int(row[h])} {h}" for h in HOW if row[h])
-            lines.append(f"{PURPOSE_LABELS[p]}: {int(row['consents'])} consents "
-                         f"({parts or 'none'}); {row['wanted_rate']:.0%} would choose it.")
+            lines.append(
+                f"{PURPOSE_LABELS[p]}: {int(row['consents'])} consents "
+                f"({parts or 'none'}); {row['wanted_rate']:.0%} would choose it."
+            )
         lines.append("Simulated people; the behaviour is an assumption (see the lesson).")
         self.summary.value = text_block(headline, lines)

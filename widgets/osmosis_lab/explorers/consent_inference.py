@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..categories import CATEGORIES, CATEGORY_LABELS
 from ..consent.inference import Inference, fit_inference
+from ..data import load_people, load_population
 from .base import Explorer, show_chart, text_block
 from .consent_charts import inference_chart
 
@@ -30,29 +31,49 @@ from .consent_charts import inference_chart
 class InferenceExplorer(Explorer):
     """A tester, the category they refuse, and the app's guess of it."""
 
-    def __init__(self, people: pd.DataFrame, population: pd.DataFrame, *,
-                 rng: np.random.Generator, tester: str = "T02",
-                 refused: str = "subconscious") -> None:
+    def __init__(
+        self,
+        people: pd.DataFrame,
+        population: pd.DataFrame,
+        *,
+        rng: np.random.Generator,
+        tester: str = "T02",
+        refused: str = "subconscious",
+    ) -> None:
         super().__init__()
         self.people = people.set_index("person_id")
         self.population = population
         self.fits: dict[str, Inference] = {}
         self.seed = int(rng.integers(2**31))  # one split for every category: comparable
         testers = self.people.index[self.people["role"] == "tester"].tolist()
-        self.tester = widgets.Dropdown(
-            options=[(f"{self.people.loc[t, 'name']} ({t})", t) for t in testers], value=tester,
-            description="Tester", style={"description_width": "initial"})
-        self.refused = widgets.Dropdown(
-            options=[(CATEGORY_LABELS[c], c) for c in CATEGORIES], value=refused,
-            description="Category the tester refuses", style={"description_width": "initial"})
+        names = self.people["name"]
+        self.tester = widgets.ToggleButtons(
+            options=[(names[t], t) for t in testers],
+            value=tester,
+            description="Tester",
+            tooltips=[f"{names[t]} ({t})" for t in testers],
+            style={"description_width": "initial", "button_width": "9em"},
+        )
+        self.refused = widgets.ToggleButtons(
+            options=[(CATEGORY_LABELS[c], c) for c in CATEGORIES],
+            value=refused,
+            description="Category the tester refuses",
+            tooltips=[f"The tester refuses {CATEGORY_LABELS[c].lower()}" for c in CATEGORIES],
+            style={"description_width": "initial", "button_width": "13em"},
+        )
         self._assemble([self.tester, self.refused])
         self.refresh()
+
+    @classmethod
+    def with_lesson_data(cls) -> InferenceExplorer:
+        return cls(load_people(), load_population(), rng=np.random.default_rng(2019))
 
     def fit(self, category: str) -> Inference:
         """The guess of ``category`` from the other three (fitted once, then kept)."""
         if category not in self.fits:
-            self.fits[category] = fit_inference(self.population, category,
-                                                rng=np.random.default_rng(self.seed))
+            self.fits[category] = fit_inference(
+                self.population, category, rng=np.random.default_rng(self.seed)
+            )
         return self.fits[category]
 
     def refresh(self) -> None:
@@ -61,19 +82,29 @@ class InferenceExplorer(Explorer):
         name = person["name"].iloc[0]
         guess = fit.predict(person).iloc[0]
         truth = person[list(CATEGORIES[fit.target])].iloc[0]
-        rows = [{"trait": c.split("_", 1)[1], "series": series, "value": float(v)}
-                for c in guess.index
-                for series, v in (("true value (hidden from the app)", truth[c]),
-                                  ("the app's guess", guess[c]))]
+        rows = [
+            {"trait": c.split("_", 1)[1], "series": series, "value": float(v)}
+            for c in guess.index
+            for series, v in (
+                ("true value (hidden from the app)", truth[c]),
+                ("the app's guess", guess[c]),
+            )
+        ]
         label = CATEGORY_LABELS[fit.target].lower()
-        headline = (f"{name} refuses {label}, yet the app guesses it from the other three: on "
-                    f"{fit.n_test} held-out residents the guess lands on the right side of the "
-                    f"middle {fit.high_low_accuracy:.0%} of the time (a coin flip: 50%).")
+        headline = (
+            f"{name} refuses {label}, yet the app guesses it from the other three: on "
+            f"{fit.n_test} held-out residents the guess lands on the right side of the "
+            f"middle {fit.high_low_accuracy:.0%} of the time (a coin flip: 50%)."
+        )
         show_chart(self.chart, inference_chart(pd.DataFrame(rows), headline))
-        lines = [f"{c.split('_', 1)[1]}: true {truth[c]:.2f}, guessed {guess[c]:.2f}"
-                 for c in guess.index]
-        lines += [f"Average error of the guess: {fit.mae:.2f}; of guessing everyone's average: "
-                  f"{fit.baseline_mae:.2f} (values run from 0 to 1).",
-                  f"Trained on {fit.n_train} residents who shared all four categories, from "
-                  f"{', '.join(CATEGORY_LABELS[s].lower() for s in fit.sources)}."]
+        lines = [
+            f"{c.split('_', 1)[1]}: true {truth[c]:.2f}, guessed {guess[c]:.2f}"
+            for c in guess.index
+        ]
+        lines += [
+            f"Average error of the guess: {fit.mae:.2f}; of guessing everyone's average: "
+            f"{fit.baseline_mae:.2f} (values run from 0 to 1).",
+            f"Trained on {fit.n_train} residents who shared all four categories, from "
+            f"{', '.join(CATEGORY_LABELS[s].lower() for s in fit.sources)}.",
+        ]
         self.summary.value = text_block(headline, lines)

@@ -21,32 +21,43 @@ import pandas as pd
 
 from ..consent.scenarios import SCENARIOS
 from ..consent.timeline import Replayed, Scenario, replay
+from ..data import load_people
 from .base import Explorer, show_chart, text_block
 from .consent_charts import timeline_chart
 
-TIMELINES = {"esther": "Esther's hidden experiment", "niels": "Niels, 17",
-             "louise": "Louise in a coma", "soulmates": "Soulmates who never signed up"}
+TIMELINES = {
+    "esther": "Esther's hidden experiment",
+    "niels": "Niels, 17",
+    "louise": "Louise in a coma",
+    "soulmates": "Never signed up",
+}
 
 
-class ReplayExplorer(Explorer):
-    """A step slider with Previous/Next buttons over a replayed scenario."""
+class Replay:
+    """A step slider with Previous/Next buttons over a replayed scenario (mixed into explorers)."""
 
-    def __init__(self, scenario: Scenario, names: dict[str, str] | None = None) -> None:
-        super().__init__()
+    step: widgets.IntSlider
+
+    def _replay_controls(self, scenario: Scenario, names: dict[str, str] | None) -> None:
         self.names = names or {}
         self.history: tuple[Replayed, ...] = replay(scenario)
-        self.step = widgets.IntSlider(value=1, min=1, max=len(self.history), description="Step",
-                                      style={"description_width": "initial"})
-        self.back = widgets.Button(description="Previous step", icon="step-backward")
-        self.next = widgets.Button(description="Next step", icon="step-forward")
+        self.step = widgets.IntSlider(
+            value=1,
+            min=1,
+            max=len(self.history),
+            description="Step",
+            style={"description_width": "initial"},
+        )
+        self.back = widgets.Button(description="Previous step")
+        self.next = widgets.Button(description="Next step")
         self.back.on_click(lambda _b: self._move(-1))
         self.next.on_click(lambda _b: self._move(+1))
         self.story = widgets.HTML()
 
     def _load(self, scenario: Scenario) -> None:
         self.history = replay(scenario)
+        self.step.value = 1  # before shrinking max, so the value is never out of range
         self.step.max = len(self.history)
-        self.step.value = 1
 
     def _move(self, delta: int) -> None:
         self.step.value = min(self.step.max, max(self.step.min, self.step.value + delta))
@@ -64,13 +75,28 @@ class ReplayExplorer(Explorer):
         for r in self.history[: self.step.value]:
             uses = [e for e in r.entries if e.kind == "use"]
             for e in uses or r.entries[:1]:
-                verdict = ("decision" if e.kind != "use"
-                           else "allowed" if e.outcome == "allowed" else "violation")
-                what = (f"{r.step.action} by {r.step.by or 'the person'}" if e.kind != "use"
-                        else f"{e.purpose} use of {e.category} by {r.step.by}")
-                rows.append({"day": r.step.day, "person": self.name(r.step.person),
-                             "what": what, "verdict": verdict, "outcome": e.outcome,
-                             "detail": e.detail})
+                verdict = (
+                    "decision"
+                    if e.kind != "use"
+                    else "allowed"
+                    if e.outcome == "allowed"
+                    else "violation"
+                )
+                what = (
+                    f"{r.step.action} by {r.step.by or 'the person'}"
+                    if e.kind != "use"
+                    else f"{e.purpose} use of {e.category} by {r.step.by}"
+                )
+                rows.append(
+                    {
+                        "day": r.step.day,
+                        "person": self.name(r.step.person),
+                        "what": what,
+                        "verdict": verdict,
+                        "outcome": e.outcome,
+                        "detail": e.detail,
+                    }
+                )
         return pd.DataFrame(rows)
 
     def step_html(self) -> str:
@@ -78,38 +104,63 @@ class ReplayExplorer(Explorer):
         verdicts = "".join(
             f"<li>{'⚠ VIOLATION: ' if e.outcome != 'allowed' else '✓ '}"
             f"{html.escape(e.category)}: {html.escape(e.detail)}</li>"
-            for e in r.entries if e.kind == "use")
-        return (f"<div class='osmosis-step'><strong>Day {r.step.day}.</strong> "
-                f"{html.escape(r.step.note)}" + (f"<ul>{verdicts}</ul>" if verdicts else "")
-                + "</div>")
+            for e in r.entries
+            if e.kind == "use"
+        )
+        return (
+            f"<div class='osmosis-step'><strong>Day {r.step.day}.</strong> "
+            f"{html.escape(r.step.note)}" + (f"<ul>{verdicts}</ul>" if verdicts else "") + "</div>"
+        )
 
 
-class TimelineExplorer(ReplayExplorer):
+class TimelineExplorer(Replay, Explorer):
     """Pick a timeline (Esther's experiment by default) and step through it."""
 
     def __init__(self, names: dict[str, str] | None = None, *, timeline: str = "esther") -> None:
-        super().__init__(SCENARIOS[timeline](), names)
-        self.timeline = widgets.Dropdown(options=[(v, k) for k, v in TIMELINES.items()],
-                                         value=timeline, description="Timeline",
-                                         style={"description_width": "initial"})
+        Explorer.__init__(self)
+        self._replay_controls(SCENARIOS[timeline](), names)
+        self.timeline = widgets.ToggleButtons(
+            options=[(v, k) for k, v in TIMELINES.items()],
+            value=timeline,
+            description="Timeline",
+            tooltips=list(TIMELINES.values()),
+            style={"description_width": "initial", "button_width": "15em"},
+        )
         self.timeline.observe(lambda c: self._load(SCENARIOS[c["new"]]()), names="value")
-        self._assemble([self.timeline, self.step],
-                       extra=[widgets.HBox([self.back, self.next]), self.story])
+        self._assemble(
+            [self.timeline, self.step], extra=[widgets.HBox([self.back, self.next]), self.story]
+        )
         self.refresh()
 
+    @classmethod
+    def with_lesson_data(cls) -> TimelineExplorer:
+        people = load_people()
+        return cls(dict(zip(people["person_id"], people["name"], strict=True)))
+
     def _load(self, scenario: Scenario) -> None:
+        self._loading = True  # one refresh for the new timeline, not one per slider change
         super()._load(scenario)
+        self._loading = False
         self.refresh()
 
     def refresh(self) -> None:
+        if getattr(self, "_loading", False):
+            return
         table = self.events()
         flagged = table[table["verdict"] == "violation"]
         r = self.current
-        headline = (f"Step {self.step.value} of {self.step.max} (day {r.step.day}): "
-                    f"{len(flagged)} violations so far.")
-        show_chart(self.chart, timeline_chart(table[["day", "person", "what", "verdict"]],
-                                              f"Timeline chart. {headline}"))
+        headline = (
+            f"Step {self.step.value} of {self.step.max} (day {r.step.day}): "
+            f"{len(flagged)} violations so far."
+        )
+        show_chart(
+            self.chart,
+            timeline_chart(
+                table[["day", "person", "what", "verdict"]], f"Timeline chart. {headline}"
+            ),
+        )
         self.story.value = self.step_html()
-        lines = [f"Day {row.day}, {row.person}: {row.what}. {row.detail}"
-                 for row in flagged.itertuples()]
+        lines = [
+            f"Day {row.day}, {row.person}: {row.what}. {row.detail}" for row in flagged.itertuples()
+        ]
         self.summary.value = text_block(headline, lines or ["No violation so far."])

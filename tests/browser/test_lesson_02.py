@@ -1,0 +1,61 @@
+"""Lesson 02 in JupyterLab as a learner meets it: Run All, five charts, every control by keyboard."""
+
+LESSON = "lessons/02_consent.ipynb"
+
+
+def test_runs_without_errors_and_draws_its_charts(lesson):
+    lesson.assert_no_errors()
+    # timeline, consent board, inference, forms, erasure grid
+    assert lesson.assert_charts_drawn(min_count=5) >= 5
+
+
+def test_every_control_works_from_the_keyboard(lesson):
+    results = lesson.exercise_every_control()
+    # timeline 4, board 12 + 2 + 1 + 16 (as groups: tester, market, scrape, boxes),
+    # inference 2, forms 2, erasure 3
+    assert len(results) >= 30, results
+    unchanged = [r for r in results if not r["changed"]]
+    assert not unchanged, f"controls whose explorer said nothing new: {unchanged}"
+    lesson.assert_no_errors()
+
+
+def test_outputs_pass_the_accessibility_audit(lesson):
+    report = lesson.assert_accessible()
+    print(f"axe-core on {LESSON} outputs: {report.counts()}, {report.passes} rules passed")
+
+
+def test_the_lesson_story_from_the_keyboard(lab, screenshots):
+    lab.open(LESSON).run_all()
+
+    # Esther's timeline: thirteen steps on with the arrow key reach her first night (day 9).
+    step = lab.control("Step")
+    assert "0 violations so far" in step.readout()
+    step.press("ArrowRight", times=13)
+    assert "Step 14 of 19 (day 9): 2 violations so far" in step.readout()
+    lab.control("Next step").activate()
+    assert "Step 15 of 19" in step.readout()
+
+    # The consent board: Karim refuses scraping for matching; bystanders' partners move.
+    tester = lab.control("Tester")
+    assert tester.value() and "Karim Benali" in tester.readout()
+    scraped = lab.control("Matching: scraped social media")
+    scraped.flip()
+    said = scraped.readout()
+    assert "6 people's matches changed; 5 of them changed nothing themselves" in said, said
+    assert "Mathis Roy (T07): was with Amina Kaci (C09), now with Jade Morin (C07)" in said
+    scraped.flip()  # and back: the same six move back
+    assert "6 people's matches changed" in scraped.readout()
+
+    # Research is a different purpose: ticking it moves no match, but shows what may be used.
+    research = lab.control("Research: conscious memories")
+    research.flip()
+    assert "Nobody's match changed" in research.readout()
+    assert "Research: conscious memories" in research.readout()
+
+    # Joséphine: End jumps to her erasure; the report lists what cannot be undone.
+    erasure_step = lab.control("Step", index=1)
+    erasure_step.press("End")
+    said = erasure_step.readout()
+    assert "Joséphine is erased" in said and "investors" in said, said
+    lab.screenshot("lesson-02-after-story")
+    lab.assert_no_errors()

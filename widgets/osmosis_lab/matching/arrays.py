@@ -67,9 +67,10 @@ def deferred_acceptance_arrays(proposer_prefs, reviewer_prefs, *, capacities=Non
     reviewers = _check_array(reviewer_prefs, "reviewer_prefs", "proposer_prefs")
     n_p, n_r = len(proposers), len(reviewers)
     seats = None if capacities is None else _check_seats(capacities, n_r)
+    # ranges always: an out-of-range number would index outside the tables (two cheap passes)
+    _check_range(proposers, n_r, "proposer_prefs", "reviewers")
+    _check_range(reviewers, n_p, "reviewer_prefs", "proposers")
     if validate:
-        _check_range(proposers, n_r, "proposer_prefs", "reviewers")
-        _check_range(reviewers, n_p, "reviewer_prefs", "proposers")
         _check_unique(proposers, n_r)
     rank = _rank_table(reviewers, n_p, validate)
     if seats is None:

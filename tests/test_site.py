@@ -127,6 +127,7 @@ def saved_state(*children: widgets.Widget) -> dict:
         (widgets.IntRangeSlider(value=[2, 7], description="Ages"), "Ages = 2 to 7"),
         (widgets.Checkbox(value=True, description="Consent"), "Consent = on"),
         (widgets.Textarea(value="My review", description="Review"), "Review = My review"),
+        (widgets.Text(value="", description="Note"), "Note = (empty)"),
         (widgets.RadioButtons(options=["x", "y"], value=None, description="Pick"), "Pick = (none)"),
         (widgets.Button(description="Save"), "Save (button)"),
     ],

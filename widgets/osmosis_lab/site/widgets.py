@@ -70,8 +70,8 @@ def control_value(values: dict) -> str:
 
     >>> control_value({"index": [0, 2], "_options_labels": ["a", "b", "c"]})
     'a, c'
-    >>> [control_value({"value": v}) for v in ([1, 5], True, 0.5)]
-    ['1 to 5', 'on', '0.5']
+    >>> [control_value({"value": v}) for v in ([1, 5], True, 0.5, "")]
+    ['1 to 5', 'on', '0.5', '(empty)']
     """
     if "_options_labels" in values:
         labels, index = values["_options_labels"], values.get("index")
@@ -84,7 +84,7 @@ def control_value(values: dict) -> str:
         return "on" if value else "off"
     if isinstance(value, list):
         return " to ".join(str(v) for v in value)
-    return str(value)
+    return str(value) if value != "" else "(empty)"
 
 
 def control_line(label: str, value: str | None) -> str:

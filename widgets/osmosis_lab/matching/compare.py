@@ -138,8 +138,8 @@ def lie_outcome(proposer_prefs, reviewer_prefs, liar, how):
     reported = _misreport(true_list, how, _best_stable_partner(proposers, reviewers, liar))
     p_lie = {**proposers, liar: reported} if is_proposer else proposers
     r_lie = reviewers if is_proposer else {**reviewers, liar: reported}
-    before = _partners(deferred_acceptance(proposers, reviewers))
-    after = _partners(deferred_acceptance(p_lie, r_lie))
+    before = _partners(deferred_acceptance(proposers, reviewers), reviewers)
+    after = _partners(deferred_acceptance(p_lie, r_lie), reviewers)
     changed = tuple(x for x in before if x != liar and before[x] != after[x])
     ranks = [
         None if after_ is None else true_list.index(after_) + 1
@@ -166,12 +166,11 @@ def _misreport(true_list, how, best):
     return list(true_list)
 
 
-def _partners(matching):
-    both = dict(matching)
+def _partners(matching, reviewers):
+    """Everyone's partner, both sides, ``None`` for the unmatched."""
+    both = dict.fromkeys(reviewers)
+    both.update(matching)
     both.update({r: p for p, r in matching.items() if r is not None})
-    for p, r in matching.items():
-        if r is None:
-            both[p] = None
     return both
 
 

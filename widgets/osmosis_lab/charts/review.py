@@ -1,0 +1,150 @@
+"""Charts for lesson 05 · Design review: the design's figures beside the plan, and the matrix.
+
+Examples
+--------
+>>> import numpy as np
+>>> from osmosis_lab import data
+>>> from osmosis_lab.review import AS_PLANNED, CAUTIOUS, consequences, review_scenario
+>>> scenario = review_scenario(data.load_people(), data.load_population(),
+...                            data.load_public_profiles(), data.load_pairs())
+>>> planned = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(1))
+>>> mine = consequences(CAUTIOUS, scenario, rng=np.random.default_rng(1))
+>>> spec = consequences_chart(mine, planned).to_dict()
+>>> spec["description"].startswith("Bar chart comparing your design with the planned launch")
+True
+>>> len(spec["data"]["values"])  # two bars for each of the 8 shares
+16
+>>> comparison_table(mine, planned).columns.tolist()
+['theme', 'figure', 'as planned', 'your design', 'better', 'changed']
+"""
+
+import copy
+from dataclasses import dataclass
+from functools import lru_cache
+
+import altair as alt
+import pandas as pd
+
+from ..review import Consequences
+from ..review.stakeholders import VALUES
+from . import OKABE_ITO, accessible
+
+#: The two designs and their colours (Okabe-Ito orange and blue).
+DESIGN_COLOURS = {"as planned": OKABE_ITO[0], "your design": OKABE_ITO[4]}
+THEMES = ("matching", "consent", "privacy", "trust")
+
+
+@dataclass(frozen=True)
+class PreparedChart:
+    """A finished Vega-Lite spec: a cached chart template with this refresh's data and
+    description filled in. ``explorers.base.show_chart`` takes it like an altair chart.
+
+    Why: building and validating an altair chart costs ~150 ms here, far more than the
+    figures behind it; the template is built (and validated) once, then only its data change.
+    """
+
+    spec: dict
+
+    def to_dict(self) -> dict:
+        return self.spec
+
+
+def _filled(template: dict, values: list[dict], description: str, **encoding) -> PreparedChart:
+    spec = copy.deepcopy(template)
+    spec["data"] = {"values": values}
+    spec["description"] = description
+    for channel, sort in encoding.items():
+        spec["encoding"][channel]["sort"] = sort
+    return PreparedChart(spec)
+
+
+def comparison_table(mine: Consequences, planned: Consequences) -> pd.DataFrame:
+    """Each figure in words for the plan and for the design; ``changed`` marks differences."""
+    a, b = planned.table(), mine.table()
+    return pd.DataFrame(
+        {
+            "theme": b["theme"],
+            "figure": b["figure"],
+            "as planned": a["shown"],
+            "your design": b["shown"],
+            "better": b["better"],
+            "changed": a["shown"] != b["shown"],
+        }
+    )
+
+
+def _share_data(mine: Consequences, planned: Consequences) -> pd.DataFrame:
+    frames = []
+    for label, figures in (("as planned", planned), ("your design", mine)):
+        table = figures.table()
+        table = table[table["share"]].assign(design=label, percent=lambda t: 100 * t["value"])
+        frames.append(table)
+    data = pd.concat(frames, ignore_index=True)
+    data["label"] = data["theme"] + ": " + data["figure"]
+    return data[["label", "theme", "figure", "design", "percent", "shown", "better"]]
+
+
+def consequences_chart(mine: Consequences, planned: Consequences) -> PreparedChart:
+    """Paired horizontal bars, one pair per share-type figure: the plan and the design."""
+    data = _share_data(mine, planned)
+    return _filled(_consequences_template(), data.to_dict("records"), _description(data),
+                   y=list(dict.fromkeys(data["label"])))
+
+
+@lru_cache(maxsize=1)
+def _consequences_template() -> dict:
+    chart = (
+        alt.Chart(alt.Data(values=[]), title="Your design beside the planned launch (shares, %)")
+        .mark_bar()
+        .encode(
+            x=alt.X("percent:Q", scale=alt.Scale(domain=[0, 100]), title="Percent"),
+            y=alt.Y("label:N", title=None, axis=alt.Axis(labelLimit=360)),
+            yOffset=alt.YOffset("design:N", sort=list(DESIGN_COLOURS)),
+            color=alt.Color(
+                "design:N",
+                scale=alt.Scale(domain=list(DESIGN_COLOURS), range=list(DESIGN_COLOURS.values())),
+                title="Design",
+            ),
+            tooltip=["design:N", "theme:N", "figure:N", "shown:N", "better:N"],
+        )
+        .properties(width=300, height=alt.Step(11))
+    )
+    return accessible(chart, "template").to_dict()
+
+
+def _description(data: pd.DataFrame) -> str:
+    parts = []
+    for label, group in data.groupby("label", sort=False):
+        values = dict(zip(group["design"], group["percent"], strict=True))
+        parts.append(f"{label}, {values['as planned']:.0f}% planned and "
+                     f"{values['your design']:.0f}% in your design")
+    return ("Bar chart comparing your design with the planned launch, in percent: "
+            + "; ".join(parts) + ".")
+
+
+def values_chart(counts: pd.DataFrame) -> PreparedChart:
+    """Bars: how many roles put each value first (``stakeholders.values_at_stake``)."""
+    total = int(counts["roles"].sum())
+    if total == 0:
+        text = "Bar chart of the values most at stake: no role has been filled in yet."
+    else:
+        named = [f"{r.value} {r.roles}" for r in counts.itertuples() if r.roles]
+        text = (f"Bar chart of the value most at stake for each of the {total} roles filled "
+                f"in: " + ", ".join(named) + ".")
+    return _filled(_values_template(), counts.to_dict("records"), text)
+
+
+@lru_cache(maxsize=1)
+def _values_template() -> dict:
+    chart = (
+        alt.Chart(alt.Data(values=[]), title="What is most at stake, counted over the roles")
+        .mark_bar(color=OKABE_ITO[2])
+        .encode(
+            x=alt.X("roles:Q", title="Roles that put it first", axis=alt.Axis(tickMinStep=1),
+                    scale=alt.Scale(domainMin=0)),
+            y=alt.Y("value:N", sort=list(VALUES), title=None),
+            tooltip=["value:N", "roles:Q", "who:N"],
+        )
+        .properties(width=300, height=alt.Step(18))
+    )
+    return accessible(chart, "template").to_dict()

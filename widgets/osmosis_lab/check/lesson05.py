@@ -1,0 +1,227 @@
+"""Self-checks for lesson 05 · Design review before launch.
+
+Every right answer is computed from the engines (``osmosis_lab.review`` on the
+shipped data), never typed here.
+
+Examples
+--------
+>>> print(review_proposing_side("candidates"))  # doctest: +ELLIPSIS
+Not yet: That is what Gale and Shapley's theorem promises in general...
+>>> review_non_users_used(633).status
+'correct'
+"""
+
+from dataclasses import replace
+from functools import lru_cache
+
+import numpy as np
+
+from ..consent.forms import FORMS, simulate_form
+from ..data import load_pairs, load_people, load_population, load_public_profiles
+from ..review import AS_PLANNED, compare_changes, consequences, review_scenario
+from .core import Check, Misconception
+
+#: How far a share read off one simulation may be from the engine's long-run value.
+SHARE_TOLERANCE = 0.04
+
+
+@lru_cache(maxsize=1)
+def _scenario():
+    return review_scenario(load_people(), load_population(), load_public_profiles(), load_pairs())
+
+
+@lru_cache(maxsize=1)
+def _proposing_side() -> str:
+    """Whose average partner rank improves when the candidates propose instead."""
+    rng = np.random.default_rng(0)  # the matching figures use no randomness
+    before = consequences(AS_PLANNED, _scenario(), rng=rng).matching
+    after = consequences(replace(AS_PLANNED, proposers="candidates"), _scenario(), rng=rng).matching
+    gains = [side for side, b, a in (("testers", before.tester_rank, after.tester_rank),
+                                     ("candidates", before.candidate_rank, after.candidate_rank))
+             if a < b]
+    return gains[0] if len(gains) == 1 else "neither"
+
+
+def _side(answer):
+    return answer.strip().casefold() if isinstance(answer, str) else answer
+
+
+review_proposing_side = Check(
+    name="review_proposing_side",
+    question="When the candidates propose instead of the testers, whose average partner rank "
+    'improves: "testers", "candidates" or "neither"?',
+    is_correct=lambda answer: answer == _proposing_side(),
+    why="Among these 24 people there is only one stable matching, so both sides get the same "
+    "partners whoever proposes. The proposing side gains only when there is more than one "
+    "stable matching (lesson 01's small example).",
+    normalise=_side,
+    misconceptions=(
+        Misconception(
+            "recited the theorem",
+            example="candidates",
+            matches=lambda answer: answer == "candidates" != _proposing_side(),
+            hint="That is what Gale and Shapley's theorem promises in general: the proposing "
+            "side gets its best stable partner. Switch 'Who proposes' in the panel and compare "
+            "the ranks, or read `same_either_way` in the figures.",
+        ),
+        Misconception(
+            "thought the reviewers gain",
+            example="testers",
+            matches=lambda answer: answer == "testers" != _proposing_side(),
+            hint="Proposing never makes a side worse off: if anyone gains from the candidates "
+            "proposing, it is the candidates. Compare the two rank rows in the panel.",
+        ),
+    ),
+    fallback_hint='Answer with one word in quotes: "testers", "candidates" or "neither".',
+)
+
+
+@lru_cache(maxsize=1)
+def _informed_share_pre_ticked() -> float:
+    # A large simulation gives the long-run share the lesson's 1,000 people scatter around.
+    table = simulate_form(20_000, FORMS["pre_ticked"], rng=np.random.default_rng(0))
+    return float(table.loc["research", "informed_share"])
+
+
+@lru_cache(maxsize=1)
+def _consent_rate_pre_ticked() -> float:
+    table = simulate_form(20_000, FORMS["pre_ticked"], rng=np.random.default_rng(0))
+    return float(table.loc["research", "consent_rate"])
+
+
+def _share(answer):
+    if isinstance(answer, bool) or not isinstance(answer, int | float) or answer != answer:
+        raise TypeError("not a number")
+    return float(answer)
+
+
+review_informed_share = Check(
+    name="review_informed_share",
+    question="Under the pre-ticked form, what share of the research consents are informed "
+    "(ticked by someone who read the form and wanted it)? Give a fraction between 0 and 1.",
+    is_correct=lambda a: abs(a - _informed_share_pre_ticked()) <= SHARE_TOLERANCE,
+    why="Most people never read the form, and a pre-ticked box they leave alone still counts "
+    "as a yes: only a small share of the research consents are real, informed choices.",
+    normalise=_share,
+    misconceptions=(
+        Misconception(
+            "gave a percentage",
+            example=13,
+            matches=lambda a: 1 < a <= 100,
+            hint="Give a fraction between 0 and 1 (for example 0.25), not a percentage.",
+        ),
+        Misconception(
+            "counted every tick as informed",
+            example=1.0,
+            matches=lambda a: a >= 0.9,
+            hint="A box left ticked by someone who never read the form is recorded as a yes, "
+            "but it is not an informed choice. Read the 'informed' row, not the consent row.",
+        ),
+        Misconception(
+            "gave the consent rate",
+            example=0.84,
+            matches=lambda a: abs(a - _consent_rate_pre_ticked()) <= SHARE_TOLERANCE,
+            hint="That is the share of people who end up consenting. The question asks what "
+            "share of those consents are informed.",
+        ),
+    ),
+    fallback_hint="Set the consent form to 'Pre-ticked' in the panel and read the row "
+    "'research consents that are informed'; give it as a fraction.",
+)
+
+
+@lru_cache(maxsize=1)
+def _privacy_table():
+    return compare_changes(AS_PLANNED, _scenario(), rng=np.random.default_rng(0))
+
+
+def _leaks_nothing() -> str:
+    table = _privacy_table()
+    safe = table[(table["reidentified"] == 0) & (table["health_learned"] == 0)]
+    return safe.index[0].casefold()
+
+
+def _label(answer):
+    return answer.strip().casefold() if isinstance(answer, str) else answer
+
+
+def _leaks_health(answer) -> bool:
+    table = _privacy_table().rename(index=str.casefold)
+    row = table.loc[answer]
+    return row["reidentified"] == 0 and row["health_learned"] > 0
+
+
+review_privacy_change = Check(
+    name="review_privacy_change",
+    question="Which single change to the planned launch leaves the attacker learning nothing: "
+    "nobody re-identified and no health condition learned? Give its label.",
+    is_correct=lambda answer: answer == _leaks_nothing(),
+    why="With differential privacy no rows leave the company, only noisy counts: there is "
+    "nothing to join to a public profile. The price is a count that is off by a little.",
+    normalise=_label,
+    misconceptions=(
+        Misconception(
+            "trusted k-anonymity alone",
+            example="generalise the export (k = 5)",
+            matches=_leaks_health,
+            hint="Generalising stops every unique match, but look at the health row: some "
+            "groups share one health condition, so placing a person in their group reveals it "
+            "(lesson 03's homogeneity attack).",
+        ),
+        Misconception(
+            "shrank the export",
+            example="stop searching for people who never signed up",
+            matches=lambda answer: answer == "stop searching for people who never signed up",
+            hint="Fewer people are in the export, so fewer are exposed, but the people who "
+            "remain are re-identified just as easily. Look for a change that releases no rows.",
+        ),
+    ),
+    fallback_hint="Copy one label exactly from the table above (for example "
+    '"optimise wellbeing") and pick the row where both privacy figures are 0.',
+)
+
+
+@lru_cache(maxsize=1)
+def _non_users_used() -> int:
+    figures = consequences(AS_PLANNED, _scenario(), rng=np.random.default_rng(0))
+    return figures.consent.non_users_used
+
+
+@lru_cache(maxsize=1)
+def _unsigned_counts() -> tuple[int, int]:
+    people, residents = load_people(), load_population()
+    return int((~people["signed_up"]).sum()), int((~residents["signed_up"]).sum())
+
+
+def _whole(answer):
+    if isinstance(answer, bool) or not isinstance(answer, int | float) or answer != answer:
+        raise TypeError("not a number")
+    return answer
+
+
+review_non_users_used = Check(
+    name="review_non_users_used",
+    question="How many people does the planned launch use (to match or to study) who never "
+    "signed up?",
+    is_correct=lambda answer: answer == _non_users_used(),
+    why="Scraping finds the candidates the app offers as soulmates, and the research "
+    "export holds every resident it found online: none of them was ever asked.",
+    normalise=_whole,
+    misconceptions=(
+        Misconception(
+            "counted only the matched candidates",
+            example=3,
+            matches=lambda answer: answer == _unsigned_counts()[0],
+            hint="Those are the candidates found as soulmates. The research export also holds "
+            "residents who never signed up: read the row 'people used who never signed up'.",
+        ),
+        Misconception(
+            "counted only the residents",
+            example=630,
+            matches=lambda answer: answer == _unsigned_counts()[1],
+            hint="Those are the residents in the export. Add the candidates the app found as "
+            "soulmates without their signing up.",
+        ),
+    ),
+    fallback_hint="Read the row 'people used who never signed up' for the planned design.",
+)

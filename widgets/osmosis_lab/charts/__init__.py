@@ -25,7 +25,9 @@ import altair as alt
 
 from ..categories import CATEGORIES
 
-alt.renderers.enable("mimetype")
+# embed_options travel in the output's metadata, where JupyterLab's renderer reads
+# them: no "…" export menu, an unlabelled control that screen readers cannot name.
+alt.renderers.enable("mimetype", embed_options={"actions": False})
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = (

@@ -21,7 +21,12 @@ import html
 import altair as alt
 import ipywidgets as widgets
 
+from . import controls as sliders
+
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
+#: No "…" export menu on charts: it is an unlabelled control (axe: summary-name),
+#: and learners need nothing from it. Same setting as charts' renderer.
+EMBED_OPTIONS = {"actions": False}
 
 
 def show_chart(area: widgets.Output, chart: alt.TopLevelMixin) -> None:
@@ -37,7 +42,7 @@ def show_chart(area: widgets.Output, chart: alt.TopLevelMixin) -> None:
         {
             "output_type": "display_data",
             "data": {VEGALITE_MIME: spec, "text/plain": spec.get("description", "A chart.")},
-            "metadata": {},
+            "metadata": {VEGALITE_MIME: {"embed_options": EMBED_OPTIONS}},
         },
     )
 
@@ -60,15 +65,16 @@ def text_block(title: str, lines: list[str]) -> str:
 #: Select and SelectMultiple are missing on purpose: in a notebook's command mode
 #: JupyterLab takes their arrow and letter keys as notebook shortcuts, so a keyboard
 #: user cannot change them (checked in JupyterLab 4.6; see README, Accessibility).
+#: ipywidgets' own sliders are missing too: their handle has no accessible name, so
+#: explorers use the labelled range inputs of :mod:`.controls` (imported as ``sliders``).
 INTERACTIVE = (
     widgets.ToggleButtons,
     widgets.ToggleButton,
     widgets.Checkbox,
     widgets.Button,
-    widgets.IntSlider,
-    widgets.FloatSlider,
-    widgets.SelectionSlider,
-    widgets.IntRangeSlider,
+    sliders.IntSlider,
+    sliders.FloatSlider,
+    sliders.SelectionSlider,
     widgets.Text,
     widgets.Textarea,
     widgets.BoundedIntText,

@@ -30,6 +30,7 @@ from ..privacy import (
     linkage_attack,
     suppress_small_groups,
 )
+from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
 #: Class-size buckets for the chart: (label, smallest, largest).
@@ -74,7 +75,7 @@ class GeneraliseExplorer(Explorer):
         self.known = known_to_attacker(people, public_profiles)
         self.testers = self.known.index[self.known["group"] == "tester"]
         self.levels = {
-            column: widgets.SelectionSlider(
+            column: sliders.SelectionSlider(
                 options=[name for name, _ in HIERARCHIES[column]],
                 value="exact",
                 description=column.capitalize(),
@@ -83,7 +84,7 @@ class GeneraliseExplorer(Explorer):
             )
             for column in QUASI_IDENTIFIERS
         }
-        self.k_target = widgets.IntSlider(
+        self.k_target = sliders.IntSlider(
             value=1, min=1, max=10, description="Suppress classes smaller than k =",
             continuous_update=False, style={"description_width": "initial"},
         )  # fmt: skip

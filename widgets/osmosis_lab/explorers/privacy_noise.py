@@ -20,6 +20,7 @@ from ..charts import privacy as privacy_charts
 from ..data import load_population
 from ..errors import BudgetExceeded
 from ..privacy import PrivacyBudget, laplace_error_bound, laplace_mechanism, laplace_scale
+from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
 #: Counts a data holder might be asked to publish about the residents.
@@ -52,11 +53,11 @@ class NoiseExplorer(Explorer):
             tooltips=[f"Publish how many residents: {q.lower()}" for q in QUERIES],
             style={"description_width": "initial"},
         )
-        self.epsilon = widgets.SelectionSlider(
+        self.epsilon = sliders.SelectionSlider(
             options=[(f"{e:g}", e) for e in EPSILONS], value=0.5, description="epsilon",
             continuous_update=False,
         )  # fmt: skip
-        self.total = widgets.FloatSlider(
+        self.total = sliders.FloatSlider(
             value=1.0, min=0.5, max=5.0, step=0.5, description="Total budget",
             continuous_update=False, readout_format=".1f", style={"description_width": "initial"},
         )  # fmt: skip

@@ -19,6 +19,7 @@ from ..categories import QUASI_IDENTIFIERS
 from ..charts import privacy as privacy_charts
 from ..data import load_population
 from ..privacy import OCCUPATION_SECTORS, generalise, hierarchy_rules, narrowing
+from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
 #: Coarse sharing: 10-year age bands, arrondissements in groups of 5, sectors, gender as is.
@@ -40,16 +41,16 @@ class ProfileExplorer(Explorer):
         self.rules = hierarchy_rules(COARSE_LEVELS)
         self.coarse_population = generalise(population, self.rules)
         style = {"description_width": "initial"}
-        self.age = widgets.IntSlider(
+        self.age = sliders.IntSlider(
             value=30, min=16, max=90, description="Age", continuous_update=False
         )
         # Sliders and ToggleButtons, not Dropdowns: their keys work inside JupyterLab.
-        self.arrondissement = widgets.IntSlider(
+        self.arrondissement = sliders.IntSlider(
             value=11, min=1, max=20, description="Arrondissement", style=style,
             continuous_update=False,
         )  # fmt: skip
         jobs = sorted(OCCUPATION_SECTORS) + [OTHER_JOB]
-        self.occupation = widgets.SelectionSlider(
+        self.occupation = sliders.SelectionSlider(
             options=jobs, value="teacher", description="Occupation", style=style,
             continuous_update=False,
         )  # fmt: skip

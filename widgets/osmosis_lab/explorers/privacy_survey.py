@@ -23,6 +23,7 @@ import pandas as pd
 from ..charts import privacy as privacy_charts
 from ..data import load_population
 from ..privacy import estimate_proportion, posterior_yes, randomized_response, truth_probability
+from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
 #: The questions on offer and how to read each person's true answer from the data.
@@ -53,11 +54,11 @@ class SurveyExplorer(Explorer):
             tooltips=[QUESTION_TEXT[q] for q in QUESTIONS],
             style={"description_width": "initial", "button_width": "12em"},
         )
-        self.epsilon = widgets.FloatSlider(
+        self.epsilon = sliders.FloatSlider(
             value=1.0, min=0.1, max=5.0, step=0.1, description="epsilon",
             continuous_update=False, readout_format=".1f",
         )  # fmt: skip
-        self.class_size = widgets.IntSlider(
+        self.class_size = sliders.IntSlider(
             value=30, min=10, max=500, step=10, description="Class size",
             continuous_update=False,
         )  # fmt: skip

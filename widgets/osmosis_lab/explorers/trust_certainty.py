@@ -19,6 +19,7 @@ import pandas as pd
 from ..charts import trust as trust_charts
 from ..data import load_pairs, load_population
 from ..trust import app_certainty, calibration_summary, pair_scores, reliability_table
+from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
 #: Overconfidence settings offered (1: the app as launched).
@@ -34,7 +35,7 @@ class CertaintyExplorer(Explorer):
         self.scores = pair_scores(pairs, people)
         self._figure = None
         self.outcome = pairs["wellbeing_after_1y"].to_numpy()
-        self.dial = widgets.IntSlider(
+        self.dial = sliders.IntSlider(
             layout=widgets.Layout(width="520px"),
             value=98,
             min=50,
@@ -44,7 +45,7 @@ class CertaintyExplorer(Explorer):
             style={"description_width": "initial"},
             continuous_update=False,
         )
-        self.overconfidence = widgets.SelectionSlider(
+        self.overconfidence = sliders.SelectionSlider(
             layout=widgets.Layout(width="520px"),
             options=[(f"{s:g}", s) for s in SETTINGS],
             value=1.0,

@@ -15,6 +15,7 @@ import pandas as pd
 from ..charts import trust as trust_charts
 from ..data import load_people
 from ..trust import category_contributions, explain_contributions
+from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
 LEFT_OUT = (
@@ -31,7 +32,7 @@ def person_picker(options: list[str], value: str, description: str) -> widgets.W
         return widgets.ToggleButtons(
             options=options, value=value, description=description, style=style
         )
-    return widgets.SelectionSlider(
+    return sliders.SelectionSlider(
         options=options, value=value, description=description, style=style, continuous_update=False
     )
 

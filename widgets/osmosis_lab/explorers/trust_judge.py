@@ -35,6 +35,7 @@ from ..trust import (
     reliability_table,
     reliance_summary,
 )
+from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
 BINS = 5
@@ -56,7 +57,7 @@ class JudgeFirstExplorer(Explorer):
         self.decision = widgets.ToggleButtons(
             options=CHOICES, value=None, description="Your call", style=style
         )
-        self.confidence = widgets.IntSlider(
+        self.confidence = sliders.IntSlider(
             value=75, min=50, max=100, step=5, description="How sure are you (%)", style=style
         )
         self.confidence.layout.width = "520px"

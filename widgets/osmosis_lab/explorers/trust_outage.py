@@ -22,6 +22,7 @@ import pandas as pd
 from ..charts import trust as trust_charts
 from ..data import load_population
 from ..trust import DESIGNS, compare_outage_designs, simulate_outage
+from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
 PRIORITIES = {
@@ -38,7 +39,7 @@ class OutageExplorer(Explorer):
         self.users = population[population["signed_up"]].reset_index(drop=True)
         self.seed = int(rng.integers(2**32))
         style = {"description_width": "initial"}
-        self.fallback_success = widgets.IntSlider(
+        self.fallback_success = sliders.IntSlider(
             layout=widgets.Layout(width="520px"),
             value=90,
             min=0,
@@ -48,7 +49,7 @@ class OutageExplorer(Explorer):
             style=style,
             continuous_update=False,
         )
-        self.human_capacity = widgets.IntSlider(
+        self.human_capacity = sliders.IntSlider(
             layout=widgets.Layout(width="520px"),
             value=20,
             min=0,

@@ -119,7 +119,7 @@ def test_under_the_digital_age_matching_needs_the_parent_too_and_rules_differ_by
     assert sixteen_gdpr.alternatives == (frozenset({"self", "parent"}),)
 
 
-# --- Louise in a coma ------------------------------------------------------------------------
+# --- Louise, who cannot consent ------------------------------------------------------------
 
 def test_a_representative_may_consent_to_care_but_not_to_an_experiment():
     history = replay(louise_case())

@@ -1,4 +1,4 @@
-"""Lesson 02 in JupyterLab as a learner meets it: Run All, five charts, every control by keyboard."""
+"""Lesson 02 in JupyterLab as a learner meets it: Run All, five charts, every control by key."""
 
 LESSON = "lessons/02_consent.ipynb"
 

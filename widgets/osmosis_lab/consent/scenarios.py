@@ -76,11 +76,11 @@ def niels_case() -> Scenario:
 
 
 def louise_case() -> Scenario:
-    """Louise, in a coma: a representative may consent to care, not to experiments."""
+    """Louise, who cannot consent: a representative may consent to care, not to experiments."""
     louise = Person("Louise", 67, representatives=("Paul", "Esther"))
     steps = (
         Step(0, "capacity", "Louise", capable=False, by="hospital",
-             note="Louise lies in a coma: she cannot consent to anything."),
+             note="Louise lies in a vegetative state: she cannot consent to anything."),
         Step(1, "grant", "Louise", MIND, ("medical",), by="Esther",
              note="Esther, her daughter and representative, consents to her care."),
         Step(2, "use", "Louise", MIND, ("medical",), by="hospital", note="Routine care."),
@@ -89,7 +89,7 @@ def louise_case() -> Scenario:
         Step(5, "use", "Louise", MIND, ("research",), by="Esther",
              note="Esther runs her experiment on Louise."),
     )
-    return Scenario("Louise in a coma", (louise,), steps)
+    return Scenario("Louise cannot consent", (louise,), steps)
 
 
 def josephine_timeline() -> Scenario:

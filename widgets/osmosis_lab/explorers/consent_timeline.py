@@ -22,13 +22,14 @@ import pandas as pd
 from ..consent.scenarios import SCENARIOS
 from ..consent.timeline import Replayed, Scenario, replay
 from ..data import load_people
+from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 from .consent_charts import timeline_chart
 
 TIMELINES = {
     "esther": "Esther's hidden experiment",
     "niels": "Niels, 17",
-    "louise": "Louise in a coma",
+    "louise": "Louise cannot consent",
     "soulmates": "Never signed up",
 }
 
@@ -41,7 +42,7 @@ class Replay:
     def _replay_controls(self, scenario: Scenario, names: dict[str, str] | None) -> None:
         self.names = names or {}
         self.history: tuple[Replayed, ...] = replay(scenario)
-        self.step = widgets.IntSlider(
+        self.step = sliders.IntSlider(
             value=1,
             min=1,
             max=len(self.history),

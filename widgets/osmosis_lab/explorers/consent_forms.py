@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..consent import PURPOSE_LABELS
 from ..consent.forms import FORMS, HOW, Behaviour, simulate_form
+from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 from .consent_charts import form_chart
 
@@ -48,7 +49,7 @@ class FormExplorer(Explorer):
             tooltips=[FORMS[k].label for k in FORMS],
             style={"description_width": "initial", "button_width": "9em"},
         )
-        self.reads = widgets.IntSlider(
+        self.reads = sliders.IntSlider(
             value=30,
             min=0,
             max=100,

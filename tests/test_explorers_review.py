@@ -1,0 +1,212 @@
+"""Lesson 05's explorers, headless: set every control, read what the learner would read.
+
+Modules are imported (not the classes) so pytest does not try to collect them.
+"""
+
+import html
+import re
+
+import mistune
+import pytest
+
+from osmosis_lab.categories import CATEGORY_LABELS
+from osmosis_lab.explorers import base, review_design, review_matrix, review_writer
+from osmosis_lab.review import AS_PLANNED, CAUTIOUS, ROLES, checklist, design_rows
+
+
+@pytest.fixture(scope="module")
+def shared_panel():
+    return review_design.DesignPanel.with_lesson_data()
+
+
+@pytest.fixture
+def panel(shared_panel):
+    shared_panel.set_design(AS_PLANNED)
+    return shared_panel
+
+
+def text_of(widget):
+    return html.unescape(re.sub(r"<[^>]+>", " ", widget.value))
+
+
+def row_of(panel, figure):
+    """The 'your design' cell of a figure in the panel's text table."""
+    match = re.search(re.escape(figure) + r".*?</th><td>.*?</td><td>(.*?)</td>",
+                      panel.summary.value)
+    assert match, f"no row for {figure!r}"
+    return html.unescape(re.sub(r"<[^>]+>", "", match.group(1)))
+
+
+def test_the_panel_starts_on_the_plan(panel):
+    assert panel.design == AS_PLANNED
+    assert "Your design is the planned launch" in text_of(panel.summary)
+    spec = base.chart_spec(panel.chart)
+    assert spec["description"].startswith("Bar chart comparing your design")
+    assert {v["design"] for v in spec["data"]["values"]} == {"as planned", "your design"}
+
+
+SETTINGS = [
+    ("proposers", "candidates", "proposers"),
+    ("consent_form", "fair", "consent_form"),
+    ("consent_form", "bundled", "consent_form"),
+    ("minors", "excluded", "minors"),
+    ("minors", "parent_and_assent", "minors"),
+    ("search_non_users", False, "search_non_users"),
+    ("privacy", "generalised", "privacy"),
+    ("privacy", "dp", "privacy"),
+    ("objective", "wellbeing", "objective"),
+    ("human_contact", True, "human_contact"),
+    ("fallback", True, "fallback"),
+]
+
+
+@pytest.mark.parametrize(("control", "value", "field"), SETTINGS)
+def test_every_control_changes_the_design(panel, control, value, field):
+    getattr(panel, control).value = value
+    assert getattr(panel.design, field) == value
+    assert getattr(panel.figures.design, field) == value
+
+
+def test_the_sliders_and_checkboxes_reach_the_design(panel):
+    panel.privacy.value = "generalised"
+    panel.k.value = 8
+    assert panel.design.k == 8 and panel.figures.privacy.k >= 8
+    panel.privacy.value = "dp"
+    panel.epsilon.value = 0.1
+    assert panel.design.epsilon == 0.1
+    assert "95% of draws within 30.0" in row_of(panel, "error of the published count")
+    for category, box in panel.categories.items():
+        box.value = False
+        assert category not in panel.design.categories
+    assert panel.figures.matching.pairs == ()
+
+
+def test_changed_figures_are_bold_and_counted(panel):
+    panel.privacy.value = "dp"
+    headline = "differs from the plan in 1 choice (the export); 3 of the 13 figures change"
+    assert headline in text_of(panel.summary)
+    assert row_of(panel, "people in the city re-identified by name") == "0 of 1024 (0%)"
+    assert "<strong>0 of 1024 (0%)</strong>" in panel.summary.value
+    values = base.chart_spec(panel.chart)["data"]["values"]
+    mine = {v["figure"]: v["percent"] for v in values if v["design"] == "your design"}
+    assert mine["people in the city re-identified by name"] == 0
+
+
+def test_the_matching_notes_say_why_proposing_changes_nothing(panel):
+    panel.proposers.value = "candidates"
+    summary = text_of(panel.summary)
+    assert "in 1 choice (who proposes); 0 of the 13 figures change" in summary
+    assert "Who proposes changes nothing here" in summary
+    assert "Matched without ever signing up: Léopold" in summary
+    panel.search_non_users.value = False
+    assert "Not in the launch: Léopold, Chloé Garnier, Zoé Lemoine." in text_of(panel.summary)
+
+
+def test_scraping_off_means_nobody_is_found(panel):
+    panel.categories["scraped"].value = False
+    assert row_of(panel, "people used who never signed up") == "0"
+
+
+def test_back_to_the_plan_resets_every_control(panel):
+    panel.set_design(CAUTIOUS)
+    assert panel.design == CAUTIOUS
+    panel.reset.click()
+    assert panel.design == AS_PLANNED
+    assert "Your design is the planned launch" in text_of(panel.summary)
+
+
+def test_the_same_choice_gives_the_same_figures(panel):
+    first = panel.figures
+    panel.privacy.value = "dp"
+    panel.privacy.value = "raw"
+    assert panel.figures == first
+
+
+# -- the stakeholder matrix ----------------------------------------------------------------------
+
+
+def test_the_matrix_fills_from_its_controls():
+    explorer = review_matrix.StakeholderExplorer.with_lesson_data()
+    assert "0 of 8 roles filled in" in text_of(explorer.summary)
+    description = base.chart_spec(explorer.chart)["description"]
+    assert description.endswith("no role has been filled in yet.")
+    explorer.values["tester"].value = "wellbeing"
+    explorer.values["found"].value = "consent"
+    explorer.values["minor"].value = "consent"
+    explorer.notes["found"].value = "Léopold was never asked <ever>"
+    matrix = explorer.matrix()
+    assert matrix.loc["Found, never signed up", "note"] == "Léopold was never asked <ever>"
+    summary = text_of(explorer.summary)
+    assert "3 of 8 roles filled in" in summary and "Léopold was never asked <ever>" in summary
+    spec = base.chart_spec(explorer.chart)
+    counts = {v["value"]: v["roles"] for v in spec["data"]["values"]}
+    assert counts["consent"] == 2 and counts["wellbeing"] == 1 and counts["profit"] == 0
+    assert "consent 2, wellbeing 1" in spec["description"]
+
+
+def test_every_role_has_a_labelled_value_row_and_note():
+    explorer = review_matrix.StakeholderExplorer()
+    assert set(explorer.values) == set(explorer.notes) == set(ROLES)
+    labels = [control.description for control in explorer.controls()]
+    assert len(set(labels)) == len(labels) == 2 * len(ROLES)  # every name is unique
+
+
+# -- the review writer ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def writer(tmp_path):
+    return review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+
+
+def test_saving_writes_the_review_next_to_the_notebook(writer, tmp_path):
+    writer.panel.consent_form.value = "fair"
+    writer.panel.fallback.value = True
+    writer.stakeholders.values["regulator"].value = "privacy"
+    writer.stakeholders.notes["regulator"].value = "Asks for the DPIA | before launch"
+    writer.text.value = "Launch only with the **fair form**.\n\nBillie must be on call."
+    assert "not saved yet" in text_of(writer.summary)
+    writer.save.click()
+
+    path = tmp_path / review_writer.REVIEW_FILE
+    assert path.is_file() and writer.saved_to == path
+    assert str(path) in text_of(writer.status) and "nothing was sent" in text_of(writer.status)
+    saved = path.read_text(encoding="utf-8")
+    assert saved == writer.markdown()
+    for _, decision in design_rows(writer.panel.design):
+        assert decision in saved
+    assert "Fair form: unticked boxes, one per purpose" in saved
+    assert "Asks for the DPIA \\| before launch" in saved
+    assert "Billie must be on call." in saved
+    for item in checklist(writer.panel.design, writer.panel.figures):
+        assert f"- {item.line()}" in saved
+    rendered = mistune.create_markdown(plugins=["table", "task_lists"])(saved)
+    assert rendered.count("<table>") == 3 and "<strong>fair form</strong>" in rendered
+    assert "saved before" in text_of(writer.summary)
+
+
+def test_the_preview_follows_the_panel_and_the_matrix(writer):
+    writer.panel.privacy.value = "dp"
+    assert "Only noisy counts (differential privacy)" in text_of(writer.preview)
+    writer.stakeholders.values["investor"].value = "profit"
+    assert "| An investor | wants the launch, and a return | profit |" in text_of(writer.preview)
+    writer.text.value = "one two three"
+    assert "3 words" in text_of(writer.summary)
+
+
+def test_a_folder_that_cannot_be_written_is_reported(tmp_path):
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path / "missing")
+    writer.save.click()
+    assert "Not saved" in text_of(writer.status) and writer.saved_to is None
+
+
+def test_save_review_returns_the_absolute_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = review_writer.save_review("review.md", "# Hi\n")
+    assert path == tmp_path / "review.md" and path.read_text(encoding="utf-8") == "# Hi\n"
+
+
+def test_the_controls_are_labelled_for_the_keyboard(panel):
+    names = [c.description for c in panel.controls()]
+    assert len(set(names)) == len(names)
+    assert {f"Read {label.lower()}" for label in CATEGORY_LABELS.values()} <= set(names)

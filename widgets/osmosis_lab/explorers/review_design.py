@@ -1,0 +1,219 @@
+"""Lesson 05's design panel: change a launch choice, see every theme's figures beside the plan.
+
+Each change builds a :class:`~osmosis_lab.review.LaunchDesign` from the
+controls and re-runs :func:`~osmosis_lab.review.consequences` with the same
+seed (drawn once from ``rng`` when the panel is built), so going back to a
+choice gives back the same figures.
+
+Examples
+--------
+>>> import numpy as np
+>>> panel = DesignPanel.with_lesson_data()
+>>> panel.privacy.value = "dp"
+>>> panel.figures.privacy.reidentified
+0
+>>> "re-identified by name" in panel.summary.value
+True
+"""
+
+import html
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..categories import CATEGORIES, CATEGORY_LABELS
+from ..charts import review as review_charts
+from ..data import load_pairs, load_people, load_population, load_public_profiles
+from ..review import (
+    AS_PLANNED,
+    EPSILONS,
+    LaunchDesign,
+    ReviewScenario,
+    consequences,
+    review_scenario,
+)
+from . import controls as sliders
+from .base import Explorer, show_chart
+
+STYLE = {"description_width": "11em"}
+#: Each design field as the headline names it.
+CHOICES = {
+    "proposers": "who proposes", "consent_form": "the consent form", "minors": "minors",
+    "categories": "the data read", "search_non_users": "searching non-users",
+    "privacy": "the export", "k": "k", "epsilon": "epsilon", "objective": "the objective",
+    "human_contact": "a human contact", "fallback": "a fallback",
+}  # fmt: skip
+BUTTONS = {"description_width": "11em", "button_width": "13em"}
+WIDE = {"width": "auto"}  # a checkbox's label is cut at the default width
+
+
+def _toggles(description: str, options: list[tuple[str, str]], value: str, tips: list[str]):
+    return widgets.ToggleButtons(options=options, value=value, description=description,
+                                 tooltips=tips, style=BUTTONS)
+
+
+class DesignPanel(Explorer):
+    """Every launch choice as a keyboard-operable control; the figures as a chart and a table."""
+
+    def __init__(self, scenario: ReviewScenario, *, rng: np.random.Generator) -> None:
+        super().__init__()
+        self.scenario = scenario
+        self.seed = int(rng.integers(2**32))
+        self.planned = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(self.seed))
+        self._build_controls()
+        sections = [
+            _heading("Matching (lesson 01)"), self.proposers,
+            _heading("Consent (lesson 02)"), self.consent_form, self.minors,
+            *self.categories.values(), self.search_non_users,
+            _heading("Privacy (lesson 03)"), self.privacy, self.k, self.epsilon,
+            _heading("Trust (lesson 04)"), self.objective, self.human_contact, self.fallback,
+        ]  # fmt: skip
+        self._assemble(self._value_controls(), extra=[self.reset])
+        self.view.children = (*sections, self.reset, self.chart, self.summary)
+        self.reset.on_click(lambda _button: self.set_design(AS_PLANNED))
+        self._holding = False
+        self.refresh()
+
+    @classmethod
+    def with_lesson_data(cls) -> "DesignPanel":
+        scenario = review_scenario(load_people(), load_population(), load_public_profiles(),
+                                   load_pairs())
+        return cls(scenario, rng=np.random.default_rng(2019))
+
+    def _build_controls(self) -> None:
+        d = AS_PLANNED
+        self.proposers = _toggles(
+            "Who proposes", [("Testers", "testers"), ("Candidates", "candidates")], d.proposers,
+            ["The 12 testers propose", "The 12 candidates propose"])
+        self.consent_form = _toggles(
+            "Consent form", [("Fair, unticked", "fair"), ("Pre-ticked", "pre_ticked"),
+                             ("One box for all", "bundled")], d.consent_form,
+            ["One unticked box per purpose; refusing is as easy as accepting",
+             "Every box is ticked until someone unticks it", "One box covers every purpose"])
+        self.minors = _toggles(
+            "Minors", [("Cannot join", "excluded"), ("Parent + minor agree", "parent_and_assent"),
+                       ("Parent signs alone", "parent_only")], d.minors,
+            ["Nobody under 18 joins", "A parent's consent and the minor's own",
+             "A parent's signature is enough (as for Niels)"])
+        self.categories = {
+            c: widgets.Checkbox(value=c in d.categories, indent=False, layout=WIDE,
+                                description=f"Read {CATEGORY_LABELS[c].lower()}")
+            for c in CATEGORIES
+        }
+        self.search_non_users = widgets.Checkbox(
+            value=d.search_non_users, indent=False, layout=WIDE,
+            description="Search people who never signed up (needs scraped data)")
+        self.privacy = _toggles(
+            "Research export", [("Names removed", "raw"), ("Generalised (k)", "generalised"),
+                                ("Noisy counts (ε)", "dp")], d.privacy,
+            ["Rows without names: pseudonymised", "Coarsened rows; groups smaller than k left out",
+             "No rows: counts with Laplace noise (differential privacy)"])
+        self.k = sliders.IntSlider(value=d.k, min=2, max=20, description="k (generalised)",
+                                   continuous_update=False, style=STYLE)
+        self.epsilon = sliders.SelectionSlider(
+            options=[(f"{e:g}", e) for e in EPSILONS], value=d.epsilon,
+            description="ε (noisy counts)", continuous_update=False, style=STYLE)
+        self.objective = _toggles(
+            "The app optimises", [("Attraction", "attraction"), ("Wellbeing", "wellbeing")],
+            d.objective, ["The soulmate score", "Being well together a year later"])
+        self.human_contact = widgets.Checkbox(value=d.human_contact, indent=False, layout=WIDE,
+                                              description="A human contact (Billie)")
+        self.fallback = widgets.Checkbox(value=d.fallback, indent=False, layout=WIDE,
+                                         description="A safe-mode fallback when the AI fails")
+        self.reset = widgets.Button(description="Back to the plan",
+                                    tooltip="Set every control to the planned launch")
+
+    def _value_controls(self) -> list[widgets.Widget]:
+        return [self.proposers, self.consent_form, self.minors, *self.categories.values(),
+                self.search_non_users, self.privacy, self.k, self.epsilon, self.objective,
+                self.human_contact, self.fallback]
+
+    @property
+    def design(self) -> LaunchDesign:
+        """The design the controls show now."""
+        return LaunchDesign(
+            proposers=self.proposers.value, consent_form=self.consent_form.value,
+            minors=self.minors.value,
+            categories=[c for c, box in self.categories.items() if box.value],
+            search_non_users=self.search_non_users.value, privacy=self.privacy.value,
+            k=self.k.value, epsilon=self.epsilon.value, objective=self.objective.value,
+            human_contact=self.human_contact.value, fallback=self.fallback.value,
+        )  # fmt: skip
+
+    def set_design(self, design: LaunchDesign) -> None:
+        """Move every control to ``design`` (one refresh at the end)."""
+        self._holding = True
+        try:
+            for name in ("proposers", "consent_form", "minors", "search_non_users", "privacy",
+                         "k", "epsilon", "objective", "human_contact", "fallback"):
+                getattr(self, name).value = getattr(design, name)
+            for category, box in self.categories.items():
+                box.value = category in design.categories
+        finally:
+            self._holding = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        if getattr(self, "_holding", False):
+            return
+        self.figures = consequences(self.design, self.scenario,
+                                    rng=np.random.default_rng(self.seed))
+        show_chart(self.chart, review_charts.consequences_chart(self.figures, self.planned))
+        self.summary.value = self.summary_html()
+
+    def headline(self) -> str:
+        """What differs from the plan: the choices, then how many figures move."""
+        table = review_charts.comparison_table(self.figures, self.planned)
+        design = self.design
+        differs = [label for name, label in CHOICES.items()
+                   if getattr(design, name) != getattr(AS_PLANNED, name)]
+        if not differs:
+            return f"Your design is the planned launch: all {len(table)} figures as planned."
+        changed = int(table["changed"].sum())
+        return (f"Your design differs from the plan in {len(differs)} "
+                f"choice{'' if len(differs) == 1 else 's'} ({', '.join(differs)}); "
+                f"{changed} of the {len(table)} figures change.")
+
+    def summary_html(self) -> str:
+        """The text equivalent: a headline, the figures table, and what the matching did."""
+        table = review_charts.comparison_table(self.figures, self.planned)
+        rows = "".join(_figure_row(row) for _, row in table.iterrows())
+        notes = "".join(f"<li>{html.escape(line)}</li>" for line in self.matching_notes())
+        return (
+            '<div class="osmosis-text-equivalent"><p aria-live="polite"><strong>'
+            f"{html.escape(self.headline())}</strong></p>"
+            "<table class='osmosis-review-figures'><caption>The simulations' figures: the plan "
+            "and your design (changed figures in bold)</caption><tr><th scope='col'>theme</th>"
+            "<th scope='col'>figure</th><th scope='col'>as planned</th>"
+            f"<th scope='col'>your design</th></tr>{rows}</table><ul>{notes}</ul></div>"
+        )
+
+    def matching_notes(self) -> list[str]:
+        m = self.figures.matching
+        lines = []
+        if m.same_either_way:
+            lines.append("Who proposes changes nothing here: these people have only one stable "
+                         "matching, so both sides get the same partners either way.")
+        lines.append("Left unmatched: " + (", ".join(m.unmatched) or "nobody") + ".")
+        if m.not_in_launch:
+            lines.append("Not in the launch: " + ", ".join(m.not_in_launch) + ".")
+        found = self.figures.consent.non_users_matched
+        if found:
+            lines.append("Matched without ever signing up: " + ", ".join(found) + ".")
+        return lines
+
+
+def _figure_row(row) -> str:
+    mine = html.escape(row["your design"])
+    if row["changed"]:
+        mine = f"<strong>{mine}</strong>"
+    better = f" ({row['better']} is better)" if row["better"] else ""
+    return (
+        f"<tr><td>{row['theme']}</td><th scope='row' style='text-align:left'>"
+        f"{html.escape(row['figure'])}{better}</th>"
+        f"<td>{html.escape(row['as planned'])}</td><td>{mine}</td></tr>"
+    )
+
+
+def _heading(text: str) -> widgets.HTML:
+    return widgets.HTML(f"<h4 style='margin:0.6em 0 0.2em'>{html.escape(text)}</h4>")

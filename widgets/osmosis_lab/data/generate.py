@@ -25,31 +25,48 @@ from .residents import generate_residents
 SEED = 2019
 POPULATION_SIZE = 1000
 
-FIRST_NAMES = (
-    "Adèle", "Alice", "Amir", "Anaïs", "Arthur", "Aya", "Baptiste", "Capucine", "Clément",
-    "Elsa", "Emma", "Ethan", "Fatou", "Gaspard", "Héloïse", "Ilyes", "Irène", "Jules",
-    "Justine", "Lina", "Louis", "Lucie", "Manon", "Marius", "Maxime", "Mehdi", "Nina",
-    "Noah", "Océane", "Oscar", "Pauline", "Rayan", "Romane", "Sacha", "Salomé", "Samuel",
-    "Sarah", "Thomas", "Valentin", "Yasmine",
+# Two lists of the same length, position by position, so that a draw of
+# (position, surname) gives a unique full name whatever the person's gender.
+WOMEN_FIRST_NAMES = (
+    "Adèle", "Alice", "Anaïs", "Aya", "Capucine", "Elsa", "Emma", "Fatou", "Héloïse", "Irène",
+    "Justine", "Lina", "Lucie", "Manon", "Nina", "Océane", "Pauline", "Romane", "Salomé", "Sarah",
+    "Yasmine", "Zélie", "Léna", "Margaux", "Clara", "Inaya", "Juliette", "Maëlys", "Rose",
+    "Louna", "Mila", "Ambre", "Lola", "Céleste", "Victoire", "Anna", "Maya", "Eva", "Lou", "Mathilde",
+)  # fmt: skip
+MEN_FIRST_NAMES = (
+    "Amir", "Arthur", "Baptiste", "Clément", "Ethan", "Gaspard", "Ilyes", "Jules", "Louis",
+    "Marius", "Maxime", "Mehdi", "Noah", "Oscar", "Rayan", "Sacha", "Samuel", "Thomas", "Valentin",
+    "Adam", "Léon", "Gabin", "Nathan", "Enzo", "Victor", "Axel", "Malo", "Aaron", "Timothée",
+    "Youssef", "Naël", "Lucien", "Ismaël", "Augustin", "Eliott", "Martial", "Aurélien", "Bilal",
+    "Florian", "Damien",
 )  # fmt: skip
 LAST_NAMES = (
     "Bernard", "Bonnet", "Boyer", "Chevalier", "Clement", "David", "Diallo", "Dupont",
     "Faure", "Fournier", "Garcia", "Garnier", "Girard", "Gauthier", "Haddad", "Lambert",
     "Laurent", "Lefebvre", "Legrand", "Leroy", "Martinez", "Mercier", "Michel", "Morel",
     "Moreau", "Nguyen", "Perrin", "Petit", "Richard", "Robin", "Rousseau", "Roux",
-    "Simon", "Traoré", "Vincent", "Ziani",
+    "Blanchard", "Traoré", "Vincent", "Ziani",
 )  # fmt: skip
 
 
-def _unique_names(n: int, rng: np.random.Generator) -> list[str]:
-    pool = [f"{f} {last}" for f in FIRST_NAMES for last in LAST_NAMES]
-    return list(rng.choice(pool, size=n, replace=False))
+def _unique_names(genders, rng: np.random.Generator) -> list[str]:
+    """Unique "First Last" names whose first name fits the person's gender.
+
+    A non-binary person gets a name from either list (names do not decide gender).
+    """
+    picks = rng.choice(len(WOMEN_FIRST_NAMES) * len(LAST_NAMES), size=len(genders), replace=False)
+    names = []
+    for pick, gender in zip(picks, genders, strict=True):
+        first, last = divmod(int(pick), len(LAST_NAMES))
+        women = gender == "woman" or (gender == "non-binary" and first % 2 == 0)
+        names.append(f"{(WOMEN_FIRST_NAMES if women else MEN_FIRST_NAMES)[first]} {LAST_NAMES[last]}")
+    return names
 
 
 def generate_population(rng: np.random.Generator, n: int = POPULATION_SIZE) -> pd.DataFrame:
     """The synthetic Paris residents, users and non-users, with ids R0001 ... and names."""
     residents = generate_residents(n, rng)
-    residents.insert(0, "name", _unique_names(n, rng))
+    residents.insert(0, "name", _unique_names(residents["gender"], rng))
     residents.insert(0, "person_id", [f"R{i:04d}" for i in range(1, n + 1)])
     return residents
 

@@ -103,12 +103,12 @@ def _privacy_item(design: LaunchDesign, figures: Consequences | None) -> Checkli
                  f"{p.health_learned} health conditions learned")
     if design.privacy == "raw":
         return ChecklistItem(False, f"The research export is only pseudonymised, still personal "
-                             f"data{named}", "GDPR Recital 26; Sweeney (2000)")
+                             f"data{named}", "GDPR Recital 26; Sweeney 2000")
     if design.privacy == "generalised":
         return ChecklistItem(True, f"The research export is coarsened, groups smaller than "
-                             f"k = {design.k} suppressed{named}", "Sweeney (2002), k-anonymity")
-    return ChecklistItem(True, f"Research gets only noisy counts (differential privacy, "
-                         f"epsilon = {design.epsilon:g} per count)", "Dwork et al. (2006)")
+                             f"k = {design.k} suppressed{named}", "Sweeney 2002, k-anonymity")
+    return ChecklistItem(True, f"Research gets only noisy counts: differential privacy, "
+                         f"epsilon = {design.epsilon:g} per count", "Dwork et al. 2006")
 
 
 def _trust_items(design: LaunchDesign, figures: Consequences | None) -> list[ChecklistItem]:
@@ -121,7 +121,7 @@ def _trust_items(design: LaunchDesign, figures: Consequences | None) -> list[Che
                       if design.objective == "wellbeing"
                       else "The app optimises attraction, a stand-in for what users want"),
         ChecklistItem(design.human_contact,
-                      "A named person (Billie) users can reach, who can override or stop the app"
+                      "A named person (Billie) whom users can reach when the app fails"
                       if design.human_contact else "No named human contact when the app fails",
                       "in the spirit of AI Act Art. 14, human oversight"),
         ChecklistItem(design.fallback,

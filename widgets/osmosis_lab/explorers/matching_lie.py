@@ -54,9 +54,9 @@ class LieExplorer(Explorer):
         case = load_case(self.example.value)
         people = [*case.proposers, *case.reviewers]
         if list(self.liar.options) != people:
-            self.liar.options = people  # re-enters refresh once with a valid liar
+            # may re-enter refresh through the value observer; rendering twice is harmless
+            self.liar.options = people
             self.liar.tooltips = [f"{p} misreports their list" for p in people]
-            return
         outcome = lie_outcome(case.proposers, case.reviewers, self.liar.value, self.lie.value)
         side = case.proposer_side if self.liar.value in case.proposers else case.reviewer_side
         lines = [

@@ -54,10 +54,12 @@ class WhoProposesExplorer(Explorer):
     def refresh(self) -> None:
         case = load_case(self.example.value)
         sides = (case.proposer_side, case.reviewer_side)
-        self.proposing.options = [
+        options = [
             (f"{_cap(side)} propose", key)
             for side, key in zip(sides, ("first", "second"), strict=True)
         ]
+        if list(self.proposing.options) != options:  # re-setting them would drop keyboard focus
+            self.proposing.options = options
         first = self.proposing.value == "first"
         asking = sides[0] if first else sides[1]
         now, other = self.ranks(self.proposing.value), self.ranks("second" if first else "first")

@@ -216,4 +216,6 @@ def _figure_row(row) -> str:
 
 
 def _heading(text: str) -> widgets.HTML:
-    return widgets.HTML(f"<h4 style='margin:0.6em 0 0.2em'>{html.escape(text)}</h4>")
+    # h3: the panel sits under the lesson's h2 section, and headings must not skip a level
+    style = "margin:0.6em 0 0.2em;font-size:1.05em"
+    return widgets.HTML(f"<h3 style='{style}'>{html.escape(text)}</h3>")

@@ -47,9 +47,20 @@ def show_chart(area: widgets.Output, chart: alt.TopLevelMixin) -> None:
     )
 
 
+def show_message(area: widgets.Output, text: str) -> None:
+    """Show a sentence where a chart will be, instead of an empty chart (e.g. nothing chosen yet)."""
+    area.outputs = (
+        {
+            "output_type": "display_data",
+            "data": {"text/html": f"<p><em>{html.escape(text)}</em></p>", "text/plain": text},
+            "metadata": {},
+        },
+    )
+
+
 def chart_spec(area: widgets.Output) -> dict:
     """The Vega-Lite spec ``area`` currently shows (for tests and text equivalents)."""
-    return area.outputs[0]["data"][VEGALITE_MIME] if area.outputs else {}
+    return area.outputs[0]["data"].get(VEGALITE_MIME, {}) if area.outputs else {}
 
 
 def text_block(title: str, lines: list[str]) -> str:

@@ -17,7 +17,7 @@ import ipywidgets as widgets
 
 from ..charts import review as review_charts
 from ..review import ROLES, VALUES, stakeholder_matrix, values_at_stake
-from .base import Explorer, show_chart
+from .base import Explorer, show_chart, show_message
 
 STYLE = {"description_width": "17em", "button_width": "7.5em"}
 
@@ -63,9 +63,12 @@ class StakeholderExplorer(Explorer):
 
     def refresh(self) -> None:
         matrix = self.matrix()
-        counts = values_at_stake(matrix)
-        show_chart(self.chart, review_charts.values_chart(counts))
         filled = int((matrix["most at stake"].isin(VALUES)).sum())
+        if filled:
+            show_chart(self.chart, review_charts.values_chart(values_at_stake(matrix)))
+        else:  # an empty chart would look broken
+            show_message(self.chart, "The chart appears when you choose what is most at stake "
+                         "for at least one role.")
         rows = "".join(
             f"<tr><th scope='row' style='text-align:left'>{html.escape(role)}</th>"
             f"<td>{html.escape(r['who'])}</td>"

@@ -145,20 +145,20 @@ class Control:
 
     def latency_ms(self, *keys: str, quiet_ms: int = 300) -> float | None:
         """Milliseconds from the key press to the last change the explorer made outside this
-        control's own widget, once the page has been quiet for ``quiet_ms`` (None when
-        nothing changed)."""
+        control's own widget, once the page has been quiet for ``quiet_ms``; None when the
+        keys changed nothing there (a button already at its end, a slider at its limit)."""
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         self.focus()
         handles = [self.locator.element_handle(), self.region.element_handle()]
         self.lab.page.evaluate(scripts.LATENCY_START, handles)
-        self.press(*keys)
-        with contextlib.suppress(PlaywrightTimeout):  # nothing changed: reported as None
+        self.press(*keys)  # returns once the kernel has answered and gone quiet
+        with contextlib.suppress(PlaywrightTimeout):  # nothing changed: judged below
             self.lab.page.wait_for_function(
-                "(q) => { const p = window.__osmosisProbe; "
-                "return p.last !== null && performance.now() - p.last > q; }",
+                "(q) => { const p = window.__osmosisProbe; return p.first !== null "
+                "&& performance.now() - p.last > q; }",
                 arg=quiet_ms,
-                timeout=10_000,
+                timeout=10_000 if self._probe()["first"] is not None else 1_000,
                 polling=20,
             )
         probe = self.lab.page.evaluate("() => window.__osmosisLatency()")
@@ -166,40 +166,50 @@ class Control:
             return None
         return probe["last"] - probe["t0"]
 
-    def operate(self) -> tuple[str, ...]:
-        """Do the obvious keyboard action for this kind of control once; return the keys.
+    def _probe(self) -> dict:
+        return self.lab.page.evaluate("() => window.__osmosisProbe")
 
-        Slider: ArrowRight (ArrowLeft at its maximum). Drop-down, ToggleButtons: the next
-        option (the previous one at the end; see :meth:`choose_next`). Checkbox, toggle
-        button: Space. Button: Enter. Number box: ArrowUp (ArrowDown at its maximum), Enter.
-        Text box: type "test", Enter. Anything else (list box, radio button): ArrowDown, which
+    def step_keys(self) -> tuple[str, ...] | None:
+        """The keys of one obvious keyboard step for this kind of control (None: a text box,
+        which :meth:`operate` types into).
+
+        Slider: ArrowRight (ArrowLeft at its maximum). Drop-down: Alt+ArrowDown, ArrowDown
+        (ArrowUp at the last option), Enter. ToggleButtons: Tab (Shift+Tab at the last option),
+        Space. Checkbox, toggle button: Space. Button: Enter. Number box: ArrowUp (ArrowDown at
+        its maximum), Enter. Anything else (list box, radio button): ArrowDown, which
         JupyterLab takes, so ``press`` fails.
         """
         role = self.role
         if role == "slider":
-            at_max = self.locator.evaluate(
-                "el => Number(el.getAttribute('aria-valuenow')) >= "
-                "Number(el.getAttribute('aria-valuemax'))"
+            at_max = self.locator.evaluate(  # a noUi handle, or a native range input
+                "el => Number(el.getAttribute('aria-valuenow') ?? el.value) >= "
+                "Number(el.getAttribute('aria-valuemax') ?? el.max)"
             )
-            keys = ("ArrowLeft",) if at_max else ("ArrowRight",)
-        elif role in ("combobox", "togglebuttons"):
+            return ("ArrowLeft",) if at_max else ("ArrowRight",)
+        if role in ("combobox", "togglebuttons"):
             last = self._selected_index() >= len(self.options()) - 1
-            self.choose_next(-1 if last else 1)
-            return ("previous option",) if last else ("next option",)
-        elif role in ("checkbox", "switch") or self.toggle:
-            keys = ("Space",)
-        elif role == "button":
-            keys = ("Enter",)
-        elif role == "spinbutton":
+            if role == "togglebuttons":
+                return ("Shift+Tab" if last else "Tab", "Space")
+            return ("Alt+ArrowDown", "ArrowUp" if last else "ArrowDown", "Enter")
+        if role in ("checkbox", "switch") or self.toggle:
+            return ("Space",)
+        if role == "button":
+            return ("Enter",)
+        if role == "spinbutton":
             at_max = self.locator.evaluate(
                 "el => el.max !== '' && Number(el.value) >= Number(el.max)"
             )
-            keys = ("ArrowDown" if at_max else "ArrowUp", "Enter")
-        elif role == "textbox":
+            return ("ArrowDown" if at_max else "ArrowUp", "Enter")
+        if role == "textbox":
+            return None
+        return ("ArrowDown",)
+
+    def operate(self) -> tuple[str, ...]:
+        """Take one obvious keyboard step (:meth:`step_keys`); return the keys pressed."""
+        keys = self.step_keys()
+        if keys is None:
             self.type("test")
             return ("test", "Enter")
-        else:
-            keys = ("ArrowDown",)
         self.press(*keys)
         return keys
 

@@ -168,8 +168,9 @@ el => {
 #: without the kernel). Keys that only open a drop-down's list do not start the clock.
 LATENCY_START = """
 ([control, region]) => {
-  const own = control.closest('.widget-inline-hbox, .widget-toggle-buttons, .jupyter-button')
-    || control;
+  // the control's own widget: ipywidgets' boxes, or this project's anywidget slider
+  const own = control.closest('.widget-inline-hbox, .widget-toggle-buttons, .jupyter-button, '
+    + '.osmosis-slider') || control.parentElement;
   const probe = window.__osmosisProbe = {t0: null, first: null, last: null};
   const observer = new MutationObserver(records => {
     if (probe.t0 === null) return;

@@ -4,6 +4,7 @@ temporary folder, started and stopped cleanly."""
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import os
 import shutil
@@ -38,6 +39,13 @@ LAB_SETTINGS = {
 # Requests to our own loopback server must not go through a proxy from the environment.
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel send SIGTERM to the server when the process that started it
+    dies, so an interrupted run never leaves a JupyterLab behind (elsewhere: a no-op)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def free_port() -> int:
@@ -118,6 +126,7 @@ class LabServer:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,  # its own process group, kernels included
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )
         try:
             self._wait_until_up()

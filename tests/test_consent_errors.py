@@ -157,3 +157,17 @@ def test_a_failed_operation_leaves_the_ledger_as_it_was(ledger):
         withdraw(ledger, "A", ["declared", "scraped"], "matching", day=3)  # 2nd key never granted
     assert (ledger.log, dict(ledger.records)) == before
     assert may_use(ledger, "A", "declared", "matching")
+
+
+def test_requirement_names_an_unknown_purpose():
+    from osmosis_lab.consent import FRANCE, requirement
+
+    with pytest.raises(ConsentError, match="Unknown purpose 'nope'; pass one of"):
+        requirement(FRANCE, age=30, capable=True, purpose="nope")
+
+
+@pytest.mark.parametrize("age", [float("nan"), "junk", None, 17.5])
+def test_people_from_table_rejects_a_missing_or_junk_age(age):
+    table = pd.DataFrame({"person_id": ["T01"], "age": [age], "signed_up": [True]}, dtype=object)
+    with pytest.raises(ConsentError, match="T01: age must be a whole number of years"):
+        people_from_table(table)

@@ -350,22 +350,10 @@ def documented_errors(function) -> tuple[type[Exception], ...]:
 
 FUZZED = sorted(name for name in FUNCTIONS if name not in EXEMPT)
 
-#: Functions the fuzzing has caught crashing (see BAD_INPUTS for a fixed repro of each). The
-#: fuzz test expects them to fail, not strictly (random junk may miss the bad case); delete an
-#: entry when its engine is fixed, together with the BAD_INPUTS entry's KNOWN_CRASHES mark.
-CRASHING = {
-    "consent.people_from_table": "a missing or junk age raises a bare ValueError",
-    "consent.requirement": "an unknown purpose raises KeyError",
-    "matching.deferred_acceptance_arrays": "validate=False skips the range check: IndexError",
-    "privacy.posterior_yes": "prior 0 with a huge epsilon divides by zero",
-    "trust.category_similarities": "a pairs table without person_a raises KeyError",
-    "trust.explain_contributions": "a missing category name raises AttributeError",
-    "trust.judge_cases": "missing columns or junk ids raise KeyError/TypeError",
-    "trust.mutual_score_table": "a non-numeric trait raises a bare ValueError",
-    "trust.objective_summary": "a table without its columns raises KeyError",
-    "trust.pair_scores": "a pairs table without person_a raises KeyError",
-    "trust.seeking_allowed": "a table without gender/seeking raises KeyError",
-}
+#: Functions the fuzzing has caught crashing and whose fix has not landed (BAD_INPUTS holds a
+#: fixed repro of each). The fuzz test expects them to fail, not strictly (random junk may miss
+#: the bad case); the repro strictly. Delete an entry here when its engine is fixed.
+CRASHING: dict[str, str] = {}
 
 
 def fuzz_params() -> list:
@@ -483,9 +471,10 @@ BAD_INPUTS = {
     ),
 }
 
-#: Every BAD_INPUTS entry still crashes today; each is expected to, strictly: once its engine
-#: raises a documented error instead, the test xpasses and fails until the entry is deleted here.
-KNOWN_CRASHES = set(BAD_INPUTS)
+#: The BAD_INPUTS that still crash are expected to, strictly: once an engine raises a documented
+#: error instead, the test xpasses and fails until the function leaves CRASHING. The others are
+#: plain regression tests of crashes already fixed.
+KNOWN_CRASHES = set(BAD_INPUTS) & set(CRASHING)  # empty: every repro must pass
 
 
 @pytest.mark.parametrize(

@@ -184,3 +184,21 @@ def test_engine_source_has_no_print_file_io_or_global_rng():
             ):
                 offences.append(f"{path.name}:{node.lineno} uses np.random.{node.attr}")
     assert offences == []
+
+
+@pytest.mark.parametrize("answered_yes", [True, False])
+@pytest.mark.parametrize("prior", [0.0, 1.0])
+def test_posterior_yes_keeps_a_certain_prior_even_for_huge_epsilon(prior, answered_yes):
+    # prior 0 once divided 0 by 0 when e^-epsilon underflowed (p rounded to 1)
+    assert posterior_yes(answered_yes, prior=prior, epsilon=1e6) == prior
+
+
+def test_posterior_yes_is_finite_and_near_certain_for_huge_epsilon():
+    assert posterior_yes(True, prior=1e-9, epsilon=1e6) == 1.0
+    assert posterior_yes(False, prior=1 - 1e-9, epsilon=1e6) == 0.0
+
+
+@pytest.mark.parametrize("epsilon", [0, -1, math.inf, math.nan, "1"])
+def test_posterior_yes_rejects_a_bad_epsilon(epsilon):
+    with pytest.raises(PrivacyError, match="epsilon must be"):
+        posterior_yes(True, prior=0.5, epsilon=epsilon)

@@ -115,3 +115,45 @@ def test_decision_probability():
         decision_probability([1], [0.3])
     with pytest.raises(TrustError, match="accepts has 2, confidence has 1"):
         decision_probability([1, 0], [0.7])
+
+
+# ---- bad tables raise TrustError naming what is wrong (fixed crashes the fuzzing found) ----
+
+
+def test_pair_scores_needs_person_columns(people):
+    pairs = load_pairs().head(5)[["pair_id"]]
+    with pytest.raises(TrustError, match=r"pairs lacks the columns \['person_a', 'person_b'\]"):
+        pair_scores(pairs, people)
+
+
+def test_category_similarities_needs_person_columns(people):
+    from osmosis_lab.trust import category_similarities
+
+    pairs = load_pairs().head(5)[["pair_id", "person_b"]]
+    with pytest.raises(TrustError, match=r"pairs lacks the columns \['person_a'\]"):
+        category_similarities(pairs, people)
+
+
+def test_judge_cases_needs_the_outcome_column():
+    pairs = load_pairs().drop(columns="wellbeing_after_1y")
+    with pytest.raises(TrustError, match="pairs lacks the columns .'wellbeing_after_1y'."):
+        judge_cases(pairs, load_population(), rng=np.random.default_rng(0))
+
+
+def test_judge_cases_lists_junk_ids_of_mixed_types():
+    pairs = load_pairs().head(20).astype({"person_a": object})
+    pairs.loc[pairs.index[0], "person_a"] = np.nan
+    with pytest.raises(TrustError, match="pairs names people not in the table: nan"):
+        judge_cases(pairs, load_population(), rng=np.random.default_rng(0))
+
+
+def test_mutual_score_table_names_a_non_numeric_trait(people):
+    rows = people.head(3).astype({"memory_warmth": object})
+    rows.iloc[0, rows.columns.get_loc("memory_warmth")] = "junk"
+    with pytest.raises(TrustError, match="rows column 'memory_warmth' must hold finite numbers"):
+        mutual_score_table(rows, people.head(3))
+
+
+def test_seeking_allowed_needs_gender_and_seeking(people):
+    with pytest.raises(TrustError, match=r"columns lacks the columns \['gender'\]"):
+        seeking_allowed(people.head(3), people.head(3).drop(columns="gender"))

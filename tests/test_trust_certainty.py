@@ -196,3 +196,18 @@ def test_contributions_bad_input():
         category_contributions(dict(a, memory_warmth=math.nan), b)
     with pytest.raises(TrustError, match="category_contributions"):
         explain_contributions(category_contributions(a, b).drop(columns="share"))
+
+
+def test_explain_contributions_names_an_unknown_category():
+    people = load_people()
+    table = category_contributions(people.iloc[0], people.iloc[1]).astype({"category": object})
+    table.loc[0, "category"] = np.nan
+    with pytest.raises(TrustError, match=r"contributions names unknown categories \[nan\]"):
+        explain_contributions(table)
+
+
+def test_explain_contributions_needs_its_columns():
+    people = load_people()
+    table = category_contributions(people.iloc[0], people.iloc[1]).drop(columns="share")
+    with pytest.raises(TrustError, match=r"contributions lacks the columns \['share'\]"):
+        explain_contributions(table)

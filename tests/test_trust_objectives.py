@@ -131,3 +131,16 @@ def test_the_default_matcher_agrees_with_brute_force_on_totals(tables):
         total = ours.loc[ours["objective"] == objective, column].sum()
         best = brute.loc[brute["objective"] == objective, column].sum()
         assert total == pytest.approx(best, abs=1e-9)
+
+
+def test_objective_summary_needs_its_columns():
+    matches = match_under_objectives(np.eye(3), np.eye(3)).drop(columns="objective")
+    with pytest.raises(TrustError, match=r"matches lacks the columns \['objective'\]"):
+        objective_summary(matches)
+
+
+def test_objective_summary_names_a_non_numeric_measure():
+    matches = match_under_objectives(np.eye(3), np.eye(3)).astype({"wellbeing": object})
+    matches.loc[matches.index[0], "wellbeing"] = "junk"
+    with pytest.raises(TrustError, match="'wellbeing' must hold finite numbers"):
+        objective_summary(matches)

@@ -163,7 +163,14 @@ def requirement(rules: ConsentRules, *, age: int, capable: bool, purpose: str) -
     'A minor aged 17 may consent alone to matching (finding them a partner in the app)'
     >>> sorted(requirement(FRANCE, age=17, capable=True, purpose="research").alternatives[0])
     ['parent', 'self']
+
+    Raises
+    ------
+    ConsentError
+        ``purpose`` is not one of :data:`PURPOSES`.
     """
+    if purpose not in PURPOSES:
+        raise ConsentError(f"Unknown purpose {purpose!r}; pass one of: {', '.join(PURPOSES)}.")
     what = PURPOSES[purpose]
     if not capable:
         return _incapable_requirement(rules, what=what, purpose=purpose)

@@ -97,13 +97,31 @@ def people_from_table(table: pd.DataFrame, *, parents: Mapping[str, tuple[str, .
     >>> table = pd.DataFrame({"person_id": ["T01"], "age": [17], "signed_up": [True]})
     >>> people_from_table(table, parents={"T01": ("Niels's mother",)})[0].parents
     ("Niels's mother",)
+
+    Raises
+    ------
+    ConsentError
+        A column is missing, or an age is missing or not a whole number of years.
     """
     missing = {"person_id", "age", "signed_up"} - set(table.columns)
     if missing:
         raise ConsentError(f"The people table lacks columns {sorted(missing)}; it needs "
                            "person_id, age and signed_up (as data/people.csv has).")
     parents, representatives = parents or {}, representatives or {}
-    return [Person(str(pid), int(age), parents=tuple(parents.get(pid, ())),
+    return [Person(str(pid), _whole_age(pid, age), parents=tuple(parents.get(pid, ())),
                    representatives=tuple(representatives.get(pid, ())), signed_up=bool(signed))
             for pid, age, signed in zip(table["person_id"], table["age"], table["signed_up"],
                                         strict=True)]
+
+
+def _whole_age(pid: object, age: object) -> int:
+    """Return ``age`` as an int; a blank or fractional age would silently become a wrong one."""
+    try:
+        whole = int(age)
+        exact = whole == age
+    except (TypeError, ValueError, OverflowError):
+        exact = False
+    if isinstance(age, bool) or not exact:
+        raise ConsentError(f"{pid}: age must be a whole number of years, got {age!r}; "
+                           "fill in or correct the age column of the people table.")
+    return whole

@@ -176,9 +176,22 @@ def posterior_yes(answered_yes: bool, *, prior: float, epsilon: float) -> float:
     0.75
     >>> round(posterior_yes(False, prior=0.5, epsilon=math.log(3)), 2)
     0.25
+    >>> posterior_yes(True, prior=0.0, epsilon=1e6)  # a certain prior no answer can move
+    0.0
+
+    Raises
+    ------
+    PrivacyError
+        ``prior`` is not a probability in [0, 1], or ``epsilon`` is not a
+        finite number above 0.
     """
     if isinstance(prior, bool) or not isinstance(prior, Real) or not 0 <= prior <= 1:
         raise PrivacyError(f"prior must be a probability between 0 and 1, got {prior!r}.")
-    p = truth_probability(epsilon=epsilon)
-    if_yes, if_no = (p, 1 - p) if answered_yes else (1 - p, p)
-    return prior * if_yes / (prior * if_yes + (1 - prior) * if_no)
+    eps = positive_finite(epsilon, name="epsilon")
+    if prior in (0, 1):
+        return float(prior)  # Bayes: a certain prior stays certain, whatever the answer
+    # In log-odds the answer adds ±ε; this form never divides 0 by 0 when p rounds to 1.
+    log_odds = math.log(prior) - math.log1p(-prior) + (eps if answered_yes else -eps)
+    if log_odds >= 0:
+        return 1.0 / (1.0 + math.exp(-log_odds))
+    return math.exp(log_odds) / (1.0 + math.exp(log_odds))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
+import pandas as pd
 
 from osmosis_lab.errors import TrustError
 
@@ -107,3 +108,29 @@ def count(value, name: str, *, minimum: int = 0) -> int:
     if value < minimum:
         raise TrustError(f"{name} must be at least {minimum}; got {value}")
     return int(value)
+
+
+def table_with(table, columns, name: str, *, hint: str):
+    """Return ``table`` if it is a DataFrame with all ``columns``; else say which are missing."""
+    if not isinstance(table, pd.DataFrame):
+        raise TrustError(f"{name} must be a pandas DataFrame; got {type(table).__name__}. {hint}")
+    missing = [column for column in columns if column not in table.columns]
+    if missing:
+        raise TrustError(f"{name} lacks the columns {missing}. {hint}")
+    return table
+
+
+def numeric_columns(table, columns, name: str) -> None:
+    """Raise unless each of ``columns`` present in ``table`` holds finite numbers only."""
+    for column in columns:
+        if column not in table.columns:
+            continue  # a missing column is reported by whoever needs it, with its own hint
+        try:
+            values = table[column].to_numpy(dtype=float)
+        except (TypeError, ValueError):
+            values = None
+        if values is None or not np.isfinite(values).all():
+            raise TrustError(
+                f"{name} column {column!r} must hold finite numbers only; "
+                "fill in or correct the missing or non-numeric values first."
+            )

@@ -23,10 +23,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from osmosis_lab.categories import CATEGORIES
+from osmosis_lab.categories import CATEGORIES, TRAIT_COLUMNS, WEIGHT_COLUMNS
 from osmosis_lab.errors import TrustError
 from osmosis_lab.matching import compatibility_scores
-from osmosis_lab.trust._checks import count
+from osmosis_lab.trust._checks import count, numeric_columns, table_with
 from osmosis_lab.trust.certainty import stated_certainty
 
 #: The score the app states as 50 %.
@@ -35,6 +35,8 @@ APP_MIDPOINT = 0.85
 APP_SHARPNESS = 30.0
 
 _TARGET = {"women": "woman", "men": "man"}
+_PAIRS_HINT = "Pass a pairs table such as load_pairs(), with person_a and person_b ids."
+_NUMERIC = (*TRAIT_COLUMNS, *WEIGHT_COLUMNS.values())
 
 
 def app_certainty(scores, *, overconfidence: float = 1.0):
@@ -51,13 +53,24 @@ def app_certainty(scores, *, overconfidence: float = 1.0):
 
 
 def _rows(people: pd.DataFrame, ids, name: str) -> pd.DataFrame:
+    table_with(people, (), "people", hint="Pass a people table such as load_people().")
     table = people.set_index("person_id") if "person_id" in people.columns else people
-    missing = sorted(set(ids) - set(table.index))
+    # ids may be junk of mixed types (NaN among strings): sort by text so the message can list them
+    missing = sorted(set(ids) - set(table.index), key=str)
     if missing:
         raise TrustError(
-            f"{name} names people not in the table: {', '.join(map(str, missing[:5]))}"
+            f"{name} names people not in the table: {', '.join(map(str, missing[:5]))}; "
+            "pass a people table with a person_id for everyone in the pairs"
         )
+    if table.index.duplicated().any():
+        raise TrustError("people lists a person_id more than once; keep one row per person")
+    # only the rows used must be numbers: others may be incomplete without harm
+    numeric_columns(table.loc[list(dict.fromkeys(ids))], _NUMERIC, "people")
     return table
+
+
+def _pair_ids(pairs: pd.DataFrame) -> pd.DataFrame:
+    return table_with(pairs, ("person_a", "person_b"), "pairs", hint=_PAIRS_HINT)
 
 
 def pair_scores(pairs: pd.DataFrame, people: pd.DataFrame) -> np.ndarray:
@@ -77,7 +90,16 @@ def pair_scores(pairs: pd.DataFrame, people: pd.DataFrame) -> np.ndarray:
     >>> pair = pd.DataFrame({"person_a": ["T03"], "person_b": ["C03"]})  # Lucas, Léopold
     >>> pair_scores(pair, people).round(3)
     array([1.])
+
+    Raises
+    ------
+    TrustError
+        ``pairs`` lacks ``person_a``/``person_b``, names someone not in
+        ``people``, or ``people`` repeats an id or holds a non-numeric trait or weight.
+    SchemaError
+        ``people`` lacks trait or weight columns, or a trait is outside [0, 1].
     """
+    _pair_ids(pairs)
     ids = pd.unique(pd.concat([pairs["person_a"], pairs["person_b"]]))
     table = _rows(people, ids, "pairs")
     scores = compatibility_scores(table.loc[ids]).to_numpy()
@@ -88,7 +110,18 @@ def pair_scores(pairs: pd.DataFrame, people: pd.DataFrame) -> np.ndarray:
 
 
 def mutual_score_table(rows: pd.DataFrame, columns: pd.DataFrame) -> pd.DataFrame:
-    """Mutual scores of every row person with every column person (labelled by their index)."""
+    """Mutual scores of every row person with every column person (labelled by their index).
+
+    Raises
+    ------
+    TrustError
+        ``rows`` or ``columns`` is not a table or holds a non-numeric trait or weight.
+    SchemaError
+        A table lacks trait or weight columns, or a trait is outside [0, 1].
+    """
+    for table, name in ((rows, "rows"), (columns, "columns")):
+        table_with(table, (), name, hint="Pass a people table such as load_people().")
+        numeric_columns(table, _NUMERIC, name)
     forward = compatibility_scores(rows, other_traits=columns)
     backward = compatibility_scores(columns, other_traits=rows)
     return (forward + backward.T) / 2
@@ -122,7 +155,19 @@ def seeking_allowed(rows: pd.DataFrame, columns: pd.DataFrame) -> np.ndarray:
     >>> b = pd.DataFrame({"gender": ["man", "non-binary"], "seeking": ["men", "women"]})
     >>> seeking_allowed(a, b).tolist()
     [[True, False], [False, True]]
+
+    Raises
+    ------
+    TrustError
+        ``rows`` or ``columns`` lacks the ``gender`` or ``seeking`` column.
     """
+    for table, name in ((rows, "rows"), (columns, "columns")):
+        table_with(
+            table,
+            ("gender", "seeking"),
+            name,
+            hint="Pass people tables such as load_people(), with gender and seeking.",
+        )
 
     def seeks(seekers: pd.DataFrame, sought: pd.DataFrame) -> np.ndarray:
         wanted = seekers["seeking"].map(_TARGET).to_numpy()[:, None]
@@ -133,7 +178,17 @@ def seeking_allowed(rows: pd.DataFrame, columns: pd.DataFrame) -> np.ndarray:
 
 
 def category_similarities(pairs: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
-    """Per pair, how alike the two are in each category (1 minus the mean squared difference)."""
+    """Per pair, how alike the two are in each category (1 minus the mean squared difference).
+
+    Raises
+    ------
+    TrustError
+        ``pairs`` lacks ``person_a``/``person_b`` or names someone not in
+        ``people``; ``people`` lacks a trait column, repeats an id or holds a
+        non-numeric trait.
+    """
+    _pair_ids(pairs)
+    table_with(people, TRAIT_COLUMNS, "people", hint="Pass a people table such as load_people().")
     table = _rows(people, pd.concat([pairs["person_a"], pairs["person_b"]]), "pairs")
     a, b = table.loc[pairs["person_a"]], table.loc[pairs["person_b"]]
     return pd.DataFrame(
@@ -175,8 +230,23 @@ def judge_cases(
     >>> cases = judge_cases(load_pairs(), load_population(), n=6, rng=np.random.default_rng(4))
     >>> len(cases), int(cases["app_accepts"].sum())
     (6, 3)
+
+    Raises
+    ------
+    TrustError
+        ``n`` is not a whole number >= 2, ``pairs`` lacks a needed column or
+        has too few matches of each verdict, or ``pairs`` and ``people`` fail
+        the checks of :func:`pair_scores`.
+    SchemaError
+        ``people`` lacks trait or weight columns, or a trait is outside [0, 1].
     """
     size = count(n, "n", minimum=2)
+    table_with(
+        pairs,
+        ("pair_id", "person_a", "person_b", "wellbeing_after_1y"),
+        "pairs",
+        hint="Pass past matches such as load_pairs().",
+    )
     scores = pair_scores(pairs, people)
     certainty = app_certainty(scores)
     backed = np.flatnonzero(certainty >= 0.5)

@@ -32,7 +32,7 @@ import pandas as pd
 
 from osmosis_lab.categories import CATEGORIES, CATEGORY_LABELS, WEIGHT_COLUMNS
 from osmosis_lab.errors import TrustError
-from osmosis_lab.trust._checks import as_numbers
+from osmosis_lab.trust._checks import as_numbers, numeric_columns, table_with
 
 
 def _values(person: Mapping, columns, role: str) -> np.ndarray:
@@ -169,12 +169,26 @@ def explain_contributions(
     (similarity 0.95) and Lucas gives this category weight 0.60.
     Declared profile adds 0.16 (22% of the score): they are quite different here
     (similarity 0.40) and Lucas gives this category weight 0.40.
+
+    Raises
+    ------
+    TrustError
+        ``contributions`` lacks a column, names an unknown category, or holds
+        something other than finite numbers in its number columns.
     """
-    needed = {"category", "similarity", "weight", "contribution", "share"}
-    if not needed <= set(contributions.columns):
+    numbers = ("similarity", "weight", "contribution", "share")
+    table_with(
+        contributions,
+        ("category", *numbers),
+        "contributions",
+        hint="Pass the table category_contributions() returns.",
+    )
+    numeric_columns(contributions, numbers, "contributions")
+    unknown = [c for c in contributions["category"] if not (isinstance(c, str) and c in CATEGORIES)]
+    if unknown:
         raise TrustError(
-            f"contributions needs the columns {sorted(needed)}; pass the table "
-            "category_contributions() returns"
+            f"contributions names unknown categories {unknown[:4]}; each must be one of "
+            f"{', '.join(CATEGORIES)}. Pass the table category_contributions() returns."
         )
     total = float(contributions["contribution"].sum())
     sentences = [f"{person}'s score for {other} is {total:.2f} (out of 1)."]

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from osmosis_lab.errors import TrustError
+from osmosis_lab.trust._checks import numeric_columns, table_with
 
 #: The two objectives, in the order tables list them.
 OBJECTIVES = ("attraction", "wellbeing")
@@ -161,7 +162,21 @@ def objective_summary(matches: pd.DataFrame) -> pd.DataFrame:
     ...                         "ends_badly": [0.75, 0.25]})
     >>> objective_summary(matches).to_dict("index")["attraction"]
     {'matches': 1, 'mean_attraction': 0.9, 'mean_wellbeing': 0.25, 'share_ending_badly': 0.75}
+
+    Raises
+    ------
+    TrustError
+        ``matches`` lacks a column, or ``attraction``, ``wellbeing`` or
+        ``ends_badly`` holds something other than finite numbers.
     """
+    measures = ("attraction", "wellbeing", "ends_badly")
+    table_with(
+        matches,
+        ("objective", *measures),
+        "matches",
+        hint="Pass the table match_under_objectives() returns.",
+    )
+    numeric_columns(matches, measures, "matches")
     grouped = matches.groupby("objective", sort=False)
     summary = pd.DataFrame(
         {

@@ -149,3 +149,18 @@ def test_bad_score_inputs(kwargs, message):
 def test_bad_tie_break(kwargs, message):
     with pytest.raises(InvalidPreferences, match=message):
         preferences_from_scores(np.ones((2, 2)), **kwargs)
+
+
+def test_text_among_traits_or_weights_is_a_schema_error_not_a_crash():
+    from osmosis_lab.data import load_people
+    from osmosis_lab.errors import SchemaError
+    from osmosis_lab.matching import compatibility_scores
+
+    people = load_people().head(3).astype({"signal_novelty": object, "weight_declared": object})
+    people.loc[0, "signal_novelty"] = "high"
+    with pytest.raises(SchemaError, match="traits must hold numbers"):
+        compatibility_scores(people)
+    people.loc[0, "signal_novelty"] = 0.5
+    people.loc[1, "weight_declared"] = "a lot"
+    with pytest.raises(SchemaError, match="weights must hold numbers"):
+        compatibility_scores(people)

@@ -108,6 +108,15 @@ def _score_table(x, a, y, b):
     return np.divide(total, weight, out=np.full_like(total, np.nan), where=weight > 0)
 
 
+def _as_floats(table, name):
+    """``table`` as a float array, or a SchemaError naming it (text is not a number)."""
+    try:
+        return np.asarray(table, dtype=float)
+    except (TypeError, ValueError) as error:
+        raise SchemaError(f"{name} must hold numbers in [0, 1]; found a value that is not a "
+                          f"number ({error}).") from None
+
+
 def _traits(traits, name):
     if isinstance(traits, pd.DataFrame):
         missing = [c for c in TRAIT_COLUMNS if c not in traits.columns]
@@ -115,9 +124,9 @@ def _traits(traits, name):
             raise SchemaError(
                 f"{name} lacks trait columns {missing}; see categories.TRAIT_COLUMNS."
             )
-        values, labels = traits[list(TRAIT_COLUMNS)].to_numpy(dtype=float), traits.index
+        values, labels = _as_floats(traits[list(TRAIT_COLUMNS)], name), traits.index
     else:
-        values, labels = np.asarray(traits, dtype=float), None
+        values, labels = _as_floats(traits, name), None
     if values.ndim != 2 or values.shape[1] != len(TRAIT_COLUMNS) or len(values) == 0:
         raise SchemaError(
             f"{name} must have one row per person and {len(TRAIT_COLUMNS)} trait columns "
@@ -135,7 +144,7 @@ def _weights(weights, n):
         if missing:
             raise SchemaError(f"weights lack columns {missing}; pass weights= or add them.")
         weights = weights[columns]
-    values = np.asarray(weights, dtype=float)
+    values = _as_floats(weights, "weights")
     if values.shape != (n, _N_CATEGORIES):
         raise SchemaError(
             f"weights must have shape ({n}, {_N_CATEGORIES}), one weight per category "

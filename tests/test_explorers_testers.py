@@ -3,9 +3,10 @@
 import pytest
 
 from osmosis_lab.data import load_people
-from osmosis_lab.explorers.base import chart_spec
+
 # imported as a module: pytest would try to collect a class named Test*
 from osmosis_lab.explorers import testers
+from osmosis_lab.explorers.base import chart_spec
 
 PEOPLE = load_people()
 TESTERS = PEOPLE.loc[PEOPLE["role"] == "tester", "name"].tolist()

@@ -18,7 +18,7 @@ np.int64(17)
 import numpy as np
 import pandas as pd
 
-from ..categories import CATEGORIES, TRAIT_COLUMNS, WEIGHT_COLUMNS
+from ..categories import CATEGORIES
 from . import cast
 from .residents import generate_residents
 

@@ -16,7 +16,7 @@ cells once per module; ``lab`` is a fresh tab for tests that open notebooks them
 
     def test_picker(lesson):
         picker = lesson.control("Beta tester")      # by accessible name
-        picker.choose_next()                        # Alt+ArrowDown, ArrowDown, Enter
+        picker.choose_next()                        # Tab to the next option, Space
         assert "Ana Stern" in picker.readout()      # what the explorer now says
 
     def test_accessible(lesson):
@@ -24,7 +24,8 @@ cells once per module; ``lab`` is a fresh tab for tests that open notebooks them
 
 Keyboard paths that work in JupyterLab 4.6 (checked here): slider handle ArrowLeft/Right,
 Home/End, PageUp/Down (``press``); checkbox and toggle button Space (``flip``); button Enter
-(``activate``); drop-down Alt+ArrowDown, arrows, Enter (``choose_next``/``choose``); text and
+(``activate``); drop-down Alt+ArrowDown, arrows, Enter (``choose_next``/``choose``); ToggleButtons Tab/Shift+Tab then Space (``choose_next``,
+``choose``); text and
 number boxes typing + Enter (``type``), number boxes ArrowUp/Down. A closed drop-down, a list box
 (``Select``/``SelectMultiple``) and radio buttons lose their arrow keys to the notebook's
 command-mode shortcuts: ``press`` fails when the focus leaves the control.

@@ -22,13 +22,13 @@ cells once per module; ``lab`` is a fresh tab for tests that open notebooks them
     def test_accessible(lesson):
         lesson.assert_accessible()                  # axe-core, outputs only
 
-Keyboard paths that work in JupyterLab 4.6 (checked here): slider handle ArrowLeft/Right,
-Home/End, PageUp/Down (``press``); checkbox and toggle button Space (``flip``); button Enter
-(``activate``); drop-down Alt+ArrowDown, arrows, Enter (``choose_next``/``choose``); ToggleButtons Tab/Shift+Tab then Space (``choose_next``,
-``choose``); text and
-number boxes typing + Enter (``type``), number boxes ArrowUp/Down. A closed drop-down, a list box
-(``Select``/``SelectMultiple``) and radio buttons lose their arrow keys to the notebook's
-command-mode shortcuts: ``press`` fails when the focus leaves the control.
+Keyboard paths that work in JupyterLab 4.6 (checked here): slider ArrowLeft/Right, Home/End,
+PageUp/Down (``press``); checkbox and toggle button Space (``flip``); button Enter
+(``activate``); drop-down Alt+ArrowDown, arrows, Enter, and ToggleButtons Tab or Shift+Tab, then
+Space (both ``choose_next``/``choose``); text and number boxes typing + Enter (``type``), number
+boxes ArrowUp/Down. A closed drop-down, a list box (``Select``/``SelectMultiple``) and radio
+buttons lose their arrow keys to the notebook's command-mode shortcuts: ``press`` fails when
+the focus leaves the control.
 
 :meth:`LabPage.exercise_every_control` operates every control of every explorer once that way
 (:meth:`Control.operate`) and reports whether what the explorer says changed.

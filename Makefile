@@ -9,8 +9,11 @@ DEV    := $(VENV)/.installed-dev
 
 .PHONY: lab test install bench data site lint clean
 
+# JupyterLab refuses to run as root unless told (containers, classroom images run as root).
+LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(STAMP)  ## open lesson 00 in JupyterLab
-	$(VENV)/bin/jupyter lab lessons/00_start_here.ipynb
+	$(VENV)/bin/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
 test: $(STAMP)  ## run every test layer: unit, doctests, lint, nbval, solutions, explorers, browser
 	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest

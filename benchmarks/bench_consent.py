@@ -29,8 +29,9 @@ TOGGLES = 60
 
 def toggle_times(board: ConsentBoard, market: str) -> list[float]:
     board.market.value = market
-    keys = [(c, p) for (c, p) in board.toggles if p == "matching"] + \
-        [(c, p) for (c, p) in board.toggles if p != "matching"][:4]
+    keys = [(c, p) for (c, p) in board.toggles if p == "matching"] + [
+        (c, p) for (c, p) in board.toggles if p != "matching"
+    ][:4]
     times = []
     for i in range(TOGGLES):
         box = board.toggles[keys[i % len(keys)]]
@@ -44,8 +45,10 @@ def main() -> None:
     people, population = load_people(), load_population()
     start = time.perf_counter()
     board = ConsentBoard(people, population, tester="T05")
-    print(f"Consent board built in {1000 * (time.perf_counter() - start):.0f} ms "
-          f"({len(board.ledger.people)} people in the ledger, {len(PURPOSES)} purposes)")
+    print(
+        f"Consent board built in {1000 * (time.perf_counter() - start):.0f} ms "
+        f"({len(board.ledger.people)} people in the ledger, {len(PURPOSES)} purposes)"
+    )
     ok = True
     for market in ("beta", "city"):
         sides = board.markets[market]
@@ -55,8 +58,10 @@ def main() -> None:
         worst = 1000 * max(times)
         verdict = "OK" if median < TARGET_MS else "TOO SLOW"
         ok &= median < TARGET_MS
-        print(f"  {label}: median {median:.1f} ms, worst {worst:.1f} ms over {TOGGLES} toggles "
-              f"(target median < {TARGET_MS} ms): {verdict}")
+        print(
+            f"  {label}: median {median:.1f} ms, worst {worst:.1f} ms over {TOGGLES} toggles "
+            f"(target median < {TARGET_MS} ms): {verdict}"
+        )
     if not ok:
         raise SystemExit(1)
 

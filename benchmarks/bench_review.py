@@ -36,8 +36,12 @@ TARGET_MS = 100
 
 
 def load():
-    return (data.load_people(), data.load_population(), data.load_public_profiles(),
-            data.load_pairs())
+    return (
+        data.load_people(),
+        data.load_population(),
+        data.load_public_profiles(),
+        data.load_pairs(),
+    )
 
 
 def timed(function) -> float:
@@ -57,15 +61,21 @@ def designs():
 def engine(tables) -> None:
     scenario = review_scenario(*tables)
     walk = designs()
-    cold = [timed(lambda d=d: consequences(d, scenario, rng=np.random.default_rng(1)))
-            for d in walk]
-    warm = [timed(lambda d=d: consequences(d, scenario, rng=np.random.default_rng(1)))
-            for d in walk for _ in range(3)]
+    cold = [
+        timed(lambda d=d: consequences(d, scenario, rng=np.random.default_rng(1))) for d in walk
+    ]
+    warm = [
+        timed(lambda d=d: consequences(d, scenario, rng=np.random.default_rng(1)))
+        for d in walk
+        for _ in range(3)
+    ]
     print(f"2. consequences() per design change ({len(walk)} designs; target < {TARGET_MS} ms)")
     for label, times in (("first time seen (cold)", cold), ("seen before (warm)", warm)):
         over = sum(t >= TARGET_MS for t in times)
-        print(f"   {label:24s} median {statistics.median(times):6.1f} ms, "
-              f"max {max(times):6.1f} ms, {over} of {len(times)} at or over the target")
+        print(
+            f"   {label:24s} median {statistics.median(times):6.1f} ms, "
+            f"max {max(times):6.1f} ms, {over} of {len(times)} at or over the target"
+        )
 
 
 def panel(tables) -> None:
@@ -75,17 +85,27 @@ def panel(tables) -> None:
     explorer = DesignPanel(review_scenario(*tables), rng=np.random.default_rng(1))
     clicks = []
     for _ in range(3):
-        for control, value in (("privacy", "dp"), ("objective", "wellbeing"), ("fallback", True),
-                               ("proposers", "candidates"), ("consent_form", "fair"),
-                               ("privacy", "generalised"), ("k", 7), ("k", 5)):
-            clicks.append(timed(lambda c=control, v=value: setattr(getattr(explorer, c),
-                                                                      "value", v)))
+        for control, value in (
+            ("privacy", "dp"),
+            ("objective", "wellbeing"),
+            ("fallback", True),
+            ("proposers", "candidates"),
+            ("consent_form", "fair"),
+            ("privacy", "generalised"),
+            ("k", 7),
+            ("k", 5),
+        ):
+            clicks.append(
+                timed(lambda c=control, v=value: setattr(getattr(explorer, c), "value", v))
+            )
         clicks.append(timed(lambda: explorer.set_design(AS_PLANNED)))
     print("3. the design panel in the kernel")
     print(f"   build (scenario, plan, first draw)  {build:6.0f} ms")
-    print(f"   one control change, figures + chart + table: median "
-          f"{statistics.median(clicks):6.1f} ms, max {max(clicks):6.1f} ms "
-          f"({len(clicks)} changes, the first pass cold)")
+    print(
+        f"   one control change, figures + chart + table: median "
+        f"{statistics.median(clicks):6.1f} ms, max {max(clicks):6.1f} ms "
+        f"({len(clicks)} changes, the first pass cold)"
+    )
 
 
 def main() -> None:

@@ -6,9 +6,7 @@ from osmosis_lab import check
 from osmosis_lab.check import STRICT_ENV, CheckFailed
 
 CHECKS = check.all_checks()
-MISCONCEPTIONS = [
-    (name, m) for name, c in sorted(CHECKS.items()) for m in c.misconceptions
-]
+MISCONCEPTIONS = [(name, m) for name, c in sorted(CHECKS.items()) for m in c.misconceptions]
 
 
 def test_every_lesson_has_checks():

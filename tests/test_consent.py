@@ -42,12 +42,16 @@ from osmosis_lab.consent.timeline import Step, apply_step, replay
 
 def use_outcomes(history, day=None):
     """(day, person, purpose, outcome) of every use in a replayed history."""
-    return [(r.step.day, r.step.person, e.purpose, e.outcome)
-            for r in history for e in r.entries if e.kind == "use"
-            and (day is None or r.step.day == day)]
+    return [
+        (r.step.day, r.step.person, e.purpose, e.outcome)
+        for r in history
+        for e in r.entries
+        if e.kind == "use" and (day is None or r.step.day == day)
+    ]
 
 
 # --- Esther's hidden experiment -------------------------------------------------------------
+
 
 def test_esther_experiment_flags_every_use_on_testers_who_agreed_to_matching_only():
     history = replay(esther_experiment())
@@ -69,6 +73,7 @@ def test_consent_given_afterwards_covers_later_uses_but_not_earlier_ones():
 
 
 # --- Niels, 17 -------------------------------------------------------------------------------
+
 
 def test_a_mothers_signature_alone_does_not_let_the_app_match_a_17_year_old():
     history = replay(niels_case())
@@ -121,6 +126,7 @@ def test_under_the_digital_age_matching_needs_the_parent_too_and_rules_differ_by
 
 # --- Louise, who cannot consent ------------------------------------------------------------
 
+
 def test_a_representative_may_consent_to_care_but_not_to_an_experiment():
     history = replay(louise_case())
     assert [o for *_, o in use_outcomes(history, day=2)] == ["allowed", "allowed"]
@@ -146,6 +152,7 @@ def test_consent_given_while_able_still_stands_and_a_forged_one_does_not():
 
 
 # --- Joséphine withdraws and is erased -------------------------------------------------------
+
 
 def test_josephine_withdrawal_stops_later_uses_and_erasure_reports_what_remains():
     history = replay(josephine_timeline())
@@ -176,6 +183,7 @@ def test_uses_before_a_withdrawal_keep_their_verdict():
 
 # --- Soulmates who never signed up -----------------------------------------------------------
 
+
 def test_people_found_without_signing_up_are_used_without_consent():
     history = replay(found_soulmates())
     flagged = [(p, o) for _, p, _, o in use_outcomes(history) if o != "allowed"]
@@ -184,6 +192,7 @@ def test_people_found_without_signing_up_are_used_without_consent():
 
 
 # --- narrow, views, rules ---------------------------------------------------------------------
+
 
 def test_narrow_withdraws_what_is_outside_and_keeps_what_is_inside():
     ledger = open_ledger([Person("P1", 30)])
@@ -236,12 +245,14 @@ def test_regranting_is_logged_but_keeps_the_first_grant():
 
 def test_apply_step_runs_every_action():
     ledger = open_ledger([Person("P1", 30)])
-    for step in (Step(0, "grant", "P1", ("declared",), ("matching", "research")),
-                 Step(1, "narrow", "P1", (), ("matching",)),
-                 Step(2, "capacity", "P1", capable=False),
-                 Step(3, "capacity", "P1", capable=True),
-                 Step(4, "use", "P1", ("declared",), ("matching",)),
-                 Step(5, "withdraw", "P1", ("declared",), ("matching",))):
+    for step in (
+        Step(0, "grant", "P1", ("declared",), ("matching", "research")),
+        Step(1, "narrow", "P1", (), ("matching",)),
+        Step(2, "capacity", "P1", capable=False),
+        Step(3, "capacity", "P1", capable=True),
+        Step(4, "use", "P1", ("declared",), ("matching",)),
+        Step(5, "withdraw", "P1", ("declared",), ("matching",)),
+    ):
         ledger, report = apply_step(ledger, step)
         assert report is None
     ledger, report = apply_step(ledger, Step(6, "erase", "P1"))
@@ -249,19 +260,24 @@ def test_apply_step_runs_every_action():
 
 
 def test_the_engine_loads_no_widget_or_chart_library():
-    code = ("import sys, osmosis_lab.consent, osmosis_lab.consent.scenarios; "
-            "print(sorted(m for m in ('ipywidgets', 'altair', 'IPython') if m in sys.modules))")
+    code = (
+        "import sys, osmosis_lab.consent, osmosis_lab.consent.scenarios; "
+        "print(sorted(m for m in ('ipywidgets', 'altair', 'IPython') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
-@pytest.mark.parametrize("age, capable, purpose, expected", [
-    (30, True, "research", [{"self"}]),
-    (16, True, "matching", [{"self"}]),
-    (16, True, "sharing", [{"self", "parent"}]),
-    (60, False, "medical", [{"self"}, {"representative"}]),
-    (60, False, "sharing", [{"self"}]),
-])
+@pytest.mark.parametrize(
+    "age, capable, purpose, expected",
+    [
+        (30, True, "research", [{"self"}]),
+        (16, True, "matching", [{"self"}]),
+        (16, True, "sharing", [{"self", "parent"}]),
+        (60, False, "medical", [{"self"}, {"representative"}]),
+        (60, False, "sharing", [{"self"}]),
+    ],
+)
 def test_requirement_table(age, capable, purpose, expected):
     need = requirement(FRANCE, age=age, capable=capable, purpose=purpose)
     assert [set(a) for a in need.alternatives] == expected

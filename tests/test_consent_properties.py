@@ -43,9 +43,15 @@ FAST = settings(max_examples=60, deadline=None)
 
 def ops(people=IDS, cats=CATS, kinds=("grant", "withdraw", "use", "capacity")):
     """A random operation: (kind, person, category, purpose, actor, days later, flag)."""
-    return st.tuples(st.sampled_from(kinds), st.sampled_from(people), st.sampled_from(cats),
-                     st.sampled_from(PURPS), st.sampled_from(ACTORS), st.integers(0, 3),
-                     st.booleans())
+    return st.tuples(
+        st.sampled_from(kinds),
+        st.sampled_from(people),
+        st.sampled_from(cats),
+        st.sampled_from(PURPS),
+        st.sampled_from(ACTORS),
+        st.integers(0, 3),
+        st.booleans(),
+    )
 
 
 def run(ledger, op, day):
@@ -56,8 +62,9 @@ def run(ledger, op, day):
         return withdraw(ledger, pid, cat, purpose, day=day, by=by)
     if kind == "use":
         recipient = ("investors" if flag else "partners") if purpose == "sharing" else None
-        return record_use(ledger, pid, cat, purpose, day=day, by=by or "Osmosis",
-                          recipient=recipient)
+        return record_use(
+            ledger, pid, cat, purpose, day=day, by=by or "Osmosis", recipient=recipient
+        )
     return set_capacity(ledger, pid, capable=flag, day=day)
 
 
@@ -89,8 +96,13 @@ def strings_in(value, seen=None):
 
 
 @FAST
-@given(before=st.lists(ops(), max_size=20), after=st.lists(ops(), max_size=20),
-       pid=st.sampled_from(IDS), cat=st.sampled_from(CATS), purpose=st.sampled_from(PURPS))
+@given(
+    before=st.lists(ops(), max_size=20),
+    after=st.lists(ops(), max_size=20),
+    pid=st.sampled_from(IDS),
+    cat=st.sampled_from(CATS),
+    purpose=st.sampled_from(PURPS),
+)
 def test_after_a_withdrawal_no_later_use_is_allowed(before, after, pid, cat, purpose):
     ledger = run_all(before)
     day = ledger.latest_day
@@ -101,11 +113,15 @@ def test_after_a_withdrawal_no_later_use_is_allowed(before, after, pid, cat, pur
     regrant = [o for o in after if o[0] == "grant" and o[1:4] == (pid, cat, purpose)]
     ledger = run_all([o for o in after if o not in regrant], ledger)
     recipient = "investors" if purpose == "sharing" else None
-    ledger = record_use(ledger, pid, cat, purpose, day=ledger.latest_day + 1, by="Osmosis",
-                        recipient=recipient)
+    ledger = record_use(
+        ledger, pid, cat, purpose, day=ledger.latest_day + 1, by="Osmosis", recipient=recipient
+    )
     handle = ledger.records[pid].handle
-    later = [e for e in ledger.log[cut:] if e.kind == "use"
-             and (e.category, e.purpose) == (cat, purpose) and e.subject == handle]
+    later = [
+        e
+        for e in ledger.log[cut:]
+        if e.kind == "use" and (e.category, e.purpose) == (cat, purpose) and e.subject == handle
+    ]
     assert later and all(e.outcome == WITHDRAWN for e in later)
     for d in range(day, ledger.latest_day + 3):
         assert may_use(ledger, pid, cat, purpose, day=d).code == WITHDRAWN
@@ -124,7 +140,7 @@ def test_the_audit_log_only_grows_and_refusals_change_nothing(op_list):
             assert (ledger.log, dict(ledger.records), ledger.latest_day) == before
             continue
         assert (ledger.log, dict(ledger.records), ledger.latest_day) == before  # old unchanged
-        assert new.log[:len(ledger.log)] == ledger.log and len(new.log) > len(ledger.log)
+        assert new.log[: len(ledger.log)] == ledger.log and len(new.log) > len(ledger.log)
         assert [e.seq for e in new.log] == list(range(len(new.log)))
         assert [e.day for e in new.log] == sorted(e.day for e in new.log)
         ledger = new
@@ -138,11 +154,16 @@ def test_erasure_leaves_no_personal_record_and_reports_what_it_cannot_undo(op_li
     by = None if record.capable_on(ledger.latest_day) else "Rep"
     if by == "Rep" and who != "P-Ada":
         return  # nobody may ask for an incapable person without a representative
-    others = {(p, c, u): may_use(ledger, p, c, u).code
-              for p in IDS if p != who for c in CATS for u in PURPS}
+    others = {
+        (p, c, u): may_use(ledger, p, c, u).code
+        for p in IDS
+        if p != who
+        for c in CATS
+        for u in PURPS
+    }
     new, report = erase(ledger, who, day=ledger.latest_day + 1, by=by)
     assert who not in new.records and who not in set(strings_in(new))
-    assert new.log[:len(ledger.log)] == ledger.log and new.log[-1].kind == "erase"
+    assert new.log[: len(ledger.log)] == ledger.log and new.log[-1].kind == "erase"
     uses = record.uses
     assert report.copies_shared == tuple(sorted({u.recipient for u in uses if u.recipient}))
     assert report.matching_days == tuple(sorted({u.day for u in uses if u.purpose == "matching"}))
@@ -167,8 +188,7 @@ def merge(a, b, tie_breaks):
     """Interleave two dated streams in date order, breaking ties by `tie_breaks`."""
     a, b, merged, flips = list(a), list(b), [], iter(tie_breaks)
     while a or b:
-        take_a = not b or (a and (a[0][0] < b[0][0] or
-                                  (a[0][0] == b[0][0] and next(flips, True))))
+        take_a = not b or (a and (a[0][0] < b[0][0] or (a[0][0] == b[0][0] and next(flips, True))))
         merged.append((a if take_a else b).pop(0))
     return merged
 
@@ -192,10 +212,16 @@ def keep_valid(stream):
 
 
 def answers(ledger, last_day):
-    decisions = {(p, c, u, d): may_use(ledger, p, c, u, day=d)
-                 for p in IDS for c in CATS for u in PURPS for d in range(last_day + 2)}
-    uses = sorted((e.subject, e.category, e.purpose, e.day, e.outcome)
-                  for e in ledger.log if e.kind == "use")
+    decisions = {
+        (p, c, u, d): may_use(ledger, p, c, u, day=d)
+        for p in IDS
+        for c in CATS
+        for u in PURPS
+        for d in range(last_day + 2)
+    }
+    uses = sorted(
+        (e.subject, e.category, e.purpose, e.day, e.outcome) for e in ledger.log if e.kind == "use"
+    )
     return decisions, uses
 
 
@@ -203,8 +229,12 @@ UNRELATED = {
     "different people": (dict(people=("P-Ada",)), dict(people=("P-Max", "P-Bo"))),
     "one person, different categories": (
         dict(people=("P-Max",), cats=("declared", "scraped"), kinds=("grant", "withdraw", "use")),
-        dict(people=("P-Max",), cats=("conscious", "subconscious"),
-             kinds=("grant", "withdraw", "use"))),
+        dict(
+            people=("P-Max",),
+            cats=("conscious", "subconscious"),
+            kinds=("grant", "withdraw", "use"),
+        ),
+    ),
 }
 
 
@@ -220,5 +250,6 @@ def test_may_i_use_this_never_depends_on_the_order_of_unrelated_events(case, dat
     last = max(one.latest_day, two.latest_day)
     assert answers(one, last) == answers(two, last)
     fast = shared_categories(one, "matching", day=last)
-    assert fast == {p: tuple(c for c in CATS if may_use(one, p, c, "matching", day=last))
-                    for p in IDS}
+    assert fast == {
+        p: tuple(c for c in CATS if may_use(one, p, c, "matching", day=last)) for p in IDS
+    }

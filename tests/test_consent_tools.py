@@ -22,8 +22,9 @@ PEOPLE = load_people()
 TESTERS = PEOPLE[PEOPLE["role"] == "tester"]
 CANDIDATES = PEOPLE[PEOPLE["role"] == "candidate"]
 MARKET = market_from_tables(TESTERS, CANDIDATES)
-SIGNED = {pid: tuple(CATEGORIES) for pid in PEOPLE["person_id"]
-          if pid not in MARKET.never_signed_up}
+SIGNED = {
+    pid: tuple(CATEGORIES) for pid in PEOPLE["person_id"] if pid not in MARKET.never_signed_up
+}
 
 
 def without(person, category):
@@ -33,6 +34,7 @@ def without(person, category):
 
 
 # --- the market ------------------------------------------------------------------------------
+
 
 def test_lucas_is_matched_with_leopold_only_because_the_app_scrapes_him():
     scraped = match_with_consent(MARKET, SIGNED, scrape_unsigned=True)
@@ -81,6 +83,7 @@ def test_market_needs_the_data_sets_columns():
 
 # --- inference (seed 2019; tolerances stated) -------------------------------------------------
 
+
 @pytest.mark.parametrize("target", list(CATEGORIES))
 def test_a_refused_category_is_guessed_well_above_chance(target):
     fit = fit_inference(load_population(), target, rng=np.random.default_rng(2019))
@@ -95,8 +98,9 @@ def test_guessing_from_nothing_useful_is_no_better_than_chance():
     noise = pop.copy()
     for column in CATEGORIES["declared"]:
         noise[column] = rng.random(len(pop)).round(3)
-    fit = fit_inference(noise, "subconscious", sources=["declared"],
-                        rng=np.random.default_rng(2019))
+    fit = fit_inference(
+        noise, "subconscious", sources=["declared"], rng=np.random.default_rng(2019)
+    )
     assert abs(fit.high_low_accuracy - 0.5) < 0.06 and fit.mae > 0.95 * fit.baseline_mae
 
 
@@ -108,12 +112,15 @@ def test_the_guess_for_a_tester_is_close_to_the_hidden_truth():
     assert guess.to_numpy().min() >= 0 and guess.to_numpy().max() <= 1
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(target="dreams"), "Unknown category"),
-    (dict(target="declared", sources=["declared", "scraped"]), "cannot be guessed from itself"),
-    (dict(target="declared", rng=None), "numpy Generator"),
-    (dict(target="declared", test_share=0.99), "test_share"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(target="dreams"), "Unknown category"),
+        (dict(target="declared", sources=["declared", "scraped"]), "cannot be guessed from itself"),
+        (dict(target="declared", rng=None), "numpy Generator"),
+        (dict(target="declared", test_share=0.99), "test_share"),
+    ],
+)
 def test_inference_bad_input(kwargs, message):
     kwargs.setdefault("rng", np.random.default_rng(0))
     with pytest.raises(ConsentError, match=message):
@@ -121,6 +128,7 @@ def test_inference_bad_input(kwargs, message):
 
 
 # --- forms -----------------------------------------------------------------------------------
+
 
 def run(name, seed=2019, n=2000):
     return simulate_form(n, FORMS[name], rng=np.random.default_rng(seed))
@@ -134,8 +142,9 @@ def test_on_a_fair_form_every_consent_beyond_the_service_is_informed():
         assert fair.loc[purpose, "consent_rate"] < fair.loc[purpose, "wanted_rate"]
 
 
-@pytest.mark.parametrize("trick", ["pre_ticked", "bundled", "refuse_hidden", "nagging",
-                                   "all_tricks"])
+@pytest.mark.parametrize(
+    "trick", ["pre_ticked", "bundled", "refuse_hidden", "nagging", "all_tricks"]
+)
 def test_every_trick_raises_consent_to_sharing_and_lowers_the_informed_share(trick):
     fair, tricked = run("fair"), run(trick)
     assert tricked.loc["sharing", "consent_rate"] > fair.loc["sharing", "consent_rate"] + 0.2
@@ -144,23 +153,34 @@ def test_every_trick_raises_consent_to_sharing_and_lowers_the_informed_share(tri
 
 
 @settings(max_examples=40, deadline=None)
-@given(seed=st.integers(0, 10_000), n=st.integers(1, 300),
-       flags=st.tuples(st.booleans(), st.booleans(), st.booleans(), st.integers(0, 4)),
-       reads=st.floats(0, 1), give_in=st.floats(0, 1))
+@given(
+    seed=st.integers(0, 10_000),
+    n=st.integers(1, 300),
+    flags=st.tuples(st.booleans(), st.booleans(), st.booleans(), st.integers(0, 4)),
+    reads=st.floats(0, 1),
+    give_in=st.floats(0, 1),
+)
 def test_every_consent_is_counted_once_by_how_it_was_obtained(seed, n, flags, reads, give_in):
     design = FormDesign("random", *flags)
-    table = simulate_form(n, design, rng=np.random.default_rng(seed),
-                          behaviour=Behaviour(reads=reads, give_in=give_in))
+    table = simulate_form(
+        n,
+        design,
+        rng=np.random.default_rng(seed),
+        behaviour=Behaviour(reads=reads, give_in=give_in),
+    )
     assert (table[list(HOW)].sum(axis=1) == table["consents"]).all()
     assert table["consent_rate"].between(0, 1).all() and table["informed_share"].between(0, 1).all()
     if not any(flags):
         assert (table.loc[["research", "medical", "sharing"], "unread"] == 0).all()
 
 
-@pytest.mark.parametrize("args, message", [
-    ((0, FORMS["fair"]), "n must be a positive int"),
-    ((10, "fair"), "design must be a FormDesign"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ((0, FORMS["fair"]), "n must be a positive int"),
+        ((10, "fair"), "design must be a FormDesign"),
+    ],
+)
 def test_forms_bad_input(args, message):
     with pytest.raises(ConsentError, match=message):
         simulate_form(*args, rng=np.random.default_rng(0))

@@ -38,8 +38,9 @@ def test_people_follow_the_story_sheet():
 
 def test_leopold_resembles_lucas_but_cares_less_than_antoine():
     people = data.load_people().set_index("name")
-    lucas, leopold, antoine = (people.loc[n, list(TRAIT_COLUMNS)] for n in
-                               ("Lucas Apert", "Léopold", "Antoine"))
+    lucas, leopold, antoine = (
+        people.loc[n, list(TRAIT_COLUMNS)] for n in ("Lucas Apert", "Léopold", "Antoine")
+    )
     assert (lucas - leopold).abs().mean() < (lucas - antoine).abs().mean()
     assert people.loc["Léopold", "care"] < people.loc["Antoine", "care"]
 
@@ -81,7 +82,12 @@ def test_an_age_out_of_range_names_file_column_and_rows(tmp_path):
     with pytest.raises(SchemaError) as error:
         data.load_people(tmp_path)
     message = str(error.value)
-    assert "people.csv" in message and "'age'" in message and "[3]" in message and "make data" in message
+    assert (
+        "people.csv" in message
+        and "'age'" in message
+        and "[3]" in message
+        and "make data" in message
+    )
 
 
 def test_a_missing_column_is_named(tmp_path):

@@ -24,7 +24,11 @@ def explorer_classes() -> list[type[Explorer]]:
     for info in pkgutil.iter_modules(explorers.__path__):
         module = importlib.import_module(f"{explorers.__name__}.{info.name}")
         for _, value in inspect.getmembers(module, inspect.isclass):
-            if issubclass(value, Explorer) and value is not Explorer and not inspect.isabstract(value):
+            if (
+                issubclass(value, Explorer)
+                and value is not Explorer
+                and not inspect.isabstract(value)
+            ):
                 found[f"{value.__module__}.{value.__qualname__}"] = value
     return [found[name] for name in sorted(found)]
 
@@ -43,7 +47,9 @@ def explorer(request):
 
 def test_no_control_traps_keyboard_users(explorer):
     traps = [type(w).__name__ for w in descendants(explorer.view) if isinstance(w, KEYBOARD_TRAPS)]
-    assert not traps, f"{type(explorer).__name__} uses {traps}; use ToggleButtons or a SelectionSlider"
+    assert not traps, (
+        f"{type(explorer).__name__} uses {traps}; use ToggleButtons or a SelectionSlider"
+    )
 
 
 def test_every_control_has_a_label(explorer):

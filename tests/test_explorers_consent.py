@@ -32,6 +32,7 @@ def city_board():
 
 # --- consent board ----------------------------------------------------------------------------
 
+
 def test_board_has_a_labelled_toggle_per_category_and_purpose():
     board = ConsentBoard(PEOPLE)
     assert len(board.toggles) == 16
@@ -96,26 +97,28 @@ def test_city_market_toggles_and_counts_bystanders(city_board):
     city_board.market.value = "city"
     market = city_board.markets["city"]
     assert len(market.proposers) + len(market.reviewers) == 1024
-    before = match_with_consent(market, shared_categories(city_board.ledger),
-                                scrape_unsigned=True)
+    before = match_with_consent(market, shared_categories(city_board.ledger), scrape_unsigned=True)
     log_length = len(city_board.ledger.log)
     city_board.toggles["scraped", "matching"].value = False
     assert len(city_board.ledger.log) == log_length + 1
-    after = match_with_consent(market, shared_categories(city_board.ledger),
-                                scrape_unsigned=True)
+    after = match_with_consent(market, shared_categories(city_board.ledger), scrape_unsigned=True)
     changed = match_changes(before, after)
     assert changed, "in the city, Karim's refusal moves someone"
     bystanders = sum(1 for who, *_ in changed if who != "T05")
-    assert (f"{len(changed)} people's matches changed; {bystanders} of them changed nothing"
-            in text(city_board.summary))
+    assert f"{len(changed)} people's matches changed; {bystanders} of them changed nothing" in text(
+        city_board.summary
+    )
 
 
 # --- inference --------------------------------------------------------------------------------
 
+
 def test_inference_explorer_reports_accuracy_for_each_refused_category():
     explorer = InferenceExplorer(PEOPLE, POPULATION, rng=np.random.default_rng(2019))
-    for category, label in (("declared", "declared profile"),
-                            ("subconscious", "subconscious signals")):
+    for category, label in (
+        ("declared", "declared profile"),
+        ("subconscious", "subconscious signals"),
+    ):
         explorer.refused.value = category
         summary = text(explorer.summary)
         accuracy = int(re.search(r"middle (\d+)% of the time", summary).group(1))
@@ -128,6 +131,7 @@ def test_inference_explorer_reports_accuracy_for_each_refused_category():
 
 
 # --- forms ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("design", list(FORMS))
 def test_form_explorer_reports_consents_and_informed_share(design):
@@ -149,6 +153,7 @@ def test_a_fair_form_records_fewer_unwanted_consents_than_pre_ticked_boxes():
 
 
 # --- timelines --------------------------------------------------------------------------------
+
 
 def test_esther_timeline_flags_each_violation_as_it_happens():
     explorer = TimelineExplorer(NAMES)
@@ -179,7 +184,8 @@ def test_erasure_explorer_shows_what_stops_and_what_remains():
     assert "4 of 16" in text(explorer.summary)
     explorer.step.value = 6  # she withdraws everything
     assert "0 of 16" in text(explorer.summary) and "Nothing may be used now" in text(
-        explorer.summary)
+        explorer.summary
+    )
     explorer.step.value = 7
     assert "withdrawn" in explorer.story.value and "VIOLATION" in explorer.story.value
     explorer.step.value = explorer.step.max

@@ -31,8 +31,9 @@ def text_of(widget):
 
 def row_of(panel, figure):
     """The 'your design' cell of a figure in the panel's text table."""
-    match = re.search(re.escape(figure) + r".*?</th><td>.*?</td><td>(.*?)</td>",
-                      panel.summary.value)
+    match = re.search(
+        re.escape(figure) + r".*?</th><td>.*?</td><td>(.*?)</td>", panel.summary.value
+    )
     assert match, f"no row for {figure!r}"
     return html.unescape(re.sub(r"<[^>]+>", "", match.group(1)))
 

@@ -29,8 +29,12 @@ def test_picking_a_tester_updates_card_chart_and_text(explorer, name):
     spec = chart_spec(explorer.chart)
     assert name in spec["description"]
     assert len(spec["datasets"][next(iter(spec["datasets"]))]) == 16
-    for label in ("Declared profile", "Scraped social media", "Conscious memories",
-                  "Subconscious signals"):
+    for label in (
+        "Declared profile",
+        "Scraped social media",
+        "Conscious memories",
+        "Subconscious signals",
+    ):
         assert label in explorer.summary.value
 
 

@@ -49,8 +49,9 @@ SEED = 2019
 
 @pytest.fixture(scope="module")
 def scenario():
-    return review_scenario(data.load_people(), data.load_population(),
-                           data.load_public_profiles(), data.load_pairs())
+    return review_scenario(
+        data.load_people(), data.load_population(), data.load_public_profiles(), data.load_pairs()
+    )
 
 
 def run(design, scenario, seed=SEED):
@@ -65,8 +66,11 @@ def change(**fields):
 
 
 def test_the_planned_matching_is_the_consent_engines_match(scenario):
-    everyone = {pid: tuple(CATEGORIES) for pid in scenario.people["person_id"]
-                if scenario.people.set_index("person_id").loc[pid, "signed_up"]}
+    everyone = {
+        pid: tuple(CATEGORIES)
+        for pid in scenario.people["person_id"]
+        if scenario.people.set_index("person_id").loc[pid, "signed_up"]
+    }
     expected = match_with_consent(scenario.market, everyone, scrape_unsigned=True)
     names = scenario.names
     pairs = {(names[t], names[c]) for t, c in expected.items() if t.startswith("T") and c}
@@ -92,16 +96,18 @@ def random_market(scenario, seed):
     people[list(WEIGHT_COLUMNS.values())] = rng.dirichlet([1.0] * 4, len(people))
     people["seeking"] = "everyone"
     testers, candidates = people[people["role"] == "tester"], people[people["role"] == "candidate"]
-    return dataclasses.replace(scenario, people=people,
-                               market=market_from_tables(testers, candidates), memo={})
+    return dataclasses.replace(
+        scenario, people=people, market=market_from_tables(testers, candidates), memo={}
+    )
 
 
 def test_candidates_proposing_improves_the_candidates_average_rank(scenario):
     # seed 1: a market with more than one stable matching (found by trying seeds 0-9)
     market = random_market(scenario, 1)
     by_testers = consequences(AS_PLANNED, market, rng=np.random.default_rng(0)).matching
-    by_candidates = consequences(change(proposers="candidates"), market,
-                                 rng=np.random.default_rng(0)).matching
+    by_candidates = consequences(
+        change(proposers="candidates"), market, rng=np.random.default_rng(0)
+    ).matching
     assert not by_testers.same_either_way
     assert by_candidates.candidate_rank < by_testers.candidate_rank
     assert by_candidates.tester_rank > by_testers.tester_rank
@@ -120,7 +126,8 @@ def test_proposing_never_makes_a_side_worse_off(scenario, seed, categories):
     if len(t_ranks_t):
         assert t_ranks_t.mean() <= t_ranks_c.mean() and c_ranks_c.mean() <= c_ranks_t.mean()
     assert (np.array_equal(by_t, by_c)) == (
-        consequences(design, market, rng=np.random.default_rng(0)).matching.same_either_way)
+        consequences(design, market, rng=np.random.default_rng(0)).matching.same_either_way
+    )
 
 
 def test_reading_no_category_matches_nobody(scenario):
@@ -131,8 +138,13 @@ def test_reading_no_category_matches_nobody(scenario):
 
 def test_excluded_minors_and_unfound_non_users_are_not_in_the_launch(scenario):
     m = run(CAUTIOUS, scenario).matching
-    assert set(m.not_in_launch) == {"Niels Larson", "Claire", "Léopold", "Chloé Garnier",
-                                    "Zoé Lemoine"}
+    assert set(m.not_in_launch) == {
+        "Niels Larson",
+        "Claire",
+        "Léopold",
+        "Chloé Garnier",
+        "Zoé Lemoine",
+    }
     assert not set(m.not_in_launch) & {name for pair in m.pairs for name in pair}
 
 
@@ -159,11 +171,14 @@ def test_people_used_who_never_signed_up(scenario):
         assert consent.non_users_used == 0 and consent.non_users_matched == ()
 
 
-@pytest.mark.parametrize(("policy", "minors", "missing"), [
-    ("parent_only", ("Niels Larson", "Claire"), 4),
-    ("parent_and_assent", ("Niels Larson", "Claire"), 0),
-    ("excluded", (), 0),
-])
+@pytest.mark.parametrize(
+    ("policy", "minors", "missing"),
+    [
+        ("parent_only", ("Niels Larson", "Claire"), 4),
+        ("parent_and_assent", ("Niels Larson", "Claire"), 0),
+        ("excluded", (), 0),
+    ],
+)
 def test_whose_consent_a_minors_data_needs(scenario, policy, minors, missing):
     consent = run(change(minors=policy), scenario).consent
     assert consent.minors == minors and consent.minor_uses_without_consent == missing
@@ -199,8 +214,9 @@ def test_generalising_stops_unique_matches_but_leaks_by_homogeneity(scenario):
 @settings(max_examples=10, deadline=None)
 @given(k=st.integers(1, 50))
 def test_a_larger_k_never_releases_more_rows(scenario, k):
-    rows = [run(change(privacy="generalised", k=kk), scenario).privacy for kk in (k, k + 1)
-            if kk <= 50]
+    rows = [
+        run(change(privacy="generalised", k=kk), scenario).privacy for kk in (k, k + 1) if kk <= 50
+    ]
     assert all(a.rows_released >= b.rows_released for a, b in zip(rows, rows[1:], strict=False))
     assert all(p.reidentified <= p.people_in_export for p in rows)
 
@@ -214,8 +230,9 @@ def test_suppressing_everyone_releases_nothing(scenario):
 def test_dp_count_error_averages_one_over_epsilon(scenario):
     # seed 7, 2000 draws at epsilon 0.5: E|Laplace(b)| = b = 2; tolerance 5 %
     design, rng = change(privacy="dp", epsilon=0.5), np.random.default_rng(7)
-    exports = [themes.research_export(scenario, design, rng=rng, noise_rng=rng)
-               for _ in range(2000)]
+    exports = [
+        themes.research_export(scenario, design, rng=rng, noise_rng=rng) for _ in range(2000)
+    ]
     errors = [abs(e["published"] - e["true_count"]) for e in exports]
     assert np.mean(errors) == pytest.approx(2.0, rel=0.05)
     assert run(design, scenario).privacy.error_bound == pytest.approx(2 * math.log(20))
@@ -247,14 +264,17 @@ def test_safeguards_lower_outage_harm(scenario):
 
 def test_same_seed_same_figures_and_themes_draw_independently(scenario):
     assert run(CAUTIOUS, scenario) == run(CAUTIOUS, scenario)
-    base, dp = run(change(fallback=True), scenario), run(change(fallback=True, privacy="dp"),
-                                                           scenario)
+    base, dp = (
+        run(change(fallback=True), scenario),
+        run(change(fallback=True, privacy="dp"), scenario),
+    )
     assert base.trust == dp.trust and base.consent == dp.consent
 
 
 def test_the_memo_does_not_change_results(scenario):
-    fresh = review_scenario(data.load_people(), data.load_population(),
-                            data.load_public_profiles(), data.load_pairs())
+    fresh = review_scenario(
+        data.load_people(), data.load_population(), data.load_public_profiles(), data.load_pairs()
+    )
     for design in (CAUTIOUS, change(privacy="generalised", k=3), AS_PLANNED):
         assert run(design, fresh) == run(design, scenario)
 
@@ -279,31 +299,38 @@ def test_compare_changes_uses_one_draw_for_every_row(scenario):
 # -- designs and bad input -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("proposers", "women", "proposers must be one of"),
-    ("consent_form", "pre-ticked", "consent_form must be one of"),
-    ("minors", None, "minors must be one of"),
-    ("privacy", "anonymised", "privacy must be one of"),
-    ("objective", "love", "objective must be one of"),
-    ("categories", "declared", "categories must be a list"),
-    ("categories", ["declared", "dreams"], "unknown categories"),
-    ("search_non_users", 1, "must be True or False"),
-    ("human_contact", "yes", "must be True or False"),
-    ("k", 0, "k must be a whole number"),
-    ("k", 2.5, "k must be a whole number"),
-    ("k", True, "k must be a whole number"),
-    ("epsilon", 0, "epsilon must be a number above 0"),
-    ("epsilon", float("inf"), "epsilon must be a number above 0"),
-    ("epsilon", "1", "epsilon must be a number above 0"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("proposers", "women", "proposers must be one of"),
+        ("consent_form", "pre-ticked", "consent_form must be one of"),
+        ("minors", None, "minors must be one of"),
+        ("privacy", "anonymised", "privacy must be one of"),
+        ("objective", "love", "objective must be one of"),
+        ("categories", "declared", "categories must be a list"),
+        ("categories", ["declared", "dreams"], "unknown categories"),
+        ("search_non_users", 1, "must be True or False"),
+        ("human_contact", "yes", "must be True or False"),
+        ("k", 0, "k must be a whole number"),
+        ("k", 2.5, "k must be a whole number"),
+        ("k", True, "k must be a whole number"),
+        ("epsilon", 0, "epsilon must be a number above 0"),
+        ("epsilon", float("inf"), "epsilon must be a number above 0"),
+        ("epsilon", "1", "epsilon must be a number above 0"),
+    ],
+)
 def test_bad_designs_say_what_to_do(field, value, message):
     with pytest.raises(ReviewError, match=message):
         change(**{field: value})
 
 
 def test_every_offered_option_makes_a_valid_design():
-    for field, options in (("proposers", PROPOSERS), ("consent_form", CONSENT_FORMS),
-                           ("minors", MINOR_POLICIES), ("privacy", PRIVACY_MECHANISMS)):
+    for field, options in (
+        ("proposers", PROPOSERS),
+        ("consent_form", CONSENT_FORMS),
+        ("minors", MINOR_POLICIES),
+        ("privacy", PRIVACY_MECHANISMS),
+    ):
         for option in options:
             assert getattr(change(**{field: option}), field) == option
     assert all(change(epsilon=e).epsilon == e for e in EPSILONS)
@@ -319,8 +346,12 @@ def test_bad_arguments_to_the_engine(scenario):
     with pytest.raises(ReviewError, match="numpy Generator"):
         consequences(AS_PLANNED, scenario, rng=2019)
     with pytest.raises(ReviewError, match="lacks"):
-        review_scenario(data.load_people().drop(columns="care"), data.load_population(),
-                        data.load_public_profiles(), data.load_pairs())
+        review_scenario(
+            data.load_people().drop(columns="care"),
+            data.load_population(),
+            data.load_public_profiles(),
+            data.load_pairs(),
+        )
     with pytest.raises(ReviewError, match="unknown changes"):
         compare_changes(AS_PLANNED, scenario, rng=rng, changes=["launch anyway"])
     with pytest.raises(ReviewError, match="no change called"):
@@ -338,13 +369,16 @@ def test_the_matrix_keeps_every_role_in_order():
     assert list(counts["value"]) == list(VALUES) and counts["roles"].sum() == 1
 
 
-@pytest.mark.parametrize(("entries", "message"), [
-    ({"ceo": ("profit", "")}, "unknown roles"),
-    ({"tester": ("love", "")}, "not a value of the matrix"),
-    ({"tester": "privacy"}, "must be \\(value, note\\)"),
-    ({"tester": ("privacy", None)}, "must be text"),
-    ([("tester", "privacy")], "entries must map"),
-])
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ({"ceo": ("profit", "")}, "unknown roles"),
+        ({"tester": ("love", "")}, "not a value of the matrix"),
+        ({"tester": "privacy"}, "must be \\(value, note\\)"),
+        ({"tester": ("privacy", None)}, "must be text"),
+        ([("tester", "privacy")], "entries must map"),
+    ],
+)
 def test_bad_matrix_entries(entries, message):
     with pytest.raises(ReviewError, match=message):
         stakeholder_matrix(entries)
@@ -391,8 +425,9 @@ def test_the_checklist_names_the_rules():
 def test_the_review_is_valid_markdown_with_everything_in_it(scenario):
     figures, planned = run(CAUTIOUS, scenario), run(AS_PLANNED, scenario)
     matrix = {"found": ("consent", "Léopold | never asked"), "investor": ("profit", "")}
-    text = review_markdown(CAUTIOUS, figures, matrix, "Launch only **after** the DPIA.",
-                           planned=planned)
+    text = review_markdown(
+        CAUTIOUS, figures, matrix, "Launch only **after** the DPIA.", planned=planned
+    )
     html = mistune.create_markdown(plugins=["table", "task_lists"])(text)
     assert html.count("<table>") == 3
     assert "Léopold | never asked" in html  # the escaped pipe stays inside its cell

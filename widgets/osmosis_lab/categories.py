@@ -65,7 +65,11 @@ QUASI_IDENTIFIERS: tuple[str, ...] = ("age", "arrondissement", "occupation", "ge
 #: Facts a person would not want released (invented values). The first two are
 #: special-category data in the sense of GDPR Article 9; the third stands for
 #: the kind of secret Lucas keeps (a relationship his partner does not know of).
-SENSITIVE_COLUMNS: tuple[str, ...] = ("sexual_orientation", "health_condition", "secret_relationship")
+SENSITIVE_COLUMNS: tuple[str, ...] = (
+    "sexual_orientation",
+    "health_condition",
+    "secret_relationship",
+)
 
 
 def category_of(column: str) -> str:

@@ -62,7 +62,9 @@ def accessible(chart: alt.TopLevelMixin, description: str) -> alt.TopLevelMixin:
     ValueError: a chart needs a description (its accessible name) that says what it shows
     """
     if not description or not description.strip():
-        raise ValueError("a chart needs a description (its accessible name) that says what it shows")
+        raise ValueError(
+            "a chart needs a description (its accessible name) that says what it shows"
+        )
     return chart.properties(description=description)
 
 

@@ -87,8 +87,12 @@ def _share_data(mine: Consequences, planned: Consequences) -> pd.DataFrame:
 def consequences_chart(mine: Consequences, planned: Consequences) -> PreparedChart:
     """Paired horizontal bars, one pair per share-type figure: the plan and the design."""
     data = _share_data(mine, planned)
-    return _filled(_consequences_template(), data.to_dict("records"), _description(data),
-                   y=list(dict.fromkeys(data["label"])))
+    return _filled(
+        _consequences_template(),
+        data.to_dict("records"),
+        _description(data),
+        y=list(dict.fromkeys(data["label"])),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -116,10 +120,15 @@ def _description(data: pd.DataFrame) -> str:
     parts = []
     for label, group in data.groupby("label", sort=False):
         values = dict(zip(group["design"], group["percent"], strict=True))
-        parts.append(f"{label}, {values['as planned']:.0f}% planned and "
-                     f"{values['your design']:.0f}% in your design")
-    return ("Bar chart comparing your design with the planned launch, in percent: "
-            + "; ".join(parts) + ".")
+        parts.append(
+            f"{label}, {values['as planned']:.0f}% planned and "
+            f"{values['your design']:.0f}% in your design"
+        )
+    return (
+        "Bar chart comparing your design with the planned launch, in percent: "
+        + "; ".join(parts)
+        + "."
+    )
 
 
 def values_chart(counts: pd.DataFrame) -> PreparedChart:
@@ -129,8 +138,10 @@ def values_chart(counts: pd.DataFrame) -> PreparedChart:
         text = "Bar chart of the values most at stake: no role has been filled in yet."
     else:
         named = [f"{r.value} {r.roles}" for r in counts.itertuples() if r.roles]
-        text = (f"Bar chart of the value most at stake for each of the {total} roles filled "
-                f"in: " + ", ".join(named) + ".")
+        text = (
+            f"Bar chart of the value most at stake for each of the {total} roles filled "
+            f"in: " + ", ".join(named) + "."
+        )
     return _filled(_values_template(), counts.to_dict("records"), text)
 
 
@@ -140,8 +151,12 @@ def _values_template() -> dict:
         alt.Chart(alt.Data(values=[]), title="What is most at stake, counted over the roles")
         .mark_bar(color=OKABE_ITO[2])
         .encode(
-            x=alt.X("roles:Q", title="Roles that put it first", axis=alt.Axis(tickMinStep=1),
-                    scale=alt.Scale(domainMin=0)),
+            x=alt.X(
+                "roles:Q",
+                title="Roles that put it first",
+                axis=alt.Axis(tickMinStep=1),
+                scale=alt.Scale(domainMin=0),
+            ),
             y=alt.Y("value:N", sort=list(VALUES), title=None),
             tooltip=["value:N", "roles:Q", "who:N"],
         )

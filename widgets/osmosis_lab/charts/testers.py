@@ -59,7 +59,9 @@ def traits_text(person: pd.Series) -> str:
     table = traits_table(person)
     lines = [f"{person.name}'s invented trait values, by category (0 = low, 1 = high):"]
     for category, group in table.groupby("category", sort=False):
-        values = ", ".join(f"{t} {v:.2f}" for t, v in zip(group["trait"], group["value"], strict=True))
+        values = ", ".join(
+            f"{t} {v:.2f}" for t, v in zip(group["trait"], group["value"], strict=True)
+        )
         weight = group["weight"].iloc[0]
         lines.append(f"- {CATEGORY_LABELS[category]} (weighs it {weight:.0%}): {values}")
     return "\n".join(lines)

@@ -45,8 +45,9 @@ def _code(answer):
 
 
 def _ana_research_code() -> str:
-    ledger = grant(open_ledger([Person("T02", 24)]), "T02", ["declared", "conscious"],
-                   "matching", day=0)
+    ledger = grant(
+        open_ledger([Person("T02", 24)]), "T02", ["declared", "conscious"], "matching", day=0
+    )
     return may_use(ledger, "T02", "conscious", "research", day=3).code
 
 
@@ -57,12 +58,20 @@ consent_is_specific = Check(
     why="Consent is specific: agreeing to matching is not agreeing to research.",
     normalise=_code,
     misconceptions=(
-        Misconception("thought she never consented", "no consent", lambda a: a == "no consent",
-                      "Ana did consent, on day 0. Look at what she consented to: matching. "
-                      "Is research the same purpose?"),
-        Misconception("thought consent covers everything", "allowed", lambda a: a == "allowed",
-                      "Consent is not a blank cheque: GDPR Art. 4(11) says it is *specific*. "
-                      "Run `may_use(...)` and read its `.code`."),
+        Misconception(
+            "thought she never consented",
+            "no consent",
+            lambda a: a == "no consent",
+            "Ana did consent, on day 0. Look at what she consented to: matching. "
+            "Is research the same purpose?",
+        ),
+        Misconception(
+            "thought consent covers everything",
+            "allowed",
+            lambda a: a == "allowed",
+            "Consent is not a blank cheque: GDPR Art. 4(11) says it is *specific*. "
+            "Run `may_use(...)` and read its `.code`.",
+        ),
     ),
     fallback_hint="Run `may_use(ledger, 'T02', 'conscious', 'research').code` and copy the text.",
 )
@@ -77,18 +86,30 @@ esther_violation_count = Check(
     question="How many uses in Esther's timeline does the ledger flag as violations?",
     is_correct=lambda answer: answer == _esther_violations(),
     why="Six uses on the night of day 9 (two categories of three testers) and one medical use of "
-        "T04's data on day 12. T07's later sessions were covered by the consent he gave on day 15.",
+    "T04's data on day 12. T07's later sessions were covered by the consent he gave on day 15.",
     misconceptions=(
-        Misconception("forgot the medical use", 6, lambda a: a == 6,
-                      "Six is the night of day 9. Step on: what does Esther do on day 12?"),
-        Misconception("counted testers, not uses", 3, lambda a: a in (3, 4),
-                      "The ledger flags each *use* of each category, not each person."),
-        Misconception("counted the consented sessions", 9, lambda a: a == 9,
-                      "After T07 agrees on day 15, his day-16 sessions are allowed. Consent "
-                      "cannot be given backwards, but it does cover what comes after it."),
+        Misconception(
+            "forgot the medical use",
+            6,
+            lambda a: a == 6,
+            "Six is the night of day 9. Step on: what does Esther do on day 12?",
+        ),
+        Misconception(
+            "counted testers, not uses",
+            3,
+            lambda a: a in (3, 4),
+            "The ledger flags each *use* of each category, not each person.",
+        ),
+        Misconception(
+            "counted the consented sessions",
+            9,
+            lambda a: a == 9,
+            "After T07 agrees on day 15, his day-16 sessions are allowed. Consent "
+            "cannot be given backwards, but it does cover what comes after it.",
+        ),
     ),
     fallback_hint="Step the timeline explorer to the last step, or count "
-                  "`violations(history[-1].ledger)`.",
+    "`violations(history[-1].ledger)`.",
 )
 
 
@@ -109,16 +130,23 @@ who_consents_for_niels = Check(
     question="Whose consent does the toy need before Niels (17) takes part in research?",
     is_correct=lambda answer: answer == _research_roles(),
     why="Under the toy's French rules a 17-year-old decides alone about matching (France's "
-        "digital age is 15), but research on a minor needs both his agreement and a parent's.",
+    "digital age is 15), but research on a minor needs both his agreement and a parent's.",
     normalise=_who_names,
     misconceptions=(
-        Misconception("a parent decides for a minor", {"his mother"},
-                      lambda a: a == {"his mother"},
-                      "His mother's signature alone is what the ledger flagged on day 4: "
-                      "a 17-year-old's own agreement is needed too."),
-        Misconception("17 is old enough", {"niels"}, lambda a: a == {"niels"},
-                      "That is the rule for matching (from 15 in France). For research the toy "
-                      "asks for more: read `may_use(...).rule` for research."),
+        Misconception(
+            "a parent decides for a minor",
+            {"his mother"},
+            lambda a: a == {"his mother"},
+            "His mother's signature alone is what the ledger flagged on day 4: "
+            "a 17-year-old's own agreement is needed too.",
+        ),
+        Misconception(
+            "17 is old enough",
+            {"niels"},
+            lambda a: a == {"niels"},
+            "That is the rule for matching (from 15 in France). For research the toy "
+            "asks for more: read `may_use(...).rule` for research.",
+        ),
     ),
     fallback_hint='Answer with a set of names, e.g. {"Niels"} or {"Niels", "his mother"}.',
 )
@@ -127,8 +155,9 @@ who_consents_for_niels = Check(
 @cache
 def _karim_bystanders() -> int:
     people = load_people()
-    market = market_from_tables(people[people["role"] == "tester"],
-                                people[people["role"] == "candidate"])
+    market = market_from_tables(
+        people[people["role"] == "tester"], people[people["role"] == "candidate"]
+    )
     ledger = open_ledger(people_from_table(people))
     for pid in people.loc[people["signed_up"], "person_id"]:
         ledger = grant(ledger, pid, list(CATEGORIES), "matching", day=0)
@@ -141,19 +170,27 @@ def _karim_bystanders() -> int:
 bystanders_count = Check(
     name="bystanders_count",
     question="Karim withdraws scraped social media for matching. How many people whose match "
-             "changed did nothing themselves?",
+    "changed did nothing themselves?",
     is_correct=lambda answer: answer == _karim_bystanders(),
     why="Everyone whose partner changed except Karim himself: his old and new partners, and the "
-        "people displaced along the chain. One person's choice moves other people.",
+    "people displaced along the chain. One person's choice moves other people.",
     misconceptions=(
-        Misconception("counted Karim", 6, lambda a: a == _karim_bystanders() + 1,
-                      "That counts everyone whose match changed. Leave out Karim: he is the one "
-                      "who changed something."),
-        Misconception("only Karim is affected", 0, lambda a: a in (0, 1),
-                      "Look at the board's table: more partners moved than Karim's."),
+        Misconception(
+            "counted Karim",
+            6,
+            lambda a: a == _karim_bystanders() + 1,
+            "That counts everyone whose match changed. Leave out Karim: he is the one "
+            "who changed something.",
+        ),
+        Misconception(
+            "only Karim is affected",
+            0,
+            lambda a: a in (0, 1),
+            "Look at the board's table: more partners moved than Karim's.",
+        ),
     ),
     fallback_hint="On the board, pick Karim Benali (T05), untick 'Matching: scraped social "
-                  "media' and read the sentence under the chart.",
+    "media' and read the sentence under the chart.",
 )
 
 
@@ -164,15 +201,23 @@ def _accuracy_ok(answer) -> bool:
 inference_accuracy = Check(
     name="inference_accuracy",
     question="How often does the app guess a refused subconscious trait on the right side of "
-             "the middle? (a fraction between 0 and 1)",
+    "the middle? (a fraction between 0 and 1)",
     is_correct=_accuracy_ok,
     why="Far above the 0.5 of a coin flip: the other three categories give the refused one away, "
-        "because traits are correlated across people.",
+    "because traits are correlated across people.",
     misconceptions=(
-        Misconception("a percentage", 83, lambda a: isinstance(a, int | float) and 1 < a <= 100,
-                      "Give a fraction between 0 and 1 (0.83, not 83)."),
-        Misconception("the coin flip", 0.5, lambda a: a == 0.5,
-                      "0.5 is what guessing at random gets; read the app's figure instead."),
+        Misconception(
+            "a percentage",
+            83,
+            lambda a: isinstance(a, int | float) and 1 < a <= 100,
+            "Give a fraction between 0 and 1 (0.83, not 83).",
+        ),
+        Misconception(
+            "the coin flip",
+            0.5,
+            lambda a: a == 0.5,
+            "0.5 is what guessing at random gets; read the app's figure instead.",
+        ),
     ),
     fallback_hint="Read `inference.fit('subconscious').high_low_accuracy`.",
 )
@@ -181,9 +226,12 @@ inference_accuracy = Check(
 @cache
 def _most_consenting_trick() -> str:
     single = [k for k in FORMS if k not in ("fair", "all_tricks")]
-    rates = {k: simulate_form(1000, FORMS[k], rng=np.random.default_rng(2019),
-                              behaviour=Behaviour(reads=0.3)).loc["sharing", "consents"]
-             for k in single}
+    rates = {
+        k: simulate_form(
+            1000, FORMS[k], rng=np.random.default_rng(2019), behaviour=Behaviour(reads=0.3)
+        ).loc["sharing", "consents"]
+        for k in single
+    }
     return max(rates, key=rates.get)
 
 
@@ -192,19 +240,31 @@ most_consenting_trick = Check(
     question="Which single trick records the most consents to sharing?",
     is_correct=lambda answer: answer == _most_consenting_trick(),
     why="With one box for everything, people who want matching must take sharing with it: "
-        "consent is no longer specific, nor freely given (GDPR Art. 7(4)).",
+    "consent is no longer specific, nor freely given (GDPR Art. 7(4)).",
     normalise=_code,
     misconceptions=(
-        Misconception("pre-ticked", "pre_ticked", lambda a: a == "pre_ticked",
-                      "Pre-ticked boxes do a lot, but readers untick them. What happens when "
-                      "refusing sharing means refusing matching too?"),
-        Misconception("all of them", "all_tricks", lambda a: a == "all_tricks",
-                      "That is every trick at once; the question asks for a single one."),
-        Misconception("the fair form", "fair", lambda a: a == "fair",
-                      "The fair form records the fewest consents to sharing: that is the point."),
+        Misconception(
+            "pre-ticked",
+            "pre_ticked",
+            lambda a: a == "pre_ticked",
+            "Pre-ticked boxes do a lot, but readers untick them. What happens when "
+            "refusing sharing means refusing matching too?",
+        ),
+        Misconception(
+            "all of them",
+            "all_tricks",
+            lambda a: a == "all_tricks",
+            "That is every trick at once; the question asks for a single one.",
+        ),
+        Misconception(
+            "the fair form",
+            "fair",
+            lambda a: a == "fair",
+            "The fair form records the fewest consents to sharing: that is the point.",
+        ),
     ),
     fallback_hint='Answer with a design key, e.g. "nagging", "bundled", "pre_ticked" or '
-                  '"refuse_hidden".',
+    '"refuse_hidden".',
 )
 
 
@@ -219,18 +279,30 @@ what_erasure_undoes = Check(
     question="Which of a-e does erasing Joséphine undo?",
     is_correct=lambda answer: answer == {"a"},
     why="Erasure deletes the ledger's record of her. It cannot unmake the match of day 1, "
-        "un-compute Gabriel's averages or recall the investors' copy, and the log keeps "
-        "(nameless) entries of what was done.",
+    "un-compute Gabriel's averages or recall the investors' copy, and the log keeps "
+    "(nameless) entries of what was done.",
     normalise=_letters,
     misconceptions=(
-        Misconception("thought a copy can be recalled", {"a", "d"}, lambda a: "d" in a,
-                      "The investors hold their own copy: the app can tell them (GDPR Art. 19), "
-                      "but its erasure does not reach it."),
-        Misconception("thought the match is undone", {"a", "b"}, lambda a: "b" in a,
-                      "The bond with Paul was made on day 1; erasing records does not unmake it."),
-        Misconception("thought the log is deleted", {"a", "e"}, lambda a: "e" in a,
-                      "The audit log only grows: it keeps what happened, under a number that "
-                      "no longer leads to her."),
+        Misconception(
+            "thought a copy can be recalled",
+            {"a", "d"},
+            lambda a: "d" in a,
+            "The investors hold their own copy: the app can tell them (GDPR Art. 19), "
+            "but its erasure does not reach it.",
+        ),
+        Misconception(
+            "thought the match is undone",
+            {"a", "b"},
+            lambda a: "b" in a,
+            "The bond with Paul was made on day 1; erasing records does not unmake it.",
+        ),
+        Misconception(
+            "thought the log is deleted",
+            {"a", "e"},
+            lambda a: "e" in a,
+            "The audit log only grows: it keeps what happened, under a number that "
+            "no longer leads to her.",
+        ),
     ),
     fallback_hint='Answer with a set of letters, e.g. {"a", "c"}.',
 )

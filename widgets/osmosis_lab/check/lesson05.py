@@ -36,9 +36,14 @@ def _proposing_side() -> str:
     rng = np.random.default_rng(0)  # the matching figures use no randomness
     before = consequences(AS_PLANNED, _scenario(), rng=rng).matching
     after = consequences(replace(AS_PLANNED, proposers="candidates"), _scenario(), rng=rng).matching
-    gains = [side for side, b, a in (("testers", before.tester_rank, after.tester_rank),
-                                     ("candidates", before.candidate_rank, after.candidate_rank))
-             if a < b]
+    gains = [
+        side
+        for side, b, a in (
+            ("testers", before.tester_rank, after.tester_rank),
+            ("candidates", before.candidate_rank, after.candidate_rank),
+        )
+        if a < b
+    ]
     return gains[0] if len(gains) == 1 else "neither"
 
 

@@ -59,8 +59,9 @@ def check_name(value: object, *, what: str) -> str:
 def check_day_value(day: object) -> int:
     """Return ``day`` if it is a day number (an int >= 0)."""
     if not is_int(day) or day < 0:
-        raise ConsentError(f"day must be a whole number of days from day 0 (an int >= 0), "
-                           f"got {day!r}.")
+        raise ConsentError(
+            f"day must be a whole number of days from day 0 (an int >= 0), got {day!r}."
+        )
     return day
 
 
@@ -68,9 +69,11 @@ def check_day(ledger: Any, day: object) -> int:
     """Return ``day`` if it is valid and not before the ledger's latest entry."""
     check_day_value(day)
     if day < ledger.latest_day:
-        raise ConsentError(f"Day {day} is before the ledger's latest entry (day "
-                           f"{ledger.latest_day}): the log is append-only, so record events in "
-                           "date order.")
+        raise ConsentError(
+            f"Day {day} is before the ledger's latest entry (day "
+            f"{ledger.latest_day}): the log is append-only, so record events in "
+            "date order."
+        )
     return day
 
 

@@ -74,8 +74,9 @@ class Decision:
         printer.text(str(self))
 
 
-def may_use(ledger: Ledger, person: str, category: str, purpose: str, *,
-            day: int | None = None) -> Decision:
+def may_use(
+    ledger: Ledger, person: str, category: str, purpose: str, *, day: int | None = None
+) -> Decision:
     """Return whether ``person``'s ``category`` data may be used for ``purpose`` on ``day``.
 
     Parameters
@@ -114,12 +115,20 @@ def may_use(ledger: Ledger, person: str, category: str, purpose: str, *,
     record = record_of(ledger, person)
     category, purpose = one_category(category), one_purpose(purpose)
     day = ledger.latest_day if day is None else check_day_value(day)
-    return decide(record, category, purpose, day, ledger.rules,
-                  who=person, name_of=lambda actor: actor_name(ledger, record, actor))
+    return decide(
+        record,
+        category,
+        purpose,
+        day,
+        ledger.rules,
+        who=person,
+        name_of=lambda actor: actor_name(ledger, record, actor),
+    )
 
 
-def is_allowed(record: PersonRecord, category: str, purpose: str, day: int,
-               rules: ConsentRules) -> bool:
+def is_allowed(
+    record: PersonRecord, category: str, purpose: str, day: int, rules: ConsentRules
+) -> bool:
     """Return the verdict alone, without building sentences (the fast path)."""
     grants = record.grants.get((category, purpose), ())
     if not grants:
@@ -128,8 +137,16 @@ def is_allowed(record: PersonRecord, category: str, purpose: str, day: int,
     return _requirement(record, purpose, day, rules).satisfied_by(present)
 
 
-def decide(record: PersonRecord, category: str, purpose: str, day: int, rules: ConsentRules,
-           *, who: str, name_of: Callable[[Actor], str]) -> Decision:
+def decide(
+    record: PersonRecord,
+    category: str,
+    purpose: str,
+    day: int,
+    rules: ConsentRules,
+    *,
+    who: str,
+    name_of: Callable[[Actor], str],
+) -> Decision:
     """Return the full :class:`Decision`; ``who`` and ``name_of`` choose how people are named."""
     need = _requirement(record, purpose, day, rules)
     grants = record.grants.get((category, purpose), ())
@@ -137,43 +154,70 @@ def decide(record: PersonRecord, category: str, purpose: str, day: int, rules: C
     what, data = PURPOSES[purpose], f"their {CATEGORY_LABELS[category].lower()}"
     present = {g.role for g in active}
     if need.satisfied_by(present):
-        return Decision(True, ALLOWED, f"Allowed: {who}'s consent to {what} with {data} holds "
-                        f"({_givers(active, name_of)}).", need.rule)
+        return Decision(
+            True,
+            ALLOWED,
+            f"Allowed: {who}'s consent to {what} with {data} holds ({_givers(active, name_of)}).",
+            need.rule,
+        )
     missing = need.missing(present - {NOT_ENTITLED})
     ended = [g for g in grants if g.withdrawn_day is not None and g.withdrawn_day <= day]
     ended_needed = [g for g in ended if g.role in missing]
     if ended_needed or (ended and not active):
         last = max(ended_needed or ended, key=lambda g: g.withdrawn_day)
         by = name_of(last.withdrawn_by) if last.withdrawn_by else "someone"
-        return Decision(False, WITHDRAWN, f"Not allowed (withdrawn): consent to {what} with "
-                        f"{data} was withdrawn on day {last.withdrawn_day} by {by}.", need.rule)
+        return Decision(
+            False,
+            WITHDRAWN,
+            f"Not allowed (withdrawn): consent to {what} with "
+            f"{data} was withdrawn on day {last.withdrawn_day} by {by}.",
+            need.rule,
+        )
     if active:
         lacking = " and ".join(role_words(r) for r in sorted(missing)) or "a valid consent"
-        return Decision(False, NOT_ENTITLED_CODE, "Not allowed (consent given by someone not "
-                        f"entitled to give it): the consent on record for {what} with {data} "
-                        f"was given by {_givers(active, name_of)}; {lacking} is missing.",
-                        need.rule)
+        return Decision(
+            False,
+            NOT_ENTITLED_CODE,
+            "Not allowed (consent given by someone not "
+            f"entitled to give it): the consent on record for {what} with {data} "
+            f"was given by {_givers(active, name_of)}; {lacking} is missing.",
+            need.rule,
+        )
     return _no_valid_consent(record, category, purpose, day, who, need)
 
 
-def _no_valid_consent(record: PersonRecord, category: str, purpose: str, day: int, who: str,
-                      need: Requirement) -> Decision:
+def _no_valid_consent(
+    record: PersonRecord, category: str, purpose: str, day: int, who: str, need: Requirement
+) -> Decision:
     data = f"their {CATEGORY_LABELS[category].lower()}"
-    others = [p for p in PURPOSES if p != purpose and any(
-        g.active_on(day) for g in record.grants.get((category, p), ()))]
+    others = [
+        p
+        for p in PURPOSES
+        if p != purpose and any(g.active_on(day) for g in record.grants.get((category, p), ()))
+    ]
     if others:
         covered = " and ".join(others)
-        return Decision(False, WRONG_PURPOSE, f"Not allowed (wrong purpose): {who} agreed to "
-                        f"the use of {data} for {covered} only, not for {PURPOSES[purpose]}.",
-                        need.rule)
+        return Decision(
+            False,
+            WRONG_PURPOSE,
+            f"Not allowed (wrong purpose): {who} agreed to "
+            f"the use of {data} for {covered} only, not for {PURPOSES[purpose]}.",
+            need.rule,
+        )
     never = " They never signed up: nobody asked them." if not record.person.signed_up else ""
-    return Decision(False, NO_CONSENT, f"Not allowed (no consent): nobody consented to any use "
-                    f"of {who}'s {CATEGORY_LABELS[category].lower()}.{never}", need.rule)
+    return Decision(
+        False,
+        NO_CONSENT,
+        f"Not allowed (no consent): nobody consented to any use "
+        f"of {who}'s {CATEGORY_LABELS[category].lower()}.{never}",
+        need.rule,
+    )
 
 
 def _requirement(record: PersonRecord, purpose: str, day: int, rules: ConsentRules) -> Requirement:
-    return requirement(rules, age=record.person.age_on(day), capable=record.capable_on(day),
-                       purpose=purpose)
+    return requirement(
+        rules, age=record.person.age_on(day), capable=record.capable_on(day), purpose=purpose
+    )
 
 
 def _givers(grants: list[GrantRecord], name_of: Callable[[Actor], str]) -> str:

@@ -45,34 +45,47 @@ class ErasureReport:
         """Each thing erasure cannot undo, as a sentence."""
         out = []
         if self.matching_days:
-            out.append(f"Matches already made: their data went into matching on "
-                       f"{_days(self.matching_days)}. Those matches, theirs and other people's "
-                       "(computed with their data too), are not undone.")
+            out.append(
+                f"Matches already made: their data went into matching on "
+                f"{_days(self.matching_days)}. Those matches, theirs and other people's "
+                "(computed with their data too), are not undone."
+            )
         if self.computed:
             kinds = " and ".join(sorted({p for _, p in self.computed}))
-            out.append(f"Scores and aggregates already computed from their data ({kinds}, on "
-                       f"{_days(sorted({d for d, _ in self.computed}))}) stay computed: erasure "
-                       "deletes records, not what was learned from them.")
+            out.append(
+                f"Scores and aggregates already computed from their data ({kinds}, on "
+                f"{_days(sorted({d for d, _ in self.computed}))}) stay computed: erasure "
+                "deletes records, not what was learned from them."
+            )
         if self.copies_shared:
-            out.append(f"Copies already shared with {', '.join(self.copies_shared)} are out of "
-                       "the ledger's reach: each recipient must be told of the erasure "
-                       "(GDPR Art. 19), and may still hold the copy.")
+            out.append(
+                f"Copies already shared with {', '.join(self.copies_shared)} are out of "
+                "the ledger's reach: each recipient must be told of the erasure "
+                "(GDPR Art. 19), and may still hold the copy."
+            )
         if self.violations:
-            out.append(f"{self.violations} use(s) without valid consent stay on record as "
-                       "violations: erasure does not make them lawful.")
-        out.append(f"The audit log keeps {self.log_entries_kept} entries about their data, under "
-                   "a number that no longer leads to them (the log only grows).")
+            out.append(
+                f"{self.violations} use(s) without valid consent stay on record as "
+                "violations: erasure does not make them lawful."
+            )
+        out.append(
+            f"The audit log keeps {self.log_entries_kept} entries about their data, under "
+            "a number that no longer leads to them (the log only grows)."
+        )
         return tuple(out)
 
     def summary(self) -> str:
         """Return the whole report as a short paragraph."""
-        head = (f"{self.person_id} erased on day {self.day}: {self.removed_consents} consent "
-                f"record(s) and {self.removed_uses} use record(s) deleted. Cannot undo:")
+        head = (
+            f"{self.person_id} erased on day {self.day}: {self.removed_consents} consent "
+            f"record(s) and {self.removed_uses} use record(s) deleted. Cannot undo:"
+        )
         return " ".join((head, *self.cannot_undo))
 
 
-def erase(ledger: Ledger, person: str, *, day: int,
-          by: str | None = None) -> tuple[Ledger, ErasureReport]:
+def erase(
+    ledger: Ledger, person: str, *, day: int, by: str | None = None
+) -> tuple[Ledger, ErasureReport]:
     """Erase ``person``'s record; return the new ledger and what erasure could not undo.
 
     The request may come from the person, a parent while they are a minor, or
@@ -93,27 +106,42 @@ def erase(ledger: Ledger, person: str, *, day: int,
     check_day(ledger, day)
     by = person if by is None else check_name(by, what="by")
     p = record.person
-    role, why = role_of(by, person_id=person, parents=p.parents, representatives=p.representatives,
-                        minor=p.age_on(day) < ledger.rules.adult_age,
-                        capable=record.capable_on(day))
+    role, why = role_of(
+        by,
+        person_id=person,
+        parents=p.parents,
+        representatives=p.representatives,
+        minor=p.age_on(day) < ledger.rules.adult_age,
+        capable=record.capable_on(day),
+    )
     if role == NOT_ENTITLED:
-        raise ConsentError(f"{by} may not ask to erase {person}: they are {why}. Only the person, "
-                           "a parent while they are a minor, or a representative while they "
-                           "cannot consent may ask.")
+        raise ConsentError(
+            f"{by} may not ask to erase {person}: they are {why}. Only the person, "
+            "a parent while they are a minor, or a representative while they "
+            "cannot consent may ask."
+        )
     kept = sum(1 for e in ledger.log if e.subject == record.handle)
     uses = record.uses
     report = ErasureReport(
-        person_id=person, day=day,
+        person_id=person,
+        day=day,
         removed_consents=sum(len(g) for g in record.grants.values()),
         removed_uses=len(uses),
         matching_days=tuple(sorted({u.day for u in uses if u.purpose == "matching"})),
         computed=tuple(sorted({(u.day, u.purpose) for u in uses if u.purpose in _COMPUTED})),
         copies_shared=tuple(sorted({u.recipient for u in uses if u.recipient})),
         violations=sum(1 for u in uses if not u.allowed),
-        log_entries_kept=kept + 1)
-    entry = Entry(len(ledger.log), day, "erase", record.handle, actor_for(ledger, record, by),
-                  detail=f"record erased: {report.removed_consents} consent and "
-                         f"{report.removed_uses} use record(s) deleted")
+        log_entries_kept=kept + 1,
+    )
+    entry = Entry(
+        len(ledger.log),
+        day,
+        "erase",
+        record.handle,
+        actor_for(ledger, record, by),
+        detail=f"record erased: {report.removed_consents} consent and "
+        f"{report.removed_uses} use record(s) deleted",
+    )
     return commit(ledger, {person: None}, [entry], day), report
 
 

@@ -67,17 +67,19 @@ FORMS: dict[str, FormDesign] = {
 class Behaviour:
     """The simulation's assumptions (invented round numbers, not measurements)."""
 
-    wants: dict[str, float] = field(default_factory=lambda: {
-        "matching": 0.9, "research": 0.4, "medical": 0.35, "sharing": 0.15})
-    reads: float = 0.3          # share who read a form before answering
-    untick: float = 0.9         # a reader unticks a pre-ticked box they do not want
+    wants: dict[str, float] = field(
+        default_factory=lambda: {"matching": 0.9, "research": 0.4, "medical": 0.35, "sharing": 0.15}
+    )
+    reads: float = 0.3  # share who read a form before answering
+    untick: float = 0.9  # a reader unticks a pre-ticked box they do not want
     refuse_bundle: float = 0.2  # a reader refuses a bundle holding something unwanted
-    find_refuse: float = 0.35   # someone who wants to refuse finds a hidden refusal
-    give_in: float = 0.2        # chance of giving in at each repeated request
+    find_refuse: float = 0.35  # someone who wants to refuse finds a hidden refusal
+    give_in: float = 0.2  # chance of giving in at each repeated request
 
 
-def simulate_form(n: int, design: FormDesign, *, rng: np.random.Generator,
-                  behaviour: Behaviour | None = None) -> pd.DataFrame:
+def simulate_form(
+    n: int, design: FormDesign, *, rng: np.random.Generator, behaviour: Behaviour | None = None
+) -> pd.DataFrame:
     """Simulate ``n`` people meeting ``design``; count each purpose's consents by how obtained.
 
     Returns a table indexed by purpose with one column per :data:`HOW` label
@@ -148,9 +150,13 @@ def _tally(purposes, want, yes, how) -> pd.DataFrame:
     for j, purpose in enumerate(purposes):
         counts = {label: int(((how[:, j] == label) & yes[:, j]).sum()) for label in HOW}
         consents = int(yes[:, j].sum())
-        rows[purpose] = {**counts, "consents": consents, "consent_rate": consents / len(yes),
-                         "informed_share": counts["chosen"] / consents if consents else 0.0,
-                         "wanted_rate": float(want[:, j].mean())}
+        rows[purpose] = {
+            **counts,
+            "consents": consents,
+            "consent_rate": consents / len(yes),
+            "informed_share": counts["chosen"] / consents if consents else 0.0,
+            "wanted_rate": float(want[:, j].mean()),
+        }
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "purpose"
     return table

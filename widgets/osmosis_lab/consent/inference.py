@@ -54,9 +54,14 @@ class Inference:
         return pd.DataFrame(guess, index=people.index, columns=list(CATEGORIES[self.target]))
 
 
-def fit_inference(population: pd.DataFrame, target: str, *,
-                  sources: Iterable[str] | None = None, rng: np.random.Generator,
-                  test_share: float = 0.3) -> Inference:
+def fit_inference(
+    population: pd.DataFrame,
+    target: str,
+    *,
+    sources: Iterable[str] | None = None,
+    rng: np.random.Generator,
+    test_share: float = 0.3,
+) -> Inference:
     """Fit the guess of ``target`` from ``sources`` (default: the other categories).
 
     Parameters
@@ -80,8 +85,9 @@ def fit_inference(population: pd.DataFrame, target: str, *,
     (('declared', 'scraped', 'conscious'), True, True)
     """
     target = one_category(target)
-    sources = tuple(c for c in CATEGORIES if c != target) if sources is None else \
-        categories_of(sources)
+    sources = (
+        tuple(c for c in CATEGORIES if c != target) if sources is None else categories_of(sources)
+    )
     if target in sources:
         raise ConsentError(f"{target!r} cannot be guessed from itself; drop it from sources.")
     if not isinstance(rng, np.random.Generator):
@@ -98,10 +104,17 @@ def fit_inference(population: pd.DataFrame, target: str, *,
     residual = ((y_test - guess) ** 2).sum(axis=0)
     spread = ((y_test - y_test.mean(axis=0)) ** 2).sum(axis=0)
     return Inference(
-        target, sources, coefficients, medians,
+        target,
+        sources,
+        coefficients,
+        medians,
         dict(zip(CATEGORIES[target], (1 - residual / spread).round(3).tolist(), strict=True)),
-        float(np.abs(y_test - guess).mean()), float(np.abs(y_test - y_train.mean(axis=0)).mean()),
-        float(((guess > medians) == (y_test > medians)).mean()), len(train), len(test))
+        float(np.abs(y_test - guess).mean()),
+        float(np.abs(y_test - y_train.mean(axis=0)).mean()),
+        float(((guess > medians) == (y_test > medians)).mean()),
+        len(train),
+        len(test),
+    )
 
 
 def _design(people: pd.DataFrame, sources: tuple[str, ...]) -> np.ndarray:

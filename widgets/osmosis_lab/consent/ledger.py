@@ -59,11 +59,14 @@ class Person:
     def __post_init__(self) -> None:
         who = check_name(self.person_id, what="person_id")
         if not is_int(self.age) or not 0 <= self.age <= 130:
-            raise ConsentError(f"{who}: age must be a whole number of years 0-130, "
-                               f"got {self.age!r}.")
+            raise ConsentError(
+                f"{who}: age must be a whole number of years 0-130, got {self.age!r}."
+            )
         if not is_int(self.days_to_birthday) or not 1 <= self.days_to_birthday <= 365:
-            raise ConsentError(f"{who}: days_to_birthday must be an int from 1 to 365, "
-                               f"got {self.days_to_birthday!r}.")
+            raise ConsentError(
+                f"{who}: days_to_birthday must be an int from 1 to 365, "
+                f"got {self.days_to_birthday!r}."
+            )
         for name in ("parents", "representatives"):
             names = getattr(self, name)
             names = (names,) if isinstance(names, str) else tuple(names)
@@ -131,7 +134,8 @@ class PersonRecord:
     person: Person
     capacity: tuple[tuple[int, bool], ...] = ()
     grants: Mapping[tuple[str, str], tuple[GrantRecord, ...]] = field(
-        default_factory=lambda: MappingProxyType({}))
+        default_factory=lambda: MappingProxyType({})
+    )
     uses: tuple[UseRecord, ...] = ()
 
     def capable_on(self, day: int) -> bool:
@@ -188,12 +192,15 @@ class Ledger:
         return record_of(self, person_id).person
 
     def __repr__(self) -> str:
-        return (f"Ledger({self.rules.jurisdiction} rules; {len(self.records)} people; "
-                f"{len(self.log)} log entries; latest day {self.latest_day})")
+        return (
+            f"Ledger({self.rules.jurisdiction} rules; {len(self.records)} people; "
+            f"{len(self.log)} log entries; latest day {self.latest_day})"
+        )
 
 
-def open_ledger(people: Iterable[Person] = (), *, rules: ConsentRules = FRANCE,
-                day: int = 0) -> Ledger:
+def open_ledger(
+    people: Iterable[Person] = (), *, rules: ConsentRules = FRANCE, day: int = 0
+) -> Ledger:
     """Return a new ledger holding ``people``, registered on ``day``.
 
     Examples
@@ -205,8 +212,9 @@ def open_ledger(people: Iterable[Person] = (), *, rules: ConsentRules = FRANCE,
     ('T02', 'C05')
     """
     if not isinstance(rules, ConsentRules):
-        raise ConsentError("rules must be a ConsentRules (e.g. FRANCE), "
-                           f"got {type(rules).__name__}.")
+        raise ConsentError(
+            f"rules must be a ConsentRules (e.g. FRANCE), got {type(rules).__name__}."
+        )
     empty = Ledger(rules, MappingProxyType({}), (), 0, check_day_value(day))
     return register(empty, people, day=day)
 
@@ -228,15 +236,28 @@ def register(ledger: Ledger, people: Person | Iterable[Person], *, day: int) -> 
             raise ConsentError(f"{person.person_id} is already in the ledger; ids must be unique.")
         handle = ledger.handles_issued + n
         records[person.person_id] = PersonRecord(handle, person)
-        entries.append(Entry(len(ledger.log) + n, day, "register", handle, Actor("self"),
-                             detail="signed up" if person.signed_up else
-                             "found by the app; never signed up"))
-    return Ledger(ledger.rules, MappingProxyType(records), ledger.log + tuple(entries),
-                  ledger.handles_issued + len(people), max(ledger.latest_day, day))
+        entries.append(
+            Entry(
+                len(ledger.log) + n,
+                day,
+                "register",
+                handle,
+                Actor("self"),
+                detail="signed up" if person.signed_up else "found by the app; never signed up",
+            )
+        )
+    return Ledger(
+        ledger.rules,
+        MappingProxyType(records),
+        ledger.log + tuple(entries),
+        ledger.handles_issued + len(people),
+        max(ledger.latest_day, day),
+    )
 
 
-def commit(ledger: Ledger, changes: Mapping[str, PersonRecord | None],
-           entries: list[Entry], day: int) -> Ledger:
+def commit(
+    ledger: Ledger, changes: Mapping[str, PersonRecord | None], entries: list[Entry], day: int
+) -> Ledger:
     """Return ``ledger`` with records replaced (None deletes) and ``entries`` appended."""
     records = dict(ledger.records)
     for person_id, record in changes.items():
@@ -244,8 +265,13 @@ def commit(ledger: Ledger, changes: Mapping[str, PersonRecord | None],
             del records[person_id]
         else:
             records[person_id] = record
-    return Ledger(ledger.rules, MappingProxyType(records), ledger.log + tuple(entries),
-                  ledger.handles_issued, max(ledger.latest_day, day))
+    return Ledger(
+        ledger.rules,
+        MappingProxyType(records),
+        ledger.log + tuple(entries),
+        ledger.handles_issued,
+        max(ledger.latest_day, day),
+    )
 
 
 def record_of(ledger: Ledger, person_id: object) -> PersonRecord:
@@ -254,8 +280,10 @@ def record_of(ledger: Ledger, person_id: object) -> PersonRecord:
     if record is None:
         known = ", ".join(list(ledger.records)[:6]) or "nobody yet"
         more = ", ..." if len(ledger.records) > 6 else ""
-        raise ConsentError(f"Unknown person {person_id!r}: not in the ledger (never registered, "
-                           f"or erased). Register them first; known: {known}{more}.")
+        raise ConsentError(
+            f"Unknown person {person_id!r}: not in the ledger (never registered, "
+            f"or erased). Register them first; known: {known}{more}."
+        )
     return record
 
 

@@ -32,8 +32,15 @@ from osmosis_lab.matching import (
 )
 
 _SOUGHT = {"women": "woman", "men": "man"}
-_NEEDED = ("person_id", "age", "gender", "seeking", "signed_up", *TRAIT_COLUMNS,
-           *WEIGHT_COLUMNS.values())
+_NEEDED = (
+    "person_id",
+    "age",
+    "gender",
+    "seeking",
+    "signed_up",
+    *TRAIT_COLUMNS,
+    *WEIGHT_COLUMNS.values(),
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,20 +72,28 @@ def market_from_tables(proposers: pd.DataFrame, reviewers: pd.DataFrame) -> Mark
     for name, table in (("proposers", proposers), ("reviewers", reviewers)):
         missing = [c for c in _NEEDED if c not in table.columns]
         if missing:
-            raise ConsentError(f"{name} lacks columns {missing[:4]}; pass tables with the "
-                               "data set's columns (load_people(), load_population()).")
+            raise ConsentError(
+                f"{name} lacks columns {missing[:4]}; pass tables with the "
+                "data set's columns (load_people(), load_population())."
+            )
     p, r = proposers, reviewers
     allowed = _seeks(p, r) & _seeks(r, p).T & _same_age_group(p, r)
     unsigned = pd.concat([p, r]).loc[lambda t: ~t["signed_up"].astype(bool), "person_id"]
-    return Market(tuple(p["person_id"]), tuple(r["person_id"]),
-                  p[list(TRAIT_COLUMNS)].to_numpy(float), p[list(WEIGHT_COLUMNS.values())]
-                  .to_numpy(float), r[list(TRAIT_COLUMNS)].to_numpy(float),
-                  r[list(WEIGHT_COLUMNS.values())].to_numpy(float), allowed,
-                  frozenset(unsigned))
+    return Market(
+        tuple(p["person_id"]),
+        tuple(r["person_id"]),
+        p[list(TRAIT_COLUMNS)].to_numpy(float),
+        p[list(WEIGHT_COLUMNS.values())].to_numpy(float),
+        r[list(TRAIT_COLUMNS)].to_numpy(float),
+        r[list(WEIGHT_COLUMNS.values())].to_numpy(float),
+        allowed,
+        frozenset(unsigned),
+    )
 
 
-def shared_masks(market: Market, shared: Mapping[str, Iterable[str]], *,
-                 scrape_unsigned: bool = False) -> tuple[np.ndarray, np.ndarray]:
+def shared_masks(
+    market: Market, shared: Mapping[str, Iterable[str]], *, scrape_unsigned: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
     """Return the (proposers, reviewers) boolean tables of categories usable for matching.
 
     ``shared`` maps a person to the categories the ledger allows for matching
@@ -100,8 +115,9 @@ def shared_masks(market: Market, shared: Mapping[str, Iterable[str]], *,
     return mask(market.proposers), mask(market.reviewers)
 
 
-def match_with_consent(market: Market, shared: Mapping[str, Iterable[str]], *,
-                       scrape_unsigned: bool = False) -> dict[str, str | None]:
+def match_with_consent(
+    market: Market, shared: Mapping[str, Iterable[str]], *, scrape_unsigned: bool = False
+) -> dict[str, str | None]:
     """Match the market using only what ``shared`` allows; everyone -> partner or None.
 
     Examples
@@ -115,14 +131,25 @@ def match_with_consent(market: Market, shared: Mapping[str, Iterable[str]], *,
     'C03'
     """
     sp, sr = shared_masks(market, shared, scrape_unsigned=scrape_unsigned)
-    forward = compatibility_scores(market.proposer_traits, market.proposer_weights, shared=sp,
-                                   other_traits=market.reviewer_traits, other_shared=sr)
-    backward = compatibility_scores(market.reviewer_traits, market.reviewer_weights, shared=sr,
-                                    other_traits=market.proposer_traits, other_shared=sp)
+    forward = compatibility_scores(
+        market.proposer_traits,
+        market.proposer_weights,
+        shared=sp,
+        other_traits=market.reviewer_traits,
+        other_shared=sr,
+    )
+    backward = compatibility_scores(
+        market.reviewer_traits,
+        market.reviewer_weights,
+        shared=sr,
+        other_traits=market.proposer_traits,
+        other_shared=sp,
+    )
     forward[~market.allowed] = np.nan
     backward[~market.allowed.T] = np.nan
-    match = deferred_acceptance_arrays(preferences_from_scores(forward),
-                                       preferences_from_scores(backward), validate=False)
+    match = deferred_acceptance_arrays(
+        preferences_from_scores(forward), preferences_from_scores(backward), validate=False
+    )
     partners: dict[str, str | None] = dict.fromkeys(market.proposers + market.reviewers)
     for i, j in enumerate(match):
         if j >= 0:
@@ -131,15 +158,17 @@ def match_with_consent(market: Market, shared: Mapping[str, Iterable[str]], *,
     return partners
 
 
-def match_changes(before: Mapping[str, str | None],
-                  after: Mapping[str, str | None]) -> list[tuple[str, str | None, str | None]]:
+def match_changes(
+    before: Mapping[str, str | None], after: Mapping[str, str | None]
+) -> list[tuple[str, str | None, str | None]]:
     """Return (person, partner before, partner after) for everyone whose partner changed.
 
     >>> match_changes({"a": "x", "x": "a", "b": None}, {"a": None, "x": None, "b": None})
     [('a', 'x', None), ('x', 'a', None)]
     """
-    return [(pid, before.get(pid), after.get(pid)) for pid in after
-            if before.get(pid) != after.get(pid)]
+    return [
+        (pid, before.get(pid), after.get(pid)) for pid in after if before.get(pid) != after.get(pid)
+    ]
 
 
 def _seeks(seekers: pd.DataFrame, sought: pd.DataFrame) -> np.ndarray:

@@ -41,8 +41,15 @@ from osmosis_lab.errors import ConsentError
 Keys = Iterable[tuple[str, str]]
 
 
-def grant(ledger: Ledger, person: str, categories: str | Iterable[str],
-          purposes: str | Iterable[str], *, day: int, by: str | None = None) -> Ledger:
+def grant(
+    ledger: Ledger,
+    person: str,
+    categories: str | Iterable[str],
+    purposes: str | Iterable[str],
+    *,
+    day: int,
+    by: str | None = None,
+) -> Ledger:
     """Record that ``by`` (default: the person) consents to every category x purpose given.
 
     The consent is recorded whoever gives it; whether it counts is decided when
@@ -66,9 +73,14 @@ def grant(ledger: Ledger, person: str, categories: str | Iterable[str],
     check_day(ledger, day)
     by = person if by is None else check_name(by, what="by")
     p = record.person
-    role, why = role_of(by, person_id=person, parents=p.parents, representatives=p.representatives,
-                        minor=p.age_on(day) < ledger.rules.adult_age,
-                        capable=record.capable_on(day))
+    role, why = role_of(
+        by,
+        person_id=person,
+        parents=p.parents,
+        representatives=p.representatives,
+        minor=p.age_on(day) < ledger.rules.adult_age,
+        capable=record.capable_on(day),
+    )
     actor = actor_for(ledger, record, by)
     grants = dict(record.grants)
     entries: list[Entry] = []
@@ -83,8 +95,15 @@ def grant(ledger: Ledger, person: str, categories: str | Iterable[str],
     return commit(ledger, {person: new}, entries, day)
 
 
-def withdraw(ledger: Ledger, person: str, categories: str | Iterable[str],
-             purposes: str | Iterable[str], *, day: int, by: str | None = None) -> Ledger:
+def withdraw(
+    ledger: Ledger,
+    person: str,
+    categories: str | Iterable[str],
+    purposes: str | Iterable[str],
+    *,
+    day: int,
+    by: str | None = None,
+) -> Ledger:
     """Record a withdrawal of consent for every category x purpose given.
 
     The person's own withdrawal ends every consent on those keys, whoever gave
@@ -115,8 +134,15 @@ def withdraw(ledger: Ledger, person: str, categories: str | Iterable[str],
     return _end_grants(ledger, record, keys, day=day, by=by, kind="withdraw")
 
 
-def narrow(ledger: Ledger, person: str, *, day: int, keep_categories: Iterable[str] | None = None,
-           keep_purposes: Iterable[str] | None = None, by: str | None = None) -> Ledger:
+def narrow(
+    ledger: Ledger,
+    person: str,
+    *,
+    day: int,
+    keep_categories: Iterable[str] | None = None,
+    keep_purposes: Iterable[str] | None = None,
+    by: str | None = None,
+) -> Ledger:
     """Keep only the consents inside ``keep_categories`` x ``keep_purposes``; withdraw the rest.
 
     ``None`` keeps every category (or purpose). Raises ConsentError when there is
@@ -141,11 +167,15 @@ def narrow(ledger: Ledger, person: str, *, day: int, keep_categories: Iterable[s
     held = [k for k in record.grants if _withdrawable(ledger, record, k, by)]
     if not held:
         raise ConsentError(f"Nothing to narrow: no consent from {by} for {person} is in force.")
-    drop = [k for k in held if (cats is not None and k[0] not in cats)
-            or (purps is not None and k[1] not in purps)]
+    drop = [
+        k
+        for k in held
+        if (cats is not None and k[0] not in cats) or (purps is not None and k[1] not in purps)
+    ]
     if not drop:
-        raise ConsentError(f"Narrowing to that keeps everything {by} granted for {person}; "
-                           "nothing would change.")
+        raise ConsentError(
+            f"Narrowing to that keeps everything {by} granted for {person}; nothing would change."
+        )
     return _end_grants(ledger, record, drop, day=day, by=by, kind="narrow")
 
 
@@ -168,8 +198,9 @@ def withdraw_all(ledger: Ledger, person: str, *, day: int, by: str | None = None
     return _end_grants(ledger, record, held, day=day, by=by, kind="withdraw")
 
 
-def set_capacity(ledger: Ledger, person: str, *, capable: bool, day: int,
-                 by: str = "care team") -> Ledger:
+def set_capacity(
+    ledger: Ledger, person: str, *, capable: bool, day: int, by: str = "care team"
+) -> Ledger:
     """Record that ``person`` can (or can no longer) consent, from ``day`` on.
 
     Examples
@@ -194,8 +225,16 @@ def set_capacity(ledger: Ledger, person: str, *, capable: bool, day: int,
     return commit(ledger, {person: new}, [entry], day)
 
 
-def record_use(ledger: Ledger, person: str, categories: str | Iterable[str], purpose: str, *,
-               day: int, by: str, recipient: str | None = None) -> Ledger:
+def record_use(
+    ledger: Ledger,
+    person: str,
+    categories: str | Iterable[str],
+    purpose: str,
+    *,
+    day: int,
+    by: str,
+    recipient: str | None = None,
+) -> Ledger:
     """Record that ``by`` used ``person``'s data, checked against the ledger as it stands.
 
     One log entry per category, with outcome "allowed" or the violation's reason
@@ -222,16 +261,35 @@ def record_use(ledger: Ledger, person: str, categories: str | Iterable[str], pur
     entries: list[Entry] = []
     uses = list(record.uses)
     for cat in cats:
-        verdict = decide(record, cat, purpose, day, ledger.rules, who="the person",
-                         name_of=lambda a: actor_name(None, record, a))
+        verdict = decide(
+            record,
+            cat,
+            purpose,
+            day,
+            ledger.rules,
+            who="the person",
+            name_of=lambda a: actor_name(None, record, a),
+        )
         uses.append(UseRecord(day, cat, purpose, actor, recipient, verdict.allowed))
-        entries.append(_entry(ledger, entries, day, "use", record, actor, (cat, purpose),
-                              verdict.code, verdict.reason))
+        entries.append(
+            _entry(
+                ledger,
+                entries,
+                day,
+                "use",
+                record,
+                actor,
+                (cat, purpose),
+                verdict.code,
+                verdict.reason,
+            )
+        )
     return commit(ledger, {person: replace(record, uses=tuple(uses))}, entries, day)
 
 
-def _end_grants(ledger: Ledger, record: PersonRecord, keys: Keys, *, day: int, by: str,
-                kind: str) -> Ledger:
+def _end_grants(
+    ledger: Ledger, record: PersonRecord, keys: Keys, *, day: int, by: str, kind: str
+) -> Ledger:
     actor = actor_for(ledger, record, by)
     everyone = by == record.person.person_id
     grants = dict(record.grants)
@@ -239,8 +297,10 @@ def _end_grants(ledger: Ledger, record: PersonRecord, keys: Keys, *, day: int, b
     for key in keys:
         grants[key] = tuple(
             replace(g, withdrawn_day=day, withdrawn_by=actor)
-            if g.withdrawn_day is None and (everyone or g.actor == actor) else g
-            for g in grants[key])
+            if g.withdrawn_day is None and (everyone or g.actor == actor)
+            else g
+            for g in grants[key]
+        )
         detail = "withdrawn" + (" (narrowed away)" if kind == "narrow" else "")
         entries.append(_entry(ledger, entries, day, kind, record, actor, key, None, detail))
     new = replace(record, grants=MappingProxyType(grants))
@@ -255,8 +315,9 @@ def _withdrawable(ledger: Ledger, record: PersonRecord, key: tuple[str, str], by
     return any(g.actor == actor for g in live)
 
 
-def _nothing_to_withdraw(ledger: Ledger, record: PersonRecord, key: tuple[str, str],
-                         by: str) -> str:
+def _nothing_to_withdraw(
+    ledger: Ledger, record: PersonRecord, key: tuple[str, str], by: str
+) -> str:
     person = record.person.person_id
     grants = record.grants.get(key, ())
     if by != person:
@@ -266,8 +327,10 @@ def _nothing_to_withdraw(ledger: Ledger, record: PersonRecord, key: tuple[str, s
     when = f"it was withdrawn on day {max(ended)}" if ended else "it was never granted"
     if by != person:
         when += f"; {by} can withdraw only a consent they gave themselves"
-    return (f"Nothing to withdraw: no consent from {by} to {PURPOSES[key[1]]} with {key[0]} "
-            f"is in force for {person} ({when}).")
+    return (
+        f"Nothing to withdraw: no consent from {by} to {PURPOSES[key[1]]} with {key[0]} "
+        f"is in force for {person} ({when})."
+    )
 
 
 def _keys(categories: object, purposes: object) -> list[tuple[str, str]]:
@@ -275,8 +338,25 @@ def _keys(categories: object, purposes: object) -> list[tuple[str, str]]:
     return [(c, p) for c in cats for p in purps]
 
 
-def _entry(ledger: Ledger, pending: list[Entry], day: int, kind: str, record: PersonRecord,
-           actor: Actor, key: tuple[str | None, str | None], outcome: str | None,
-           detail: str) -> Entry:
-    return Entry(len(ledger.log) + len(pending), day, kind, record.handle, actor,
-                 key[0], key[1], outcome, detail)
+def _entry(
+    ledger: Ledger,
+    pending: list[Entry],
+    day: int,
+    kind: str,
+    record: PersonRecord,
+    actor: Actor,
+    key: tuple[str | None, str | None],
+    outcome: str | None,
+    detail: str,
+) -> Entry:
+    return Entry(
+        len(ledger.log) + len(pending),
+        day,
+        kind,
+        record.handle,
+        actor,
+        key[0],
+        key[1],
+        outcome,
+        detail,
+    )

@@ -56,12 +56,16 @@ REPRESENTATIVE = "representative"
 NOT_ENTITLED = "not entitled"
 ROLES: tuple[str, ...] = (SELF, PARENT, REPRESENTATIVE, NOT_ENTITLED)
 
+
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-_ROLE_WORDS = {SELF: "their own consent", PARENT: "a parent's consent",
-               REPRESENTATIVE: "a representative's consent"}
+_ROLE_WORDS = {
+    SELF: "their own consent",
+    PARENT: "a parent's consent",
+    REPRESENTATIVE: "a representative's consent",
+}
 
 
 @dataclass(frozen=True)
@@ -102,21 +106,27 @@ class ConsentRules:
     digital_consent_age: int = 15
     alone_from_digital_age: frozenset[str] = frozenset({"matching"})
     representative_may_consent_to: frozenset[str] = frozenset({"medical"})
-    source: str = ("GDPR Art. 8(1) lets each member state choose an age from 13 to 16; France "
-                   "chose 15 in its Loi Informatique et Libertés, art. 45")
+    source: str = (
+        "GDPR Art. 8(1) lets each member state choose an age from 13 to 16; France "
+        "chose 15 in its Loi Informatique et Libertés, art. 45"
+    )
 
     def __post_init__(self) -> None:
         if not _is_int(self.adult_age) or self.adult_age < 1:
             raise ConsentError(f"adult_age must be a positive int, got {self.adult_age!r}.")
         age = self.digital_consent_age
         if not _is_int(age) or not 1 <= age <= self.adult_age:
-            raise ConsentError("digital_consent_age must be an int between 1 and adult_age "
-                               f"({self.adult_age}), got {self.digital_consent_age!r}.")
+            raise ConsentError(
+                "digital_consent_age must be an int between 1 and adult_age "
+                f"({self.adult_age}), got {self.digital_consent_age!r}."
+            )
         for name in ("alone_from_digital_age", "representative_may_consent_to"):
             unknown = set(getattr(self, name)) - set(PURPOSES)
             if unknown:
-                raise ConsentError(f"{name} names unknown purposes {sorted(unknown)}; "
-                                   f"known: {', '.join(PURPOSES)}.")
+                raise ConsentError(
+                    f"{name} names unknown purposes {sorted(unknown)}; "
+                    f"known: {', '.join(PURPOSES)}."
+                )
 
 
 #: The rules the toy applies unless told otherwise.
@@ -175,41 +185,69 @@ def requirement(rules: ConsentRules, *, age: int, capable: bool, purpose: str) -
     if not capable:
         return _incapable_requirement(rules, what=what, purpose=purpose)
     if age >= rules.adult_age:
-        return Requirement((frozenset({SELF}),),
-                           f"An adult ({age}) decides alone: only their own consent counts.")
+        return Requirement(
+            (frozenset({SELF}),), f"An adult ({age}) decides alone: only their own consent counts."
+        )
     if age >= rules.digital_consent_age and purpose in rules.alone_from_digital_age:
-        return Requirement((frozenset({SELF}),), (
-            f"A minor aged {age} may consent alone to {what}: {rules.jurisdiction} sets the age "
-            f"of digital consent at {rules.digital_consent_age}. {rules.source}. "
-            "A parent's consent is neither needed nor enough."))
+        return Requirement(
+            (frozenset({SELF}),),
+            (
+                f"A minor aged {age} may consent alone to {what}: {rules.jurisdiction} sets the age "
+                f"of digital consent at {rules.digital_consent_age}. {rules.source}. "
+                "A parent's consent is neither needed nor enough."
+            ),
+        )
     if purpose in rules.alone_from_digital_age:
-        why = (f"under {rules.digital_consent_age}, {rules.jurisdiction} asks for the joint "
-               "consent of the minor and a parent")
+        why = (
+            f"under {rules.digital_consent_age}, {rules.jurisdiction} asks for the joint "
+            "consent of the minor and a parent"
+        )
     else:
-        why = ("the toy asks for both, as research ethics asks for a parent's permission and "
-               "the minor's own agreement (Declaration of Helsinki)")
-    return Requirement((frozenset({SELF, PARENT}),), (
-        f"A minor aged {age} needs both their own consent and a parent's for {what}; "
-        f"neither is enough alone: {why}."))
+        why = (
+            "the toy asks for both, as research ethics asks for a parent's permission and "
+            "the minor's own agreement (Declaration of Helsinki)"
+        )
+    return Requirement(
+        (frozenset({SELF, PARENT}),),
+        (
+            f"A minor aged {age} needs both their own consent and a parent's for {what}; "
+            f"neither is enough alone: {why}."
+        ),
+    )
 
 
 def _incapable_requirement(rules: ConsentRules, *, what: str, purpose: str) -> Requirement:
-    head = ("The person cannot consent now. What they agreed to while they could still stands "
-            "until it is withdrawn")
+    head = (
+        "The person cannot consent now. What they agreed to while they could still stands "
+        "until it is withdrawn"
+    )
     if purpose in rules.representative_may_consent_to:
-        return Requirement((frozenset({SELF}), frozenset({REPRESENTATIVE})),
-                           f"{head}, and a representative may consent for them to {what}.")
-    text = (f"{head}, but nobody may consent for them to {what}: the toy lets a representative "
-            "consent only to care (medical use).")
+        return Requirement(
+            (frozenset({SELF}), frozenset({REPRESENTATIVE})),
+            f"{head}, and a representative may consent for them to {what}.",
+        )
+    text = (
+        f"{head}, but nobody may consent for them to {what}: the toy lets a representative "
+        "consent only to care (medical use)."
+    )
     if purpose == "research":
-        text += (" Research with people who cannot consent also needs an ethics committee's "
-                 "approval (Declaration of Helsinki); the toy has no committee, so it never "
-                 "accepts such consent.")
+        text += (
+            " Research with people who cannot consent also needs an ethics committee's "
+            "approval (Declaration of Helsinki); the toy has no committee, so it never "
+            "accepts such consent."
+        )
     return Requirement((frozenset({SELF}),), text)
 
 
-def role_of(giver: str, *, person_id: str, parents: tuple[str, ...],
-            representatives: tuple[str, ...], minor: bool, capable: bool) -> tuple[str, str]:
+def role_of(
+    giver: str,
+    *,
+    person_id: str,
+    parents: tuple[str, ...],
+    representatives: tuple[str, ...],
+    minor: bool,
+    capable: bool,
+) -> tuple[str, str]:
     """Return the role in which ``giver`` consents for ``person_id``, and why, in words.
 
     The words name no one, so they can go into the audit log.
@@ -245,4 +283,3 @@ def role_words(role: str) -> str:
     'their own consent'
     """
     return _ROLE_WORDS.get(role, "a consent from someone entitled to give it")
-

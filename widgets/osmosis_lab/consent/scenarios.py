@@ -25,8 +25,18 @@ MIND = ("conscious", "subconscious")
 
 #: The twelve testers' ids and ages on day 0 (as in data/people.csv).
 TESTER_AGES: dict[str, int] = {
-    "T01": 17, "T02": 24, "T03": 29, "T04": 26, "T05": 31, "T06": 28,
-    "T07": 35, "T08": 22, "T09": 27, "T10": 30, "T11": 33, "T12": 40,
+    "T01": 17,
+    "T02": 24,
+    "T03": 29,
+    "T04": 26,
+    "T05": 31,
+    "T06": 28,
+    "T07": 35,
+    "T08": 22,
+    "T09": 27,
+    "T10": 30,
+    "T11": 33,
+    "T12": 40,
 }
 NIELS_MOTHER = "Niels's mother"
 #: The three testers Esther experiments on (the series does not say who; the toy picks).
@@ -35,42 +45,114 @@ EXPERIMENT_SUBJECTS = ("T04", "T07", "T10")
 
 def testers() -> tuple[Person, ...]:
     """The 12 beta testers; Niels (T01, 17) with his mother as parent."""
-    return tuple(Person(pid, age, parents=(NIELS_MOTHER,) if pid == "T01" else (),
-                        days_to_birthday=200 if pid == "T01" else 365)
-                 for pid, age in TESTER_AGES.items())
+    return tuple(
+        Person(
+            pid,
+            age,
+            parents=(NIELS_MOTHER,) if pid == "T01" else (),
+            days_to_birthday=200 if pid == "T01" else 365,
+        )
+        for pid, age in TESTER_AGES.items()
+    )
 
 
 def esther_experiment() -> Scenario:
     """Testers consent to matching only; Esther uses three of them for her research."""
-    steps = [Step(0, "grant", pid, ALL, ("matching",), note=f"{pid} signs up for matching.")
-             for pid in TESTER_AGES]
-    steps.append(Step(3, "use", "T01", ALL, ("matching",), by="Osmosis",
-                      note="The app matches Niels, with the data he agreed to share."))
+    steps = [
+        Step(0, "grant", pid, ALL, ("matching",), note=f"{pid} signs up for matching.")
+        for pid in TESTER_AGES
+    ]
+    steps.append(
+        Step(
+            3,
+            "use",
+            "T01",
+            ALL,
+            ("matching",),
+            by="Osmosis",
+            note="The app matches Niels, with the data he agreed to share.",
+        )
+    )
     for pid in EXPERIMENT_SUBJECTS:
-        steps.append(Step(9, "use", pid, MIND, ("research",), by="Esther",
-                          note=f"At night, Esther pushes memories into {pid}'s implant and "
-                               "records what happens. Nobody asked them."))
-    steps.append(Step(12, "use", "T04", ("subconscious",), ("medical",), by="Esther",
-                      note="Esther tries what she learned on T04 as a treatment for her mother."))
-    steps.append(Step(15, "grant", "T07", MIND, ("research",),
-                      note="Told afterwards, T07 agrees to take part from now on."))
-    steps.append(Step(16, "use", "T07", MIND, ("research",), by="Esther",
-                      note="The next session with T07 has consent; the first one still had none."))
+        steps.append(
+            Step(
+                9,
+                "use",
+                pid,
+                MIND,
+                ("research",),
+                by="Esther",
+                note=f"At night, Esther pushes memories into {pid}'s implant and "
+                "records what happens. Nobody asked them.",
+            )
+        )
+    steps.append(
+        Step(
+            12,
+            "use",
+            "T04",
+            ("subconscious",),
+            ("medical",),
+            by="Esther",
+            note="Esther tries what she learned on T04 as a treatment for her mother.",
+        )
+    )
+    steps.append(
+        Step(
+            15,
+            "grant",
+            "T07",
+            MIND,
+            ("research",),
+            note="Told afterwards, T07 agrees to take part from now on.",
+        )
+    )
+    steps.append(
+        Step(
+            16,
+            "use",
+            "T07",
+            MIND,
+            ("research",),
+            by="Esther",
+            note="The next session with T07 has consent; the first one still had none.",
+        )
+    )
     return Scenario("Esther's hidden experiment", testers(), tuple(steps))
 
 
 def niels_case() -> Scenario:
     """Niels, 17, taken on at his mother's request: whose consent counts, for what."""
     steps = (
-        Step(0, "grant", "T01", ALL, ("matching", "research"), by=NIELS_MOTHER,
-             note="Niels's mother signs him up as a back-up tester, for matching and research."),
-        Step(1, "use", "T01", ALL, ("matching",), by="Osmosis",
-             note="The app runs a match for Niels on his mother's signature alone."),
-        Step(2, "grant", "T01", ALL, ("matching",),
-             note="Niels signs for matching himself."),
+        Step(
+            0,
+            "grant",
+            "T01",
+            ALL,
+            ("matching", "research"),
+            by=NIELS_MOTHER,
+            note="Niels's mother signs him up as a back-up tester, for matching and research.",
+        ),
+        Step(
+            1,
+            "use",
+            "T01",
+            ALL,
+            ("matching",),
+            by="Osmosis",
+            note="The app runs a match for Niels on his mother's signature alone.",
+        ),
+        Step(2, "grant", "T01", ALL, ("matching",), note="Niels signs for matching himself."),
         Step(3, "use", "T01", ALL, ("matching",), by="Osmosis", note="The app matches him again."),
-        Step(4, "use", "T01", ("subconscious",), ("research",), by="Osmosis",
-             note="The research team studies his subconscious signals."),
+        Step(
+            4,
+            "use",
+            "T01",
+            ("subconscious",),
+            ("research",),
+            by="Osmosis",
+            note="The research team studies his subconscious signals.",
+        ),
     )
     return Scenario("Niels, 17", (testers()[0],), steps)
 
@@ -79,15 +161,42 @@ def louise_case() -> Scenario:
     """Louise, who cannot consent: a representative may consent to care, not to experiments."""
     louise = Person("Louise", 67, representatives=("Paul", "Esther"))
     steps = (
-        Step(0, "capacity", "Louise", capable=False, by="hospital",
-             note="Louise lies in a vegetative state: she cannot consent to anything."),
-        Step(1, "grant", "Louise", MIND, ("medical",), by="Esther",
-             note="Esther, her daughter and representative, consents to her care."),
+        Step(
+            0,
+            "capacity",
+            "Louise",
+            capable=False,
+            by="hospital",
+            note="Louise lies in a vegetative state: she cannot consent to anything.",
+        ),
+        Step(
+            1,
+            "grant",
+            "Louise",
+            MIND,
+            ("medical",),
+            by="Esther",
+            note="Esther, her daughter and representative, consents to her care.",
+        ),
         Step(2, "use", "Louise", MIND, ("medical",), by="hospital", note="Routine care."),
-        Step(2, "grant", "Louise", MIND, ("research",), by="Esther",
-             note="Esther also signs for research on her mother: the implant experiment."),
-        Step(5, "use", "Louise", MIND, ("research",), by="Esther",
-             note="Esther runs her experiment on Louise."),
+        Step(
+            2,
+            "grant",
+            "Louise",
+            MIND,
+            ("research",),
+            by="Esther",
+            note="Esther also signs for research on her mother: the implant experiment.",
+        ),
+        Step(
+            5,
+            "use",
+            "Louise",
+            MIND,
+            ("research",),
+            by="Esther",
+            note="Esther runs her experiment on Louise.",
+        ),
     )
     return Scenario("Louise cannot consent", (louise,), steps)
 
@@ -97,18 +206,46 @@ def josephine_timeline() -> Scenario:
     who = "Joséphine"
     steps = (
         Step(0, "grant", who, ALL, ("matching",), note="Joséphine consents to matching."),
-        Step(0, "grant", who, ("conscious",), ("research",),
-             note="She also lets the company study her conscious memories."),
-        Step(1, "use", who, ALL, ("matching",), by="Osmosis",
-             note="Osmosis bonds her with Paul."),
-        Step(6, "use", who, ("conscious",), ("research",), by="Gabriel",
-             note="Gabriel's team computes averages from her memories for a medical project."),
-        Step(7, "use", who, ("conscious",), ("sharing",), by="Osmosis", recipient="investors",
-             note="A copy goes to investors in a pitch deck."),
-        Step(10, "withdraw_all", who, note="Joséphine withdraws everything; her implant is "
-                                           "removed."),
-        Step(12, "use", who, ("conscious",), ("research",), by="Gabriel",
-             note="Gabriel's team runs its averages again, her memories included."),
+        Step(
+            0,
+            "grant",
+            who,
+            ("conscious",),
+            ("research",),
+            note="She also lets the company study her conscious memories.",
+        ),
+        Step(1, "use", who, ALL, ("matching",), by="Osmosis", note="Osmosis bonds her with Paul."),
+        Step(
+            6,
+            "use",
+            who,
+            ("conscious",),
+            ("research",),
+            by="Gabriel",
+            note="Gabriel's team computes averages from her memories for a medical project.",
+        ),
+        Step(
+            7,
+            "use",
+            who,
+            ("conscious",),
+            ("sharing",),
+            by="Osmosis",
+            recipient="investors",
+            note="A copy goes to investors in a pitch deck.",
+        ),
+        Step(
+            10, "withdraw_all", who, note="Joséphine withdraws everything; her implant is removed."
+        ),
+        Step(
+            12,
+            "use",
+            who,
+            ("conscious",),
+            ("research",),
+            by="Gabriel",
+            note="Gabriel's team runs its averages again, her memories included.",
+        ),
         Step(15, "erase", who, note="She asks Osmosis to erase her."),
     )
     return Scenario("Joséphine withdraws", (Person(who, 34),), steps)
@@ -116,16 +253,34 @@ def josephine_timeline() -> Scenario:
 
 def found_soulmates() -> Scenario:
     """People 'found' as soulmates from scraped data, without ever signing up."""
-    people = (Person("T03", 29), Person("C03", 31, signed_up=False),
-              Person("C04", 33), Person("C05", 29, signed_up=False))
+    people = (
+        Person("T03", 29),
+        Person("C03", 31, signed_up=False),
+        Person("C04", 33),
+        Person("C05", 29, signed_up=False),
+    )
     steps = (
         Step(0, "grant", "T03", ALL, ("matching",), note="Lucas signs up for matching."),
         Step(0, "grant", "C04", ALL, ("matching",), note="Antoine signs up too."),
         Step(2, "use", "T03", ALL, ("matching",), by="Osmosis", note="Lucas's match is computed."),
-        Step(2, "use", "C03", ("scraped",), ("matching",), by="Osmosis",
-             note="Léopold's social media is scraped: he is named Lucas's soulmate."),
-        Step(2, "use", "C05", ("scraped",), ("matching",), by="Osmosis",
-             note="Chloé's profile is scraped too, as a candidate."),
+        Step(
+            2,
+            "use",
+            "C03",
+            ("scraped",),
+            ("matching",),
+            by="Osmosis",
+            note="Léopold's social media is scraped: he is named Lucas's soulmate.",
+        ),
+        Step(
+            2,
+            "use",
+            "C05",
+            ("scraped",),
+            ("matching",),
+            by="Osmosis",
+            note="Chloé's profile is scraped too, as a candidate.",
+        ),
     )
     return Scenario("Soulmates who never signed up", people, steps)
 

@@ -71,18 +71,33 @@ def apply_step(ledger: Ledger, step: Step) -> tuple[Ledger, ErasureReport | None
     if a == "withdraw_all":
         return withdraw_all(ledger, who, day=day, by=step.by), None
     if a == "narrow":
-        return narrow(ledger, who, day=day, keep_categories=step.categories or None,
-                      keep_purposes=step.purposes or None, by=step.by), None
+        return narrow(
+            ledger,
+            who,
+            day=day,
+            keep_categories=step.categories or None,
+            keep_purposes=step.purposes or None,
+            by=step.by,
+        ), None
     if a == "capacity":
-        return set_capacity(ledger, who, capable=step.capable, day=day,
-                            by=step.by or "care team"), None
+        return set_capacity(
+            ledger, who, capable=step.capable, day=day, by=step.by or "care team"
+        ), None
     if a == "use":
         (purpose,) = step.purposes if len(step.purposes) == 1 else (None,)
         if purpose is None:
-            raise ConsentError(f"A use names exactly one purpose; step on day {day} has "
-                               f"{step.purposes!r}.")
-        return record_use(ledger, who, step.categories, purpose, day=day,
-                          by=step.by or "Osmosis", recipient=step.recipient), None
+            raise ConsentError(
+                f"A use names exactly one purpose; step on day {day} has {step.purposes!r}."
+            )
+        return record_use(
+            ledger,
+            who,
+            step.categories,
+            purpose,
+            day=day,
+            by=step.by or "Osmosis",
+            recipient=step.recipient,
+        ), None
     if a == "erase":
         return erase(ledger, who, day=day, by=step.by)
     raise ConsentError(f"Unknown action {a!r}; known: {', '.join(ACTIONS)}.")

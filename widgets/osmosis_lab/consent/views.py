@@ -18,8 +18,17 @@ from osmosis_lab.consent.ledger import record_of as _record_of
 from osmosis_lab.consent.rules import PURPOSES
 from osmosis_lab.errors import ConsentError
 
-AUDIT_COLUMNS = ("seq", "day", "kind", "person", "actor", "category", "purpose", "outcome",
-                 "detail")
+AUDIT_COLUMNS = (
+    "seq",
+    "day",
+    "kind",
+    "person",
+    "actor",
+    "category",
+    "purpose",
+    "outcome",
+    "detail",
+)
 
 
 def violations(ledger: Ledger) -> tuple[Entry, ...]:
@@ -49,10 +58,19 @@ def audit_table(ledger: Ledger) -> pd.DataFrame:
     rows = []
     for e in ledger.log:
         record = by_handle.get(e.subject)
-        rows.append((e.seq, e.day, e.kind,
-                     record.person.person_id if record else "(erased)",
-                     actor_name(ledger if record else None, record, e.actor),
-                     e.category, e.purpose, e.outcome, e.detail))
+        rows.append(
+            (
+                e.seq,
+                e.day,
+                e.kind,
+                record.person.person_id if record else "(erased)",
+                actor_name(ledger if record else None, record, e.actor),
+                e.category,
+                e.purpose,
+                e.outcome,
+                e.detail,
+            )
+        )
     return pd.DataFrame(rows, columns=list(AUDIT_COLUMNS))
 
 
@@ -68,11 +86,13 @@ def consent_table(ledger: Ledger, person: str, *, day: int | None = None) -> pd.
     return pd.DataFrame(
         [[may_use(ledger, person, c, p, day=day).allowed for p in PURPOSES] for c in CATEGORIES],
         index=pd.Index(list(CATEGORIES), name="category"),
-        columns=pd.Index(list(PURPOSES), name="purpose"))
+        columns=pd.Index(list(PURPOSES), name="purpose"),
+    )
 
 
-def shared_categories(ledger: Ledger, purpose: str = "matching", *,
-                      day: int | None = None) -> dict[str, tuple[str, ...]]:
+def shared_categories(
+    ledger: Ledger, purpose: str = "matching", *, day: int | None = None
+) -> dict[str, tuple[str, ...]]:
     """Return, for every person, the categories that may be used for ``purpose`` on ``day``.
 
     The fast path the consent board calls on every toggle.
@@ -86,12 +106,18 @@ def shared_categories(ledger: Ledger, purpose: str = "matching", *,
     purpose = one_purpose(purpose)
     day = ledger.latest_day if day is None else check_day_value(day)
     rules = ledger.rules
-    return {pid: tuple(c for c in CATEGORIES if is_allowed(rec, c, purpose, day, rules))
-            for pid, rec in ledger.records.items()}
+    return {
+        pid: tuple(c for c in CATEGORIES if is_allowed(rec, c, purpose, day, rules))
+        for pid, rec in ledger.records.items()
+    }
 
 
-def people_from_table(table: pd.DataFrame, *, parents: Mapping[str, tuple[str, ...]] | None = None,
-                      representatives: Mapping[str, tuple[str, ...]] | None = None) -> list[Person]:
+def people_from_table(
+    table: pd.DataFrame,
+    *,
+    parents: Mapping[str, tuple[str, ...]] | None = None,
+    representatives: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[Person]:
     """Return a :class:`Person` per row of a people table (columns person_id, age, signed_up).
 
     >>> table = pd.DataFrame({"person_id": ["T01"], "age": [17], "signed_up": [True]})
@@ -105,13 +131,23 @@ def people_from_table(table: pd.DataFrame, *, parents: Mapping[str, tuple[str, .
     """
     missing = {"person_id", "age", "signed_up"} - set(table.columns)
     if missing:
-        raise ConsentError(f"The people table lacks columns {sorted(missing)}; it needs "
-                           "person_id, age and signed_up (as data/people.csv has).")
+        raise ConsentError(
+            f"The people table lacks columns {sorted(missing)}; it needs "
+            "person_id, age and signed_up (as data/people.csv has)."
+        )
     parents, representatives = parents or {}, representatives or {}
-    return [Person(str(pid), _whole_age(pid, age), parents=tuple(parents.get(pid, ())),
-                   representatives=tuple(representatives.get(pid, ())), signed_up=bool(signed))
-            for pid, age, signed in zip(table["person_id"], table["age"], table["signed_up"],
-                                        strict=True)]
+    return [
+        Person(
+            str(pid),
+            _whole_age(pid, age),
+            parents=tuple(parents.get(pid, ())),
+            representatives=tuple(representatives.get(pid, ())),
+            signed_up=bool(signed),
+        )
+        for pid, age, signed in zip(
+            table["person_id"], table["age"], table["signed_up"], strict=True
+        )
+    ]
 
 
 def _whole_age(pid: object, age: object) -> int:
@@ -122,6 +158,8 @@ def _whole_age(pid: object, age: object) -> int:
     except (TypeError, ValueError, OverflowError):
         exact = False
     if isinstance(age, bool) or not exact:
-        raise ConsentError(f"{pid}: age must be a whole number of years, got {age!r}; "
-                           "fill in or correct the age column of the people table.")
+        raise ConsentError(
+            f"{pid}: age must be a whole number of years, got {age!r}; "
+            "fill in or correct the age column of the people table."
+        )
     return whole

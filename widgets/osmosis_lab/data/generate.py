@@ -59,7 +59,9 @@ def _unique_names(genders, rng: np.random.Generator) -> list[str]:
     for pick, gender in zip(picks, genders, strict=True):
         first, last = divmod(int(pick), len(LAST_NAMES))
         women = gender == "woman" or (gender == "non-binary" and first % 2 == 0)
-        names.append(f"{(WOMEN_FIRST_NAMES if women else MEN_FIRST_NAMES)[first]} {LAST_NAMES[last]}")
+        names.append(
+            f"{(WOMEN_FIRST_NAMES if women else MEN_FIRST_NAMES)[first]} {LAST_NAMES[last]}"
+        )
     return names
 
 

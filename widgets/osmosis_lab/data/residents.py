@@ -22,6 +22,8 @@ OCCUPATIONS = (
     "architect", "musician", "researcher", "accountant", "photographer", "delivery rider",
     "civil servant", "librarian", "bookseller",
 )  # fmt: skip
+
+
 def _latent_traits(n: int, rng: np.random.Generator) -> np.ndarray:
     """Traits in [0, 1] driven by 4 shared latent factors.
 
@@ -76,5 +78,3 @@ def generate_residents(n: int, rng: np.random.Generator) -> pd.DataFrame:
     table["secret_relationship"] = rng.random(n) < 0.05
     table["care"] = np.round(rng.beta(4.0, 2.0, size=n), 3)
     return pd.DataFrame(table)
-
-

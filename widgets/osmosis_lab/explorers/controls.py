@@ -169,19 +169,44 @@ class _NumberSlider(_PositionSlider):
 class IntSlider(_NumberSlider):
     """An accessible integer slider with ipywidgets' arguments."""
 
-    def __init__(self, value=None, min=0, max=100, step=1, description="", readout_format="d",
-                 **kwargs):
-        super().__init__(value=value, min=min, max=max, step=step, description=description,
-                         readout_format=readout_format, cast=int, **kwargs)
+    def __init__(
+        self, value=None, min=0, max=100, step=1, description="", readout_format="d", **kwargs
+    ):
+        super().__init__(
+            value=value,
+            min=min,
+            max=max,
+            step=step,
+            description=description,
+            readout_format=readout_format,
+            cast=int,
+            **kwargs,
+        )
 
 
 class FloatSlider(_NumberSlider):
     """An accessible float slider with ipywidgets' arguments."""
 
-    def __init__(self, value=None, min=0.0, max=10.0, step=0.1, description="",
-                 readout_format=".2f", **kwargs):
-        super().__init__(value=value, min=min, max=max, step=step, description=description,
-                         readout_format=readout_format, cast=float, **kwargs)
+    def __init__(
+        self,
+        value=None,
+        min=0.0,
+        max=10.0,
+        step=0.1,
+        description="",
+        readout_format=".2f",
+        **kwargs,
+    ):
+        super().__init__(
+            value=value,
+            min=min,
+            max=max,
+            step=step,
+            description=description,
+            readout_format=readout_format,
+            cast=float,
+            **kwargs,
+        )
 
 
 class SelectionSlider(_PositionSlider):

@@ -48,8 +48,9 @@ WIDE = {"width": "auto"}  # a checkbox's label is cut at the default width
 
 
 def _toggles(description: str, options: list[tuple[str, str]], value: str, tips: list[str]):
-    return widgets.ToggleButtons(options=options, value=value, description=description,
-                                 tooltips=tips, style=BUTTONS)
+    return widgets.ToggleButtons(
+        options=options, value=value, description=description, tooltips=tips, style=BUTTONS
+    )
 
 
 class DesignPanel(Explorer):
@@ -76,57 +77,124 @@ class DesignPanel(Explorer):
 
     @classmethod
     def with_lesson_data(cls) -> "DesignPanel":
-        scenario = review_scenario(load_people(), load_population(), load_public_profiles(),
-                                   load_pairs())
+        scenario = review_scenario(
+            load_people(), load_population(), load_public_profiles(), load_pairs()
+        )
         return cls(scenario, rng=np.random.default_rng(2019))
 
     def _build_controls(self) -> None:
         d = AS_PLANNED
         self.proposers = _toggles(
-            "Who proposes", [("Testers", "testers"), ("Candidates", "candidates")], d.proposers,
-            ["The 12 testers propose", "The 12 candidates propose"])
+            "Who proposes",
+            [("Testers", "testers"), ("Candidates", "candidates")],
+            d.proposers,
+            ["The 12 testers propose", "The 12 candidates propose"],
+        )
         self.consent_form = _toggles(
-            "Consent form", [("Fair, unticked", "fair"), ("Pre-ticked", "pre_ticked"),
-                             ("One box for all", "bundled")], d.consent_form,
-            ["One unticked box per purpose; refusing is as easy as accepting",
-             "Every box is ticked until someone unticks it", "One box covers every purpose"])
+            "Consent form",
+            [
+                ("Fair, unticked", "fair"),
+                ("Pre-ticked", "pre_ticked"),
+                ("One box for all", "bundled"),
+            ],
+            d.consent_form,
+            [
+                "One unticked box per purpose; refusing is as easy as accepting",
+                "Every box is ticked until someone unticks it",
+                "One box covers every purpose",
+            ],
+        )
         self.minors = _toggles(
-            "Minors", [("Cannot join", "excluded"), ("Parent + minor agree", "parent_and_assent"),
-                       ("Parent signs alone", "parent_only")], d.minors,
-            ["Nobody under 18 joins", "A parent's consent and the minor's own",
-             "A parent's signature is enough (as for Niels)"])
+            "Minors",
+            [
+                ("Cannot join", "excluded"),
+                ("Parent + minor agree", "parent_and_assent"),
+                ("Parent signs alone", "parent_only"),
+            ],
+            d.minors,
+            [
+                "Nobody under 18 joins",
+                "A parent's consent and the minor's own",
+                "A parent's signature is enough (as for Niels)",
+            ],
+        )
         self.categories = {
-            c: widgets.Checkbox(value=c in d.categories, indent=False, layout=WIDE,
-                                description=f"Read {CATEGORY_LABELS[c].lower()}")
+            c: widgets.Checkbox(
+                value=c in d.categories,
+                indent=False,
+                layout=WIDE,
+                description=f"Read {CATEGORY_LABELS[c].lower()}",
+            )
             for c in CATEGORIES
         }
         self.search_non_users = widgets.Checkbox(
-            value=d.search_non_users, indent=False, layout=WIDE,
-            description="Search people who never signed up (needs scraped data)")
+            value=d.search_non_users,
+            indent=False,
+            layout=WIDE,
+            description="Search people who never signed up (needs scraped data)",
+        )
         self.privacy = _toggles(
-            "Research export", [("Names removed", "raw"), ("Generalised (k)", "generalised"),
-                                ("Noisy counts (ε)", "dp")], d.privacy,
-            ["Rows without names: pseudonymised", "Coarsened rows; groups smaller than k left out",
-             "No rows: counts with Laplace noise (differential privacy)"])
-        self.k = sliders.IntSlider(value=d.k, min=2, max=20, description="k (generalised)",
-                                   continuous_update=False, style=STYLE)
+            "Research export",
+            [
+                ("Names removed", "raw"),
+                ("Generalised (k)", "generalised"),
+                ("Noisy counts (ε)", "dp"),
+            ],
+            d.privacy,
+            [
+                "Rows without names: pseudonymised",
+                "Coarsened rows; groups smaller than k left out",
+                "No rows: counts with Laplace noise (differential privacy)",
+            ],
+        )
+        self.k = sliders.IntSlider(
+            value=d.k,
+            min=2,
+            max=20,
+            description="k (generalised)",
+            continuous_update=False,
+            style=STYLE,
+        )
         self.epsilon = sliders.SelectionSlider(
-            options=[(f"{e:g}", e) for e in EPSILONS], value=d.epsilon,
-            description="ε (noisy counts)", continuous_update=False, style=STYLE)
+            options=[(f"{e:g}", e) for e in EPSILONS],
+            value=d.epsilon,
+            description="ε (noisy counts)",
+            continuous_update=False,
+            style=STYLE,
+        )
         self.objective = _toggles(
-            "The app optimises", [("Attraction", "attraction"), ("Wellbeing", "wellbeing")],
-            d.objective, ["The soulmate score", "Being well together a year later"])
-        self.human_contact = widgets.Checkbox(value=d.human_contact, indent=False, layout=WIDE,
-                                              description="A human contact (Billie)")
-        self.fallback = widgets.Checkbox(value=d.fallback, indent=False, layout=WIDE,
-                                         description="A safe-mode fallback when the AI fails")
-        self.reset = widgets.Button(description="Back to the plan",
-                                    tooltip="Set every control to the planned launch")
+            "The app optimises",
+            [("Attraction", "attraction"), ("Wellbeing", "wellbeing")],
+            d.objective,
+            ["The soulmate score", "Being well together a year later"],
+        )
+        self.human_contact = widgets.Checkbox(
+            value=d.human_contact, indent=False, layout=WIDE, description="A human contact (Billie)"
+        )
+        self.fallback = widgets.Checkbox(
+            value=d.fallback,
+            indent=False,
+            layout=WIDE,
+            description="A safe-mode fallback when the AI fails",
+        )
+        self.reset = widgets.Button(
+            description="Back to the plan", tooltip="Set every control to the planned launch"
+        )
 
     def _value_controls(self) -> list[widgets.Widget]:
-        return [self.proposers, self.consent_form, self.minors, *self.categories.values(),
-                self.search_non_users, self.privacy, self.k, self.epsilon, self.objective,
-                self.human_contact, self.fallback]
+        return [
+            self.proposers,
+            self.consent_form,
+            self.minors,
+            *self.categories.values(),
+            self.search_non_users,
+            self.privacy,
+            self.k,
+            self.epsilon,
+            self.objective,
+            self.human_contact,
+            self.fallback,
+        ]
 
     @property
     def design(self) -> LaunchDesign:
@@ -144,8 +212,18 @@ class DesignPanel(Explorer):
         """Move every control to ``design`` (one refresh at the end)."""
         self._holding = True
         try:
-            for name in ("proposers", "consent_form", "minors", "search_non_users", "privacy",
-                         "k", "epsilon", "objective", "human_contact", "fallback"):
+            for name in (
+                "proposers",
+                "consent_form",
+                "minors",
+                "search_non_users",
+                "privacy",
+                "k",
+                "epsilon",
+                "objective",
+                "human_contact",
+                "fallback",
+            ):
                 getattr(self, name).value = getattr(design, name)
             for category, box in self.categories.items():
                 box.value = category in design.categories
@@ -156,8 +234,9 @@ class DesignPanel(Explorer):
     def refresh(self) -> None:
         if getattr(self, "_holding", False):
             return
-        self.figures = consequences(self.design, self.scenario,
-                                    rng=np.random.default_rng(self.seed))
+        self.figures = consequences(
+            self.design, self.scenario, rng=np.random.default_rng(self.seed)
+        )
         show_chart(self.chart, review_charts.consequences_chart(self.figures, self.planned))
         self.summary.value = self.summary_html()
 
@@ -165,14 +244,19 @@ class DesignPanel(Explorer):
         """What differs from the plan: the choices, then how many figures move."""
         table = review_charts.comparison_table(self.figures, self.planned)
         design = self.design
-        differs = [label for name, label in CHOICES.items()
-                   if getattr(design, name) != getattr(AS_PLANNED, name)]
+        differs = [
+            label
+            for name, label in CHOICES.items()
+            if getattr(design, name) != getattr(AS_PLANNED, name)
+        ]
         if not differs:
             return f"Your design is the planned launch: all {len(table)} figures as planned."
         changed = int(table["changed"].sum())
-        return (f"Your design differs from the plan in {len(differs)} "
-                f"choice{'' if len(differs) == 1 else 's'} ({', '.join(differs)}); "
-                f"{changed} of the {len(table)} figures change.")
+        return (
+            f"Your design differs from the plan in {len(differs)} "
+            f"choice{'' if len(differs) == 1 else 's'} ({', '.join(differs)}); "
+            f"{changed} of the {len(table)} figures change."
+        )
 
     def summary_html(self) -> str:
         """The text equivalent: a headline, the figures table, and what the matching did."""
@@ -192,8 +276,10 @@ class DesignPanel(Explorer):
         m = self.figures.matching
         lines = []
         if m.same_either_way:
-            lines.append("Who proposes changes nothing here: these people have only one stable "
-                         "matching, so both sides get the same partners either way.")
+            lines.append(
+                "Who proposes changes nothing here: these people have only one stable "
+                "matching, so both sides get the same partners either way."
+            )
         lines.append("Left unmatched: " + (", ".join(m.unmatched) or "nobody") + ".")
         if m.not_in_launch:
             lines.append("Not in the launch: " + ", ".join(m.not_in_launch) + ".")

@@ -67,8 +67,10 @@ class StakeholderExplorer(Explorer):
         if filled:
             show_chart(self.chart, review_charts.values_chart(values_at_stake(matrix)))
         else:  # an empty chart would look broken
-            show_message(self.chart, "The chart appears when you choose what is most at stake "
-                         "for at least one role.")
+            show_message(
+                self.chart,
+                "The chart appears when you choose what is most at stake for at least one role.",
+            )
         rows = "".join(
             f"<tr><th scope='row' style='text-align:left'>{html.escape(role)}</th>"
             f"<td>{html.escape(r['who'])}</td>"

@@ -42,8 +42,9 @@ def save_review(path: str | Path, markdown: str) -> Path:
 class ReviewWriter(Explorer):
     """Write the review; the preview follows the panel and the matrix; Save writes the file."""
 
-    def __init__(self, panel: DesignPanel, matrix: StakeholderExplorer, *,
-                 folder: str | Path | None = None) -> None:
+    def __init__(
+        self, panel: DesignPanel, matrix: StakeholderExplorer, *, folder: str | Path | None = None
+    ) -> None:
         super().__init__()
         self.panel, self.stakeholders = panel, matrix
         self.path = Path(folder or Path.cwd()).expanduser().resolve() / REVIEW_FILE
@@ -53,8 +54,11 @@ class ReviewWriter(Explorer):
             layout=widgets.Layout(width="46em", height="12em"),
             style={"description_width": "7em"},
         )  # fmt: skip
-        self.save = widgets.Button(description="Save my review", button_style="primary",
-                                   tooltip=f"Write {REVIEW_FILE} next to this notebook")
+        self.save = widgets.Button(
+            description="Save my review",
+            button_style="primary",
+            tooltip=f"Write {REVIEW_FILE} next to this notebook",
+        )
         self.status = widgets.HTML()
         self.preview = widgets.HTML()
         self._assemble([self.text], extra=[self.save, self.status])
@@ -72,8 +76,13 @@ class ReviewWriter(Explorer):
 
     def markdown(self) -> str:
         """The review file's text, from the current choices, matrix and review."""
-        return review_markdown(self.panel.design, self.panel.figures, self.stakeholders.matrix(),
-                               self.text.value, planned=self.panel.planned)
+        return review_markdown(
+            self.panel.design,
+            self.panel.figures,
+            self.stakeholders.matrix(),
+            self.text.value,
+            planned=self.panel.planned,
+        )
 
     def refresh(self) -> None:
         words = len(self.text.value.split())

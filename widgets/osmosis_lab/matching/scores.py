@@ -113,8 +113,9 @@ def _as_floats(table, name):
     try:
         return np.asarray(table, dtype=float)
     except (TypeError, ValueError) as error:
-        raise SchemaError(f"{name} must hold numbers in [0, 1]; found a value that is not a "
-                          f"number ({error}).") from None
+        raise SchemaError(
+            f"{name} must hold numbers in [0, 1]; found a value that is not a number ({error})."
+        ) from None
 
 
 def _traits(traits, name):

@@ -126,8 +126,9 @@ class Consequences:
         (in words), ``better`` ("lower", "higher", or "" when neither is better) and
         ``share`` (True when the value is a share, drawn as a percentage).
         """
-        return pd.DataFrame(_rows(self), columns=["key", "theme", "figure", "value", "shown",
-                                                  "better", "share"])
+        return pd.DataFrame(
+            _rows(self), columns=["key", "theme", "figure", "value", "shown", "better", "share"]
+        )
 
 
 def consequences(
@@ -150,8 +151,9 @@ def consequences(
     if not isinstance(design, LaunchDesign):
         raise ReviewError(f"design must be a LaunchDesign (e.g. AS_PLANNED); got {design!r}.")
     if not isinstance(scenario, ReviewScenario):
-        raise ReviewError("scenario must come from review_scenario(people, population, "
-                          "public_profiles, pairs).")
+        raise ReviewError(
+            "scenario must come from review_scenario(people, population, public_profiles, pairs)."
+        )
     if not isinstance(rng, np.random.Generator):
         raise ReviewError("rng must be a numpy Generator, e.g. np.random.default_rng(2019).")
     form_rng, export_rng, noise_rng, outage_rng = rng.spawn(4)
@@ -171,8 +173,11 @@ def _matching(scenario: ReviewScenario, design: LaunchDesign) -> MatchingFigures
     other = themes.stable_match(side, "candidates" if design.proposers == "testers" else "testers")
     tester_ranks, candidate_ranks = themes.partner_ranks(match, side)
     names, market = scenario.names, scenario.market
-    pairs = tuple((names[market.proposers[i]], names[market.reviewers[j]])
-                  for i, j in enumerate(match) if j >= 0)
+    pairs = tuple(
+        (names[market.proposers[i]], names[market.reviewers[j]])
+        for i, j in enumerate(match)
+        if j >= 0
+    )
     inside = dict(zip(scenario.people["name"], launch_mask(scenario.people, design), strict=True))
     matched = {name for pair in pairs for name in pair}
     return MatchingFigures(
@@ -248,35 +253,123 @@ def _rows(c: Consequences) -> list[tuple]:
     count = themes.PUBLISHED_COUNT
     # key, theme, figure, value, shown, better, share
     return [
-        ("tester_rank", "matching", "testers' average partner rank (1 = first choice)",
-         m.tester_rank, _rank(m.tester_rank), "lower", False),
-        ("candidate_rank", "matching", "candidates' average partner rank (1 = first choice)",
-         m.candidate_rank, _rank(m.candidate_rank), "lower", False),
-        ("unmatched", "matching", "people in the launch left unmatched",
-         _share(len(m.unmatched), launched), f"{len(m.unmatched)} of {launched}", "lower", True),
-        ("consent_rate", "consent", "people who consent to research", s.consent_rate,
-         f"{s.consents} of {s.people_asked} ({s.consent_rate:.0%}; {s.wanted_rate:.0%} want to)",
-         "", True),
-        ("informed_share", "consent", "research consents that are informed", s.informed_share,
-         f"{s.informed} of {s.consents} ({s.informed_share:.0%})", "higher", True),
-        ("non_users_used", "consent", "people used who never signed up",
-         float(s.non_users_used), str(s.non_users_used), "lower", False),
-        ("minor_uses_without_consent", "consent", "uses of a minor's data without a valid consent",
-         float(s.minor_uses_without_consent), str(s.minor_uses_without_consent), "lower", False),
-        ("reidentified", "privacy", "people in the city re-identified by name",
-         p.reidentified_share, f"{p.reidentified} of {p.city} ({p.reidentified_share:.0%})",
-         "lower", True),
-        ("health_learned", "privacy", "people whose health condition the attacker learns",
-         p.health_learned / p.city, f"{p.health_learned} of {p.city}", "lower", True),
-        ("count_error", "privacy", f"error of the published count of {count}", p.count_error,
-         _count_error(p), "lower", False),
-        ("ending_badly", "trust", "matches expected to end badly", t.share_ending_badly,
-         f"{t.share_ending_badly:.0%} of {t.matches} matches (optimising {t.objective})",
-         "lower", True),
-        ("calibration_error", "trust", "the app's calibration error (0 = says what happens)",
-         t.calibration_error, f"{t.calibration_error:.2f}", "lower", True),
-        ("harmed", "trust", "users harmed in an outage of the AI", _share(t.harmed, t.users),
-         f"{t.harmed} of {t.users}", "lower", True),
+        (
+            "tester_rank",
+            "matching",
+            "testers' average partner rank (1 = first choice)",
+            m.tester_rank,
+            _rank(m.tester_rank),
+            "lower",
+            False,
+        ),
+        (
+            "candidate_rank",
+            "matching",
+            "candidates' average partner rank (1 = first choice)",
+            m.candidate_rank,
+            _rank(m.candidate_rank),
+            "lower",
+            False,
+        ),
+        (
+            "unmatched",
+            "matching",
+            "people in the launch left unmatched",
+            _share(len(m.unmatched), launched),
+            f"{len(m.unmatched)} of {launched}",
+            "lower",
+            True,
+        ),
+        (
+            "consent_rate",
+            "consent",
+            "people who consent to research",
+            s.consent_rate,
+            f"{s.consents} of {s.people_asked} ({s.consent_rate:.0%}; {s.wanted_rate:.0%} want to)",
+            "",
+            True,
+        ),
+        (
+            "informed_share",
+            "consent",
+            "research consents that are informed",
+            s.informed_share,
+            f"{s.informed} of {s.consents} ({s.informed_share:.0%})",
+            "higher",
+            True,
+        ),
+        (
+            "non_users_used",
+            "consent",
+            "people used who never signed up",
+            float(s.non_users_used),
+            str(s.non_users_used),
+            "lower",
+            False,
+        ),
+        (
+            "minor_uses_without_consent",
+            "consent",
+            "uses of a minor's data without a valid consent",
+            float(s.minor_uses_without_consent),
+            str(s.minor_uses_without_consent),
+            "lower",
+            False,
+        ),
+        (
+            "reidentified",
+            "privacy",
+            "people in the city re-identified by name",
+            p.reidentified_share,
+            f"{p.reidentified} of {p.city} ({p.reidentified_share:.0%})",
+            "lower",
+            True,
+        ),
+        (
+            "health_learned",
+            "privacy",
+            "people whose health condition the attacker learns",
+            p.health_learned / p.city,
+            f"{p.health_learned} of {p.city}",
+            "lower",
+            True,
+        ),
+        (
+            "count_error",
+            "privacy",
+            f"error of the published count of {count}",
+            p.count_error,
+            _count_error(p),
+            "lower",
+            False,
+        ),
+        (
+            "ending_badly",
+            "trust",
+            "matches expected to end badly",
+            t.share_ending_badly,
+            f"{t.share_ending_badly:.0%} of {t.matches} matches (optimising {t.objective})",
+            "lower",
+            True,
+        ),
+        (
+            "calibration_error",
+            "trust",
+            "the app's calibration error (0 = says what happens)",
+            t.calibration_error,
+            f"{t.calibration_error:.2f}",
+            "lower",
+            True,
+        ),
+        (
+            "harmed",
+            "trust",
+            "users harmed in an outage of the AI",
+            _share(t.harmed, t.users),
+            f"{t.harmed} of {t.users}",
+            "lower",
+            True,
+        ),
     ]
 
 

@@ -36,21 +36,35 @@ from osmosis_lab.review.design import LaunchDesign, design_rows
 from osmosis_lab.review.stakeholders import stakeholder_matrix
 
 _FORM = {
-    "fair": (True, "Consent is asked with unticked boxes, one per purpose",
-             "GDPR Art. 4(11) and Recital 32"),
-    "pre_ticked": (False, "Pre-ticked boxes: consent is not unambiguous",
-                   "GDPR Art. 4(11) and Recital 32; CJEU C-673/17 Planet49"),
-    "bundled": (False, "One box for every purpose: consent is not specific, and refusing "
-                "research costs the service", "GDPR Art. 4(11), Art. 7(4) and Recital 43"),
+    "fair": (
+        True,
+        "Consent is asked with unticked boxes, one per purpose",
+        "GDPR Art. 4(11) and Recital 32",
+    ),
+    "pre_ticked": (
+        False,
+        "Pre-ticked boxes: consent is not unambiguous",
+        "GDPR Art. 4(11) and Recital 32; CJEU C-673/17 Planet49",
+    ),
+    "bundled": (
+        False,
+        "One box for every purpose: consent is not specific, and refusing "
+        "research costs the service",
+        "GDPR Art. 4(11), Art. 7(4) and Recital 43",
+    ),
 }
 _MINORS = {
-    "parent_and_assent": (True, "Minors need a parent's consent and their own",
-                          "Loi Informatique et Libertés, art. 45; Declaration of Helsinki"),
-    "excluded": (True, "Minors cannot join", "GDPR Recital 38: children merit specific "
-                 "protection"),
-    "parent_only": (False, "A parent's signature alone enrols a minor: the minor's own consent "
-                    "is missing", "Loi Informatique et Libertés, art. 45; Declaration of "
-                    "Helsinki"),
+    "parent_and_assent": (
+        True,
+        "Minors need a parent's consent and their own",
+        "Loi Informatique et Libertés, art. 45; Declaration of Helsinki",
+    ),
+    "excluded": (True, "Minors cannot join", "GDPR Recital 38: children merit specific protection"),
+    "parent_only": (
+        False,
+        "A parent's signature alone enrols a minor: the minor's own consent is missing",
+        "Loi Informatique et Libertés, art. 45; Declaration of Helsinki",
+    ),
 }
 
 
@@ -72,26 +86,38 @@ def checklist(design: LaunchDesign, figures: Consequences | None = None) -> list
     """The checklist for ``design``; with ``figures``, items quote the simulated numbers."""
     items = [ChecklistItem(*_FORM[design.consent_form]), ChecklistItem(*_MINORS[design.minors])]
     used = f" ({figures.consent.non_users_used} people)" if figures else ""
-    items.append(ChecklistItem(
-        not design.finds_non_users,
-        "Only people who signed up are matched or studied" if not design.finds_non_users
-        else f"People who never signed up are found online and used{used}: nobody asked them",
-        "GDPR Art. 6 and Art. 14"))
+    items.append(
+        ChecklistItem(
+            not design.finds_non_users,
+            "Only people who signed up are matched or studied"
+            if not design.finds_non_users
+            else f"People who never signed up are found online and used{used}: nobody asked them",
+            "GDPR Art. 6 and Art. 14",
+        )
+    )
     n = len(design.categories)
-    items.append(ChecklistItem(
-        n < len(CATEGORIES),
-        f"Data minimisation: the app reads {n} of {len(CATEGORIES)} categories" if n < 4
-        else "The app reads all four categories, subconscious signals included",
-        "GDPR Art. 5(1)(c)"))
+    items.append(
+        ChecklistItem(
+            n < len(CATEGORIES),
+            f"Data minimisation: the app reads {n} of {len(CATEGORIES)} categories"
+            if n < 4
+            else "The app reads all four categories, subconscious signals included",
+            "GDPR Art. 5(1)(c)",
+        )
+    )
     items.append(_privacy_item(design, figures))
     items += _trust_items(design, figures)
     by_default = design.consent_form == "fair" and not design.finds_non_users
-    items.append(ChecklistItem(
-        by_default and design.privacy != "raw",
-        "By default the app protects people: fair form, no one found without signing up, no "
-        "row-level export" if by_default and design.privacy != "raw"
-        else "Data protection by default is missing: see the unticked items above",
-        "GDPR Art. 25"))
+    items.append(
+        ChecklistItem(
+            by_default and design.privacy != "raw",
+            "By default the app protects people: fair form, no one found without signing up, no "
+            "row-level export"
+            if by_default and design.privacy != "raw"
+            else "Data protection by default is missing: see the unticked items above",
+            "GDPR Art. 25",
+        )
+    )
     return items
 
 
@@ -99,16 +125,29 @@ def _privacy_item(design: LaunchDesign, figures: Consequences | None) -> Checkli
     named = ""
     if figures is not None:
         p = figures.privacy
-        named = (f": {p.reidentified} of {p.city} people re-identified, "
-                 f"{p.health_learned} health conditions learned")
+        named = (
+            f": {p.reidentified} of {p.city} people re-identified, "
+            f"{p.health_learned} health conditions learned"
+        )
     if design.privacy == "raw":
-        return ChecklistItem(False, f"The research export is only pseudonymised, still personal "
-                             f"data{named}", "GDPR Recital 26; Sweeney 2000")
+        return ChecklistItem(
+            False,
+            f"The research export is only pseudonymised, still personal data{named}",
+            "GDPR Recital 26; Sweeney 2000",
+        )
     if design.privacy == "generalised":
-        return ChecklistItem(True, f"The research export is coarsened, groups smaller than "
-                             f"k = {design.k} suppressed{named}", "Sweeney 2002, k-anonymity")
-    return ChecklistItem(True, f"Research gets only noisy counts: differential privacy, "
-                         f"epsilon = {design.epsilon:g} per count", "Dwork et al. 2006")
+        return ChecklistItem(
+            True,
+            f"The research export is coarsened, groups smaller than "
+            f"k = {design.k} suppressed{named}",
+            "Sweeney 2002, k-anonymity",
+        )
+    return ChecklistItem(
+        True,
+        f"Research gets only noisy counts: differential privacy, "
+        f"epsilon = {design.epsilon:g} per count",
+        "Dwork et al. 2006",
+    )
 
 
 def _trust_items(design: LaunchDesign, figures: Consequences | None) -> list[ChecklistItem]:
@@ -116,17 +155,25 @@ def _trust_items(design: LaunchDesign, figures: Consequences | None) -> list[Che
     if figures is not None:
         harmed = f" ({figures.trust.harmed} of {figures.trust.users} users harmed in one outage)"
     return [
-        ChecklistItem(design.objective == "wellbeing",
-                      "The app optimises wellbeing a year later, not attraction alone"
-                      if design.objective == "wellbeing"
-                      else "The app optimises attraction, a stand-in for what users want"),
-        ChecklistItem(design.human_contact,
-                      "A named person (Billie) whom users can reach when the app fails"
-                      if design.human_contact else "No named human contact when the app fails",
-                      "in the spirit of AI Act Art. 14, human oversight"),
-        ChecklistItem(design.fallback,
-                      f"A safe mode takes over when the central AI fails{harmed}"
-                      if design.fallback else f"One AI with no fallback{harmed}"),
+        ChecklistItem(
+            design.objective == "wellbeing",
+            "The app optimises wellbeing a year later, not attraction alone"
+            if design.objective == "wellbeing"
+            else "The app optimises attraction, a stand-in for what users want",
+        ),
+        ChecklistItem(
+            design.human_contact,
+            "A named person (Billie) whom users can reach when the app fails"
+            if design.human_contact
+            else "No named human contact when the app fails",
+            "in the spirit of AI Act Art. 14, human oversight",
+        ),
+        ChecklistItem(
+            design.fallback,
+            f"A safe mode takes over when the central AI fails{harmed}"
+            if design.fallback
+            else f"One AI with no fallback{harmed}",
+        ),
     ]
 
 
@@ -159,10 +206,14 @@ def review_markdown(
     if figures is not None:
         parts += ["## What the simulations say", _figures_table(figures, planned)]
     rows = [(role, r["who"], r["most at stake"], r["note"]) for role, r in table.iterrows()]
-    parts += ["## Stakeholder matrix", _table(["Role", "Who", "Most at stake", "Note"], rows),
-              "## Checklist (filled from my choices)",
-              "\n".join(f"- {item.line()}" for item in checklist(design, figures)),
-              "## My review", review_text.strip() or "_(No review written yet.)_"]
+    parts += [
+        "## Stakeholder matrix",
+        _table(["Role", "Who", "Most at stake", "Note"], rows),
+        "## Checklist (filled from my choices)",
+        "\n".join(f"- {item.line()}" for item in checklist(design, figures)),
+        "## My review",
+        review_text.strip() or "_(No review written yet.)_",
+    ]
     return "\n\n".join(parts) + "\n"
 
 

@@ -65,16 +65,17 @@ def stakeholder_matrix(entries: Mapping[str, tuple[str | None, str]]) -> pd.Data
         Columns ``who``, ``most at stake`` and ``note``.
     """
     if not isinstance(entries, Mapping):
-        raise ReviewError("entries must map a role to (value, note), e.g. "
-                          "{'tester': ('wellbeing', 'trusts the score')}.")
+        raise ReviewError(
+            "entries must map a role to (value, note), e.g. "
+            "{'tester': ('wellbeing', 'trusts the score')}."
+        )
     unknown = [role for role in entries if role not in ROLES]
     if unknown:
         raise ReviewError(f"unknown roles {unknown}; known: {', '.join(ROLES)}.")
     rows = []
     for role, (label, who) in ROLES.items():
         value, note = _entry(role, entries.get(role, (None, "")))
-        rows.append({"role": label, "who": who, "most at stake": value or NOT_CHOSEN,
-                     "note": note})
+        rows.append({"role": label, "who": who, "most at stake": value or NOT_CHOSEN, "note": note})
     return pd.DataFrame(rows).set_index("role")
 
 
@@ -83,8 +84,9 @@ def _entry(role: str, entry) -> tuple[str | None, str]:
         raise ReviewError(f"the entry for {role!r} must be (value, note); got {entry!r}.")
     value, note = entry
     if value is not None and value not in VALUES:
-        raise ReviewError(f"{value!r} is not a value of the matrix; use one of "
-                          f"{', '.join(VALUES)} (or None).")
+        raise ReviewError(
+            f"{value!r} is not a value of the matrix; use one of {', '.join(VALUES)} (or None)."
+        )
     if not isinstance(note, str):
         raise ReviewError(f"the note for {role!r} must be text; got {note!r}.")
     return value, " ".join(note.split())  # one line: a note lives in a table cell
@@ -94,6 +96,12 @@ def values_at_stake(matrix: pd.DataFrame) -> pd.DataFrame:
     """How many roles put each value first, and which roles: every value, in order."""
     chosen = matrix["most at stake"]
     return pd.DataFrame(
-        [{"value": value, "roles": int((chosen == value).sum()),
-          "who": ", ".join(chosen.index[chosen == value])} for value in VALUES]
+        [
+            {
+                "value": value,
+                "roles": int((chosen == value).sum()),
+                "who": ", ".join(chosen.index[chosen == value]),
+            }
+            for value in VALUES
+        ]
     )

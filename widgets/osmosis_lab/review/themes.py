@@ -75,10 +75,20 @@ def market_preferences(scenario: ReviewScenario, design: LaunchDesign) -> Side:
     sp, sr = shared_masks(market, shared, scrape_unsigned=design.finds_non_users)
     sp &= np.array([inside[p] for p in market.proposers])[:, None]
     sr &= np.array([inside[r] for r in market.reviewers])[:, None]
-    forward = compatibility_scores(market.proposer_traits, market.proposer_weights, shared=sp,
-                                   other_traits=market.reviewer_traits, other_shared=sr)
-    backward = compatibility_scores(market.reviewer_traits, market.reviewer_weights, shared=sr,
-                                    other_traits=market.proposer_traits, other_shared=sp)
+    forward = compatibility_scores(
+        market.proposer_traits,
+        market.proposer_weights,
+        shared=sp,
+        other_traits=market.reviewer_traits,
+        other_shared=sr,
+    )
+    backward = compatibility_scores(
+        market.reviewer_traits,
+        market.reviewer_weights,
+        shared=sr,
+        other_traits=market.proposer_traits,
+        other_shared=sp,
+    )
     forward[~market.allowed] = np.nan
     backward[~market.allowed.T] = np.nan
     return Side(preferences_from_scores(forward), preferences_from_scores(backward))
@@ -88,8 +98,9 @@ def stable_match(side: Side, proposers: str) -> np.ndarray:
     """Deferred acceptance with ``proposers`` proposing; tester i -> candidate or -1."""
     if proposers == "testers":
         return deferred_acceptance_arrays(side.tester_prefs, side.candidate_prefs, validate=False)
-    by_candidate = deferred_acceptance_arrays(side.candidate_prefs, side.tester_prefs,
-                                              validate=False)
+    by_candidate = deferred_acceptance_arrays(
+        side.candidate_prefs, side.tester_prefs, validate=False
+    )
     match = np.full(len(side.tester_prefs), -1)
     for j, i in enumerate(by_candidate):
         if i >= 0:
@@ -134,8 +145,13 @@ def minor_consent(people: pd.DataFrame, design: LaunchDesign) -> tuple[list[str]
     return list(inside["name"]), missing, rule
 
 
-def research_export(scenario: ReviewScenario, design: LaunchDesign, *,
-                    rng: np.random.Generator, noise_rng: np.random.Generator) -> dict:
+def research_export(
+    scenario: ReviewScenario,
+    design: LaunchDesign,
+    *,
+    rng: np.random.Generator,
+    noise_rng: np.random.Generator,
+) -> dict:
     """Release the export as the design says, attack it, and publish one count.
 
     Who is re-identified does not depend on the pseudonyms drawn, so the export,
@@ -145,11 +161,17 @@ def research_export(scenario: ReviewScenario, design: LaunchDesign, *,
     """
     inside = (design.finds_non_users, design.minors == "excluded")
     mechanism = "dp" if design.privacy == "dp" else (design.privacy, design.k)
-    result = dict(_memo(scenario, ("attack", inside, mechanism),
-                        lambda: _attack(scenario, design, inside, rng=rng)))
+    result = dict(
+        _memo(
+            scenario,
+            ("attack", inside, mechanism),
+            lambda: _attack(scenario, design, inside, rng=rng),
+        )
+    )
     if design.privacy == "dp":
-        result["published"] = laplace_mechanism(result["true_count"], sensitivity=1,
-                                                epsilon=design.epsilon, rng=noise_rng)
+        result["published"] = laplace_mechanism(
+            result["true_count"], sensitivity=1, epsilon=design.epsilon, rng=noise_rng
+        )
         result["bound"] = laplace_error_bound(sensitivity=1, epsilon=design.epsilon)
     return result
 
@@ -160,8 +182,9 @@ def _memo(scenario: ReviewScenario, key: tuple, compute):
     return scenario.memo[key]
 
 
-def _export(scenario: ReviewScenario, design: LaunchDesign, inside: tuple, *,
-            rng: np.random.Generator) -> tuple[pd.DataFrame, pd.Series]:
+def _export(
+    scenario: ReviewScenario, design: LaunchDesign, inside: tuple, *, rng: np.random.Generator
+) -> tuple[pd.DataFrame, pd.Series]:
     def build():
         people = scenario.people[launch_mask(scenario.people, design)]
         residents = scenario.population[launch_mask(scenario.population, design)]
@@ -170,19 +193,30 @@ def _export(scenario: ReviewScenario, design: LaunchDesign, inside: tuple, *,
     return _memo(scenario, ("export", inside), build)
 
 
-def _attack(scenario: ReviewScenario, design: LaunchDesign, inside: tuple, *,
-            rng: np.random.Generator) -> dict:
+def _attack(
+    scenario: ReviewScenario, design: LaunchDesign, inside: tuple, *, rng: np.random.Generator
+) -> dict:
     released, key = _export(scenario, design, inside, rng=rng)
-    result = {"held": len(key), "rows": len(released), "k": None, "reidentified": 0,
-              "health_learned": 0, "true_count": _count(released),
-              "published": float(_count(released)), "bound": None}
+    result = {
+        "held": len(key),
+        "rows": len(released),
+        "k": None,
+        "reidentified": 0,
+        "health_learned": 0,
+        "true_count": _count(released),
+        "published": float(_count(released)),
+        "bound": None,
+    }
     if design.privacy == "dp":  # no rows leave: only noisy counts
         return result | {"rows": 0}
     qi, known = list(QUASI_IDENTIFIERS), scenario.known
     if design.privacy == "generalised":
         rules = hierarchy_rules(GENERALISED_LEVELS)
-        coarse, known = _memo(scenario, ("coarse", inside),
-                              lambda: (generalise(released, rules), generalise(known, rules)))
+        coarse, known = _memo(
+            scenario,
+            ("coarse", inside),
+            lambda: (generalise(released, rules), generalise(known, rules)),
+        )
         released = suppress_small_groups(coarse, qi, k=design.k)
         result |= {"rows": len(released), "published": float(_count(released))}
     if released.empty:  # everyone suppressed: nothing to attack
@@ -192,9 +226,11 @@ def _attack(scenario: ReviewScenario, design: LaunchDesign, inside: tuple, *,
     right = key.reindex(scenario.ids_by_name.reindex(found.index).to_numpy()).to_numpy()
     learned = attack.facts_learned(released, "health_condition")["health_condition"].dropna()
     truth = scenario.health.reindex(scenario.ids_by_name.reindex(learned.index).to_numpy())
-    return result | {"k": k_anonymity(released, qi),
-                     "reidentified": int((right == found.to_numpy()).sum()),
-                     "health_learned": int((truth.to_numpy() == learned.to_numpy()).sum())}
+    return result | {
+        "k": k_anonymity(released, qi),
+        "reidentified": int((right == found.to_numpy()).sum()),
+        "health_learned": int((truth.to_numpy() == learned.to_numpy()).sum()),
+    }
 
 
 def objective_figures(scenario: ReviewScenario, design: LaunchDesign) -> pd.DataFrame:
@@ -206,22 +242,28 @@ def objective_figures(scenario: ReviewScenario, design: LaunchDesign) -> pd.Data
     def compute() -> pd.DataFrame:
         people = scenario.people.set_index("name")
         inside = pd.Series(launch_mask(scenario.people, design), index=people.index)
-        allowed = (scenario.seeking & inside[scenario.attraction.index].to_numpy()[:, None]
-                   & inside[scenario.attraction.columns].to_numpy()[None, :])
-        matches = match_under_objectives(scenario.attraction, scenario.wellbeing,
-                                         allowed=allowed)
+        allowed = (
+            scenario.seeking
+            & inside[scenario.attraction.index].to_numpy()[:, None]
+            & inside[scenario.attraction.columns].to_numpy()[None, :]
+        )
+        matches = match_under_objectives(scenario.attraction, scenario.wellbeing, allowed=allowed)
         return objective_summary(matches)
 
-    return _memo(scenario, ("objectives", design.finds_non_users, design.minors == "excluded"),
-                 compute)
+    return _memo(
+        scenario, ("objectives", design.finds_non_users, design.minors == "excluded"), compute
+    )
 
 
-def outage_figures(scenario: ReviewScenario, design: LaunchDesign, *,
-                   rng: np.random.Generator) -> dict[str, int]:
+def outage_figures(
+    scenario: ReviewScenario, design: LaunchDesign, *, rng: np.random.Generator
+) -> dict[str, int]:
     """One outage for the connected users (signed up, in the launch), with the design's
     safeguards, beside the same outage with none (lesson 04's defaults otherwise)."""
-    users = sum(int((launch_mask(t, design) & t["signed_up"].astype(bool).to_numpy()).sum())
-                for t in (scenario.people, scenario.population))
+    users = sum(
+        int((launch_mask(t, design) & t["signed_up"].astype(bool).to_numpy()).sum())
+        for t in (scenario.people, scenario.population)
+    )
     options = {}
     if not design.fallback:
         options["fallback_success"] = 0.0
@@ -229,6 +271,9 @@ def outage_figures(scenario: ReviewScenario, design: LaunchDesign, *,
         options["human_capacity"] = 0
     guarded = design.fallback or design.human_contact
     outcome = simulate_outage(users, rng=rng, fallbacks=guarded, **options).counts()
-    return {"users": users, "harmed": outcome["harmed"],
-            "fallback_took_over": outcome["fallback_took_over"],
-            "reached_by_human": outcome["reached_by_human"]}
+    return {
+        "users": users,
+        "harmed": outcome["harmed"],
+        "fallback_took_over": outcome["fallback_took_over"],
+        "reached_by_human": outcome["reached_by_human"],
+    }

@@ -1,9 +1,24 @@
-"""Shared test helpers: where the repository, the lessons and the data live."""
+"""Shared test helpers: where the repository, the lessons and the data live.
 
+Hypothesis runs under one of three profiles, chosen here so every test module gets it:
+``ci`` (derandomized, no example database: CI never passes or fails by chance) whenever
+``$CI`` is set, which ``.ci/run`` does; ``dev`` (random, the default on a developer's
+machine); ``fuzz`` (random and long, ``make fuzz``). ``HYPOTHESIS_PROFILE`` overrides.
+"""
+
+import os
 from pathlib import Path
 
 import nbformat
 import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.register_profile("fuzz", max_examples=2000, print_blob=True)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "lessons").glob("[0-9][0-9]_*.ipynb"))

@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make lab` and `make test`.
-# Each creates .venv on first use (needs Python 3.11+ and the network once).
+# Each creates .venv on first use (needs Python 3.11 and the network once).
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -7,29 +7,71 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-test
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: lab test install bench data site lint clean
+# The Pythons CI runs the tests on; pyproject.toml's requires-python admits exactly these
+# (tests/test_environment.py checks that they agree). altair 5.5, the last altair whose
+# charts JupyterLab 4.6 draws, cannot be imported on Python 3.14.
+SUPPORTED_PYTHONS := 3.11
+
+# One settings file, shared with Binder (postBuild) and the school server (deploy/):
+# no JupyterLab news prompt, no update check, so the server never contacts the network.
+# (LabApp reads these from jupyter_server_config.json whether started as `jupyter lab` or
+# as a hub's single-user server; it ignores them in a jupyter_server_config.d/ folder.)
+LAB_SETTINGS := deploy/jupyter_server_config.json
+
+.PHONY: lab test test-fast fuzz install check-python lint format bench data site lock clean
 
 # JupyterLab refuses to run as root unless told (containers, classroom images run as root).
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+# $(call require_python,INTERPRETER): stop with a clear message unless it is a supported Python.
+define require_python
+	@version=$$($(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo none); \
+	case " $(SUPPORTED_PYTHONS) " in *" $$version "*) ;; *) \
+	  echo "Python $$version ($(1)) is not supported: these lessons are tested on Python $(SUPPORTED_PYTHONS) only."; \
+	  echo "Install Python 3.11 (e.g. 'sudo apt-get install python3.11 python3.11-venv', or python.org, or pyenv),"; \
+	  echo "then run: rm -rf $(VENV) && make $(MAKECMDGOALS) PYTHON=python3.11"; \
+	  exit 1;; esac
+endef
+
 lab: $(STAMP)  ## open lesson 00 in JupyterLab
+	$(call require_python,$(PY))
 	$(VENV)/bin/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
 test: $(STAMP)  ## run every test layer: unit, doctests, lint, nbval, solutions, explorers, browser
+	$(call require_python,$(PY))
 	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest
+
+test-fast: $(STAMP)  ## the edit-run loop: no browser, no full lesson runs (about a minute)
+	$(call require_python,$(PY))
+	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest --ignore=tests/browser -m "not slow" tests widgets
+
+fuzz: $(STAMP)  ## long random property testing (hypothesis' fuzz profile), not run by CI
+	OPENBLAS_NUM_THREADS=1 HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz_engines.py
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11")'
+check-python:  ## is $(PYTHON) one the lessons are tested on?
+	$(call require_python,$(PYTHON))
+
+$(STAMP): pyproject.toml constraints.txt $(LAB_SETTINGS)
+	$(call require_python,$(PYTHON))
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -c constraints.txt --upgrade pip setuptools
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+	mkdir -p $(VENV)/etc/jupyter
+	cp $(LAB_SETTINGS) $(VENV)/etc/jupyter/
 	touch $@
 
 $(DEV): $(STAMP)
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
+
+lint: $(DEV)  ## what CI checks before the tests: ruff's lint and format
+	$(VENV)/bin/ruff check widgets tests benchmarks lessons .ci
+	$(VENV)/bin/ruff format --check widgets tests benchmarks lessons .ci
+
+format: $(DEV)
+	$(VENV)/bin/ruff format widgets tests benchmarks lessons .ci
 
 bench: $(DEV)  ## print the performance figures the README quotes
 	@for script in benchmarks/bench_*.py; do \
@@ -38,11 +80,12 @@ bench: $(DEV)  ## print the performance figures the README quotes
 data: $(STAMP)  ## regenerate data/*.csv from the seeded generator (byte-identical)
 	$(PY) -c 'from osmosis_lab import data; [print(p) for p in data.write_all()]'
 
-lint: $(DEV)
-	$(VENV)/bin/ruff check widgets tests benchmarks
-
 site: $(STAMP)  ## execute every lesson into a static HTML preview in site/
 	$(PY) -m osmosis_lab.site site
+
+lock:  ## re-resolve pyproject.toml's ranges into constraints.txt and environment.yml (network)
+	$(call require_python,$(PYTHON))
+	$(PYTHON) .ci/lock.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache

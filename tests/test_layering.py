@@ -1,16 +1,21 @@
-"""Each layer imports only the layers above it (house-style.md, "Layers").
+"""Each layer imports only the layers below it (house-style.md, "Layers").
 
-Imports are checked in a fresh interpreter, so what another test imported
-cannot hide a leak.
+Two complementary checks. import-linter's contracts (pyproject.toml) read every import
+statement of the package and name the offending import and its line. They cannot see what
+a module loads at run time through a third party, so the engines are also imported in a
+fresh interpreter, where what another test imported cannot hide a leak.
 """
 
-import ast
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import LESSONS, ROOT, read_notebook
 
 UI = ("ipywidgets", "altair", "IPython")
 FORBIDDEN = {
@@ -25,14 +30,6 @@ FORBIDDEN = {
     "osmosis_lab.check": ("ipywidgets", "altair", "IPython"),
 }
 
-#: Layers checked by reading their source: importing altair loads ipywidgets and
-#: IPython through altair's own optional anywidget support, so for the charts
-#: layer only what our code itself imports can be judged.
-SOURCE_FORBIDDEN = {
-    "charts": ("ipywidgets", "IPython", "anywidget"),
-    "check": ("ipywidgets", "altair", "IPython"),
-    "data": ("ipywidgets", "altair", "IPython"),
-}
 PACKAGE = Path(__file__).resolve().parents[1] / "widgets" / "osmosis_lab"
 
 
@@ -53,21 +50,37 @@ def test_the_check_leak_detector_can_fail():
     assert "ipywidgets" in modules_loaded_by("osmosis_lab.explorers.testers")
 
 
-def imported_top_level_names(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module.split(".")[0])
-    return names
+def lint_imports(*, pythonpath: Path | None = None) -> subprocess.CompletedProcess:
+    """Run import-linter's contracts (pyproject.toml, ``[tool.importlinter]``)."""
+    env = {**os.environ, "PYTHONPATH": str(pythonpath)} if pythonpath else None
+    command = [sys.executable, "-c", "from importlinter.cli import lint_imports_command as c; c()"]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("layer", sorted(SOURCE_FORBIDDEN))
-def test_layer_source_imports_nothing_from_below(layer):
-    folder = PACKAGE / layer
-    files = sorted(folder.rglob("*.py")) if folder.is_dir() else [PACKAGE / f"{layer}.py"]
-    for path in files:
-        leaked = sorted(imported_top_level_names(path) & set(SOURCE_FORBIDDEN[layer]))
-        assert not leaked, f"{path.relative_to(PACKAGE)} imports {leaked}"
+def test_the_import_contracts_hold():
+    result = lint_imports()
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "BROKEN" not in result.stdout and "Contracts: 4 kept, 0 broken." in result.stdout
+
+
+def test_a_broken_contract_fails_and_names_the_import_and_its_line(tmp_path):
+    # a copy of the package in which an engine reaches up into the explorers
+    copy = tmp_path / "osmosis_lab"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    engine = copy / "privacy" / "laplace.py"
+    lines = engine.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines) if text.startswith("import ")) + 1
+    lines.insert(line - 1, "from osmosis_lab.explorers import base")
+    engine.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = lint_imports(pythonpath=tmp_path)
+    assert result.returncode != 0
+    assert f"osmosis_lab.privacy.laplace -> osmosis_lab.explorers.base (l.{line})" in result.stdout
+
+
+def test_no_lesson_imports_the_site_builder():
+    for path in LESSONS:
+        for cell in read_notebook(path).cells:
+            if cell.cell_type == "code":
+                assert "osmosis_lab.site" not in cell.source and "import site" not in cell.source, (
+                    f"{path.name}: lessons never import the static-site builder"
+                )

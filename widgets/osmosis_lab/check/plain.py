@@ -41,7 +41,30 @@ class NotPlainData(TypeError):
 def to_plain(answer: Any) -> Any:
     """Rebuild ``answer`` from plain Python values, or raise :class:`NotPlainData`.
 
-    Lists become tuples and sets become frozensets, so that every result is hashable.
+    Parameters
+    ----------
+    answer
+        Whatever a learner assigned: a number, text, or a list, tuple, set or dict of those,
+        at most ``MAX_DEPTH`` levels deep and ``MAX_ITEMS`` values in all.
+
+    Returns
+    -------
+    object
+        The same value built from ``None``, ``bool``, ``int``, ``float``, ``str``, ``tuple``,
+        ``frozenset`` and ``dict`` only (lists become tuples, sets frozensets).
+
+    Raises
+    ------
+    NotPlainData
+        If any part of the answer is another kind of object, or the answer is too large.
+
+    Examples
+    --------
+    >>> class Agreeable(float):
+    ...     def __eq__(self, other):
+    ...         return True
+    >>> to_plain(Agreeable(0.25)) == 1.0, type(to_plain(Agreeable(0.25)))
+    (False, <class 'float'>)
     """
     budget = [MAX_ITEMS]
     return _plain(answer, 0, budget)
@@ -50,7 +73,7 @@ def to_plain(answer: Any) -> Any:
 def _plain(value: Any, depth: int, budget: list[int]) -> Any:
     budget[0] -= 1
     if depth > MAX_DEPTH or budget[0] < 0:
-        raise NotPlainData("an answer nested too deeply or too large to check")
+        raise NotPlainData("nested too deeply or too large to check")
     if value is None or value is Ellipsis or type(value) is bool:
         return value
     if isinstance(value, np.generic):
@@ -80,7 +103,11 @@ def _plain(value: Any, depth: int, budget: list[int]) -> Any:
 
 def _numpy_scalar(value: np.generic) -> Any:
     # Only numpy's own scalar types: a subclass could override item() or __eq__.
-    if type(value) is not np.dtype(type(value)).type or not isinstance(
+    try:
+        own_type = np.dtype(type(value)).type
+    except TypeError:
+        own_type = None
+    if type(value) is not own_type or not isinstance(
         value, np.bool_ | np.integer | np.floating | np.str_
     ):
         raise NotPlainData(f"a {type(value).__name__} object")

@@ -123,17 +123,54 @@ def test_closes_with_summary_fiction_and_reality_whats_next(path):
     assert positions == sorted(positions), f"{path.name}: closing sections out of order"
 
 
+def answer_checked_in_the_same_cell(source):
+    """True when the cell assigns an answer and its last statement checks that same name.
+
+    >>> answer_checked_in_the_same_cell("x = ...\\ncheck.count_the_testers(x)")
+    True
+    >>> answer_checked_in_the_same_cell("x = ...")
+    False
+    """
+    body = ast.parse(source).body
+    if len(body) < 2 or not isinstance(body[-1], ast.Expr):
+        return False
+    call = body[-1].value
+    assigned = {
+        t.id
+        for node in body[:-1]
+        if isinstance(node, ast.Assign)
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
+    return (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and isinstance(call.func.value, ast.Name)
+        and call.func.value.id == "check"
+        and len(call.args) == 1
+        and isinstance(call.args[0], ast.Name)
+        and call.args[0].id in assigned
+    )
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=ids)
 def test_every_exercise_has_a_check_and_a_hidden_solution(path):
     cells = read_notebook(path).cells
     exercises = [i for i, c in enumerate(cells) if "exercise" in c.metadata.get("tags", [])]
     for i in exercises:
         following = cells[i + 1 : i + 4]
-        assert any(c.cell_type == "code" and "check." in c.source for c in following), (
-            f"{path.name} cell {i}: an exercise is followed by its check cell"
+        # The check is the answer cell's last line, so a SyntaxError in the answer stops both:
+        # a separate check cell would grade whatever value an earlier run left in memory.
+        assert answer_checked_in_the_same_cell(cells[i].source), (
+            f"{path.name} cell {i}: an exercise cell is `answer = ...` and, on its last line, "
+            "`check.name(answer)`"
         )
         solution = next((c for c in following if "solution" in c.metadata.get("tags", [])), None)
         assert solution is not None, f"{path.name} cell {i}: no solution cell after the exercise"
+        between = following[: following.index(solution)]
+        assert not any(c.cell_type == "code" and "check." in c.source for c in between), (
+            f"{path.name} cell {i}: the check call belongs in the exercise cell, not a cell after it"
+        )
         assert "<details>" in solution.source and "```python" in solution.source, (
             f"{path.name} cell {i}: the solution is a collapsed <details> block with a python fence"
         )

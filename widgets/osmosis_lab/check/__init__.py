@@ -16,9 +16,18 @@ True
 import importlib
 import pkgutil
 
-from .core import STRICT_ENV, Check, CheckFailed, Misconception, Verdict
+from .core import STATUSES, STRICT_ENV, Check, CheckFailed, CheckUnavailable, Misconception, Verdict
 
-__all__ = ["STRICT_ENV", "Check", "CheckFailed", "Misconception", "Verdict", "all_checks"]
+__all__ = [
+    "STATUSES",
+    "STRICT_ENV",
+    "Check",
+    "CheckFailed",
+    "CheckUnavailable",
+    "Misconception",
+    "Verdict",
+    "all_checks",
+]
 
 
 def all_checks() -> dict[str, Check]:

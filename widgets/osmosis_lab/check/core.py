@@ -1,14 +1,24 @@
 """The self-check machinery: a check turns a learner's answer into a verdict.
 
-A check says one of three things:
+A check says one of four things:
 
-* "not attempted yet" while the answer is still the placeholder ``...``;
+* "not attempted yet" while the answer is still the placeholder ``...``, or is
+  not plain data (numbers, text, and tuples, sets or dicts of them: see
+  :mod:`~osmosis_lab.check.plain`, which rebuilds every answer before any
+  comparison, so an object that claims to equal everything passes nothing);
 * a hint aimed at a likely misconception when the answer matches one;
-* "correct" (with a short why) when the answer is right.
+* "correct" (with a short why) when the answer is right;
+* "could not check" when the check's own right answer cannot be computed
+  (data missing or edited): the answer is not judged, and the message says
+  why and what to do, instead of telling a right answer it is wrong.
 
 Outside strict mode a check never raises, so a wrong answer never breaks a
 lesson. In strict mode (``OSMOSIS_STRICT_CHECKS=1``, set by the solutions
-test) anything but "correct" raises :class:`CheckFailed`.
+test) anything but "correct" raises :class:`CheckFailed` (for "could not
+check", its subclass :class:`CheckUnavailable`, chained to the cause).
+
+A check keeps no state between calls: each verdict is computed from the
+answer it is given, so it can never repeat an earlier one.
 
 Examples
 --------
@@ -17,6 +27,7 @@ Examples
 ...     question="What is 2 × 21?",
 ...     is_correct=lambda answer: answer == 42,
 ...     why="2 × 21 = 42.",
+...     reference=lambda: 2 * 21,
 ...     misconceptions=(
 ...         Misconception("added instead", example=23, matches=lambda a: a == 23,
 ...                       hint="You added 2 and 21; the question multiplies."),
@@ -28,6 +39,10 @@ Examples
 Not yet: You added 2 and 21; the question multiplies.
 >>> print(double_of_21(42))
 Correct! 2 × 21 = 42.
+>>> from unittest.mock import ANY
+>>> print(double_of_21(ANY))  # doctest: +NORMALIZE_WHITESPACE
+Not attempted yet: this answer is a _ANY object, which a check cannot read. Answer with a
+number, text in quotes, or a tuple, set or dict of those, then run this cell.
 """
 
 import html
@@ -36,11 +51,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .plain import NotPlainData, to_plain
+
 STRICT_ENV = "OSMOSIS_STRICT_CHECKS"
 
 
 class CheckFailed(AssertionError):
     """Raised in strict mode when an answer is not correct."""
+
+
+class CheckUnavailable(CheckFailed):
+    """Raised in strict mode when a check cannot compute its own right answer."""
 
 
 @dataclass(frozen=True)
@@ -53,17 +74,41 @@ class Misconception:
     hint: str
 
 
-_LABELS = {"not attempted": "Not attempted yet:", "hint": "Not yet:", "correct": "Correct!"}
+_LABELS = {
+    "not attempted": "Not attempted yet:",
+    "hint": "Not yet:",
+    "correct": "Correct!",
+    "could not check": "Could not check:",
+}
 # The words carry the meaning; the colour only repeats them.
-_COLOURS = {"not attempted": "#555555", "hint": "#9a5b00", "correct": "#006b3c"}
+_COLOURS = {
+    "not attempted": "#555555",
+    "hint": "#9a5b00",
+    "correct": "#006b3c",
+    "could not check": "#a4262c",
+}
+STATUSES = tuple(_LABELS)
+
+_NOT_PLAIN = (
+    "this answer is {what}, which a check cannot read. Answer with a number, text in quotes, "
+    "or a tuple, set or dict of those, then run this cell."
+)
+_UNAVAILABLE = (
+    "this check could not work out the right answer, so your answer was not judged "
+    "({error}). Re-run the setup cell at the top of the lesson, then this cell. If that "
+    "does not help, the lesson's data may have been moved or edited: run `make data` in "
+    "the project folder to restore it, or ask your teacher."
+)
 
 
 @dataclass(frozen=True)
 class Verdict:
     """What a learner reads after a check: a status and a sentence."""
 
-    status: str  # "not attempted", "hint" or "correct"
+    status: str  # one of STATUSES
     message: str
+    #: Why a check could not be computed (status "could not check"), for strict mode's traceback.
+    error: BaseException | None = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         return f"{_LABELS[self.status]} {self.message}"
@@ -91,11 +136,25 @@ class Check:
     misconceptions: tuple[Misconception, ...] = ()
     fallback_hint: str = "Re-read the question and try again; the cells above show the method."
     normalise: Callable[[Any], Any] = field(default=lambda answer: answer)
+    #: Computes everything the check compares with (from the engines and the data). If it
+    #: raises, the answer is not judged: the verdict is "could not check", never "Not yet".
+    reference: Callable[[], Any] | None = None
 
     def verdict(self, answer: Any) -> Verdict:
         """Judge ``answer`` without raising, whatever it is."""
         if answer is Ellipsis:
             return Verdict("not attempted", "replace `...` with your answer, then run this cell.")
+        try:
+            # The one place answers are made plain: every comparison below sees plain data.
+            answer = to_plain(answer)
+        except NotPlainData as error:
+            return Verdict("not attempted", _NOT_PLAIN.format(what=error))
+        if self.reference is not None:
+            try:
+                self.reference()
+            except Exception as error:  # noqa: BLE001 - any failure means "cannot judge"
+                message = _UNAVAILABLE.format(error=f"{type(error).__name__}: {error}")
+                return Verdict("could not check", message, error=error)
         try:
             answer = self.normalise(answer)
             if self.is_correct(answer):
@@ -110,6 +169,8 @@ class Check:
     def __call__(self, answer: Any) -> Verdict:
         result = self.verdict(answer)
         if os.environ.get(STRICT_ENV) == "1" and result.status != "correct":
+            if result.status == "could not check":
+                raise CheckUnavailable(f"check {self.name!r}: {result}") from result.error
             raise CheckFailed(f"check {self.name!r}: {result}")
         return result
 

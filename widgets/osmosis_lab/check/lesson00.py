@@ -20,6 +20,7 @@ def _invented_testers() -> int:
 
 count_the_testers = Check(
     name="count_the_testers",
+    reference=_invented_testers,
     question="How many of the 12 beta testers were invented for this module?",
     is_correct=lambda answer: answer == _invented_testers(),
     why="Only Niels, Ana and Lucas are testers named in the series; the other nine are invented.",

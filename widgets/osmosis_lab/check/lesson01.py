@@ -44,6 +44,7 @@ def _names(answer):
 
 hand_matching = Check(
     name="hand_matching",
+    reference=lambda: deferred_acceptance(HAND_PROPOSERS, HAND_REVIEWERS),
     question="Run deferred acceptance by hand on Ada, Ben, Cyd, Dev (proposing) and W, X, Y, Z. "
     "Write the result as a dict proposer -> reviewer.",
     is_correct=lambda answer: dict(answer) == deferred_acceptance(HAND_PROPOSERS, HAND_REVIEWERS),
@@ -92,6 +93,7 @@ def _blocks(answer) -> bool:
 
 find_a_blocking_pair = Check(
     name="find_a_blocking_pair",
+    reference=lambda: blocking_pairs(SHAKY_MATCHING, *gale_shapley_example()),
     question="In the matching `shaky`, which man and woman would both rather be together?",
     is_correct=_blocks,
     why="beta has A, his 3rd choice, and prefers C; C has gamma, her 3rd, and prefers beta. "
@@ -126,6 +128,7 @@ def _men_first_choices() -> int:
 
 men_first_choices_when_women_propose = Check(
     name="men_first_choices_when_women_propose",
+    reference=_men_first_choices,
     question="In Gale and Shapley's example, when the WOMEN propose, how many men get their "
     "first choice?",
     is_correct=lambda answer: answer == _men_first_choices(),
@@ -143,17 +146,25 @@ men_first_choices_when_women_propose = Check(
 )
 
 
-def _can_gain(person: str) -> bool:
+def _liars() -> frozenset[str]:
+    """Everyone in the example who gains by misreporting their list (swap or truncate)."""
     men, women = gale_shapley_example()
-    outcomes = [lie_outcome(men, women, person, how) for how in ("swap", "truncate")]
-    return any(o.verdict.startswith("The lie paid off") for o in outcomes)
+    return frozenset(
+        person
+        for person in [*men, *women]
+        if any(
+            lie_outcome(men, women, person, how).verdict.startswith("The lie paid off")
+            for how in ("swap", "truncate")
+        )
+    )
 
 
 lie_that_pays = Check(
     name="lie_that_pays",
+    reference=_liars,
     question="Men propose in Gale and Shapley's example. Name one person who can get a better "
     "partner by misreporting their list.",
-    is_correct=lambda answer: isinstance(answer, str) and _can_gain(answer.strip()),
+    is_correct=lambda answer: isinstance(answer, str) and answer.strip() in _liars(),
     why="Each woman gets her last choice when the men propose; by leaving the lower men off her "
     "list she makes the algorithm reach her best stable partner (Gale and Sotomayor, 1985).",
     misconceptions=(
@@ -182,6 +193,7 @@ def _changed_without_withdrawing() -> frozenset[str]:
 
 switched_nothing_off = Check(
     name="switched_nothing_off",
+    reference=_changed_without_withdrawing,
     question="Bastien Colin stops sharing his conscious memories. Name a tester whose match "
     "changes although they shared everything.",
     is_correct=lambda answer: (

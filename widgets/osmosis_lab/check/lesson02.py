@@ -53,6 +53,7 @@ def _ana_research_code() -> str:
 
 consent_is_specific = Check(
     name="consent_is_specific",
+    reference=_ana_research_code,
     question="Ana consented to matching. What reason code does the ledger give for research?",
     is_correct=lambda answer: answer == _ana_research_code(),
     why="Consent is specific: agreeing to matching is not agreeing to research.",
@@ -83,6 +84,7 @@ def _esther_violations() -> int:
 
 esther_violation_count = Check(
     name="esther_violation_count",
+    reference=_esther_violations,
     question="How many uses in Esther's timeline does the ledger flag as violations?",
     is_correct=lambda answer: answer == _esther_violations(),
     why="Six uses on the night of day 9 (two categories of three testers) and one medical use of "
@@ -127,6 +129,7 @@ def _research_roles() -> set[str]:
 
 who_consents_for_niels = Check(
     name="who_consents_for_niels",
+    reference=_research_roles,
     question="Whose consent does the toy need before Niels (17) takes part in research?",
     is_correct=lambda answer: answer == _research_roles(),
     why="Under the toy's French rules a 17-year-old decides alone about matching (France's "
@@ -169,6 +172,7 @@ def _karim_bystanders() -> int:
 
 bystanders_count = Check(
     name="bystanders_count",
+    reference=_karim_bystanders,
     question="Karim withdraws scraped social media for matching. How many people whose match "
     "changed did nothing themselves?",
     is_correct=lambda answer: answer == _karim_bystanders(),
@@ -237,6 +241,7 @@ def _most_consenting_trick() -> str:
 
 most_consenting_trick = Check(
     name="most_consenting_trick",
+    reference=_most_consenting_trick,
     question="Which single trick records the most consents to sharing?",
     is_correct=lambda answer: answer == _most_consenting_trick(),
     why="With one box for everything, people who want matching must take sharing with it: "

@@ -66,6 +66,7 @@ def _is_number(answer) -> bool:
 
 reidentified_testers = Check(
     name="reidentified_testers",
+    reference=lambda: [_unique_testers(tuple(q)) for q in (QI, QI[:2], QI[:2] + QI[3:])],
     question="Knowing age, arrondissement and gender, how many of the 12 testers are unique?",
     is_correct=lambda a: (
         _is_number(a) and a == _unique_testers(("age", "arrondissement", "gender"))
@@ -106,6 +107,7 @@ def _decades_and_sectors():
 
 k_after_generalising = Check(
     name="k_after_generalising",
+    reference=_decades_and_sectors,
     question="What is k of the export with age in decades, occupation as sector, the rest hidden?",
     is_correct=lambda a: _is_number(a) and a == _decades_and_sectors()[0],
     why="Every released combination is now shared by at least that many people.",
@@ -130,6 +132,7 @@ k_after_generalising = Check(
 
 l_after_generalising = Check(
     name="l_after_generalising",
+    reference=_decades_and_sectors,
     question="What is the l-diversity of that release for health_condition?",
     is_correct=lambda a: _is_number(a) and a == _decades_and_sectors()[1],
     why="At least one class shares a single health condition: k hides who its members are, "
@@ -153,6 +156,7 @@ def _survey_estimate() -> float:
 
 randomized_response_estimate = Check(
     name="randomized_response_estimate",
+    reference=_survey_estimate,
     question="200 answers with epsilon = 1, 70 of them yes: estimate the true share.",
     is_correct=lambda a: _is_number(a) and abs(a - _survey_estimate()) < 0.005,
     why="About 27% of answers are forced lies, so the raw 35% overstates the truth; the "
@@ -183,6 +187,7 @@ def _per_query_bound() -> float:
 
 error_per_query = Check(
     name="error_per_query",
+    reference=_per_query_bound,
     question="A budget of 1 split equally over four counts: each count's 95% error bound?",
     is_correct=lambda a: _is_number(a) and abs(a - _per_query_bound()) < 0.05,
     why="Four queries share the budget, so each gets epsilon = 0.25 and four times the noise.",

@@ -59,6 +59,7 @@ def _close(target: float, tolerance: float = 0.005):
 
 ece_by_hand = Check(
     name="ece_by_hand",
+    reference=lambda: expected_calibration_error(HAND_PREDICTED, HAND_OUTCOME),
     question="What is the expected calibration error of the 20 statements in HAND_PREDICTED?",
     is_correct=_close(expected_calibration_error(HAND_PREDICTED, HAND_OUTCOME)),
     why="Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.3| = 0.15.",
@@ -104,6 +105,7 @@ def _best_setting() -> float:
 
 best_overconfidence = Check(
     name="best_overconfidence",
+    reference=_best_setting,
     question="Which overconfidence setting gives the app the lowest expected calibration error?",
     is_correct=lambda answer: math.isclose(_number(answer), _best_setting()),
     why="Toning the app's certainty down brings its statements closest to what happened; its "
@@ -148,6 +150,7 @@ def _lucas_match() -> str:
 
 lucas_wellbeing_match = Check(
     name="lucas_wellbeing_match",
+    reference=_lucas_match,
     question="Who is Lucas matched with when the matching maximises wellbeing?",
     is_correct=lambda answer: answer == _lucas_match().casefold(),
     why="Antoine shares Lucas's memories and treats partners well: a lower score, a far better "
@@ -178,6 +181,7 @@ def _over_reliance() -> int:
 
 sofia_over_reliance = Check(
     name="sofia_over_reliance",
+    reference=_over_reliance,
     question="On how many cases did Sofia go along with the app when the app was wrong?",
     is_correct=lambda answer: _number(answer) == _over_reliance(),
     why="The app was wrong on 4 cases; Sofia agreed with it on 2 of them (cases 2 and 5) and "
@@ -210,6 +214,7 @@ def _users() -> int:
 
 billie_needs = Check(
     name="billie_needs",
+    reference=_users,
     question="Safe modes work for 90% of users. About how many people must Billie be able to "
     "reach so that nobody is harmed in an outage?",
     is_correct=lambda answer: abs(_number(answer) - 0.1 * _users()) <= 0.04 * _users(),

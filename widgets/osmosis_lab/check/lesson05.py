@@ -53,6 +53,7 @@ def _side(answer):
 
 review_proposing_side = Check(
     name="review_proposing_side",
+    reference=_proposing_side,
     question="When the candidates propose instead of the testers, whose average partner rank "
     'improves: "testers", "candidates" or "neither"?',
     is_correct=lambda answer: answer == _proposing_side(),
@@ -102,6 +103,7 @@ def _share(answer):
 
 review_informed_share = Check(
     name="review_informed_share",
+    reference=lambda: (_informed_share_pre_ticked(), _consent_rate_pre_ticked()),
     question="Under the pre-ticked form, what share of the research consents are informed "
     "(ticked by someone who read the form and wanted it)? Give a fraction between 0 and 1.",
     is_correct=lambda a: abs(a - _informed_share_pre_ticked()) <= SHARE_TOLERANCE,
@@ -158,6 +160,7 @@ def _leaks_health(answer) -> bool:
 
 review_privacy_change = Check(
     name="review_privacy_change",
+    reference=_leaks_nothing,
     question="Which single change to the planned launch leaves the attacker learning nothing: "
     "nobody re-identified and no health condition learned? Give its label.",
     is_correct=lambda answer: answer == _leaks_nothing(),
@@ -206,6 +209,7 @@ def _whole(answer):
 
 review_non_users_used = Check(
     name="review_non_users_used",
+    reference=lambda: (_non_users_used(), _unsigned_counts()),
     question="How many people does the planned launch use (to match or to study) who never "
     "signed up?",
     is_correct=lambda answer: answer == _non_users_used(),

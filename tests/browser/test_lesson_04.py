@@ -40,10 +40,11 @@ def test_every_other_control_works_from_the_keyboard(lesson):
     lesson.assert_no_errors()
 
 
-def test_the_dial_updates_quickly(lesson):
+def test_the_dial_updates_the_explorer_from_the_keyboard(lesson):
     dial = lesson.control("The app says (%)")
     latency = dial.latency_ms("Home")  # the dial's lowest setting
     assert latency is not None and "When the app says 50%" in dial.readout()
+    # the figure is printed for reading, not asserted: timing is benchmarks/bench_latency.py's job
     print(f"certainty dial: {latency:.0f} ms from key press to the updated explorer")
 
 

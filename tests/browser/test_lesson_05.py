@@ -82,10 +82,11 @@ def test_the_review_is_saved_next_to_the_notebook_and_says_where(lesson):
     lesson.assert_no_errors()
 
 
-def test_a_panel_choice_updates_quickly(lesson):
+def test_a_panel_choice_updates_the_figures_from_the_keyboard(lesson):
     objective = lesson.control("The app optimises")
     latency = objective.latency_ms("Tab", "Space")
     assert latency is not None and "the objective" in objective.readout()
+    # the figure is printed for reading, not asserted: timing is benchmarks/bench_latency.py's job
     print(f"design panel: {latency:.0f} ms from key press to the updated figures")
 
 

@@ -8,7 +8,6 @@ own check call; the notebook then runs top to bottom with
 exercise cell must show "Correct!" (so a check that never ran cannot pass).
 """
 
-import os
 import re
 
 import nbclient

@@ -80,7 +80,7 @@ bench: $(DEV)  ## print the performance figures the README quotes
 data: $(STAMP)  ## regenerate data/*.csv from the seeded generator (byte-identical)
 	$(PY) -c 'from osmosis_lab import data; [print(p) for p in data.write_all()]'
 
-site: $(STAMP)  ## execute every lesson into a static HTML preview in site/
+site: $(STAMP)  ## execute every lesson into a static HTML preview in site/ (the [site] extra is in [test])
 	$(PY) -m osmosis_lab.site site
 
 lock:  ## re-resolve pyproject.toml's ranges into constraints.txt and environment.yml (network)

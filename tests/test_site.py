@@ -7,6 +7,8 @@ errors, every chart an inline <svg>, nothing fetched from another host.
 """
 
 import json
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import ipywidgets as widgets
@@ -313,3 +315,15 @@ def test_solutions_stay_collapsed_and_teacher_cells_stay_out(site):
 
 def words(texts: list[str]) -> str:
     return " ".join(" ".join(texts).split())
+
+
+def test_without_the_site_extra_the_builder_names_the_extra_to_install(tmp_path):
+    # a learner's install (pyproject's runtime dependencies) has no vl-convert
+    code = (
+        "import sys; sys.modules['vl_convert'] = None\n"
+        "from osmosis_lab.site.__main__ import main\n"
+        f"sys.exit(main([{str(tmp_path)!r}]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2
+    assert "pip install -e '.[site]'" in result.stderr and "Traceback" not in result.stderr

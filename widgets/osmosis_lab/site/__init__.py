@@ -12,7 +12,14 @@ Markdown into HTML, :mod:`.layout` is the shared page shell and stylesheet,
 :mod:`.build` puts them together.
 """
 
-from .build import LessonPage, build_site, find_lessons
-from .execute import SiteBuildError
-
 __all__ = ["LessonPage", "SiteBuildError", "build_site", "find_lessons"]
+
+
+def __getattr__(name: str):
+    # Loaded on first use, so that `python -m osmosis_lab.site` on an install without the
+    # [site] extra reaches __main__, which names the extra instead of printing a traceback.
+    if name in __all__:
+        from . import build, execute
+
+        return getattr(build if hasattr(build, name) else execute, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,11 +9,14 @@ import sys
 import time
 from pathlib import Path
 
-from .build import build_site
-from .execute import SiteBuildError
-
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        from .build import build_site
+        from .execute import SiteBuildError
+    except ImportError as missing:  # names the extra to install; no traceback for a newcomer
+        print(f"python -m osmosis_lab.site: {missing}", file=sys.stderr)
+        return 2
     parser = argparse.ArgumentParser(prog="python -m osmosis_lab.site", description=__doc__)
     parser.add_argument("dest", type=Path, help="folder to write the site into, e.g. site")
     parser.add_argument("lessons", type=Path, nargs="*", help="only these lessons (default: all)")

@@ -20,7 +20,13 @@ True
 import html
 import re
 
-import vl_convert
+try:
+    import vl_convert
+except ImportError as missing:  # a learner's install: the site is a build tool with its own extra
+    raise ImportError(
+        "The static site draws charts with vl-convert, which is not installed here. "
+        "Install the site extra: `.venv/bin/pip install -e '.[site]'` (`make site` does it for you)."
+    ) from missing
 
 #: The MIME type altair 5's ``mimetype`` renderer emits (see osmosis_lab.charts).
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"

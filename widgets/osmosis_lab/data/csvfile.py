@@ -148,5 +148,9 @@ def read_table(path: Path | str, expected: Sequence[str]) -> pd.DataFrame:
             f"{path.name} has column names but no rows. {RESTORE.capitalize()}, or save "
             "the whole sheet again from your spreadsheet."
         )
-    table = pd.read_csv(io.StringIO(text), sep=sep, low_memory=False)
+    # Only an empty field is missing: pandas would also read "None" (a capitalised
+    # health_condition), "NA" or "null" as missing.
+    table = pd.read_csv(
+        io.StringIO(text), sep=sep, keep_default_na=False, na_values=[""], low_memory=False
+    )
     return table.rename(columns=str.strip)

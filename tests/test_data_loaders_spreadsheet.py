@@ -201,3 +201,10 @@ def test_names_typed_decomposed_or_with_spaces_load_equal(tmp_path):
     assert "Le\u0301opold " in set(table["name"])
     table.to_csv(tmp_path / "people.csv", index=False)
     pd.testing.assert_frame_equal(data.load_people(tmp_path), original)
+
+
+def test_rows_of_bare_separators_at_the_end_are_ignored(tmp_path):
+    # Excel saves ",,,,"-only rows for cells that were once formatted.
+    text = (data.DATA_DIR / "people.csv").read_text(encoding="utf-8")
+    (tmp_path / "people.csv").write_text(text + ("," * 33 + "\n") * 3, encoding="utf-8")
+    pd.testing.assert_frame_equal(data.load_people(tmp_path), data.load_people())

@@ -153,4 +153,7 @@ def read_table(path: Path | str, expected: Sequence[str]) -> pd.DataFrame:
     table = pd.read_csv(
         io.StringIO(text), sep=sep, keep_default_na=False, na_values=[""], low_memory=False
     )
+    blank = table.isna().all(axis=1)
+    if blank.any():  # rows of bare separators: Excel writes them for once-formatted cells
+        table = table[~blank].reset_index(drop=True)
     return table.rename(columns=str.strip)

@@ -1,6 +1,8 @@
-"""Column schemas of the shipped CSVs, and the validator the loaders run.
+"""Column schemas of the shipped CSVs, and the normaliser and validator the loaders run.
 
-A schema is a tuple of :class:`Column`. :func:`validate` checks a DataFrame
+A schema is a tuple of :class:`Column`. :func:`normalise` undoes what a
+spreadsheet changes when it saves a table again (case and spaces of category
+values, decimal commas, ``VRAI``/``FAUX``). :func:`validate` checks a DataFrame
 against one and raises :class:`~osmosis_lab.errors.SchemaError` naming the
 file, the column and the first bad rows, so a broken CSV is found at load
 time rather than as a strange chart three cells later.

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..errors import SchemaError
 from . import schema
+from .csvfile import read_table
 
 #: The repository's data/ folder (widgets/osmosis_lab/data -> ../../../data).
 #: OSMOSIS_DATA_DIR overrides it, e.g. for a copy of the data elsewhere.
@@ -32,16 +33,25 @@ FILES = {
 def load_csv(path: Path | str, table_schema: tuple[schema.Column, ...]) -> pd.DataFrame:
     """Read ``path`` and validate it against ``table_schema``.
 
+    The file may be as a spreadsheet saved it again (see :mod:`.csvfile`): its
+    encoding and separator are recognised, and values differing only in case,
+    spacing, decimal mark or the spelling of true/false are put back to the
+    schema's (:func:`.schema.normalise`).
+
     Raises
     ------
     SchemaError
-        When the file is missing or a column is missing, mistyped or out of range;
-        the message names the file, the column and the first bad rows.
+        When the file is missing, empty, unreadable (encoding, quotes, a line with
+        too many or too few fields), or a column is missing, mistyped, out of range
+        or holds a value outside its allowed ones (which the message lists); the
+        message names the file, the line or the column and first bad rows, and what
+        to do.
     """
     path = Path(path)
     if not path.is_file():
         raise SchemaError(f"{path}: no such file. Run `make data` to regenerate the data set.")
-    table = pd.read_csv(path)
+    table = read_table(path, [column.name for column in table_schema])
+    table = schema.normalise(table, table_schema)
     schema.validate(table, table_schema, source=path.name)
     return table
 

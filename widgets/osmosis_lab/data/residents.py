@@ -14,14 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..categories import CATEGORIES, TRAIT_COLUMNS, WEIGHT_COLUMNS
-from .schema import HEALTH_CONDITIONS, ORIENTATIONS
-
-OCCUPATIONS = (
-    "student", "nurse", "teacher", "software developer", "graphic designer", "chef",
-    "barista", "lawyer", "engineer", "artist", "journalist", "shop assistant", "doctor",
-    "architect", "musician", "researcher", "accountant", "photographer", "delivery rider",
-    "civil servant", "librarian", "bookseller",
-)  # fmt: skip
+from .schema import HEALTH_CONDITIONS, OCCUPATIONS, ORIENTATIONS
 
 
 def _latent_traits(n: int, rng: np.random.Generator) -> np.ndarray:

@@ -85,7 +85,7 @@ def test_an_age_out_of_range_names_file_column_and_rows(tmp_path):
     assert (
         "people.csv" in message
         and "'age'" in message
-        and "[3]" in message
+        and "on lines 5" in message
         and "make data" in message
     )
 

@@ -114,7 +114,7 @@ def test_the_unknown_occupation_error_lists_every_allowed_one():
     with pytest.raises(SchemaError) as error:
         data.load_csv(FIXTURES / "people_unknown_occupation.csv", schema.PEOPLE)
     message = str(error.value)
-    assert "'étudiant'" in message and "rows [0]" in message
+    assert "'étudiant'" in message and "on lines 2" in message
     assert all(repr(occupation) in message for occupation in schema.OCCUPATIONS)
 
 
@@ -142,7 +142,7 @@ def test_every_categorical_column_refuses_an_unknown_value_listing_the_allowed(
         data.load_csv(tmp_path / filename, table_schema)
     message = str(error.value)
     assert f"{filename}, column {column.name!r}: values not in" in message
-    assert "rows [2]" in message and "'robot'" in message and "make data" in message
+    assert "on lines 4" in message and "'robot'" in message and "make data" in message
     assert all(repr(value) in message for value in column.allowed)
 
 
@@ -189,7 +189,7 @@ def test_a_number_column_holding_text_names_the_value_and_row(tmp_path):
     table["wellbeing_after_1y"] = table["wellbeing_after_1y"].astype(object)
     table.loc[4, "wellbeing_after_1y"] = "yes"
     table.to_csv(tmp_path / "pairs.csv", index=False)
-    with pytest.raises(SchemaError, match=r"expected int values, found 'yes' in rows \[4\]"):
+    with pytest.raises(SchemaError, match=r"expected int values, found 'yes' on lines 6"):
         data.load_pairs(tmp_path)
 
 

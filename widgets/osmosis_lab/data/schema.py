@@ -15,7 +15,7 @@ Examples
 >>> validate(pd.DataFrame({"age": [17, 140]}), schema, source="demo.csv")
 Traceback (most recent call last):
 ...
-osmosis_lab.errors.SchemaError: demo.csv, column 'age': values outside [16, 99] in rows [1] (first: 140). Regenerate the data with `make data` or fix those rows.
+osmosis_lab.errors.SchemaError: demo.csv, column 'age': values outside [16, 99] on lines 3 (first: 140). Regenerate the data with `make data` or fix those rows.
 """
 
 import unicodedata
@@ -103,12 +103,13 @@ PAIRS = (
 )
 
 
-def _rows(bad: pd.Series) -> list:
-    return list(bad[bad].index[:5])
+def _rows(bad: pd.Series) -> str:
+    """The first bad rows as the line numbers a spreadsheet shows (its header is line 1)."""
+    return "lines " + ", ".join(str(int(i) + 2) for i in bad[bad].index[:5])
 
 
 def _fail(source: str, column: str, problem: str, bad: pd.Series) -> None:
-    raise SchemaError(f"{source}, column {column!r}: {problem} in rows {_rows(bad)}. {_FIX}")
+    raise SchemaError(f"{source}, column {column!r}: {problem} on {_rows(bad)}. {_FIX}")
 
 
 def _not_of_kind(values: pd.Series, kind: str) -> pd.Series:
@@ -134,7 +135,7 @@ def _check_kind(df: pd.DataFrame, col: Column, source: str) -> None:
         bad = _not_of_kind(values, col.kind)
         first = values[bad].iloc[0] if bad.any() else values.iloc[0]
         raise SchemaError(
-            f"{source}, column {col.name!r}: expected {col.kind} values, found {first!r} in rows "
+            f"{source}, column {col.name!r}: expected {col.kind} values, found {first!r} on "
             f"{_rows(bad)} (column type {values.dtype}). {_FIX}"
         )
 
@@ -146,14 +147,14 @@ def _check_values(df: pd.DataFrame, col: Column, source: str) -> None:
         if bad.any():
             first = values[bad].iloc[0]
             raise SchemaError(
-                f"{source}, column {col.name!r}: values outside [{col.low}, {col.high}] in rows "
+                f"{source}, column {col.name!r}: values outside [{col.low}, {col.high}] on "
                 f"{_rows(bad)} (first: {first}). {_FIX}"
             )
     if col.allowed is not None:
         bad = ~values.isin(col.allowed)
         if bad.any():
             raise SchemaError(
-                f"{source}, column {col.name!r}: values not in {list(col.allowed)} in rows "
+                f"{source}, column {col.name!r}: values not in {list(col.allowed)} on "
                 f"{_rows(bad)} (first: {values[bad].iloc[0]!r}; case and spaces do not "
                 f"matter). {_FIX}"
             )

@@ -10,8 +10,9 @@ import re
 import pytest
 
 from conftest import LESSONS, ROOT, read_notebook
+from spoilers import is_marked, register, spoilers_in
 
-ALLOWED_TAGS = {"exercise", "solution", "raises-exception", "hide-input", "teacher"}
+ALLOWED_TAGS = {"exercise", "solution", "raises-exception", "hide-input", "teacher", "spoiler"}
 FRONT_MATTER = (
     "Learning objectives",
     "Prerequisites",
@@ -183,3 +184,28 @@ def test_every_lesson_is_listed_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in LESSONS:
         assert f"lessons/{path.name}" in readme, f"README.md does not list lessons/{path.name}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_no_registered_plot_relation_outside_a_spoiler_marker(path):
+    relations = register()
+    found = [
+        (index, relation, paragraph)
+        for index, cell in enumerate(read_notebook(path).cells)
+        if cell.cell_type == "markdown" and not is_marked(cell)
+        for relation, paragraph in spoilers_in(cell.source, relations)
+    ]
+    assert not found, f"{path.name}: plot relations outside a spoiler marker " + "".join(
+        f"\n  cell {i}: {relation!r} in {paragraph!r}" for i, relation, paragraph in found
+    )
+
+
+def test_the_spoiler_check_can_fail():
+    relations = register()
+    assert spoilers_in("Osmosis names Léopold as Lucas's soulmate.", relations)
+    assert spoilers_in("**Content note.** people fall into a coma", relations)
+    assert not spoilers_in(
+        "<details><summary>Spoiler (ep. 2): who Lucas is matched with</summary>\n\n"
+        "Léopold and Lucas</details>",
+        relations,
+    )

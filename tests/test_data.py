@@ -114,3 +114,19 @@ def test_text_in_a_number_column_is_refused(tmp_path):
 def test_a_missing_file_says_how_to_get_it(tmp_path):
     with pytest.raises(SchemaError, match="make data"):
         data.load_pairs(tmp_path)
+
+
+#: The sensitive values the series supports for a person it names (lessons/story_facts.md).
+STORY_SUPPORTS = {("Niels Larson", "health_condition"): "addiction recovery",
+                  ("Lucas Apert", "secret_relationship"): True}  # fmt: skip
+
+
+def test_people_named_in_the_series_carry_no_invented_sensitive_value():
+    people = data.load_people()
+    named = people[people["source"] == "named in the series"]
+    for _, person in named.iterrows():
+        for column, absent in (("health_condition", "none"), ("secret_relationship", False)):
+            expected = STORY_SUPPORTS.get((person["name"], column), absent)
+            assert person[column] == expected, (
+                f"{person['name']}: {column} = {person[column]!r}, which the series does not support"
+            )

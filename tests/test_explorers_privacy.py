@@ -63,7 +63,7 @@ def test_linkage_all_four_facts_expose_every_tester_and_lucas_secret(linkage):
     assert cells == [
         "unique",
         "<strong>gay or lesbian</strong>",
-        "<strong>anxiety</strong>",
+        "<strong>none</strong>",
         "<strong>yes</strong>",
     ]
     assert "100% unique" in chart_spec(linkage.chart)["description"]

@@ -1,12 +1,16 @@
 """The 24 people of the beta: 12 testers and 12 candidates the app can match them with.
 
-Names marked "named in the series" come from the series (see shared story notes);
+Names marked "named in the series" come from the series (lessons/story_facts.md);
 everything numeric about them, and every other person, is invented. The
 overrides below encode the story's situations as data, so the toys reproduce
 them: Léopold looks like Lucas's "soulmate" on every category yet treats
 partners badly (low ``care``); Antoine shares Lucas's memories and cares well;
-Niels and Claire both run on intense, novelty-seeking signals; Ana and Simon
-share a love of books and quiet.
+Niels and Claire both run on intense, novelty-seeking signals. Invented for the
+toy, not from the series: Ana and Simon share a love of books and quiet.
+
+A person named in the series carries no sensitive value the series does not
+support: Niels's addiction and Lucas's affair are the story's; every other named
+person has no health condition and no secret relationship (tests/test_data.py).
 
 Examples
 --------
@@ -76,6 +80,9 @@ def _story_overrides(people: pd.DataFrame, rng: np.random.Generator) -> None:
     _copy_traits(people, "Ana Stern", "Simon", ("declared", "conscious", "scraped"), rng)
     people.loc["Lucas Apert", list(WEIGHT_COLUMNS.values())] = [0.15, 0.15, 0.2, 0.5]
     people.loc[["Léopold", "Antoine", "Ana Stern", "Simon"], "care"] = [0.15, 0.92, 0.8, 0.85]
+    named = people["source"] == NAMED
+    people.loc[named, "health_condition"] = "none"
+    people.loc[named, "secret_relationship"] = False
     people.loc["Niels Larson", "health_condition"] = "addiction recovery"
     people.loc["Lucas Apert", "secret_relationship"] = True
 

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+import reading_model
 from conftest import LESSONS, ROOT, read_notebook
 from spoilers import is_marked, register, spoilers_in
 
@@ -209,3 +210,27 @@ def test_the_spoiler_check_can_fail():
         "Léopold and Lucas</details>",
         relations,
     )
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_the_core_path_fits_a_period_and_its_minutes_add_up(path):
+    core = [s for s in reading_model.sections(path) if not s.extension]
+    stated = sum(s.stated for s in core)
+    assert stated == reading_model.stated_time(path), (
+        f"{path.name}: the core sections add up to {stated} minutes, the front matter says "
+        f"{reading_model.stated_time(path)}"
+    )
+    assert stated <= reading_model.PERIOD_MINUTES, (
+        f"{path.name}: the core path takes {stated} minutes; mark sections '· Extension' to fit "
+        f"{reading_model.PERIOD_MINUTES}"
+    )
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_every_section_states_the_time_the_reading_model_gives(path):
+    wrong = [
+        f"{s.title}: {s.stated} stated, {s.estimate:.1f} modelled"
+        for s in reading_model.sections(path)
+        if not s.agrees()
+    ]
+    assert not wrong, f"{path.name} (run `python tests/reading_model.py`):\n  " + "\n  ".join(wrong)

@@ -1,0 +1,134 @@
+"""How long a lesson takes a 16-year-old: the reading model behind every stated time.
+
+A lesson's time is not what a fluent adult needs to click through it. The model counts what a
+learner does, section by section (a section is a ``## `` heading that states "(N minutes)"):
+
+* reading: the words of its Markdown, folded solutions included (a learner reads the solution
+  after trying), at ``WORDS_PER_MINUTE``. Carver (1992, "Reading rate: theory, research and
+  practical implications", *Journal of Reading* 36(2)) puts reading to learn at about 200 words
+  a minute for fluent adult readers and memorising at 138; Brysbaert (2019, *Journal of Memory and
+  Language* 109) puts adults' silent reading of non-fiction at 238. A 16-year-old reading new
+  ideas, often not in their first language, is taken at 150;
+* each exercise: ``EXERCISE_MINUTES`` to think, answer and read the verdict;
+* each explorer (a code cell that builds one): ``EXPLORER_MINUTES`` to predict, try and read;
+* each Discuss prompt: ``DISCUSS_MINUTES`` in class (pairs, then a few voices);
+* every other code cell: ``CELL_MINUTES`` to run it and look at what it prints.
+
+A section whose heading says ``Extension`` is outside the lesson's core path. The core path must
+fit one class period (``PERIOD_MINUTES``, Discuss included); the front matter's "**Time.** About
+N minutes" is the core's sum of section minutes, and each section's stated minutes agree with
+the model (tests/test_lesson_lint.py). Run ``python tests/reading_model.py`` to print the estimates.
+
+>>> round(section_estimate(words=300, exercises=1, explorers=1, discussions=1, cells=2), 1)
+14.5
+"""
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+WORDS_PER_MINUTE = 150
+EXERCISE_MINUTES = 4.0
+EXPLORER_MINUTES = 3.0
+DISCUSS_MINUTES = 5.0
+CELL_MINUTES = 0.25
+PERIOD_MINUTES = 55
+#: how far a section's stated minutes may be from the model: the larger of these two
+TOLERANCE_MINUTES, TOLERANCE_SHARE = 3.0, 0.25
+
+_TIMED = re.compile(r"^## (?P<title>.*?)\((?P<minutes>\d+) minutes?\)(?P<rest>.*)$", re.M)
+_EXPLORER = re.compile(r"\bexplorers?\b|Explorer\(|_explorer\(|\.with_lesson_data\(")
+
+
+def section_estimate(*, words, exercises, explorers, discussions, cells) -> float:
+    return (
+        words / WORDS_PER_MINUTE
+        + exercises * EXERCISE_MINUTES
+        + explorers * EXPLORER_MINUTES
+        + discussions * DISCUSS_MINUTES
+        + cells * CELL_MINUTES
+    )
+
+
+@dataclass
+class Section:
+    title: str
+    stated: int
+    extension: bool
+    words: int = 0
+    exercises: int = 0
+    explorers: int = 0
+    discussions: int = 0
+    cells: int = 0
+
+    @property
+    def estimate(self) -> float:
+        return section_estimate(
+            words=self.words,
+            exercises=self.exercises,
+            explorers=self.explorers,
+            discussions=self.discussions,
+            cells=self.cells,
+        )
+
+    def agrees(self) -> bool:
+        slack = max(TOLERANCE_MINUTES, TOLERANCE_SHARE * self.estimate)
+        return abs(self.stated - self.estimate) <= slack
+
+
+def sections(path: Path) -> list[Section]:
+    """The timed sections of a lesson, with what the model counts in each."""
+    found: list[Section] = []
+    current: Section | None = None
+    for cell in nbformat.read(path, as_version=4).cells:
+        source = cell.source
+        heading = _TIMED.search(source)
+        if cell.cell_type == "markdown" and heading:
+            extension = "extension" in (heading["title"] + heading["rest"]).lower()
+            current = Section(heading["title"].strip(" ·"), int(heading["minutes"]), extension)
+            found.append(current)
+        elif cell.cell_type == "markdown" and re.search(r"^## ", source, re.M):
+            current = None  # Setup, Summary, What's next ...: outside every timed section
+        if current is None:
+            continue
+        # an activity the model cannot see (judging ten cases one by one, say) states its own
+        # minutes in the cell's metadata, with the reason beside it
+        stated = cell.metadata.get("osmosis", {}).get("minutes")
+        if stated is not None:
+            current.cells += stated / CELL_MINUTES
+        elif cell.cell_type == "markdown":
+            current.words += len(re.findall(r"\w+", source))
+            current.discussions += source.count("### Discuss") + source.count("**Discuss")
+        elif "exercise" in cell.metadata.get("tags", []):
+            current.exercises += 1
+        elif _EXPLORER.search(source):
+            current.explorers += 1
+        else:
+            current.cells += 1
+    return found
+
+
+def stated_time(path: Path) -> int:
+    front = nbformat.read(path, as_version=4).cells[0].source
+    return int(re.search(r"\*\*Time\.?\*\*\.? About (\d+) minutes", front).group(1))
+
+
+def main(paths: list[Path]) -> None:
+    for path in paths:
+        print(f"{path.name}: front matter says {stated_time(path)} min")
+        core = [s for s in sections(path) if not s.extension]
+        for s in sections(path):
+            tag = " (extension)" if s.extension else ""
+            flag = "" if s.agrees() else "   <- disagrees"
+            print(f"  {s.stated:3d} stated, {s.estimate:5.1f} modelled  {s.title}{tag}{flag}")
+        print(
+            f"  core: {sum(s.stated for s in core)} stated, {sum(s.estimate for s in core):.0f} modelled"
+        )
+
+
+if __name__ == "__main__":
+    root = Path(__file__).resolve().parents[1]
+    main([Path(p) for p in sys.argv[1:]] or sorted((root / "lessons").glob("[0-9][0-9]_*.ipynb")))

@@ -9,7 +9,6 @@ lesson's own check call; the notebook then runs top to bottom with
 exercise cell must show "Correct!" (so a check that never ran cannot pass).
 """
 
-
 import nbclient
 import nbformat
 import pytest
@@ -39,6 +38,24 @@ def with_solutions(notebook, exercises):
     return notebook, swapped
 
 
+def with_controls_answered(notebook, exercises):
+    """After each swapped cell, answer its answer control with the solution's value, headless."""
+    for index in reversed(range(len(notebook.cells))):
+        mark = notebook.cells[index].metadata.get("osmosis", {})
+        if mark.get("cell") == "answer":
+            exercise = exercises[mark["exercise"]]
+            notebook.cells.insert(index + 1, nbformat.v4.new_code_cell(CONTROL.format(e=exercise)))
+    return notebook
+
+
+# Sets the control's widget values to the solution's value, then presses Check.
+CONTROL = """from osmosis_lab.explorers.answers import answer_control as _answer_control
+_control = _answer_control("{e.name}")
+_control.set_state({e.variable})
+_control.check_button.click()
+assert _control.status == "correct", ({e.variable}, _control.verdict.value)"""
+
+
 def test_the_swap_keeps_the_lessons_check_call():
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [
@@ -59,6 +76,7 @@ def test_the_swap_keeps_the_lessons_check_call():
 def test_solutions_pass_their_checks_strictly(path, monkeypatch):
     exercises = all_exercises()
     notebook, swapped = with_solutions(read_notebook(path), exercises)
+    notebook = with_controls_answered(notebook, exercises)
     expected = sorted(e.name for e in exercises.values() if e.lesson == path.stem)
     assert sorted(c.metadata["osmosis"]["exercise"] for c in swapped) == expected
     if not swapped:

@@ -152,7 +152,7 @@ who_consents_for_niels = Check(
         ),
         Misconception(
             "17 is old enough",
-            {"niels"},
+            {"Niels"},
             lambda a: a == {"niels"},
             "That is the rule for matching (from 15 in France). For research the toy "
             "asks for more: read `may_use(...).rule` for research.",

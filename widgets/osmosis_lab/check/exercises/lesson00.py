@@ -17,6 +17,7 @@ count_the_testers = Exercise(
     kind="number",
     unit="count",
     code_only=("a string instead of a number",),
+    control=True,
     solution=('invented_testers = int((testers["source"] == "invented").sum())'),
     explanation=(
         "Only Niels, Ana and Lucas are testers the series names, so the other 9 are invented."
@@ -31,6 +32,7 @@ youngest_tester = Exercise(
     kind="choice",
     options=_cast,
     code_only=("gave the age, not the name",),
+    control=True,
     solution=('minor_tester = testers.sort_values("age")["name"].iloc[0]'),
     explanation=(
         "Niels Larson is 17. In the series he was taken on as a back-up tester at his mother's request: a parent\n"

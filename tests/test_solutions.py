@@ -1,14 +1,13 @@
-"""Swap every lesson's hidden solution into its exercise cell and run the checks strictly.
+"""Swap every exercise's solution (from its one source) into its lesson and run the checks strictly.
 
-Each exercise cell (tag ``exercise``) is ``answer = ...`` followed by its check
-call on the last line. The solutions test replaces everything above that check
-call with the python block of the next ``solution`` cell, keeping the lesson's
-own check call; the notebook then runs top to bottom with
+Each exercise cell is ``answer = ...`` followed by its check call on the last
+line, generated from the exercise's source (``osmosis_lab/check/exercises``;
+``tests/test_exercise_source.py`` keeps the two equal). The solutions test
+replaces the placeholder line with the source's solution code, keeping the
+lesson's own check call; the notebook then runs top to bottom with
 ``OSMOSIS_STRICT_CHECKS=1``, so any check that is not "correct" raises, and each
 exercise cell must show "Correct!" (so a check that never ran cannot pass).
 """
-
-import re
 
 import nbclient
 import nbformat
@@ -16,8 +15,7 @@ import pytest
 
 from conftest import LESSONS, read_notebook
 from osmosis_lab.check import STRICT_ENV
-
-FENCE = re.compile(r"```python\n(.*?)```", re.S)
+from osmosis_lab.check.exercises import all_exercises
 
 
 def check_call(source):
@@ -27,37 +25,60 @@ def check_call(source):
     return last
 
 
-def with_solutions(notebook):
-    """Swap each solution in above its exercise's check call; return the swapped cells."""
-    cells = notebook.cells
+def with_solutions(notebook, exercises):
+    """Swap each exercise's solution in above its check call; return the swapped cells."""
     swapped = []
-    for index, cell in enumerate(cells):
-        if "exercise" not in cell.metadata.get("tags", []):
+    for cell in notebook.cells:
+        mark = cell.metadata.get("osmosis", {})
+        if mark.get("cell") != "answer":
             continue
-        solution = next(c for c in cells[index + 1 :] if "solution" in c.metadata.get("tags", []))
-        code = FENCE.search(solution.source).group(1).rstrip("\n")
-        cell.source = f"{code}\n{check_call(cell.source)}"
+        solution = exercises[mark["exercise"]].solution.rstrip("\n")
+        cell.source = f"{solution}\n{check_call(cell.source)}"
         swapped.append(cell)
     return notebook, swapped
+
+
+def with_controls_answered(notebook, exercises):
+    """After each swapped cell, answer its answer control with the solution's value, headless."""
+    for index in reversed(range(len(notebook.cells))):
+        mark = notebook.cells[index].metadata.get("osmosis", {})
+        if mark.get("cell") == "answer":
+            exercise = exercises[mark["exercise"]]
+            notebook.cells.insert(index + 1, nbformat.v4.new_code_cell(CONTROL.format(e=exercise)))
+    return notebook
+
+
+# Sets the control's widget values to the solution's value, then presses Check.
+CONTROL = """from osmosis_lab.explorers.answers import answer_control as _answer_control
+_control = _answer_control("{e.name}")
+_control.set_state({e.variable})
+_control.check_button.click()
+assert _control.status == "correct", ({e.variable}, _control.verdict.value)"""
 
 
 def test_the_swap_keeps_the_lessons_check_call():
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [
         nbformat.v4.new_code_cell(
-            "x = ...\ncheck.count_the_testers(x)", metadata={"tags": ["exercise"]}
-        ),
-        nbformat.v4.new_markdown_cell(
-            "<details>\n\n```python\nx = 9\n```\n</details>", metadata={"tags": ["solution"]}
+            "x = ...\ncheck.count_the_testers(x)",
+            metadata={"tags": ["exercise"], "osmosis": {"exercise": "e", "cell": "answer"}},
         ),
     ]
-    _, swapped = with_solutions(notebook)
+
+    class Source:
+        solution = "x = 9\n"
+
+    _, swapped = with_solutions(notebook, {"e": Source})
     assert [c.source for c in swapped] == ["x = 9\ncheck.count_the_testers(x)"]
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.name for p in LESSONS])
 def test_solutions_pass_their_checks_strictly(path, monkeypatch):
-    notebook, swapped = with_solutions(read_notebook(path))
+    exercises = all_exercises()
+    notebook, swapped = with_solutions(read_notebook(path), exercises)
+    notebook = with_controls_answered(notebook, exercises)
+    expected = sorted(e.name for e in exercises.values() if e.lesson == path.stem)
+    assert sorted(c.metadata["osmosis"]["exercise"] for c in swapped) == expected
     if not swapped:
         pytest.skip(f"{path.name} has no exercises")
     monkeypatch.setenv(STRICT_ENV, "1")

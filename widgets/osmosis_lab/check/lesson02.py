@@ -73,6 +73,13 @@ consent_is_specific = Check(
             "Consent is not a blank cheque: GDPR Art. 4(11) says it is *specific*. "
             "Run `may_use(...)` and read its `.code`.",
         ),
+        Misconception(
+            "gave the verdict, not its reason",
+            "not allowed",
+            lambda a: a in ("not allowed", "refused", "denied", "forbidden", "no"),
+            "Right: the use is refused. The question asks for the ledger's reason. Ana did "
+            "consent on day 0: what did she consent to?",
+        ),
     ),
     fallback_hint="Run `may_use(ledger, 'T02', 'conscious', 'research').code` and copy the text.",
 )
@@ -145,7 +152,7 @@ who_consents_for_niels = Check(
         ),
         Misconception(
             "17 is old enough",
-            {"niels"},
+            {"Niels"},
             lambda a: a == {"niels"},
             "That is the rule for matching (from 15 in France). For research the toy "
             "asks for more: read `may_use(...).rule` for research.",

@@ -1,0 +1,227 @@
+"""Answer controls, driven headlessly as the browser does (toggles by index, text by value,
+buttons by click), and judged by each exercise's own check.
+
+That every control answered with its exercise's solution says "correct" is tested in
+``tests/test_solutions.py``, where the lesson's own state gives the solution's value.
+"""
+
+import html
+
+import ipywidgets as widgets
+import pytest
+
+from osmosis_lab.check import Check, Misconception
+from osmosis_lab.check.exercise import Exercise
+from osmosis_lab.check.exercises import all_exercises
+from osmosis_lab.explorers.answers import answer_control
+from osmosis_lab.explorers.base import INTERACTIVE, descendants
+
+EXERCISES = all_exercises()
+KEYBOARD_TRAPS = (widgets.Dropdown, widgets.RadioButtons, widgets.Select, widgets.SelectMultiple)
+
+
+def enter(control, value):
+    """Give ``value`` through the control's widgets only, as a learner would."""
+    kind, options = control.exercise.kind, control.exercise.choices()
+    if kind == "choice":
+        control.choice.index = options.index(value)
+    elif kind == "picks":
+        for option, toggle in zip(options, control.picks, strict=True):
+            if toggle.value != (option in value):
+                toggle.value = not toggle.value
+    elif kind == "pair":
+        for side, names, chosen in zip(control.sides, options, value, strict=True):
+            side.index = names.index(chosen)
+    elif kind == "pairs":
+        for person, partner in value.items():
+            control.partners[person].index = options[1].index(partner)
+    elif kind in ("number", "phrase"):
+        control.text.value = str(value)
+    else:  # ordering: press "up" until each item is in its place
+        for target, item in enumerate(value):
+            while control.order.index(item) > target:
+                control.rows[control.order.index(item)][2].click()
+
+
+def press_check(control):
+    control.check_button.click()
+    return control.status, control.verdict.value
+
+
+def reachable(exercise):
+    return [m for m in exercise.check.misconceptions if m.name not in exercise.code_only]
+
+
+CASES = [(e, m) for e in EXERCISES.values() for m in reachable(e)]
+
+
+@pytest.mark.parametrize(
+    "exercise,misconception", CASES, ids=[f"{e.name}-{m.name}" for e, m in CASES]
+)
+def test_every_misconception_gets_its_own_hint_through_the_control(exercise, misconception):
+    control = answer_control(exercise)
+    enter(control, misconception.example)
+    status, shown = press_check(control)
+    assert status == "hint" and html.escape(misconception.hint) in shown, (
+        f"{exercise.name}: entering {misconception.example!r} showed {shown}"
+    )
+
+
+CODE_ONLY = [
+    (e, m) for e in EXERCISES.values() for m in e.check.misconceptions if m.name in e.code_only
+]
+
+
+@pytest.mark.parametrize("exercise,misconception", CODE_ONLY, ids=[m.name for _, m in CODE_ONLY])
+def test_code_only_misconceptions_cannot_be_made_with_the_control(exercise, misconception):
+    control = answer_control(exercise)
+    try:
+        enter(control, misconception.example)
+    except ValueError:  # not among the options: the control cannot give it
+        return
+    assert html.escape(misconception.hint) not in press_check(control)[1]
+
+
+PHRASES = [(e, p, True) for e in EXERCISES.values() for p in e.accepted] + [
+    (e, p, False) for e in EXERCISES.values() for p in e.rejected
+]
+
+
+@pytest.mark.parametrize("exercise,phrase,accepted", PHRASES, ids=[f"{p!r}" for _, p, _ in PHRASES])
+def test_phrasing_tables(exercise, phrase, accepted):
+    for typed in (phrase, phrase.upper(), f"  {phrase}. "):
+        control = answer_control(exercise)
+        control.text.value = typed
+        assert (press_check(control)[0] == "correct") is accepted, typed
+
+
+def test_phrase_exercises_have_both_tables():
+    for exercise in EXERCISES.values():
+        if exercise.kind == "phrase":
+            assert exercise.accepted and exercise.rejected, exercise.name
+            assert any(p.startswith("not ") for p in exercise.rejected), "test a negation"
+
+
+@pytest.mark.parametrize("typed", ["0.15", "0,15", "15 %", "15%", " .15 "])
+def test_numbers_are_read_leniently(typed):
+    control = answer_control("ece_by_hand")
+    control.text.value = typed
+    assert press_check(control)[0] == "correct"
+
+
+def test_a_percentage_without_its_sign_gets_the_percentage_hint():
+    control = answer_control("ece_by_hand")
+    control.text.value = "15"
+    assert press_check(control)[0] == "hint"
+    assert "proportion between 0 and 1" in control.verdict.value
+
+
+@pytest.mark.parametrize("typed", ["nine", "9 or 10", "", "   ", "%"])
+def test_text_that_is_not_a_number_is_not_attempted(typed):
+    control = answer_control("count_the_testers")
+    control.text.value = typed
+    assert press_check(control)[0] == "not attempted"
+
+
+def test_nothing_chosen_is_not_attempted_and_a_changed_answer_drops_its_verdict():
+    control = answer_control("youngest_tester")
+    assert press_check(control)[0] == "not attempted"
+    enter(control, "Niels Larson")
+    assert press_check(control)[0] == "correct"
+    enter(control, "Claire")
+    assert control.status == "changed" and "Correct" not in control.verdict.value
+    assert "Claire" in control.selection.value
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_controls_are_labelled_live_and_keyboard_friendly(name):
+    control = answer_control(name)
+    parts = descendants(control.view)
+    assert not [w for w in parts if isinstance(w, KEYBOARD_TRAPS)]
+    for widget in parts:
+        if isinstance(widget, INTERACTIVE):
+            assert (widget.description or widget.tooltip or "").strip(), type(widget).__name__
+    assert 'aria-live="polite"' in control.verdict.value
+    assert 'aria-live="polite"' in control.selection.value
+    assert control.check_button.description == "Check"
+
+
+class MemoryRecord:
+    """An in-memory stand-in for the learner's record of work (get/put)."""
+
+    def __init__(self):
+        self.kept = {}
+
+    def get(self, name):
+        return self.kept.get(name)
+
+    def put(self, name, value):
+        self.kept[name] = value
+
+
+def test_answers_are_kept_in_the_record_and_come_back():
+    record = MemoryRecord()
+    control = answer_control("who_consents_for_niels", record=record)
+    press_check(control)  # nothing chosen: not a try
+    assert record.get("who_consents_for_niels") is None
+    enter(control, {"his mother"})
+    press_check(control)
+    enter(control, {"Niels", "his mother"})
+    press_check(control)
+    kept = record.get("who_consents_for_niels")
+    assert kept["tries"] == 2 and kept["first_answer"] == ["his mother"]
+    assert kept["status"] == "correct"
+    again = answer_control("who_consents_for_niels", record=record)  # after a reload
+    assert [t.value for t in again.picks] == [True, True]
+    assert again.status == "correct" and "Correct!" in again.verdict.value
+
+
+def _order_exercise():
+    check = Check(
+        name="smallest_first",
+        question="Put 3, 1 and 2 in order, smallest first.",
+        is_correct=lambda a: a == (1, 2, 3),
+        why="1 < 2 < 3.",
+        misconceptions=(
+            Misconception("largest first", (3, 2, 1), lambda a: a == (3, 2, 1), "Smallest first."),
+        ),
+    )
+    return Exercise(
+        check=check,
+        lesson="x",
+        variable="order",
+        kind="ordering",
+        solution="",
+        explanation="",
+        options=(3, 1, 2),
+    )
+
+
+def test_ordering_with_up_and_down_buttons():
+    control = answer_control(_order_exercise())
+    enter(control, (1, 2, 3))
+    assert press_check(control)[0] == "correct"
+    control.rows[0][3].click()  # move the first item down
+    assert control.order == [2, 1, 3] and control.status == "changed"
+    enter(control, (3, 2, 1))
+    assert press_check(control)[1].count("Smallest first.") == 1
+    control.rows[0][2].click()  # the first item cannot move up
+    assert control.order == [3, 2, 1]
+
+
+def test_could_not_check_reaches_the_control():
+    def broken():
+        raise FileNotFoundError("people.csv")
+
+    exercise = Exercise(
+        check=Check(name="n", question="?", is_correct=lambda a: True, why="", reference=broken),
+        lesson="x",
+        variable="n",
+        kind="number",
+        solution="",
+        explanation="",
+    )
+    control = answer_control(exercise)
+    control.text.value = "3"
+    status, shown = press_check(control)
+    assert status == "could not check" and "people.csv" in shown

@@ -1,0 +1,165 @@
+"""One source per exercise: its check, its answer kind and options, its solution.
+
+Each exercise of the lessons is one :class:`Exercise`. From it come the
+lesson's answer cell (``answer = ...`` then ``check.name(answer)``), its folded
+solution cell (both written by :mod:`osmosis_lab.check.generate`), the
+solutions test, and the answer control a learner who does not code clicks or
+types into (:mod:`osmosis_lab.explorers.answers`). So an exercise is edited in
+one place.
+
+Answer kinds (:data:`KINDS`):
+
+``choice``
+    one of ``options`` (e.g. a name from the lesson's cast);
+``picks``
+    several of ``options``, answered as a set;
+``pair``
+    one from each of two sides, ``options = (left, right)``, answered as a tuple;
+``pairs``
+    a partner from ``options[1]`` for each person of ``options[0]``, answered as a dict;
+``number``
+    typed, read by :func:`parse_number` for the exercise's ``unit``;
+``phrase``
+    typed, read by :func:`normalise_phrase`, then looked up in ``accepted``;
+``ordering``
+    ``options`` put in order, answered as a tuple.
+
+Examples
+--------
+>>> parse_number("15 %", unit="fraction"), parse_number(" 9 ", unit="count")
+(0.15, 9)
+>>> normalise_phrase("  Wrong-Purpose! "), normalise_phrase("Éthique")
+('wrong purpose', 'ethique')
+"""
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .core import Check
+
+KINDS = ("choice", "picks", "pair", "pairs", "number", "phrase", "ordering")
+UNITS = ("count", "fraction", "value")
+
+_SOLUTION = "<details>\n<summary>Solution</summary>\n\n```python\n{code}\n```\n\n{why}\n</details>"
+
+
+class NotANumber(ValueError):
+    """Typed text that does not read as one number."""
+
+
+def parse_number(text: str, *, unit: str) -> int | float:
+    """Read a typed number leniently: spaces, a decimal comma and a per cent sign are fine.
+
+    Parameters
+    ----------
+    text
+        What the learner typed, e.g. ``"0.15"``, ``"15 %"``, ``"15%"``, ``"0,15"``, ``"1 024"``.
+    unit
+        ``"count"``: a whole number comes back as an ``int``; ``"fraction"`` or ``"value"``:
+        a ``float``. Whatever the unit, ``"15 %"`` means 0.15 (that is what per cent means);
+        ``"15"`` stays 15, so the check can say "give a fraction, not a percentage".
+
+    Raises
+    ------
+    NotANumber
+        If the text is empty or is not one number.
+
+    Examples
+    --------
+    >>> parse_number("0,83", unit="fraction"), parse_number("12.0", unit="count")
+    (0.83, 12)
+    """
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
+    cleaned = re.sub(r"\s+", "", str(text)).replace(",", ".")
+    percent = cleaned.endswith("%")
+    cleaned = cleaned.removesuffix("%")
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        raise NotANumber(f"{text!r} is not a number")
+    value = float(cleaned) / (100 if percent else 1)
+    if unit == "count" and value.is_integer():
+        return int(value)
+    return value
+
+
+def normalise_phrase(text: str) -> str:
+    """Lower case, accents dropped, punctuation as spaces, one space between words.
+
+    Examples
+    --------
+    >>> normalise_phrase("Not  REFUSED.")
+    'not refused'
+    """
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", letters).split())
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise, whole: what the lesson, the solutions test and the answer control use."""
+
+    check: Check
+    #: The lesson notebook's file stem, e.g. ``"00_start_here"``.
+    lesson: str
+    #: The name the answer cell assigns (``variable = ...``).
+    variable: str
+    kind: str
+    #: The code that answers the exercise (it runs in the lesson, after the cells above it).
+    solution: str
+    #: The Markdown that follows the solution's code in the folded cell.
+    explanation: str
+    #: Plain data, or a function of the lesson's data that returns it (see the module's kinds).
+    options: tuple | Callable[[], tuple] = ()
+    #: For ``number``: how :func:`parse_number` reads it.
+    unit: str = "value"
+    #: For ``phrase``: phrasings (any case, accents, punctuation) -> the answer the check judges.
+    accepted: Mapping[str, Any] = field(default_factory=dict)
+    #: For ``phrase``: phrasings that must NOT be judged correct (tested), e.g. negations.
+    rejected: tuple[str, ...] = ()
+    #: Misconceptions only code can show (a Python type mistake a control cannot make).
+    code_only: tuple[str, ...] = ()
+    #: Whether the lesson shows the answer control above the answer cell.
+    control: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.name}: kind must be one of {KINDS}, not {self.kind!r}")
+        if self.unit not in UNITS:
+            raise ValueError(f"{self.name}: unit must be one of {UNITS}, not {self.unit!r}")
+        names = {m.name for m in self.check.misconceptions}
+        if unknown := set(self.code_only) - names:
+            raise ValueError(f"{self.name}: code_only names no misconception: {sorted(unknown)}")
+
+    @property
+    def name(self) -> str:
+        return self.check.name
+
+    @property
+    def question(self) -> str:
+        return self.check.question
+
+    def choices(self) -> tuple:
+        """The options as plain data (computed from the lesson's data when they come from it)."""
+        return tuple(self.options() if callable(self.options) else self.options)
+
+    def read_phrase(self, text: str) -> Any:
+        """The answer a typed phrase stands for: its entry in ``accepted``, else the phrase."""
+        table = {normalise_phrase(k): v for k, v in self.accepted.items()}
+        phrase = normalise_phrase(text)
+        return table.get(phrase, phrase)
+
+    def answer_cell(self) -> str:
+        """The lesson's code cell: the placeholder, then the check call on the last line."""
+        return f"{self.variable} = ...\ncheck.{self.name}({self.variable})"
+
+    def solution_cell(self) -> str:
+        """The lesson's folded Markdown solution."""
+        return _SOLUTION.format(code=self.solution.strip("\n"), why=self.explanation.strip("\n"))
+
+    def control_cell(self) -> str:
+        """The lesson's code cell that shows the answer control (lessons that offer it)."""
+        return f'answer_control("{self.name}")'

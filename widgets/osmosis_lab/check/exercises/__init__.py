@@ -1,0 +1,52 @@
+"""Every exercise of the lessons, one :class:`~osmosis_lab.check.exercise.Exercise` each.
+
+One module per lesson (``lessonNN.py``) lists its exercises in ``EXERCISES``, in
+the order the lesson asks them. Nothing here is imported by ``check`` itself, so
+a lesson's ``from osmosis_lab import check`` stays as light as before.
+
+Examples
+--------
+>>> exercises = all_exercises()
+>>> len(exercises), exercises["youngest_tester"].kind
+(28, 'choice')
+>>> "Niels Larson" in exercises["youngest_tester"].choices()
+True
+"""
+
+import importlib
+import pkgutil
+
+from ...data import load_people
+from ..exercise import Exercise
+
+
+def cast() -> tuple[str, ...]:
+    """The lesson's cast, testers then candidates, as listed in the data: the names to pick from."""
+    people = load_people()
+    return tuple(people.sort_values("role", kind="stable", ascending=False)["name"])
+
+
+def all_exercises() -> dict[str, Exercise]:
+    """Every exercise by check name, lessons in order, each lesson's exercises in its order."""
+    found: dict[str, Exercise] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for exercise in module.EXERCISES:
+            if exercise.name in found:
+                raise RuntimeError(f"two exercises are named {exercise.name!r}; rename one")
+            found[exercise.name] = exercise
+    return found
+
+
+def exercise(name: str) -> Exercise:
+    """The exercise whose check is called ``name``.
+
+    Raises
+    ------
+    KeyError
+        If no lesson has that exercise; the message lists the names there are.
+    """
+    exercises = all_exercises()
+    if name not in exercises:
+        raise KeyError(f"no exercise named {name!r}; known: {', '.join(exercises)}")
+    return exercises[name]

@@ -1,0 +1,47 @@
+"""Lesson 00 · Start here: each exercise's one source (see :mod:`osmosis_lab.check.exercise`).
+
+Examples
+--------
+>>> {e.lesson for e in EXERCISES}
+{'00_start_here'}
+"""
+
+from .. import lesson00 as checks
+from ..exercise import Exercise
+from . import cast as _cast
+
+count_the_testers = Exercise(
+    check=checks.count_the_testers,
+    lesson="00_start_here",
+    variable="invented_testers",
+    kind="number",
+    unit="count",
+    code_only=("a string instead of a number",),
+    control=True,
+    solution=('invented_testers = int((testers["source"] == "invented").sum())'),
+    explanation=(
+        "Only Niels, Ana and Lucas are testers the series names, so the other 9 are invented."
+    ),
+)
+
+
+youngest_tester = Exercise(
+    check=checks.youngest_tester,
+    lesson="00_start_here",
+    variable="minor_tester",
+    kind="choice",
+    options=_cast,
+    code_only=("gave the age, not the name",),
+    control=True,
+    solution=('minor_tester = testers.sort_values("age")["name"].iloc[0]'),
+    explanation=(
+        "Niels Larson is 17. In the series he was taken on as a back-up tester at his mother's request: a parent\n"
+        "consenting for a minor. Lesson 02 comes back to that."
+    ),
+)
+
+
+EXERCISES = (
+    count_the_testers,
+    youngest_tester,
+)

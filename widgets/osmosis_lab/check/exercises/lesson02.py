@@ -1,0 +1,162 @@
+"""Lesson 02 · Consent: each exercise's one source (see :mod:`osmosis_lab.check.exercise`).
+
+Examples
+--------
+>>> {e.lesson for e in EXERCISES}
+{'02_consent'}
+"""
+
+from ...consent import WRONG_PURPOSE
+from ...consent.forms import FORMS
+from .. import lesson02 as checks
+from ..exercise import Exercise
+
+#: Ways to write the ledger's reason that mean it: Ana consented, to another purpose.
+_REASON_PHRASES = {
+    phrase: WRONG_PURPOSE
+    for phrase in (
+        "wrong purpose",
+        "the wrong purpose",
+        "a wrong purpose",
+        "wrong-purpose",
+        "different purpose",
+        "a different purpose",
+        "another purpose",
+        "consent for another purpose",
+        "consented for a different purpose",
+        "she consented to matching, not research",
+        "purpose not consented",
+    )
+}
+#: Phrasings that must not pass: the other codes, negations, the verdict without its reason.
+_REASON_REJECTED = (
+    "allowed",
+    "no consent",
+    "not wrong purpose",
+    "not the wrong purpose",
+    "right purpose",
+    "same purpose",
+    "not allowed",
+    "refused",
+    "withdrawn",
+    "purpose",
+    "wrong",
+)
+
+
+consent_is_specific = Exercise(
+    check=checks.consent_is_specific,
+    lesson="02_consent",
+    variable="research_code",
+    kind="phrase",
+    accepted=_REASON_PHRASES,
+    rejected=_REASON_REJECTED,
+    solution=('research_code = may_use(ledger, "T02", "conscious", "research", day=3).code'),
+    explanation=(
+        "The ledger says `'wrong purpose'`: Ana did consent, but to matching. Consent is *specific*: one purpose does not stand in for another."
+    ),
+)
+
+
+esther_violation_count = Exercise(
+    check=checks.esther_violation_count,
+    lesson="02_consent",
+    variable="esther_violations",
+    kind="number",
+    unit="count",
+    solution=(
+        'history = replay(SCENARIOS["esther"]())\n'
+        "esther_violations = len(violations(history[-1].ledger))"
+    ),
+    explanation=(
+        "Seven: on day 9, two categories for each of three testers, then one medical use of T04's data on day 12. When T07 is told and agrees on day 15, his later sessions are allowed; the day-9 session stays a violation. Consent covers what comes after it, never what came before."
+    ),
+)
+
+
+who_consents_for_niels = Exercise(
+    check=checks.who_consents_for_niels,
+    lesson="02_consent",
+    variable="needed_for_research",
+    kind="picks",
+    options=("Niels", "his mother"),
+    solution=('needed_for_research = {"Niels", "his mother"}'),
+    explanation=(
+        "Both. At 17 Niels decides alone about matching, but research on a minor needs his own agreement *and* a parent's. On day 4 the ledger flagged the research use: only his mother had agreed."
+    ),
+)
+
+
+bystanders_count = Exercise(
+    check=checks.bystanders_count,
+    lesson="02_consent",
+    variable="bystanders",
+    kind="number",
+    unit="count",
+    solution=(
+        'board.tester.value = "T05"\n'
+        'board.toggles["scraped", "matching"].value = True   # start from "shared"\n'
+        'board.toggles["scraped", "matching"].value = False  # then refuse\n'
+        "bystanders = len(board.bystanders)"
+    ),
+    explanation=(
+        "Five people's partners change although they touched nothing: Karim's old partner, his new partner's old partner, and so on down the chain. One person's consent is never only about them."
+    ),
+)
+
+
+inference_accuracy = Exercise(
+    check=checks.inference_accuracy,
+    lesson="02_consent",
+    variable="accuracy",
+    kind="number",
+    unit="fraction",
+    solution=('accuracy = inference.fit("subconscious").high_low_accuracy'),
+    explanation=(
+        "About 0.8, far above a coin flip. Refusing a category stops the app from *reading* it, not from *guessing* it, which is why laws treat inferred data as personal data too."
+    ),
+)
+
+
+most_consenting_trick = Exercise(
+    check=checks.most_consenting_trick,
+    lesson="02_consent",
+    variable="most_consents",
+    kind="choice",
+    options=tuple(FORMS),
+    solution=(
+        "forms.reads.value = 30\n"
+        "consents = {}\n"
+        'for design in ("pre_ticked", "bundled", "refuse_hidden", "nagging"):\n'
+        "    forms.design.value = design\n"
+        '    consents[design] = forms.table().loc["sharing", "consents"]\n'
+        "most_consents = max(consents, key=consents.get)"
+    ),
+    explanation=(
+        "The bundle: to get matching, people must take sharing with it, so the consent is neither specific nor freely given. Pre-ticked boxes come close; regulators and courts reject both."
+    ),
+)
+
+
+what_erasure_undoes = Exercise(
+    check=checks.what_erasure_undoes,
+    lesson="02_consent",
+    variable="undone",
+    kind="picks",
+    options=("a", "b", "c", "d", "e"),
+    solution=('undone = {"a"}'),
+    explanation=(
+        "Only (a). The match was made, the averages were computed, the investors hold their own copy (the app must tell them, GDPR Article 19), and the log keeps its entries, which no longer lead to her."
+    ),
+)
+
+
+EXERCISES = (
+    consent_is_specific,
+    esther_violation_count,
+    who_consents_for_niels,
+    bystanders_count,
+    inference_accuracy,
+    most_consenting_trick,
+    what_erasure_undoes,
+)

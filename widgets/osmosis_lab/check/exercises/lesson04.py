@@ -1,0 +1,97 @@
+"""Lesson 04 · Algorithmic trust: each exercise's one source (see :mod:`osmosis_lab.check.exercise`).
+
+Examples
+--------
+>>> {e.lesson for e in EXERCISES}
+{'04_trust'}
+"""
+
+from .. import lesson04 as checks
+from ..exercise import Exercise
+from ..lesson04 import SWEEP_SETTINGS
+from . import cast as _cast
+
+ece_by_hand = Exercise(
+    check=checks.ece_by_hand,
+    lesson="04_trust",
+    variable="ece_answer",
+    kind="number",
+    unit="fraction",
+    solution=("ece_answer = trust.expected_calibration_error(predicted, happened)"),
+    explanation=(
+        "Each band holds half the matches. The 90 % band came true 60 % of the time (gap 0.3), the 30 % band 30 %\n"
+        "of the time (gap 0). So ECE = 0.5 × 0.3 + 0.5 × 0 = 0.15. Its accuracy is a different number: 6 + 7 = 13\n"
+        "of the 20 yes/no verdicts were right (65 %)."
+    ),
+)
+
+
+best_overconfidence = Exercise(
+    check=checks.best_overconfidence,
+    lesson="04_trust",
+    variable="best_setting",
+    kind="choice",
+    options=SWEEP_SETTINGS,
+    solution=(
+        'best_setting = sweep.loc[sweep["expected_calibration_error"].idxmin(), "overconfidence"]'
+    ),
+    explanation=(
+        "A much lower setting than the launch value fits the track record best. Accuracy is the same in every row:\n"
+        "the setting only changes *how sure* the app sounds, never which couples it backs. Rescaling confidence\n"
+        'like this is how Guo et al. (2017) recalibrate neural networks ("temperature scaling").'
+    ),
+)
+
+
+lucas_wellbeing_match = Exercise(
+    check=checks.lucas_wellbeing_match,
+    lesson="04_trust",
+    variable="lucas_match",
+    kind="choice",
+    options=_cast,
+    solution=('lucas_match = objectives.match_of("Lucas Apert", "wellbeing")["match"]'),
+    explanation=(
+        "Antoine. His score is lower than Léopold's, but the chance that both are doing well a year later is far\n"
+        "higher. The score was never wrong about attraction; it was measuring the wrong thing. Optimising a\n"
+        "measurable stand-in for what people want is called optimising a **proxy**."
+    ),
+)
+
+
+sofia_over_reliance = Exercise(
+    check=checks.sofia_over_reliance,
+    lesson="04_trust",
+    variable="sofia_over_reliance",
+    kind="number",
+    unit="count",
+    solution=(
+        "sofia_over_reliance = trust.reliance_summary(sofia_final, app_verdict, worked_out).over_reliance"
+    ),
+    explanation=(
+        "The app was wrong on cases 2, 5, 6 and 8. Sofia agreed with it on cases 2 and 5 (over-reliance) and\n"
+        "overrode it, rightly, on cases 6 and 8."
+    ),
+)
+
+
+billie_needs = Exercise(
+    check=checks.billie_needs,
+    lesson="04_trust",
+    variable="billie_needs_to_reach",
+    kind="number",
+    unit="count",
+    solution=("billie_needs_to_reach = round(0.1 * len(outage.users))"),
+    explanation=(
+        "About one user in ten is left without a working safe mode, so Billie must reach roughly that many within\n"
+        "the time it takes for harm to set in. No single person can; a safeguard has to grow with the number of users."
+    ),
+)
+
+
+EXERCISES = (
+    ece_by_hand,
+    best_overconfidence,
+    lucas_wellbeing_match,
+    sofia_over_reliance,
+    billie_needs,
+)

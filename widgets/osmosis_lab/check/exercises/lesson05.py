@@ -1,0 +1,93 @@
+"""Lesson 05 · Design review before launch: each exercise's one source (see :mod:`osmosis_lab.check.exercise`).
+
+Examples
+--------
+>>> {e.lesson for e in EXERCISES}
+{'05_design_review'}
+"""
+
+from ...review import SINGLE_CHANGES
+from .. import lesson05 as checks
+from ..exercise import Exercise
+
+review_proposing_side = Exercise(
+    check=checks.review_proposing_side,
+    lesson="05_design_review",
+    variable="proposing_side_gains",
+    kind="choice",
+    options=("testers", "candidates", "neither"),
+    solution=(
+        "planned = consequences(AS_PLANNED, scenario, rng=rng).matching\n"
+        'swapped = consequences(replace(AS_PLANNED, proposers="candidates"), scenario, rng=rng).matching\n'
+        "same = (planned.tester_rank, planned.candidate_rank) == (swapped.tester_rank, swapped.candidate_rank)\n"
+        'proposing_side_gains = "neither" if same else "candidates"'
+    ),
+    explanation=(
+        "Nobody gains. The theorem is right, but it speaks of the *best stable* partner, and among these 24\n"
+        "people there is only one stable matching (`planned.same_either_way` is `True`): both sides get the same\n"
+        "partners whoever proposes. With more people who would accept each other, who proposes would start to\n"
+        "matter. A board should check a general result against the people it actually affects."
+    ),
+)
+
+
+review_informed_share = Exercise(
+    check=checks.review_informed_share,
+    lesson="05_design_review",
+    variable="informed_share",
+    kind="number",
+    unit="fraction",
+    solution=(
+        "informed_share = consequences(AS_PLANNED, scenario, rng=rng).consent.informed_share"
+    ),
+    explanation=(
+        "Only a small share. Most people never read a form, and a box they leave ticked still counts as a yes.\n"
+        "The fair form collects far fewer research consents, but every one of them is a real choice. A high\n"
+        "consent rate is not evidence that people agreed."
+    ),
+)
+
+
+review_non_users_used = Exercise(
+    check=checks.review_non_users_used,
+    lesson="05_design_review",
+    variable="never_signed_up",
+    kind="number",
+    unit="count",
+    solution=(
+        "never_signed_up = consequences(AS_PLANNED, scenario, rng=rng).consent.non_users_used"
+    ),
+    explanation=(
+        "Scraping finds the candidates the app offers as soulmates (Léopold among them), and the research\n"
+        "export holds every resident the company found online. None of them could consent or object. Untick\n"
+        "*Search people who never signed up*, or stop reading scraped social media, and the number drops to 0."
+    ),
+)
+
+
+review_privacy_change = Exercise(
+    check=checks.review_privacy_change,
+    lesson="05_design_review",
+    variable="protects_the_export",
+    kind="choice",
+    options=tuple(SINGLE_CHANGES),
+    solution=(
+        'private = changes[(changes["reidentified"] == 0) & (changes["health_learned"] == 0)]\n'
+        "protects_the_export = private.index[0]"
+    ),
+    explanation=(
+        "Differential privacy releases no rows, only counts with calibrated noise, so there is nothing to join\n"
+        "to a public profile; its cost is a published count that is off by a little. Generalising with k = 5\n"
+        "stops every unique match, yet people in groups who all share one health condition still have it\n"
+        "revealed (lesson 03's homogeneity attack), and the small groups it suppresses are missing from the\n"
+        "count."
+    ),
+)
+
+
+EXERCISES = (
+    review_proposing_side,
+    review_informed_share,
+    review_non_users_used,
+    review_privacy_change,
+)

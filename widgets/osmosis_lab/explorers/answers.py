@@ -1,0 +1,264 @@
+"""Answer controls: answer an exercise by clicking or typing words, never Python.
+
+:func:`answer_control` builds the control from the exercise's one source
+(:mod:`osmosis_lab.check.exercises`): toggle buttons for a choice, one toggle
+per option for picks, a text box read leniently for a number or a phrase,
+up/down buttons for an ordering. The **Check** button asks the exercise's own
+:class:`~osmosis_lab.check.Check` for its verdict (so an answer given by
+clicking is judged exactly as the same answer given in code) and shows it in
+place, in an ``aria-live`` region; the selected answer is repeated in another.
+No drop-down, radio or select list: JupyterLab's command mode takes their keys.
+
+Answers can be kept across a reload or a restart by passing ``record``, any
+object with ``get(name)`` and ``put(name, value)`` (the learner's record of
+work). Without one, nothing is kept.
+
+Examples
+--------
+>>> control = answer_control("youngest_tester")
+>>> control.choice.index = control.exercise.choices().index("Niels Larson")
+>>> control.check_button.click()
+>>> control.status
+'correct'
+"""
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..check import Verdict
+from ..check.exercise import Exercise, NotANumber, parse_number
+from ..check.exercises import exercise as find_exercise
+
+_PLACEHOLDER = {"number": "a number, e.g. 12 or 0.25 or 25 %", "phrase": "a few words"}
+_NOTHING = ("choose your answer, then press Check.", "type your answer, then press Check.")
+_CHANGED = "Your answer changed: press Check to check it."
+
+
+def _live(inner: str) -> str:
+    return f'<div aria-live="polite">{inner}</div>'
+
+
+class AnswerControl:
+    """One exercise's answer control. Public children: the inputs, ``check_button``,
+    ``selection`` (what is chosen, in words) and ``verdict`` (the check's verdict)."""
+
+    def __init__(self, exercise: Exercise, *, record: Any = None) -> None:
+        self.exercise, self.record = exercise, record
+        self.status = "not checked"
+        self.check_button = widgets.Button(description="Check", tooltip=f"Check: {exercise.name}")
+        self.selection, self.verdict = widgets.HTML(), widgets.HTML(_live(""))
+        self.inputs = self._build_inputs()
+        question = widgets.HTML(f"<p><strong>{html.escape(exercise.question)}</strong></p>")
+        self.view = widgets.VBox(
+            [question, *self.inputs, self.check_button, self.selection, self.verdict]
+        )
+        for control in self._watched():
+            control.observe(self._changed, names="value")
+        self.check_button.on_click(lambda _button: self.check())
+        self._restore()
+        self._describe()
+
+    # --- building -------------------------------------------------------------------------
+    def _toggles(self, options: tuple, description: str) -> widgets.ToggleButtons:
+        return widgets.ToggleButtons(
+            options=[(str(o), i) for i, o in enumerate(options)],
+            value=None,
+            description=description,
+            style={"button_width": "auto"},
+        )
+
+    def _build_inputs(self) -> list[widgets.Widget]:
+        kind, options = self.exercise.kind, self.exercise.choices()
+        if kind == "choice":
+            self.choice = self._toggles(options, "Your answer")
+            return [self.choice]
+        if kind == "picks":
+            self.picks = [
+                widgets.ToggleButton(description=str(o), tooltip=f"Pick {o}") for o in options
+            ]
+            return [widgets.HBox(self.picks)]
+        if kind == "pair":
+            self.sides = [self._toggles(side, f"One of {', '.join(side)}") for side in options]
+            return self.sides
+        if kind == "pairs":
+            people, partners = options
+            self.partners = {p: self._toggles(partners, f"{p}'s partner") for p in people}
+            return list(self.partners.values())
+        if kind in ("number", "phrase"):
+            self.text = widgets.Text(description="Your answer", placeholder=_PLACEHOLDER[kind])
+            return [self.text]
+        self.order = list(options)
+        self.rows = [self._order_row(i) for i in range(len(options))]
+        return [widgets.VBox([row for row, *_ in self.rows])]
+
+    def _order_row(self, position: int):
+        label = widgets.HTML()
+        up = widgets.Button(description="↑", tooltip=f"Move the item in place {position + 1} up")
+        down = widgets.Button(
+            description="↓", tooltip=f"Move the item in place {position + 1} down"
+        )
+        up.on_click(lambda _b: self._move(position, -1))
+        down.on_click(lambda _b: self._move(position, +1))
+        return widgets.HBox([label, up, down]), label, up, down
+
+    def _watched(self) -> list[widgets.Widget]:
+        kind = self.exercise.kind
+        return {
+            "choice": lambda: [self.choice],
+            "picks": lambda: self.picks,
+            "pair": lambda: self.sides,
+            "pairs": lambda: list(self.partners.values()),
+            "number": lambda: [self.text],
+            "phrase": lambda: [self.text],
+            "ordering": lambda: [],
+        }[kind]()
+
+    # --- reading --------------------------------------------------------------------------
+    def state(self) -> Any:
+        """What is chosen or typed, as plain data a record can keep (None: nothing yet)."""
+        kind, options = self.exercise.kind, self.exercise.choices()
+        if kind == "choice":
+            return None if self.choice.value is None else options[self.choice.value]
+        if kind == "picks":
+            return [o for o, pick in zip(options, self.picks, strict=True) if pick.value] or None
+        if kind == "pair":
+            chosen = [side.value for side in self.sides]
+            return None if None in chosen else [o[i] for o, i in zip(options, chosen, strict=True)]
+        if kind == "pairs":
+            chosen = {p: t.value for p, t in self.partners.items() if t.value is not None}
+            return {p: options[1][i] for p, i in chosen.items()} or None
+        if kind in ("number", "phrase"):
+            return self.text.value if self.text.value.strip() else None
+        return list(self.order)
+
+    def answer(self) -> Any:
+        """The answer the check judges (``...`` while nothing is chosen).
+
+        Raises
+        ------
+        NotANumber
+            For a number exercise whose text does not read as a number.
+        """
+        state, kind = self.state(), self.exercise.kind
+        if state is None:
+            return ...
+        if kind == "picks":
+            return frozenset(state)
+        if kind in ("pair", "ordering"):
+            return tuple(state)
+        if kind == "number":
+            return parse_number(state, unit=self.exercise.unit)
+        if kind == "phrase":
+            return self.exercise.read_phrase(state)
+        return state
+
+    # --- acting ---------------------------------------------------------------------------
+    def check(self) -> Verdict:
+        """Judge the current answer with the exercise's check; show and record the verdict."""
+        try:
+            answer = self.answer()
+            verdict = (
+                Verdict("not attempted", _NOTHING[self.exercise.kind in ("number", "phrase")])
+                if answer is ...
+                else self.exercise.check.verdict(answer)
+            )
+        except NotANumber:
+            verdict = Verdict(
+                "not attempted", f"{self.text.value!r} is not a number: type digits, e.g. 12."
+            )
+        self.status = verdict.status
+        self.verdict.value = _live(verdict._repr_html_())
+        self._keep(verdict)
+        return verdict
+
+    def _keep(self, verdict: Verdict) -> None:
+        if self.record is None or verdict.status == "not attempted":
+            return
+        kept = self.record.get(self.exercise.name) or {}
+        self.record.put(
+            self.exercise.name,
+            {
+                "first_answer": kept.get("first_answer", self.state()),
+                "tries": kept.get("tries", 0) + 1,
+                "answer": self.state(),
+                "status": verdict.status,
+            },
+        )
+
+    def _restore(self) -> None:
+        kept = self.record.get(self.exercise.name) if self.record is not None else None
+        if not kept or kept.get("answer") is None:
+            return
+        self.set_state(kept["answer"])
+        # The verdict is computed again, never replayed: the check or the data may have changed.
+        verdict = self.exercise.check.verdict(self.answer())
+        self.status = verdict.status
+        self.verdict.value = _live(verdict._repr_html_())
+
+    def set_state(self, state: Any) -> None:
+        """Show ``state`` (as :meth:`state` returns it) in the inputs."""
+        kind, options = self.exercise.kind, self.exercise.choices()
+        if kind == "choice":
+            self.choice.value = options.index(state)
+        elif kind == "picks":
+            for option, pick in zip(options, self.picks, strict=True):
+                pick.value = option in state
+        elif kind == "pair":
+            for side, values, chosen in zip(self.sides, options, state, strict=True):
+                side.value = values.index(chosen)
+        elif kind == "pairs":
+            for person, partner in state.items():
+                self.partners[person].value = options[1].index(partner)
+        elif kind in ("number", "phrase"):
+            self.text.value = str(state)
+        else:
+            self.order = list(state)
+            self._describe()
+
+    def _move(self, position: int, step: int) -> None:
+        target = position + step
+        if 0 <= target < len(self.order):
+            self.order[position], self.order[target] = self.order[target], self.order[position]
+        self._changed(None)
+
+    def _changed(self, _change) -> None:
+        if self.status != "not checked":
+            self.status = "changed"
+            self.verdict.value = _live(html.escape(_CHANGED))
+        self._describe()
+
+    def _describe(self) -> None:
+        if self.exercise.kind == "ordering":
+            for (_, label, *_), item in zip(self.rows, self.order, strict=True):
+                label.value = html.escape(str(item))
+        state = self.state()
+        if state is None:
+            words = "nothing chosen yet"
+        elif isinstance(state, dict):
+            words = "; ".join(f"{k}: {v}" for k, v in state.items())
+        elif isinstance(state, list):
+            words = ", ".join(map(str, state))
+        else:
+            words = str(state)
+        self.selection.value = _live(f"Your answer: {html.escape(words)}")
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)
+
+
+def answer_control(exercise: Exercise | str, *, record: Any = None) -> AnswerControl:
+    """The answer control for ``exercise`` (an :class:`Exercise` or its check's name).
+
+    Parameters
+    ----------
+    exercise
+        The exercise, or the name of its check, e.g. ``"youngest_tester"``.
+    record
+        Where answers are kept across reloads: any object with ``get(name)`` and
+        ``put(name, value)``. ``None`` keeps nothing.
+    """
+    if isinstance(exercise, str):
+        exercise = find_exercise(exercise)
+    return AnswerControl(exercise, record=record)

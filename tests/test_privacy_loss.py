@@ -90,7 +90,7 @@ def test_sentence_quotes_the_computed_numbers():
     assert loss.sentence("Ana", "has a secret relationship") == (
         "An observer who thought there was a 10 in 100 chance that Ana has a secret "
         "relationship could, in the worst case, now think it is "
-        f"{round(100 * loss.posterior)} in 100: the odds can grow up to "
+        f"{math.ceil(100 * loss.posterior)} in 100: the odds can grow up to "
         f"{loss.odds_factor:.1f} times (epsilon = 2.3 in total)."
     )
 

@@ -98,7 +98,7 @@ class PrivacyLoss:
         return f"{self.odds_factor:.1f} times"
 
     def sentence(self, who: str = "one person", fact: str = "has the trait") -> str:
-        """The worst case for ``who`` in plain words, as chances out of 100."""
+        """The worst case for ``who`` in plain words, as chances out of 100 (rounded up)."""
         odds = (
             "no limit holds: the release gives no differential-privacy guarantee"
             if math.isinf(self.epsilon)
@@ -106,21 +106,33 @@ class PrivacyLoss:
         )
         return (
             f"An observer who thought there was a {in_100(self.prior)} chance that {who} "
-            f"{fact} could, in the worst case, now think it is {in_100(self.posterior)}: {odds}."
+            f"{fact} could, in the worst case, now think it is {in_100(self.posterior, rounding='up')}: {odds}."
         )
 
 
-def in_100(chance: float) -> str:
+def in_100(chance: float, *, rounding: str = "nearest") -> str:
     """A chance as "N in 100", never rounding a near-certainty up to certain.
+
+    ``rounding="up"`` is for a worst case: it is never shown as smaller than it
+    is (and "down" for what is left beside it), so a worst case just past a
+    limit never reads as just inside it.
 
     >>> in_100(0.53), in_100(0.9996), in_100(1.0), in_100(0.001)
     ('53 in 100', 'more than 99 in 100', '100 in 100', 'less than 1 in 100')
+    >>> in_100(0.7503, rounding="up"), in_100(0.2497, rounding="down")
+    ('76 in 100', '24 in 100')
     """
-    if 0.995 <= chance < 1:
+    if rounding not in ("nearest", "up", "down"):
+        raise PrivacyError(f"rounding must be 'nearest', 'up' or 'down'; got {rounding!r}.")
+    # The edges where rounding would print 100 for "not certain" or 0 for "possible".
+    near_certain = chance > 0.99 if rounding == "up" else chance >= 0.995
+    near_impossible = chance < 0.01 if rounding == "down" else chance <= 0.005
+    if near_certain and chance < 1:
         return "more than 99 in 100"
-    if 0 < chance < 0.005:
+    if near_impossible and chance > 0:
         return "less than 1 in 100"
-    return f"{round(100 * chance)} in 100"
+    step = {"nearest": round, "up": math.ceil, "down": math.floor}[rounding]
+    return f"{step(100 * chance)} in 100"
 
 
 def privacy_loss(epsilons_spent: Iterable[float], *, prior: float = 0.5) -> PrivacyLoss:

@@ -28,7 +28,6 @@ from osmosis_lab.privacy import (
     privacy_loss,
     truth_probability,
 )
-from osmosis_lab.privacy.loss import in_100
 
 PEOPLE = data.load_people()
 POPULATION = data.load_population()
@@ -218,7 +217,7 @@ def test_survey_says_deniable_only_where_the_worst_case_allows_it(survey):
 
 def test_survey_deniability_quotes_the_computed_worst_case(survey):
     for eps, worst, text in every_epsilon(survey):
-        assert f"could at worst be {in_100(worst.posterior, rounding='up')} sure" in text, eps
+        assert f"could at worst be {worst.posterior_words()} sure" in text, eps
         assert f"e^epsilon = {math.exp(eps):.1f} times" in text
 
 

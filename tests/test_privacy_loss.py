@@ -98,8 +98,10 @@ def test_sentence_quotes_the_computed_numbers():
 def test_no_guarantee_is_infinite_epsilon_and_certainty():
     loss = privacy_loss([1.0, math.inf], prior=0.2)
     assert loss == PrivacyLoss(math.inf, 0.2, math.inf, 1.0)
-    assert "100 in 100" in loss.sentence() and "no differential-privacy guarantee" in (
-        loss.sentence()
+    assert loss.sentence("Ana", "is in the data") == (
+        "An observer who thought there was a 20 in 100 chance that Ana is in the data could, in "
+        "the worst case, now think it is 100 in 100, because nothing limits it: the release has "
+        "no differential-privacy guarantee."
     )
 
 

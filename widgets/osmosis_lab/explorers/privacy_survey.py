@@ -171,5 +171,5 @@ def deniability_sentence(epsilon: float) -> str:
     verdict = "the answer stays deniable" if worst.deniable else "the answer is no longer deniable"
     return (
         "An observer who had no idea about someone (50 in 100) and hears their 'yes' could at "
-        f"worst be {in_100(worst.posterior, rounding='up')} sure it is true, {coin}: {verdict}. {rule}"
+        f"worst be {worst.posterior_words()} sure it is true, {coin}: {verdict}. {rule}"
     )

@@ -83,6 +83,19 @@ class PrivacyLoss:
         """
         return self.odds_factor <= DENIABLE_ODDS
 
+    def posterior_words(self) -> str:
+        """The worst case as "N in 100", rounded up; "100 in 100" only when nothing bounds it.
+
+        A finite ε never makes an observer certain, even when the posterior
+        rounds to 1.0 as a float.
+
+        >>> privacy_loss([50.0], prior=0.1).posterior, privacy_loss([50.0], prior=0.1).posterior_words()
+        (1.0, 'more than 99 in 100')
+        """
+        if self.posterior > 0.99 and math.isfinite(self.epsilon):
+            return "more than 99 in 100"
+        return in_100(self.posterior, rounding="up")
+
     def odds_words(self) -> str:
         """How much the odds can grow, in words ("2.7 times", "more than a million times").
 
@@ -99,14 +112,13 @@ class PrivacyLoss:
 
     def sentence(self, who: str = "one person", fact: str = "has the trait") -> str:
         """The worst case for ``who`` in plain words, as chances out of 100 (rounded up)."""
-        odds = (
-            "no limit holds: the release gives no differential-privacy guarantee"
-            if math.isinf(self.epsilon)
-            else f"the odds can grow up to {self.odds_words()} (epsilon = {self.epsilon:g} in total)"
-        )
+        if math.isinf(self.epsilon):
+            why = ", because nothing limits it: the release has no differential-privacy guarantee"
+        else:
+            why = f": the odds can grow up to {self.odds_words()} (epsilon = {self.epsilon:g} in total)"
         return (
             f"An observer who thought there was a {in_100(self.prior)} chance that {who} "
-            f"{fact} could, in the worst case, now think it is {in_100(self.posterior, rounding='up')}: {odds}."
+            f"{fact} could, in the worst case, now think it is {self.posterior_words()}{why}."
         )
 
 

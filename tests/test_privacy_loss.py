@@ -105,14 +105,19 @@ def test_no_guarantee_is_infinite_epsilon_and_certainty():
     )
 
 
+def test_the_coin_round_at_ln_3_is_exactly_at_the_deniable_limit():
+    loss = privacy_loss([math.log(3)], prior=0.5)
+    assert loss.deniable and loss.posterior_words() == "75 in 100"
+
+
 @given(eps=st.floats(min_value=0, max_value=50))
 def test_deniable_means_an_even_prior_ends_at_most_three_in_four(eps):
     loss = privacy_loss([eps], prior=0.5)
-    assert loss.deniable == (loss.odds_factor <= DENIABLE_ODDS)
+    assert loss.deniable == (eps <= math.log(DENIABLE_ODDS))
     if loss.deniable:
         assert loss.posterior <= 0.75 + 1e-12
     else:
-        assert loss.posterior > 0.75
+        assert loss.posterior >= 0.75  # a float may tie at the limit itself
 
 
 @pytest.mark.parametrize(

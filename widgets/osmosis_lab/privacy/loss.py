@@ -78,10 +78,12 @@ class PrivacyLoss:
     def deniable(self) -> bool:
         """Whether one answer at this loss stays deniable (odds move at most :data:`DENIABLE_ODDS`).
 
-        >>> privacy_loss([1.0]).deniable, privacy_loss([5.0]).deniable
-        (True, False)
+        >>> privacy_loss([1.0]).deniable, privacy_loss([math.log(3)]).deniable, privacy_loss([1.1]).deniable
+        (True, True, False)
         """
-        return self.odds_factor <= DENIABLE_ODDS
+        # Compared in ε, not in e^ε: exp(log(3)) is 3.0000000000000004, and ε = ln 3 (the
+        # class coin round's p = 3/4) sits exactly on the limit, which counts as deniable.
+        return self.epsilon <= math.log(DENIABLE_ODDS)
 
     def posterior_words(self) -> str:
         """The worst case as "N in 100", rounded up; "100 in 100" only when nothing bounds it.
@@ -144,7 +146,8 @@ def in_100(chance: float, *, rounding: str = "nearest") -> str:
     if near_impossible and chance > 0:
         return "less than 1 in 100"
     step = {"nearest": round, "up": math.ceil, "down": math.floor}[rounding]
-    return f"{step(100 * chance)} in 100"
+    # Rounded to 9 places first, so float noise (75.00000000000001) does not step up a whole point.
+    return f"{step(round(100 * chance, 9))} in 100"
 
 
 def privacy_loss(epsilons_spent: Iterable[float], *, prior: float = 0.5) -> PrivacyLoss:

@@ -78,6 +78,11 @@ def test_huge_epsilon_neither_overflows_nor_pretends(eps, prior):
     assert "could, in the worst case, now think it is" in loss.sentence()
 
 
+def test_a_sum_past_the_float_range_is_no_bound():
+    loss = privacy_loss([1e308, 1e308], prior=0.1)
+    assert math.isinf(loss.epsilon) and loss.posterior == 1.0
+
+
 def test_e_to_the_10_is_said_as_22_thousand_times():
     loss = privacy_loss([10.0], prior=0.1)
     assert loss.odds_factor == pytest.approx(22026.47, rel=1e-6)

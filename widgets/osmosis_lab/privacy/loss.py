@@ -186,7 +186,10 @@ cannot be negative); got -1.0.
     """
     spent = _epsilons(epsilons_spent)
     p = _prior(prior)
-    total = math.fsum(spent)
+    try:
+        total = math.fsum(spent)
+    except OverflowError:  # a sum past 1.8e308: no meaningful bound is left
+        total = math.inf
     if math.isinf(total):
         return PrivacyLoss(math.inf, p, math.inf, 1.0)
     if total == 0:  # nothing spent: Bayes gives back the prior exactly, not a rounding of it

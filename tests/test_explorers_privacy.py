@@ -1,5 +1,6 @@
 """Lesson 03's five privacy explorers, driven headless as a learner would."""
 
+import html
 import math
 import re
 
@@ -24,6 +25,7 @@ from osmosis_lab.privacy import (
     linkage_attack,
     narrowing,
     posterior_yes,
+    privacy_loss,
     truth_probability,
 )
 
@@ -185,6 +187,38 @@ def test_survey_deniability_matches_the_posterior(survey):
     )
     assert f"moves that to {yes:.0%}, a &#x27;no&#x27; to {no:.0%}" in table
     assert "e^epsilon = 2.7" in table
+
+
+#: The most an observer who started at 50-50 may become sure from one answer for this test to
+#: accept the word "deniable": at least 1 chance in 4 that the answer was the coin.
+DENIABLE_LIMIT = 0.75
+
+
+def plain_text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+def every_epsilon(survey):
+    """Each slider position, as the browser sets it (by index), up the range and back down."""
+    positions = list(range(len(survey.epsilon.labels)))
+    for index in positions + positions[::-1]:
+        survey.epsilon.index = index
+        eps = survey.epsilon.value
+        yield eps, privacy_loss([eps], prior=0.5), plain_text(survey.deniability.value)
+
+
+def test_survey_says_deniable_only_where_the_worst_case_allows_it(survey):
+    for eps, worst, text in every_epsilon(survey):
+        says_deniable = "stays deniable" in text
+        assert says_deniable == (worst.posterior <= DENIABLE_LIMIT), (eps, text)
+        assert ("no longer deniable" in text) == (not says_deniable), (eps, text)
+    assert survey.epsilon.index == 0 and "stays deniable" in plain_text(survey.deniability.value)
+
+
+def test_survey_deniability_quotes_the_computed_worst_case(survey):
+    for eps, worst, text in every_epsilon(survey):
+        assert f"could at worst be {worst.posterior_words()} sure" in text, eps
+        assert f"e^epsilon = {math.exp(eps):.1f} times" in text
 
 
 def test_survey_large_class_high_epsilon_lands_near_the_truth(survey):

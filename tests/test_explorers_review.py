@@ -12,6 +12,7 @@ import pytest
 from osmosis_lab.categories import CATEGORY_LABELS
 from osmosis_lab.explorers import base, review_design, review_matrix, review_writer
 from osmosis_lab.review import AS_PLANNED, CAUTIOUS, ROLES, checklist, design_rows
+from osmosis_lab.review.privacy_cost import FACT, WHO, cost_words, observer_prior, privacy_cost
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +85,7 @@ def test_the_sliders_and_checkboxes_reach_the_design(panel):
 
 def test_changed_figures_are_bold_and_counted(panel):
     panel.privacy.value = "dp"
-    headline = "differs from the plan in 1 choice (the export); 3 of the 13 figures change"
+    headline = "differs from the plan in 1 choice (the export); 4 of the 14 figures change"
     assert headline in text_of(panel.summary)
     assert row_of(panel, "people in the city re-identified by name") == "0 of 1024 (0%)"
     assert "<strong>0 of 1024 (0%)</strong>" in panel.summary.value
@@ -93,10 +94,41 @@ def test_changed_figures_are_bold_and_counted(panel):
     assert mine["people in the city re-identified by name"] == 0
 
 
+COST = "worst case: how sure an observer can become that one resident lives with depression"
+
+
+def test_every_epsilon_shows_its_computed_worst_case(panel):
+    panel.privacy.value = "dp"
+    prior = observer_prior(panel.scenario)
+    for index in range(len(panel.epsilon.labels)):  # as the browser moves the slider
+        panel.epsilon.index = index
+        design = panel.design
+        cost = privacy_cost(design, prior=prior)
+        assert row_of(panel, COST) == cost_words(design, cost)
+        assert cost.sentence(WHO, FACT) in text_of(panel.summary)
+        values = base.chart_spec(panel.chart)["data"]["values"]
+        mine = {v["figure"]: v["percent"] for v in values if v["design"] == "your design"}
+        assert mine[COST + " (invented model)"] == pytest.approx(100 * cost.posterior)
+    assert panel.design.epsilon == 10
+    # e^10 per count is no "no cost": the worst case is shown, and it is near certainty
+    assert "→ more than 99 in 100 (epsilon 50 = 5 counts × 10" in row_of(panel, COST)
+    assert "invented model" in text_of(panel.summary)
+
+
+def test_reading_subconscious_signals_shows_in_the_privacy_cost(panel):
+    panel.privacy.value = "dp"
+    panel.epsilon.value = 0.2
+    reading = row_of(panel, COST)
+    panel.categories["subconscious"].value = False
+    assert row_of(panel, COST) != reading
+    assert "epsilon 0.8 = 4 counts × 0.2" in row_of(panel, COST)
+    assert "epsilon 1 = 5 counts × 0.2" in reading
+
+
 def test_the_matching_notes_say_why_proposing_changes_nothing(panel):
     panel.proposers.value = "candidates"
     summary = text_of(panel.summary)
-    assert "in 1 choice (who proposes); 0 of the 13 figures change" in summary
+    assert "in 1 choice (who proposes); 0 of the 14 figures change" in summary
     assert "Who proposes changes nothing here" in summary
     assert "Matched without ever signing up: Léopold" in summary
     panel.search_non_users.value = False

@@ -281,7 +281,7 @@ def test_the_memo_does_not_change_results(scenario):
 
 def test_the_table_has_one_row_per_figure(scenario):
     table = run(AS_PLANNED, scenario).table()
-    assert table["key"].is_unique and len(table) == 13
+    assert table["key"].is_unique and len(table) == 14
     assert set(table["theme"]) == {"matching", "consent", "privacy", "trust"}
     assert table.loc[table["share"], "value"].between(0, 1).all()
     assert set(table["better"]) <= {"lower", "higher", ""}

@@ -12,8 +12,8 @@ Examples
 >>> spec = consequences_chart(mine, planned).to_dict()
 >>> spec["description"].startswith("Bar chart comparing your design with the planned launch")
 True
->>> len(spec["data"]["values"])  # two bars for each of the 8 shares
-16
+>>> len(spec["data"]["values"])  # two bars for each of the 9 shares
+18
 >>> comparison_table(mine, planned).columns.tolist()
 ['theme', 'figure', 'as planned', 'your design', 'better', 'changed']
 """

@@ -14,7 +14,6 @@ True
 """
 
 import html
-import math
 
 import ipywidgets as widgets
 import numpy as np
@@ -22,7 +21,15 @@ import pandas as pd
 
 from ..charts import privacy as privacy_charts
 from ..data import load_population
-from ..privacy import estimate_proportion, posterior_yes, randomized_response, truth_probability
+from ..privacy import (
+    DENIABLE_ODDS,
+    estimate_proportion,
+    posterior_yes,
+    privacy_loss,
+    randomized_response,
+    truth_probability,
+)
+from ..privacy.loss import in_100
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
@@ -126,7 +133,8 @@ class SurveyExplorer(Explorer):
         intro = (
             f"About {prior:.0%} of the whole population would truly answer yes. Hearing one "
             f"person's 'yes' moves that to {if_yes:.0%}, a 'no' to {if_no:.0%}: the odds move by "
-            f"at most e^epsilon = {math.exp(eps):.1f} times, so every answer stays deniable."
+            f"at most e^epsilon = {privacy_loss([eps]).odds_factor:.1f} times. "
+            f"{deniability_sentence(eps)}"
         )
         return (
             f"<div class='osmosis-deniability'><p>{html.escape(intro)}</p>"
@@ -140,3 +148,28 @@ class SurveyExplorer(Explorer):
     @classmethod
     def with_lesson_data(cls) -> "SurveyExplorer":
         return cls(load_population(), rng=np.random.default_rng(2019))
+
+
+def deniability_sentence(epsilon: float) -> str:
+    """Whether one answer at ``epsilon`` stays deniable, quoting the worst case it allows.
+
+    Computed by :func:`~osmosis_lab.privacy.privacy_loss` for someone an observer knew
+    nothing about (a 50 in 100 prior); "deniable" is its :attr:`~PrivacyLoss.deniable`.
+
+    >>> deniability_sentence(1.0)  # doctest: +ELLIPSIS
+    "...could at worst be 74 in 100 sure it is true, ...: the answer stays deniable..."
+    >>> deniability_sentence(5.0)  # doctest: +ELLIPSIS
+    "...more than 99 in 100 sure it is true, ...: the answer is no longer deniable..."
+    """
+    worst = privacy_loss([epsilon], prior=0.5)
+    coin = f"with {in_100(1 - worst.posterior, rounding='down')} left that it was the coin"
+    limit = DENIABLE_ODDS / (1 + DENIABLE_ODDS)  # the worst case for an even prior at that odds
+    rule = (
+        f"(Worst cases are rounded up. This lesson calls an answer deniable while it stays at "
+        f"{in_100(limit)} or less: at least 1 chance in {1 + DENIABLE_ODDS:g} that it was the coin.)"
+    )
+    verdict = "the answer stays deniable" if worst.deniable else "the answer is no longer deniable"
+    return (
+        "An observer who had no idea about someone (50 in 100) and hears their 'yes' could at "
+        f"worst be {worst.posterior_words()} sure it is true, {coin}: {verdict}. {rule}"
+    )

@@ -32,6 +32,7 @@ from ..review import (
     consequences,
     review_scenario,
 )
+from ..review.privacy_cost import FACT, WHO
 from . import controls as sliders
 from .base import Explorer, show_chart
 
@@ -259,10 +260,12 @@ class DesignPanel(Explorer):
         )
 
     def summary_html(self) -> str:
-        """The text equivalent: a headline, the figures table, and what the matching did."""
+        """The text equivalent: a headline, the figures table, what the matching did, and the
+        privacy cost in words."""
         table = review_charts.comparison_table(self.figures, self.planned)
         rows = "".join(_figure_row(row) for _, row in table.iterrows())
-        notes = "".join(f"<li>{html.escape(line)}</li>" for line in self.matching_notes())
+        lines = [*self.matching_notes(), *self.privacy_notes()]
+        notes = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
         return (
             '<div class="osmosis-text-equivalent"><p aria-live="polite"><strong>'
             f"{html.escape(self.headline())}</strong></p>"
@@ -287,6 +290,26 @@ class DesignPanel(Explorer):
         if found:
             lines.append("Matched without ever signing up: " + ", ".join(found) + ".")
         return lines
+
+    def privacy_notes(self) -> list[str]:
+        """The design's privacy cost as consequences for one person (an invented model)."""
+        p, design = self.figures.privacy, self.design
+        cost = p.cost
+        if design.privacy == "dp":
+            spent = (
+                f"The export publishes {p.counts_published} noisy counts (one about depression, "
+                f"one per data category read) at epsilon = {design.epsilon:g} each, and the "
+                "epsilons add up."
+            )
+        else:
+            spent = (
+                "The export releases rows, which no epsilon bounds: lesson 03's attack named "
+                f"{p.reidentified} people in it."
+            )
+        return [
+            f"Privacy cost (an invented model, explained in osmosis_lab.review.privacy_cost). {spent} "
+            + cost.sentence(WHO, FACT)
+        ]
 
 
 def _figure_row(row) -> str:

@@ -13,6 +13,8 @@ Defences by coarsening
 Defences by noise
     :func:`randomized_response`, :func:`estimate_proportion`, :func:`posterior_yes`,
     :func:`laplace_mechanism`, :func:`laplace_error_bound`, :class:`PrivacyBudget`
+What a privacy loss means for one person (lessons 03 and 05)
+    :func:`privacy_loss`, :class:`PrivacyLoss`, :data:`DENIABLE_ODDS`
 The lesson's scenario (:mod:`osmosis_lab.privacy.release`)
     :func:`beta_export`, :func:`known_to_attacker`, :func:`pseudonymise`,
     :data:`HIERARCHIES`, :func:`hierarchy_rules`
@@ -44,6 +46,7 @@ from osmosis_lab.privacy.laplace import (
     laplace_scale,
 )
 from osmosis_lab.privacy.linkage import OUTCOMES, LinkageResult, linkage_attack
+from osmosis_lab.privacy.loss import DENIABLE_ODDS, PrivacyLoss, privacy_loss
 from osmosis_lab.privacy.randomized_response import (
     ProportionEstimate,
     estimate_proportion,
@@ -62,6 +65,9 @@ from osmosis_lab.privacy.release import (
 )
 
 __all__ = [
+    "DENIABLE_ODDS",
+    "PrivacyLoss",
+    "privacy_loss",
     "EXPORT_COLUMNS",
     "HIERARCHIES",
     "OCCUPATION_SECTORS",

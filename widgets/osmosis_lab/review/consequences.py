@@ -30,8 +30,15 @@ import numpy as np
 import pandas as pd
 
 from osmosis_lab.errors import ReviewError
+from osmosis_lab.privacy import PrivacyLoss
 from osmosis_lab.review import themes
 from osmosis_lab.review.design import AS_PLANNED, LaunchDesign
+from osmosis_lab.review.privacy_cost import (
+    cost_words,
+    counts_published,
+    observer_prior,
+    privacy_cost,
+)
 from osmosis_lab.review.scenario import CAUTIOUS, ReviewScenario, launch_mask, review_scenario
 
 __all__ = ["AS_PLANNED", "CAUTIOUS", "Consequences", "consequences", "review_scenario"]
@@ -70,7 +77,8 @@ class ConsentFigures:
 
 @dataclass(frozen=True)
 class PrivacyFigures:
-    """Lesson 03: the research export under attack, and the error of one published count."""
+    """Lesson 03: the research export under attack, the error of one published count, and
+    the privacy cost (:mod:`osmosis_lab.review.privacy_cost`: an invented model)."""
 
     mechanism: str
     city: int
@@ -82,6 +90,8 @@ class PrivacyFigures:
     true_count: int
     published_count: float
     error_bound: float | None
+    counts_published: int
+    cost: PrivacyLoss
 
     @property
     def reidentified_share(self) -> float:
@@ -230,6 +240,8 @@ def _privacy(scenario, design, *, rng, noise_rng) -> PrivacyFigures:
         true_count=export["true_count"],
         published_count=float(export["published"]),
         error_bound=export["bound"],
+        counts_published=len(counts_published(design)),
+        cost=privacy_cost(design, prior=observer_prior(scenario)),
     )
 
 
@@ -342,6 +354,16 @@ def _rows(c: Consequences) -> list[tuple]:
             _count_error(p),
             "lower",
             False,
+        ),
+        (
+            "privacy_cost",
+            "privacy",
+            "worst case: how sure an observer can become that one resident lives with "
+            "depression (invented model)",
+            p.cost.posterior,
+            cost_words(c.design, p.cost),
+            "lower",
+            True,
         ),
         (
             "ending_badly",

@@ -25,7 +25,9 @@ Examples
 (True, 'my_design_review_zoe-33b40fa2.md')
 """
 
+import contextlib
 import html
+import weakref
 from dataclasses import asdict
 from pathlib import Path
 
@@ -33,7 +35,7 @@ import ipywidgets as widgets
 
 from ..errors import OsmosisLabError, RecordError
 from ..records import RecordStore, repair_surrogates, write_text_atomically
-from ..review import LaunchDesign, review_markdown
+from ..review import AS_PLANNED, ROLES, LaunchDesign, review_markdown
 from . import newest
 from .base import Explorer
 from .review_design import DesignPanel
@@ -43,6 +45,24 @@ from .review_matrix import StakeholderExplorer
 REVIEW_STEM = "my_design_review"
 #: This lesson's section in the learner's record.
 SECTION = "05_design_review"
+#: Which writer reads each panel and matrix, so a writer adopts only a new one nobody reads yet.
+_claimed: "weakref.WeakKeyDictionary[Explorer, weakref.ref]" = weakref.WeakKeyDictionary()
+_building = 0
+
+
+@contextlib.contextmanager
+def _building_explorers():
+    """Explorers built in here belong to the writer about to be built: nobody adopts them."""
+    global _building
+    _building += 1
+    try:
+        yield
+    finally:
+        _building -= 1
+
+
+#: What a learner who saved nothing sees after another learner used the same screen.
+_BLANK = {"design": asdict(AS_PLANNED), "matrix": {role: [None, ""] for role in ROLES}}
 
 
 def save_review(path: str | Path, markdown: str, *, allow_empty: bool = False) -> Path:
@@ -81,8 +101,10 @@ class ReviewWriter(Explorer):
         self.keep.on_click(lambda _button: self._ask_to_clear(False))
         self.clear_now.on_click(lambda _button: self.clear_review())
         for explorer in (panel, matrix):
+            _claimed[explorer] = weakref.ref(self)
             self._watch(explorer)
             newest.follow(type(explorer), self._watch)
+        newest.announce(self)
         self.refresh()
 
     def _build_controls(self) -> None:
@@ -119,7 +141,9 @@ class ReviewWriter(Explorer):
 
     @classmethod
     def with_lesson_data(cls, *, folder: str | Path | None = None) -> "ReviewWriter":
-        return cls(DesignPanel.with_lesson_data(), StakeholderExplorer(), folder=folder)
+        with _building_explorers():
+            panel, matrix = DesignPanel.with_lesson_data(), StakeholderExplorer()
+        return cls(panel, matrix, folder=folder)
 
     # -- following the panel and the matrix on screen ----------------------------------------------
 
@@ -130,14 +154,29 @@ class ReviewWriter(Explorer):
                 control.observe(lambda _change, e=explorer: self._changed(e), names="value")
 
     def _changed(self, explorer: Explorer) -> None:
-        # the summary is written last in an explorer's refresh, so a new one is complete here
-        if newest.newest(type(explorer)) is explorer:
+        if explorer not in (self.panel, self.stakeholders) and self._may_adopt(explorer):
+            _claimed[explorer] = weakref.ref(self)
             if isinstance(explorer, DesignPanel):
                 self.panel = explorer
             elif isinstance(explorer, StakeholderExplorer):
                 self.stakeholders = explorer
         if explorer in (self.panel, self.stakeholders):
             self.refresh()
+
+    def _may_adopt(self, explorer: Explorer) -> bool:
+        """A re-run cell's new panel or matrix goes to the newest writer, if no writer reads it.
+
+        Called when its summary is written, the last step of its refresh, so it is complete.
+        An older writer (its cell re-run, still in memory) and one whose own explorers are
+        being built (:meth:`with_lesson_data`) adopt nothing.
+        """
+        owner = _claimed.get(explorer)
+        return (
+            not _building
+            and newest.newest(type(explorer)) is explorer
+            and newest.newest(type(self)) is self
+            and (owner is None or owner() is None)
+        )
 
     # -- what is on screen, as fields and as Markdown ----------------------------------------------
 
@@ -167,7 +206,8 @@ class ReviewWriter(Explorer):
 
     def open_record(self) -> None:
         """Load the record of the name typed; refill the text, choices and matrix from it."""
-        if self.learner is not None and self.text.value != self.saved_fields.get("review", ""):
+        switching = self.learner is not None
+        if switching and self.fields() != self.saved_fields:
             self.status.value = _status(
                 "<strong>Not switched:</strong> the review on screen has changes that are not "
                 "saved. Save them (or Clear) first, then open another name."
@@ -185,7 +225,8 @@ class ReviewWriter(Explorer):
             "Which trade-off did you accept, and why?"
         )
         self.text.value = saved.get("review", "")
-        notes = self._restore(saved)
+        # a new learner on the same screen starts blank: the last learner's work is not theirs
+        notes = self._restore(saved if saved or not switching else _BLANK)
         found = "Your saved review is back" if saved else "Nothing saved under this name yet"
         self.status.value = _status(
             f"<strong>{found}</strong> (file <code>{html.escape(str(self.review_path))}</code>)."
@@ -233,8 +274,8 @@ class ReviewWriter(Explorer):
         self.status.value = _status("Saving…")
         try:
             self.store.save(self.learner, SECTION, fields, allow_empty=allow_empty)
-            self.saved_fields = fields
             self.saved_to = save_review(self.review_path, self.markdown())
+            self.saved_fields = fields  # only now: "saved" means both files were written
         except RecordError as error:
             self.status.value = _status(
                 f"<strong>Not saved:</strong> {html.escape(str(error))} Copy the preview below "

@@ -183,3 +183,16 @@ def test_after_the_writer_cell_is_re_run_only_the_new_writer_follows(tmp_path):
     assert second.stakeholders is matrix and first.stakeholders is not matrix
     two_writers = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
     assert second.stakeholders is matrix and two_writers.stakeholders is not matrix
+
+
+def test_the_summary_and_status_answer_every_control(tmp_path):
+    """What the keyboard test in the browser relies on: each control makes the writer say more."""
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    writer.name.value = "test"
+    assert "press Open my review to open “test”" in said(writer.summary)
+    writer.open.click()
+    writer.text.value = "test"
+    writer.clear.click()
+    assert "Yes, clear it" in said(writer.status)
+    writer.keep.click()
+    assert "Kept: nothing was cleared." in said(writer.status) and writer.text.value == "test"

@@ -25,9 +25,7 @@ Examples
 (True, 'my_design_review_zoe-33b40fa2.md')
 """
 
-import contextlib
 import html
-import weakref
 from dataclasses import asdict
 from pathlib import Path
 
@@ -45,22 +43,6 @@ from .review_matrix import StakeholderExplorer
 REVIEW_STEM = "my_design_review"
 #: This lesson's section in the learner's record.
 SECTION = "05_design_review"
-#: Which writer reads each panel and matrix, so a writer adopts only a new one nobody reads yet.
-_claimed: "weakref.WeakKeyDictionary[Explorer, weakref.ref]" = weakref.WeakKeyDictionary()
-_building = 0
-
-
-@contextlib.contextmanager
-def _building_explorers():
-    """Explorers built in here belong to the writer about to be built: nobody adopts them."""
-    global _building
-    _building += 1
-    try:
-        yield
-    finally:
-        _building -= 1
-
-
 #: What a learner who saved nothing sees after another learner used the same screen.
 _BLANK = {"design": asdict(AS_PLANNED), "matrix": {role: [None, ""] for role in ROLES}}
 
@@ -94,14 +76,15 @@ class ReviewWriter(Explorer):
             [widgets.HBox([self.name, self.open]), self.text, widgets.HBox([self.save, self.clear]),
              self.confirm, self.status, self.summary, self.preview]
         )  # fmt: skip
-        self.text.observe(lambda _change: self.refresh(), names="value")
+        for box in (self.name, self.text):
+            box.observe(lambda _change: self.refresh(), names="value")
         self.open.on_click(lambda _button: self.open_record())
         self.save.on_click(lambda _button: self.write())
         self.clear.on_click(lambda _button: self._ask_to_clear(True))
-        self.keep.on_click(lambda _button: self._ask_to_clear(False))
+        self.keep.on_click(lambda _button: self._keep())
         self.clear_now.on_click(lambda _button: self.clear_review())
         for explorer in (panel, matrix):
-            _claimed[explorer] = weakref.ref(self)
+            newest.claim(explorer, self)
             self._watch(explorer)
             newest.follow(type(explorer), self._watch)
         newest.announce(self)
@@ -141,7 +124,7 @@ class ReviewWriter(Explorer):
 
     @classmethod
     def with_lesson_data(cls, *, folder: str | Path | None = None) -> "ReviewWriter":
-        with _building_explorers():
+        with newest.building():
             panel, matrix = DesignPanel.with_lesson_data(), StakeholderExplorer()
         return cls(panel, matrix, folder=folder)
 
@@ -154,29 +137,15 @@ class ReviewWriter(Explorer):
                 control.observe(lambda _change, e=explorer: self._changed(e), names="value")
 
     def _changed(self, explorer: Explorer) -> None:
-        if explorer not in (self.panel, self.stakeholders) and self._may_adopt(explorer):
-            _claimed[explorer] = weakref.ref(self)
+        # called last in an explorer's refresh (its summary), so a new one is complete here
+        if explorer not in (self.panel, self.stakeholders) and newest.may_adopt(self, explorer):
+            newest.claim(explorer, self)
             if isinstance(explorer, DesignPanel):
                 self.panel = explorer
             elif isinstance(explorer, StakeholderExplorer):
                 self.stakeholders = explorer
         if explorer in (self.panel, self.stakeholders):
             self.refresh()
-
-    def _may_adopt(self, explorer: Explorer) -> bool:
-        """A re-run cell's new panel or matrix goes to the newest writer, if no writer reads it.
-
-        Called when its summary is written, the last step of its refresh, so it is complete.
-        An older writer (its cell re-run, still in memory) and one whose own explorers are
-        being built (:meth:`with_lesson_data`) adopt nothing.
-        """
-        owner = _claimed.get(explorer)
-        return (
-            not _building
-            and newest.newest(type(explorer)) is explorer
-            and newest.newest(type(self)) is self
-            and (owner is None or owner() is None)
-        )
 
     # -- what is on screen, as fields and as Markdown ----------------------------------------------
 
@@ -293,8 +262,17 @@ class ReviewWriter(Explorer):
 
     def _ask_to_clear(self, asking: bool) -> None:
         self.confirm.layout.display = "flex" if asking and self.learner else "none"
-        if asking and self.learner is None:
-            self.status.value = _status("Nothing to clear: open your review first.")
+        if asking:
+            self.status.value = _status(
+                "Press <em>Yes, clear it</em> to empty your saved review text, or <em>No, keep "
+                "it</em>."
+                if self.learner
+                else "Nothing to clear: open your review first."
+            )
+
+    def _keep(self) -> None:
+        self._ask_to_clear(False)
+        self.status.value = _status("Kept: nothing was cleared.")
 
     def clear_review(self) -> None:
         """Empty the saved review text (the confirmed "Clear my review"); choices and matrix stay."""
@@ -308,8 +286,11 @@ class ReviewWriter(Explorer):
 
     def refresh(self) -> None:
         words = len(self.text.value.split())
+        typed = " ".join(self.name.value.split())
         if self.learner is None:
-            state = "not opened yet: give your name or pseudonym first"
+            state = "not opened yet: give your name or pseudonym first" + (
+                f", then press Open my review to open “{html.escape(typed)}”" if typed else ""
+            )
         elif self.fields() == self.saved_fields:
             state = "saved"
         else:

@@ -45,6 +45,13 @@ def test_a_new_file_and_an_existing_file_are_written_whole(write, saved, tmp_pat
     assert saved.read_text(encoding="utf-8") == "Launch.\n" and leftovers(tmp_path) == []
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+def test_a_replaced_file_keeps_its_permissions(saved):
+    saved.chmod(0o640)
+    write_text_atomically(saved, "Launch.\n")
+    assert saved.stat().st_mode & 0o777 == 0o640
+
+
 def test_short_writes_still_write_everything(saved, monkeypatch):
     real_write = os.write
     monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data[:3])))

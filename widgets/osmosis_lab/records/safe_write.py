@@ -83,7 +83,7 @@ def read_text_if_present(path: str | Path) -> str | None:
         The file exists but cannot be read (the message says why).
     """
     target = Path(path)
-    if not _check_target(target):
+    if _check_target(target) is None:
         return None
     try:
         fd = os.open(target, os.O_RDONLY | _NOFOLLOW)
@@ -134,8 +134,7 @@ def write_text_atomically(path: str | Path, text: str, *, allow_empty: bool = Fa
                 f"Not saved: {target} holds your earlier work and the new text is empty. "
                 "Your file is unchanged. To empty it on purpose, use the Clear button."
             )
-    _check_target(target)
-    _replace_with(target, data)
+    _replace_with(target, data, _check_target(target))
     return target
 
 
@@ -145,12 +144,12 @@ def _absolute(path: Path) -> Path:
     return path.parent.resolve() / path.name
 
 
-def _check_target(target: Path) -> bool:
-    """True if ``target`` is a regular file, False if absent; refuse anything else."""
+def _check_target(target: Path) -> os.stat_result | None:
+    """``target``'s status if it is a regular file, None if absent; refuse anything else."""
     try:
         info = os.lstat(target)
     except FileNotFoundError:
-        return False
+        return None
     except OSError as error:
         raise _unsafe_or_failed(target, error, "check") from error
     if stat.S_ISLNK(info.st_mode):
@@ -163,15 +162,19 @@ def _check_target(target: Path) -> bool:
             f"Not saved: {target} is a folder or a special file, not a plain file. Nothing was "
             "changed. Rename it, then save again."
         )
-    return True
+    return info
 
 
-def _replace_with(target: Path, data: bytes) -> None:
+def _replace_with(target: Path, data: bytes, old: os.stat_result | None) -> None:
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     step = "create a temporary file"
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        # a new file gets the usual permissions (0o666 less the umask), as Path.write_text gave;
+        # a replaced file keeps its own, so who may read it does not change behind anyone's back
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o666)
         try:
+            if old is not None and hasattr(os, "fchmod"):
+                os.fchmod(fd, stat.S_IMODE(old.st_mode))
             step = "write"
             view = memoryview(data)
             while view:  # os.write may write less than asked

@@ -185,12 +185,15 @@ def test_every_role_has_a_labelled_value_row_and_note():
     assert len(set(labels)) == len(labels) == 2 * len(ROLES)  # every name is unique
 
 
-# -- the review writer ---------------------------------------------------------------------------
+# -- the review writer (more in tests/test_records_*.py) ------------------------------------------
 
 
 @pytest.fixture
 def writer(tmp_path):
-    return review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    writer.name.value = "Zoé"
+    writer.open.click()
+    return writer
 
 
 def test_saving_writes_the_review_next_to_the_notebook(writer, tmp_path):
@@ -202,8 +205,8 @@ def test_saving_writes_the_review_next_to_the_notebook(writer, tmp_path):
     assert "not saved yet" in text_of(writer.summary)
     writer.save.click()
 
-    path = tmp_path / review_writer.REVIEW_FILE
-    assert path.is_file() and writer.saved_to == path
+    path = tmp_path / "my_design_review_zoe-33b40fa2.md"
+    assert path.is_file() and writer.saved_to == path == writer.review_path
     assert str(path) in text_of(writer.status) and "nothing was sent" in text_of(writer.status)
     saved = path.read_text(encoding="utf-8")
     assert saved == writer.markdown()
@@ -216,7 +219,7 @@ def test_saving_writes_the_review_next_to_the_notebook(writer, tmp_path):
         assert f"- {item.line()}" in saved
     rendered = mistune.create_markdown(plugins=["table", "task_lists"])(saved)
     assert rendered.count("<table>") == 3 and "<strong>fair form</strong>" in rendered
-    assert "saved before" in text_of(writer.summary)
+    assert ", saved." in text_of(writer.summary)
 
 
 def test_the_preview_follows_the_panel_and_the_matrix(writer):
@@ -230,8 +233,14 @@ def test_the_preview_follows_the_panel_and_the_matrix(writer):
 
 def test_a_folder_that_cannot_be_written_is_reported(tmp_path):
     writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path / "missing")
+    writer.name.value = "Zoé"
+    writer.open.click()
+    writer.text.value = "My review."
     writer.save.click()
-    assert "Not saved" in text_of(writer.status) and writer.saved_to is None
+    assert "Not saved" in text_of(writer.status) and "folder does not exist" in text_of(
+        writer.status
+    )
+    assert writer.saved_to is None and "Saved" not in text_of(writer.status)
 
 
 def test_save_review_returns_the_absolute_path(tmp_path, monkeypatch):

@@ -3,24 +3,32 @@ review writer, every control from the keyboard, and a review saved next to the n
 
 import contextlib
 
+from osmosis_lab.records import learner_key
+
 from .harness import REPO
 
 LESSON = "lessons/05_design_review.ipynb"
-SAVED = REPO / "lessons" / "my_design_review.md"
+FOLDER = REPO / "lessons"
+#: The keyboard walk types "test" into every text box, the name box included.
+LEARNER = "test"
+SAVED = FOLDER / f"my_design_review_{learner_key(LEARNER)}.md"
+#: Buttons that write files: driven in the test that cleans up after them.
+WRITES_FILES = {"Save my review", "Yes, clear it"}
 
 
 @contextlib.contextmanager
 def saved_review_restored():
-    """Whatever the test writes to lessons/my_design_review.md is removed afterwards (and a
-    file that was there before is put back), so a run never leaves a review in the repository."""
-    before = SAVED.read_bytes() if SAVED.is_file() else None
+    """Whatever the tests write next to the lesson (reviews, records) is removed afterwards (and
+    files that were there before are put back), so a run never leaves a review in the repository."""
+    patterns = ("my_design_review*.md", "osmosis_work_*.json")
+    before = {path: path.read_bytes() for p in patterns for path in FOLDER.glob(p)}
     try:
         yield
     finally:
-        if before is None:
-            SAVED.unlink(missing_ok=True)
-        else:
-            SAVED.write_bytes(before)
+        for path in {path for p in patterns for path in FOLDER.glob(p)} - set(before):
+            path.unlink(missing_ok=True)
+        for path, content in before.items():
+            path.write_bytes(content)
 
 
 def test_runs_without_errors_and_draws_its_charts(lesson):
@@ -33,12 +41,12 @@ def test_runs_without_errors_and_draws_its_charts(lesson):
 def test_every_control_works_from_the_keyboard(lesson):
     results = []
     for control in lesson.controls():
-        if control.name == "Save my review":
-            continue  # writes a file: driven below, with clean-up
+        if control.name in WRITES_FILES:
+            continue  # driven below, with clean-up
         before = control.readout()
         keys = control.operate()
         results.append({"name": control.name, "keys": keys, "changed": control.readout() != before})
-    # matrix 8 + 8, panel 5 toggles + 6 boxes + 2 sliders + reset, writer 1
+    # matrix 8 + 8, panel 5 toggles + 6 boxes + 2 sliders + reset, writer: name, open, text, clear…
     assert len(results) >= 30, results
     unchanged = [r for r in results if not r["changed"]]
     assert not unchanged, f"controls whose explorer said nothing new: {unchanged}"
@@ -69,6 +77,9 @@ def test_the_board_meeting_from_the_keyboard(lesson):
 
 def test_the_review_is_saved_next_to_the_notebook_and_says_where(lesson):
     with saved_review_restored():
+        # the same name as the keyboard walk, so this works after it and alone
+        lesson.control("Your name or pseudonym").type(LEARNER)
+        lesson.control("Open my review").activate()
         lesson.control("My review").type("Delay the launch: fair form first.", submit=False)
         save = lesson.control("Save my review")
         save.activate()

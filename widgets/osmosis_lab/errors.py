@@ -40,3 +40,23 @@ class TrustError(OsmosisLabError):
 
 class ReviewError(OsmosisLabError):
     """A launch design or a review is malformed (unknown option, epsilon <= 0 ...)."""
+
+
+class RecordError(OsmosisLabError):
+    """A learner's saved work could not be read or written safely; nothing was lost."""
+
+
+class RecordNotWritten(RecordError):
+    """The system refused a save (disk full, read-only folder ...); the previous file is unchanged."""
+
+
+class UnsafeRecordPath(RecordError):
+    """A save would go through a symbolic link, into a folder, or outside the learner's folder."""
+
+
+class EmptyRecordRefused(RecordError):
+    """Saving would replace saved work with nothing; only an explicit "Clear" may do that."""
+
+
+class UnencodableText(RecordError):
+    """The text holds characters no file can store (half an emoji: a lone surrogate)."""

@@ -22,6 +22,7 @@ import altair as alt
 import ipywidgets as widgets
 
 from . import controls as sliders
+from . import newest
 
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 #: No "…" export menu on charts: it is an unlabelled control (axe: summary-name),
@@ -112,6 +113,7 @@ class Explorer:
     def _assemble(self, controls: list[widgets.Widget], extra: list[widgets.Widget] = ()) -> None:
         """Lay out controls on top, then any extra widgets, the chart and its text equivalent."""
         self.view = widgets.VBox([*controls, *extra, self.chart, self.summary])
+        newest.announce(self)  # a re-run cell's new explorer replaces the old for its readers
         for control in controls:
             if hasattr(control, "value") and not isinstance(control, widgets.Button):
                 control.observe(lambda _change: self.refresh(), names="value")

@@ -1,10 +1,15 @@
-"""Lesson 05's review writer: a text box, a preview, and a Save button that writes a Markdown file.
+"""Lesson 05's review writer: a name, a text box, a preview, Save and Clear; nothing is ever lost.
 
-The file goes next to the notebook (the kernel's working folder), on the
-learner's own machine or server; nothing is sent anywhere. The Markdown comes
-from :func:`osmosis_lab.review.review_markdown`: the design panel's choices and
-figures, the stakeholder matrix, a checklist filled from the choices, and the
-learner's text.
+The learner first gives a name or pseudonym and opens their review: what they
+saved before (the text, the design choices, the matrix) comes back, even after
+a kernel restart, and only their own file is read, so a shared laptop never
+shows one learner's review to another. Save keeps the fields as data
+(:class:`~osmosis_lab.records.RecordStore`) and writes the review as Markdown
+(:func:`osmosis_lab.review.review_markdown`) next to the notebook, both
+atomically; the status says "Saved" only when both writes succeeded. An empty
+text box never replaces a saved review: only "Clear my review", confirmed,
+empties it. The writer always reads the newest design panel and matrix, so
+re-running their cells does not leave it saving values that are no longer shown.
 
 Examples
 --------
@@ -12,67 +17,144 @@ Examples
 >>> from pathlib import Path
 >>> folder = Path(tempfile.mkdtemp())
 >>> writer = ReviewWriter.with_lesson_data(folder=folder)
+>>> writer.name.value = "Zoé"
+>>> writer.open.click()
 >>> writer.text.value = "Not ready: the export names people."
 >>> writer.save.click()
->>> "Saved" in writer.status.value, (folder / REVIEW_FILE).is_file()
-(True, True)
+>>> "Saved" in writer.status.value, writer.review_path.name
+(True, 'my_design_review_zoe-33b40fa2.md')
 """
 
 import html
+from dataclasses import asdict
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..review import review_markdown
+from ..errors import OsmosisLabError, RecordError
+from ..records import RecordStore, repair_surrogates, write_text_atomically
+from ..review import AS_PLANNED, ROLES, LaunchDesign, review_markdown
+from . import newest
 from .base import Explorer
 from .review_design import DesignPanel
 from .review_matrix import StakeholderExplorer
 
-#: The file the Save button writes.
-REVIEW_FILE = "my_design_review.md"
+#: The Markdown file is ``<REVIEW_STEM>_<learner key>.md``, one per learner.
+REVIEW_STEM = "my_design_review"
+#: This lesson's section in the learner's record.
+SECTION = "05_design_review"
+#: What a learner who saved nothing sees after another learner used the same screen.
+_BLANK = {"design": asdict(AS_PLANNED), "matrix": {role: [None, ""] for role in ROLES}}
 
 
-def save_review(path: str | Path, markdown: str) -> Path:
-    """Write ``markdown`` to ``path`` (UTF-8) and return the absolute path written."""
-    target = Path(path).expanduser().resolve()
-    target.write_text(markdown, encoding="utf-8")
-    return target
+def save_review(path: str | Path, markdown: str, *, allow_empty: bool = False) -> Path:
+    """Write ``markdown`` to ``path`` atomically and return the absolute path written.
+
+    See :func:`osmosis_lab.records.write_text_atomically` for what is refused and raised.
+    """
+    return write_text_atomically(path, markdown, allow_empty=allow_empty)
+
+
+def _status(message: str) -> str:
+    return f"<p role='status'>{message}</p>"
 
 
 class ReviewWriter(Explorer):
-    """Write the review; the preview follows the panel and the matrix; Save writes the file."""
+    """Open the learner's review by name; write it; Save and Clear keep every earlier save safe."""
 
     def __init__(
         self, panel: DesignPanel, matrix: StakeholderExplorer, *, folder: str | Path | None = None
     ) -> None:
         super().__init__()
         self.panel, self.stakeholders = panel, matrix
-        self.path = Path(folder or Path.cwd()).expanduser().resolve() / REVIEW_FILE
+        self.store = RecordStore(folder)
+        self.learner: str | None = None
+        self.saved_fields: dict = {}
+        self.saved_to: Path | None = None
+        self._build_controls()
+        self.view = widgets.VBox(
+            [widgets.HBox([self.name, self.open]), self.text, widgets.HBox([self.save, self.clear]),
+             self.confirm, self.status, self.summary, self.preview]
+        )  # fmt: skip
+        for box in (self.name, self.text):
+            box.observe(lambda _change: self.refresh(), names="value")
+        self.open.on_click(lambda _button: self.open_record())
+        self.save.on_click(lambda _button: self.write())
+        self.clear.on_click(lambda _button: self._ask_to_clear(True))
+        self.keep.on_click(lambda _button: self._keep())
+        self.clear_now.on_click(lambda _button: self.clear_review())
+        for explorer in (panel, matrix):
+            newest.claim(explorer, self)
+            self._watch(explorer)
+            newest.follow(type(explorer), self._watch)
+        newest.announce(self)
+        self.refresh()
+
+    def _build_controls(self) -> None:
+        self.name = widgets.Text(
+            description="Your name or pseudonym",
+            placeholder="the same one each time",
+            style={"description_width": "12em"},
+        )
+        self.open = widgets.Button(
+            description="Open my review", tooltip="Load what you saved under this name"
+        )
         self.text = widgets.Textarea(
-            value="", description="My review", placeholder="Would you launch? What must change "
-            "first, and for whom? Which trade-off did you accept, and why?",
-            layout=widgets.Layout(width="46em", height="12em"),
-            style={"description_width": "7em"},
+            value="", description="My review", disabled=True,
+            placeholder="Type your name above and press Open my review first.",
+            layout=widgets.Layout(width="46em", height="12em"), style={"description_width": "7em"},
         )  # fmt: skip
         self.save = widgets.Button(
             description="Save my review",
             button_style="primary",
-            tooltip=f"Write {REVIEW_FILE} next to this notebook",
+            tooltip="Write your review next to this notebook",
         )
+        self.clear = widgets.Button(
+            description="Clear my review", tooltip="Empty your saved review text (asks first)"
+        )
+        self.clear_now = widgets.Button(description="Yes, clear it", button_style="danger")
+        self.keep = widgets.Button(description="No, keep it")
+        self.confirm = widgets.HBox(
+            [widgets.HTML("Empty your saved review text? Your choices and matrix stay."),
+             self.clear_now, self.keep],
+            layout=widgets.Layout(display="none"),
+        )  # fmt: skip
         self.status = widgets.HTML()
         self.preview = widgets.HTML()
-        self._assemble([self.text], extra=[self.save, self.status])
-        self.view.children = (self.text, self.save, self.status, self.summary, self.preview)
-        self.save.on_click(lambda _button: self.write())
-        for control in [*panel.controls(), *matrix.controls()]:
-            if hasattr(control, "value") and not isinstance(control, widgets.Button):
-                control.observe(lambda _change: self.refresh(), names="value")
-        self.saved_to: Path | None = None
-        self.refresh()
 
     @classmethod
     def with_lesson_data(cls, *, folder: str | Path | None = None) -> "ReviewWriter":
-        return cls(DesignPanel.with_lesson_data(), StakeholderExplorer(), folder=folder)
+        with newest.building():
+            panel, matrix = DesignPanel.with_lesson_data(), StakeholderExplorer()
+        return cls(panel, matrix, folder=folder)
+
+    # -- following the panel and the matrix on screen ----------------------------------------------
+
+    def _watch(self, explorer: Explorer) -> None:
+        """Refresh when ``explorer`` changes; a newer panel or matrix replaces the old one."""
+        for control in [*explorer.controls(), explorer.summary]:
+            if hasattr(control, "value") and not isinstance(control, widgets.Button):
+                control.observe(lambda _change, e=explorer: self._changed(e), names="value")
+
+    def _changed(self, explorer: Explorer) -> None:
+        # called last in an explorer's refresh (its summary), so a new one is complete here
+        if explorer not in (self.panel, self.stakeholders) and newest.may_adopt(self, explorer):
+            newest.claim(explorer, self)
+            if isinstance(explorer, DesignPanel):
+                self.panel = explorer
+            elif isinstance(explorer, StakeholderExplorer):
+                self.stakeholders = explorer
+        if explorer in (self.panel, self.stakeholders):
+            self.refresh()
+
+    # -- what is on screen, as fields and as Markdown ----------------------------------------------
+
+    def fields(self) -> dict:
+        """The review as data: the text, the design choices, the matrix entries."""
+        design = asdict(self.panel.design)
+        design["categories"] = list(design["categories"])
+        entries = {role: list(entry) for role, entry in self.stakeholders.entries().items()}
+        return {"review": self.text.value, "design": design, "matrix": entries}
 
     def markdown(self) -> str:
         """The review file's text, from the current choices, matrix and review."""
@@ -84,35 +166,147 @@ class ReviewWriter(Explorer):
             planned=self.panel.planned,
         )
 
+    @property
+    def review_path(self) -> Path | None:
+        """The learner's Markdown file (``None`` until a name is given)."""
+        return self.store.companion(self.learner, REVIEW_STEM) if self.learner else None
+
+    # -- opening, saving, clearing ------------------------------------------------------------------
+
+    def open_record(self) -> None:
+        """Load the record of the name typed; refill the text, choices and matrix from it."""
+        switching = self.learner is not None
+        if switching and self.fields() != self.saved_fields:
+            self.status.value = _status(
+                "<strong>Not switched:</strong> the review on screen has changes that are not "
+                "saved. Save them (or Clear) first, then open another name."
+            )
+            return
+        try:
+            saved = self.store.load(self.name.value).get(SECTION, {})
+        except RecordError as error:
+            self.status.value = _status(f"<strong>Not opened:</strong> {html.escape(str(error))}")
+            return
+        self.learner, self.saved_fields = " ".join(self.name.value.split()), saved
+        self.text.disabled = False
+        self.text.placeholder = (
+            "Would you launch? What must change first, and for whom? "
+            "Which trade-off did you accept, and why?"
+        )
+        self.text.value = saved.get("review", "")
+        # a new learner on the same screen starts blank: the last learner's work is not theirs
+        notes = self._restore(saved if saved or not switching else _BLANK)
+        found = "Your saved review is back" if saved else "Nothing saved under this name yet"
+        self.status.value = _status(
+            f"<strong>{found}</strong> (file <code>{html.escape(str(self.review_path))}</code>)."
+            f"{notes}"
+        )
+        self.refresh()
+
+    def _restore(self, saved: dict) -> str:
+        if "matrix" in saved:
+            for role, (value, note) in saved["matrix"].items():
+                if role in self.stakeholders.values:
+                    self.stakeholders.values[role].value = value
+                    self.stakeholders.notes[role].value = note
+        if "design" in saved:
+            try:
+                self.panel.set_design(LaunchDesign(**saved["design"]))
+            except (TypeError, OsmosisLabError):
+                return " Your saved design choices could not be restored; choose them again."
+        return ""
+
+    def write(self) -> None:
+        """Save the review; say where, or why it could not be saved."""
+        self._ask_to_clear(False)
+        if self.learner is None:
+            self.status.value = _status(
+                "<strong>Not saved:</strong> type your name or pseudonym above and press "
+                "<em>Open my review</em> first, so your review is kept as yours."
+            )
+            return
+        repaired = repair_surrogates(self.text.value)
+        note = ""
+        if repaired != self.text.value:
+            note = " A broken character (half an emoji) was replaced by �."
+            self.text.value = repaired
+        if not repaired.strip() and self.saved_fields.get("review", "").strip():
+            self.status.value = _status(
+                "<strong>Not saved:</strong> the text box is empty, and your saved review has "
+                f"{len(self.saved_fields['review'].split())} words. It is unchanged. To empty "
+                "it on purpose, press <em>Clear my review</em>."
+            )
+            return
+        self._save(self.fields(), allow_empty=False, note=note)
+
+    def _save(self, fields: dict, *, allow_empty: bool, note: str = "") -> bool:
+        self.status.value = _status("Saving…")
+        try:
+            self.store.save(self.learner, SECTION, fields, allow_empty=allow_empty)
+            self.saved_to = save_review(self.review_path, self.markdown())
+            self.saved_fields = fields  # only now: "saved" means both files were written
+        except RecordError as error:
+            self.status.value = _status(
+                f"<strong>Not saved:</strong> {html.escape(str(error))} Copy the preview below "
+                "into a file meanwhile."
+            )
+            self.refresh()
+            return False
+        self.status.value = _status(
+            f"<strong>Saved</strong> to <code>{html.escape(str(self.saved_to))}</code> on the "
+            "machine that runs this notebook; nothing was sent anywhere. On Binder or a "
+            f"JupyterHub, download it from the file browser to keep it.{note}"
+        )
+        self.refresh()
+        return True
+
+    def _ask_to_clear(self, asking: bool) -> None:
+        self.confirm.layout.display = "flex" if asking and self.learner else "none"
+        if asking:
+            self.status.value = _status(
+                "Press <em>Yes, clear it</em> to empty your saved review text, or <em>No, keep "
+                "it</em>."
+                if self.learner
+                else "Nothing to clear: open your review first."
+            )
+
+    def _keep(self) -> None:
+        self._ask_to_clear(False)
+        self.status.value = _status("Kept: nothing was cleared.")
+
+    def clear_review(self) -> None:
+        """Empty the saved review text (the confirmed "Clear my review"); choices and matrix stay."""
+        self._ask_to_clear(False)
+        self.text.value = ""
+        if self._save(self.fields(), allow_empty=True):
+            self.status.value = _status(
+                f"<strong>Cleared:</strong> your saved review text is empty now "
+                f"(<code>{html.escape(str(self.saved_to))}</code>)."
+            )
+
     def refresh(self) -> None:
         words = len(self.text.value.split())
-        state = "not saved yet" if self.saved_to is None else "saved before; save again to update"
+        typed = " ".join(self.name.value.split())
+        if self.learner is None:
+            state = "not opened yet: give your name or pseudonym first" + (
+                f", then press Open my review to open “{html.escape(typed)}”" if typed else ""
+            )
+        elif self.fields() == self.saved_fields:
+            state = "saved"
+        else:
+            state = "changed since your last save" if self.saved_fields else "not saved yet"
+        where = (
+            f" The file is <code>{html.escape(str(self.review_path))}</code>, on the machine "
+            "that runs this notebook."
+            if self.learner
+            else ""
+        )
         self.summary.value = (
             f'<p class="osmosis-text-equivalent">Your review has {words} '
-            f"word{'' if words == 1 else 's'}, {state}. The file will be "
-            f"<code>{html.escape(str(self.path))}</code>, on the machine that runs this notebook."
-            "</p>"
+            f"word{'' if words == 1 else 's'}, {state}.{where}</p>"
         )
         self.preview.value = (
             "<details><summary>Preview of the file (your choices, the figures, the matrix, "
             f"the checklist and your text)</summary><pre style='white-space:pre-wrap'>"
             f"{html.escape(self.markdown())}</pre></details>"
         )
-
-    def write(self) -> None:
-        """Save the review; say where, or why it could not be saved."""
-        try:
-            self.saved_to = save_review(self.path, self.markdown())
-        except OSError as error:
-            self.status.value = (
-                f"<p role='status'><strong>Not saved:</strong> {html.escape(str(error))}. "
-                "Copy the preview below into a file instead.</p>"
-            )
-            return
-        self.status.value = (
-            f"<p role='status'><strong>Saved</strong> to <code>{html.escape(str(self.saved_to))}"
-            "</code> on the machine that runs this notebook; nothing was sent anywhere. On Binder "
-            "or a JupyterHub, "
-            "download it from the file browser to keep it.</p>"
-        )
-        self.refresh()

@@ -31,6 +31,7 @@ import pandas as pd
 
 from osmosis_lab.categories import CATEGORIES
 from osmosis_lab.errors import ReviewError
+from osmosis_lab.records.markdown import inert_markdown
 from osmosis_lab.review.consequences import Consequences
 from osmosis_lab.review.design import LaunchDesign, design_rows
 from osmosis_lab.review.stakeholders import stakeholder_matrix
@@ -188,7 +189,9 @@ def review_markdown(
     """The review as Markdown: choices, figures, matrix, checklist and the learner's text.
 
     ``matrix`` is a :func:`stakeholder_matrix` table or its entries; ``planned``
-    adds an "as planned" column beside the design's figures.
+    adds an "as planned" column beside the design's figures. Learner text (the
+    review and the matrix notes) goes through :func:`~osmosis_lab.records.inert_markdown`,
+    so the file reads the same but makes no reader's browser fetch or link anything.
     """
     if not isinstance(design, LaunchDesign):
         raise ReviewError(f"design must be a LaunchDesign; got {design!r}.")
@@ -212,7 +215,7 @@ def review_markdown(
         "## Checklist (filled from my choices)",
         "\n".join(f"- {item.line()}" for item in checklist(design, figures)),
         "## My review",
-        review_text.strip() or "_(No review written yet.)_",
+        inert_markdown(review_text.strip()) or "_(No review written yet.)_",
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -235,5 +238,5 @@ def _table(header: list[str], rows) -> str:
 
 
 def _cell(value) -> str:
-    text = " ".join(str(value).split())
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;") or " "
+    # cells hold learner notes too: made inert like the review text, then "|" kept inside the cell
+    return inert_markdown(" ".join(str(value).split())).replace("|", "\\|") or " "

@@ -1,0 +1,42 @@
+"""Learner work kept safely: atomic writes, one record per learner, inert Markdown.
+
+A layer of its own, below the engines and data and above the explorers: it may
+import :mod:`osmosis_lab.errors` and the standard library, never ipywidgets,
+altair or an explorer. Lesson 05's review writer (and the record of work other
+lessons keep) write through it.
+
+Examples
+--------
+>>> import tempfile
+>>> store = RecordStore(tempfile.mkdtemp())
+>>> store.path("Zoé").name.startswith("osmosis_work_zoe-")
+True
+"""
+
+from osmosis_lab.records.markdown import inert_markdown
+from osmosis_lab.records.safe_write import (
+    read_text_if_present,
+    repair_surrogates,
+    write_text_atomically,
+)
+from osmosis_lab.records.store import (
+    FORMAT,
+    VERSION,
+    RecordStore,
+    has_learner_text,
+    learner_key,
+    normalise_name,
+)
+
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "RecordStore",
+    "has_learner_text",
+    "inert_markdown",
+    "learner_key",
+    "normalise_name",
+    "read_text_if_present",
+    "repair_surrogates",
+    "write_text_atomically",
+]

@@ -1,0 +1,50 @@
+"""Learner text made inert for a Markdown file: it reads the same, but fetches and links nothing.
+
+A saved review is opened later in JupyterLab's Markdown preview, a Git host or
+a teacher's viewer. Learner text copied into it verbatim could make that reader's
+browser fetch a remote address (``![x](http://…)``, ``<img src=…>``) or show
+links the learner did not mean. :func:`inert_markdown` backslash-escapes exactly
+the characters that start those constructs, so emphasis, lists and headings
+still work and the text reads the same once rendered:
+
+- ``[`` and ``]``: no link, image or reference definition (``![x](…)``, ``[x]: …``);
+- ``<``: no raw HTML (``<img src=…>``) and no autolink (``<http://…>``);
+- ``\\``: so the escapes above cannot be undone by a backslash in the text;
+- ``:`` in ``://``, ``.`` in ``www.`` and ``@``: no bare link (GFM's extended autolinks);
+- ``$``: no maths (a math renderer has commands of its own).
+
+Examples
+--------
+>>> print(inert_markdown("![x](http://evil.example/p.png) <img src=x> **fair form**"))
+!\\[x\\](http\\://evil.example/p.png) \\<img src=x> **fair form**
+>>> print(inert_markdown("see www.example.org or me@example.org, costs $5"))
+see www\\.example.org or me\\@example.org, costs \\$5
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Characters escaped wherever they appear (see the module docstring for why each).
+_ALWAYS = re.compile(r"([\\\[\]<@$])")
+_SCHEME = re.compile(r"(?i)(?<=[a-z0-9])://")
+_WWW = re.compile(r"(?i)\b(www)\.")
+
+
+def inert_markdown(text: str) -> str:
+    """``text`` with every construct that could link, embed or fetch escaped.
+
+    Parameters
+    ----------
+    text : str
+        Learner text, any content.
+
+    Returns
+    -------
+    str
+        Markdown that renders as the same words, with no image, raw HTML, link or
+        autolink coming from ``text``.
+    """
+    escaped = _ALWAYS.sub(r"\\\1", text)
+    escaped = _SCHEME.sub(r"\\://", escaped)
+    return _WWW.sub(r"\1\\.", escaped)

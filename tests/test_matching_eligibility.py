@@ -96,6 +96,7 @@ def test_the_data_set_through_the_data_layer():
         ((["man"], ["women"], ["False"], ["woman"], ["men"], [False]), InvalidPreferences, "booleans"),
         ((["man"], ["woman"], [False], ["woman"], ["men"], [False]), InvalidPreferences, "seeking"),
         ((["man", "man"], ["women"], [False], ["woman"], ["men"], [False]), InvalidPreferences, "length"),
+        (([np.nan], ["women"], [False], ["woman"], ["men"], [False]), InvalidPreferences, "text"),
     ],
 )  # fmt: skip
 def test_may_meet_refuses_what_it_cannot_read(args, error, message):

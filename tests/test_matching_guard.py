@@ -79,8 +79,8 @@ class Spy:
     def __init__(self, monkeypatch):
         self.reached: set[tuple[str, int]] = set()
         self.bypasses: list[str] = []
-        modules = [m for n, m in sys.modules.items() if n.startswith("osmosis_lab.") and m]
-        for module in [matching, *modules]:
+        modules = {m for n, m in sys.modules.items() if n.startswith("osmosis_lab.") and m}
+        for module in modules | {matching}:
             for name in GUARDED:
                 original = module.__dict__.get(name)
                 if original is not None and not module.__name__.startswith("osmosis_lab.matching."):

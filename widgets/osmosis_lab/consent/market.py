@@ -112,6 +112,11 @@ def consented_preferences(
     ``proposer_shared`` and ``reviewer_shared`` are the boolean tables of
     :func:`shared_masks` (one row per person, one column per category).
 
+    Raises
+    ------
+    SchemaError
+        Share tables of the wrong shape or type (see ``compatibility_scores``).
+
     Examples
     --------
     >>> from osmosis_lab.data import load_people

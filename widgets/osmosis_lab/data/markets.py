@@ -20,12 +20,20 @@ from osmosis_lab.categories import CATEGORIES, TRAIT_COLUMNS, WEIGHT_COLUMNS
 from osmosis_lab.consent.market import Market
 from osmosis_lab.errors import SchemaError
 from osmosis_lab.matching import compatibility_scores
-from osmosis_lab.matching.eligibility import MarketPreferences, Profiles, eligible_preferences
+from osmosis_lab.matching.eligibility import Profiles, eligible_preferences
 
 #: From this age on a person is an adult; younger people are only matched with each other.
 ADULT_AGE = 18
 #: Which side proposes in :func:`beta_preferences`.
 SIDES = ("tester", "candidate")
+
+__all__ = [
+    "ADULT_AGE",
+    "beta_preferences",
+    "market_from_tables",
+    "profiles_from_table",
+    "who_may_meet",
+]
 
 _PROFILE = ("gender", "seeking", "age")
 _MARKET = ("person_id", "signed_up", *_PROFILE, *TRAIT_COLUMNS, *WEIGHT_COLUMNS.values())
@@ -220,13 +228,3 @@ def _shared_mask(table, shared):
             raise SchemaError(f"shared names people not in the table: {unknown[:3]}")
         mask.loc[shared.index, list(CATEGORIES)] = shared[list(CATEGORIES)].astype(bool)
     return mask
-
-
-__all__ = [
-    "ADULT_AGE",
-    "MarketPreferences",
-    "beta_preferences",
-    "market_from_tables",
-    "profiles_from_table",
-    "who_may_meet",
-]

@@ -81,8 +81,9 @@ def may_meet(gender_a, seeking_a, minor_a, gender_b, seeking_b, minor_b) -> np.n
     Raises
     ------
     InvalidPreferences
-        Arrays of different lengths or not one-dimensional, a ``seeking`` value
-        outside :data:`SEEKING`, a ``minor`` that is not boolean, too many pairs.
+        Arrays of different lengths or not one-dimensional, a gender that is not
+        text, a ``seeking`` value outside :data:`SEEKING`, a ``minor`` that is not
+        boolean, too many pairs.
 
     Examples
     --------
@@ -128,6 +129,11 @@ def _checked(gender, seeking, minor):
         raise InvalidPreferences(
             f"minor must hold booleans (True for under 18), got dtype {minor.dtype}; "
             "compute it as age < 18."
+        )
+    odd = [g for g in gender.tolist() if not isinstance(g, str)]
+    if odd:
+        raise InvalidPreferences(
+            f"gender must be text for everyone, got {odd[0]!r}; fill in missing genders first."
         )
     unknown = sorted({str(s) for s in seeking.tolist()} - set(SEEKING))
     if unknown:

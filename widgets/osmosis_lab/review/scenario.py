@@ -63,7 +63,8 @@ class ReviewScenario:
     market: Market
     attraction: pd.DataFrame
     wellbeing: pd.DataFrame
-    seeking: np.ndarray
+    #: may_meet[i, j]: tester i and candidate j may be matched (matching.eligibility.may_meet)
+    may_meet: np.ndarray
     calibration_error: dict[str, float]
     health: pd.Series
     #: Results that depend on a few design fields only, kept by :mod:`.themes` (see there).
@@ -104,7 +105,7 @@ def review_scenario(
         attraction=mutual_score_table(rows, columns),
         wellbeing=all_pairs(rows, columns, wellbeing_probability),
         # who may meet whom: the matching engine's one rule (seeking both ways, minors with minors)
-        seeking=who_may_meet(rows, columns),
+        may_meet=who_may_meet(rows, columns),
         calibration_error=_calibration(pairs, population),
         health=pd.concat([people, population]).set_index("person_id")["health_condition"],
     )

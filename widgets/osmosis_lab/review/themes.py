@@ -223,7 +223,7 @@ def objective_figures(scenario: ReviewScenario, design: LaunchDesign) -> pd.Data
         people = scenario.people.set_index("name")
         inside = pd.Series(launch_mask(scenario.people, design), index=people.index)
         allowed = (
-            scenario.seeking
+            scenario.may_meet
             & inside[scenario.attraction.index].to_numpy()[:, None]
             & inside[scenario.attraction.columns].to_numpy()[None, :]
         )

@@ -5,7 +5,9 @@ data set's people only with lists built by
 ``matching.eligibility.eligible_preferences`` (which lists only pairs
 ``may_meet`` allows, and marks what it builds). Two halves:
 
-* a static scan finds every call site of those functions in the package;
+* a static scan finds every call site of those functions in the package (and of
+  ``trust.match_under_objectives``, lesson 04's matching, whose ``allowed`` table
+  must never allow a pair the rule forbids);
 * each call site is then run (the drivers below) with the functions wrapped by a
   spy that refuses unmarked arrays, and unmarked name lists that name anyone of
   the data set. A call site no driver reaches fails the test too, so a new one
@@ -20,14 +22,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import osmosis_lab
 from osmosis_lab import matching
-from osmosis_lab.check import lesson01, lesson02
+from osmosis_lab.check import lesson01, lesson02, lesson04
 from osmosis_lab.consent import market as consent_market
 from osmosis_lab.data import load_pairs, load_people, load_population, load_public_profiles
-from osmosis_lab.data.markets import market_from_tables
+from osmosis_lab.data.markets import market_from_tables, profiles_from_table, who_may_meet
 from osmosis_lab.explorers import (
     consent_board,
     matching_consent,
@@ -35,8 +38,9 @@ from osmosis_lab.explorers import (
     matching_sides,
     matching_steps,
     matching_welfare,
+    trust_objectives,
 )
-from osmosis_lab.matching.eligibility import EligibleArray, EligibleLists
+from osmosis_lab.matching.eligibility import EligibleArray, EligibleLists, may_meet
 from osmosis_lab.review import AS_PLANNED, review_scenario, themes
 
 PACKAGE = Path(osmosis_lab.__file__).resolve().parent
@@ -45,8 +49,10 @@ GUARDED = (
     "deferred_acceptance_arrays",
     "deferred_acceptance_steps",
     "all_stable_matchings",
+    "match_under_objectives",
 )
 PEOPLE, POPULATION = load_people(), load_population()
+BY_NAME = PEOPLE.set_index("name")
 DATA_SET = {*PEOPLE["name"], *PEOPLE["person_id"], *POPULATION["name"], *POPULATION["person_id"]}
 
 
@@ -93,6 +99,9 @@ class Spy:
             if PACKAGE in path.parents and "matching" not in path.relative_to(PACKAGE).parts[:1]:
                 site = (path.relative_to(PACKAGE).as_posix(), caller.f_lineno)
                 self.reached.add(site)
+                if name == "match_under_objectives":
+                    self._check_allowed(site, args[0], kwargs.get("allowed"))
+                    return original(*args, **kwargs)
                 for table in args[:2]:
                     unmarked_array = isinstance(table, np.ndarray) and not isinstance(
                         table, EligibleArray
@@ -105,6 +114,14 @@ class Spy:
             return original(*args, **kwargs)
 
         return spy
+
+    def _check_allowed(self, site, attraction, allowed):
+        """Lesson 04's tables are labelled by name: allowed may only narrow who may meet."""
+        if not isinstance(attraction, pd.DataFrame) or not set(attraction.index) & DATA_SET:
+            return
+        rule = who_may_meet(BY_NAME.loc[attraction.index], BY_NAME.loc[attraction.columns])
+        if allowed is None or (np.asarray(allowed, bool) & ~rule).any():
+            self.bypasses.append(f"{site[0]}:{site[1]} match_under_objectives allows more")
 
 
 def clear_caches():
@@ -134,12 +151,15 @@ def drive_every_call_site():
     lesson01.men_first_choices_when_women_propose.verdict(-1)
     lesson01.switched_nothing_off.verdict("nobody")
     lesson02.bystanders_count.verdict(-1)
+    lesson04.lucas_wellbeing_match.verdict("nobody")
+    trust_objectives.ObjectivesExplorer.for_testers(PEOPLE)
     testers = PEOPLE[PEOPLE["role"] == "tester"]
     market = market_from_tables(testers, PEOPLE[PEOPLE["role"] == "candidate"])
     consent_market.match_with_consent(market, {pid: ("declared",) for pid in PEOPLE["person_id"]})
     scenario = review_scenario(PEOPLE, POPULATION, load_public_profiles(), load_pairs())
     for proposers in ("testers", "candidates"):
         themes.stable_match(themes.market_preferences(scenario, AS_PLANNED), proposers)
+    themes.objective_figures(scenario, AS_PLANNED)
 
 
 def test_every_call_site_outside_matching_gets_lists_built_by_the_constructor(monkeypatch):
@@ -179,3 +199,17 @@ def test_the_guard_catches_a_market_built_by_hand(monkeypatch):
 def test_name_lists_of_the_data_set_are_recognised(table):
     assert names_people(table)
     assert not names_people({"alpha": ["A"], "A": ["alpha"]})
+
+
+def test_the_guard_catches_lesson_04_without_the_age_rule(monkeypatch):
+    """Lesson 04 before issue 11: who seeks whom, but no age rule. The spy must refuse it."""
+
+    def seeking_only(rows, columns):  # the old trust.seeking_allowed: nobody counts as a minor
+        a, b = profiles_from_table(rows), profiles_from_table(columns)
+        adults = np.zeros(len(a), bool), np.zeros(len(b), bool)
+        return may_meet(a.gender, a.seeking, adults[0], b.gender, b.seeking, adults[1])
+
+    spy = Spy(monkeypatch)
+    monkeypatch.setattr(trust_objectives, "who_may_meet", seeking_only)
+    trust_objectives.ObjectivesExplorer.for_testers(PEOPLE)
+    assert spy.bypasses and "trust_objectives.py" in spy.bypasses[0]

@@ -10,13 +10,10 @@ from osmosis_lab.categories import CATEGORIES
 from osmosis_lab.consent import ConsentError
 from osmosis_lab.consent.forms import FORMS, HOW, Behaviour, FormDesign, simulate_form
 from osmosis_lab.consent.inference import fit_inference
-from osmosis_lab.consent.market import (
-    market_from_tables,
-    match_changes,
-    match_with_consent,
-    shared_masks,
-)
+from osmosis_lab.consent.market import match_changes, match_with_consent, shared_masks
 from osmosis_lab.data import load_people, load_population
+from osmosis_lab.data.markets import market_from_tables
+from osmosis_lab.errors import SchemaError
 
 PEOPLE = load_people()
 TESTERS = PEOPLE[PEOPLE["role"] == "tester"]
@@ -77,7 +74,7 @@ def test_matching_is_symmetric_and_shares_nothing_for_people_missing_from_the_le
 
 
 def test_market_needs_the_data_sets_columns():
-    with pytest.raises(ConsentError, match="lacks columns"):
+    with pytest.raises(SchemaError, match="lacks columns"):
         market_from_tables(TESTERS[["person_id"]], CANDIDATES)
 
 

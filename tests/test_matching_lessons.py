@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from matching_support import brute_stable, two_sided
 from osmosis_lab.categories import CATEGORIES
 from osmosis_lab.data import load_people
+from osmosis_lab.data.markets import beta_preferences
 from osmosis_lab.errors import InvalidPreferences, SchemaError
 from osmosis_lab.matching import (
     compare,
@@ -100,7 +101,7 @@ def test_proposal_grid_ends_with_the_matching_held(instance):
 
 
 def test_beta_preferences_respect_who_may_meet():
-    testers, candidates = scenarios.beta_preferences(PEOPLE)
+    testers, candidates = beta_preferences(PEOPLE)
     table = PEOPLE.set_index("name")
     for tester, ranking in testers.items():
         for candidate in ranking:
@@ -113,10 +114,10 @@ def test_beta_preferences_respect_who_may_meet():
 
 
 def test_beta_preferences_from_the_candidates_side_and_with_consent():
-    candidates, testers = scenarios.beta_preferences(PEOPLE, proposing="candidate")
+    candidates, testers = beta_preferences(PEOPLE, proposing="candidate")
     assert "Claire" in candidates and "Niels Larson" in testers
     nothing = pd.DataFrame(False, index=["Ana Stern"], columns=list(CATEGORIES))
-    testers, candidates = scenarios.beta_preferences(PEOPLE, shared=nothing)
+    testers, candidates = beta_preferences(PEOPLE, shared=nothing)
     assert testers["Ana Stern"] == []
     assert all("Ana Stern" not in ranking for ranking in candidates.values())
 
@@ -133,7 +134,7 @@ def test_beta_preferences_from_the_candidates_side_and_with_consent():
 )
 def test_beta_preferences_bad_input(kwargs, message):
     with pytest.raises(SchemaError, match=message):
-        scenarios.beta_preferences(PEOPLE, **kwargs)
+        beta_preferences(PEOPLE, **kwargs)
 
 
 def test_random_instance_is_seeded():

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from osmosis_lab import data
 from osmosis_lab.categories import CATEGORIES, TRAIT_COLUMNS, WEIGHT_COLUMNS
-from osmosis_lab.consent.market import market_from_tables, match_with_consent
+from osmosis_lab.consent.market import match_with_consent
+from osmosis_lab.data.markets import market_from_tables
 from osmosis_lab.errors import ReviewError
 from osmosis_lab.privacy import beta_export, known_to_attacker, linkage_attack
 from osmosis_lab.review import (

@@ -5,10 +5,12 @@ import pandas as pd
 import pytest
 
 from osmosis_lab.data import load_pairs, load_people, load_population, wellbeing_probability
-from osmosis_lab.errors import TrustError
+from osmosis_lab.data.markets import who_may_meet
+from osmosis_lab.errors import SchemaError, TrustError
 from osmosis_lab.matching import compatibility_scores
 from osmosis_lab.trust import (
     APP_MIDPOINT,
+    all_pairs,
     app_certainty,
     decision_probability,
     expected_calibration_error,
@@ -17,7 +19,6 @@ from osmosis_lab.trust import (
     mutual_score_table,
     objective_summary,
     pair_scores,
-    seeking_allowed,
 )
 
 
@@ -61,7 +62,7 @@ def test_lucas_is_told_his_ex_is_near_certain(people):
 def test_seeking(people):
     table = people.set_index("name")
     allowed = pd.DataFrame(
-        seeking_allowed(table.loc[["Lucas Apert", "Ana Stern"]], table.loc[["Léopold", "Simon"]]),
+        who_may_meet(table.loc[["Lucas Apert", "Ana Stern"]], table.loc[["Léopold", "Simon"]]),
         index=["Lucas", "Ana"],
         columns=["Léopold", "Simon"],
     )
@@ -82,7 +83,7 @@ def test_lucas_under_each_objective(people):
     matches = match_under_objectives(
         mutual_score_table(testers, candidates),
         wellbeing,
-        allowed=seeking_allowed(testers, candidates),
+        allowed=who_may_meet(testers, candidates),
     )
     lucas = matches[matches.person == "Lucas Apert"].set_index("objective")["match"]
     assert lucas.to_dict() == {"attraction": "Léopold", "wellbeing": "Antoine"}
@@ -154,6 +155,24 @@ def test_mutual_score_table_names_a_non_numeric_trait(people):
         mutual_score_table(rows, people.head(3))
 
 
-def test_seeking_allowed_needs_gender_and_seeking(people):
-    with pytest.raises(TrustError, match=r"columns lacks the columns \['gender'\]"):
-        seeking_allowed(people.head(3), people.head(3).drop(columns="gender"))
+def test_who_may_meet_needs_gender_seeking_and_age(people):
+    for column in ("gender", "seeking", "age"):
+        with pytest.raises(SchemaError, match=rf"columns lacks columns \['{column}'\]"):
+            who_may_meet(people.head(3), people.head(3).drop(columns=column))
+
+
+def test_lesson_04_never_matches_a_minor_with_an_adult(people):
+    # Niels (17) with Mathis Roy, and two adult women: without the age rule (lesson 04 before
+    # issue 11), both objectives matched Niels with Chloé Garnier, 29. Now he stays unmatched.
+    table = people.set_index("name")
+    testers, candidates = (
+        table.loc[["Niels Larson", "Mathis Roy"]],
+        table.loc[["Jade Morin", "Chloé Garnier"]],
+    )
+    matches = match_under_objectives(
+        mutual_score_table(testers, candidates),
+        all_pairs(testers, candidates, wellbeing_probability),
+        allowed=who_may_meet(testers, candidates),
+    )
+    assert matches[matches.person == "Niels Larson"].empty
+    assert set(matches["person"]) == {"Mathis Roy"}

@@ -19,12 +19,12 @@ import pandas as pd
 
 from ..categories import CATEGORIES
 from ..data import load_people
+from ..data.markets import beta_preferences
 from ..matching import blocking_pairs, deferred_acceptance
 from ..matching.compare import lie_outcome
 from ..matching.scenarios import (
     HAND_PROPOSERS,
     HAND_REVIEWERS,
-    beta_preferences,
     gale_shapley_example,
 )
 from .core import Check, Misconception

@@ -33,10 +33,11 @@ from ..consent import (
     withdraw,
 )
 from ..consent.forms import FORMS, Behaviour, simulate_form
-from ..consent.market import market_from_tables, match_changes, match_with_consent
+from ..consent.market import match_changes, match_with_consent
 from ..consent.scenarios import esther_experiment
 from ..consent.timeline import replay
 from ..data import load_people
+from ..data.markets import market_from_tables
 from .core import Check, Misconception
 
 

@@ -20,6 +20,7 @@ from functools import cache
 import numpy as np
 
 from ..data import load_pairs, load_people, load_population, wellbeing_probability
+from ..data.markets import who_may_meet
 from ..trust import (
     APP_MIDPOINT,
     APP_SHARPNESS,
@@ -30,7 +31,6 @@ from ..trust import (
     overconfidence_sweep,
     pair_scores,
     reliance_summary,
-    seeking_allowed,
 )
 from .core import Check, Misconception
 
@@ -142,7 +142,7 @@ def _lucas_match() -> str:
     matches = match_under_objectives(
         mutual_score_table(testers, candidates),
         all_pairs(testers, candidates, wellbeing_probability),
-        allowed=seeking_allowed(testers, candidates),
+        allowed=who_may_meet(testers, candidates),
     )
     chosen = matches[(matches["person"] == "Lucas Apert") & (matches["objective"] == "wellbeing")]
     return str(chosen["match"].iloc[0])

@@ -6,8 +6,10 @@ the residents who never signed up the second, since Osmosis looks for
 soulmates among people it found). Scores come from the matching engine's
 :func:`~osmosis_lab.matching.compatibility_scores`, over the categories *both*
 people let it use, so one person's refusal changes how others are scored.
-Two people can be matched only if each is seeking the other's gender and both
-are adults or both are minors (the toy never pairs a minor with an adult).
+Who may be matched with whom (each seeking the other's gender, minors only
+with minors) is the matching engine's one rule,
+:func:`osmosis_lab.matching.eligibility.may_meet`; the market is built from the
+data set's columns by ``osmosis_lab.data.markets.market_from_tables``.
 
 References
 ----------
@@ -21,31 +23,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
-from osmosis_lab.categories import CATEGORIES, TRAIT_COLUMNS, WEIGHT_COLUMNS
-from osmosis_lab.errors import ConsentError
-from osmosis_lab.matching import (
-    compatibility_scores,
-    deferred_acceptance_arrays,
-    preferences_from_scores,
-)
-
-_SOUGHT = {"women": "woman", "men": "man"}
-_NEEDED = (
-    "person_id",
-    "age",
-    "gender",
-    "seeking",
-    "signed_up",
-    *TRAIT_COLUMNS,
-    *WEIGHT_COLUMNS.values(),
-)
+from osmosis_lab.categories import CATEGORIES
+from osmosis_lab.matching import compatibility_scores, deferred_acceptance_arrays
+from osmosis_lab.matching.eligibility import MarketPreferences, Profiles, eligible_preferences
 
 
 @dataclass(frozen=True, eq=False)
 class Market:
-    """Both sides of a market, as arrays ready for repeated re-matching."""
+    """Both sides of a market, as arrays ready for repeated re-matching.
+
+    Built from the data set's tables by ``osmosis_lab.data.markets.market_from_tables``;
+    who may meet whom comes from ``proposer_profiles`` and ``reviewer_profiles``
+    through :func:`osmosis_lab.matching.eligibility.may_meet`.
+    """
 
     proposers: tuple[str, ...]
     reviewers: tuple[str, ...]
@@ -53,42 +44,14 @@ class Market:
     proposer_weights: np.ndarray
     reviewer_traits: np.ndarray
     reviewer_weights: np.ndarray
-    allowed: np.ndarray
+    proposer_profiles: Profiles
+    reviewer_profiles: Profiles
     never_signed_up: frozenset[str]
 
-
-def market_from_tables(proposers: pd.DataFrame, reviewers: pd.DataFrame) -> Market:
-    """Build a :class:`Market` from two people tables (the data set's columns).
-
-    Examples
-    --------
-    >>> from osmosis_lab.data import load_people
-    >>> people = load_people()
-    >>> market = market_from_tables(people[people["role"] == "tester"],
-    ...                             people[people["role"] == "candidate"])
-    >>> len(market.proposers), len(market.reviewers), sorted(market.never_signed_up)
-    (12, 12, ['C03', 'C05', 'C11'])
-    """
-    for name, table in (("proposers", proposers), ("reviewers", reviewers)):
-        missing = [c for c in _NEEDED if c not in table.columns]
-        if missing:
-            raise ConsentError(
-                f"{name} lacks columns {missing[:4]}; pass tables with the "
-                "data set's columns (load_people(), load_population())."
-            )
-    p, r = proposers, reviewers
-    allowed = _seeks(p, r) & _seeks(r, p).T & _same_age_group(p, r)
-    unsigned = pd.concat([p, r]).loc[lambda t: ~t["signed_up"].astype(bool), "person_id"]
-    return Market(
-        tuple(p["person_id"]),
-        tuple(r["person_id"]),
-        p[list(TRAIT_COLUMNS)].to_numpy(float),
-        p[list(WEIGHT_COLUMNS.values())].to_numpy(float),
-        r[list(TRAIT_COLUMNS)].to_numpy(float),
-        r[list(WEIGHT_COLUMNS.values())].to_numpy(float),
-        allowed,
-        frozenset(unsigned),
-    )
+    @property
+    def allowed(self) -> np.ndarray:
+        """allowed[i, j]: proposer i and reviewer j may be matched (read-only)."""
+        return self.proposer_profiles.may_meet(self.reviewer_profiles)
 
 
 def shared_masks(
@@ -123,6 +86,7 @@ def match_with_consent(
     Examples
     --------
     >>> from osmosis_lab.data import load_people
+    >>> from osmosis_lab.data.markets import market_from_tables
     >>> people = load_people()
     >>> market = market_from_tables(people[people["role"] == "tester"],
     ...                             people[people["role"] == "candidate"])
@@ -131,31 +95,57 @@ def match_with_consent(
     'C03'
     """
     sp, sr = shared_masks(market, shared, scrape_unsigned=scrape_unsigned)
-    forward = compatibility_scores(
-        market.proposer_traits,
-        market.proposer_weights,
-        shared=sp,
-        other_traits=market.reviewer_traits,
-        other_shared=sr,
-    )
-    backward = compatibility_scores(
-        market.reviewer_traits,
-        market.reviewer_weights,
-        shared=sr,
-        other_traits=market.proposer_traits,
-        other_shared=sp,
-    )
-    forward[~market.allowed] = np.nan
-    backward[~market.allowed.T] = np.nan
-    match = deferred_acceptance_arrays(
-        preferences_from_scores(forward), preferences_from_scores(backward), validate=False
-    )
+    match = deferred_acceptance_arrays(*consented_preferences(market, sp, sr), validate=False)
     partners: dict[str, str | None] = dict.fromkeys(market.proposers + market.reviewers)
     for i, j in enumerate(match):
         if j >= 0:
             partners[market.proposers[i]] = market.reviewers[j]
             partners[market.reviewers[j]] = market.proposers[i]
     return partners
+
+
+def consented_preferences(
+    market: Market, proposer_shared: np.ndarray, reviewer_shared: np.ndarray
+) -> MarketPreferences:
+    """Both sides' preference arrays over the categories each pair shares, pairs who may meet only.
+
+    ``proposer_shared`` and ``reviewer_shared`` are the boolean tables of
+    :func:`shared_masks` (one row per person, one column per category).
+
+    Raises
+    ------
+    SchemaError
+        Share tables of the wrong shape or type (see ``compatibility_scores``).
+
+    Examples
+    --------
+    >>> from osmosis_lab.data import load_people
+    >>> from osmosis_lab.data.markets import market_from_tables
+    >>> people = load_people()
+    >>> market = market_from_tables(people[people["role"] == "tester"],
+    ...                             people[people["role"] == "candidate"])
+    >>> everything = {pid: tuple(CATEGORIES) for pid in people["person_id"]}
+    >>> testers, candidates = consented_preferences(market, *shared_masks(market, everything))
+    >>> [market.reviewers[j] for j in testers[0] if j >= 0]  # Niels, 17: only Claire, 17
+    ['C01']
+    """
+    forward = compatibility_scores(
+        market.proposer_traits,
+        market.proposer_weights,
+        shared=proposer_shared,
+        other_traits=market.reviewer_traits,
+        other_shared=reviewer_shared,
+    )
+    backward = compatibility_scores(
+        market.reviewer_traits,
+        market.reviewer_weights,
+        shared=reviewer_shared,
+        other_traits=market.proposer_traits,
+        other_shared=proposer_shared,
+    )
+    return eligible_preferences(
+        forward, backward, market.proposer_profiles, market.reviewer_profiles
+    )
 
 
 def match_changes(
@@ -169,13 +159,3 @@ def match_changes(
     return [
         (pid, before.get(pid), after.get(pid)) for pid in after if before.get(pid) != after.get(pid)
     ]
-
-
-def _seeks(seekers: pd.DataFrame, sought: pd.DataFrame) -> np.ndarray:
-    wanted = seekers["seeking"].map(_SOUGHT).to_numpy()[:, None]
-    everyone = (seekers["seeking"] == "everyone").to_numpy()[:, None]
-    return everyone | (wanted == sought["gender"].to_numpy()[None, :])
-
-
-def _same_age_group(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
-    return (a["age"].to_numpy() < 18)[:, None] == (b["age"].to_numpy() < 18)[None, :]

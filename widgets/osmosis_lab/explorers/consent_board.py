@@ -34,9 +34,10 @@ from ..consent import (
     shared_categories,
     withdraw,
 )
-from ..consent.market import market_from_tables, match_changes, match_with_consent
+from ..consent.market import match_changes, match_with_consent
 from ..consent.scenarios import NIELS_MOTHER
 from ..data import load_people, load_population
+from ..data.markets import market_from_tables
 from .base import Explorer, show_chart, text_block
 from .consent_charts import match_change_chart
 

@@ -13,6 +13,7 @@ from functools import cache
 import numpy as np
 
 from ..data import load_people
+from ..data.markets import beta_preferences
 from ..matching import scenarios
 
 HAND = "Ada, Ben, Cyd, Dev (by hand)"
@@ -54,7 +55,7 @@ def load_case(name: str) -> Case:
         proposers, reviewers = scenarios.random_instance(6, rng=rng)
         return Case(name, proposers, reviewers, "Ps", "Rs")
     if name == BETA:
-        testers, candidates = scenarios.beta_preferences(load_people())
+        testers, candidates = beta_preferences(load_people())
         return Case(name, testers, candidates, "testers", "candidates")
     raise KeyError(f"unknown case {name!r}; choose one of {CASES}")
 

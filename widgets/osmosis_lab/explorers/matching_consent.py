@@ -19,9 +19,9 @@ import pandas as pd
 from ..categories import CATEGORIES, CATEGORY_LABELS
 from ..charts import matching as matching_charts
 from ..data import load_people
+from ..data.markets import beta_preferences
 from ..matching import deferred_acceptance
 from ..matching.compare import partner_ranks
-from ..matching.scenarios import beta_preferences
 from .base import Explorer, show_chart, text_block
 
 

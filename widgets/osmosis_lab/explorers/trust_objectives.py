@@ -17,13 +17,13 @@ import pandas as pd
 
 from ..charts import trust as trust_charts
 from ..data import load_people, wellbeing_probability
+from ..data.markets import who_may_meet
 from ..trust import (
     OBJECTIVES,
     all_pairs,
     match_under_objectives,
     mutual_score_table,
     objective_summary,
-    seeking_allowed,
 )
 from .base import Explorer, show_chart, text_block
 from .trust_explain import person_picker
@@ -37,7 +37,7 @@ class ObjectivesExplorer(Explorer):
         self.matches = match_under_objectives(
             mutual_score_table(rows, columns),
             all_pairs(rows, columns, wellbeing_probability),
-            allowed=seeking_allowed(rows, columns),
+            allowed=who_may_meet(rows, columns),
         )
         self.totals = objective_summary(self.matches)
         options = list(rows.index)

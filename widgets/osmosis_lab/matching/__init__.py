@@ -7,6 +7,9 @@ total score, and the "soulmate score" built from the data people consent to shar
 
 Preferences are dicts mapping a name to its list of names, best first; a name
 missing from a list is a refusal. Arrays are the fast path for large instances.
+Who may be matched with whom in the lessons' markets is one rule,
+:func:`osmosis_lab.matching.eligibility.may_meet`; the lessons' invented
+instances are in :mod:`osmosis_lab.matching.scenarios`.
 """
 
 from .arrays import deferred_acceptance_arrays

@@ -23,8 +23,9 @@ def all_stable_matchings(proposer_prefs, reviewer_prefs):
     Parameters
     ----------
     proposer_prefs, reviewer_prefs : dict of str to list of str
-        Preferences, best first; a name missing from a list is a refusal. At
-        most 12 people per side.
+        Preferences, best first; a name missing from a list is a refusal, so a
+        name listed by only one of the two is never their partner. At most 12
+        people per side.
 
     Returns
     -------
@@ -55,7 +56,7 @@ def all_stable_matchings(proposer_prefs, reviewer_prefs):
     {'a': 'B', 'b': 'C', 'c': 'A'}
     {'a': 'C', 'b': 'A', 'c': 'B'}
     """
-    proposers, reviewers = check_two_sided(proposer_prefs, reviewer_prefs)
+    proposers, reviewers = _mutual(*check_two_sided(proposer_prefs, reviewer_prefs))
     biggest = max(len(proposers), len(reviewers))
     if biggest > SMALL_INSTANCE:
         raise InvalidPreferences(
@@ -77,6 +78,16 @@ def all_stable_matchings(proposer_prefs, reviewer_prefs):
     # a leaf may still be blocked by someone who stays alone in every stable matching
     stable = [m for m in found if not _blocked_by_single(m, proposers, blocks)]
     return sorted(stable, key=lambda m: _proposer_cost(m, p_rank, len(reviewers)))
+
+
+def _mutual(proposers, reviewers):
+    """Drop every one-sided listing: as in deferred acceptance and ``is_stable``, a pair
+    can only be matched, or block, when each lists the other (the search relies on it)."""
+    p_rank, r_rank = rank_maps(proposers), rank_maps(reviewers)
+    return (
+        {p: [r for r in ranking if p in r_rank[r]] for p, ranking in proposers.items()},
+        {r: [p for p in ranking if r in p_rank[p]] for r, ranking in reviewers.items()},
+    )
 
 
 def _search(order, domains, blocks):

@@ -1,18 +1,11 @@
-"""The instances lesson 01 uses: Gale and Shapley's example, the beta test, a random city.
+"""The invented instances lesson 01 uses: Gale and Shapley's examples, a hand case, a random one.
 
-Not exported from :mod:`osmosis_lab.matching` itself (it reads the data set's
-columns): import it as ``from osmosis_lab.matching import scenarios``.
+Import it as ``from osmosis_lab.matching import scenarios``. The beta testers'
+lists are read from the data set by ``osmosis_lab.data.markets.beta_preferences``.
 
 References: D. Gale and L. S. Shapley (1962), "College Admissions and the
 Stability of Marriage", The American Mathematical Monthly 69(1), 9-15.
 """
-
-import pandas as pd
-
-from osmosis_lab.categories import CATEGORIES
-from osmosis_lab.errors import SchemaError
-
-from .scores import compatibility_scores, preferences_from_scores
 
 #: Gale & Shapley (1962), Example 1: three men rank three women and back. The paper's
 #: ranking matrix, written as lists best first (alpha, beta, gamma are the men).
@@ -52,9 +45,6 @@ HAND_REVIEWERS = {
 #: The seed of the "6 invented people a side" case: it has 6 stable matchings.
 RANDOM_SEED = 102
 
-#: Which side proposes in :func:`beta_preferences`.
-SIDES = ("tester", "candidate")
-
 
 def gale_shapley_example():
     """Copies of Example 1's lists: ``(men, women)``.
@@ -69,76 +59,6 @@ def gale_shapley_example():
         {k: list(v) for k, v in GALE_SHAPLEY_MEN.items()},
         {k: list(v) for k, v in GALE_SHAPLEY_WOMEN.items()},
     )
-
-
-def beta_preferences(people, *, shared=None, proposing="tester", tie_break="column_order"):
-    """The beta testers' and candidates' preference lists, from their soulmate scores.
-
-    Parameters
-    ----------
-    people : pandas.DataFrame
-        ``load_people()``: names, roles, gender, seeking, age, traits and weights.
-    shared : pandas.DataFrame of bool, optional
-        Indexed by name, one column per category: what each person lets the app
-        use. People not in it share everything; omitted, everyone shares all.
-    proposing : {"tester", "candidate"}
-        The side whose lists come first in the result (the side that proposes).
-    tie_break : str
-        Passed to :func:`~osmosis_lab.matching.preferences_from_scores`.
-
-    Returns
-    -------
-    (dict, dict)
-        The proposing side's lists and the other side's, by name, best first.
-        A pair is on the lists only if each seeks the other's gender, both are
-        adults or both minors (the rule of ``osmosis_lab.consent.market``), and
-        they share at least one category.
-
-    Examples
-    --------
-    >>> from osmosis_lab.data import load_people
-    >>> testers, candidates = beta_preferences(load_people())
-    >>> testers["Lucas Apert"]
-    ['Léopold', 'Rémi Caron', 'Antoine']
-    >>> candidates["Claire"]
-    ['Niels Larson']
-    """
-    if proposing not in SIDES:
-        raise SchemaError(f"proposing must be one of {SIDES}, got {proposing!r}.")
-    from osmosis_lab.consent.market import market_from_tables  # the shared who-may-meet rule
-
-    table = people.set_index("name")
-    mask = _shared_mask(table, shared)
-    testers = table[table["role"] == "tester"]
-    candidates = table[table["role"] == "candidate"]
-    allowed = market_from_tables(testers.reset_index(), candidates.reset_index()).allowed
-    forward = compatibility_scores(
-        testers,
-        shared=mask.loc[testers.index],
-        other_traits=candidates,
-        other_shared=mask.loc[candidates.index],
-    ).where(allowed)
-    backward = compatibility_scores(
-        candidates,
-        shared=mask.loc[candidates.index],
-        other_traits=testers,
-        other_shared=mask.loc[testers.index],
-    ).where(allowed.T)
-    tester_prefs = preferences_from_scores(forward, tie_break=tie_break)
-    candidate_prefs = preferences_from_scores(backward, tie_break=tie_break)
-    if proposing == "tester":
-        return tester_prefs, candidate_prefs
-    return candidate_prefs, tester_prefs
-
-
-def _shared_mask(table, shared):
-    mask = pd.DataFrame(True, index=table.index, columns=list(CATEGORIES))
-    if shared is not None:
-        unknown = sorted(set(shared.index) - set(table.index))
-        if unknown:
-            raise SchemaError(f"shared names people not in the table: {unknown[:3]}")
-        mask.loc[shared.index, list(CATEGORIES)] = shared[list(CATEGORIES)].astype(bool)
-    return mask
 
 
 def random_instance(n, *, rng):

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from osmosis_lab.consent.market import Market, market_from_tables
+from osmosis_lab.consent.market import Market
 from osmosis_lab.data import wellbeing_probability
+from osmosis_lab.data.markets import ADULT_AGE, market_from_tables, who_may_meet
 from osmosis_lab.errors import ReviewError
 from osmosis_lab.privacy import known_to_attacker
 from osmosis_lab.review.design import AS_PLANNED, LaunchDesign
@@ -36,7 +37,6 @@ from osmosis_lab.trust import (
     expected_calibration_error,
     mutual_score_table,
     pair_scores,
-    seeking_allowed,
 )
 
 #: A cautious design for examples and tests: every safeguard the panel offers.
@@ -63,7 +63,8 @@ class ReviewScenario:
     market: Market
     attraction: pd.DataFrame
     wellbeing: pd.DataFrame
-    seeking: np.ndarray
+    #: may_meet[i, j]: tester i and candidate j may be matched (matching.eligibility.may_meet)
+    may_meet: np.ndarray
     calibration_error: dict[str, float]
     health: pd.Series
     #: Results that depend on a few design fields only, kept by :mod:`.themes` (see there).
@@ -94,7 +95,6 @@ def review_scenario(
     testers = people[people["role"] == "tester"]
     candidates = people[people["role"] == "candidate"]
     rows, columns = testers.set_index("name"), candidates.set_index("name")
-    minors = (rows["age"].to_numpy() < 18)[:, None] == (columns["age"].to_numpy() < 18)[None, :]
     everyone = pd.concat([people[["name", "person_id"]], population[["name", "person_id"]]])
     return ReviewScenario(
         people=people.reset_index(drop=True),
@@ -104,8 +104,8 @@ def review_scenario(
         market=market_from_tables(testers, candidates),
         attraction=mutual_score_table(rows, columns),
         wellbeing=all_pairs(rows, columns, wellbeing_probability),
-        # who seeks whom, and (as in lesson 02's market) minors only with minors
-        seeking=seeking_allowed(rows, columns) & minors,
+        # who may meet whom: the matching engine's one rule (seeking both ways, minors with minors)
+        may_meet=who_may_meet(rows, columns),
         calibration_error=_calibration(pairs, population),
         health=pd.concat([people, population]).set_index("person_id")["health_condition"],
     )
@@ -135,5 +135,5 @@ def launch_mask(table: pd.DataFrame, design: LaunchDesign) -> np.ndarray:
     signed = table["signed_up"].astype(bool).to_numpy()
     inside = signed | design.finds_non_users
     if design.minors == "excluded":
-        inside &= table["age"].to_numpy() >= 18
+        inside &= table["age"].to_numpy() >= ADULT_AGE
     return inside

@@ -24,12 +24,8 @@ import pandas as pd
 from osmosis_lab.categories import QUASI_IDENTIFIERS
 from osmosis_lab.consent import FRANCE, requirement
 from osmosis_lab.consent.forms import FORMS, simulate_form
-from osmosis_lab.consent.market import shared_masks
-from osmosis_lab.matching import (
-    compatibility_scores,
-    deferred_acceptance_arrays,
-    preferences_from_scores,
-)
+from osmosis_lab.consent.market import consented_preferences, shared_masks
+from osmosis_lab.matching import deferred_acceptance_arrays
 from osmosis_lab.privacy import (
     beta_export,
     generalise,
@@ -75,23 +71,7 @@ def market_preferences(scenario: ReviewScenario, design: LaunchDesign) -> Side:
     sp, sr = shared_masks(market, shared, scrape_unsigned=design.finds_non_users)
     sp &= np.array([inside[p] for p in market.proposers])[:, None]
     sr &= np.array([inside[r] for r in market.reviewers])[:, None]
-    forward = compatibility_scores(
-        market.proposer_traits,
-        market.proposer_weights,
-        shared=sp,
-        other_traits=market.reviewer_traits,
-        other_shared=sr,
-    )
-    backward = compatibility_scores(
-        market.reviewer_traits,
-        market.reviewer_weights,
-        shared=sr,
-        other_traits=market.proposer_traits,
-        other_shared=sp,
-    )
-    forward[~market.allowed] = np.nan
-    backward[~market.allowed.T] = np.nan
-    return Side(preferences_from_scores(forward), preferences_from_scores(backward))
+    return Side(*consented_preferences(market, sp, sr))
 
 
 def stable_match(side: Side, proposers: str) -> np.ndarray:
@@ -243,7 +223,7 @@ def objective_figures(scenario: ReviewScenario, design: LaunchDesign) -> pd.Data
         people = scenario.people.set_index("name")
         inside = pd.Series(launch_mask(scenario.people, design), index=people.index)
         allowed = (
-            scenario.seeking
+            scenario.may_meet
             & inside[scenario.attraction.index].to_numpy()[:, None]
             & inside[scenario.attraction.columns].to_numpy()[None, :]
         )

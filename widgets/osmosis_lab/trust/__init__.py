@@ -25,7 +25,6 @@ from osmosis_lab.trust.app import (
     judge_cases,
     mutual_score_table,
     pair_scores,
-    seeking_allowed,
 )
 from osmosis_lab.trust.calibration import (
     RELIABILITY_COLUMNS,
@@ -56,7 +55,6 @@ __all__ = [
     "judge_cases",
     "mutual_score_table",
     "pair_scores",
-    "seeking_allowed",
     "DESIGNS",
     "OBJECTIVES",
     "RELIABILITY_COLUMNS",

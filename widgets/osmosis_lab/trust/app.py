@@ -34,7 +34,6 @@ APP_MIDPOINT = 0.85
 #: How steeply the app's certainty rises with the score.
 APP_SHARPNESS = 30.0
 
-_TARGET = {"women": "woman", "men": "man"}
 _PAIRS_HINT = "Pass a pairs table such as load_pairs(), with person_a and person_b ids."
 _NUMERIC = (*TRAIT_COLUMNS, *WEIGHT_COLUMNS.values())
 
@@ -144,37 +143,6 @@ def all_pairs(rows: pd.DataFrame, columns: pd.DataFrame, function) -> pd.DataFra
     i, j = np.meshgrid(np.arange(len(rows)), np.arange(len(columns)), indexing="ij")
     values = np.asarray(function(rows.iloc[i.ravel()], columns.iloc[j.ravel()]))
     return pd.DataFrame(values.reshape(i.shape), index=rows.index, columns=columns.index)
-
-
-def seeking_allowed(rows: pd.DataFrame, columns: pd.DataFrame) -> np.ndarray:
-    """True where each of the two is seeking the other's gender ("everyone" seeks all).
-
-    Examples
-    --------
-    >>> a = pd.DataFrame({"gender": ["man", "woman"], "seeking": ["men", "everyone"]})
-    >>> b = pd.DataFrame({"gender": ["man", "non-binary"], "seeking": ["men", "women"]})
-    >>> seeking_allowed(a, b).tolist()
-    [[True, False], [False, True]]
-
-    Raises
-    ------
-    TrustError
-        ``rows`` or ``columns`` lacks the ``gender`` or ``seeking`` column.
-    """
-    for table, name in ((rows, "rows"), (columns, "columns")):
-        table_with(
-            table,
-            ("gender", "seeking"),
-            name,
-            hint="Pass people tables such as load_people(), with gender and seeking.",
-        )
-
-    def seeks(seekers: pd.DataFrame, sought: pd.DataFrame) -> np.ndarray:
-        wanted = seekers["seeking"].map(_TARGET).to_numpy()[:, None]
-        everyone = (seekers["seeking"] == "everyone").to_numpy()[:, None]
-        return everyone | (wanted == sought["gender"].to_numpy()[None, :])
-
-    return seeks(rows, columns) & seeks(columns, rows).T
 
 
 def category_similarities(pairs: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:

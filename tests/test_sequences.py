@@ -4,7 +4,7 @@ One control at a time from the starting state misses faults that need a path: sw
 the timeline, *then* press End; spend the budget, *then* nudge the total. Each
 explorer here gets several seeded sequences of at least ``STEPS`` actions (see
 ``sequences.py``); any exception, any logged error and any broken invariant fails.
-The timeline and noise explorers also get a model: after each action it recomputes,
+Lesson 02's timeline and consent board and lesson 03's noise dial also get a model: after each action it recomputes,
 from the engines and the control values, what the text states, and compares.
 """
 
@@ -14,8 +14,11 @@ import re
 
 import pytest
 
+from osmosis_lab.consent import shared_categories
+from osmosis_lab.consent.market import match_changes, match_with_consent
 from osmosis_lab.consent.scenarios import SCENARIOS
 from osmosis_lab.consent.timeline import replay
+from osmosis_lab.explorers.consent_board import ConsentBoard
 from osmosis_lab.explorers.consent_timeline import TimelineExplorer
 from osmosis_lab.explorers.privacy_noise import COUNT_SENSITIVITY, NoiseExplorer
 from osmosis_lab.privacy import PrivacyBudget, laplace_error_bound
@@ -166,3 +169,65 @@ def test_nudging_the_total_keeps_the_history():
     assert "more than the new total" in explorer.budget_text.value
     click(explorer.start_over)  # only its own button restarts a budget
     assert explorer.budget.spent == 0 and "Nothing published yet" in explorer.published.value
+
+
+# ---------------------------------------------------------------------- lesson 02: the consent board
+
+
+class BoardModel:
+    """Recomputes the match from the consent engine and says who made the last change."""
+
+    def __init__(self, board: ConsentBoard) -> None:
+        self.shown = dict(board.previous)  # what each market's match was when last shown
+        self.last, self.actor, self.reset = "none yet", None, False
+        self.settings = self.controls(board)
+        self.headline = "Nobody's match changed with the last change."
+
+    @staticmethod
+    def controls(board: ConsentBoard) -> tuple:
+        boxes = tuple(box.value for box in board.toggles.values())
+        return board.tester.value, board.market.value, board.scrape.value, boxes
+
+    def __call__(self, board: ConsentBoard, control) -> None:
+        settings = self.controls(board)
+        name = board.names[board.tester.value]
+        if control is board.start_again:
+            self.last, self.actor, self.reset = "every box back as at the start", None, True
+            assert board.scrape.value and board.ledger == board._start
+        elif control is board.scrape and settings[2] != self.settings[2]:
+            verb = "scrapes people who never signed up again" if board.scrape.value else "stopped"
+            self.last, self.actor, self.reset = f"Osmosis {verb}", None, False
+        elif control in board.toggles.values() and settings[3] != self.settings[3]:
+            verb = "granted" if control.value else "withdrew"
+            self.last, self.actor, self.reset = f"{name} {verb}", board.tester.value, False
+        if settings != self.settings or control is board.start_again:  # the board redraws
+            self.headline = self.expected_headline(board)
+        self.settings = settings
+        shown = every_text(board)
+        assert f"Last change: {self.last}" in shown, f"expected 'Last change: {self.last}…'"
+        assert self.headline in shown, f"expected {self.headline!r}"
+
+    def expected_headline(self, board: ConsentBoard) -> str:
+        key = board.market.value
+        after = match_with_consent(
+            board.markets[key],
+            shared_categories(board.ledger, "matching"),
+            scrape_unsigned=board.scrape.value,
+        )
+        changed = match_changes(self.shown.get(key, after), after)
+        self.shown[key] = after
+        movers = sum(1 for who, *_ in changed if who == self.actor)
+        if not changed:
+            return "Nobody's match changed with the last change."
+        if self.reset:
+            return f"Back to the start: {len(changed)} people's matches changed back."
+        return (
+            f"{len(changed)} people's matches changed; {len(changed) - movers} of them "
+            "changed nothing themselves."
+        )
+
+
+@pytest.mark.parametrize("seed", MODEL_SEEDS)
+def test_consent_board_reports_the_change_the_engine_computes(seed):
+    board = ConsentBoard.with_lesson_data()
+    run_sequence(board, seed, STEPS, model=BoardModel(board))

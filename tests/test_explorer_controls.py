@@ -7,6 +7,7 @@ browser, and an index the browser sends is never kept past the end of the labels
 """
 
 import ipywidgets as widgets
+import numpy as np
 import pytest
 import traitlets
 
@@ -104,3 +105,13 @@ def test_an_impossible_range_is_refused_and_changes_nothing():
     with pytest.raises(traitlets.TraitError, match="positive"):
         slider.step = 0
     assert (slider.min, slider.max, slider.step, slider.value) == (1, 5, 1, 3)
+
+
+def test_a_range_from_numpy_or_a_count_is_accepted_as_ipywidgets_accepts_it():
+    slider = controls.IntSlider(value=2, min=1, max=np.int64(4), description="n")
+    slider.max = np.int64(6)
+    assert slider.labels == ["1", "2", "3", "4", "5", "6"] and slider.value == 2
+    total = controls.FloatSlider(
+        value=1, min=0, max=np.float64(2.0), step=0.5, readout_format=".1f"
+    )
+    assert total.labels == ["0.0", "0.5", "1.0", "1.5", "2.0"] and total.value == 1.0

@@ -235,9 +235,9 @@ class _NumberSlider(_PositionSlider):
 class IntSlider(_NumberSlider):
     """An accessible integer slider with ipywidgets' arguments."""
 
-    min = traitlets.Int(0)
-    max = traitlets.Int(100)
-    step = traitlets.Int(1)
+    min = traitlets.CInt(0)
+    max = traitlets.CInt(100)
+    step = traitlets.CInt(1)
 
     def __init__(
         self, value=None, min=0, max=100, step=1, description="", readout_format="d", **kwargs
@@ -256,9 +256,9 @@ class IntSlider(_NumberSlider):
 class FloatSlider(_NumberSlider):
     """An accessible float slider with ipywidgets' arguments."""
 
-    min = traitlets.Float(0.0)
-    max = traitlets.Float(10.0)
-    step = traitlets.Float(0.1)
+    min = traitlets.CFloat(0.0)
+    max = traitlets.CFloat(10.0)
+    step = traitlets.CFloat(0.1)
     _cast = float
 
     def __init__(

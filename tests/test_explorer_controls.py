@@ -115,3 +115,12 @@ def test_a_range_from_numpy_or_a_count_is_accepted_as_ipywidgets_accepts_it():
         value=1, min=0, max=np.float64(2.0), step=0.5, readout_format=".1f"
     )
     assert total.labels == ["0.0", "0.5", "1.0", "1.5", "2.0"] and total.value == 1.0
+
+
+def test_a_range_a_keyboard_cannot_walk_is_refused():
+    with pytest.raises(traitlets.TraitError, match="use a larger step"):
+        controls.FloatSlider(value=0, min=0, max=1e9, step=1e-9, description="ε")
+    slider = controls.IntSlider(value=200, min=200, max=300, description="n")  # min > default max
+    with pytest.raises(traitlets.TraitError, match="more than 10001 positions"):
+        slider.max = 10**9
+    assert slider.labels[-1] == "300" and slider.value == 200

@@ -127,6 +127,14 @@ export default { render };
 """
 
 
+#: A keyboard user moves one position per key press: more positions than this is a mistake.
+MAX_POSITIONS = 10_001
+
+
+def _slider_name(slider) -> str:
+    return f"slider {slider.description!r}" if slider.description else "a slider"
+
+
 class _PositionSlider(anywidget.AnyWidget):
     """A range input over positions 0..n-1, each with a readout label; subclasses map positions to values.
 
@@ -202,18 +210,21 @@ class _NumberSlider(_PositionSlider):
     readout_format = traitlets.Unicode("d")
     _cast = int
 
-    @traitlets.validate("step")
-    def _positive_step(self, proposal):
-        if not proposal["value"] > 0:
-            raise traitlets.TraitError(f"step must be positive, not {proposal['value']!r}")
-        return proposal["value"]
-
-    @traitlets.validate("min", "max")
-    def _ordered(self, proposal):
-        low = proposal["value"] if proposal["trait"].name == "min" else self.min
-        high = proposal["value"] if proposal["trait"].name == "max" else self.max
+    @traitlets.validate("min", "max", "step")
+    def _possible_range(self, proposal):
+        # inside hold_trait_notifications (e.g. __init__) this runs once all three are set
+        bounds = {name: getattr(self, name) for name in ("min", "max", "step")}
+        bounds[proposal["trait"].name] = proposal["value"]
+        low, high, step = bounds["min"], bounds["max"], bounds["step"]
+        if not step > 0:
+            raise traitlets.TraitError(f"step must be positive, not {step!r}")
         if low > high:
             raise traitlets.TraitError(f"min ({low}) must not be above max ({high})")
+        if (high - low) / step >= MAX_POSITIONS:
+            raise traitlets.TraitError(
+                f"{_slider_name(self)} would have more than {MAX_POSITIONS} positions "
+                f"from {low} to {high} in steps of {step}: use a larger step"
+            )
         return proposal["value"]
 
     @traitlets.observe("min", "max", "step", "readout_format")

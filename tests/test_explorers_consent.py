@@ -5,6 +5,7 @@ import re
 import numpy as np
 import pytest
 
+from osmosis_lab.check import lesson02 as check_lesson02
 from osmosis_lab.consent import may_use, shared_categories
 from osmosis_lab.consent.forms import FORMS
 from osmosis_lab.consent.market import match_changes, match_with_consent
@@ -193,3 +194,34 @@ def test_erasure_explorer_shows_what_stops_and_what_remains():
     assert "Joséphine is erased" in summary
     for phrase in ("Matches already made", "stay computed", "investors", "violations"):
         assert phrase in summary
+
+
+def test_osmosis_stopping_its_scraping_is_not_reported_as_the_testers_choice():
+    """Issue 11, item 4: unticking scraping was reported as 'Karim Benali granted matching…'."""
+    board = ConsentBoard(PEOPLE, tester="T05")
+    board.toggles["scraped", "matching"].value = False
+    board.toggles["scraped", "matching"].value = True  # Karim grants again
+    before = dict(board.previous["beta"])
+    board.scrape.value = False
+    summary = text(board.summary)
+    assert "Last change: Osmosis stopped scraping people who never signed up." in summary
+    assert "granted" not in summary and "withdrew" not in summary
+    changed = match_changes(before, board.previous["beta"])
+    assert changed and board.bystanders == [who for who, *_ in changed]  # Karim did nothing
+    assert f"{len(changed)} of them changed nothing themselves" in summary
+
+
+def test_start_again_undoes_everything_the_exercise_depends_on():
+    board = ConsentBoard(PEOPLE, tester="T05")
+    board.scrape.value = False  # what section 5 invites, before exercise 4
+    board.toggles["declared", "matching"].value = False
+    board.tester.value = "T02"
+    board.toggles["conscious", "research"].value = True
+    assert board.start_again in board.controls()  # visible, reachable with Tab
+    board.start_again.click()
+    assert "Last change: every box back as at the start." in text(board.summary)
+    assert board.scrape.value and may_use(board.ledger, "T05", "declared", "matching")
+    assert not may_use(board.ledger, "T02", "conscious", "research")
+    board.tester.value = "T05"
+    board.toggles["scraped", "matching"].value = False  # exercise 4, as its text says
+    assert check_lesson02.bystanders_count.is_correct(len(board.bystanders))

@@ -14,6 +14,18 @@ Examples
 True
 >>> sorted(board.bystanders)
 ['C05', 'C07', 'C09', 'T07', 'T12']
+
+Osmosis stopping its scraping is a change nobody in the market made; **Start again**
+restores every box, so an exercise never depends on what was clicked before:
+
+>>> board.scrape.value = False
+>>> "Last change: Osmosis stopped scraping people who never signed up" in board.summary.value
+True
+>>> board.start_again.click()
+>>> board.scrape.value, board.toggles["scraped", "matching"].value
+(True, True)
+>>> "Last change: every box back as at the start" in board.summary.value
+True
 """
 
 from __future__ import annotations
@@ -96,8 +108,15 @@ class ConsentBoard(Explorer):
             for c in CATEGORIES
             for p in PURPOSES
         }
+        self.start_again = widgets.Button(
+            description="Start again",
+            tooltip="Every box back as at the start: the consents, and scraping on",
+        )
         self.changes, self.uses = widgets.HTML(), widgets.HTML()
         self.last_change = "none yet"
+        self.actor: str | None = None  # who made the last change (None: Osmosis, or a reset)
+        self.was_reset = False
+        self._start, self._quiet = self.ledger, False
         self.previous: dict[str, dict[str, str | None]] = {}
         self.changed: list[tuple[str, str | None, str | None]] = []
         self._syncing = False
@@ -108,7 +127,12 @@ class ConsentBoard(Explorer):
                 grid_template_columns="repeat(2, max-content)", grid_gap="4px 32px"
             ),
         )
-        self._assemble([self.tester, self.market, self.scrape], extra=[grid, self.uses])
+        # before _assemble's refresh observer, so the refresh reports this change
+        self.scrape.observe(lambda change: self._scraping(change["new"]), names="value")
+        self._assemble(
+            [self.tester, self.market, self.scrape], extra=[grid, self.start_again, self.uses]
+        )
+        self.start_again.on_click(lambda _button: self.reset())
         self.view.children += (self.changes,)
         for key, box in self.toggles.items():
             box.observe(lambda change, key=key: self._toggled(key, change["new"]), names="value")
@@ -128,10 +152,31 @@ class ConsentBoard(Explorer):
         self._syncing = False
         self.refresh()
 
+    def reset(self) -> None:
+        """Every box back as at the start (consents and scraping); the tester and market stay."""
+        self._quiet = True  # one refresh, comparing the start with what was shown before
+        self.ledger = self._start
+        self.scrape.value = True
+        self._sync_toggles()
+        self._quiet = False
+        self.last_change, self.actor, self.was_reset = "every box back as at the start", None, True
+        self.refresh()
+
+    def _scraping(self, on: bool) -> None:
+        if self._quiet:
+            return
+        self.actor, self.was_reset = None, False
+        self.last_change = (
+            "Osmosis scrapes people who never signed up again"
+            if on
+            else "Osmosis stopped scraping people who never signed up"
+        )
+
     def _toggled(self, key: tuple[str, str], on: bool) -> None:
         if self._syncing:
             return
         pid, day = self.tester.value, self.ledger.latest_day + 1
+        self.actor, self.was_reset = pid, False
         change = grant if on else withdraw
         self.ledger = change(self.ledger, pid, key[0], key[1], day=day)
         verb = "granted" if on else "withdrew"
@@ -142,6 +187,8 @@ class ConsentBoard(Explorer):
         self.refresh()
 
     def refresh(self) -> None:
+        if self._quiet:
+            return
         key = self.market.value
         after = match_with_consent(
             self.markets[key],
@@ -153,7 +200,7 @@ class ConsentBoard(Explorer):
         pid = self.tester.value
         self.uses.value = self._uses_html(pid)
         self.changes.value = self._changes_html(changed)
-        movers = sum(1 for who, *_ in changed if who == pid)
+        movers = sum(1 for who, *_ in changed if who == self.actor)
         table = pd.DataFrame(
             {
                 "group": ["changed their consent", "changed nothing"],
@@ -176,11 +223,13 @@ class ConsentBoard(Explorer):
     @property
     def bystanders(self) -> list[str]:
         """People whose partner changed with the last change, though they changed nothing."""
-        return [who for who, *_ in self.changed if who != self.tester.value]
+        return [who for who, *_ in self.changed if who != self.actor]
 
     def _headline(self, changed: list, movers: int) -> str:
         if not changed:
             return "Nobody's match changed with the last change."
+        if self.was_reset:
+            return f"Back to the start: {len(changed)} people's matches changed back."
         return (
             f"{len(changed)} people's matches changed; {len(changed) - movers} of them "
             "changed nothing themselves."

@@ -57,8 +57,10 @@ class Replay:
 
     def _load(self, scenario: Scenario) -> None:
         self.history = replay(scenario)
-        self.step.value = 1  # before shrinking max, so the value is never out of range
+        # max is live (controls.IntSlider): the browser's slider gets the new number of steps,
+        # and a value past the new end is clamped to it before anyone reads it
         self.step.max = len(self.history)
+        self.step.value = 1  # a new story starts at its first step
 
     def _move(self, delta: int) -> None:
         self.step.value = min(self.step.max, max(self.step.min, self.step.value + delta))

@@ -8,6 +8,13 @@ Examples
 >>> explorer.publish.click()
 >>> explorer.budget.spent
 0.5
+
+Changing the total keeps what was spent: only "Start a new budget" forgets it.
+
+>>> explorer.total.value = 0.5
+>>> explorer.total.value = 1.0
+>>> explorer.budget.spent, len(explorer.releases)
+(0.5, 1)
 """
 
 import html
@@ -110,8 +117,9 @@ class NoiseExplorer(Explorer):
 
     def refresh(self) -> None:
         if self.total.value != self.budget.total:
-            self.budget = PrivacyBudget(total=self.total.value)
-            self.releases = []
+            # A new total is the same history held against a new limit: what was published
+            # stays published and its epsilon stays spent. Only "Start a new budget" forgets.
+            self.budget = PrivacyBudget(total=self.total.value, queries=self.budget.queries)
         eps, truth = self.epsilon.value, self.truth[self.query.value]
         scale = laplace_scale(sensitivity=COUNT_SENSITIVITY, epsilon=eps)
         bound = laplace_error_bound(sensitivity=COUNT_SENSITIVITY, epsilon=eps)
@@ -135,6 +143,11 @@ class NoiseExplorer(Explorer):
             f"Spent {self.budget.spent:.2f} of the budget of {self.budget.total:.1f} on {n} "
             f"{'query' if n == 1 else 'queries'}; {self.budget.remaining:.2f} left."
         )
+        if self.budget.spent > self.budget.total * (1 + 1e-9):
+            status += (
+                " That is more than the new total: lowering it cannot take back what was "
+                "published, so nothing more can be published from this budget."
+            )
         refusal = f"<p role='alert'><strong>Refused:</strong> {html.escape(refused)}</p>"
         self.budget_text.value = f"<p>{html.escape(status)}</p>" + (refusal if refused else "")
         self.published.value = _releases_html(self.releases, self.truth)

@@ -1,0 +1,237 @@
+"""Drive an explorer the way a browser does, with seeded random sequences of actions.
+
+A browser never sets ``slider.value``: it sends the kernel a comm message, which the
+kernel's comm manager hands to the widget. So every action here is such a message,
+sent through :func:`comm.get_comm_manager`'s ``comm_msg``, the handler ipykernel
+calls: sliders and toggle buttons by ``index``, checkboxes and text boxes by
+``value``, buttons by a custom ``{"event": "click"}`` message. That path catches any
+exception and only *logs* it (``Exception in comm_msg``), and ipywidgets logs an
+exception from a button's handler as a warning: :class:`LogProblems` collects both,
+because a learner sees no error, only an explorer that stopped answering.
+
+Which explorers exist, and the hostile text a learner may type, come from
+``test_robustness`` (one enumeration for every generic explorer test).
+
+Examples
+--------
+>>> from osmosis_lab.explorers import controls
+>>> slider = controls.IntSlider(value=2, min=1, max=5, description="Step")
+>>> with LogProblems() as problems:
+...     move_slider(slider, 4)
+>>> slider.value, problems.found
+(5, [])
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+from comm import get_comm_manager
+
+from osmosis_lab.explorers import controls
+from osmosis_lab.explorers.base import Explorer, descendants
+from test_robustness import CLASSES, HOSTILE_TEXT, text_equivalent
+
+__all__ = [
+    "CLASSES",
+    "LogProblems",
+    "Sequence",
+    "check_invariants",
+    "click",
+    "every_text",
+    "move_slider",
+    "run_sequence",
+    "send",
+    "update",
+]
+
+SLIDERS = (controls.IntSlider, controls.FloatSlider, controls.SelectionSlider)
+#: What a learner may type into a text box (the last one is also markup).
+TEXTS = ("", "   ", "Niels", "<b>bold</b> & <i>", "\ud83d lone half emoji", HOSTILE_TEXT)
+#: Loggers that report what the kernel swallowed: comm (ipykernel's comm manager),
+#: traitlets (ipywidgets' own log), and the kernel's.
+LOGGERS = ("", "Comm", "comm", "traitlets", "ipykernel", "ipywidgets")
+STEP_OF = re.compile(r"\bStep (\d+) of (\d+)")
+
+
+# ---------------------------------------------------------------------- what the browser sends
+
+
+def send(widget: widgets.Widget, data: dict) -> None:
+    """Hand ``data`` to ``widget`` as the kernel does with a comm message from the browser."""
+    message = {
+        "header": {"msg_type": "comm_msg"},
+        "content": {"comm_id": widget.comm.comm_id, "data": data},
+        "buffers": [],
+    }
+    get_comm_manager().comm_msg(None, None, message)
+
+
+def update(widget: widgets.Widget, **state) -> None:
+    send(widget, {"method": "update", "state": state, "buffer_paths": []})
+
+
+def move_slider(slider: widgets.Widget, index: int) -> None:
+    """What a range input sends when a learner releases it or presses a key."""
+    update(slider, index=index)
+
+
+def click(button: widgets.Button) -> None:
+    send(button, {"method": "custom", "content": {"event": "click"}})
+
+
+class LogProblems(logging.Handler):
+    """Collect ERROR records, and any record carrying an exception, while in a ``with`` block."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.found: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR or record.exc_info:
+            detail = self.format(record)
+            if record.exc_info:
+                detail += "\n" + logging.Formatter().formatException(record.exc_info)
+            if detail not in self.found:  # the same record reaches several loggers
+                self.found.append(detail)
+
+    def __enter__(self) -> LogProblems:
+        self._levels = {}
+        for name in LOGGERS:
+            logger = logging.getLogger(name)
+            self._levels[name] = logger.level
+            if logger.getEffectiveLevel() > logging.WARNING:  # ipywidgets warns with a traceback
+                logger.setLevel(logging.WARNING)
+            logger.addHandler(self)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        for name in LOGGERS:
+            logger = logging.getLogger(name)
+            logger.removeHandler(self)
+            logger.setLevel(self._levels[name])
+
+
+# ---------------------------------------------------------------------- random sequences
+
+
+@dataclass
+class Sequence:
+    """One seeded sequence: the actions taken so far, for the failure message."""
+
+    explorer: Explorer
+    seed: int
+    actions: list[str] = field(default_factory=list)
+    #: the most labels each slider has shown: a browser view may still hold that many
+    seen: dict[int, int] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        name = type(self.explorer).__name__
+        return f"{name}, seed {self.seed}, after:\n  " + "\n  ".join(self.actions[-12:])
+
+
+def label_of(control: widgets.Widget) -> str:
+    return control.description or getattr(control, "tooltip", "") or type(control).__name__
+
+
+def random_action(
+    control: widgets.Widget, sequence: Sequence, rng: random.Random
+) -> tuple[Callable[[], None], str]:
+    """One thing a learner can do to ``control``, as the browser would send it, and its words."""
+    if isinstance(control, SLIDERS):
+        seen = sequence.seen[id(control)] = max(
+            sequence.seen.get(id(control), 0), len(control.labels)
+        )
+        last = len(control.labels) - 1
+        # the ends (Home, End) often, any position, or an index a stale view may still hold
+        index = rng.choice([0, last, last, rng.randrange(last + 1), rng.randrange(seen)])
+        return lambda: move_slider(control, index), f"slider {label_of(control)!r} → index {index}"
+    if isinstance(control, widgets.ToggleButtons):
+        index = rng.randrange(len(control.options))
+        return lambda: update(control, index=index), f"{label_of(control)!r} → option {index}"
+    if isinstance(control, widgets.Checkbox | widgets.ToggleButton):
+        value = rng.random() < 0.5
+        return lambda: update(control, value=value), f"{label_of(control)!r} → {value}"
+    if isinstance(control, widgets.Button):
+        return lambda: click(control), f"click {label_of(control)!r}"
+    if isinstance(control, widgets.Text | widgets.Textarea):
+        text = rng.choice(TEXTS)
+        return lambda: update(control, value=text), f"type {text[:20]!r} into {label_of(control)!r}"
+    if isinstance(control, widgets.BoundedIntText | widgets.BoundedFloatText):
+        value = rng.choice(
+            [control.min, control.max, control.min + (control.max - control.min) / 2]
+        )
+        value = int(value) if isinstance(control, widgets.BoundedIntText) else value
+        return lambda: update(control, value=value), f"{label_of(control)!r} → {value}"
+    raise AssertionError(f"the sequence harness cannot operate a {type(control).__name__}")
+
+
+def every_text(explorer: Explorer) -> str:
+    """Every sentence the explorer shows in HTML and Label widgets, as plain text."""
+    parts = [
+        w.value
+        for w in descendants(explorer.view)
+        if isinstance(w, widgets.HTML | widgets.Label) and isinstance(w.value, str)
+    ]
+    return html.unescape(re.sub(r"<[^>]+>", " ", " ".join(parts)))
+
+
+def check_invariants(explorer: Explorer) -> None:
+    """What every explorer owes a learner after any action."""
+    name = type(explorer).__name__
+    assert text_equivalent(explorer), f"{name}: the text equivalent is empty"
+    for control in explorer.controls():
+        if isinstance(control, SLIDERS):
+            labels, index = control.labels, control.index
+            assert 0 <= index < len(labels), (
+                f"{name}: slider {label_of(control)!r} at index {index} of {len(labels)} labels"
+            )
+            assert control.readout == labels[index]
+            assert control._positions[index] == control.value, (
+                f"{name}: slider {label_of(control)!r} shows {labels[index]!r} "
+                f"but holds {control.value!r}"
+            )
+        if isinstance(control, widgets.ToggleButtons):
+            # None: nothing chosen yet (lesson 05's matrix starts so on purpose)
+            assert control.index is None or 0 <= control.index < len(control.options)
+    for k, n in STEP_OF.findall(every_text(explorer)):
+        assert 1 <= int(k) <= int(n), f"{name} says 'Step {k} of {n}'"
+
+
+def run_sequence(
+    explorer: Explorer,
+    seed: int,
+    steps: int,
+    *,
+    model: Callable[[Explorer, widgets.Widget], None] | None = None,
+) -> Sequence:
+    """Take ``steps`` random actions; after each, check the invariants and then ``model``.
+
+    ``model(explorer, control)`` is told which control was just operated, so it can
+    follow a history (e.g. what a Publish click spent); it asserts what the text states.
+    Fails at the first exception, logged problem or broken invariant, naming the actions.
+    """
+    rng = random.Random(seed)
+    sequence = Sequence(explorer, seed)
+    with LogProblems() as problems:
+        for _ in range(steps):
+            control = rng.choice(explorer.controls())
+            act, description = random_action(control, sequence, rng)
+            sequence.actions.append(description)
+            act()
+            assert not problems.found, f"{sequence.describe()}\nlogged:\n" + "\n".join(
+                problems.found
+            )
+            try:
+                check_invariants(explorer)
+                if model is not None:
+                    model(explorer, control)
+            except AssertionError as failure:
+                raise AssertionError(f"{sequence.describe()}\n{failure}") from failure
+    return sequence

@@ -43,18 +43,10 @@ def test_every_explorer_is_driven():
     assert TimelineExplorer in CLASSES and NoiseExplorer in CLASSES
 
 
-#: Sequences that find a fault owned by another item of issue 11 (strict: an XPASS fails, so
-#: the mark goes as soon as that fix lands). Item 8: a lone surrogate (half an emoji) typed
-#: into the review, then Save, raises UnicodeEncodeError inside the click handler.
-KNOWN = {("ReviewWriter", 0): "issue 11 item 8: Save fails on half an emoji"}
-
-
 def sequence_cases():
     for cls in CLASSES:
         for seed in SEEDS:
-            reason = KNOWN.get((cls.__name__, seed))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(cls, seed, id=f"{cls.__name__}-{seed}", marks=marks)
+            yield pytest.param(cls, seed, id=f"{cls.__name__}-{seed}")
 
 
 @pytest.mark.parametrize(("cls", "seed"), list(sequence_cases()))

@@ -94,9 +94,9 @@ bystanders_count = Exercise(
     kind="number",
     unit="count",
     solution=(
+        "board.start_again.click()  # every box as at the start\n"
         'board.tester.value = "T05"\n'
-        'board.toggles["scraped", "matching"].value = True   # start from "shared"\n'
-        'board.toggles["scraped", "matching"].value = False  # then refuse\n'
+        'board.toggles["scraped", "matching"].value = False  # Karim refuses\n'
         "bystanders = len(board.bystanders)"
     ),
     explanation=(

@@ -9,12 +9,16 @@ checks: no cell fails; a learner's kernel cannot read another's home or drop-fol
 the teachers' group can; an audit hook (tests/fixtures/hub/sitecustomize.py) in the hub, the
 servers and the kernels saw no network use but loopback, and does see a deliberate lookup.
 
-Needs root (it creates and deletes system users named ``osmtest-<random>-<n>``), useradd, git,
+The Zero to JupyterHub values (deploy/z2jh/values.yaml) are checked against the chart's published
+values schema, merged onto the chart's defaults as Helm merges them (tests/fixtures/z2jh/).
+
+The hub test needs root (it creates and deletes system users named ``osmtest-<random>-<n>``), useradd, git,
 and configurable-http-proxy (``.ci/run`` installs it into .ci/node). Skipped when one is
 missing, except under CI or OSMOSIS_REQUIRE_HUB: then it fails.
 """
 
 import asyncio
+import contextlib
 import grp
 import json
 import os
@@ -31,11 +35,11 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlencode
 
+import jsonschema
 import pytest
+import yaml
 
 from conftest import ROOT
-
-pytestmark = pytest.mark.slow
 
 FIXTURES = ROOT / "tests" / "fixtures" / "hub"
 PROXY = ROOT / ".ci" / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
@@ -100,30 +104,20 @@ def remove_system_users(prefix: str, teacher_group: str) -> None:
         if not alive:
             break
         for pid in alive:
-            with _ignored():
+            with contextlib.suppress(OSError, KeyError):
                 os.kill(int(pid), signal.SIGKILL)
         time.sleep(0.1)
     for entry in users:
         subprocess.run(["userdel", "--remove", entry.pw_name], capture_output=True)
-    with _ignored():
+    with contextlib.suppress(OSError, KeyError):
         grp.getgrnam(teacher_group)
         subprocess.run(["groupdel", teacher_group], capture_output=True)
 
 
 def _owner(pid: str) -> int | None:
-    with _ignored():
+    with contextlib.suppress(OSError, KeyError):
         return os.stat(f"/proc/{pid}").st_uid
     return None
-
-
-class _ignored:
-    """``with _ignored():`` a process or user that is already gone."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, value, trace):
-        return kind is not None and issubclass(kind, (OSError, KeyError))
 
 
 @pytest.fixture
@@ -144,7 +138,9 @@ def hub():
     clone = work / "osmosis-ethics-lab.git"  # a `.git` name, as a hosted repository's URL has
     git = ["git", "-c", "safe.directory=*"]
     subprocess.run([*git, "init", "-q", "--bare", str(clone)], check=True)
-    subprocess.run([*git, "-C", str(ROOT), "push", "-q", str(clone), "HEAD:refs/heads/main"], check=True)
+    subprocess.run(
+        [*git, "-C", str(ROOT), "push", "-q", str(clone), "HEAD:refs/heads/main"], check=True
+    )
     subprocess.run([*git, "-C", str(clone), "symbolic-ref", "HEAD", "refs/heads/main"], check=True)
     subprocess.run(["chmod", "-R", "a+rX", str(clone)], check=True)
     gitconfig = work / "gitconfig"
@@ -166,7 +162,13 @@ def hub():
         "OSMOSIS_TEACHER_GROUP": f"{prefix}teachers",
     }
     env.pop("OSMOSIS_DATA_DIR", None)  # the shipped configuration must set it
-    command = [sys.executable, "-m", "jupyterhub", "-f", str(FIXTURES / "jupyterhub_test_config.py")]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterhub",
+        "-f",
+        str(FIXTURES / "jupyterhub_test_config.py"),
+    ]
     log = open(work / "hub.log", "wb")  # noqa: SIM115 (closed in finally)
     process = subprocess.Popen(
         command, cwd=work / "state", env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -192,7 +194,7 @@ def hub():
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
         proxy_pid = work / "state" / "jupyterhub-proxy.pid"
-        with _ignored():
+        with contextlib.suppress(OSError, KeyError):
             os.kill(int(proxy_pid.read_text()), signal.SIGKILL)
         log.close()
         remove_system_users(prefix, info["teachers"])
@@ -353,6 +355,7 @@ def audit_files(hub, run: str, kind: str) -> dict[str, str]:
 # -- the test -----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_class_of_isolated_learners_runs_lesson_00_offline(hub):
     started = time.monotonic()
     asyncio.run(class_session(hub))
@@ -360,7 +363,7 @@ def test_a_class_of_isolated_learners_runs_lesson_00_offline(hub):
 
 
 async def class_session(hub):
-    names, work = hub["names"], hub["work"]
+    names = hub["names"]
     control_hook_works(hub)
     await hub_ready(hub)
     await call(hub, "POST", "/hub/api/users", {"usernames": names})
@@ -371,6 +374,16 @@ async def class_session(hub):
     await asyncio.gather(*(start_server(hub, name) for name in names))
     await asyncio.gather(*(pull_lessons(hub, name) for name in names))
     kernels = await asyncio.gather(*(run_lesson(hub, name) for name in names))
+    try:
+        await isolated_and_offline(hub, kernels)
+    finally:
+        for kernel in kernels:
+            kernel.ws.close()
+
+
+async def isolated_and_offline(hub, kernels: list[Kernel]) -> None:
+    """Exports in the drop folder; no learner reads another's files; no network but loopback."""
+    names, work = hub["names"], hub["work"]
     for name in names:  # the lab's news feed: empty, and fetched from nowhere (audit below)
         assert await call(hub, "GET", f"/user/{name}/lab/api/news") == {"news": []}
 
@@ -400,7 +413,9 @@ async def class_session(hub):
         reply, printed = await kernel.run(code)
         assert reply["status"] == "ok", reply
         verdicts = json.loads(printed)
-        assert set(verdicts.values()) == {"PermissionError"}, f"{kernel.name} reads {other}: {verdicts}"
+        assert set(verdicts.values()) == {"PermissionError"}, (
+            f"{kernel.name} reads {other}: {verdicts}"
+        )
 
     teacher_reads_exports_others_do_not(hub, exports)
 
@@ -410,7 +425,8 @@ async def class_session(hub):
     assert commands.count("jupyterhub-singleuser") >= len(names), commands  # each server
     assert commands.count("ipykernel_launcher") >= len(names), commands  # each kernel
     assert "jupyterhub_idle_culler" in commands, commands  # the culler, a hub service
-    assert audit_files(hub, "audit", "events") == {}, "network use beyond loopback"
+    network = audit_files(hub, "audit", "events")
+    assert network == {}, f"network use beyond loopback: {network}"
 
     # control: a deliberate lookup in a learner's kernel is recorded
     reply, _ = await kernels[0].run(
@@ -453,3 +469,71 @@ def teacher_reads_exports_others_do_not(hub, exports: dict[str, Path]) -> None:
             capture_output=True, text=True,
         )  # fmt: skip
         assert as_other.returncode != 0 and "Permission denied" in as_other.stderr
+
+
+# -- Zero to JupyterHub values (not run on a cluster: checked against the chart's schema) -------
+
+Z2JH = ROOT / "tests" / "fixtures" / "z2jh"
+VALUES = yaml.safe_load((ROOT / "deploy" / "z2jh" / "values.yaml").read_text(encoding="utf-8"))
+#: measured: one learner's server and kernel with all six lessons open (deploy/README.md)
+ALL_LESSONS_BYTES = 0.84 * 2**30
+LESSON_SECONDS = 55 * 60
+
+
+def helm_merge(defaults: dict, values: dict) -> dict:
+    """``values`` over ``defaults`` as Helm merges them: maps key by key, ``null`` deletes."""
+    merged = dict(defaults)
+    for key, value in values.items():
+        if value is None:
+            merged.pop(key, None)
+        elif isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = helm_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def z2jh_errors(values: dict) -> list[str]:
+    schema = json.loads((Z2JH / "values.schema.json").read_text(encoding="utf-8"))
+    defaults = yaml.safe_load((Z2JH / "chart-values.yaml").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema)
+    return [
+        f"{list(e.absolute_path)}: {e.message}"
+        for e in validator.iter_errors(helm_merge(defaults, values))
+    ]
+
+
+def quantity(text) -> float:
+    """A Kubernetes memory quantity ("1G", "1.5G", "1Gi", bytes) in bytes."""
+    units = {"K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30}
+    for suffix in sorted(units, key=len, reverse=True):
+        if str(text).endswith(suffix):
+            return float(str(text)[: -len(suffix)]) * units[suffix]
+    return float(text)
+
+
+def test_z2jh_values_validate_against_the_charts_schema():
+    assert z2jh_errors(VALUES) == []
+
+
+def test_z2jh_schema_rejects_a_misspelt_or_mistyped_value():
+    misspelt = helm_merge(VALUES, {"singleuser": {"memory": {"limt": "1.5G"}}})
+    mistyped = helm_merge(VALUES, {"cull": {"timeout": "90 minutes"}})
+    assert any("limt" in error for error in z2jh_errors(misspelt))
+    assert any("timeout" in error for error in z2jh_errors(mistyped))
+
+
+def test_z2jh_gives_each_learner_the_memory_all_six_lessons_took():
+    memory = VALUES["singleuser"]["memory"]
+    assert quantity(memory["guarantee"]) >= ALL_LESSONS_BYTES
+    assert quantity(memory["limit"]) > quantity(memory["guarantee"])
+
+
+def test_z2jh_culls_idle_servers_after_at_least_a_lesson_and_users_are_kept():
+    cull = VALUES["cull"]
+    assert cull["enabled"] and cull["users"] is False
+    assert cull["timeout"] >= LESSON_SECONDS
+
+
+def test_z2jh_authenticator_is_never_the_test_one():
+    assert VALUES["hub"]["config"]["JupyterHub"]["authenticator_class"] != "dummy"

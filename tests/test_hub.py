@@ -64,11 +64,14 @@ def unavailable_reason() -> str | None:
     """Why the hub cannot be started here, or None."""
     if os.geteuid() != 0:
         return "needs root: the hub creates system users and starts servers as them"
-    for tool in ("useradd", "userdel", "groupdel", "git"):
+    for tool in ("useradd", "userdel", "groupdel", "git", "node"):
         if shutil.which(tool) is None:
             return f"no `{tool}` on PATH"
     if proxy_command() is None:
-        return "no configurable-http-proxy (npm install --prefix .ci/node, as .ci/run does)"
+        return "no configurable-http-proxy (npm ci --prefix .ci/node, as .ci/run does)"
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True, check=False)
+    if node.returncode or int(node.stdout.strip().lstrip("v").split(".")[0]) < 20:
+        return f"configurable-http-proxy 5.3 needs Node.js 20 or newer, not {node.stdout.strip()!r}"
     for module in ("jupyterhub", "nbgitpuller", "jupyterhub_idle_culler"):
         try:
             __import__(module)
@@ -78,7 +81,10 @@ def unavailable_reason() -> str | None:
     for path in (Path(sys.executable), Path(sys.executable).resolve(), ROOT / "data"):
         for folder in [path, *path.parents]:
             if folder.exists() and not os.stat(folder).st_mode & 0o001:
-                return f"{folder} is not searchable by other users (learners run from it)"
+                return (
+                    f"{folder} is not searchable by other users, and learners' servers run "
+                    f"{path}: make the venv from a Python they can run (e.g. /usr/bin/python3.11)"
+                )
     return None
 
 

@@ -477,6 +477,45 @@ def teacher_reads_exports_others_do_not(hub, exports: dict[str, Path]) -> None:
         assert as_other.returncode != 0 and "Permission denied" in as_other.stderr
 
 
+# -- the shipped configuration, read without starting anything (also in `make test-fast`) --------
+
+
+@pytest.fixture
+def shipped_config(monkeypatch):
+    """deploy/jupyterhub_config.py as JupyterHub loads it, with none of its variables set."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    for name in ("OSMOSIS_DATA_DIR", "OSMOSIS_HUB_SSL_CERT", "OSMOSIS_HUB_SSL_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    return PyFileConfigLoader("jupyterhub_config.py", path=str(ROOT / "deploy")).load_config()
+
+
+def test_the_shipped_hub_creates_private_system_users_and_never_the_test_authenticator(
+    shipped_config,
+):
+    config = shipped_config
+    assert "dummy" not in str(config.JupyterHub.authenticator_class).lower()
+    assert config.LocalAuthenticator.create_system_users is True
+    assert "HOME_MODE=0700" in config.LocalAuthenticator.add_user_cmd
+    assert config.JupyterHub.spawner_class == "localprocess"  # one uid per learner
+    assert config.JupyterHub.bind_url.startswith(("http://127.0.0.1:", "https://"))
+
+
+def test_the_shipped_hub_uses_the_one_settings_file_and_finds_the_data(shipped_config):
+    environment = shipped_config.Spawner.environment
+    assert Path(environment["JUPYTER_CONFIG_PATH"]) / "jupyter_server_config.json" == (
+        ROOT / "deploy" / "jupyter_server_config.json"
+    )
+    assert Path(environment["OSMOSIS_DATA_DIR"]) == ROOT / "data"
+
+
+def test_the_shipped_hub_culls_idle_servers_after_at_least_a_lesson(shipped_config):
+    (culler,) = [s for s in shipped_config.JupyterHub.services if s["name"] == "idle-culler"]
+    (timeout,) = [arg for arg in culler["command"] if arg.startswith("--timeout=")]
+    assert int(timeout.removeprefix("--timeout=")) >= LESSON_SECONDS
+    assert not any(arg.startswith("--cull-users") for arg in culler["command"])
+
+
 # -- Zero to JupyterHub values (not run on a cluster: checked against the chart's schema) -------
 
 Z2JH = ROOT / "tests" / "fixtures" / "z2jh"

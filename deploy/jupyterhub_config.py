@@ -22,6 +22,7 @@ folders layered on top), creates learners, pulls the lessons and runs lesson 00 
 import grp
 import os
 import pwd
+import subprocess
 import sys
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def ensure_group(name: str) -> int:
     try:
         return grp.getgrnam(name).gr_gid
     except KeyError:
-        os.spawnvp(os.P_WAIT, "groupadd", ["groupadd", "--system", name])
+        subprocess.run(["groupadd", "--system", name], check=True)
         return grp.getgrnam(name).gr_gid
 
 

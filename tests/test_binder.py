@@ -139,8 +139,13 @@ def test_an_nbgitpuller_link_clones_the_repository_and_opens_a_lesson(document, 
     (urlpath,) = query["urlpath"]
     assert repo == "https://github.com/osmosis-ethics-lab/osmosis-ethics-lab", url
     assert branch == "main", f"{document}: name the branch (old nbgitpuller assumes 'master')"
-    # nbgitpuller clones into a folder named after the repository: urlpath must include it
-    clone = repo.rstrip("/").split("/")[-1]
+    # Without targetpath nbgitpuller names the folder after the URL's last part, which is
+    # "osmosis-ethics-lab.git" for a URL ending in .git: name the folder, and open a lesson in it.
+    assert "targetpath" in query, (
+        f"{document}: give targetpath= (a .git URL makes name.git/): {url}"
+    )
+    (clone,) = query["targetpath"]
+    assert clone and "/" not in clone and not clone.endswith(".git"), f"{document}: {url}"
     assert urlpath.startswith(f"lab/tree/{clone}/lessons/"), f"{document}: {url}"
     assert (ROOT / urlpath.removeprefix(f"lab/tree/{clone}/")).is_file(), f"{document}: {url}"
 

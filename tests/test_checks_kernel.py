@@ -22,6 +22,9 @@ from jupyter_client.manager import start_new_kernel
 from conftest import ROOT, read_notebook
 from osmosis_lab.check import STRICT_ENV
 
+#: starts real kernels: not part of `make test-fast`
+pytestmark = pytest.mark.slow
+
 LESSON = ROOT / "lessons" / "00_start_here.ipynb"
 
 #: What a learner types in place of `...`, per check of lesson 00.

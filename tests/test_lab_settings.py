@@ -12,6 +12,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import pytest
 from jupyterlab.handlers.announcements import NeverCheckForUpdate
 from jupyterlab.labapp import LabApp
 from traitlets.config import Config
@@ -33,6 +34,7 @@ def test_the_settings_turn_off_news_and_the_update_check():
     assert app.check_for_updates_class is NeverCheckForUpdate
 
 
+@pytest.mark.slow  # starts a JupyterLab server
 def test_a_lab_started_here_disables_news_in_the_page_it_serves(tmp_path):
     no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with LabServer(root=tmp_path, home=tmp_path / "home") as server:

@@ -17,6 +17,9 @@ from conftest import LESSONS, read_notebook
 from osmosis_lab.check import STRICT_ENV
 from osmosis_lab.check.exercises import all_exercises
 
+#: runs every lesson in a kernel: not part of `make test-fast`
+pytestmark = pytest.mark.slow
+
 
 def check_call(source):
     """The exercise cell's last line: the lesson's own call to its check."""

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from osmosis_lab.categories import CATEGORIES, TRAIT_COLUMNS, WEIGHT_COLUMNS
+from osmosis_lab.consent._checks import yes_no
 from osmosis_lab.errors import ConsentError
 from osmosis_lab.matching import (
     compatibility_scores,
@@ -76,6 +77,8 @@ def market_from_tables(proposers: pd.DataFrame, reviewers: pd.DataFrame) -> Mark
                 f"{name} lacks columns {missing[:4]}; pass tables with the "
                 "data set's columns (load_people(), load_population())."
             )
+        for pid, signed in zip(table["person_id"], table["signed_up"], strict=True):
+            yes_no(signed, what=f"{name} {pid}: signed_up")  # "False" as text is not True
     p, r = proposers, reviewers
     allowed = _seeks(p, r) & _seeks(r, p).T & _same_age_group(p, r)
     unsigned = pd.concat([p, r]).loc[lambda t: ~t["signed_up"].astype(bool), "person_id"]

@@ -30,10 +30,22 @@ def laplace_scale(*, sensitivity: float, epsilon: float) -> float:
 
     >>> laplace_scale(sensitivity=1, epsilon=0.5)
     2.0
+
+    Raises
+    ------
+    PrivacyError
+        ``sensitivity`` is not a finite number above 0, ``epsilon`` is not a finite number
+        of at least 1e-9, or their ratio is too large to be a number.
     """
-    return positive_finite(sensitivity, name="sensitivity") / positive_finite(
+    scale = positive_finite(sensitivity, name="sensitivity") / positive_finite(
         epsilon, name="epsilon"
     )
+    if not math.isfinite(scale):
+        raise PrivacyError(
+            f"sensitivity / epsilon = {sensitivity!r} / {epsilon!r} is too large to be a "
+            "number; use a smaller sensitivity or a larger epsilon."
+        )
+    return scale
 
 
 def laplace_error_bound(*, sensitivity: float, epsilon: float, confidence: float = 0.95) -> float:
@@ -114,6 +126,12 @@ class PrivacyBudget:
     ...
     osmosis_lab.errors.BudgetExceeded: 'by health' needs epsilon = 0.5 but only 0.25 of ...
 
+    Raises
+    ------
+    PrivacyError
+        ``total`` or a past query's epsilon is not a finite number of at least 1e-9, or
+        ``queries`` is not a sequence of (query, epsilon) pairs.
+
     References
     ----------
     Dwork, McSherry, Nissim, Smith (2006), TCC 2006, LNCS 3876 (composition of
@@ -125,6 +143,19 @@ class PrivacyBudget:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "total", positive_finite(self.total, name="epsilon"))
+        # A past query with a negative or NaN epsilon would refill the budget: refuse it.
+        if not isinstance(self.queries, tuple | list):
+            raise PrivacyError(
+                f"queries must be a tuple of (query, epsilon) pairs, got {self.queries!r}."
+            )
+        past = []
+        for entry in self.queries:
+            if not isinstance(entry, tuple | list) or len(entry) != 2:
+                raise PrivacyError(
+                    f"each past query must be a (query, epsilon) pair; got {entry!r}."
+                )
+            past.append((str(entry[0]), positive_finite(entry[1], name="epsilon")))
+        object.__setattr__(self, "queries", tuple(past))
 
     @property
     def spent(self) -> float:

@@ -182,9 +182,17 @@ def posterior_yes(answered_yes: bool, *, prior: float, epsilon: float) -> float:
     Raises
     ------
     PrivacyError
-        ``prior`` is not a probability in [0, 1], or ``epsilon`` is not a
-        finite number above 0.
+        ``answered_yes`` is not True or False (1 or 0), ``prior`` is not a probability in
+        [0, 1], or ``epsilon`` is not a finite number of at least 1e-9.
     """
+    # bool("no") is True: a text answer would silently count as yes, so only booleans pass.
+    if not isinstance(answered_yes, bool | np.bool_ | int | np.integer) or answered_yes not in (
+        0,
+        1,
+    ):
+        raise PrivacyError(
+            f"answered_yes must be True (the answer was yes) or False, got {answered_yes!r}."
+        )
     if isinstance(prior, bool) or not isinstance(prior, Real) or not 0 <= prior <= 1:
         raise PrivacyError(f"prior must be a probability between 0 and 1, got {prior!r}.")
     eps = positive_finite(epsilon, name="epsilon")

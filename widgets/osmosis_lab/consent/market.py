@@ -61,6 +61,12 @@ class Market:
 def market_from_tables(proposers: pd.DataFrame, reviewers: pd.DataFrame) -> Market:
     """Build a :class:`Market` from two people tables (the data set's columns).
 
+    Raises
+    ------
+    ConsentError
+        A table lacks the data set's columns, an age, trait or weight is not a finite number,
+        or a signed_up value is not True or False (text such as "False" is refused).
+
     Examples
     --------
     >>> from osmosis_lab.data import load_people
@@ -79,6 +85,14 @@ def market_from_tables(proposers: pd.DataFrame, reviewers: pd.DataFrame) -> Mark
             )
         for pid, signed in zip(table["person_id"], table["signed_up"], strict=True):
             yes_no(signed, what=f"{name} {pid}: signed_up")  # "False" as text is not True
+        numbers = [*TRAIT_COLUMNS, *WEIGHT_COLUMNS.values(), "age"]
+        values = table[numbers].apply(pd.to_numeric, errors="coerce").to_numpy(float)
+        if not np.isfinite(values).all():
+            row, column = np.argwhere(~np.isfinite(values))[0]
+            raise ConsentError(
+                f"{name} row {row}: {numbers[column]} must be a finite number, got "
+                f"{table[numbers[column]].iloc[row]!r}; correct the table (as load_people() has)."
+            )
     p, r = proposers, reviewers
     allowed = _seeks(p, r) & _seeks(r, p).T & _same_age_group(p, r)
     unsigned = pd.concat([p, r]).loc[lambda t: ~t["signed_up"].astype(bool), "person_id"]
@@ -123,6 +137,13 @@ def match_with_consent(
 ) -> dict[str, str | None]:
     """Match the market using only what ``shared`` allows; everyone -> partner or None.
 
+    Raises
+    ------
+    ConsentError
+        ``market`` is not a :class:`Market`, ``shared`` is not a mapping of people to
+        categories or names a category that does not exist, or ``scrape_unsigned`` is not
+        True or False. (People in ``shared`` but not in the market are ignored.)
+
     Examples
     --------
     >>> from osmosis_lab.data import load_people
@@ -133,6 +154,7 @@ def match_with_consent(
     >>> match_with_consent(market, everything)["T03"]  # Lucas and Léopold
     'C03'
     """
+    _check_consent_inputs(market, shared, scrape_unsigned)
     sp, sr = shared_masks(market, shared, scrape_unsigned=scrape_unsigned)
     forward = compatibility_scores(
         market.proposer_traits,
@@ -159,6 +181,25 @@ def match_with_consent(
             partners[market.proposers[i]] = market.reviewers[j]
             partners[market.reviewers[j]] = market.proposers[i]
     return partners
+
+
+def _check_consent_inputs(market, shared, scrape_unsigned) -> None:
+    if not isinstance(market, Market):
+        raise ConsentError(f"market must be a Market (market_from_tables(...)), got {market!r}.")
+    yes_no(scrape_unsigned, what="scrape_unsigned")
+    if not isinstance(shared, Mapping):
+        raise ConsentError("shared must map each person to the categories they share.")
+    for pid, categories in shared.items():
+        listed = (categories,) if isinstance(categories, str) else categories
+        try:
+            unknown = [c for c in listed if c not in CATEGORIES]
+        except TypeError:
+            unknown = [categories]
+        if unknown:
+            raise ConsentError(
+                f"shared[{pid!r}] names {unknown[0]!r}, not a category; "
+                f"known: {', '.join(CATEGORIES)}."
+            )
 
 
 def match_changes(

@@ -81,6 +81,11 @@ def consent_table(ledger: Ledger, person: str, *, day: int | None = None) -> pd.
     >>> ledger = grant(open_ledger([Person("T02", 29)]), "T02", "declared", "matching", day=1)
     >>> int(consent_table(ledger, "T02").to_numpy().sum())
     1
+
+    Raises
+    ------
+    ConsentError
+        A person, category or purpose is unknown, or day is not a whole number of at least 0.
     """
     _record_of(ledger, person)
     return pd.DataFrame(
@@ -102,6 +107,11 @@ def shared_categories(
     >>> ledger = grant(ledger, "T02", ["declared", "conscious"], "matching", day=1)
     >>> shared_categories(ledger)
     {'T02': ('declared', 'conscious'), 'T03': ()}
+
+    Raises
+    ------
+    ConsentError
+        The purpose is unknown, or day is not a whole number of at least 0.
     """
     purpose = one_purpose(purpose)
     day = ledger.latest_day if day is None else check_day_value(day)

@@ -7,10 +7,11 @@ References: D. Gale and L. S. Shapley (1962), "College Admissions and the
 Stability of Marriage", The American Mathematical Monthly 69(1), 9-15.
 """
 
+import numpy as np
 import pandas as pd
 
 from osmosis_lab.categories import CATEGORIES
-from osmosis_lab.errors import SchemaError
+from osmosis_lab.errors import InvalidPreferences, SchemaError
 
 from .scores import compatibility_scores, preferences_from_scores
 
@@ -51,6 +52,8 @@ HAND_REVIEWERS = {
 
 #: The seed of the "6 invented people a side" case: it has 6 stable matchings.
 RANDOM_SEED = 102
+#: The most people per side :func:`random_instance` invents (its lists hold 2 n**2 names).
+MAX_RANDOM_SIDE = 1_000
 
 #: Which side proposes in :func:`beta_preferences`.
 SIDES = ("tester", "candidate")
@@ -94,6 +97,17 @@ def beta_preferences(people, *, shared=None, proposing="tester", tie_break="colu
         adults or both minors (the rule of ``osmosis_lab.consent.market``), and
         they share at least one category.
 
+    Raises
+    ------
+    SchemaError
+        The people table lacks the data set's columns or holds malformed values, shared names
+        people not in the table, or proposing is neither "tester" nor "candidate".
+    ConsentError
+        A ``signed_up`` value is not True or False (the who-may-meet rule of
+        ``osmosis_lab.consent.market`` reads it).
+    InvalidPreferences
+        ``tie_break`` is not "column_order" or "random".
+
     Examples
     --------
     >>> from osmosis_lab.data import load_people
@@ -105,6 +119,8 @@ def beta_preferences(people, *, shared=None, proposing="tester", tie_break="colu
     """
     if proposing not in SIDES:
         raise SchemaError(f"proposing must be one of {SIDES}, got {proposing!r}.")
+    if not isinstance(people, pd.DataFrame) or not {"name", "role"} <= set(people.columns):
+        raise SchemaError("people must be the people table (load_people()), with name and role.")
     from osmosis_lab.consent.market import market_from_tables  # the shared who-may-meet rule
 
     table = people.set_index("name")
@@ -146,6 +162,13 @@ def random_instance(n, *, rng):
 
     Independent lists disagree a lot, so there are usually several stable
     matchings and it matters who proposes (with mirrored scores there is one).
+    ``n`` is a whole number from 1 to :data:`MAX_RANDOM_SIDE` (1,000; the lessons use 6):
+    the lists hold ``2 n**2`` names.
+
+    Raises
+    ------
+    InvalidPreferences
+        ``n`` is not a whole number from 1 to 1,000, or ``rng`` is not a numpy Generator.
 
     Examples
     --------
@@ -154,6 +177,12 @@ def random_instance(n, *, rng):
     >>> sorted(proposers), sorted(reviewers["R1"])
     (['P1', 'P2', 'P3'], ['P1', 'P2', 'P3'])
     """
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or not 1 <= n <= MAX_RANDOM_SIDE:
+        raise InvalidPreferences(
+            f"n must be a whole number of people per side from 1 to {MAX_RANDOM_SIDE:,}, got {n!r}."
+        )
+    if not isinstance(rng, np.random.Generator):
+        raise InvalidPreferences("rng must be a numpy Generator, e.g. np.random.default_rng(102).")
     p_names = [f"P{i + 1}" for i in range(n)]
     r_names = [f"R{j + 1}" for j in range(n)]
     proposers = {p: [r_names[j] for j in rng.permutation(n)] for p in p_names}

@@ -56,6 +56,12 @@ def laplace_error_bound(*, sensitivity: float, epsilon: float, confidence: float
 
     >>> round(laplace_error_bound(sensitivity=1, epsilon=1), 2)
     3.0
+
+    Raises
+    ------
+    PrivacyError
+        sensitivity or epsilon is out of range (see laplace_scale), or confidence is not between
+        0 and 1.
     """
     if isinstance(confidence, bool) or not isinstance(confidence, Real) or not 0 < confidence < 1:
         raise PrivacyError(f"confidence must be between 0 and 1 (e.g. 0.95), got {confidence!r}.")
@@ -82,6 +88,12 @@ def laplace_mechanism(
     -------
     float or ndarray
         The noisy answer (a float for a scalar ``value``).
+
+    Raises
+    ------
+    PrivacyError
+        sensitivity or epsilon is out of range (see laplace_scale), rng is not a numpy
+        Generator, or value is not a finite number or array of numbers.
 
     Examples
     --------

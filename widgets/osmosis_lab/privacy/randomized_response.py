@@ -32,6 +32,11 @@ def truth_probability(*, epsilon: float) -> float:
 
     >>> round(truth_probability(epsilon=math.log(3)), 3)
     0.75
+
+    Raises
+    ------
+    PrivacyError
+        epsilon is not a finite number of at least 1e-9.
     """
     eps = positive_finite(epsilon, name="epsilon")
     # 1 / (1 + e^-ε) is the same number and does not overflow for large ε.
@@ -71,6 +76,12 @@ def randomized_response(
     Returns
     -------
     ndarray of bool
+
+    Raises
+    ------
+    PrivacyError
+        truths is not a non-empty list of True/False (or 1/0), epsilon is not a finite number of
+        at least 1e-9, or rng is not a numpy Generator.
 
     Examples
     --------
@@ -133,6 +144,12 @@ def estimate_proportion(
     does not shrink to a point when every answer happens to be the same.
     Like Warner, it treats the respondents as a random sample of a larger group;
     for the share within exactly these respondents it is a little conservative.
+
+    Raises
+    ------
+    PrivacyError
+        responses is not a non-empty list of True/False (or 1/0), epsilon is not a finite number
+        of at least 1e-9, or confidence is not between 0 and 1.
 
     Examples
     --------

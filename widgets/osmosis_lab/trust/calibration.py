@@ -142,6 +142,12 @@ def expected_calibration_error(predicted, outcome, *, bins: int = 10) -> float:
     -------
     float
 
+    Raises
+    ------
+    TrustError
+        As for reliability_table: bad probabilities or outcomes, different lengths, or bins
+        outside 1 to 1000.
+
     Examples
     --------
     A forecaster that says 50 % and is right half the time is calibrated,
@@ -166,6 +172,12 @@ def brier_score(predicted, outcome) -> float:
 
     It rewards both calibration and sharpness: always saying 50 % scores 0.25.
 
+    Raises
+    ------
+    TrustError
+        predicted is empty or not probabilities in [0, 1], outcome is not 0/1, or their lengths
+        differ.
+
     Examples
     --------
     >>> brier_score([0.5, 0.5], [1, 0])
@@ -188,6 +200,12 @@ def threshold_accuracy(predicted, outcome, *, threshold: float = 0.5) -> float:
     Accuracy looks only at the verdict, not at how sure the forecaster said it
     was: compare it with :func:`expected_calibration_error`.
 
+    Raises
+    ------
+    TrustError
+        predicted is empty or not probabilities in [0, 1], outcome is not 0/1, their lengths
+        differ, or threshold is not a probability.
+
     Examples
     --------
     >>> threshold_accuracy([0.99, 0.51, 0.2], [1, 1, 0])
@@ -202,6 +220,12 @@ def threshold_accuracy(predicted, outcome, *, threshold: float = 0.5) -> float:
 
 def calibration_summary(predicted, outcome, *, bins: int = 10) -> dict[str, float]:
     """Accuracy, ECE, Brier score, mean stated probability and observed rate, in one dict.
+
+    Raises
+    ------
+    TrustError
+        As for reliability_table: bad probabilities or outcomes, different lengths, or bins
+        outside 1 to 1000.
 
     Examples
     --------

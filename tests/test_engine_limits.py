@@ -16,10 +16,10 @@ import pytest
 
 from osmosis_lab import consent, errors, matching, privacy, trust
 from osmosis_lab.consent.forms import FORMS, FormDesign, simulate_form
-
-MAX_NAG_ROUNDS = 100  # the bound simulate_form's docstring states
 from osmosis_lab.consent.market import market_from_tables
 from osmosis_lab.data import load_people
+
+MAX_NAG_ROUNDS = 100  # the bound simulate_form's docstring states
 
 
 def refused(error, call):

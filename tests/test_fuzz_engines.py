@@ -388,8 +388,8 @@ STRATEGIES = {
     ("privacy", "id_column"): lambda: st.sampled_from(["person_id", "name", "nope"]),
     ("privacy", "k"): lambda: st.integers(-2, 30),
     ("privacy", "small_group"): lambda: st.integers(-2, 30),
-    ("privacy", "epsilon"): lambda: junk_floats,
-    ("privacy", "sensitivity"): lambda: junk_floats,
+    ("privacy", "epsilon"): lambda: st.one_of(junk_floats, st.just(1e-320)),  # 1/1e-320 = inf
+    ("privacy", "sensitivity"): lambda: st.one_of(junk_floats, st.just(1.0)),
     ("privacy", "confidence"): lambda: junk_floats,
     ("privacy", "prior"): lambda: junk_floats,
     ("privacy", "answered_yes"): lambda: yes_no,
@@ -407,12 +407,13 @@ STRATEGIES = {
         st.sampled_from([(), "abc", (("x",),), None]),
     ),
     ("privacy", "value"): lambda: st.one_of(junk_floats, vectors()),
-    ("privacy", "truths"): vectors,
-    ("privacy", "responses"): vectors,
+    # a valid list half the time, so the checks after the first are reached too
+    ("privacy", "truths"): lambda: st.one_of(vectors(), st.just([True, False, True])),
+    ("privacy", "responses"): lambda: st.one_of(vectors(), st.just([True, False, True])),
     ("privacy", "rng"): lambda: rngs,
     # trust
-    ("trust", "predicted"): vectors,
-    ("trust", "outcome"): vectors,
+    ("trust", "predicted"): lambda: st.one_of(vectors(), st.just([0.25, 0.75, 0.9])),
+    ("trust", "outcome"): lambda: st.one_of(vectors(), st.just([0, 1, 1])),
     ("trust", "final"): vectors,
     ("trust", "app"): vectors,
     ("trust", "initial"): lambda: st.one_of(st.none(), vectors()),

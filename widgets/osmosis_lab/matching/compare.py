@@ -17,7 +17,7 @@ import pandas as pd
 
 from osmosis_lab.errors import InvalidPreferences
 
-from ._validate import check_two_sided, ordinal
+from ._validate import check_matching, check_two_sided, ordinal
 from .deferred import deferred_acceptance
 
 #: The ways a person can misreport their list in the "What if I lie?" explorer.
@@ -46,6 +46,7 @@ def partner_ranks(matching, proposer_prefs, reviewer_prefs):
     [1.0, nan, 2.0]
     """
     proposers, reviewers = check_two_sided(proposer_prefs, reviewer_prefs)
+    matching = check_matching(matching, proposers, reviewers, dict.fromkeys(reviewers, 1))
     holder = {r: p for p, r in matching.items() if r is not None}
     rows = [_row(p, "proposer", matching.get(p), proposers[p]) for p in proposers]
     rows += [_row(r, "reviewer", holder.get(r), reviewers[r]) for r in reviewers]
@@ -106,6 +107,8 @@ def total_points(matching, proposer_prefs, reviewer_prefs):
     3.0
     """
     points = happiness_points(proposer_prefs, reviewer_prefs)
+    proposers, reviewers = check_two_sided(proposer_prefs, reviewer_prefs)
+    matching = check_matching(matching, proposers, reviewers, dict.fromkeys(reviewers, 1))
     return float(sum(points.loc[p, r] for p, r in matching.items() if r is not None))
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from osmosis_lab import consent, errors, matching, privacy, trust
 from osmosis_lab.consent.forms import FORMS, FormDesign, simulate_form
-from osmosis_lab.consent.market import market_from_tables
+from osmosis_lab.consent.market import market_from_tables, match_with_consent
 from osmosis_lab.data import load_people
 
 MAX_NAG_ROUNDS = 100  # the bound simulate_form's docstring states
@@ -153,3 +153,23 @@ def test_signed_up_as_text_is_refused_not_read_as_true(text):
 def test_signed_up_as_booleans_or_zero_one_still_loads():
     table = pd.DataFrame({"person_id": ["A", "B"], "age": [30, 40], "signed_up": [1, np.False_]})
     assert [p.signed_up for p in consent.people_from_table(table)] == [True, False]
+
+
+@pytest.mark.parametrize("text", ["False", "no", ""])
+def test_every_yes_no_flag_refuses_text(text):
+    # bool("False") is True: each of these once took the text for a yes
+    refused(
+        errors.ConsentError,
+        lambda: consent.requirement(consent.FRANCE, age=30, capable=text, purpose="matching"),
+    )
+    refused(
+        errors.TrustError,
+        lambda: trust.simulate_outage(10, rng=np.random.default_rng(0), fallbacks=text),
+    )
+    market = market_from_tables(
+        *(load_people().groupby("role").get_group(r) for r in ("tester", "candidate"))
+    )
+    refused(
+        errors.ConsentError,
+        lambda: match_with_consent(market, {}, scrape_unsigned=text),
+    )

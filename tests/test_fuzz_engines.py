@@ -792,6 +792,22 @@ BAD_INPUTS = {
     "trust.explain_contributions": lambda: trust.explain_contributions(
         _with_junk(_contributions(), "category", np.nan)
     ),
+    # found once learner-reachable submodules were fuzzed too (issue 11, item 13)
+    "matching.proposal_grid": lambda: FUNCTIONS["matching.proposal_grid"][1](
+        _events(), {"alpha": ["B"]}, upto=3
+    ),
+    "matching.total_points": lambda: FUNCTIONS["matching.total_points"][1](
+        {"b": "b"}, {"a": [], "b": []}, {"c": []}
+    ),
+    "consent.match_with_consent": lambda: FUNCTIONS["consent.match_with_consent"][1](
+        _market(), {"T01": ["nope"]}
+    ),
+    "consent.market_from_tables": lambda: market_from_tables(
+        _with_junk(_sides()[0], "declared_ambition", "junk"), _sides()[1]
+    ),
+    "matching.beta_preferences": lambda: FUNCTIONS["matching.beta_preferences"][1](
+        PEOPLE.drop(columns="name")
+    ),
 }
 
 #: The BAD_INPUTS that still crash are expected to, strictly: once an engine raises a documented

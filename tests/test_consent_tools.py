@@ -174,7 +174,7 @@ def test_every_consent_is_counted_once_by_how_it_was_obtained(seed, n, flags, re
 @pytest.mark.parametrize(
     "args, message",
     [
-        ((0, FORMS["fair"]), "n must be a positive int"),
+        ((0, FORMS["fair"]), "n must be a whole number of people from 1"),
         ((10, "fair"), "design must be a FormDesign"),
     ],
 )

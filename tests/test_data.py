@@ -7,6 +7,7 @@ import pytest
 
 from osmosis_lab import data
 from osmosis_lab.categories import SENSITIVE_COLUMNS, TRAIT_COLUMNS
+from osmosis_lab.data.markets import beta_preferences, market_from_tables
 from osmosis_lab.errors import SchemaError
 
 
@@ -130,3 +131,20 @@ def test_people_named_in_the_series_carry_no_invented_sensitive_value():
             assert person[column] == expected, (
                 f"{person['name']}: {column} = {person[column]!r}, which the series does not support"
             )
+
+
+def test_a_market_refuses_junk_traits_and_text_yes_no():
+    people = data.load_people()
+    testers, candidates = people[people["role"] == "tester"], people[people["role"] == "candidate"]
+    junk = testers.assign(declared_ambition=["junk"] + [0.5] * (len(testers) - 1))
+    with pytest.raises(SchemaError, match="declared_ambition must be a finite number"):
+        market_from_tables(junk, candidates)
+    text = candidates.assign(signed_up=["False"] * len(candidates))
+    with pytest.raises(SchemaError, match="signed_up must be True or False"):
+        market_from_tables(testers, text)
+
+
+def test_beta_preferences_without_names_says_which_column_is_missing():
+    # found by the fuzzing (issue 11, item 13): a KeyError before
+    with pytest.raises(SchemaError, match="name"):
+        beta_preferences(data.load_people().drop(columns="name"))

@@ -1,27 +1,42 @@
-"""Fuzz every public engine function: junk in, only documented errors out.
+"""Fuzz every engine function a learner can reach: junk in, only documented errors out.
 
 A learner, a lesson or an explorer may hand the engines (``matching``, ``consent``, ``privacy``,
-``trust``) anything. Each function in an engine's ``__all__`` is called with hypothesis-drawn
-arguments of the right kind but with bad content: unknown or repeated names, empty tables,
-missing columns, NaN and infinite numbers, negative sizes, mismatched lengths. It may return,
-or raise a documented error with a message: an ``OsmosisLabError`` (``errors.py``: every
-bad-input error of the package is one), or a class its numpydoc ``Raises`` section names.
-Anything else (``KeyError``, ``IndexError``, a NumPy
-``RuntimeWarning`` turned into an error, ...) is a crash the learner would see, and fails.
+``trust``) anything. The functions fuzzed are each engine's ``__all__`` plus every engine
+function or class that a lesson (``lessons/*.ipynb``), an explorer (``explorers/*.py``) or a
+check (``check/*.py``) refers to, found by reading their code with ``ast``: a new call in a
+lesson is fuzzed automatically, or ``test_every_reachable_function_is_fuzzed`` fails naming
+its parameters that have no strategy.
 
-Arguments are drawn by parameter name (per engine, with per-function overrides). A public
-function whose parameters have no strategy fails ``test_every_public_function_is_fuzzed`` until
-a strategy (or a reasoned exemption) is added here.
+Each is called with hypothesis-drawn arguments of the right kind but with bad content:
+unknown or repeated names, empty tables, missing columns, NaN, infinite and subnormal numbers,
+negative and huge sizes, text where a yes/no belongs, mismatched lengths. It may return, or
+raise an error its numpydoc ``Raises`` section names (the test reads the docstring; a
+subclass of a named class counts). Anything else (``KeyError``, ``IndexError``, a NumPy
+``RuntimeWarning`` turned into an error, ``MemoryError``, an ``OsmosisLabError`` of a kind
+the docstring does not name) fails. Besides, a call that took text for a yes/no parameter
+("False" is truthy) fails, a returned number may not be infinite, and a few functions have a
+property of their result checked (:data:`PROPERTIES`): silent wrong results are findings too.
+Hangs and huge allocations are prevented by the engines bounding their work (each bound is
+in its docstring), never by a deadline here.
+
+Arguments are drawn by parameter name: (function, parameter) first, then (engine,
+parameter). Under ``CI=true`` every example is derandomized (the ``ci`` profile of
+``conftest.py``); :data:`EXAMPLES` per function keeps the whole file near a minute on two
+shared cores.
 """
 
 from __future__ import annotations
 
+import ast
 import builtins
 import contextlib
 import functools
 import importlib
 import inspect
+import json
+import math
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -32,17 +47,31 @@ from hypothesis.extra import numpy as hnp
 
 from osmosis_lab import consent, errors, matching, privacy, trust
 from osmosis_lab.categories import CATEGORIES, QUASI_IDENTIFIERS, SENSITIVE_COLUMNS
+from osmosis_lab.consent.forms import FORMS, Behaviour, FormDesign
+from osmosis_lab.consent.scenarios import SCENARIOS
 from osmosis_lab.data import load_pairs, load_people, load_population, load_public_profiles
+from osmosis_lab.data.markets import market_from_tables
+from osmosis_lab.matching import deferred_acceptance_steps
+from osmosis_lab.matching.compare import LIES
+from osmosis_lab.matching.scenarios import gale_shapley_example
 
 ENGINES = ("matching", "consent", "privacy", "trust")
 
-#: Public functions not fuzzed here, and why.
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "widgets" / "osmosis_lab"
+
+#: Reachable functions and classes not fuzzed here, and why.
 EXEMPT = {
     "trust.all_pairs": "takes the scoring function itself; its callers "
-    "(mutual_score_table, seeking_allowed) are fuzzed",
+    "(mutual_score_table) are fuzzed",
+    "consent.Inference": "a result record built by fit_inference (fuzzed); explorers read it",
+    "consent.Replayed": "a result record built by replay (fuzzed); explorers read it",
+    "consent.Scenario": "built by consent.scenarios' functions (fuzzed); replay is fuzzed "
+    "over every scenario and over steps mixed between scenarios",
 }
 
-EXAMPLES = 30  # per function; about 60 functions on 2 shared cores
+#: Examples per function: a stated floor (>= 50), about 90 functions on 2 shared cores.
+EXAMPLES = 50
 
 # ----------------------------------------------------------------------------------------------
 # Real data, small, to mutate: the deepest code paths need tables that are nearly right.
@@ -60,8 +89,12 @@ JUNK = [np.nan, np.inf, -1, 0, "junk", None, 1e6, -0.0]
 
 junk_floats = st.one_of(
     st.floats(-1e6, 1e6),
-    st.sampled_from([np.nan, np.inf, -np.inf, 0.0, -1.0, 1e-300, 0.5, 1.0, 2.0]),
+    st.sampled_from([np.nan, np.inf, -np.inf, 0.0, -1.0, 1e-300, 1e-320, 0.5, 1.0, 2.0]),
 )
+#: What a learner may type where a yes/no belongs; text must be refused (bool("False") is True).
+yes_no = st.one_of(st.booleans(), st.sampled_from(["False", "no", "True", ""]))
+#: Sizes a slider never offers but a learner can type: each must be refused, fast.
+huge = st.sampled_from([10**9, 2**31, 10**6 + 1])
 names = st.sampled_from(NAMES)
 sizes = st.integers(-3, 60)  # sizes stay small: a huge n is a slow call, not a crash
 rngs = st.integers(0, 2**32 - 1).map(np.random.default_rng)
@@ -112,7 +145,13 @@ def prefs():
 
 def int_prefs():
     shapes = hnp.array_shapes(min_dims=1, max_dims=3, min_side=0, max_side=4)
-    return hnp.arrays(np.int64, shapes, elements=st.integers(-3, 5))
+    # 2**32 and -(2**32) - 1 wrap into range if cast to int32 before the range check
+    elements = st.one_of(st.integers(-3, 5), st.sampled_from([2**31, 2**32, -(2**32) - 1]))
+    return st.one_of(
+        hnp.arrays(np.int64, shapes, elements=elements),
+        # 200,000 one-entry lists: a market too big for a dense rank table (37 GiB)
+        st.just((200_000, 1)).map(lambda shape: np.zeros(shape, dtype=np.int64)),
+    )
 
 
 def category_names():
@@ -160,6 +199,64 @@ def rules_for_generalise():
     return st.dictionaries(columns, rule, max_size=3)
 
 
+@functools.cache
+def _market():
+    return market_from_tables(*_sides())
+
+
+def _sides():
+    return PEOPLE[PEOPLE["role"] == "tester"], PEOPLE[PEOPLE["role"] == "candidate"]
+
+
+@functools.cache
+def _events():
+    return tuple(deferred_acceptance_steps(*gale_shapley_example()))
+
+
+ALL_STEPS = [step for make in SCENARIOS.values() for step in make().steps]
+
+
+def form_designs():
+    built = st.builds(
+        FormDesign,
+        label=st.text(max_size=5),
+        pre_ticked=yes_no,
+        bundled=yes_no,
+        refuse_hidden=yes_no,
+        nag_rounds=st.one_of(st.integers(-2, 5), huge, st.sampled_from([True, 2.5, "3"])),
+    )
+    return st.one_of(st.sampled_from(list(FORMS.values())), built, st.sampled_from([None, "fair"]))
+
+
+def behaviours():
+    wants = st.dictionaries(st.sampled_from([*consent.PURPOSES, "nope"]), junk_floats, max_size=5)
+    share = st.one_of(junk_floats, st.sampled_from([0.3, "0.3", None]))
+    built = st.builds(
+        Behaviour,
+        wants=st.one_of(wants, st.just(Behaviour().wants)),
+        reads=share,
+        untick=share,
+        refuse_bundle=share,
+        find_refuse=share,
+        give_in=share,
+    )
+    return st.one_of(st.none(), st.just(Behaviour()), built)
+
+
+def shared_table():
+    """A consent mask as beta_preferences takes it: people by name, categories as columns."""
+    rows = st.lists(st.sampled_from([*PEOPLE["name"].head(6), "nobody"]), max_size=4, unique=True)
+    cells = st.sampled_from([True, False, np.nan, "False"])
+
+    @st.composite
+    def build(draw):
+        index = draw(rows)
+        data = {c: [draw(cells) for _ in index] for c in CATEGORIES}
+        return pd.DataFrame(data, index=pd.Index(index, name="name"))
+
+    return st.one_of(st.none(), build())
+
+
 def trait_mapping():
     row = PEOPLE.iloc[0].to_dict()
     return st.dictionaries(st.sampled_from(list(row)), st.sampled_from(JUNK + [0.3]),
@@ -198,6 +295,16 @@ STRATEGIES = {
     ("matching", "other_shared"): lambda: st.one_of(
         st.none(), hnp.arrays(np.bool_, hnp.array_shapes(min_dims=1, max_dims=2, max_side=5))
     ),
+    ("matching", "events"): lambda: st.one_of(
+        st.just(_events()), st.lists(st.sampled_from(_events()), max_size=6)
+    ),
+    ("matching", "upto"): lambda: st.one_of(st.integers(-3, 40), huge),
+    ("matching", "liar"): lambda: st.sampled_from([*NAMES, "alpha", "A"]),
+    ("matching", "how"): lambda: st.sampled_from([*LIES, "nope"]),
+    ("beta_preferences", "people"): lambda: mutated(PEOPLE, max_rows=24),
+    ("beta_preferences", "shared"): shared_table,
+    ("matching", "proposing"): lambda: st.sampled_from(["tester", "candidate", "nope"]),
+    ("random_instance", "n"): lambda: st.one_of(st.integers(-2, 8), huge, st.just(2.0)),
     # consent
     ("consent", "ledger"): ledgers,
     ("consent", "person"): lambda: st.sampled_from(["P0", "P1", "P9", "", "nobody"]),
@@ -212,7 +319,6 @@ STRATEGIES = {
     ("consent", "keep_purposes"): lambda: st.one_of(
         st.none(), st.lists(st.sampled_from([*consent.PURPOSES, "nope"]))
     ),
-    ("consent", "capable"): st.booleans,
     ("consent", "age"): lambda: st.integers(-3, 130),
     ("consent", "rules"): lambda: st.sampled_from([consent.FRANCE, consent.GDPR_DEFAULT]),
     ("consent", "people"): lambda: st.lists(persons(), max_size=4),
@@ -224,6 +330,42 @@ STRATEGIES = {
     ("consent", "representatives"): lambda: st.one_of(
         st.none(), st.dictionaries(names, st.lists(names, max_size=2).map(tuple))
     ),
+    ("simulate_form", "n"): lambda: st.one_of(st.integers(-2, 200), huge, st.just(True)),
+    ("consent", "design"): form_designs,
+    ("consent", "behaviour"): behaviours,
+    ("consent", "rng"): lambda: st.one_of(rngs, st.just(None)),
+    **{
+        ("Behaviour", name): lambda: st.one_of(junk_floats, st.just("0.3"))
+        for name in ("reads", "untick", "refuse_bundle", "find_refuse", "give_in")
+    },
+    ("Behaviour", "wants"): lambda: st.dictionaries(
+        st.sampled_from([*consent.PURPOSES, "nope"]), junk_floats, max_size=5
+    ),
+    ("consent", "population"): lambda: mutated(load_population().head(60), max_rows=60),
+    ("consent", "target"): category_names,
+    ("consent", "sources"): lambda: st.one_of(st.none(), st.lists(category_names(), max_size=4)),
+    ("consent", "test_share"): lambda: junk_floats,
+    ("consent", "proposers"): lambda: mutated(_sides()[0]),
+    ("consent", "reviewers"): lambda: mutated(_sides()[1]),
+    ("consent", "before"): lambda: st.dictionaries(names, st.one_of(st.none(), names)),
+    ("consent", "after"): lambda: st.dictionaries(names, st.one_of(st.none(), names)),
+    ("consent", "market"): lambda: st.just(_market()),
+    ("consent", "shared"): lambda: st.dictionaries(
+        st.sampled_from([*_market().proposers[:3], *_market().reviewers[:3], "nobody"]),
+        st.lists(category_names(), max_size=4),
+        max_size=6,
+    ),
+    ("consent", "scrape_unsigned"): lambda: yes_no,
+    ("consent", "scenario"): lambda: st.sampled_from([make() for make in SCENARIOS.values()]),
+    ("consent", "steps"): lambda: st.one_of(
+        st.none(), st.lists(st.sampled_from(ALL_STEPS), max_size=6)
+    ),
+    ("consent", "capable"): lambda: yes_no,
+    ("Person", "person_id"): lambda: st.one_of(names, st.just(None)),
+    ("Person", "parents"): lambda: st.one_of(st.lists(names, max_size=2).map(tuple), names),
+    ("Person", "representatives"): lambda: st.lists(names, max_size=2).map(tuple),
+    ("Person", "signed_up"): lambda: yes_no,
+    ("Person", "days_to_birthday"): lambda: st.one_of(st.integers(-5, 400), st.just(1.5)),
     # privacy
     ("privacy", "df"): lambda: mutated(RESIDENTS),
     ("privacy", "people"): lambda: mutated(PEOPLE, max_rows=24),
@@ -246,25 +388,45 @@ STRATEGIES = {
     ("privacy", "id_column"): lambda: st.sampled_from(["person_id", "name", "nope"]),
     ("privacy", "k"): lambda: st.integers(-2, 30),
     ("privacy", "small_group"): lambda: st.integers(-2, 30),
-    ("privacy", "epsilon"): lambda: junk_floats,
-    ("privacy", "sensitivity"): lambda: junk_floats,
+    ("privacy", "epsilon"): lambda: st.one_of(junk_floats, st.just(1e-320)),  # 1/1e-320 = inf
+    ("privacy", "sensitivity"): lambda: st.one_of(junk_floats, st.just(1.0)),
     ("privacy", "confidence"): lambda: junk_floats,
     ("privacy", "prior"): lambda: junk_floats,
-    ("privacy", "answered_yes"): st.booleans,
+    ("privacy_loss", "epsilons_spent"): lambda: st.one_of(
+        st.lists(st.one_of(junk_floats, st.just(math.inf), st.just(True)), max_size=4),
+        junk_floats,
+        st.sampled_from(["1", None, [], [800.0, 800.0]]),
+    ),
+    ("in_100", "chance"): lambda: st.one_of(junk_floats, st.sampled_from([0.999999, 1e-12, "0.5"])),
+    ("privacy", "answered_yes"): lambda: yes_no,
+    ("privacy", "width"): lambda: st.one_of(st.integers(-2, 20), st.sampled_from([2.5, "5", True])),
+    ("privacy", "origin"): lambda: st.one_of(st.integers(-5, 5), st.sampled_from([0.5, "0"])),
+    ("privacy", "mapping"): lambda: st.one_of(
+        st.dictionaries(st.sampled_from(["junk", 1, "a", None]), st.text(max_size=3), max_size=3),
+        st.sampled_from([None, "a", 3]),
+    ),
+    ("privacy", "fallback"): lambda: st.one_of(st.none(), st.text(max_size=3), st.just(3)),
+    ("privacy", "placeholder"): lambda: st.one_of(st.text(max_size=3), st.sampled_from([None, 0])),
+    ("privacy", "total"): lambda: junk_floats,
+    ("privacy", "queries"): lambda: st.one_of(
+        st.lists(st.tuples(st.text(max_size=3), junk_floats), max_size=3).map(tuple),
+        st.sampled_from([(), "abc", (("x",),), None]),
+    ),
     ("privacy", "value"): lambda: st.one_of(junk_floats, vectors()),
-    ("privacy", "truths"): vectors,
-    ("privacy", "responses"): vectors,
+    # a valid list half the time, so the checks after the first are reached too
+    ("privacy", "truths"): lambda: st.one_of(vectors(), st.just([True, False, True])),
+    ("privacy", "responses"): lambda: st.one_of(vectors(), st.just([True, False, True])),
     ("privacy", "rng"): lambda: rngs,
     # trust
-    ("trust", "predicted"): vectors,
-    ("trust", "outcome"): vectors,
+    ("trust", "predicted"): lambda: st.one_of(vectors(), st.just([0.25, 0.75, 0.9])),
+    ("trust", "outcome"): lambda: st.one_of(vectors(), st.just([0, 1, 1])),
     ("trust", "final"): vectors,
     ("trust", "app"): vectors,
     ("trust", "initial"): lambda: st.one_of(st.none(), vectors()),
     ("trust", "accepts"): vectors,
     ("trust", "confidence"): vectors,
     ("trust", "scores"): lambda: st.one_of(vectors(), matrices()),
-    ("trust", "bins"): lambda: st.integers(-2, 40),
+    ("trust", "bins"): lambda: st.one_of(st.integers(-2, 40), huge),
     ("trust", "threshold"): lambda: junk_floats,
     ("trust", "overconfidence"): lambda: junk_floats,
     ("overconfidence_sweep", "overconfidence"): lambda: st.lists(junk_floats, max_size=4),
@@ -274,12 +436,12 @@ STRATEGIES = {
     ("trust", "wellbeing"): matrices,
     ("trust", "allowed"): lambda: st.one_of(st.none(), matrices(st.booleans())),
     ("trust", "matches"): lambda: mutated(_objective_matches()),
-    ("trust", "n_users"): lambda: sizes,
-    ("trust", "fallbacks"): st.booleans,
+    ("trust", "n_users"): lambda: st.one_of(sizes, huge),
+    ("trust", "fallbacks"): lambda: yes_no,
     ("trust", "fallback_success"): lambda: junk_floats,
     ("trust", "human_capacity"): lambda: sizes,
     ("trust", "priority"): lambda: st.one_of(st.none(), vectors(max_size=12)),
-    ("trust", "n"): lambda: st.integers(-2, 30),
+    ("trust", "n"): lambda: st.one_of(st.integers(-2, 30), huge),
     ("trust", "rng"): lambda: rngs,
     ("trust", "pairs"): lambda: mutated(PAIRS),
     ("trust", "people"): lambda: mutated(RESIDENTS, max_rows=60),
@@ -313,6 +475,22 @@ def _contributions() -> pd.DataFrame:
 # ----------------------------------------------------------------------------------------------
 
 
+def engine_of(obj) -> str | None:
+    """The engine an object is defined in (``osmosis_lab.<engine>...``), else None."""
+    parts = (getattr(obj, "__module__", None) or "").split(".")
+    return (
+        parts[1] if parts[0] == "osmosis_lab" and len(parts) > 1 and parts[1] in ENGINES else None
+    )
+
+
+def is_fuzzable(obj) -> bool:
+    return (
+        inspect.isfunction(obj)
+        or inspect.isclass(obj)
+        or isinstance(obj, functools._lru_cache_wrapper)
+    )
+
+
 def public_functions() -> dict[str, tuple[str, object]]:
     """``engine.name`` -> (engine, function) for every function in each engine's __all__."""
     found = {}
@@ -325,7 +503,81 @@ def public_functions() -> dict[str, tuple[str, object]]:
     return found
 
 
-FUNCTIONS = public_functions()
+def learner_code() -> list[tuple[str, str, str]]:
+    """(where, package for relative imports, code) of every lesson, explorer and check."""
+    sources = []
+    for path in sorted((ROOT / "lessons").glob("[0-9][0-9]_*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        lines = [line for line in code.splitlines() if not line.lstrip().startswith(("%", "!"))]
+        sources.append((path.name, "osmosis_lab", "\n".join(lines)))
+    for folder in ("explorers", "check"):
+        for path in sorted((PACKAGE / folder).glob("*.py")):
+            sources.append((f"{folder}/{path.name}", f"osmosis_lab.{folder}", path.read_text()))
+    return sources
+
+
+def _imports(tree: ast.AST, package: str) -> dict[str, str]:
+    """Local name -> dotted path, for every import in ``tree`` (relative ones resolved)."""
+    names = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parts, base] if base else parts)
+            names.update({a.asname or a.name: f"{base}.{a.name}" for a in node.names})
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                names[a.asname or a.name.split(".")[0]] = (
+                    a.name if a.asname else a.name.split(".")[0]
+                )
+    return names
+
+
+def _resolve(dotted: str):
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        with contextlib.suppress(ImportError):
+            obj = importlib.import_module(".".join(parts[:cut]))
+            for attr in parts[cut:]:
+                obj = getattr(obj, attr, None)
+            return obj
+    return None
+
+
+def _dotted(node: ast.AST) -> list[str] | None:
+    attrs = []
+    while isinstance(node, ast.Attribute):
+        attrs.append(node.attr)
+        node = node.value
+    return [node.id, *reversed(attrs)] if isinstance(node, ast.Name) else None
+
+
+def reachable_functions() -> dict[str, tuple[str, object]]:
+    """``engine.name`` -> (engine, object) for each engine function or class learner code uses.
+
+    Every name or attribute chain in a lesson, explorer or check that resolves, through that
+    file's imports, to a function or class defined in an engine counts, whether it is called
+    there or handed on as a callback.
+    """
+    found = {}
+    for _, package, code in learner_code():
+        tree = ast.parse(code)
+        imports = _imports(tree, package)
+        for node in ast.walk(tree):
+            parts = _dotted(node) if isinstance(node, ast.Name | ast.Attribute) else None
+            if not parts or not imports.get(parts[0], "").startswith("osmosis_lab"):
+                continue
+            obj = _resolve(".".join([imports[parts[0]], *parts[1:]]))
+            engine = engine_of(obj)
+            if engine and is_fuzzable(obj):
+                found[f"{engine}.{obj.__name__}"] = (engine, obj)
+    return found
+
+
+REACHABLE = reachable_functions()
+FUNCTIONS = {**public_functions(), **REACHABLE}
 
 
 def strategy_for(engine: str, function: str, parameter: str):
@@ -333,39 +585,53 @@ def strategy_for(engine: str, function: str, parameter: str):
     return factory() if factory else None
 
 
-def documented_errors(function) -> tuple[type[Exception], ...]:
-    """The package's error family, plus any other class the docstring's Raises section names.
+#: Too broad to document: naming one would let any bug of that family pass as documented.
+TOO_BROAD = {"BaseException", "Exception", "ValueError", "OsmosisLabError"}
 
-    ``errors.py`` is the contract: every bad-input error is an ``OsmosisLabError``, so a lesson
-    can catch them all without hiding bugs. Which subclass fits is each engine's business (a
-    trust function handed a malformed table may well raise ``SchemaError``).
-    """
+
+def raises_section(function) -> list[str]:
+    """The class names a numpydoc ``Raises`` section lists (``Name`` at the start of a line)."""
     doc = inspect.getdoc(function) or ""
-    section = re.search(r"Raises\n-+\n(.*?)(?:\n\n[A-Z][a-z]+\n-+|\Z)", doc, re.S)
-    named = re.findall(r"^(\w+)", section.group(1), re.M) if section else []
+    section = re.search(r"^Raises\n-+\n(.*?)(?:\n\n[A-Z][a-z]+\n-+|\Z)", doc, re.S | re.M)
+    return re.findall(r"^(\w+)", section.group(1), re.M) if section else []
+
+
+def documented_errors(function) -> tuple[type[Exception], ...]:
+    """The error classes ``function``'s docstring names under Raises (subclasses count)."""
     known = {**vars(builtins), **vars(errors)}
-    extra = tuple(known[n] for n in named if isinstance(known.get(n), type))
-    return (errors.OsmosisLabError, *extra)
+    return tuple(
+        known[name]
+        for name in raises_section(function)
+        if isinstance(known.get(name), type) and name not in TOO_BROAD
+    )
+
+
+def test_raises_sections_name_specific_error_classes():
+    bad = {
+        qualname: [
+            n
+            for n in raises_section(function)
+            if n in TOO_BROAD or not isinstance({**vars(builtins), **vars(errors)}.get(n), type)
+        ]
+        for qualname, (_, function) in FUNCTIONS.items()
+    }
+    bad = {k: v for k, v in bad.items() if v}
+    assert not bad, f"Raises sections naming unknown or too broad classes: {bad}"
 
 
 FUZZED = sorted(name for name in FUNCTIONS if name not in EXEMPT)
 
-#: Functions the fuzzing has caught crashing and whose fix has not landed (BAD_INPUTS holds a
-#: fixed repro of each). The fuzz test expects them to fail, not strictly (random junk may miss
-#: the bad case); the repro strictly. Delete an entry here when its engine is fixed.
-CRASHING: dict[str, str] = {}
+
+def test_learner_code_is_scanned():
+    # the scan must see the calls it exists for (a broken resolver would find nothing)
+    for name in ("consent.simulate_form", "matching.partner_ranks", "consent.match_with_consent",
+                 "consent.fit_inference", "privacy.privacy_loss", "privacy.PrivacyBudget",
+                 "trust.reliability_table", "privacy.posterior_yes"):  # fmt: skip
+        assert name in REACHABLE, f"{name} is called from a lesson, explorer or check"
+    assert len(REACHABLE) >= 60
 
 
-def fuzz_params() -> list:
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(reason=CRASHING[name], strict=False))
-        if name in CRASHING
-        else name
-        for name in FUZZED
-    ]
-
-
-def test_every_public_function_is_fuzzed():
+def test_every_reachable_function_is_fuzzed():
     missing = {
         qualname: [
             p.name
@@ -378,11 +644,10 @@ def test_every_public_function_is_fuzzed():
     missing = {k: v for k, v in missing.items() if v}
     assert not missing, f"add strategies for these parameters: {missing}"
     assert set(EXEMPT) <= set(FUNCTIONS), "an exemption names a function that is gone"
-    assert set(CRASHING) <= set(FUZZED), "a known crash names a function that is gone"
-    assert len(FUZZED) >= 40
+    assert len(FUZZED) >= 80
 
 
-@pytest.mark.parametrize("qualname", fuzz_params())
+@pytest.mark.parametrize("qualname", FUZZED)
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -404,16 +669,65 @@ def test_raises_only_documented_errors(qualname, data):
             if strategy is None or (optional and data.draw(st.booleans(), label="use default")):
                 continue
             kwargs[parameter.name] = data.draw(strategy, label=parameter.name)
-        function(**kwargs)
+        result = function(**kwargs)
     except allowed as error:
         assert str(error).strip(), f"{qualname} raised {type(error).__name__} with no message"
+        return
     except Exception as error:  # noqa: BLE001 - anything else is the finding
         pytest.fail(
             f"{qualname} raised {type(error).__name__}: {error}\n"
-            f"documented: {', '.join(e.__name__ for e in allowed)}\n"
+            f"documented under Raises: {', '.join(e.__name__ for e in allowed) or 'nothing'}\n"
             f"called with: {describe(kwargs)}",
             pytrace=False,
         )
+    for problem in silent_wrong_results(qualname, function, kwargs, result):
+        pytest.fail(f"{qualname} {problem}\ncalled with: {describe(kwargs)}", pytrace=False)
+
+
+def yes_no_parameters(function) -> set[str]:
+    """Parameters that take a yes/no: annotated ``bool`` or with a True/False default."""
+    return {
+        p.name
+        for p in inspect.signature(function).parameters.values()
+        if p.annotation in (bool, "bool") or isinstance(p.default, bool)
+    }
+
+
+def _matches_only_listed(result, kwargs) -> bool:
+    """Deferred acceptance on arrays: a matched proposer's reviewer is on their list."""
+    prefs = np.asarray(kwargs["proposer_prefs"])
+    return all(result[i] in prefs[i] for i in np.flatnonzero(np.asarray(result) >= 0))
+
+
+#: Properties of a result that junk input must not break silently (qualname -> (what, check)).
+PROPERTIES = {
+    "matching.deferred_acceptance_arrays": (
+        "matched a proposer to a reviewer not on their list",
+        _matches_only_listed,
+    ),
+    "privacy.posterior_yes": ("returned a chance outside [0, 1]", lambda r, _: 0 <= r <= 1),
+    "privacy.truth_probability": ("returned a chance outside [0, 1]", lambda r, _: 0 <= r <= 1),
+}
+
+
+def silent_wrong_results(qualname, function, kwargs, result) -> list[str]:
+    """What a call that returned normally got silently wrong (empty when nothing)."""
+    problems = [
+        f"took the text {kwargs[name]!r} for the yes/no {name} (bool({kwargs[name]!r}) is "
+        f"{bool(kwargs[name])}); it must refuse text"
+        for name in sorted(yes_no_parameters(function) & set(kwargs))
+        if isinstance(kwargs[name], str)
+    ]
+    numbers = [result] if isinstance(result, float | np.floating) else []
+    if isinstance(result, np.ndarray) and result.dtype.kind == "f":
+        numbers = result.ravel().tolist()
+    if any(math.isinf(x) for x in numbers):
+        problems.append("returned an infinite number")
+    if qualname in PROPERTIES and not problems:
+        what, holds = PROPERTIES[qualname]
+        if not holds(result, kwargs):
+            problems.append(what)
+    return problems
 
 
 def describe(kwargs: dict) -> str:
@@ -463,29 +777,24 @@ BAD_INPUTS = {
     "trust.objective_summary": lambda: trust.objective_summary(
         _objective_matches().drop(columns="objective")
     ),
-    "trust.seeking_allowed": lambda: trust.seeking_allowed(
-        PEOPLE.head(3).drop(columns="gender"), PEOPLE.head(3)
-    ),
     "trust.explain_contributions": lambda: trust.explain_contributions(
         _with_junk(_contributions(), "category", np.nan)
     ),
+    # found once learner-reachable submodules were fuzzed too (issue 11, item 13)
+    "matching.proposal_grid": lambda: FUNCTIONS["matching.proposal_grid"][1](
+        _events(), {"alpha": ["B"]}, upto=3
+    ),
+    "matching.total_points": lambda: FUNCTIONS["matching.total_points"][1](
+        {"b": "b"}, {"a": [], "b": []}, {"c": []}
+    ),
+    "consent.match_with_consent": lambda: FUNCTIONS["consent.match_with_consent"][1](
+        _market(), {"T01": ["nope"]}
+    ),
 }
 
-#: The BAD_INPUTS that still crash are expected to, strictly: once an engine raises a documented
-#: error instead, the test xpasses and fails until the function leaves CRASHING. The others are
-#: plain regression tests of crashes already fixed.
-KNOWN_CRASHES = set(BAD_INPUTS) & set(CRASHING)  # empty: every repro must pass
 
-
-@pytest.mark.parametrize(
-    "qualname",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason=CRASHING[name], strict=True))
-        if name in KNOWN_CRASHES
-        else name
-        for name in BAD_INPUTS
-    ],
-)
+#: Each is a crash the fuzzing found once, kept as a plain regression test.
+@pytest.mark.parametrize("qualname", list(BAD_INPUTS))
 def test_fixed_bad_inputs_raise_documented_errors(qualname):
     _, function = FUNCTIONS[qualname]
     try:

@@ -228,7 +228,7 @@ def test_bad_input_is_explained(tool, predicted, outcome, words):
 
 @pytest.mark.parametrize("bins", [0, -3, 2.5, True, "10"])
 def test_bad_bins(bins):
-    with pytest.raises(TrustError, match="bins must be a whole number of at least 1"):
+    with pytest.raises(TrustError, match="bins must be a whole number from 1 to 1000"):
         reliability_table([0.5], [1], bins=bins)
     with pytest.raises(TrustError, match="bins"):
         expected_calibration_error([0.5], [1], bins=bins)

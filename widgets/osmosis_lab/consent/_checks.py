@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
+
 from osmosis_lab.categories import CATEGORIES
 from osmosis_lab.consent.rules import PURPOSES
 from osmosis_lab.errors import ConsentError
@@ -23,6 +25,19 @@ def as_keys(values: object, known: Mapping[str, object], *, what: str) -> tuple[
         if item not in known:
             raise ConsentError(f"Unknown {what} {item!r}; known: {', '.join(known)}.")
     return items
+
+
+def yes_no(value: object, *, what: str) -> bool:
+    """Return ``value`` as a bool; ``bool("False")`` is True, so text is refused, not cast.
+
+    >>> yes_no(np.True_, what="T01's signed_up"), yes_no(0, what="T01's signed_up")
+    (True, False)
+    """
+    if isinstance(value, bool | np.bool_ | int | np.integer) and value in (0, 1):
+        return bool(value)
+    raise ConsentError(
+        f"{what} must be True or False, got {value!r}; correct the people table's column."
+    )
 
 
 def categories_of(values: object) -> tuple[str, ...]:

@@ -98,6 +98,11 @@ def may_use(
         ``allowed``, a reason ``code`` (see :data:`REASON_CODES`), the ``reason``
         and the age/capacity ``rule`` applied, in words.
 
+    Raises
+    ------
+    ConsentError
+        The person, category or purpose is unknown, or day or by is malformed.
+
     Examples
     --------
     >>> from osmosis_lab.consent import Person, grant, open_ledger

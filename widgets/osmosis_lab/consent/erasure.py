@@ -91,6 +91,12 @@ def erase(
     The request may come from the person, a parent while they are a minor, or
     a representative while they cannot consent; anyone else gets a ConsentError.
 
+    Raises
+    ------
+    ConsentError
+        The person is unknown, by may not ask for their erasure, or day is before the ledger's
+        latest entry.
+
     Examples
     --------
     >>> from osmosis_lab.consent import Person, grant, open_ledger, record_use

@@ -40,6 +40,12 @@ from osmosis_lab.errors import ConsentError
 
 HOW = ("chosen", "unread", "default", "bundled", "no way out", "worn down")
 
+#: The most people one simulation takes (the lessons' checks use 20,000).
+MAX_PEOPLE = 1_000_000
+#: The most repeated requests a form may make (the lessons' forms make 3); each round draws
+#: a random number per person and purpose, so this bounds the work with ``MAX_PEOPLE``.
+MAX_NAG_ROUNDS = 100
+
 
 @dataclass(frozen=True)
 class FormDesign:
@@ -87,6 +93,23 @@ def simulate_form(
     share of consents that were ``chosen``) and ``wanted_rate`` (the share of
     people who would have said yes if fully informed).
 
+    Parameters
+    ----------
+    n : int
+        How many simulated people, 1 to :data:`MAX_PEOPLE` (1,000,000).
+    design : FormDesign
+        The form; its ``nag_rounds`` is 0 to :data:`MAX_NAG_ROUNDS` (100).
+    rng : numpy.random.Generator
+        The source of every simulated choice.
+    behaviour : Behaviour, optional
+        The assumptions; :class:`Behaviour` ``()`` when omitted. Each share is in [0, 1]
+        and ``wants`` gives one for every purpose.
+
+    Raises
+    ------
+    ConsentError
+        ``n``, ``design``, ``rng`` or ``behaviour`` is not as described above.
+
     Examples
     --------
     >>> rng = np.random.default_rng(2019)
@@ -97,13 +120,14 @@ def simulate_form(
     >>> float(fair.loc["research", "informed_share"])
     1.0
     """
-    if not isinstance(n, int) or n < 1:
-        raise ConsentError(f"n must be a positive int (how many people), got {n!r}.")
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_PEOPLE:
+        raise ConsentError(
+            f"n must be a whole number of people from 1 to {MAX_PEOPLE:,}, got {n!r}."
+        )
     if not isinstance(rng, np.random.Generator):
         raise ConsentError("rng must be a numpy Generator, e.g. np.random.default_rng(2019).")
-    if not isinstance(design, FormDesign):
-        raise ConsentError(f"design must be a FormDesign (e.g. FORMS['fair']), got {design!r}.")
-    b = Behaviour() if behaviour is None else behaviour
+    _check_design(design)
+    b = _check_behaviour(Behaviour() if behaviour is None else behaviour)
     purposes = list(PURPOSES)
     want = rng.random((n, len(purposes))) < np.array([b.wants[p] for p in purposes])
     reads = (rng.random(n) < b.reads)[:, None]
@@ -111,6 +135,33 @@ def simulate_form(
     how = np.broadcast_to(how, want.shape).astype(object)
     yes, how = _pressure(design, b, want, reads, yes, how, rng)
     return _tally(purposes, want, yes, how)
+
+
+def _check_design(design) -> None:
+    if not isinstance(design, FormDesign):
+        raise ConsentError(f"design must be a FormDesign (e.g. FORMS['fair']), got {design!r}.")
+    rounds = design.nag_rounds
+    if isinstance(rounds, bool) or not isinstance(rounds, int) or not 0 <= rounds <= MAX_NAG_ROUNDS:
+        raise ConsentError(
+            f"nag_rounds must be a whole number from 0 to {MAX_NAG_ROUNDS}, got {rounds!r}: "
+            "how many times the form asks again after a refusal."
+        )
+
+
+def _check_behaviour(b) -> Behaviour:
+    if not isinstance(b, Behaviour):
+        raise ConsentError(f"behaviour must be a Behaviour (e.g. Behaviour()), got {b!r}.")
+    wants = b.wants if isinstance(b.wants, dict) else {}
+    shares = {f"wants[{p!r}]": wants.get(p) for p in PURPOSES}
+    shares.update((name, getattr(b, name)) for name in ("reads", "untick", "refuse_bundle"))
+    shares.update((name, getattr(b, name)) for name in ("find_refuse", "give_in"))
+    for name, share in shares.items():
+        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
+            raise ConsentError(
+                f"behaviour.{name} must be a share between 0 and 1, got {share!r}; "
+                "wants needs one share per purpose: " + ", ".join(PURPOSES) + "."
+            )
+    return b
 
 
 def _first_answer(design, b, want, reads, rng):

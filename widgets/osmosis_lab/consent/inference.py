@@ -77,6 +77,13 @@ def fit_inference(
     test_share : float
         Share of people held out to measure accuracy.
 
+    Raises
+    ------
+    ConsentError
+        The target or a source category is unknown or repeated, the target is among the sources,
+        rng is not a numpy Generator, there are fewer than 20 people, test_share is outside 0.05
+        to 0.9, or the table lacks trait columns or holds values that are not finite numbers.
+
     Examples
     --------
     >>> from osmosis_lab.data import load_population

@@ -42,6 +42,13 @@ class Person:
     days_to_birthday : int
         Days from day 0 to their next birthday (1 to 365).
 
+    Raises
+    ------
+    ConsentError
+        The id is not a non-empty string, the age is not a whole number of years from 0 to 130,
+        days_to_birthday is not a whole number from 1 to 365, signed_up is not True or False, or
+        the person is listed among their own parents or representatives.
+
     Examples
     --------
     >>> niels = Person("T01", 17, parents=("Niels's mother",), days_to_birthday=40)
@@ -203,6 +210,12 @@ def open_ledger(
 ) -> Ledger:
     """Return a new ledger holding ``people``, registered on ``day``.
 
+    Raises
+    ------
+    ConsentError
+        A person is not a valid Person, two people share an id, rules is not a ConsentRules, or
+        day is not a whole number of at least 0.
+
     Examples
     --------
     >>> ledger = open_ledger([Person("T02", 29), Person("C05", 31, signed_up=False)])
@@ -224,6 +237,12 @@ def register(ledger: Ledger, people: Person | Iterable[Person], *, day: int) -> 
 
     >>> register(open_ledger(), Person("T03", 34), day=2).people
     ('T03',)
+
+    Raises
+    ------
+    ConsentError
+        A person is not a valid Person, is already in the ledger or shares an id with another,
+        or day is before the ledger's latest entry.
     """
     check_day(ledger, day)
     people = (people,) if isinstance(people, Person) else tuple(people)

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from osmosis_lab.categories import CATEGORIES
+from osmosis_lab.consent._checks import yes_no
+from osmosis_lab.errors import ConsentError
 from osmosis_lab.matching import compatibility_scores, deferred_acceptance_arrays
 from osmosis_lab.matching.eligibility import MarketPreferences, Profiles, eligible_preferences
 
@@ -83,6 +85,13 @@ def match_with_consent(
 ) -> dict[str, str | None]:
     """Match the market using only what ``shared`` allows; everyone -> partner or None.
 
+    Raises
+    ------
+    ConsentError
+        ``market`` is not a :class:`Market`, ``shared`` is not a mapping of people to
+        categories or names a category that does not exist, or ``scrape_unsigned`` is not
+        True or False. (People in ``shared`` but not in the market are ignored.)
+
     Examples
     --------
     >>> from osmosis_lab.data import load_people
@@ -94,6 +103,7 @@ def match_with_consent(
     >>> match_with_consent(market, everything)["T03"]  # Lucas and Léopold
     'C03'
     """
+    _check_consent_inputs(market, shared, scrape_unsigned)
     sp, sr = shared_masks(market, shared, scrape_unsigned=scrape_unsigned)
     match = deferred_acceptance_arrays(*consented_preferences(market, sp, sr), validate=False)
     partners: dict[str, str | None] = dict.fromkeys(market.proposers + market.reviewers)
@@ -146,6 +156,25 @@ def consented_preferences(
     return eligible_preferences(
         forward, backward, market.proposer_profiles, market.reviewer_profiles
     )
+
+
+def _check_consent_inputs(market, shared, scrape_unsigned) -> None:
+    if not isinstance(market, Market):
+        raise ConsentError(f"market must be a Market (market_from_tables(...)), got {market!r}.")
+    yes_no(scrape_unsigned, what="scrape_unsigned")
+    if not isinstance(shared, Mapping):
+        raise ConsentError("shared must map each person to the categories they share.")
+    for pid, categories in shared.items():
+        listed = (categories,) if isinstance(categories, str) else categories
+        try:
+            unknown = [c for c in listed if c not in CATEGORIES]
+        except TypeError:
+            unknown = [categories]
+        if unknown:
+            raise ConsentError(
+                f"shared[{pid!r}] names {unknown[0]!r}, not a category; "
+                f"known: {', '.join(CATEGORIES)}."
+            )
 
 
 def match_changes(

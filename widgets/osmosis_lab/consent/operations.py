@@ -57,6 +57,13 @@ def grant(
     give it is kept, and named as such. Granting again what the same person
     already granted changes nothing but the log.
 
+    Raises
+    ------
+    ConsentError
+        The person, a category or a purpose is unknown, by may not decide for the person (a
+        minor below the digital consent age, someone not their parent or representative), or day
+        is before the ledger's latest entry.
+
     Examples
     --------
     >>> from osmosis_lab.consent import Person, may_use, open_ledger
@@ -110,6 +117,12 @@ def withdraw(
     it. Anyone else (a parent, a representative) withdraws only their own.
     Withdrawing what is not currently granted raises ConsentError.
 
+    Raises
+    ------
+    ConsentError
+        The person, a category or a purpose is unknown, by may not decide for the person, no
+        such consent is in force, or day is before the ledger's latest entry.
+
     Examples
     --------
     >>> from osmosis_lab.consent import Person, may_use, open_ledger
@@ -147,6 +160,13 @@ def narrow(
 
     ``None`` keeps every category (or purpose). Raises ConsentError when there is
     nothing in force, or when narrowing would change nothing.
+
+    Raises
+    ------
+    ConsentError
+        The person, a category or a purpose is unknown, nothing to keep is named, no consent is
+        in force or nothing would change, by may not decide for the person, or day is before the
+        ledger's latest entry.
 
     Examples
     --------
@@ -188,6 +208,12 @@ def withdraw_all(ledger: Ledger, person: str, *, day: int, by: str | None = None
     >>> ledger = withdraw_all(ledger, "T05", day=2)
     >>> may_use(ledger, "T05", "scraped", "matching").code
     'withdrawn'
+
+    Raises
+    ------
+    ConsentError
+        The person is unknown, by may not decide for the person, no consent from by is in force,
+        or day is before the ledger's latest entry.
     """
     record = record_of(ledger, person)
     check_day(ledger, day)
@@ -202,6 +228,12 @@ def set_capacity(
     ledger: Ledger, person: str, *, capable: bool, day: int, by: str = "care team"
 ) -> Ledger:
     """Record that ``person`` can (or can no longer) consent, from ``day`` on.
+
+    Raises
+    ------
+    ConsentError
+        The person is unknown, capable is not True or False, nothing would change, by is not a
+        non-empty name, or day is before the ledger's latest entry.
 
     Examples
     --------
@@ -240,6 +272,12 @@ def record_use(
     One log entry per category, with outcome "allowed" or the violation's reason
     code (:data:`~.decide.REASON_CODES`). ``recipient`` is required for sharing
     (who received the copy) and refused otherwise.
+
+    Raises
+    ------
+    ConsentError
+        The person, category or purpose is unknown, by is not a non-empty name, a recipient is
+        given for a purpose other than sharing, or day is before the ledger's latest entry.
 
     Examples
     --------

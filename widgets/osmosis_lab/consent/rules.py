@@ -32,6 +32,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from osmosis_lab.errors import ConsentError
 
 #: Purpose key -> what it means, in words used inside sentences.
@@ -177,8 +179,11 @@ def requirement(rules: ConsentRules, *, age: int, capable: bool, purpose: str) -
     Raises
     ------
     ConsentError
-        ``purpose`` is not one of :data:`PURPOSES`.
+        ``purpose`` is not one of :data:`PURPOSES`, or ``capable`` is not True or False.
     """
+    # bool("False") is True: text must not pass for a yes/no
+    if not isinstance(capable, bool | np.bool_):
+        raise ConsentError(f"capable must be True or False, got {capable!r}.")
     if purpose not in PURPOSES:
         raise ConsentError(f"Unknown purpose {purpose!r}; pass one of: {', '.join(PURPOSES)}.")
     what = PURPOSES[purpose]

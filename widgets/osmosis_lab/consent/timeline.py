@@ -106,6 +106,12 @@ def apply_step(ledger: Ledger, step: Step) -> tuple[Ledger, ErasureReport | None
 def replay(scenario: Scenario, *, steps: Iterable[Step] | None = None) -> tuple[Replayed, ...]:
     """Replay ``scenario`` (or only ``steps``) step by step from a fresh ledger.
 
+    Raises
+    ------
+    ConsentError
+        A step names an unknown person, category, purpose or action, is not allowed to the one
+        who takes it, or is dated before the step before it.
+
     Examples
     --------
     >>> from osmosis_lab.consent.scenarios import josephine_timeline

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from osmosis_lab.categories import CATEGORIES
-from osmosis_lab.consent._checks import check_day_value, one_purpose
+from osmosis_lab.consent._checks import check_day_value, one_purpose, yes_no
 from osmosis_lab.consent.decide import actor_name, is_allowed, may_use
 from osmosis_lab.consent.ledger import Entry, Ledger, Person
 from osmosis_lab.consent.ledger import record_of as _record_of
@@ -81,6 +81,11 @@ def consent_table(ledger: Ledger, person: str, *, day: int | None = None) -> pd.
     >>> ledger = grant(open_ledger([Person("T02", 29)]), "T02", "declared", "matching", day=1)
     >>> int(consent_table(ledger, "T02").to_numpy().sum())
     1
+
+    Raises
+    ------
+    ConsentError
+        A person, category or purpose is unknown, or day is not a whole number of at least 0.
     """
     _record_of(ledger, person)
     return pd.DataFrame(
@@ -102,6 +107,11 @@ def shared_categories(
     >>> ledger = grant(ledger, "T02", ["declared", "conscious"], "matching", day=1)
     >>> shared_categories(ledger)
     {'T02': ('declared', 'conscious'), 'T03': ()}
+
+    Raises
+    ------
+    ConsentError
+        The purpose is unknown, or day is not a whole number of at least 0.
     """
     purpose = one_purpose(purpose)
     day = ledger.latest_day if day is None else check_day_value(day)
@@ -127,7 +137,9 @@ def people_from_table(
     Raises
     ------
     ConsentError
-        A column is missing, or an age is missing or not a whole number of years.
+        A column is missing, an age is missing or not a whole number of years, or a
+        ``signed_up`` value is not True or False (1 or 0; the text "False" is refused,
+        not read as true).
     """
     missing = {"person_id", "age", "signed_up"} - set(table.columns)
     if missing:
@@ -142,7 +154,7 @@ def people_from_table(
             _whole_age(pid, age),
             parents=tuple(parents.get(pid, ())),
             representatives=tuple(representatives.get(pid, ())),
-            signed_up=bool(signed),
+            signed_up=yes_no(signed, what=f"{pid}: signed_up"),
         )
         for pid, age, signed in zip(
             table["person_id"], table["age"], table["signed_up"], strict=True

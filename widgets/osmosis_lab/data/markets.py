@@ -125,7 +125,8 @@ def market_from_tables(proposers: pd.DataFrame, reviewers: pd.DataFrame) -> Mark
     Raises
     ------
     SchemaError
-        A table lacks one of the data set's columns or has an age that is not a number.
+        A table lacks one of the data set's columns, an age, trait or weight is not a finite
+        number, or a signed_up value is not True or False (text such as "False" is refused).
 
     Examples
     --------
@@ -136,8 +137,9 @@ def market_from_tables(proposers: pd.DataFrame, reviewers: pd.DataFrame) -> Mark
     >>> len(market.proposers), len(market.reviewers), sorted(market.never_signed_up)
     (12, 12, ['C03', 'C05', 'C11'])
     """
-    _require(proposers, _MARKET, "proposers")
-    _require(reviewers, _MARKET, "reviewers")
+    for name, table in (("proposers", proposers), ("reviewers", reviewers)):
+        _require(table, _MARKET, name)
+        _require_market_values(table, name)
     p, r = proposers, reviewers
     unsigned = pd.concat([p, r]).loc[lambda t: ~t["signed_up"].astype(bool), "person_id"]
     return Market(
@@ -151,6 +153,24 @@ def market_from_tables(proposers: pd.DataFrame, reviewers: pd.DataFrame) -> Mark
         profiles_from_table(r, name="reviewers"),
         frozenset(unsigned),
     )
+
+
+def _require_market_values(table: pd.DataFrame, name: str) -> None:
+    """Refuse a signed_up that is not a real yes/no, and traits, weights or ages that are not numbers."""
+    for pid, signed in zip(table["person_id"], table["signed_up"], strict=True):
+        if not isinstance(signed, bool | np.bool_) and signed not in (0, 1):
+            raise SchemaError(
+                f"{name} {pid}: signed_up must be True or False, got {signed!r} "
+                "(text such as 'False' is refused); load the table with load_people()."
+            )
+    numbers = [*TRAIT_COLUMNS, *WEIGHT_COLUMNS.values(), "age"]
+    values = table[numbers].apply(pd.to_numeric, errors="coerce").to_numpy(float)
+    if not np.isfinite(values).all():
+        row, column = np.argwhere(~np.isfinite(values))[0]
+        raise SchemaError(
+            f"{name} row {row}: {numbers[column]} must be a finite number, got "
+            f"{table[numbers[column]].iloc[row]!r}; correct the table (as load_people() has)."
+        )
 
 
 def beta_preferences(people, *, shared=None, proposing="tester", tie_break="column_order"):

@@ -18,6 +18,11 @@ from osmosis_lab.errors import InvalidPreferences
 #: Rank given to a proposer who is not on a reviewer's list.
 UNACCEPTABLE = np.iinfo(np.int32).max
 
+#: The most proposer-reviewer pairs one call takes: 10,000 per side, the largest market a
+#: lesson or benchmark builds. The rank table holds one 4-byte cell per pair (400 MB here),
+#: however short the lists, so a bigger market is refused before any table is built.
+MAX_PAIRS = 10_000 * 10_000
+
 
 def deferred_acceptance_arrays(proposer_prefs, reviewer_prefs, *, capacities=None, validate=True):
     """Deferred acceptance on integer arrays; the same result as the dict version.
@@ -46,7 +51,8 @@ def deferred_acceptance_arrays(proposer_prefs, reviewer_prefs, *, capacities=Non
     Raises
     ------
     InvalidPreferences
-        Wrong shapes or dtypes, numbers out of range, a name repeated in a row.
+        Wrong shapes or dtypes, numbers out of range, a name repeated in a row, or more
+        than :data:`MAX_PAIRS` (10,000 x 10,000) proposer-reviewer pairs.
 
     References
     ----------
@@ -66,10 +72,20 @@ def deferred_acceptance_arrays(proposer_prefs, reviewer_prefs, *, capacities=Non
     proposers = _check_array(proposer_prefs, "proposer_prefs", "reviewer_prefs")
     reviewers = _check_array(reviewer_prefs, "reviewer_prefs", "proposer_prefs")
     n_p, n_r = len(proposers), len(reviewers)
+    if n_p * n_r > MAX_PAIRS:
+        raise InvalidPreferences(
+            f"{n_p:,} proposers and {n_r:,} reviewers make {n_p * n_r:,} pairs; this function "
+            f"takes at most {MAX_PAIRS:,} (10,000 per side), because its rank table needs a "
+            "cell for every pair. Split the market, or match a sample of it."
+        )
     seats = None if capacities is None else _check_seats(capacities, n_r)
-    # ranges always: an out-of-range number would index outside the tables (two cheap passes)
+    # ranges always, and before the cast to int32, which would wrap a number >= 2**31 into
+    # the valid range: an out-of-range number would index outside the tables (cheap passes)
     _check_range(proposers, n_r, "proposer_prefs", "reviewers")
     _check_range(reviewers, n_p, "reviewer_prefs", "proposers")
+    # int32 halves the memory traffic of the big tables; the loop reads Python ints anyway
+    proposers = np.ascontiguousarray(proposers, dtype=np.int32)
+    reviewers = np.ascontiguousarray(reviewers, dtype=np.int32)
     if validate:
         _check_unique(proposers, n_r)
     rank = _rank_table(reviewers, n_p, validate)
@@ -89,8 +105,7 @@ def _check_array(prefs, name, other):
         raise InvalidPreferences(
             f"{name} must be a 2-D array with one row per person, got shape {array.shape}."
         )
-    # int32 halves the memory traffic of the big tables; the loop reads Python ints anyway
-    return np.ascontiguousarray(array, dtype=np.int32)
+    return array
 
 
 def _check_range(prefs, n_other, name, other):

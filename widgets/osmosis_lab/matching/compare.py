@@ -10,6 +10,7 @@ of matching: stability and incentives", Mathematics of Operations Research 7(4),
 617-628.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +18,7 @@ import pandas as pd
 
 from osmosis_lab.errors import InvalidPreferences
 
-from ._validate import check_two_sided, ordinal
+from ._validate import check_matching, check_two_sided, ordinal
 from .deferred import deferred_acceptance
 
 #: The ways a person can misreport their list in the "What if I lie?" explorer.
@@ -31,6 +32,12 @@ LIES = {
 def partner_ranks(matching, proposer_prefs, reviewer_prefs):
     """Everyone's partner and that partner's place on their list (1 = first choice).
 
+    Raises
+    ------
+    InvalidPreferences
+        The preference lists are malformed, or the matching pairs someone with a person who is
+        not on their list or not on the other side.
+
     Examples
     --------
     >>> table = partner_ranks({"a": "A", "b": None}, {"a": ["A"], "b": ["A"]}, {"A": ["b", "a"]})
@@ -40,6 +47,7 @@ def partner_ranks(matching, proposer_prefs, reviewer_prefs):
     [1.0, nan, 2.0]
     """
     proposers, reviewers = check_two_sided(proposer_prefs, reviewer_prefs)
+    matching = check_matching(matching, proposers, reviewers, dict.fromkeys(reviewers, 1))
     holder = {r: p for p, r in matching.items() if r is not None}
     rows = [_row(p, "proposer", matching.get(p), proposers[p]) for p in proposers]
     rows += [_row(r, "reviewer", holder.get(r), reviewers[r]) for r in reviewers]
@@ -64,6 +72,11 @@ def happiness_points(proposer_prefs, reviewer_prefs):
     A pair's value is the sum of both partners' points; pairs that are not on
     both lists are ``NaN``. Feed it to ``max_welfare_matching``.
 
+    Raises
+    ------
+    InvalidPreferences
+        The preference lists are malformed (empty, unknown or repeated names).
+
     Examples
     --------
     >>> happiness_points({"a": ["A", "B"]}, {"A": ["a"], "B": ["a"]})
@@ -83,12 +96,20 @@ def happiness_points(proposer_prefs, reviewer_prefs):
 def total_points(matching, proposer_prefs, reviewer_prefs):
     """The happiness points of a whole matching (see :func:`happiness_points`).
 
+    Raises
+    ------
+    InvalidPreferences
+        The preference lists are malformed, or the matching pairs someone with a person who is
+        not on their list or not on the other side.
+
     Examples
     --------
     >>> total_points({"a": "B"}, {"a": ["A", "B"]}, {"A": ["a"], "B": ["a"]})
     3.0
     """
     points = happiness_points(proposer_prefs, reviewer_prefs)
+    proposers, reviewers = check_two_sided(proposer_prefs, reviewer_prefs)
+    matching = check_matching(matching, proposers, reviewers, dict.fromkeys(reviewers, 1))
     return float(sum(points.loc[p, r] for p, r in matching.items() if r is not None))
 
 
@@ -117,6 +138,11 @@ def lie_outcome(proposer_prefs, reviewer_prefs, liar, how):
     how : {"truth", "swap", "truncate"}
         See :data:`LIES`. "truncate" keeps the liar's list down to the best
         partner they have in any stable matching (Gale and Sotomayor's trick).
+
+    Raises
+    ------
+    InvalidPreferences
+        The preference lists are malformed, liar is on neither side, or how is not one of LIES.
 
     Examples
     --------
@@ -198,6 +224,12 @@ def proposal_grid(events, proposer_prefs, *, upto):
     reviewer's place on the proposer's list) and ``status``: "not asked yet",
     "proposing now" (asked, no answer yet), "held" or "rejected".
 
+    Raises
+    ------
+    InvalidPreferences
+        proposer_prefs is not a dict of lists, an event is not one of deferred_acceptance_steps'
+        events for these lists, or upto is not a whole number.
+
     Examples
     --------
     >>> from osmosis_lab.matching import deferred_acceptance_steps
@@ -205,16 +237,29 @@ def proposal_grid(events, proposer_prefs, *, upto):
     >>> proposal_grid(events, {"a": ["A", "B"]}, upto=3)["status"].tolist()
     ['rejected', 'proposing now']
     """
+    if not isinstance(proposer_prefs, Mapping) or not all(
+        isinstance(ranking, list | tuple) for ranking in proposer_prefs.values()
+    ):
+        raise InvalidPreferences(
+            "proposer_prefs must be a dict of lists, as for deferred_acceptance."
+        )
+    if isinstance(upto, bool) or not isinstance(upto, int):
+        raise InvalidPreferences(f"upto must be a whole number of events, got {upto!r}.")
     grid = {
         (p, r): {"proposer": p, "reviewer": r, "place": place, "status": "not asked yet"}
         for p, ranking in proposer_prefs.items()
         for place, r in enumerate(ranking, start=1)
     }
-    for event in events[:upto]:
-        if event.kind == "proposal":
-            grid[(event.proposer, event.reviewer)]["status"] = "proposing now"
-        elif event.kind == "acceptance":
-            grid[(event.proposer, event.reviewer)]["status"] = "held"
-        elif event.kind == "rejection":
-            grid[(event.proposer, event.reviewer)]["status"] = "rejected"
+    status = {"proposal": "proposing now", "acceptance": "held", "rejection": "rejected"}
+    for event in list(events)[: max(upto, 0)]:
+        if getattr(event, "kind", None) not in status:
+            continue  # other kinds of event (a round ending, the result) change no pair
+        pair = (event.proposer, event.reviewer)
+        if pair not in grid:
+            raise InvalidPreferences(
+                f"event {event!r} is about {pair[0]!r} and {pair[1]!r}, who are not an acceptable "
+                "pair in proposer_prefs; pass the events deferred_acceptance_steps gave for "
+                "these lists."
+            )
+        grid[pair]["status"] = status[event.kind]
     return pd.DataFrame(list(grid.values()), columns=["proposer", "reviewer", "place", "status"])

@@ -177,6 +177,12 @@ def deferred_acceptance_steps(proposer_prefs, reviewer_prefs, *, capacities=None
     Gale, D. and Shapley, L. S. (1962). College Admissions and the Stability of
     Marriage. The American Mathematical Monthly 69(1), 9-15.
 
+    Raises
+    ------
+    InvalidPreferences
+        The preference lists are malformed (empty, unknown or repeated names, a person ranking
+        themselves), or a capacity is not a whole number of at least 1.
+
     Examples
     --------
     >>> events = deferred_acceptance_steps({"Ana": ["Simon"], "Lea": ["Simon"]},

@@ -7,6 +7,10 @@ References: D. Gale and L. S. Shapley (1962), "College Admissions and the
 Stability of Marriage", The American Mathematical Monthly 69(1), 9-15.
 """
 
+import numpy as np
+
+from osmosis_lab.errors import InvalidPreferences
+
 #: Gale & Shapley (1962), Example 1: three men rank three women and back. The paper's
 #: ranking matrix, written as lists best first (alpha, beta, gamma are the men).
 GALE_SHAPLEY_MEN = {
@@ -44,6 +48,8 @@ HAND_REVIEWERS = {
 
 #: The seed of the "6 invented people a side" case: it has 6 stable matchings.
 RANDOM_SEED = 102
+#: The most people per side :func:`random_instance` invents (its lists hold 2 n**2 names).
+MAX_RANDOM_SIDE = 1_000
 
 
 def gale_shapley_example():
@@ -66,6 +72,13 @@ def random_instance(n, *, rng):
 
     Independent lists disagree a lot, so there are usually several stable
     matchings and it matters who proposes (with mirrored scores there is one).
+    ``n`` is a whole number from 1 to :data:`MAX_RANDOM_SIDE` (1,000; the lessons use 6):
+    the lists hold ``2 n**2`` names.
+
+    Raises
+    ------
+    InvalidPreferences
+        ``n`` is not a whole number from 1 to 1,000, or ``rng`` is not a numpy Generator.
 
     Examples
     --------
@@ -74,6 +87,12 @@ def random_instance(n, *, rng):
     >>> sorted(proposers), sorted(reviewers["R1"])
     (['P1', 'P2', 'P3'], ['P1', 'P2', 'P3'])
     """
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or not 1 <= n <= MAX_RANDOM_SIDE:
+        raise InvalidPreferences(
+            f"n must be a whole number of people per side from 1 to {MAX_RANDOM_SIDE:,}, got {n!r}."
+        )
+    if not isinstance(rng, np.random.Generator):
+        raise InvalidPreferences("rng must be a numpy Generator, e.g. np.random.default_rng(102).")
     p_names = [f"P{i + 1}" for i in range(n)]
     r_names = [f"R{j + 1}" for j in range(n)]
     proposers = {p: [r_names[j] for j in rng.permutation(n)] for p in p_names}

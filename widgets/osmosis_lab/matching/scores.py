@@ -190,6 +190,12 @@ def preferences_from_scores(scores, *, tie_break="column_order", rng=None):
         ``-1`` (the input of :func:`deferred_acceptance_arrays`). For a
         DataFrame: a dict from row label to a list of column labels.
 
+    Raises
+    ------
+    InvalidPreferences
+        scores is not a 2-D table of numbers, tie_break is not "column_order" or "random", or
+        "random" is asked for without an rng.
+
     Examples
     --------
     >>> import numpy as np

@@ -112,6 +112,11 @@ def is_stable(matching, proposer_prefs, reviewer_prefs, *, capacities=None) -> b
     Gale, D. and Shapley, L. S. (1962). College Admissions and the Stability of
     Marriage. The American Mathematical Monthly 69(1), 9-15.
 
+    Raises
+    ------
+    InvalidPreferences
+        The preference lists or the matching are malformed (see blocking_pairs).
+
     Examples
     --------
     >>> men = {"a": ["A", "B"], "b": ["A", "B"]}

@@ -10,9 +10,15 @@ import pandas as pd
 
 from osmosis_lab.errors import PrivacyError
 
+#: The smallest epsilon the tools take (the lessons' smallest is 0.05). Below it the noise
+#: scale sensitivity/epsilon is astronomically large, and near 1e-308 it becomes infinite.
+MIN_EPSILON = 1e-9
+
 
 def positive_finite(value: object, *, name: str) -> float:
     """Return ``value`` as a float, or raise PrivacyError unless it is a finite number > 0.
+
+    An ``epsilon`` must moreover be at least :data:`MIN_EPSILON` (1e-9).
 
     >>> positive_finite(0.5, name="epsilon")
     0.5
@@ -29,6 +35,11 @@ def positive_finite(value: object, *, name: str) -> float:
             ),
         }.get(name, "use a finite positive number")
         raise PrivacyError(f"{name} must be finite and greater than 0, got {value!r}; {hint}.")
+    if name == "epsilon" and number < MIN_EPSILON:
+        raise PrivacyError(
+            f"epsilon = {value!r} is below the smallest this toolkit takes ({MIN_EPSILON:g}): "
+            "the noise would swamp any answer. Use a value such as 0.1, 1 or 5."
+        )
     return number
 
 

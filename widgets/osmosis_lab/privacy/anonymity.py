@@ -42,6 +42,12 @@ def class_sizes(df: pd.DataFrame, quasi_identifiers: str | Iterable[str]) -> pd.
     Series of int
         Aligned with ``df.index``, named ``"class_size"``.
 
+    Raises
+    ------
+    PrivacyError
+        The table is not a non-empty DataFrame with every quasi-identifier, or quasi_identifiers
+        is empty or repeats a column.
+
     Examples
     --------
     >>> df = pd.DataFrame({"age": [30, 30, 41], "gender": ["woman", "woman", "man"]})
@@ -61,6 +67,12 @@ def k_anonymity(df: pd.DataFrame, quasi_identifiers: str | Iterable[str]) -> int
 
     Every row is indistinguishable from at least ``k - 1`` others on the
     quasi-identifiers; ``k == 1`` means at least one person is unique.
+
+    Raises
+    ------
+    PrivacyError
+        The table is not a non-empty DataFrame with every quasi-identifier, or quasi_identifiers
+        is empty or repeats a column.
 
     Examples
     --------
@@ -84,6 +96,13 @@ def l_diversity(df: pd.DataFrame, quasi_identifiers: str | Iterable[str], sensit
     equivalence class. With ``l == 1`` some class shares one value, so an
     attacker learns it without singling anyone out (a *homogeneity attack*,
     which k-anonymity alone does not stop).
+
+    Raises
+    ------
+    PrivacyError
+        The table is not a non-empty DataFrame with every named column, quasi_identifiers is
+        empty or repeats a column, or sensitive is not one column name or is also a
+        quasi-identifier.
 
     Examples
     --------
@@ -119,6 +138,12 @@ def suppress_small_groups(
     What is left is k-anonymous for ``k`` (or empty); the price is the people
     no longer in the table, which skews any statistic about rare groups.
 
+    Raises
+    ------
+    PrivacyError
+        The table is not a non-empty DataFrame with every quasi-identifier, quasi_identifiers is
+        empty or repeats a column, or k is not a whole number of at least 1.
+
     Examples
     --------
     >>> df = pd.DataFrame({"age": [30, 30, 41], "job": ["a", "a", "b"]})
@@ -138,6 +163,12 @@ def matching_rows(df: pd.DataFrame, profile: Mapping[str, object]) -> int:
     With every quasi-identifier of one person, 1 means they are unique in ``df``
     (and 0 that nobody in ``df`` looks like them).
 
+    Raises
+    ------
+    PrivacyError
+        The table is not a non-empty DataFrame with every column of the profile, or profile is
+        not a non-empty dict.
+
     Examples
     --------
     >>> df = pd.DataFrame({"age": [29, 29, 29], "arrondissement": [3, 3, 11]})
@@ -155,6 +186,12 @@ def matching_rows(df: pd.DataFrame, profile: Mapping[str, object]) -> int:
 
 def narrowing(df: pd.DataFrame, profile: Mapping[str, object]) -> list[tuple[str, int]]:
     """How many rows still fit as each column of ``profile`` is revealed, in order.
+
+    Raises
+    ------
+    PrivacyError
+        The table is not a non-empty DataFrame with every column of the profile, or profile is
+        not a non-empty dict.
 
     Examples
     --------

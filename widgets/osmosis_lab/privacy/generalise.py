@@ -37,6 +37,11 @@ class Bands:
     '30-39'
     >>> Bands(5, origin=1).label(7)
     '6-10'
+
+    Raises
+    ------
+    PrivacyError
+        width is not a whole number of at least 1, or origin is not a whole number.
     """
 
     width: int
@@ -123,6 +128,12 @@ def generalise(df: pd.DataFrame, rules: Mapping[str, Rule | None]) -> pd.DataFra
     -------
     DataFrame
         Same rows and index; coarsened columns hold text labels.
+
+    Raises
+    ------
+    PrivacyError
+        The table is not a non-empty DataFrame holding every column named in rules, rules is not
+        a dict, or a rule is not Bands, Lookup, Redact or None.
 
     Examples
     --------

@@ -30,10 +30,22 @@ def laplace_scale(*, sensitivity: float, epsilon: float) -> float:
 
     >>> laplace_scale(sensitivity=1, epsilon=0.5)
     2.0
+
+    Raises
+    ------
+    PrivacyError
+        ``sensitivity`` is not a finite number above 0, ``epsilon`` is not a finite number
+        of at least 1e-9, or their ratio is too large to be a number.
     """
-    return positive_finite(sensitivity, name="sensitivity") / positive_finite(
+    scale = positive_finite(sensitivity, name="sensitivity") / positive_finite(
         epsilon, name="epsilon"
     )
+    if not math.isfinite(scale):
+        raise PrivacyError(
+            f"sensitivity / epsilon = {sensitivity!r} / {epsilon!r} is too large to be a "
+            "number; use a smaller sensitivity or a larger epsilon."
+        )
+    return scale
 
 
 def laplace_error_bound(*, sensitivity: float, epsilon: float, confidence: float = 0.95) -> float:
@@ -44,6 +56,12 @@ def laplace_error_bound(*, sensitivity: float, epsilon: float, confidence: float
 
     >>> round(laplace_error_bound(sensitivity=1, epsilon=1), 2)
     3.0
+
+    Raises
+    ------
+    PrivacyError
+        sensitivity or epsilon is out of range (see laplace_scale), or confidence is not between
+        0 and 1.
     """
     if isinstance(confidence, bool) or not isinstance(confidence, Real) or not 0 < confidence < 1:
         raise PrivacyError(f"confidence must be between 0 and 1 (e.g. 0.95), got {confidence!r}.")
@@ -70,6 +88,12 @@ def laplace_mechanism(
     -------
     float or ndarray
         The noisy answer (a float for a scalar ``value``).
+
+    Raises
+    ------
+    PrivacyError
+        sensitivity or epsilon is out of range (see laplace_scale), rng is not a numpy
+        Generator, or value is not a finite number or array of numbers.
 
     Examples
     --------
@@ -114,6 +138,12 @@ class PrivacyBudget:
     ...
     osmosis_lab.errors.BudgetExceeded: 'by health' needs epsilon = 0.5 but only 0.25 of ...
 
+    Raises
+    ------
+    PrivacyError
+        ``total`` or a past query's epsilon is not a finite number of at least 1e-9, or
+        ``queries`` is not a sequence of (query, epsilon) pairs.
+
     References
     ----------
     Dwork, McSherry, Nissim, Smith (2006), TCC 2006, LNCS 3876 (composition of
@@ -125,6 +155,19 @@ class PrivacyBudget:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "total", positive_finite(self.total, name="epsilon"))
+        # A past query with a negative or NaN epsilon would refill the budget: refuse it.
+        if not isinstance(self.queries, tuple | list):
+            raise PrivacyError(
+                f"queries must be a tuple of (query, epsilon) pairs, got {self.queries!r}."
+            )
+        past = []
+        for entry in self.queries:
+            if not isinstance(entry, tuple | list) or len(entry) != 2:
+                raise PrivacyError(
+                    f"each past query must be a (query, epsilon) pair; got {entry!r}."
+                )
+            past.append((str(entry[0]), positive_finite(entry[1], name="epsilon")))
+        object.__setattr__(self, "queries", tuple(past))
 
     @property
     def spent(self) -> float:

@@ -138,6 +138,12 @@ def linkage_attack(
     -------
     LinkageResult
 
+    Raises
+    ------
+    PrivacyError
+        A table is empty or lacks a quasi-identifier or the name column, quasi_identifiers is
+        empty or repeats a column, or small_group is not a whole number of at least 1.
+
     Examples
     --------
     >>> released = pd.DataFrame({"age": [34, 34, 51], "arr": [11, 11, 3],

@@ -135,7 +135,14 @@ def in_100(chance: float, *, rounding: str = "nearest") -> str:
     ('53 in 100', 'more than 99 in 100', '100 in 100', 'less than 1 in 100')
     >>> in_100(0.7503, rounding="up"), in_100(0.2497, rounding="down")
     ('76 in 100', '24 in 100')
+
+    Raises
+    ------
+    PrivacyError
+        ``chance`` is not a number from 0 to 1, or ``rounding`` is unknown.
     """
+    if isinstance(chance, bool) or not isinstance(chance, int | float) or not 0 <= chance <= 1:
+        raise PrivacyError(f"chance must be a number from 0 to 1, got {chance!r}.")
     if rounding not in ("nearest", "up", "down"):
         raise PrivacyError(f"rounding must be 'nearest', 'up' or 'down'; got {rounding!r}.")
     # The edges where rounding would print 100 for "not certain" or 0 for "possible".

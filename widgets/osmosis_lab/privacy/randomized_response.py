@@ -32,6 +32,11 @@ def truth_probability(*, epsilon: float) -> float:
 
     >>> round(truth_probability(epsilon=math.log(3)), 3)
     0.75
+
+    Raises
+    ------
+    PrivacyError
+        epsilon is not a finite number of at least 1e-9.
     """
     eps = positive_finite(epsilon, name="epsilon")
     # 1 / (1 + e^-ε) is the same number and does not overflow for large ε.
@@ -71,6 +76,12 @@ def randomized_response(
     Returns
     -------
     ndarray of bool
+
+    Raises
+    ------
+    PrivacyError
+        truths is not a non-empty list of True/False (or 1/0), epsilon is not a finite number of
+        at least 1e-9, or rng is not a numpy Generator.
 
     Examples
     --------
@@ -134,6 +145,12 @@ def estimate_proportion(
     Like Warner, it treats the respondents as a random sample of a larger group;
     for the share within exactly these respondents it is a little conservative.
 
+    Raises
+    ------
+    PrivacyError
+        responses is not a non-empty list of True/False (or 1/0), epsilon is not a finite number
+        of at least 1e-9, or confidence is not between 0 and 1.
+
     Examples
     --------
     >>> responses = np.array([True] * 60 + [False] * 40)
@@ -182,9 +199,17 @@ def posterior_yes(answered_yes: bool, *, prior: float, epsilon: float) -> float:
     Raises
     ------
     PrivacyError
-        ``prior`` is not a probability in [0, 1], or ``epsilon`` is not a
-        finite number above 0.
+        ``answered_yes`` is not True or False (1 or 0), ``prior`` is not a probability in
+        [0, 1], or ``epsilon`` is not a finite number of at least 1e-9.
     """
+    # bool("no") is True: a text answer would silently count as yes, so only booleans pass.
+    if not isinstance(answered_yes, bool | np.bool_ | int | np.integer) or answered_yes not in (
+        0,
+        1,
+    ):
+        raise PrivacyError(
+            f"answered_yes must be True (the answer was yes) or False, got {answered_yes!r}."
+        )
     if isinstance(prior, bool) or not isinstance(prior, Real) or not 0 <= prior <= 1:
         raise PrivacyError(f"prior must be a probability between 0 and 1, got {prior!r}.")
     eps = positive_finite(epsilon, name="epsilon")

@@ -85,6 +85,12 @@ def hierarchy_rules(levels: Mapping[str, int]) -> dict[str, Rule | None]:
 
     >>> hierarchy_rules({"age": 2, "gender": 0})
     {'age': Bands(width=10, origin=0), 'gender': None}
+
+    Raises
+    ------
+    PrivacyError
+        levels names a column with no coarsening hierarchy, or a level that is not a whole
+        number within that column's levels.
     """
     rules = {}
     for column, level in levels.items():
@@ -116,6 +122,12 @@ def pseudonymise(
     key : Series
         Original id -> pseudonym: the secret the data holder keeps (and the
         lesson uses to check the attack).
+
+    Raises
+    ------
+    PrivacyError
+        The table is empty or lacks a column to drop or the id column, drop is empty or repeats
+        a column, or rng is not a numpy Generator.
     """
     columns = column_list(drop, name="drop")
     table_with(df, [*columns, id_column])
@@ -141,6 +153,12 @@ def beta_export(
     Testers, candidates and residents (users or not: Osmosis also scrapes people
     who never signed up), with :data:`EXPORT_COLUMNS` only, under pseudonyms.
     Returns the export and the key (person_id -> pseudonym) the company keeps.
+
+    Raises
+    ------
+    PrivacyError
+        The people table is empty or lacks the data set's columns, or rng is not a numpy
+        Generator.
     """
     keep = ["person_id", *EXPORT_COLUMNS]
     table_with(people, keep, what="people table")
@@ -155,6 +173,11 @@ def known_to_attacker(people: pd.DataFrame, public_profiles: pd.DataFrame) -> pd
     Residents' public social-network profiles, plus the testers' age,
     arrondissement, occupation and gender, which anyone who knows them (a
     colleague, a neighbour, a journalist covering the beta) can tell.
+
+    Raises
+    ------
+    PrivacyError
+        A table is empty or lacks the data set's columns, or two people share a name.
     """
     columns = list(QUASI_IDENTIFIERS)
     table_with(people, ["name", "role", *columns], what="people table")

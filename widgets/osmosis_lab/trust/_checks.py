@@ -101,12 +101,14 @@ def probability(value, name: str) -> float:
     return float(value)
 
 
-def count(value, name: str, *, minimum: int = 0) -> int:
-    """Return ``value`` as an int; raise unless it is a whole number >= ``minimum``."""
+def count(value, name: str, *, minimum: int = 0, maximum: int | None = None) -> int:
+    """Return ``value`` as an int; raise unless it is a whole number in [minimum, maximum]."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TrustError(f"{name} must be a whole number; got {value!r}")
     if value < minimum:
         raise TrustError(f"{name} must be at least {minimum}; got {value}")
+    if maximum is not None and value > maximum:
+        raise TrustError(f"{name} must be at most {maximum:,}; got {value:,}")
     return int(value)
 
 

@@ -41,6 +41,12 @@ _NUMERIC = (*TRAIT_COLUMNS, *WEIGHT_COLUMNS.values())
 def app_certainty(scores, *, overconfidence: float = 1.0):
     """The certainty the app states for pair scores (``overconfidence`` 1: as launched).
 
+    Raises
+    ------
+    TrustError
+        scores are not finite numbers, or midpoint, sharpness or overconfidence is not a finite
+        number in its range.
+
     Examples
     --------
     >>> app_certainty([0.7, 0.85, 0.95]).round(2)

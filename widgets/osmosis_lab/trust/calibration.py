@@ -43,6 +43,10 @@ from osmosis_lab.trust._checks import as_outcomes, as_probabilities, count, prob
 #: Columns of :func:`reliability_table`, in order.
 RELIABILITY_COLUMNS = ("bin", "lower", "upper", "mean_predicted", "observed_rate", "count", "gap")
 
+#: The most bins a table may have (the explorers use 5 and 10). Every bin is counted, even
+#: an empty one, so the work and memory grow with ``bins`` (10**9 bins asked for 7 GiB).
+MAX_BINS = 1000
+
 
 def _checked(predicted, outcome) -> tuple[np.ndarray, np.ndarray]:
     p = as_probabilities(predicted, "predicted")
@@ -52,8 +56,9 @@ def _checked(predicted, outcome) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _bin_index(p: np.ndarray, bins) -> tuple[np.ndarray, np.ndarray]:
-    if isinstance(bins, bool) or not isinstance(bins, int | np.integer) or bins < 1:
-        raise TrustError(f"bins must be a whole number of at least 1; got {bins!r}")
+    whole = not isinstance(bins, bool) and isinstance(bins, int | np.integer)
+    if not whole or not 1 <= bins <= MAX_BINS:
+        raise TrustError(f"bins must be a whole number from 1 to {MAX_BINS}; got {bins!r}")
     edges = np.arange(bins + 1) / bins
     # Locate each value against the very edges the table reports, so a value on
     # an edge lands where the table says it does; 1.0 belongs to the last bin.
@@ -74,7 +79,7 @@ def reliability_table(predicted, outcome, *, bins: int = 10) -> pd.DataFrame:
     outcome : array-like of {0, 1} or bool
         What happened in each case (1: the outcome occurred).
     bins : int, default 10
-        Number of equal-width bins (at least 1).
+        Number of equal-width bins, 1 to :data:`MAX_BINS` (1000).
 
     Returns
     -------
@@ -88,7 +93,7 @@ def reliability_table(predicted, outcome, *, bins: int = 10) -> pd.DataFrame:
     ------
     TrustError
         Empty input, lengths that differ, probabilities outside [0, 1],
-        outcomes other than 0/1, or ``bins < 1``.
+        outcomes other than 0/1, or ``bins`` outside 1 to 1000.
 
     Examples
     --------
@@ -137,6 +142,12 @@ def expected_calibration_error(predicted, outcome, *, bins: int = 10) -> float:
     -------
     float
 
+    Raises
+    ------
+    TrustError
+        As for reliability_table: bad probabilities or outcomes, different lengths, or bins
+        outside 1 to 1000.
+
     Examples
     --------
     A forecaster that says 50 % and is right half the time is calibrated,
@@ -161,6 +172,12 @@ def brier_score(predicted, outcome) -> float:
 
     It rewards both calibration and sharpness: always saying 50 % scores 0.25.
 
+    Raises
+    ------
+    TrustError
+        predicted is empty or not probabilities in [0, 1], outcome is not 0/1, or their lengths
+        differ.
+
     Examples
     --------
     >>> brier_score([0.5, 0.5], [1, 0])
@@ -183,6 +200,12 @@ def threshold_accuracy(predicted, outcome, *, threshold: float = 0.5) -> float:
     Accuracy looks only at the verdict, not at how sure the forecaster said it
     was: compare it with :func:`expected_calibration_error`.
 
+    Raises
+    ------
+    TrustError
+        predicted is empty or not probabilities in [0, 1], outcome is not 0/1, their lengths
+        differ, or threshold is not a probability.
+
     Examples
     --------
     >>> threshold_accuracy([0.99, 0.51, 0.2], [1, 1, 0])
@@ -197,6 +220,12 @@ def threshold_accuracy(predicted, outcome, *, threshold: float = 0.5) -> float:
 
 def calibration_summary(predicted, outcome, *, bins: int = 10) -> dict[str, float]:
     """Accuracy, ECE, Brier score, mean stated probability and observed rate, in one dict.
+
+    Raises
+    ------
+    TrustError
+        As for reliability_table: bad probabilities or outcomes, different lengths, or bins
+        outside 1 to 1000.
 
     Examples
     --------

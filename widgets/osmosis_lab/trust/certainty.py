@@ -122,6 +122,12 @@ def overconfidence_sweep(
         ``expected_calibration_error``, ``brier_score``. Accuracy does not change
         with the setting (the 50 % line stays at ``midpoint``); calibration does.
 
+    Raises
+    ------
+    TrustError
+        scores are empty or not finite numbers, outcome is not 0/1, their lengths differ, or an
+        overconfidence is not a finite number above 0.
+
     Examples
     --------
     >>> table = overconfidence_sweep([0.3, 0.7, 0.7, 0.3], [0, 1, 0, 1], sharpness=10.0)

@@ -42,6 +42,9 @@ from osmosis_lab.trust._checks import as_numbers, count, probability
 
 #: Names of the two designs, as they appear in tables.
 DESIGNS = ("single AI", "fallbacks and a human contact")
+#: The most users one simulated outage takes (the explorer's slider stops far below): the
+#: simulation keeps a few numbers per user.
+MAX_USERS = 1_000_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -128,8 +131,9 @@ def simulate_outage(
     Raises
     ------
     TrustError
-        ``n_users < 1``, ``fallback_success`` outside [0, 1], a negative
-        ``human_capacity``, or a ``priority`` of the wrong length.
+        ``n_users`` outside 1 to :data:`MAX_USERS` (1,000,000), ``fallbacks`` not True or
+        False, ``fallback_success`` outside [0, 1], a negative ``human_capacity``, or a
+        ``priority`` of the wrong length.
 
     Examples
     --------
@@ -140,7 +144,9 @@ def simulate_outage(
     >>> np.flatnonzero(outcome.reached_by_human).tolist(), np.flatnonzero(outcome.harmed).tolist()
     ([0, 2], [1, 3, 4])
     """
-    n = count(n_users, "n_users", minimum=1)
+    n = count(n_users, "n_users", minimum=1, maximum=MAX_USERS)
+    if not isinstance(fallbacks, bool | np.bool_):
+        raise TrustError(f"fallbacks must be True or False, got {fallbacks!r}.")
     chance = probability(fallback_success, "fallback_success")
     capacity = count(human_capacity, "human_capacity")
     order = _call_order(n, priority, rng)
@@ -171,6 +177,11 @@ def compare_outage_designs(
     pandas.DataFrame
         Two rows (``single AI``, then ``fallbacks and a human contact``) with
         ``users``, ``fallback_took_over``, ``reached_by_human`` and ``harmed``.
+
+    Raises
+    ------
+    TrustError
+        As for simulate_outage: n_users outside 1 to 1,000,000, or an option out of its range.
 
     Examples
     --------

@@ -187,6 +187,12 @@ def decision_probability(accepts, confidence) -> np.ndarray:
     confidence : array-like of float
         How sure the person is of each decision, from 0.5 (a coin flip) to 1 (certain).
 
+    Raises
+    ------
+    TrustError
+        accepts is empty or not 0/1, confidence is not between 0.5 and 1, or their lengths
+        differ.
+
     Examples
     --------
     >>> decision_probability([1, 0, 1], [0.8, 0.8, 0.5]).tolist()

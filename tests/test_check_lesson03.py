@@ -11,8 +11,10 @@ import pytest
 
 from osmosis_lab import check
 from osmosis_lab.check import lesson03
+from osmosis_lab.check.exercise import parse_number
 from osmosis_lab.check.exercises import lesson03 as exercises03
 from osmosis_lab.data import load_people, load_population
+from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.privacy import beta_export, generalise, k_anonymity, l_diversity
 
 QI = ["age", "arrondissement", "occupation", "gender"]
@@ -21,7 +23,7 @@ QI = ["age", "arrondissement", "occupation", "gender"]
 @pytest.fixture(scope="module")
 def tables():
     released, _ = beta_export(load_people(), load_population(), rng=np.random.default_rng(2019))
-    return released, generalise(released, lesson03.DECADES_HALVES_AND_SECTORS)
+    return released, generalise(released, lesson03.PROPOSED_RELEASE)
 
 
 def test_counting_health_conditions_does_not_give_k(tables):
@@ -71,3 +73,13 @@ def test_hints_are_words(exercise):
 @pytest.mark.parametrize("exercise", exercises03.EXERCISES, ids=lambda e: e.name)
 def test_every_exercise_offers_an_answer_control(exercise):
     assert exercise.control
+
+
+@pytest.mark.parametrize("exercise", exercises03.EXERCISES, ids=lambda e: e.name)
+def test_the_answer_box_format_example_gives_no_answer_away(exercise):
+    placeholder = answer_control(exercise).text.placeholder
+    examples = re.findall(r"\d+(?:\.\d+)?(?: ?%)?", placeholder)
+    assert examples, placeholder
+    for example in examples:
+        answer = parse_number(example, unit=exercise.unit)
+        assert not exercise.check.is_correct(answer), (exercise.name, example)

@@ -36,11 +36,12 @@ from ..privacy import (
 from .core import Check, Misconception
 
 QI = ["age", "arrondissement", "occupation", "gender"]
-#: The release exercises 2 and 3 ask about: age in decades, arrondissements in two halves
+#: The release exercises 2 and 3 ask about: age in 20-year bands, arrondissements in two halves
 #: (1-10, 11-20), occupation as sector, gender hidden. Chosen so that no classic wrong method
-#: lands on a right answer (tests/test_check_lesson03.py computes each wrong value).
-DECADES_HALVES_AND_SECTORS = {
-    "age": Bands(10),
+#: lands on a right answer, nor does the answer box's format example ("12 or 0.25 or 25 %"):
+#: tests/test_check_lesson03.py computes each wrong value.
+PROPOSED_RELEASE = {
+    "age": Bands(20),
     "arrondissement": Bands(10, origin=1),
     "occupation": Lookup(OCCUPATION_SECTORS),
     "gender": Redact(),
@@ -105,7 +106,7 @@ reidentified_testers = Check(
 @cache
 def _proposed():
     released, _ = _export()
-    return generalise(released, DECADES_HALVES_AND_SECTORS)
+    return generalise(released, PROPOSED_RELEASE)
 
 
 def _homogeneous_people(table) -> int:
@@ -154,7 +155,7 @@ def _wrong(check_name: str, misconception: str):
 k_after_generalising = Check(
     name="k_after_generalising",
     reference=lambda: k_anonymity(_proposed(), QI),
-    question="What is k of the export with age in decades, arrondissements in two halves, "
+    question="What is k of the export with age in 20-year bands, arrondissements in two halves, "
     "occupation as sector and gender hidden?",
     is_correct=lambda a: _is(a, k_anonymity(_proposed(), QI)),
     why="Every released combination is now shared by at least that many people.",
@@ -181,7 +182,7 @@ k_after_generalising = Check(
         ),
         Misconception(
             "counted the classes",
-            example=68,
+            example=38,
             matches=_wrong("k_after_generalising", "counted the classes"),
             hint="That is how many different combinations of public facts there are. k is the "
             "number of people in the smallest of those groups.",
@@ -216,7 +217,7 @@ exposed_by_homogeneity = Check(
         ),
         Misconception(
             "counted the classes",
-            example=6,
+            example=3,
             matches=_wrong("exposed_by_homogeneity", "counted the classes"),
             hint="That is how many such classes there are. The question asks for people: add "
             "up the sizes of those classes.",
@@ -274,32 +275,36 @@ randomized_response_estimate = Check(
 )
 
 
+#: Exercise 5: one budget of epsilon = 1 shared equally by this many counts.
+COUNTS = 5
+
+
 def _per_query_bound() -> float:
-    return laplace_error_bound(sensitivity=1, epsilon=1.0 / 4)
+    return laplace_error_bound(sensitivity=1, epsilon=1.0 / COUNTS)
 
 
 error_per_query = Check(
     name="error_per_query",
     reference=_per_query_bound,
-    question="A budget of 1 split equally over four counts: each count's 95% error bound?",
+    question="A budget of 1 split equally over five counts: each count's 95% error bound?",
     is_correct=lambda a: _near(a, _per_query_bound(), 0.05),
-    why="Four queries share the budget, so each gets epsilon = 0.25 and four times the noise.",
+    why="Five queries share the budget, so each gets epsilon = 0.2 and five times the noise.",
     misconceptions=(
         Misconception(
             "forgot composition",
             example=3.0,
             matches=lambda a: _near(a, laplace_error_bound(sensitivity=1, epsilon=1), 0.05),
-            hint="That is the bound for one count at epsilon = 1. Four counts add up: each may "
-            "spend only a quarter of the budget.",
+            hint="That is the bound for one count at epsilon = 1. Five counts add up: each may "
+            "spend only a fifth of the budget.",
         ),
         Misconception(
             "gave the noise scale",
-            example=4,
-            matches=lambda a: _near(a, laplace_scale(sensitivity=1, epsilon=1.0 / 4), 1e-9),
+            example=5,
+            matches=lambda a: _near(a, laplace_scale(sensitivity=1, epsilon=1.0 / COUNTS), 1e-9),
             hint="That is the typical size of the noise, not the bound 95% of published counts "
             "stay within, which is wider.",
         ),
     ),
-    fallback_hint="Each count gets a quarter of the budget, epsilon = 0.25. A quarter of the "
-    "epsilon means four times the noise: read the bound at epsilon = 1 and multiply.",
+    fallback_hint="Each count gets a fifth of the budget, epsilon = 0.2. Set the noise dial to "
+    "that epsilon and read its bound.",
 )

@@ -87,10 +87,10 @@ error_per_query = Exercise(
     kind="number",
     unit="value",
     control=True,
-    solution=("bound_each = laplace_error_bound(sensitivity=1, epsilon=1 / 4)"),
+    solution=("bound_each = laplace_error_bound(sensitivity=1, epsilon=1 / 5)"),
     explanation=(
-        "Four counts share the budget, so each gets ε = 0.25 and four times the noise of a single count at ε = 1\n"
-        "(±3.0 there, ±12.0 here). More questions, less accuracy per answer: that is the trade-off epsilon measures."
+        "Five counts share the budget, so each gets ε = 0.2 and five times the noise of a single count at ε = 1\n"
+        "(±3.0 there, ±15.0 here). More questions, less accuracy per answer: that is the trade-off epsilon measures."
     ),
 )
 

@@ -307,3 +307,20 @@ def test_sharing_coarse_facts_only_hides_you_in_more_people(profile):
 def test_profile_with_an_unlisted_job_matches_nobody(profile):
     profile.occupation.value = privacy_profile.OTHER_JOB
     assert "None of the 1000 residents" in profile.summary.value
+
+
+def test_no_suppression_says_nobody_is_left_out(generalise_view):
+    # at the start the target k is 1: nobody is suppressed, so nothing is skewed by it
+    assert generalise_view.suppressed == 0
+    assert "suppression: nobody is left out." in generalise_view.still_good_for.value
+    assert "skewed" not in generalise_view.still_good_for.value
+    generalise_view.k_target.value = 2
+    assert generalise_view.suppressed > 0 and "skewed" in generalise_view.still_good_for.value
+
+
+def test_the_coarse_switch_names_every_fact_it_still_shares(profile):
+    profile.coarse.value = True
+    label = profile.coarse.description
+    words = {"age": "age", "arrondissement": "area", "occupation": "sector", "gender": "gender"}
+    for column, _ in profile.steps:
+        assert words[column] in label, (column, label)

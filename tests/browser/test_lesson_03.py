@@ -4,7 +4,7 @@ LESSON = "lessons/03_privacy.ipynb"
 
 
 def test_runs_without_errors_and_draws_its_charts(lesson):
-    lesson.assert_no_errors()  # the budget cell's BudgetExceeded is tagged raises-exception
+    lesson.assert_no_errors()  # the budget cell prints its refusal: no error
     # linkage, class sizes, survey, noise dial, profile
     assert lesson.assert_charts_drawn(min_count=5) >= 5
 
@@ -57,7 +57,7 @@ def test_the_lesson_story_from_the_keyboard(lab):
     assert "Refused:" in publish.readout() and "add up" in publish.readout()
 
     # Your own profile: share coarse facts only.
-    coarse = lab.control("Share only age band, area and sector")
+    coarse = lab.control("Share age band, area group and sector (gender stays)")
     coarse.flip()
     assert "age 30-39" in coarse.readout()
     lab.assert_no_errors()

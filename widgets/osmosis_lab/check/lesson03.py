@@ -6,13 +6,12 @@ Examples
 --------
 >>> reidentified_testers(12).status
 'hint'
->>> str(reidentified_testers(12)).startswith("Not yet: 12 is what all four facts give.")
+>>> str(reidentified_testers(12)).startswith("Not yet: That is what all four facts give.")
 True
->>> l_after_generalising(1).status
-'correct'
+>>> exposed_by_homogeneity(1).status  # that is l, not a count of people
+'hint'
 """
 
-import math
 from functools import cache
 from numbers import Real
 
@@ -31,15 +30,19 @@ from ..privacy import (
     known_to_attacker,
     l_diversity,
     laplace_error_bound,
+    laplace_scale,
     linkage_attack,
 )
 from .core import Check, Misconception
 
 QI = ["age", "arrondissement", "occupation", "gender"]
-#: The release exercises 2 and 3 ask about: decades and sectors, place and gender hidden.
-DECADES_AND_SECTORS = {
-    "age": Bands(10),
-    "arrondissement": Redact(),
+#: The release exercises 2 and 3 ask about: age in 20-year bands, arrondissements in two halves
+#: (1-10, 11-20), occupation as sector, gender hidden. Chosen so that no classic wrong method
+#: lands on a right answer, nor does the answer box's format example ("12 or 0.25 or 25 %"):
+#: tests/test_check_lesson03.py computes each wrong value.
+PROPOSED_RELEASE = {
+    "age": Bands(20),
+    "arrondissement": Bands(10, origin=1),
     "occupation": Lookup(OCCUPATION_SECTORS),
     "gender": Redact(),
 }
@@ -64,27 +67,29 @@ def _is_number(answer) -> bool:
     return isinstance(answer, Real) and not isinstance(answer, bool | np.bool_)
 
 
+def _is(answer, value) -> bool:
+    return _is_number(answer) and answer == value
+
+
 reidentified_testers = Check(
     name="reidentified_testers",
     reference=lambda: [_unique_testers(tuple(q)) for q in (QI, QI[:2], QI[:2] + QI[3:])],
     question="Knowing age, arrondissement and gender, how many of the 12 testers are unique?",
-    is_correct=lambda a: (
-        _is_number(a) and a == _unique_testers(("age", "arrondissement", "gender"))
-    ),
+    is_correct=lambda a: _is(a, _unique_testers(("age", "arrondissement", "gender"))),
     why="Three everyday facts single out most testers, although the export has no names.",
     misconceptions=(
         Misconception(
             "used all four facts",
             example=12,
-            matches=lambda a: a == _unique_testers(tuple(QI)),
-            hint="12 is what all four facts give. The question's attacker knows only age, "
+            matches=lambda a: _is(a, _unique_testers(tuple(QI))),
+            hint="That is what all four facts give. The question's attacker knows only age, "
             "arrondissement and gender: leave occupation out.",
         ),
         Misconception(
             "forgot gender",
             example=6,
-            matches=lambda a: a == _unique_testers(("age", "arrondissement")),
-            hint="That is age and arrondissement alone. Add gender to the quasi-identifiers.",
+            matches=lambda a: _is(a, _unique_testers(("age", "arrondissement"))),
+            hint="That is age and arrondissement alone. Add gender to the facts the attacker knows.",
         ),
         Misconception(
             "gave a share",
@@ -93,81 +98,170 @@ reidentified_testers = Check(
             hint="Give a count of testers (a whole number), not a share.",
         ),
     ),
-    fallback_hint="Run linkage_attack(released, known, quasi_identifiers=[...]) with the three "
-    "facts, then result.counts(among=testers)['unique'].",
+    fallback_hint="Run the linkage attack with three facts (age, arrondissement, gender), then "
+    "read how many of the 12 testers it finds exactly one row for (the unique count).",
 )
 
 
 @cache
-def _decades_and_sectors():
+def _proposed():
     released, _ = _export()
-    coarse = generalise(released, DECADES_AND_SECTORS)
-    return k_anonymity(coarse, QI), l_diversity(coarse, QI, "health_condition")
+    return generalise(released, PROPOSED_RELEASE)
+
+
+def _homogeneous_people(table) -> int:
+    """How many people sit in a class whose members all share one health condition."""
+    classes = table.groupby(QI)["health_condition"].agg(["size", "nunique"])
+    return int(classes.loc[classes["nunique"] == 1, "size"].sum())
+
+
+def _homogeneous_classes(table) -> int:
+    classes = table.groupby(QI)["health_condition"].nunique()
+    return int((classes == 1).sum())
+
+
+@cache
+def wrong_values() -> dict[str, dict[str, int]]:
+    """Each misconception's wrong value for exercises 2 and 3, computed from the lesson's data.
+
+    A test checks that none of them equals the right answer, so a wrong method can never be
+    told "Correct!" by luck.
+
+    >>> wrong_values()["k_after_generalising"]["counted the health conditions"]
+    6
+    """
+    released, _ = _export()
+    proposed = _proposed()
+    return {
+        "k_after_generalising": {
+            "did not generalise": k_anonymity(released, QI),
+            "gave the number of people": len(released),
+            "counted the health conditions": int(released["health_condition"].nunique()),
+            "counted the classes": int(proposed.groupby(QI).ngroups),
+        },
+        "exposed_by_homogeneity": {
+            "gave l": l_diversity(proposed, QI, "health_condition"),
+            "gave k": k_anonymity(proposed, QI),
+            "counted the classes": _homogeneous_classes(proposed),
+            "used the raw export": _homogeneous_people(released),
+        },
+    }
+
+
+def _wrong(check_name: str, misconception: str):
+    return lambda a: _is(a, wrong_values()[check_name][misconception])
 
 
 k_after_generalising = Check(
     name="k_after_generalising",
-    reference=_decades_and_sectors,
-    question="What is k of the export with age in decades, occupation as sector, the rest hidden?",
-    is_correct=lambda a: _is_number(a) and a == _decades_and_sectors()[0],
+    reference=lambda: k_anonymity(_proposed(), QI),
+    question="What is k of the export with age in 20-year bands, arrondissements in two halves, "
+    "occupation as sector and gender hidden?",
+    is_correct=lambda a: _is(a, k_anonymity(_proposed(), QI)),
     why="Every released combination is now shared by at least that many people.",
     misconceptions=(
         Misconception(
             "did not generalise",
             example=1,
-            matches=lambda a: a == 1,
-            hint="k = 1 is the raw export. Apply generalise(released, rules) first, then "
-            "k_anonymity on the coarse table.",
+            matches=_wrong("k_after_generalising", "did not generalise"),
+            hint="k = 1 is the raw export. Work on the proposed (coarsened) table instead.",
         ),
         Misconception(
             "gave the number of people",
             example=1024,
-            matches=lambda a: a == 1024,
-            hint="1024 is everyone: that would be k with every column hidden. Keep age in "
-            "decades and occupation as sector.",
+            matches=_wrong("k_after_generalising", "gave the number of people"),
+            hint="That is everyone: k would be that only with every column hidden. k is the size "
+            "of the smallest group of people who share the same public facts.",
+        ),
+        Misconception(
+            "counted the health conditions",
+            example=6,
+            matches=_wrong("k_after_generalising", "counted the health conditions"),
+            hint="That is how many different health conditions the export holds. k looks only at "
+            "the public facts (age band, half of Paris, sector): how many people share them.",
+        ),
+        Misconception(
+            "counted the classes",
+            example=38,
+            matches=_wrong("k_after_generalising", "counted the classes"),
+            hint="That is how many different combinations of public facts there are. k is the "
+            "number of people in the smallest of those groups.",
         ),
     ),
-    fallback_hint="coarse = generalise(released, rules); k_anonymity(coarse, quasi_identifiers).",
+    fallback_hint="Compute the k-anonymity of the proposed table with the four "
+    "quasi-identifiers: the size of its smallest group of people sharing the same public facts.",
 )
 
-l_after_generalising = Check(
-    name="l_after_generalising",
-    reference=_decades_and_sectors,
-    question="What is the l-diversity of that release for health_condition?",
-    is_correct=lambda a: _is_number(a) and a == _decades_and_sectors()[1],
-    why="At least one class shares a single health condition: k hides who its members are, "
-    "not what they have. That is the homogeneity attack l-diversity measures.",
+exposed_by_homogeneity = Check(
+    name="exposed_by_homogeneity",
+    reference=lambda: _homogeneous_people(_proposed()),
+    question="In the proposed release, how many people are in a class whose members all share "
+    "one health condition?",
+    is_correct=lambda a: _is(a, _homogeneous_people(_proposed())),
+    why="Each of them is hidden among others who share their public facts, yet anyone who knows "
+    "which class they are in learns their health condition: the homogeneity attack.",
     misconceptions=(
         Misconception(
+            "gave l",
+            example=1,
+            matches=_wrong("exposed_by_homogeneity", "gave l"),
+            hint="That is l, the smallest number of different conditions in one class. The "
+            "question asks how many people are in such all-alike classes: add up their sizes.",
+        ),
+        Misconception(
             "gave k",
-            example=6,
-            matches=lambda a: a == _decades_and_sectors()[0],
-            hint="That is k. l counts something else: the smallest number of different health "
-            "conditions found inside one class.",
+            example=2,
+            matches=_wrong("exposed_by_homogeneity", "gave k"),
+            hint="That is k, the size of the smallest class. Add up the sizes of every class "
+            "whose members all share one health condition.",
+        ),
+        Misconception(
+            "counted the classes",
+            example=3,
+            matches=_wrong("exposed_by_homogeneity", "counted the classes"),
+            hint="That is how many such classes there are. The question asks for people: add "
+            "up the sizes of those classes.",
+        ),
+        Misconception(
+            "used the raw export",
+            example=1020,
+            matches=_wrong("exposed_by_homogeneity", "used the raw export"),
+            hint="In the raw export nearly everyone is alone in their class, and a class of one "
+            "is always 'all alike'. Count in the proposed (coarsened) table.",
         ),
     ),
-    fallback_hint="l_diversity(coarse, quasi_identifiers, 'health_condition').",
+    fallback_hint="Read the table of classes whose members all share one health condition, "
+    "and add up the number of people in each.",
 )
+
+
+#: Exercise 4's survey: 200 answers at epsilon = 1, 70 of them "yes".
+SURVEY_YES, SURVEY_SIZE = 70, 200
 
 
 def _survey_estimate() -> float:
-    return estimate_proportion([True] * 70 + [False] * 130, epsilon=1.0).estimate
+    answers = [True] * SURVEY_YES + [False] * (SURVEY_SIZE - SURVEY_YES)
+    return estimate_proportion(answers, epsilon=1.0).estimate
+
+
+def _near(a, value: float, tolerance: float) -> bool:
+    return _is_number(a) and abs(a - value) < tolerance
 
 
 randomized_response_estimate = Check(
     name="randomized_response_estimate",
     reference=_survey_estimate,
     question="200 answers with epsilon = 1, 70 of them yes: estimate the true share.",
-    is_correct=lambda a: _is_number(a) and abs(a - _survey_estimate()) < 0.005,
+    is_correct=lambda a: _near(a, _survey_estimate(), 0.005),
     why="About 27% of answers are forced lies, so the raw 35% overstates the truth; the "
     "estimator removes that known bias.",
     misconceptions=(
         Misconception(
             "took the raw rate",
             example=0.35,
-            matches=lambda a: _is_number(a) and abs(a - 0.35) < 0.005,
-            hint="0.35 is the share who *answered* yes. Some of those yeses are coin-forced: "
-            "use estimate_proportion(...).estimate.",
+            matches=lambda a: _near(a, SURVEY_YES / SURVEY_SIZE, 0.005),
+            hint="35% is the share who answered yes, and some of those yeses were forced by the "
+            "coin. Take away the yeses the coin alone would give (27 in 100), then scale up.",
         ),
         Misconception(
             "gave a percentage",
@@ -176,38 +270,41 @@ randomized_response_estimate = Check(
             hint="Give the share as a fraction between 0 and 1, not a percentage.",
         ),
     ),
-    fallback_hint="responses = [True] * 70 + [False] * 130, then estimate_proportion(responses, "
-    "epsilon=1).estimate.",
+    fallback_hint="Of every 100 answers at epsilon = 1, about 27 are the coin's opposite. "
+    "Estimate the true share of yes from the 70 yeses among 200, as the exercise explains.",
 )
 
 
+#: Exercise 5: one budget of epsilon = 1 shared equally by this many counts.
+COUNTS = 5
+
+
 def _per_query_bound() -> float:
-    return laplace_error_bound(sensitivity=1, epsilon=1.0 / 4)
+    return laplace_error_bound(sensitivity=1, epsilon=1.0 / COUNTS)
 
 
 error_per_query = Check(
     name="error_per_query",
     reference=_per_query_bound,
-    question="A budget of 1 split equally over four counts: each count's 95% error bound?",
-    is_correct=lambda a: _is_number(a) and abs(a - _per_query_bound()) < 0.05,
-    why="Four queries share the budget, so each gets epsilon = 0.25 and four times the noise.",
+    question="A budget of 1 split equally over five counts: each count's 95% error bound?",
+    is_correct=lambda a: _near(a, _per_query_bound(), 0.05),
+    why="Five queries share the budget, so each gets epsilon = 0.2 and five times the noise.",
     misconceptions=(
         Misconception(
             "forgot composition",
             example=3.0,
-            matches=lambda a: (
-                _is_number(a) and abs(a - laplace_error_bound(sensitivity=1, epsilon=1)) < 0.05
-            ),
-            hint="That is the bound for one count at epsilon = 1. Four counts add up: each may "
-            "spend only 1 / 4.",
+            matches=lambda a: _near(a, laplace_error_bound(sensitivity=1, epsilon=1), 0.05),
+            hint="That is the bound for one count at epsilon = 1. Five counts add up: each may "
+            "spend only a fifth of the budget.",
         ),
         Misconception(
             "gave the noise scale",
-            example=4,
-            matches=lambda a: _is_number(a) and math.isclose(a, 4),
-            hint="4 is the noise scale Δ/ε. The question asks for the 95% bound: "
-            "laplace_error_bound(...).",
+            example=5,
+            matches=lambda a: _near(a, laplace_scale(sensitivity=1, epsilon=1.0 / COUNTS), 1e-9),
+            hint="That is the typical size of the noise, not the bound 95% of published counts "
+            "stay within, which is wider.",
         ),
     ),
-    fallback_hint="epsilon per count = 1 / 4; laplace_error_bound(sensitivity=1, epsilon=...).",
+    fallback_hint="Each count gets a fifth of the budget, epsilon = 0.2. Set the noise dial to "
+    "that epsilon and read its bound.",
 )

@@ -160,6 +160,8 @@ class GeneraliseExplorer(Explorer):
         return lines
 
     def _suppression_cost(self) -> str:
+        if self.suppressed == 0:  # nothing removed: no statistic is skewed by suppression
+            return "suppression: nobody is left out."
         share = self.suppressed / len(self.released)
         return (
             f"suppression: {self.suppressed} of {len(self.released)} people ({share:.0%}) are left "

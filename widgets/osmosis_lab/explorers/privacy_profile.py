@@ -58,7 +58,9 @@ class ProfileExplorer(Explorer):
             options=["woman", "man", "non-binary"], description="Gender", style=style
         )
         self.coarse = widgets.Checkbox(
-            value=False, description="Share only age band, area and sector", indent=False
+            value=False,
+            description="Share age band, area group and sector (gender stays)",
+            indent=False,
         )
         self.note = widgets.HTML(PRIVACY_NOTE)
         controls = [self.age, self.arrondissement, self.occupation, self.gender, self.coarse]

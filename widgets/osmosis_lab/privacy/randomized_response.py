@@ -1,11 +1,14 @@
 """Randomized response: ask a sensitive yes/no question so that no single answer can be trusted.
 
 Each respondent tells the truth with probability p = e^ε / (1 + e^ε) and the
-opposite otherwise. Any one answer is deniable (it may be the coin talking),
-yet the share of true "yes" in a group can still be estimated without bias,
-because the rate of lying is known. The ratio of the chances of any answer
-under "yes" and under "no" is p / (1 - p) = e^ε: this is ε-local differential
-privacy.
+opposite otherwise. The share of true "yes" in a group can still be estimated
+without bias, because the rate of lying is known. The ratio of the chances of
+any answer under "yes" and under "no" is p / (1 - p) = e^ε: this is ε-local
+differential privacy. Whether one answer stays deniable depends on ε: at a
+small ε it may well be the coin talking (at ε = 1 an observer who started at
+50-50 ends about 73 in 100 sure), but at a large ε the coin almost never
+lies and the answer is nearly certain (at ε = 5, more than 99 in 100);
+:attr:`osmosis_lab.privacy.loss.PrivacyLoss.deniable` draws the line.
 
 References
 ----------
@@ -69,7 +72,8 @@ def randomized_response(
     truths : array of bool
         Each respondent's true answer (it never leaves this function).
     epsilon : float
-        Privacy loss per answer; smaller means more lies and more deniability.
+        Privacy loss per answer; smaller means more lies, so each answer says less about
+        its respondent (see :func:`posterior_yes`).
     rng : numpy.random.Generator
         The source of the coin flips.
 
@@ -187,12 +191,16 @@ def posterior_yes(answered_yes: bool, *, prior: float, epsilon: float) -> float:
     """Chance that a respondent's true answer is "yes", given their answer.
 
     This is what an observer can conclude about one person: the answer moves
-    the odds by a factor of at most e^ε, so the respondent can always deny it.
+    the odds by a factor of at most e^ε. At a small ε that leaves the answer
+    deniable; at a large ε it does not (ε = 5 moves an even prior past 99 in
+    100), so "the coin made me say it" is believable only while ε is small.
 
     >>> round(posterior_yes(True, prior=0.5, epsilon=math.log(3)), 2)
     0.75
     >>> round(posterior_yes(False, prior=0.5, epsilon=math.log(3)), 2)
     0.25
+    >>> round(posterior_yes(True, prior=0.5, epsilon=5.0), 3)  # nearly certain: not deniable
+    0.993
     >>> posterior_yes(True, prior=0.0, epsilon=1e6)  # a certain prior no answer can move
     0.0
 

@@ -15,6 +15,7 @@ reidentified_testers = Exercise(
     variable="testers_unique",
     kind="number",
     unit="count",
+    control=True,
     solution=(
         'result = linkage_attack(released, known, quasi_identifiers=["age", "arrondissement", "gender"])\n'
         'testers_unique = result.counts(among=testers)["unique"]'
@@ -32,6 +33,7 @@ k_after_generalising = Exercise(
     variable="k_proposed",
     kind="number",
     unit="count",
+    control=True,
     solution=("k_proposed = k_anonymity(proposed, quasi)"),
     explanation=(
         "Every released combination is now shared by at least that many people, so no one is singled out by these\n"
@@ -40,18 +42,20 @@ k_after_generalising = Exercise(
 )
 
 
-l_after_generalising = Exercise(
-    check=checks.l_after_generalising,
+exposed_by_homogeneity = Exercise(
+    check=checks.exposed_by_homogeneity,
     lesson="03_privacy",
-    variable="l_proposed",
+    variable="people_exposed",
     kind="number",
     unit="count",
-    solution=('l_proposed = l_diversity(proposed, quasi, "health_condition")'),
+    control=True,
+    solution=('people_exposed = int(all_alike["people"].sum())'),
     explanation=(
-        "With l = 1, some class shares a single health condition. An attacker who only knows that a person belongs to\n"
-        "that class learns the condition without ever singling them out: a **homogeneity attack**. You met one\n"
-        "already: Niels, at 17, shares his age with one other person in the export, and the two share a health\n"
-        "condition."
+        "Each of these people is hidden in a crowd, yet the crowd all share one health condition, so anyone who\n"
+        "knows which crowd a person is in learns it: a **homogeneity attack**. Here every such class shares\n"
+        '"none". That is still a disclosure: a health record was promised to stay hidden, and an insurer or an\n'
+        'employer who learns "no condition" about some people learns, by elimination, more about the others.\n'
+        "Had the class shared a diagnosis, the same attack would reveal it."
     ),
 )
 
@@ -62,12 +66,16 @@ randomized_response_estimate = Exercise(
     variable="share_estimate",
     kind="number",
     unit="fraction",
+    control=True,
     solution=(
         "share_estimate = estimate_proportion([True] * 70 + [False] * 130, epsilon=1.0).estimate"
     ),
     explanation=(
-        'At ε = 1 about 27% of answers are forced the wrong way. Since most people truly say "no", many of the\n'
-        '"yes" answers are flipped "no"s; the estimator subtracts that known bias.'
+        'At ε = 1 about 27 in 100 answers are forced the wrong way. Since most people truly say "no", many of\n'
+        'the "yes" answers are flipped "no"s; the estimator takes away that known share. In words: if nobody\n'
+        'had the secret, the coin alone would give about 27 % "yes". The 35 % seen is 8 points above that, and\n'
+        'each point of true "yes" adds only 0.46 of a point (73 − 27 = 46 in 100), so the estimate is about\n'
+        "8 ÷ 46 ≈ 0.174 (0.175 with unrounded figures)."
     ),
 )
 
@@ -78,10 +86,11 @@ error_per_query = Exercise(
     variable="bound_each",
     kind="number",
     unit="value",
-    solution=("bound_each = laplace_error_bound(sensitivity=1, epsilon=1 / 4)"),
+    control=True,
+    solution=("bound_each = laplace_error_bound(sensitivity=1, epsilon=1 / 5)"),
     explanation=(
-        "Four counts share the budget, so each gets ε = 0.25 and four times the noise of a single count at ε = 1.\n"
-        "More questions, less accuracy per answer: that is the trade-off epsilon measures."
+        "Five counts share the budget, so each gets ε = 0.2 and five times the noise of a single count at ε = 1\n"
+        "(±3.0 there, ±15.0 here). More questions, less accuracy per answer: that is the trade-off epsilon measures."
     ),
 )
 
@@ -89,7 +98,7 @@ error_per_query = Exercise(
 EXERCISES = (
     reidentified_testers,
     k_after_generalising,
-    l_after_generalising,
+    exposed_by_homogeneity,
     randomized_response_estimate,
     error_per_query,
 )

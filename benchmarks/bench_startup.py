@@ -37,7 +37,9 @@ def run_cells(tree: Path, lesson: str, cells: list[str]) -> float:
     """CPU seconds the kernel spends on ``cells``, started in ``tree``'s lessons/ folder."""
     env = {**os.environ, "PYTHONPATH": str(tree / "widgets"), "OPENBLAS_NUM_THREADS": "1"}
     env["OSMOSIS_DATA_DIR"] = str(tree / "data")
-    manager, client = start_new_kernel(kernel_name="python3", cwd=str(tree / "lessons"), env=env)
+    manager, client = start_new_kernel(
+        kernel_name="python3", cwd=str(tree / "lessons"), env=env, stderr=subprocess.DEVNULL
+    )
     try:
         process = psutil.Process(manager.provisioner.process.pid)
         before = kernel_cpu(process)

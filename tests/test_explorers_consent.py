@@ -5,6 +5,7 @@ import re
 import numpy as np
 import pytest
 
+from osmosis_lab.categories import CATEGORIES as CATEGORY_NAMES
 from osmosis_lab.consent import may_use, shared_categories
 from osmosis_lab.consent.forms import FORMS
 from osmosis_lab.consent.market import match_changes, match_with_consent
@@ -128,6 +129,33 @@ def test_inference_explorer_reports_accuracy_for_each_refused_category():
     assert len(spec["datasets"][next(iter(spec["datasets"]))]) == 8
     explorer.tester.value = "T01"
     assert "Niels Larson refuses" in text(explorer.summary)
+
+
+def _rate(summary, who):
+    return int(re.search(rf"on the \d+ {who} shown here, (\d+)% of the time", summary)[1])
+
+
+def test_inference_explorer_states_both_rates_and_whom_each_is_measured_on():
+    """Issue 12: every figure is recomputed from the engine, at every tester and category."""
+    explorer = InferenceExplorer(PEOPLE, POPULATION, rng=np.random.default_rng(2019))
+    testers = PEOPLE[PEOPLE["role"] == "tester"].set_index("person_id")
+    for category in CATEGORY_NAMES:
+        explorer.refused.index = list(CATEGORY_NAMES).index(category)
+        fit = explorer.fit(category)
+        on_testers = fit.right_side(testers).to_numpy().mean()
+        for index, pid in enumerate(testers.index):
+            explorer.tester.index = index
+            summary = text(explorer.summary)
+            residents = int(re.search(r"held-out residents .*? middle (\d+)% of the", summary)[1])
+            assert residents == round(100 * fit.high_low_accuracy)
+            assert _rate(summary, "testers") == round(100 * on_testers)
+            mine = fit.right_side(testers.loc[[pid]]).iloc[0]
+            assert f"{int(mine.sum())} of 4 traits on the right side" in summary
+            assert summary.count("(right side") == int(mine.sum())
+            if round(on_testers, 2) < round(fit.high_low_accuracy, 2):
+                assert "right less often for the testers" in summary
+            # the lesson's point, true of this data at every setting: a wide gap
+            assert on_testers < fit.high_low_accuracy - 0.15
 
 
 # --- forms ------------------------------------------------------------------------------------

@@ -170,6 +170,24 @@ def test_form_explorer_reports_consents_and_informed_share(design):
     assert "would if fully informed" in summary and "Simulated people" in summary
 
 
+@pytest.mark.parametrize("design", list(FORMS))
+def test_form_explorer_headline_is_true_at_both_ends_of_the_reading_slider(design):
+    explorer = FormExplorer()
+    explorer.design.index = list(FORMS).index(design)
+    for index in (
+        0,
+        len(range(explorer.reads.min, explorer.reads.max + 1, explorer.reads.step)) - 1,
+    ):
+        explorer.reads.value = explorer.reads.min + index * explorer.reads.step
+        sharing = explorer.table().loc["sharing"]
+        summary = text(explorer.summary)
+        assert f"{int(sharing['consents'])} of 1000 people" in summary
+        if sharing["consents"]:
+            assert f"{sharing['informed_share']:.0%} of those consents were informed" in summary
+        else:
+            assert "of those consents" not in summary and "no consent to sharing" in summary
+
+
 def test_a_fair_form_records_fewer_unwanted_consents_than_pre_ticked_boxes():
     explorer = FormExplorer()
     fair = explorer.table()

@@ -7,6 +7,8 @@ Examples
 >>> print(consent_is_specific("no consent"))  # doctest: +NORMALIZE_WHITESPACE
 Not yet: Ana did consent, on day 0. Look at what she consented to: matching.
 Is research the same purpose?
+>>> consent_is_specific("Not allowed!").status, consent_is_specific("not refused").status
+('correct', 'hint')
 >>> what_erasure_undoes({"a"}).status
 'correct'
 >>> what_erasure_undoes("a d").status
@@ -60,56 +62,22 @@ def _ana_research_decision():
 #: compared after :func:`normalise_phrase`; values are the ledger's reason codes, or
 #: ``REFUSED`` for "no" without a reason (the right idea: the question asks may it, not why).
 REFUSED = "not allowed"
+_SAYS = {
+    REFUSED: "not allowed|no|no it is not allowed|it is not allowed|refused|denied|forbidden|"
+    "not permitted|no it may not|it may not|may not|no the app may not",
+    WRONG_PURPOSE: "wrong purpose|the wrong purpose|a wrong purpose|different purpose|"
+    "a different purpose|another purpose|consent for another purpose|"
+    "consented for a different purpose|purpose not consented|not allowed wrong purpose|"
+    "no wrong purpose|no different purpose|not allowed she consented to matching not research|"
+    "no she consented to matching not research|she consented to matching not research|"
+    "no she only consented to matching|she only consented to matching|no only matching|"
+    "only for matching|not for research|she did not consent to research|"
+    "no she did not consent to research",
+    ALLOWED: "allowed|yes|it is allowed|yes it is allowed",
+    NO_CONSENT: "no consent|she never consented|never consented|no she never consented",
+}
 MEANINGS: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "not allowed",
-            "no",
-            "no it is not allowed",
-            "it is not allowed",
-            "refused",
-            "denied",
-            "forbidden",
-            "not permitted",
-            "no it may not",
-            "it may not",
-            "may not",
-            "no the app may not",
-        ),
-        REFUSED,
-    ),
-    **dict.fromkeys(
-        (
-            "wrong purpose",
-            "the wrong purpose",
-            "a wrong purpose",
-            "different purpose",
-            "a different purpose",
-            "another purpose",
-            "consent for another purpose",
-            "consented for a different purpose",
-            "purpose not consented",
-            "not allowed wrong purpose",
-            "no wrong purpose",
-            "no different purpose",
-            "not allowed she consented to matching not research",
-            "no she consented to matching not research",
-            "she consented to matching not research",
-            "no she only consented to matching",
-            "she only consented to matching",
-            "no only matching",
-            "only for matching",
-            "not for research",
-            "she did not consent to research",
-            "no she did not consent to research",
-        ),
-        WRONG_PURPOSE,
-    ),
-    **dict.fromkeys(("allowed", "yes", "it is allowed", "yes it is allowed"), ALLOWED),
-    **dict.fromkeys(
-        ("no consent", "she never consented", "never consented", "no she never consented"),
-        NO_CONSENT,
-    ),
+    phrase: meaning for meaning, phrases in _SAYS.items() for phrase in phrases.split("|")
 }
 
 
@@ -252,8 +220,8 @@ def _karim_bystanders() -> int:
 bystanders_count = Check(
     name="bystanders_count",
     reference=_karim_bystanders,
-    question="Karim withdraws scraped social media for matching. How many people whose match "
-    "changed did nothing themselves?",
+    question="On the board as it first appears, Karim withdraws scraped social media for "
+    "matching. How many people whose match changed did nothing themselves?",
     is_correct=lambda answer: answer == _karim_bystanders(),
     why="Everyone whose partner changed except Karim himself: his old and new partners, and the "
     "people displaced along the chain. One person's choice moves other people.",
@@ -294,8 +262,8 @@ def _accuracy_ok(answer) -> bool:
 
 inference_accuracy = Check(
     name="inference_accuracy",
-    question="How often does the app guess a refused subconscious trait on the right side of "
-    "the middle? (a fraction between 0 and 1)",
+    question="For the held-out residents, how often does the app guess a refused subconscious "
+    "trait on the right side of the middle? (a fraction between 0 and 1)",
     reference=_testers_rate,
     is_correct=_accuracy_ok,
     why="Far above the 0.5 of a coin flip: the other three categories give the refused one away, "

@@ -9,6 +9,8 @@ Not yet: Ana did consent, on day 0. Look at what she consented to: matching.
 Is research the same purpose?
 >>> consent_is_specific("Not allowed!").status, consent_is_specific("not refused").status
 ('correct', 'hint')
+>>> most_consenting_trick("Bundled").status, most_consenting_trick("Pre-ticked").status
+('correct', 'hint')
 >>> what_erasure_undoes({"a"}).status
 'correct'
 >>> what_erasure_undoes("a d").status
@@ -46,9 +48,20 @@ from ..data import load_people, load_population
 from .core import Check, Misconception
 from .exercise import normalise_phrase
 
+#: The form explorer's button labels, in words, -> the design keys the check compares.
+_TRICK_NAMES = {
+    "pre ticked": "pre_ticked",
+    "refusal hidden": "refuse_hidden",
+    "all tricks": "all_tricks",
+}
 
-def _code(answer):
-    return answer.strip().casefold() if isinstance(answer, str) else answer
+
+def _trick(answer):
+    """A design key, or its name as the explorer's buttons show it ("Pre-ticked")."""
+    if not isinstance(answer, str):
+        return answer
+    words = normalise_phrase(answer)
+    return _TRICK_NAMES.get(words, words.replace(" ", "_"))
 
 
 def _ana_research_decision():
@@ -313,7 +326,7 @@ most_consenting_trick = Check(
     is_correct=lambda answer: answer == _most_consenting_trick(),
     why="With one box for everything, people who want matching must take sharing with it: "
     "consent is no longer specific, nor freely given (GDPR Art. 7(4)).",
-    normalise=_code,
+    normalise=_trick,
     misconceptions=(
         Misconception(
             "pre-ticked",
@@ -321,6 +334,13 @@ most_consenting_trick = Check(
             lambda a: a == "pre_ticked",
             "Pre-ticked boxes do a lot, but readers untick them. What happens when "
             "refusing sharing means refusing matching too?",
+        ),
+        Misconception(
+            "another single trick",
+            "nagging",
+            lambda a: a in ("nagging", "refuse_hidden"),
+            "That trick works, but at 30 % reading another records more consents to sharing. "
+            "Which one makes refusing sharing mean refusing matching too?",
         ),
         Misconception(
             "all of them",

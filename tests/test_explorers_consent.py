@@ -5,6 +5,7 @@ import re
 import numpy as np
 import pytest
 
+from osmosis_lab.categories import CATEGORIES as CATEGORY_NAMES
 from osmosis_lab.check import lesson02 as check_lesson02
 from osmosis_lab.consent import may_use, shared_categories
 from osmosis_lab.consent.forms import FORMS
@@ -131,6 +132,33 @@ def test_inference_explorer_reports_accuracy_for_each_refused_category():
     assert "Niels Larson refuses" in text(explorer.summary)
 
 
+def _rate(summary, who):
+    return int(re.search(rf"on the \d+ {who} shown here, (\d+)% of the time", summary)[1])
+
+
+def test_inference_explorer_states_both_rates_and_whom_each_is_measured_on():
+    """Issue 12: every figure is recomputed from the engine, at every tester and category."""
+    explorer = InferenceExplorer(PEOPLE, POPULATION, rng=np.random.default_rng(2019))
+    testers = PEOPLE[PEOPLE["role"] == "tester"].set_index("person_id")
+    for category in CATEGORY_NAMES:
+        explorer.refused.index = list(CATEGORY_NAMES).index(category)
+        fit = explorer.fit(category)
+        on_testers = fit.right_side(testers).to_numpy().mean()
+        for index, pid in enumerate(testers.index):
+            explorer.tester.index = index
+            summary = text(explorer.summary)
+            residents = int(re.search(r"held-out residents .*? middle (\d+)% of the", summary)[1])
+            assert residents == round(100 * fit.high_low_accuracy)
+            assert _rate(summary, "testers") == round(100 * on_testers)
+            mine = fit.right_side(testers.loc[[pid]]).iloc[0]
+            assert f"{int(mine.sum())} of 4 traits on the right side" in summary
+            assert summary.count("(right side") == int(mine.sum())
+            if round(on_testers, 2) < round(fit.high_low_accuracy, 2):
+                assert "right less often for the testers" in summary
+            # the lesson's point, true of this data at every setting: a wide gap
+            assert on_testers < fit.high_low_accuracy - 0.15
+
+
 # --- forms ------------------------------------------------------------------------------------
 
 
@@ -141,6 +169,24 @@ def test_form_explorer_reports_consents_and_informed_share(design):
     summary = text(explorer.summary)
     assert summary.startswith(FORMS[design].label)
     assert "would if fully informed" in summary and "Simulated people" in summary
+
+
+@pytest.mark.parametrize("design", list(FORMS))
+def test_form_explorer_headline_is_true_at_both_ends_of_the_reading_slider(design):
+    explorer = FormExplorer()
+    explorer.design.index = list(FORMS).index(design)
+    for index in (
+        0,
+        len(range(explorer.reads.min, explorer.reads.max + 1, explorer.reads.step)) - 1,
+    ):
+        explorer.reads.value = explorer.reads.min + index * explorer.reads.step
+        sharing = explorer.table().loc["sharing"]
+        summary = text(explorer.summary)
+        assert f"{int(sharing['consents'])} of 1000 people" in summary
+        if sharing["consents"]:
+            assert f"{sharing['informed_share']:.0%} of those consents were informed" in summary
+        else:
+            assert "of those consents" not in summary and "no consent to sharing" in summary
 
 
 def test_a_fair_form_records_fewer_unwanted_consents_than_pre_ticked_boxes():

@@ -7,6 +7,10 @@ Examples
 >>> print(consent_is_specific("no consent"))  # doctest: +NORMALIZE_WHITESPACE
 Not yet: Ana did consent, on day 0. Look at what she consented to: matching.
 Is research the same purpose?
+>>> consent_is_specific("Not allowed!").status, consent_is_specific("not refused").status
+('correct', 'hint')
+>>> most_consenting_trick("Bundled").status, most_consenting_trick("Pre-ticked").status
+('correct', 'hint')
 >>> what_erasure_undoes({"a"}).status
 'correct'
 >>> what_erasure_undoes("a d").status
@@ -21,7 +25,10 @@ import numpy as np
 
 from ..categories import CATEGORIES
 from ..consent import (
+    ALLOWED,
     FRANCE,
+    NO_CONSENT,
+    WRONG_PURPOSE,
     Person,
     grant,
     may_use,
@@ -33,56 +40,101 @@ from ..consent import (
     withdraw,
 )
 from ..consent.forms import FORMS, Behaviour, simulate_form
+from ..consent.inference import fit_inference
 from ..consent.market import match_changes, match_with_consent
 from ..consent.scenarios import esther_experiment
 from ..consent.timeline import replay
-from ..data import load_people
+from ..data import load_people, load_population
 from ..data.markets import market_from_tables
 from .core import Check, Misconception
+from .exercise import normalise_phrase
+
+#: The form explorer's button labels, in words, -> the design keys the check compares.
+_TRICK_NAMES = {
+    "pre ticked": "pre_ticked",
+    "refusal hidden": "refuse_hidden",
+    "all tricks": "all_tricks",
+}
 
 
-def _code(answer):
-    return answer.strip().casefold() if isinstance(answer, str) else answer
+def _trick(answer):
+    """A design key, or its name as the explorer's buttons show it ("Pre-ticked")."""
+    if not isinstance(answer, str):
+        return answer
+    words = normalise_phrase(answer)
+    return _TRICK_NAMES.get(words, words.replace(" ", "_"))
 
 
-def _ana_research_code() -> str:
+def _ana_research_decision():
     ledger = grant(
         open_ledger([Person("T02", 24)]), "T02", ["declared", "conscious"], "matching", day=0
     )
-    return may_use(ledger, "T02", "conscious", "research", day=3).code
+    return may_use(ledger, "T02", "conscious", "research", day=3)
+
+
+#: What a typed answer to "may the app use Ana's memories for research?" means. Keys are
+#: compared after :func:`normalise_phrase`; values are the ledger's reason codes, or
+#: ``REFUSED`` for "no" without a reason (the right idea: the question asks may it, not why).
+REFUSED = "not allowed"
+_SAYS = {
+    REFUSED: "not allowed|no|no it is not allowed|it is not allowed|refused|denied|forbidden|"
+    "not permitted|no it may not|it may not|may not|no the app may not",
+    WRONG_PURPOSE: "wrong purpose|the wrong purpose|a wrong purpose|different purpose|"
+    "a different purpose|another purpose|consent for another purpose|"
+    "consented for a different purpose|purpose not consented|not allowed wrong purpose|"
+    "no wrong purpose|no different purpose|not allowed she consented to matching not research|"
+    "no she consented to matching not research|she consented to matching not research|"
+    "no she only consented to matching|she only consented to matching|no only matching|"
+    "only for matching|not for research|she did not consent to research|"
+    "no she did not consent to research",
+    ALLOWED: "allowed|yes|it is allowed|yes it is allowed",
+    NO_CONSENT: "no consent|she never consented|never consented|no she never consented",
+}
+MEANINGS: dict[str, str] = {
+    phrase: meaning for meaning, phrases in _SAYS.items() for phrase in phrases.split("|")
+}
+
+
+def _meaning(answer):
+    """A typed phrase -> the reason code it means (code answers like ``.code`` pass through)."""
+    if not isinstance(answer, str):
+        return answer
+    phrase = normalise_phrase(answer)
+    return MEANINGS.get(phrase, phrase)
+
+
+def _research_refused_for_purpose(answer) -> bool:
+    decision = _ana_research_decision()
+    return not decision.allowed and answer in (REFUSED, decision.code)
 
 
 consent_is_specific = Check(
     name="consent_is_specific",
-    reference=_ana_research_code,
-    question="Ana consented to matching. What reason code does the ledger give for research?",
-    is_correct=lambda answer: answer == _ana_research_code(),
-    why="Consent is specific: agreeing to matching is not agreeing to research.",
-    normalise=_code,
+    reference=_ana_research_decision,
+    question="On day 3, may the app use Ana's conscious memories for research? Answer in a few "
+    "words (why, too, if you can).",
+    is_correct=_research_refused_for_purpose,
+    why="Not allowed. The ledger's reason is 'wrong purpose': Ana did consent, but to matching. "
+    "Consent is specific: agreeing to matching is not agreeing to research.",
+    normalise=_meaning,
     misconceptions=(
         Misconception(
             "thought she never consented",
-            "no consent",
-            lambda a: a == "no consent",
+            "she never consented",
+            lambda a: a == NO_CONSENT,
             "Ana did consent, on day 0. Look at what she consented to: matching. "
             "Is research the same purpose?",
         ),
         Misconception(
             "thought consent covers everything",
-            "allowed",
-            lambda a: a == "allowed",
-            "Consent is not a blank cheque: GDPR Art. 4(11) says it is *specific*. "
-            "Run `may_use(...)` and read its `.code`.",
-        ),
-        Misconception(
-            "gave the verdict, not its reason",
-            "not allowed",
-            lambda a: a in ("not allowed", "refused", "denied", "forbidden", "no"),
-            "Right: the use is refused. The question asks for the ledger's reason. Ana did "
-            "consent on day 0: what did she consent to?",
+            "yes",
+            lambda a: a == ALLOWED,
+            "Consent is not a blank cheque: GDPR Art. 4(11) says it is specific. "
+            "Ana agreed to matching. Is research matching?",
         ),
     ),
-    fallback_hint="Run `may_use(ledger, 'T02', 'conscious', 'research').code` and copy the text.",
+    fallback_hint="Say in a few words whether the app may use them (yes or no). Look at what Ana "
+    "agreed to on day 0, and for which purpose.",
 )
 
 
@@ -108,7 +160,7 @@ esther_violation_count = Check(
             "counted testers, not uses",
             3,
             lambda a: a in (3, 4),
-            "The ledger flags each *use* of each category, not each person.",
+            "The ledger flags each use of each category, not each person.",
         ),
         Misconception(
             "counted the consented sessions",
@@ -118,8 +170,8 @@ esther_violation_count = Check(
             "cannot be given backwards, but it does cover what comes after it.",
         ),
     ),
-    fallback_hint="Step the timeline explorer to the last step, or count "
-    "`violations(history[-1].ledger)`.",
+    fallback_hint="Step Esther's timeline to its last step and count the uses the ledger marks "
+    "as violations, on every day.",
 )
 
 
@@ -156,10 +208,11 @@ who_consents_for_niels = Check(
             {"Niels"},
             lambda a: a == {"niels"},
             "That is the rule for matching (from 15 in France). For research the toy "
-            "asks for more: read `may_use(...).rule` for research.",
+            "asks for more: read the rule the cell above printed for research.",
         ),
     ),
-    fallback_hint='Answer with a set of names, e.g. {"Niels"} or {"Niels", "his mother"}.',
+    fallback_hint="Pick everyone whose agreement the toy needs for research: Niels, his mother, "
+    "or both.",
 )
 
 
@@ -181,8 +234,8 @@ def _karim_bystanders() -> int:
 bystanders_count = Check(
     name="bystanders_count",
     reference=_karim_bystanders,
-    question="Karim withdraws scraped social media for matching. How many people whose match "
-    "changed did nothing themselves?",
+    question="On the board as it first appears, Karim withdraws scraped social media for "
+    "matching. How many people whose match changed did nothing themselves?",
     is_correct=lambda answer: answer == _karim_bystanders(),
     why="Everyone whose partner changed except Karim himself: his old and new partners, and the "
     "people displaced along the chain. One person's choice moves other people.",
@@ -201,9 +254,20 @@ bystanders_count = Check(
             "Look at the board's table: more partners moved than Karim's.",
         ),
     ),
-    fallback_hint="On the board, pick Karim Benali (T05), untick 'Matching: scraped social "
-    "media' and read the sentence under the chart.",
+    fallback_hint="Re-run the board's cell so it starts afresh, check that Karim Benali (T05) "
+    "is picked, untick 'Matching: scraped social media' and read the sentence under the chart.",
 )
+
+
+@cache
+def _testers_rate() -> float:
+    """The explorer's rate on the testers, for subconscious signals, as the lesson builds it."""
+    # the lesson passes np.random.default_rng(2019) to the explorer, which draws one seed
+    # for its split from it (explorers/consent_inference.py)
+    seed = int(np.random.default_rng(2019).integers(2**31))
+    fit = fit_inference(load_population(), "subconscious", rng=np.random.default_rng(seed))
+    people = load_people().set_index("person_id")
+    return float(fit.right_side(people[people["role"] == "tester"]).to_numpy().mean())
 
 
 def _accuracy_ok(answer) -> bool:
@@ -212,8 +276,9 @@ def _accuracy_ok(answer) -> bool:
 
 inference_accuracy = Check(
     name="inference_accuracy",
-    question="How often does the app guess a refused subconscious trait on the right side of "
-    "the middle? (a fraction between 0 and 1)",
+    question="For the held-out residents, how often does the app guess a refused subconscious "
+    "trait on the right side of the middle? (a fraction between 0 and 1)",
+    reference=_testers_rate,
     is_correct=_accuracy_ok,
     why="Far above the 0.5 of a coin flip: the other three categories give the refused one away, "
     "because traits are correlated across people.",
@@ -230,8 +295,16 @@ inference_accuracy = Check(
             lambda a: a == 0.5,
             "0.5 is what guessing at random gets; read the app's figure instead.",
         ),
+        Misconception(
+            "read the testers' rate",
+            0.42,
+            lambda a: round(a, 2) == round(_testers_rate(), 2),
+            "That is the rate on the 12 testers on screen. The question asks about the "
+            "held-out residents: read that rate too, and ask why the two differ.",
+        ),
     ),
-    fallback_hint="Read `inference.fit('subconscious').high_low_accuracy`.",
+    fallback_hint="In the inference explorer, pick Subconscious signals as the refused "
+    "category and read the rate on the held-out residents, as a fraction (73 % is 0.73).",
 )
 
 
@@ -254,7 +327,7 @@ most_consenting_trick = Check(
     is_correct=lambda answer: answer == _most_consenting_trick(),
     why="With one box for everything, people who want matching must take sharing with it: "
     "consent is no longer specific, nor freely given (GDPR Art. 7(4)).",
-    normalise=_code,
+    normalise=_trick,
     misconceptions=(
         Misconception(
             "pre-ticked",
@@ -262,6 +335,13 @@ most_consenting_trick = Check(
             lambda a: a == "pre_ticked",
             "Pre-ticked boxes do a lot, but readers untick them. What happens when "
             "refusing sharing means refusing matching too?",
+        ),
+        Misconception(
+            "another single trick",
+            "nagging",
+            lambda a: a in ("nagging", "refuse_hidden"),
+            "That trick works, but at 30 % reading another records more consents to sharing. "
+            "Which one makes refusing sharing mean refusing matching too?",
         ),
         Misconception(
             "all of them",
@@ -276,8 +356,8 @@ most_consenting_trick = Check(
             "The fair form records the fewest consents to sharing: that is the point.",
         ),
     ),
-    fallback_hint='Answer with a design key, e.g. "nagging", "bundled", "pre_ticked" or '
-    '"refuse_hidden".',
+    fallback_hint="Pick one single trick. With 30 % reading, set the form explorer to each trick "
+    "in turn and compare the consents to sharing.",
 )
 
 
@@ -317,5 +397,5 @@ what_erasure_undoes = Check(
             "no longer leads to her.",
         ),
     ),
-    fallback_hint='Answer with a set of letters, e.g. {"a", "c"}.',
+    fallback_hint="Pick every letter that erasure undoes, and only those.",
 )

@@ -53,6 +53,28 @@ class Inference:
         guess = np.clip(x @ self.coefficients, 0.0, 1.0)
         return pd.DataFrame(guess, index=people.index, columns=list(CATEGORIES[self.target]))
 
+    def right_side(self, people: pd.DataFrame) -> pd.DataFrame:
+        """Per person and trait: is the guess on the same side of the median as the truth?
+
+        ``high_low_accuracy`` is this, averaged over the held-out residents. Averaged over
+        people whose traits go together in another pattern (the lesson's testers were
+        generated apart from the residents) it can be far lower: right on average is not
+        right about each person.
+
+        Examples
+        --------
+        >>> from osmosis_lab.data import load_people, load_population
+        >>> fit = fit_inference(load_population(), "subconscious", rng=np.random.default_rng(2019))
+        >>> testers = load_people().query("role == 'tester'").set_index("person_id")
+        >>> hits = fit.right_side(testers)
+        >>> hits.shape, round(float(hits.to_numpy().mean()), 2)
+        ((12, 4), 0.44)
+        """
+        columns = list(CATEGORIES[self.target])
+        truth = people[columns].to_numpy(float)
+        hits = (self.predict(people).to_numpy() > self.medians) == (truth > self.medians)
+        return pd.DataFrame(hits, index=people.index, columns=columns)
+
 
 def fit_inference(
     population: pd.DataFrame,

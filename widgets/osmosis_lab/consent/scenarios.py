@@ -2,7 +2,8 @@
 
 The situations come from the series (see the lesson's notes); every day number,
 age not given by the series, and choice of which testers are involved is
-invented for the toy. Ids match the data set (T01 Niels Larson, T03 Lucas
+invented for the toy (Esther's three subjects are invented testers: see
+``EXPERIMENT_SUBJECTS``). Ids match the data set (T01 Niels Larson, T03 Lucas
 Apert, C03 Léopold ...); tests check the ages agree with ``data/people.csv``.
 
 Examples
@@ -39,7 +40,9 @@ TESTER_AGES: dict[str, int] = {
     "T12": 40,
 }
 NIELS_MOTHER = "Niels's mother"
-#: The three testers Esther experiments on (the series does not say who; the toy picks).
+#: The three testers of Esther's experiment in the toy. Our sources point to Niels, Lucas and
+#: Ana (lessons/story_facts.md); the toy uses invented testers instead, so that the violations
+#: it invents (days, categories, a medical use) are never pinned on people the series names.
 EXPERIMENT_SUBJECTS = ("T04", "T07", "T10")
 
 
@@ -270,7 +273,8 @@ def found_soulmates() -> Scenario:
             ("scraped",),
             ("matching",),
             by="Osmosis",
-            note="Léopold's social media is scraped: he is named Lucas's soulmate.",
+            note="Léopold's social media is scraped (in our toy he never signed up): the app "
+            "scores him as a candidate.",
         ),
         Step(
             2,

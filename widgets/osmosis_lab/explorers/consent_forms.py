@@ -90,12 +90,16 @@ class FormExplorer(Explorer):
             ]
         )
         sharing = result.loc["sharing"]
+        # "x % of those consents were informed" says nothing when there are none (issue 12)
+        informed = (
+            f"and {sharing['informed_share']:.0%} of those consents were informed."
+            if sharing["consents"]
+            else "so there is no consent to sharing, informed or not."
+        )
         headline = (
             f"{FORMS[self.design.value].label}: {int(sharing['consents'])} of {PEOPLE} "
-            "people "
-            f"are recorded as agreeing to sharing, {sharing['wanted_rate']:.0%} would "
-            f"if fully informed, and {sharing['informed_share']:.0%} of those consents "
-            "were informed."
+            f"people are recorded as agreeing to sharing, {sharing['wanted_rate']:.0%} would "
+            f"if fully informed, {informed}"
         )
         show_chart(self.chart, form_chart(long, headline))
         lines = []

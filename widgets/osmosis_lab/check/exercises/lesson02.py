@@ -11,33 +11,25 @@ from ...consent.forms import FORMS
 from .. import lesson02 as checks
 from ..exercise import Exercise
 
-#: Ways to write the ledger's reason that mean it: Ana consented, to another purpose.
-_REASON_PHRASES = {
-    phrase: WRONG_PURPOSE
-    for phrase in (
-        "wrong purpose",
-        "the wrong purpose",
-        "a wrong purpose",
-        "wrong-purpose",
-        "different purpose",
-        "a different purpose",
-        "another purpose",
-        "consent for another purpose",
-        "consented for a different purpose",
-        "she consented to matching, not research",
-        "purpose not consented",
-    )
+#: Phrasings judged correct: "not allowed" in words, with or without the ledger's reason.
+_ACCEPTED = {
+    phrase: meaning
+    for phrase, meaning in checks.MEANINGS.items()
+    if meaning in (checks.REFUSED, WRONG_PURPOSE)
 }
-#: Phrasings that must not pass: the other codes, negations, the verdict without its reason.
-_REASON_REJECTED = (
+#: Phrasings that must not pass: "allowed", the wrong reason, negations, half an answer.
+_REJECTED = (
     "allowed",
+    "yes",
+    "yes it is allowed",
     "no consent",
+    "she never consented",
+    "not refused",
+    "not not allowed",
     "not wrong purpose",
     "not the wrong purpose",
     "right purpose",
     "same purpose",
-    "not allowed",
-    "refused",
     "withdrawn",
     "purpose",
     "wrong",
@@ -47,13 +39,14 @@ _REASON_REJECTED = (
 consent_is_specific = Exercise(
     check=checks.consent_is_specific,
     lesson="02_consent",
-    variable="research_code",
+    variable="research_answer",
     kind="phrase",
-    accepted=_REASON_PHRASES,
-    rejected=_REASON_REJECTED,
-    solution=('research_code = may_use(ledger, "T02", "conscious", "research", day=3).code'),
+    accepted=_ACCEPTED,
+    rejected=_REJECTED,
+    control=True,
+    solution=('research_answer = "not allowed: wrong purpose"'),
     explanation=(
-        "The ledger says `'wrong purpose'`: Ana did consent, but to matching. Consent is *specific*: one purpose does not stand in for another."
+        "Not allowed. The ledger's reason is `'wrong purpose'` (the next cell prints it in full): Ana did consent, but to matching. Consent is *specific*: one purpose does not stand in for another."
     ),
 )
 
@@ -64,6 +57,7 @@ esther_violation_count = Exercise(
     variable="esther_violations",
     kind="number",
     unit="count",
+    control=True,
     solution=(
         'history = replay(SCENARIOS["esther"]())\n'
         "esther_violations = len(violations(history[-1].ledger))"
@@ -80,6 +74,7 @@ who_consents_for_niels = Exercise(
     variable="needed_for_research",
     kind="picks",
     options=("Niels", "his mother"),
+    control=True,
     solution=('needed_for_research = {"Niels", "his mother"}'),
     explanation=(
         "Both. At 17 Niels decides alone about matching, but research on a minor needs his own agreement *and* a parent's. On day 4 the ledger flagged the research use: only his mother had agreed."
@@ -93,14 +88,14 @@ bystanders_count = Exercise(
     variable="bystanders",
     kind="number",
     unit="count",
+    control=True,
     solution=(
-        "board.start_again.click()  # every box as at the start\n"
-        'board.tester.value = "T05"\n'
-        'board.toggles["scraped", "matching"].value = False  # Karim refuses\n'
-        "bystanders = len(board.bystanders)"
+        'fresh_board = consent_board.ConsentBoard(people, population, tester="T05")\n'
+        'fresh_board.toggles["scraped", "matching"].value = False\n'
+        "bystanders = len(fresh_board.bystanders)"
     ),
     explanation=(
-        "Five people's partners change although they touched nothing: Karim's old partner, his new partner's old partner, and so on down the chain. One person's consent is never only about them."
+        "A board of its own, as it first appears, so the answer does not depend on what you clicked above. Five people's partners change although they touched nothing: Karim's old partner, his new partner's old partner, and so on down the chain. One person's consent is never only about them."
     ),
 )
 
@@ -111,9 +106,10 @@ inference_accuracy = Exercise(
     variable="accuracy",
     kind="number",
     unit="fraction",
+    control=True,
     solution=('accuracy = inference.fit("subconscious").high_low_accuracy'),
     explanation=(
-        "About 0.8, far above a coin flip. Refusing a category stops the app from *reading* it, not from *guessing* it, which is why laws treat inferred data as personal data too."
+        "About 0.85 on the held-out residents, far above a coin flip: refusing a category stops the app from *reading* it, not from *guessing* it, which is why laws treat inferred data as personal data too. On the 12 testers the same guess is right only 42 % of the time (the explorer prints both): they were generated apart from the residents, with another pattern of traits. Right on average is not right about Ana. When an app is wrong about 15 % of the residents, and more often about people unlike them, who pays for it?"
     ),
 )
 
@@ -124,6 +120,7 @@ most_consenting_trick = Exercise(
     variable="most_consents",
     kind="choice",
     options=tuple(FORMS),
+    control=True,
     solution=(
         "forms.reads.value = 30\n"
         "consents = {}\n"
@@ -144,6 +141,7 @@ what_erasure_undoes = Exercise(
     variable="undone",
     kind="picks",
     options=("a", "b", "c", "d", "e"),
+    control=True,
     solution=('undone = {"a"}'),
     explanation=(
         "Only (a). The match was made, the averages were computed, the investors hold their own copy (the app must tell them, GDPR Article 19), and the log keeps its entries, which no longer lead to her."

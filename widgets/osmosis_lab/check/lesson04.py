@@ -4,11 +4,14 @@ Every right answer is computed here from the engine and the data, never typed in
 
 Examples
 --------
->>> print(ece_by_hand(0.15))
-Correct! Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.3| = 0.15.
->>> print(ece_by_hand(0.65))  # doctest: +NORMALIZE_WHITESPACE
-Not yet: 0.65 is the accuracy (13 of 20 yes/no verdicts right).
+>>> print(ece_by_hand(0.2))
+Correct! Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.4| = 0.2.
+>>> print(ece_by_hand(0.6))  # doctest: +NORMALIZE_WHITESPACE
+Not yet: 0.6 is the accuracy (12 of 20 yes/no verdicts right).
 Calibration compares each band's stated probability with how often it came true.
+>>> print(ece_by_hand(0.1))  # doctest: +NORMALIZE_WHITESPACE
+Not yet: 0.1 is the average statement minus the overall rate: the two bands' gaps have
+opposite signs and cancel. Take the size of each band's gap before you average.
 >>> print(lucas_wellbeing_match("Léopold"))  # doctest: +NORMALIZE_WHITESPACE
 Not yet: Léopold is Lucas's match when the matching maximises attraction.
 Switch the objective to wellbeing.
@@ -36,7 +39,13 @@ from .core import Check, Misconception
 
 #: Exercise 1: the app's statements and what happened (20 past matches).
 HAND_PREDICTED = [0.9] * 10 + [0.3] * 10
-HAND_OUTCOME = [1] * 6 + [0] * 4 + [1] * 3 + [0] * 7
+# The two gaps have opposite signs, so a wrong method (overall mean statement minus
+# overall rate, where they cancel) cannot land on the right value.
+HAND_OUTCOME = [1] * 6 + [0] * 4 + [1] * 4 + [0] * 6
+#: The misconception "average statement minus overall rate", computed, not typed.
+HAND_MEAN_MINUS_RATE = float(np.mean(HAND_PREDICTED) - np.mean(HAND_OUTCOME))
+#: The misconception "accuracy": verdict (stated >= 50 %) equal to the outcome.
+HAND_ACCURACY = float(np.mean((np.array(HAND_PREDICTED) >= 0.5) == np.array(HAND_OUTCOME)))
 
 #: The overconfidence settings lesson 04 sweeps.
 SWEEP_SETTINGS = (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
@@ -62,14 +71,14 @@ ece_by_hand = Check(
     reference=lambda: expected_calibration_error(HAND_PREDICTED, HAND_OUTCOME),
     question="What is the expected calibration error of the 20 statements in HAND_PREDICTED?",
     is_correct=_close(expected_calibration_error(HAND_PREDICTED, HAND_OUTCOME)),
-    why="Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.3| = 0.15.",
+    why="Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.4| = 0.2.",
     misconceptions=(
         Misconception(
             "computed accuracy",
-            example=0.65,
-            matches=_close(0.65),
-            hint="0.65 is the accuracy (13 of 20 yes/no verdicts right). Calibration compares "
-            "each band's stated probability with how often it came true.",
+            example=HAND_ACCURACY,
+            matches=_close(HAND_ACCURACY),
+            hint=f"{HAND_ACCURACY:g} is the accuracy (12 of 20 yes/no verdicts right). Calibration "
+            "compares each band's stated probability with how often it came true.",
         ),
         Misconception(
             "forgot the weights",
@@ -79,9 +88,17 @@ ece_by_hand = Check(
             "weighted by its share of the matches.",
         ),
         Misconception(
+            "mean statement minus overall rate",
+            example=HAND_MEAN_MINUS_RATE,
+            matches=_close(HAND_MEAN_MINUS_RATE),
+            hint=f"{HAND_MEAN_MINUS_RATE:g} is the average statement minus the overall rate: the two "
+            "bands' gaps have opposite signs and cancel. Take the size of each band's gap before "
+            "you average.",
+        ),
+        Misconception(
             "a percentage",
-            example=15,
-            matches=_close(15, 0.5),
+            example=20,
+            matches=_close(20, 0.5),
             hint="Give the error as a proportion between 0 and 1 (0.2 rather than 20).",
         ),
     ),
@@ -115,8 +132,8 @@ best_overconfidence = Check(
             "kept the launch setting",
             example=1.0,
             matches=lambda answer: _number(answer) == 1.0 != _best_setting(),
-            hint="1 is the app as launched. Look for the smallest value in the "
-            "expected_calibration_error column, not at the accuracy column (it never changes).",
+            hint="1 is the app as launched. Look for the smallest expected calibration error in "
+            "the table, not at the accuracy column (it never changes).",
         ),
         Misconception(
             "more confidence",
@@ -126,8 +143,8 @@ best_overconfidence = Check(
             "less sure: look below 1.",
         ),
     ),
-    fallback_hint="Sort the sweep table by expected_calibration_error and read the "
-    "overconfidence of its first row.",
+    fallback_hint="Find the row with the smallest expected calibration error in the table "
+    "and read its overconfidence setting.",
 )
 
 
@@ -202,8 +219,8 @@ sofia_over_reliance = Check(
             "not over-reliance: keep the cases where the app was wrong.",
         ),
     ),
-    fallback_hint="A case counts when the app was wrong (app != outcome) and Sofia's call "
-    "equals the app's.",
+    fallback_hint="A case counts when the app's verdict differs from what happened and Sofia's "
+    "call is the same as the app's.",
 )
 
 

@@ -19,10 +19,13 @@ ece_by_hand = Exercise(
     unit="fraction",
     solution=("ece_answer = trust.expected_calibration_error(predicted, happened)"),
     explanation=(
-        "Each band holds half the matches. The 90 % band came true 60 % of the time (gap 0.3), the 30 % band 30 %\n"
-        "of the time (gap 0). So ECE = 0.5 × 0.3 + 0.5 × 0 = 0.15. Its accuracy is a different number: 6 + 7 = 13\n"
-        "of the 20 yes/no verdicts were right (65 %)."
+        "Each band holds half the matches. The 90 % band came true 60 % of the time (gap 0.3: too sure of\n"
+        '"yes"), the 30 % band 40 % of the time (gap 0.1: too sure of "no", so overconfident too). So\n'
+        "ECE = 0.5 × 0.3 + 0.5 × 0.1 = 0.2. Taking the size of each gap matters: the average statement minus the\n"
+        "overall rate (0.6 - 0.5 = 0.1) lets the two gaps cancel. Accuracy is a different number: 6 + 6 = 12 of\n"
+        "the 20 yes/no verdicts were right (60 %)."
     ),
+    control=True,
 )
 
 
@@ -40,6 +43,7 @@ best_overconfidence = Exercise(
         "the setting only changes *how sure* the app sounds, never which couples it backs. Rescaling confidence\n"
         'like this is how Guo et al. (2017) recalibrate neural networks ("temperature scaling").'
     ),
+    control=True,
 )
 
 
@@ -55,6 +59,7 @@ lucas_wellbeing_match = Exercise(
         "higher. The score was never wrong about attraction; it was measuring the wrong thing. Optimising a\n"
         "measurable stand-in for what people want is called optimising a **proxy**."
     ),
+    control=True,
 )
 
 
@@ -71,6 +76,7 @@ sofia_over_reliance = Exercise(
         "The app was wrong on cases 2, 5, 6 and 8. Sofia agreed with it on cases 2 and 5 (over-reliance) and\n"
         "overrode it, rightly, on cases 6 and 8."
     ),
+    control=True,
 )
 
 
@@ -85,6 +91,7 @@ billie_needs = Exercise(
         "About one user in ten is left without a working safe mode, so Billie must reach roughly that many within\n"
         "the time it takes for harm to set in. No single person can; a safeguard has to grow with the number of users."
     ),
+    control=True,
 )
 
 

@@ -28,11 +28,13 @@ from ..trust import (
     APP_MIDPOINT,
     APP_SHARPNESS,
     all_pairs,
+    app_certainty,
     expected_calibration_error,
     match_under_objectives,
     mutual_score_table,
     overconfidence_sweep,
     pair_scores,
+    reliability_table,
     reliance_summary,
 )
 from .core import Check, Misconception
@@ -66,10 +68,58 @@ def _close(target: float, tolerance: float = 0.005):
     return lambda answer: math.isclose(_number(answer), target, abs_tol=tolerance)
 
 
+#: The prediction before the track record: what share of the top band came true?
+TOP_BAND_OPTIONS = ("90-100 %", "70-90 %", "50-70 %", "below 50 %")
+
+
+def top_band_range(share: float) -> str:
+    """The option of :data:`TOP_BAND_OPTIONS` that holds ``share`` (a proportion).
+
+    Examples
+    --------
+    >>> top_band_range(0.95), top_band_range(0.61), top_band_range(0.3)
+    ('90-100 %', '50-70 %', 'below 50 %')
+    """
+    for floor, label in zip((0.9, 0.7, 0.5), TOP_BAND_OPTIONS, strict=False):
+        if share >= floor:
+            return label
+    return TOP_BAND_OPTIONS[-1]
+
+
+@cache
+def _top_band() -> str:
+    pairs = load_pairs()
+    stated = app_certainty(pair_scores(pairs, load_population()))
+    table = reliability_table(stated, pairs["wellbeing_after_1y"])
+    return top_band_range(float(table.iloc[-1]["observed_rate"]))
+
+
+top_band_prediction = Check(
+    name="top_band_prediction",
+    reference=_top_band,
+    question="Of the couples the app gave 90 % or more, what share do you predict were doing "
+    "well a year later?",
+    is_correct=lambda answer: answer == _top_band(),
+    why="That is what the track record below shows: read the top band's observed_rate and "
+    "compare it with what the app stated.",
+    normalise=lambda answer: answer.strip() if isinstance(answer, str) else answer,
+    misconceptions=(
+        Misconception(
+            "took the app at its word",
+            example="90-100 %",
+            matches=lambda answer: answer == "90-100 %" != _top_band(),
+            hint="That is what a calibrated app's record would show. Run the next cell and read "
+            "the top band's observed_rate: did the app's record live up to its word?",
+        ),
+    ),
+    fallback_hint="Run the next cell and read the observed_rate of the top band (90-100 %).",
+)
+
+
 ece_by_hand = Check(
     name="ece_by_hand",
     reference=lambda: expected_calibration_error(HAND_PREDICTED, HAND_OUTCOME),
-    question="What is the expected calibration error of the 20 statements in HAND_PREDICTED?",
+    question="What is the expected calibration error of the smaller app's 20 statements?",
     is_correct=_close(expected_calibration_error(HAND_PREDICTED, HAND_OUTCOME)),
     why="Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.4| = 0.2.",
     misconceptions=(

@@ -8,8 +8,26 @@ Examples
 
 from .. import lesson04 as checks
 from ..exercise import Exercise
-from ..lesson04 import SWEEP_SETTINGS
+from ..lesson04 import SWEEP_SETTINGS, TOP_BAND_OPTIONS
 from . import cast as _cast
+
+top_band_prediction = Exercise(
+    check=checks.top_band_prediction,
+    lesson="04_trust",
+    variable="top_band_guess",
+    kind="choice",
+    options=TOP_BAND_OPTIONS,
+    solution=(
+        'share = trust.reliability_table(stated, outcome).iloc[-1]["observed_rate"]\n'
+        "top_band_guess = check.lesson04.top_band_range(share)"
+    ),
+    explanation=(
+        "The top band's `observed_rate` in the table below is the answer. A calibrated app's \"90 % or more\"\n"
+        "would come true 90 % of the time or more; compare what this app stated with what happened."
+    ),
+    control=True,
+)
+
 
 ece_by_hand = Exercise(
     check=checks.ece_by_hand,
@@ -96,6 +114,7 @@ billie_needs = Exercise(
 
 
 EXERCISES = (
+    top_band_prediction,
     ece_by_hand,
     best_overconfidence,
     lucas_wellbeing_match,

@@ -58,6 +58,12 @@ class RelianceSummary:
 
     Rates are ``nan`` when their denominator is 0 (for example over-reliance
     when the app was never wrong): there is nothing to measure.
+
+    ``over_reliance`` and ``under_reliance`` count final calls with a wrong app and
+    against a right one: the measure when the person saw the app before deciding.
+    When the first call is known (``switched_*`` are set), reliance shows in the
+    switches instead: ``switched_to_app_when_wrong`` is over-reliance and
+    ``switched_away_when_right`` under-reliance, and :meth:`in_words` reports those.
     """
 
     cases: int

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from osmosis_lab.charts.trust import reliability_text
 from osmosis_lab.data import load_pairs, load_people, load_population
 
 # imported as modules: pytest would try to collect classes named Test*
@@ -14,7 +15,7 @@ from osmosis_lab.explorers import (
     trust_outage,
 )
 from osmosis_lab.explorers.base import chart_spec
-from osmosis_lab.trust import judge_cases
+from osmosis_lab.trust import app_certainty, judge_cases, reliability_table, reliance_summary
 
 PEOPLE, POPULATION, PAIRS = load_people(), load_population(), load_pairs()
 
@@ -93,6 +94,59 @@ def test_report_and_start_again(judge):
     assert judge.position == 0 and judge.progress.value == "Case 1 of 6"
 
 
+def test_random_sequences_of_judge_actions_report_what_a_model_computes():
+    """Buttons by click, toggles and slider by index, in random order; after each step the
+    report's numbers equal the engine's on the calls a model of the learner recorded."""
+    cases = judge_cases(PAIRS, POPULATION, n=4, rng=np.random.default_rng(7))
+    rng = np.random.default_rng(2019)  # fixed: the same sequences on every run
+    for _ in range(25):
+        judge = trust_judge.JudgeFirstExplorer(cases)
+        model, pending = [], None
+        for _ in range(30):
+            action = rng.integers(5)
+            if action == 0 and not judge.decision.disabled:
+                judge.decision.index = int(rng.integers(2))
+            elif action == 1 and not judge.confidence.disabled:
+                judge.confidence.index = int(rng.integers(len(judge.confidence.labels)))
+            elif action == 2:
+                locked_before = not judge.final.disabled
+                judge.lock.click()
+                if not locked_before and not judge.final.disabled:
+                    pending = (judge.decision.value, judge.confidence.value)
+            elif action == 3 and not judge.final.disabled:
+                judge.final.index = int(rng.integers(2))
+            elif action == 4:
+                ready = not judge.final.disabled and judge.final.value is not None
+                final = judge.final.value
+                judge.next_case.click()
+                if ready and len(model) < len(cases):
+                    model.append((*pending, final))
+                    if len(model) < len(cases):  # a new case: the slider starts afresh
+                        assert judge.confidence.value == trust_judge.START_CONFIDENCE
+            assert judge.position == len(model)
+            if not model:
+                assert "not judged any case yet" in judge.report()
+                continue
+            done = cases.iloc[: len(model)]
+            expected = reliance_summary(
+                [m[2] == "accept" for m in model],
+                done["app_accepts"].to_numpy(),
+                done["outcome"].to_numpy(),
+                initial=[m[0] == "accept" for m in model],
+            )
+            report = judge.report()
+            assert f"agreed with the app on {expected.agreed} of {len(model)} cases" in report
+            assert (
+                f"switched to its call on {expected.switched_to_app} case" in report
+                and f"{expected.switched_to_app_when_wrong} where it was wrong (over-reliance)"
+                in report
+            )
+            assert f"on {expected.switched_away_when_right} (under-reliance)" in report
+            assert "went along with it" not in report  # agreement is not called over-reliance
+        if judge.finished:
+            assert "very rough on only 4 cases" in judge.summary.value
+
+
 # --- How sure is 98 %? --------------------------------------------------------------------
 
 
@@ -127,6 +181,53 @@ def test_an_empty_band_is_said_plainly(dial):
     dial.overconfidence.value = 0.1  # every statement squeezed towards 50 %
     dial.dial.value = 99
     assert "never states a certainty in the 90-100% band" in dial.summary.value
+
+
+def _confidence_words(stated, observed, tolerance=0.05):
+    """A model of over/underconfidence, written from its definition: too extreme or not
+    extreme enough on the side the statement leans to (not the sign of the gap)."""
+    if abs(stated - observed) <= tolerance:
+        return "about right"
+    if stated > 0.5 or (stated == 0.5 and observed > 0.5):
+        return "too sure of yes" if stated > observed else "not sure enough of yes"
+    return "too sure of no" if stated < observed else "not sure enough of no"
+
+
+def test_every_dial_sentence_is_true_at_every_setting(dial):
+    """Sweep both controls over their whole range, by index as the browser sends them."""
+    seen = set()
+    for setting_index in range(len(dial.overconfidence.options)):
+        dial.overconfidence.index = setting_index
+        setting = dial.overconfidence.value
+        table = reliability_table(
+            app_certainty(dial.scores, overconfidence=setting), dial.outcome, bins=10
+        )
+        for line in reliability_text(table)[1:]:
+            band = table.iloc[[reliability_text(table)[1:].index(line)]].iloc[0]
+            expected = _confidence_words(band["mean_predicted"], band["observed_rate"])
+            assert line.endswith(": " + expected), (setting, line)
+            seen.add(expected)
+        for dial_index in range(len(dial.dial.labels)):
+            dial.dial.index = dial_index
+            said = dial.dial.value
+            headline = dial.summary.value
+            row = table[table["bin"] == min(said // 10, 9)]
+            if row.empty:
+                assert "never states a certainty" in headline
+                continue
+            r = row.iloc[0]
+            assert f"When the app says {said}%" in headline
+            assert f"{r['observed_rate']:.0%} of the couples were doing well" in headline
+            words = _confidence_words(r["mean_predicted"], r["observed_rate"])
+            side = "would do well" if words.endswith("yes") else "would not do well"
+            if words.startswith("too sure"):
+                assert f"too sure these couples {side} (overconfident)" in headline
+            elif words.startswith("not sure enough"):
+                assert f"could have been surer they {side} (underconfident)" in headline
+            else:
+                assert "about right" in headline
+    # the sweep reaches both kinds of error on both sides: the model is not vacuous
+    assert {"too sure of yes", "too sure of no", "not sure enough of no"} <= seen
 
 
 # --- What are we optimising? ---------------------------------------------------------------

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from osmosis_lab.errors import TrustError
 from osmosis_lab.trust import (
     RELIABILITY_COLUMNS,
+    band_verdict,
+    base_rate_brier_score,
     brier_score,
     calibration_summary,
     expected_calibration_error,
@@ -237,3 +239,44 @@ def test_bad_bins(bins):
 def test_bad_threshold():
     with pytest.raises(TrustError, match="threshold must be a probability"):
         threshold_accuracy([0.5], [1], threshold=2)
+
+
+# --- over/underconfidence and the base-rate forecaster -------------------------------------
+
+
+def test_a_negative_gap_below_half_is_overconfidence():
+    """Stating 3 % when 28 % came true is too sure of "no": the sign of the gap does not say."""
+    assert band_verdict(0.03, 0.28) == "too sure of no"
+    assert band_verdict(0.94, 0.61) == "too sure of yes"
+    assert band_verdict(0.34, 0.28) == "not sure enough of no"
+    assert band_verdict(0.6, 0.9) == "not sure enough of yes"
+    assert band_verdict(0.5, 0.8) == "not sure enough of yes"
+
+
+@PROPERTY
+@given(st.floats(0, 1), st.floats(0, 1))
+def test_band_verdicts_mirror_and_mean_too_extreme(stated, observed):
+    verdict = band_verdict(stated, observed)
+    mirror = band_verdict(1 - stated, 1 - observed)
+    swap = {"yes": "no", "no": "yes"}
+    on_the_edge = math.isclose(abs(stated - observed), 0.05, abs_tol=1e-9)  # float rounding
+    if verdict != "about right" and stated != 0.5 and not on_the_edge:
+        *words, side = verdict.split()
+        assert mirror == " ".join([*words, swap[side]])
+    if verdict.startswith("too sure"):  # further from 50 % than what happened, on its side
+        assert abs(stated - 0.5) > abs(observed - 0.5) or (stated - 0.5) * (observed - 0.5) < 0
+
+
+@PROPERTY
+@given(st.lists(st.integers(0, 1), min_size=1, max_size=40))
+def test_the_base_rate_forecaster_is_calibrated_and_scores_rate_times_one_minus_rate(outcome):
+    rate = float(np.mean(outcome))
+    constant = [rate] * len(outcome)
+    assert expected_calibration_error(constant, outcome) == pytest.approx(0, abs=1e-12)
+    assert base_rate_brier_score(outcome) == pytest.approx(brier_score(constant, outcome))
+    assert base_rate_brier_score(outcome) == pytest.approx(rate * (1 - rate))
+
+
+def test_band_verdict_refuses_what_is_not_a_probability():
+    with pytest.raises(TrustError, match="stated must be a probability"):
+        band_verdict(1.5, 0.2)

@@ -57,7 +57,18 @@ def test_two_step_decisions_count_switches():
         1,
         1,
     )
-    assert "changed 2 decisions to match it, 1 of them where the app was wrong" in s.in_words()
+    words = s.in_words()
+    assert "switched to its call on 2 cases: 1 where it was wrong (over-reliance), 1 where" in words
+    assert "switched away from a right call of the app on 1 (under-reliance)" in words
+
+
+def test_agreeing_from_the_start_is_not_called_over_reliance():
+    """Decided first, never switched, app wrong every time: agreement, not over-reliance."""
+    s = reliance_summary(final=[1, 0, 1], app=[1, 0, 1], outcome=[0, 1, 0], initial=[1, 0, 1])
+    words = s.in_words()
+    assert "agreed with the app on 3 of 3 cases" in words
+    assert "0 where it was wrong (over-reliance)" in words
+    assert "went along with it on 3" not in words
 
 
 def test_words_for_another_person():

@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from ..categories import CATEGORY_LABELS
+from ..trust import band_verdict
 from . import OKABE_ITO, accessible, category_scale
 
 #: Who is plotted in a reliability diagram -> colour (Okabe-Ito blue and orange).
@@ -125,7 +126,8 @@ def reliability_text(table: pd.DataFrame, *, who: str = "the app") -> list[str]:
     )
     lines = [
         f"{r.lower:.0%}-{r.upper:.0%}: stated {r.mean_predicted:.0%}, worked out "
-        f"{r.observed_rate:.0%} ({r.count} matches)"
+        f"{r.observed_rate:.0%} ({r.count} matches): "
+        f"{band_verdict(r.mean_predicted, r.observed_rate)}"
         for r in table.itertuples()
     ]
     return [head, *lines]

@@ -4,11 +4,14 @@ Every right answer is computed here from the engine and the data, never typed in
 
 Examples
 --------
->>> print(ece_by_hand(0.15))
-Correct! Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.3| = 0.15.
->>> print(ece_by_hand(0.65))  # doctest: +NORMALIZE_WHITESPACE
-Not yet: 0.65 is the accuracy (13 of 20 yes/no verdicts right).
+>>> print(ece_by_hand(0.2))
+Correct! Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.4| = 0.2.
+>>> print(ece_by_hand(0.6))  # doctest: +NORMALIZE_WHITESPACE
+Not yet: 0.6 is the accuracy (12 of 20 yes/no verdicts right).
 Calibration compares each band's stated probability with how often it came true.
+>>> print(ece_by_hand(0.1))  # doctest: +NORMALIZE_WHITESPACE
+Not yet: 0.1 is the average statement minus the overall rate: the two bands' gaps have
+opposite signs and cancel. Take the size of each band's gap before you average.
 >>> print(lucas_wellbeing_match("Léopold"))  # doctest: +NORMALIZE_WHITESPACE
 Not yet: Léopold is Lucas's match when the matching maximises attraction.
 Switch the objective to wellbeing.
@@ -25,18 +28,26 @@ from ..trust import (
     APP_MIDPOINT,
     APP_SHARPNESS,
     all_pairs,
+    app_certainty,
     expected_calibration_error,
     match_under_objectives,
     mutual_score_table,
     overconfidence_sweep,
     pair_scores,
+    reliability_table,
     reliance_summary,
 )
 from .core import Check, Misconception
 
 #: Exercise 1: the app's statements and what happened (20 past matches).
 HAND_PREDICTED = [0.9] * 10 + [0.3] * 10
-HAND_OUTCOME = [1] * 6 + [0] * 4 + [1] * 3 + [0] * 7
+# The two gaps have opposite signs, so a wrong method (overall mean statement minus
+# overall rate, where they cancel) cannot land on the right value.
+HAND_OUTCOME = [1] * 6 + [0] * 4 + [1] * 4 + [0] * 6
+#: The misconception "average statement minus overall rate", computed, not typed.
+HAND_MEAN_MINUS_RATE = float(np.mean(HAND_PREDICTED) - np.mean(HAND_OUTCOME))
+#: The misconception "accuracy": verdict (stated >= 50 %) equal to the outcome.
+HAND_ACCURACY = float(np.mean((np.array(HAND_PREDICTED) >= 0.5) == np.array(HAND_OUTCOME)))
 
 #: The overconfidence settings lesson 04 sweeps.
 SWEEP_SETTINGS = (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
@@ -57,19 +68,67 @@ def _close(target: float, tolerance: float = 0.005):
     return lambda answer: math.isclose(_number(answer), target, abs_tol=tolerance)
 
 
+#: The prediction before the track record: what share of the top band came true?
+TOP_BAND_OPTIONS = ("90-100 %", "70-90 %", "50-70 %", "below 50 %")
+
+
+def top_band_range(share: float) -> str:
+    """The option of :data:`TOP_BAND_OPTIONS` that holds ``share`` (a proportion).
+
+    Examples
+    --------
+    >>> top_band_range(0.95), top_band_range(0.61), top_band_range(0.3)
+    ('90-100 %', '50-70 %', 'below 50 %')
+    """
+    for floor, label in zip((0.9, 0.7, 0.5), TOP_BAND_OPTIONS, strict=False):
+        if share >= floor:
+            return label
+    return TOP_BAND_OPTIONS[-1]
+
+
+@cache
+def _top_band() -> str:
+    pairs = load_pairs()
+    stated = app_certainty(pair_scores(pairs, load_population()))
+    table = reliability_table(stated, pairs["wellbeing_after_1y"])
+    return top_band_range(float(table.iloc[-1]["observed_rate"]))
+
+
+top_band_prediction = Check(
+    name="top_band_prediction",
+    reference=_top_band,
+    question="Of the couples the app gave 90 % or more, what share do you predict were doing "
+    "well a year later?",
+    is_correct=lambda answer: answer == _top_band(),
+    why="That is what the track record below shows: read the top band's observed_rate and "
+    "compare it with what the app stated.",
+    normalise=lambda answer: answer.strip() if isinstance(answer, str) else answer,
+    misconceptions=(
+        Misconception(
+            "took the app at its word",
+            example="90-100 %",
+            matches=lambda answer: answer == "90-100 %" != _top_band(),
+            hint="That is what a calibrated app's record would show. Run the next cell and read "
+            "the top band's observed_rate: did the app's record live up to its word?",
+        ),
+    ),
+    fallback_hint="Run the next cell and read the observed_rate of the top band (90-100 %).",
+)
+
+
 ece_by_hand = Check(
     name="ece_by_hand",
     reference=lambda: expected_calibration_error(HAND_PREDICTED, HAND_OUTCOME),
-    question="What is the expected calibration error of the 20 statements in HAND_PREDICTED?",
+    question="What is the expected calibration error of the smaller app's 20 statements?",
     is_correct=_close(expected_calibration_error(HAND_PREDICTED, HAND_OUTCOME)),
-    why="Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.3| = 0.15.",
+    why="Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.4| = 0.2.",
     misconceptions=(
         Misconception(
             "computed accuracy",
-            example=0.65,
-            matches=_close(0.65),
-            hint="0.65 is the accuracy (13 of 20 yes/no verdicts right). Calibration compares "
-            "each band's stated probability with how often it came true.",
+            example=HAND_ACCURACY,
+            matches=_close(HAND_ACCURACY),
+            hint=f"{HAND_ACCURACY:g} is the accuracy (12 of 20 yes/no verdicts right). Calibration "
+            "compares each band's stated probability with how often it came true.",
         ),
         Misconception(
             "forgot the weights",
@@ -79,9 +138,17 @@ ece_by_hand = Check(
             "weighted by its share of the matches.",
         ),
         Misconception(
+            "mean statement minus overall rate",
+            example=HAND_MEAN_MINUS_RATE,
+            matches=_close(HAND_MEAN_MINUS_RATE),
+            hint=f"{HAND_MEAN_MINUS_RATE:g} is the average statement minus the overall rate: the two "
+            "bands' gaps have opposite signs and cancel. Take the size of each band's gap before "
+            "you average.",
+        ),
+        Misconception(
             "a percentage",
-            example=15,
-            matches=_close(15, 0.5),
+            example=20,
+            matches=_close(20, 0.5),
             hint="Give the error as a proportion between 0 and 1 (0.2 rather than 20).",
         ),
     ),
@@ -115,8 +182,8 @@ best_overconfidence = Check(
             "kept the launch setting",
             example=1.0,
             matches=lambda answer: _number(answer) == 1.0 != _best_setting(),
-            hint="1 is the app as launched. Look for the smallest value in the "
-            "expected_calibration_error column, not at the accuracy column (it never changes).",
+            hint="1 is the app as launched. Look for the smallest expected calibration error in "
+            "the table, not at the accuracy column (it never changes).",
         ),
         Misconception(
             "more confidence",
@@ -126,8 +193,8 @@ best_overconfidence = Check(
             "less sure: look below 1.",
         ),
     ),
-    fallback_hint="Sort the sweep table by expected_calibration_error and read the "
-    "overconfidence of its first row.",
+    fallback_hint="Find the row with the smallest expected calibration error in the table "
+    "and read its overconfidence setting.",
 )
 
 
@@ -202,8 +269,8 @@ sofia_over_reliance = Check(
             "not over-reliance: keep the cases where the app was wrong.",
         ),
     ),
-    fallback_hint="A case counts when the app was wrong (app != outcome) and Sofia's call "
-    "equals the app's.",
+    fallback_hint="A case counts when the app's verdict differs from what happened and Sofia's "
+    "call is the same as the app's.",
 )
 
 

@@ -18,7 +18,13 @@ import pandas as pd
 
 from ..charts import trust as trust_charts
 from ..data import load_pairs, load_population
-from ..trust import app_certainty, calibration_summary, pair_scores, reliability_table
+from ..trust import (
+    app_certainty,
+    band_verdict,
+    calibration_summary,
+    pair_scores,
+    reliability_table,
+)
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
@@ -91,7 +97,18 @@ class CertaintyExplorer(Explorer):
                 f"certainty in the {band} band, so there is no track record to check."
             )
         r = row.iloc[0]
+        verdict = band_verdict(r["mean_predicted"], r["observed_rate"])
+        meaning = {
+            "about right": "its statements in this band were about right",
+            "too sure of yes": "it was too sure these couples would do well (overconfident)",
+            "too sure of no": "it was too sure these couples would not do well (overconfident)",
+            "not sure enough of yes": "it could have been surer they would do well "
+            "(underconfident)",
+            "not sure enough of no": "it could have been surer they would not do well "
+            "(underconfident)",
+        }[verdict]
         return (
             f"When the app says {self.dial.value}% (the {band} band, {int(r['count'])} past "
-            f"matches), {r['observed_rate']:.0%} of the couples were doing well a year later."
+            f"matches, {r['mean_predicted']:.0%} stated on average), {r['observed_rate']:.0%} "
+            f"of the couples were doing well a year later: {meaning}."
         )

@@ -40,6 +40,7 @@ from .base import Explorer, show_chart, text_block
 
 BINS = 5
 CHOICES = [("Accept the match", "accept"), ("Reject it", "reject")]
+START_CONFIDENCE = 75
 PRIVACY = "Your calls stay in this notebook's kernel: nothing is sent anywhere or saved."
 
 
@@ -58,7 +59,12 @@ class JudgeFirstExplorer(Explorer):
             options=CHOICES, value=None, description="Your call", style=style
         )
         self.confidence = sliders.IntSlider(
-            value=75, min=50, max=100, step=5, description="How sure are you (%)", style=style
+            value=START_CONFIDENCE,
+            min=50,
+            max=100,
+            step=5,
+            description="How sure are you (%)",
+            style=style,
         )
         self.confidence.layout.width = "520px"
         # The buttons stay enabled: disabling the one that has the focus would drop a
@@ -119,6 +125,7 @@ class JudgeFirstExplorer(Explorer):
         self.progress.value = f"Case {self.position + 1} of {len(self.cases)}"
         self.case_card.value = case_card_html(case)
         self.decision.value = None
+        self.confidence.value = START_CONFIDENCE  # each case starts from the same neutral place
         self.decision.disabled = self.confidence.disabled = False
         self.summary.value = text_block(
             "Decide before you look anywhere else.",
@@ -194,8 +201,9 @@ class JudgeFirstExplorer(Explorer):
             f"Your first calls were right on {you['accuracy']:.0%} of the cases, the app's on "
             f"{app['accuracy']:.0%}.",
             [
-                f"Calibration error (0 is best): yours {you['expected_calibration_error']:.2f}, "
-                f"the app's {app['expected_calibration_error']:.2f}.",
+                f"Calibration error (0 is best; very rough on only {you['cases']} cases): yours "
+                f"{you['expected_calibration_error']:.2f}, the app's "
+                f"{app['expected_calibration_error']:.2f}.",
                 f"You said on average you were {you['mean_predicted']:.0%} sure a couple would "
                 f"do well; the app, {app['mean_predicted']:.0%}; {you['observed_rate']:.0%} did.",
                 found["reliance"].in_words(),

@@ -28,6 +28,8 @@ from osmosis_lab.trust.app import (
 )
 from osmosis_lab.trust.calibration import (
     RELIABILITY_COLUMNS,
+    band_verdict,
+    base_rate_brier_score,
     brier_score,
     calibration_summary,
     expected_calibration_error,
@@ -60,6 +62,8 @@ __all__ = [
     "RELIABILITY_COLUMNS",
     "OutageOutcome",
     "RelianceSummary",
+    "band_verdict",
+    "base_rate_brier_score",
     "brier_score",
     "calibration_summary",
     "category_contributions",

@@ -194,6 +194,74 @@ def brier_score(predicted, outcome) -> float:
     return float(np.mean((p - y) ** 2))
 
 
+def base_rate_brier_score(outcome) -> float:
+    """Brier score of a forecaster that states the observed base rate for every case.
+
+    Saying "41 %" to every couple when 41 % of couples do well is perfectly
+    calibrated, yet it tells nobody anything about their own couple. Its Brier
+    score, ``rate * (1 - rate)``, is the bar any useful forecaster must beat.
+
+    Raises
+    ------
+    TrustError
+        Empty input or outcomes other than 0/1.
+
+    Examples
+    --------
+    >>> base_rate_brier_score([1, 0, 0, 0])
+    0.1875
+    >>> rate = [0.25] * 4
+    >>> brier_score(rate, [1, 0, 0, 0]), expected_calibration_error(rate, [1, 0, 0, 0])
+    (0.1875, 0.0)
+    """
+    y = as_outcomes(outcome, "outcome")
+    rate = float(y.mean())
+    return float(np.mean((rate - y) ** 2))
+
+
+def band_verdict(stated: float, observed: float, *, tolerance: float = 0.05) -> str:
+    """Whether a band's stated probability was too extreme, not extreme enough, or about right.
+
+    Over- and underconfidence are about *extremes*, not about the sign of the
+    gap: stating 3 % when 28 % came true is being too sure of "no", just as
+    stating 94 % when 61 % came true is being too sure of "yes".
+
+    Parameters
+    ----------
+    stated, observed : float
+        A band's mean stated probability and its observed rate, each in [0, 1].
+    tolerance : float, default 0.05
+        Gaps no larger than this count as about right.
+
+    Returns
+    -------
+    str
+        ``"about right"``, ``"too sure of yes"``, ``"too sure of no"``,
+        ``"not sure enough of yes"`` or ``"not sure enough of no"``.
+        "Too sure" is overconfidence; "not sure enough" is underconfidence.
+
+    Raises
+    ------
+    TrustError
+        ``stated`` or ``observed`` outside [0, 1].
+
+    Examples
+    --------
+    >>> band_verdict(0.94, 0.61), band_verdict(0.03, 0.28), band_verdict(0.34, 0.28)
+    ('too sure of yes', 'too sure of no', 'not sure enough of no')
+    >>> band_verdict(0.6, 0.9), band_verdict(0.45, 0.43)
+    ('not sure enough of yes', 'about right')
+    """
+    p, o = probability(stated, "stated"), probability(observed, "observed")
+    if abs(p - o) <= tolerance:
+        return "about right"
+    # The side the statement leans to; a flat 50 % leans to whichever side came true.
+    leans_yes = p > 0.5 or (p == 0.5 and o > 0.5)
+    side = "yes" if leans_yes else "no"
+    too_extreme = (p > o) if leans_yes else (p < o)
+    return f"too sure of {side}" if too_extreme else f"not sure enough of {side}"
+
+
 def threshold_accuracy(predicted, outcome, *, threshold: float = 0.5) -> float:
     """Share of cases where the yes/no verdict ``predicted >= threshold`` was right.
 

@@ -58,6 +58,12 @@ class RelianceSummary:
 
     Rates are ``nan`` when their denominator is 0 (for example over-reliance
     when the app was never wrong): there is nothing to measure.
+
+    ``over_reliance`` and ``under_reliance`` count final calls with a wrong app and
+    against a right one: the measure when the person saw the app before deciding.
+    When the first call is known (``switched_*`` are set), reliance shows in the
+    switches instead: ``switched_to_app_when_wrong`` is over-reliance and
+    ``switched_away_when_right`` under-reliance, and :meth:`in_words` reports those.
     """
 
     cases: int
@@ -92,24 +98,38 @@ class RelianceSummary:
         return self.app_right / self.cases
 
     def in_words(self, *, you: str = "you") -> str:
-        """The summary as plain sentences (``you`` names the person)."""
+        """The summary as plain sentences (``you`` names the person).
+
+        When the first call is known, agreeing with the app is reported on its own:
+        a person who had already decided the same before seeing the app did not rely
+        on it. Over-reliance is then switching to the app's wrong call; under-reliance,
+        switching away from its right one.
+        """
         subject = you[:1].upper() + you[1:]
-        words = (
-            f"{subject} agreed with the app on {self.agreed} of {self.cases} cases "
-            f"({self.agreement:.0%}). The app was wrong on {self.app_wrong} "
-            f"case{'s' * (self.app_wrong != 1)}; {you} went along with it on "
-            f"{self.over_reliance} of them (over-reliance). It was right on {self.app_right}; "
-            f"{you} overrode it on {self.under_reliance} (under-reliance). {subject} "
-            f"{'were' if you == 'you' else 'was'} right on {self.learner_right} of "
-            f"{self.cases} cases; the app on {self.app_right}."
+        verb = "were" if you == "you" else "was"
+        agreed = f"{subject} agreed with the app on {self.agreed} of {self.cases} cases ({self.agreement:.0%})."
+        right = (
+            f" {subject} {verb} right on {self.learner_right} of {self.cases} cases; "
+            f"the app on {self.app_right}."
         )
-        if self.switched_to_app is not None:
-            plural = "s" * (self.switched_to_app != 1)
-            words += (
-                f" After seeing the app, {you} changed {self.switched_to_app} decision{plural}"
-                f" to match it, {self.switched_to_app_when_wrong} of them where the app was wrong."
+        if self.switched_to_app is None:
+            plural = "s" * (self.app_wrong != 1)
+            return (
+                f"{agreed} The app was wrong on {self.app_wrong} case{plural}; {you} went "
+                f"along with it on {self.over_reliance} of them (over-reliance). It was right "
+                f"on {self.app_right}; {you} overrode it on {self.under_reliance} "
+                f"(under-reliance).{right}"
             )
-        return words
+        switched_right = self.switched_to_app - self.switched_to_app_when_wrong
+        return (
+            f"{agreed} Agreeing is not over-reliance by itself: where {you} had already "
+            f"decided the same, the app did not change {'your' if you == 'you' else 'their'} "
+            f"mind. After seeing the app, {you} switched to its call on {self.switched_to_app} "
+            f"case{'s' * (self.switched_to_app != 1)}: {self.switched_to_app_when_wrong} where "
+            f"it was wrong (over-reliance), {switched_right} where it was right. {subject} "
+            f"switched away from a right call of the app on {self.switched_away_when_right} "
+            f"(under-reliance).{right}"
+        )
 
 
 def reliance_summary(final, app, outcome, *, initial=None) -> RelianceSummary:

@@ -8,8 +8,26 @@ Examples
 
 from .. import lesson04 as checks
 from ..exercise import Exercise
-from ..lesson04 import SWEEP_SETTINGS
+from ..lesson04 import SWEEP_SETTINGS, TOP_BAND_OPTIONS
 from . import cast as _cast
+
+top_band_prediction = Exercise(
+    check=checks.top_band_prediction,
+    lesson="04_trust",
+    variable="top_band_guess",
+    kind="choice",
+    options=TOP_BAND_OPTIONS,
+    solution=(
+        'share = trust.reliability_table(stated, outcome).iloc[-1]["observed_rate"]\n'
+        "top_band_guess = check.lesson04.top_band_range(share)"
+    ),
+    explanation=(
+        "The top band's `observed_rate` in the table below is the answer. A calibrated app's \"90 % or more\"\n"
+        "would come true 90 % of the time or more; compare what this app stated with what happened."
+    ),
+    control=True,
+)
+
 
 ece_by_hand = Exercise(
     check=checks.ece_by_hand,
@@ -19,10 +37,13 @@ ece_by_hand = Exercise(
     unit="fraction",
     solution=("ece_answer = trust.expected_calibration_error(predicted, happened)"),
     explanation=(
-        "Each band holds half the matches. The 90 % band came true 60 % of the time (gap 0.3), the 30 % band 30 %\n"
-        "of the time (gap 0). So ECE = 0.5 × 0.3 + 0.5 × 0 = 0.15. Its accuracy is a different number: 6 + 7 = 13\n"
-        "of the 20 yes/no verdicts were right (65 %)."
+        "Each band holds half the matches. The 90 % band came true 60 % of the time (gap 0.3: too sure of\n"
+        '"yes"), the 30 % band 40 % of the time (gap 0.1: too sure of "no", so overconfident too). So\n'
+        "ECE = 0.5 × 0.3 + 0.5 × 0.1 = 0.2. Taking the size of each gap matters: the average statement minus the\n"
+        "overall rate (0.6 - 0.5 = 0.1) lets the two gaps cancel. Accuracy is a different number: 6 + 6 = 12 of\n"
+        "the 20 yes/no verdicts were right (60 %)."
     ),
+    control=True,
 )
 
 
@@ -40,6 +61,7 @@ best_overconfidence = Exercise(
         "the setting only changes *how sure* the app sounds, never which couples it backs. Rescaling confidence\n"
         'like this is how Guo et al. (2017) recalibrate neural networks ("temperature scaling").'
     ),
+    control=True,
 )
 
 
@@ -55,6 +77,7 @@ lucas_wellbeing_match = Exercise(
         "higher. The score was never wrong about attraction; it was measuring the wrong thing. Optimising a\n"
         "measurable stand-in for what people want is called optimising a **proxy**."
     ),
+    control=True,
 )
 
 
@@ -71,6 +94,7 @@ sofia_over_reliance = Exercise(
         "The app was wrong on cases 2, 5, 6 and 8. Sofia agreed with it on cases 2 and 5 (over-reliance) and\n"
         "overrode it, rightly, on cases 6 and 8."
     ),
+    control=True,
 )
 
 
@@ -85,10 +109,12 @@ billie_needs = Exercise(
         "About one user in ten is left without a working safe mode, so Billie must reach roughly that many within\n"
         "the time it takes for harm to set in. No single person can; a safeguard has to grow with the number of users."
     ),
+    control=True,
 )
 
 
 EXERCISES = (
+    top_band_prediction,
     ece_by_hand,
     best_overconfidence,
     lucas_wellbeing_match,

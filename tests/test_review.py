@@ -43,6 +43,7 @@ from osmosis_lab.review import (
     values_at_stake,
     with_change,
 )
+from osmosis_lab.review.privacy_cost import privacy_cost
 
 SEED = 2019
 
@@ -408,11 +409,38 @@ def test_the_checklist_is_filled_from_the_choices(design):
     assert done[0] == (design.consent_form == "fair")
     assert done[1] == (design.minors != "parent_only")
     assert done[2] == (not design.finds_non_users)
-    assert done[3] == (len(design.categories) < 4)
-    assert done[4] == (design.privacy != "raw")
+    assert done[3] == (not {"scraped", "subconscious"} & set(design.categories))
+    # only noisy counts whose computed cost keeps one answer deniable; rows have epsilon = inf
+    assert done[4] == (design.privacy == "dp" and privacy_cost(design).deniable)
     assert done[5:8] == [design.objective == "wellbeing", design.human_contact, design.fallback]
     assert done[8] == (done[0] and done[2] and done[4])
     assert all(re.fullmatch(r"\[[x ]\] .+\.", item.line()) for item in items)
+
+
+def test_the_privacy_item_states_the_cost_and_rows_never_protect():
+    dp = change(privacy="dp", epsilon=1.0)
+    line = checklist(dp)[4].line()
+    assert line.startswith(
+        "[ ] Research gets only noisy counts: epsilon = 1 per count × 5 counts = 5 in total; "
+        "an observer's odds about one resident can grow up to 148 times"
+    )
+    assert checklist(change(privacy="dp", epsilon=0.2))[4].done  # 5 × 0.2 = 1 <= ln 3
+    assert not checklist(change(privacy="dp", epsilon=10.0))[4].done
+    for export in ("raw", "generalised"):
+        items = checklist(change(privacy=export, k=50, consent_form="fair", search_non_users=False))
+        assert not items[4].done and "epsilon = infinity" in items[4].text
+        assert not items[8].done and "protects people" not in items[8].text
+
+
+def test_dropping_only_the_declared_profile_is_not_minimisation():
+    dropped = change(categories=("scraped", "conscious", "subconscious"))
+    assert not checklist(dropped)[3].done
+    assert checklist(change(categories=("declared", "conscious")))[3].done
+
+
+def test_the_wellbeing_item_carries_its_caveat():
+    item = checklist(change(objective="wellbeing"))[5]
+    assert item.done and "caveat" in item.text
 
 
 def test_the_checklist_names_the_rules():
@@ -420,6 +448,8 @@ def test_the_checklist_names_the_rules():
     assert lines[0].startswith("[ ] Pre-ticked boxes: consent is not unambiguous (GDPR Art. 4(11)")
     fair = checklist(change(minors="parent_and_assent"))[1].line()
     assert fair.startswith("[x] Minors need a parent's consent and their own")
+    # art. 45 asks joint consent only below 15; Helsinki asks assent plus consent
+    assert "art. 45: joint consent only below 15" in fair and "assent" in fair
 
 
 def test_the_review_is_valid_markdown_with_everything_in_it(scenario):

@@ -23,10 +23,12 @@ Examples
 >>> from dataclasses import replace
 >>> from osmosis_lab.review import AS_PLANNED, checklist
 >>> design = replace(AS_PLANNED, consent_form="fair", minors="parent_and_assent")
->>> [item.line() for item in checklist(design)][:2]  # doctest: +NORMALIZE_WHITESPACE
-['[x] Consent is asked with unticked boxes, one per purpose (GDPR Art. 4(11) and Recital 32).',
- "[x] Minors need a parent's consent and their own (Loi Informatique et Libertés, art. 45;
- Declaration of Helsinki)."]
+>>> for item in checklist(design)[:2]:
+...     print(item.line())  # doctest: +NORMALIZE_WHITESPACE
+[x] Consent is asked with unticked boxes, one per purpose (GDPR Art. 4(11) and Recital 32).
+[x] Minors need a parent's consent and their own (Declaration of Helsinki: a parent's consent
+and the minor's assent for research; Loi Informatique et Libertés, art. 45: joint consent only
+below 15).
 
 References
 ----------

@@ -64,7 +64,7 @@ def test_the_board_meeting_from_the_keyboard(lesson):
     assert "differs from the plan in 1 choice (the export)" in text
     assert "people in the city re-identified by name" in text and "0 of 1024 (0%)" in text
 
-    billie = lesson.control("A human contact (Billie)")
+    billie = lesson.control("Billie on call when the AI fails")
     billie.flip()
     assert "2 choices (the export, a human contact)" in billie.readout()
 

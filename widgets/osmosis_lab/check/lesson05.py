@@ -161,11 +161,13 @@ def _leaks_health(answer) -> bool:
 review_privacy_change = Check(
     name="review_privacy_change",
     reference=_leaks_nothing,
-    question="Which single change to the planned launch leaves the attacker learning nothing: "
-    "nobody re-identified and no health condition learned? Give its label.",
+    question="Which single change to the planned launch stops the linkage attack: nobody "
+    "re-identified by name and no health condition learned from the export? Give its label.",
     is_correct=lambda answer: answer == _leaks_nothing(),
     why="With differential privacy no rows leave the company, only noisy counts: there is "
-    "nothing to join to a public profile. The price is a count that is off by a little.",
+    "nothing to join to a public profile. That bounds what is learned; it does not make it "
+    "zero: five counts at epsilon = 1 each spend epsilon = 5 in all, so an observer's odds "
+    "about one resident can still grow up to 148 times.",
     normalise=_label,
     misconceptions=(
         Misconception(

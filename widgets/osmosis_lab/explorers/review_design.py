@@ -170,7 +170,10 @@ class DesignPanel(Explorer):
             ["The soulmate score", "Being well together a year later"],
         )
         self.human_contact = widgets.Checkbox(
-            value=d.human_contact, indent=False, layout=WIDE, description="A human contact (Billie)"
+            value=d.human_contact,
+            indent=False,
+            layout=WIDE,
+            description="Billie on call when the AI fails",
         )
         self.fallback = widgets.Checkbox(
             value=d.fallback,

@@ -203,9 +203,10 @@ def _trust_items(design: LaunchDesign, figures: Consequences | None) -> list[Che
         ),
         ChecklistItem(
             design.human_contact,
-            "A named person (Billie) whom users can reach when the app fails"
+            "A named person (Billie) whom every user can reach when the app fails"
             if design.human_contact
-            else "No named human contact when the app fails",
+            else "No named human contact for the launch's users when the app fails (Billie "
+            "looks after the testers only)",
             "in the spirit of AI Act Art. 14, human oversight",
         ),
         ChecklistItem(

@@ -25,6 +25,7 @@ from osmosis_lab.review import (
     CAUTIOUS,
     CONSENT_FORMS,
     EPSILONS,
+    ITEM_TITLES,
     MINOR_POLICIES,
     PRIVACY_MECHANISMS,
     PROPOSERS,
@@ -552,3 +553,16 @@ def test_every_safeguard_costs_the_company_and_the_cautious_design_runs_out():
             plan.cash_weeks_left
         )
     assert tradeoffs.company_side(CAUTIOUS).cash_weeks_left < 0
+
+
+def test_the_review_writes_the_learners_reason_after_each_item():
+    reasons = {"privacy": "rows name people", "minors": ""}
+    text = review_markdown(AS_PLANNED, None, {}, "", reasons=reasons)
+    items = [line for line in text.splitlines() if line.startswith("- [")]
+    assert len(items) == len(ITEM_TITLES) == len(checklist(AS_PLANNED))
+    assert items[4].endswith(
+        "one person (GDPR Recital 26; Sweeney 2000). My reason: rows name people"
+    )
+    assert "My reason" not in items[1]
+    with pytest.raises(ReviewError, match="no checklist item"):
+        review_markdown(AS_PLANNED, None, {}, "", reasons={"vibes": "good"})

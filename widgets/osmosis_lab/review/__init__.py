@@ -16,7 +16,7 @@ Figures
 Stakeholders
     :data:`ROLES`, :data:`VALUES`, :func:`stakeholder_matrix`, :func:`values_at_stake`
 The review
-    :func:`checklist`, :func:`review_markdown`
+    :func:`checklist`, :data:`ITEM_TITLES`, :func:`review_markdown`
 
 Examples
 --------
@@ -61,7 +61,7 @@ from osmosis_lab.review.design import (
     design_rows,
     with_change,
 )
-from osmosis_lab.review.report import ChecklistItem, checklist, review_markdown
+from osmosis_lab.review.report import ITEM_TITLES, ChecklistItem, checklist, review_markdown
 from osmosis_lab.review.scenario import CAUTIOUS, ReviewScenario, launch_mask, review_scenario
 from osmosis_lab.review.stakeholders import ROLES, VALUES, stakeholder_matrix, values_at_stake
 
@@ -71,6 +71,7 @@ __all__ = [
     "CONSENT_FORMS",
     "EPSILONS",
     "FIELDS",
+    "ITEM_TITLES",
     "MINOR_POLICIES",
     "OBJECTIVE_LABELS",
     "PRIVACY_MECHANISMS",

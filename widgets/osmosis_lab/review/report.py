@@ -84,6 +84,20 @@ _MINORS = {
 _MINIMAL = ("declared", "conscious")
 
 
+#: The checklist's items in order: a key each (for the learner's reasons), and a short title.
+ITEM_TITLES: dict[str, str] = {
+    "consent_form": "Consent form",
+    "minors": "Minors",
+    "non_users": "People who never signed up",
+    "minimisation": "Data minimisation",
+    "privacy": "Research export",
+    "objective": "What the app optimises",
+    "human_contact": "Human contact",
+    "fallback": "Safe mode",
+    "by_default": "Protection by default",
+}
+
+
 @dataclass(frozen=True)
 class ChecklistItem:
     """One line of the checklist: ticked or not, what it says, what it points to."""
@@ -92,10 +106,13 @@ class ChecklistItem:
     text: str
     reference: str = ""
 
-    def line(self) -> str:
-        """The item as a Markdown task-list line (without the leading "- ")."""
+    def line(self, reason: str = "") -> str:
+        """The item as a Markdown task-list line (without the leading "- "), with the
+        learner's ``reason`` for it when there is one (made inert: it is learner text)."""
         where = f" ({self.reference})" if self.reference else ""
-        return f"[{'x' if self.done else ' '}] {self.text}{where}."
+        why = " ".join(reason.split())
+        mine = f" My reason: {inert_markdown(why)}" if why else ""
+        return f"[{'x' if self.done else ' '}] {self.text}{where}.{mine}"
 
 
 def checklist(design: LaunchDesign, figures: Consequences | None = None) -> list[ChecklistItem]:
@@ -225,12 +242,14 @@ def review_markdown(
     review_text: str,
     *,
     planned: Consequences | None = None,
+    reasons: Mapping[str, str] | None = None,
 ) -> str:
     """The review as Markdown: choices, figures, matrix, checklist and the learner's text.
 
     ``matrix`` is a :func:`stakeholder_matrix` table or its entries; ``planned``
-    adds an "as planned" column beside the design's figures. Learner text (the
-    review and the matrix notes) goes through :func:`~osmosis_lab.records.inert_markdown`,
+    adds an "as planned" column beside the design's figures; ``reasons`` maps an
+    item's key (:data:`ITEM_TITLES`) to the learner's reason for it, written after
+    the item. Learner text (the review, the reasons and the matrix notes) goes through :func:`~osmosis_lab.records.inert_markdown`,
     so the file reads the same but makes no reader's browser fetch or link anything.
     """
     if not isinstance(design, LaunchDesign):
@@ -252,12 +271,28 @@ def review_markdown(
     parts += [
         "## Stakeholder matrix",
         _table(["Role", "Who", "Most at stake", "Note"], rows),
-        "## Checklist (filled from my choices)",
-        "\n".join(f"- {item.line()}" for item in checklist(design, figures)),
+        "## Checklist (ticked from my choices; the reasons are mine)",
+        _checklist_lines(design, figures, reasons or {}),
         "## My review",
         inert_markdown(review_text.strip()) or "_(No review written yet.)_",
     ]
     return "\n\n".join(parts) + "\n"
+
+
+def _checklist_lines(design, figures, reasons: Mapping[str, str]) -> str:
+    items = checklist(design, figures)
+    unknown = set(reasons) - set(ITEM_TITLES)
+    if unknown:
+        raise ReviewError(
+            f"no checklist item called {sorted(unknown)}; known: {list(ITEM_TITLES)}."
+        )
+    lines = []
+    for key, item in zip(ITEM_TITLES, items, strict=True):
+        reason = reasons.get(key, "")
+        if not isinstance(reason, str):
+            raise ReviewError(f"the reason for {key!r} must be text; got {reason!r}.")
+        lines.append(f"- {item.line(reason)}")
+    return "\n".join(lines)
 
 
 def _figures_table(figures: Consequences, planned: Consequences | None) -> str:

@@ -144,7 +144,7 @@ def figure_rows(c: Consequences) -> list[tuple]:
             "neural_held",
             "privacy",
             "connected users whose subconscious signals the company holds (invented model)",
-            _share(x.neural_held, x.connected_users),
+            float(x.neural_held),
             f"{x.neural_held} of {x.connected_users}",
             "lower",
             False,

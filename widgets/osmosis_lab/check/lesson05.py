@@ -68,7 +68,7 @@ review_proposing_side = Check(
             matches=lambda answer: answer == "candidates" != _proposing_side(),
             hint="That is what Gale and Shapley's theorem promises in general: the proposing "
             "side gets its best stable partner. Switch 'Who proposes' in the panel and compare "
-            "the ranks, or read `same_either_way` in the figures.",
+            "the ranks, and read the panel's note on who proposes.",
         ),
         Misconception(
             "thought the reviewers gain",
@@ -78,7 +78,7 @@ review_proposing_side = Check(
             "proposing, it is the candidates. Compare the two rank rows in the panel.",
         ),
     ),
-    fallback_hint='Answer with one word in quotes: "testers", "candidates" or "neither".',
+    fallback_hint="Answer testers, candidates or neither (in code: one of them in quotes).",
 )
 
 
@@ -186,8 +186,8 @@ review_privacy_change = Check(
             "remain are re-identified just as easily. Look for a change that releases no rows.",
         ),
     ),
-    fallback_hint="Copy one label exactly from the table above (for example "
-    '"optimise wellbeing") and pick the row where both privacy figures are 0.',
+    fallback_hint="Pick one change: the row of the table above where nobody is re-identified "
+    "and no health condition is learned (in code: copy its label in quotes).",
 )
 
 

@@ -9,6 +9,9 @@ Examples
 Not yet: That is what Gale and Shapley's theorem promises in general...
 >>> review_non_users_used(633).status
 'correct'
+>>> sorted(_rows_noisy_counts_change()) == sorted(f.casefold() for f in PREDICTION_FIGURES
+...                                               if f not in (PREDICTION_FIGURES[4:7]))
+True
 """
 
 from dataclasses import replace
@@ -134,6 +137,79 @@ review_informed_share = Check(
     ),
     fallback_hint="Set the consent form to 'Pre-ticked' in the panel and read the row "
     "'research consents that are informed'; give it as a fraction.",
+)
+
+
+#: The figures the prediction before the panel offers (their names in the panel's table).
+PREDICTION_FIGURES = (
+    "people in the city re-identified by name",
+    "people whose health condition the attacker learns",
+    "error of the published count of people living with depression",
+    "worst case: how sure an observer can become that one resident lives with depression "
+    "(invented model)",
+    "connected users whose subconscious signals the company holds (invented model)",
+    "people who consent to research",
+    "users harmed in an outage of the AI",
+    "weeks the launch is delayed (invented model; about a month of work fits)",
+)
+_WORST_CASE, _NEURAL, _COUNT = PREDICTION_FIGURES[3], PREDICTION_FIGURES[4], PREDICTION_FIGURES[2]
+
+
+@lru_cache(maxsize=1)
+def _rows_noisy_counts_change() -> frozenset[str]:
+    """The panel's rows that change when the plan's export becomes noisy counts (same seed)."""
+    plan = consequences(AS_PLANNED, _scenario(), rng=np.random.default_rng(0)).table()
+    noisy = consequences(
+        replace(AS_PLANNED, privacy="dp"), _scenario(), rng=np.random.default_rng(0)
+    )
+    moved = plan.loc[plan["shown"] != noisy.table()["shown"], "figure"]
+    return frozenset(name.casefold() for name in moved)
+
+
+def _figure_names(answer):
+    if isinstance(answer, str):
+        answer = {answer}
+    return {" ".join(str(a).split()).casefold() for a in answer}
+
+
+def _without(name: str) -> frozenset[str]:
+    return _rows_noisy_counts_change() - {name.casefold()}
+
+
+review_noisy_counts_prediction = Check(
+    name="review_noisy_counts_prediction",
+    reference=_rows_noisy_counts_change,
+    question="If the planned export becomes noisy counts, which rows of the panel's table change?",
+    is_correct=lambda answer: answer == _rows_noisy_counts_change(),
+    why="No rows leave the company, so the attack names nobody and learns no health condition; "
+    "the published count gets noise; the worst case for one resident gets a bound (still far "
+    "from nothing); and the noisy export takes weeks of work. What the app reads, who "
+    "consents and the outage do not change.",
+    normalise=_figure_names,
+    misconceptions=(
+        Misconception(
+            "thought the export changes what the app reads",
+            {_NEURAL, *PREDICTION_FIGURES[:3]},
+            lambda a: _NEURAL.casefold() in a,
+            "The export decides what leaves the company, not what the app reads: the "
+            "subconscious signals it holds stay the same.",
+        ),
+        Misconception(
+            "thought noisy counts cost no privacy",
+            {*PREDICTION_FIGURES[:3], PREDICTION_FIGURES[7]},
+            lambda a: a == _without(_WORST_CASE),
+            "Noisy counts still spend privacy: the worst case for one resident changes too. "
+            "It gets a bound instead of none, and the bound is far from nothing.",
+        ),
+        Misconception(
+            "thought noise only blurs the count",
+            {_COUNT},
+            lambda a: a == {_COUNT.casefold()},
+            "With noisy counts no rows leave the company: what does that do to the attack of "
+            "lesson 03, and to the worst case for one resident?",
+        ),
+    ),
+    fallback_hint="Pick every row you expect to move (in code: a set of the row names in quotes).",
 )
 
 

@@ -10,6 +10,27 @@ from ...review import SINGLE_CHANGES
 from .. import lesson05 as checks
 from ..exercise import Exercise
 
+review_noisy_counts_prediction = Exercise(
+    check=checks.review_noisy_counts_prediction,
+    lesson="05_design_review",
+    control=True,
+    variable="rows_that_change",
+    kind="picks",
+    options=checks.PREDICTION_FIGURES,
+    solution=(
+        "plan = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(1)).table()\n"
+        'noisy = consequences(replace(AS_PLANNED, privacy="dp"), scenario, rng=np.random.default_rng(1)).table()\n'
+        'rows_that_change = set(plan.loc[plan["shown"] != noisy["shown"], "figure"])'
+    ),
+    explanation=(
+        "Five rows: the two attack figures (no rows leave the company, so there is nothing to join), the published\n"
+        "count (it gets noise), the worst case for one resident (it gets a bound, far from nothing at epsilon = 1 per\n"
+        "count) and the weeks of work (an invented model). What the app reads, who consents and the outage stay as\n"
+        "planned."
+    ),
+)
+
+
 review_proposing_side = Exercise(
     check=checks.review_proposing_side,
     lesson="05_design_review",
@@ -95,6 +116,7 @@ review_privacy_change = Exercise(
 
 
 EXERCISES = (
+    review_noisy_counts_prediction,
     review_proposing_side,
     review_informed_share,
     review_non_users_used,

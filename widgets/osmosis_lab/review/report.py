@@ -41,6 +41,7 @@ from osmosis_lab.errors import ReviewError
 from osmosis_lab.records.markdown import inert_markdown
 from osmosis_lab.review.consequences import Consequences
 from osmosis_lab.review.design import LaunchDesign, design_rows
+from osmosis_lab.review.markdown_tables import figures_table, markdown_table
 from osmosis_lab.review.privacy_cost import counts_published, privacy_cost
 from osmosis_lab.review.stakeholders import stakeholder_matrix
 
@@ -263,14 +264,14 @@ def review_markdown(
         "the figures come from the lessons' simulations, not from any real app. A review like "
         "this is one part of what the GDPR calls a data protection impact assessment (Art. 35).",
         "## My design choices",
-        _table(["Choice", "My decision"], design_rows(design)),
+        markdown_table(["Choice", "My decision"], design_rows(design)),
     ]
     if figures is not None:
-        parts += ["## What the simulations say", _figures_table(figures, planned)]
+        parts += ["## What the simulations say", figures_table(figures, planned)]
     rows = [(role, r["who"], r["most at stake"], r["note"]) for role, r in table.iterrows()]
     parts += [
         "## Stakeholder matrix",
-        _table(["Role", "Who", "Most at stake", "Note"], rows),
+        markdown_table(["Role", "Who", "Most at stake", "Note"], rows),
         "## Checklist (ticked from my choices; the reasons are mine)",
         _checklist_lines(design, figures, reasons or {}),
         "## My review",
@@ -293,25 +294,3 @@ def _checklist_lines(design, figures, reasons: Mapping[str, str]) -> str:
             raise ReviewError(f"the reason for {key!r} must be text; got {reason!r}.")
         lines.append(f"- {item.line(reason)}")
     return "\n".join(lines)
-
-
-def _figures_table(figures: Consequences, planned: Consequences | None) -> str:
-    mine = figures.table()
-    header = ["Theme", "Figure", "My design"]
-    rows = [list(r) for r in mine[["theme", "figure", "shown"]].itertuples(index=False)]
-    if planned is not None:
-        header.append("As planned")
-        for row, shown in zip(rows, planned.table()["shown"], strict=True):
-            row.append(shown)
-    return _table(header, rows)
-
-
-def _table(header: list[str], rows) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def _cell(value) -> str:
-    # cells hold learner notes too: made inert like the review text, then "|" kept inside the cell
-    return inert_markdown(" ".join(str(value).split())).replace("|", "\\|") or " "

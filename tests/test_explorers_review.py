@@ -85,7 +85,7 @@ def test_the_sliders_and_checkboxes_reach_the_design(panel):
 
 def test_changed_figures_are_bold_and_counted(panel):
     panel.privacy.value = "dp"
-    headline = "differs from the plan in 1 choice (the export); 4 of the 14 figures change"
+    headline = "differs from the plan in 1 choice (the export); 5 of the 19 figures change"
     assert headline in text_of(panel.summary)
     assert row_of(panel, "people in the city re-identified by name") == "0 of 1024 (0%)"
     assert "<strong>0 of 1024 (0%)</strong>" in panel.summary.value
@@ -128,7 +128,7 @@ def test_reading_subconscious_signals_shows_in_the_privacy_cost(panel):
 def test_the_matching_notes_say_why_proposing_changes_nothing(panel):
     panel.proposers.value = "candidates"
     summary = text_of(panel.summary)
-    assert "in 1 choice (who proposes); 0 of the 14 figures change" in summary
+    assert "in 1 choice (who proposes); 0 of the 19 figures change" in summary
     assert "Who proposes changes nothing here" in summary
     assert "Matched without ever signing up: Léopold" in summary
     panel.search_non_users.value = False

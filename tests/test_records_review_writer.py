@@ -10,6 +10,7 @@ import html
 import os
 import re
 
+import mistune
 import pytest
 
 from osmosis_lab.explorers import review_design, review_matrix, review_writer
@@ -196,3 +197,37 @@ def test_the_summary_and_status_answer_every_control(tmp_path):
     assert "Yes, clear it" in said(writer.status)
     writer.keep.click()
     assert "Kept: nothing was cleared." in said(writer.status) and writer.text.value == "test"
+
+
+def test_a_reason_per_checklist_item_is_saved_restored_and_inert(tmp_path):
+    writer = opened(tmp_path)
+    writer.text.value = "Launch with noisy counts only."
+    writer.panel.privacy.value = "dp"
+    writer.reasons.boxes[
+        "privacy"
+    ].value = "five counts at 1 each is too much ![x](http://evil.test/x.png)"
+    writer.save.click()
+    saved = writer.review_path.read_text(encoding="utf-8")
+    line = next(row for row in saved.splitlines() if "Research gets only noisy counts" in row)
+    assert line.startswith("- [ ] ") and "My reason: five counts at 1 each is too much" in line
+    # a reason is learner text: made inert like the review, so no reader's browser fetches it
+    rendered = mistune.create_markdown(plugins=["table", "task_lists"])(saved)
+    assert "<img" not in rendered and "href=" not in rendered
+    again = opened(tmp_path)
+    assert again.reasons.boxes["privacy"].value.startswith("five counts at 1 each")
+    assert again.reasons.boxes["minors"].value == ""
+    assert ", saved." in said(again.summary)
+
+
+def test_a_review_saved_before_reasons_were_asked_opens_as_saved(tmp_path):
+    RecordStore(tmp_path).save(
+        "Zoé",
+        review_writer.SECTION,
+        {
+            "review": "Old review.",
+            "design": review_writer._BLANK["design"] | {"categories": list(AS_PLANNED.categories)},
+            "matrix": {role: [None, ""] for role in review_writer.ROLES},
+        },
+    )
+    writer = opened(tmp_path)
+    assert writer.text.value == "Old review." and ", saved." in said(writer.summary)

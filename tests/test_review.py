@@ -26,6 +26,7 @@ from osmosis_lab.review import (
     CAUTIOUS,
     CONSENT_FORMS,
     EPSILONS,
+    ITEM_TITLES,
     MINOR_POLICIES,
     PRIVACY_MECHANISMS,
     PROPOSERS,
@@ -41,9 +42,11 @@ from osmosis_lab.review import (
     review_scenario,
     stakeholder_matrix,
     themes,
+    tradeoffs,
     values_at_stake,
     with_change,
 )
+from osmosis_lab.review.privacy_cost import privacy_cost
 
 SEED = 2019
 
@@ -85,8 +88,9 @@ def test_on_the_shipped_testers_who_proposes_changes_nothing(scenario):
     candidates = run(change(proposers="candidates"), scenario).matching
     assert testers.same_either_way and candidates.same_either_way
     assert set(testers.pairs) == set(candidates.pairs)
-    assert (testers.tester_rank, testers.candidate_rank) == (1.9, 1.5)
-    assert (candidates.tester_rank, candidates.candidate_rank) == (1.9, 1.5)
+    # ranks on the fixed reference lists (everything known), the same for every design
+    assert (testers.tester_rank, testers.candidate_rank) == (1.9, 1.6)
+    assert (candidates.tester_rank, candidates.candidate_rank) == (1.9, 1.6)
 
 
 def random_market(scenario, seed):
@@ -282,8 +286,8 @@ def test_the_memo_does_not_change_results(scenario):
 
 def test_the_table_has_one_row_per_figure(scenario):
     table = run(AS_PLANNED, scenario).table()
-    assert table["key"].is_unique and len(table) == 14
-    assert set(table["theme"]) == {"matching", "consent", "privacy", "trust"}
+    assert table["key"].is_unique and len(table) == 19
+    assert set(table["theme"]) == {"matching", "product", "consent", "privacy", "trust", "company"}
     assert table.loc[table["share"], "value"].between(0, 1).all()
     assert set(table["better"]) <= {"lower", "higher", ""}
 
@@ -291,9 +295,9 @@ def test_the_table_has_one_row_per_figure(scenario):
 def test_compare_changes_uses_one_draw_for_every_row(scenario):
     table = compare_changes(AS_PLANNED, scenario, rng=np.random.default_rng(3))
     assert list(table.index) == ["as planned", *SINGLE_CHANGES]
-    # a trust-only change moves only trust figures
-    moved = table.loc["Billie as a human contact"] != table.loc["as planned"]
-    assert list(moved[moved].index) == ["harmed"]
+    # a trust-only change moves only trust figures, and the company's costs
+    moved = table.loc["Billie on call when the AI fails"] != table.loc["as planned"]
+    assert list(moved[moved].index) == ["harmed", "staff", "cash_left"]
     assert table.loc["fair consent form", "informed_share"] == 1.0
 
 
@@ -409,11 +413,38 @@ def test_the_checklist_is_filled_from_the_choices(design):
     assert done[0] == (design.consent_form == "fair")
     assert done[1] == (design.minors != "parent_only")
     assert done[2] == (not design.finds_non_users)
-    assert done[3] == (len(design.categories) < 4)
-    assert done[4] == (design.privacy != "raw")
+    assert done[3] == (not {"scraped", "subconscious"} & set(design.categories))
+    # only noisy counts whose computed cost keeps one answer deniable; rows have epsilon = inf
+    assert done[4] == (design.privacy == "dp" and privacy_cost(design).deniable)
     assert done[5:8] == [design.objective == "wellbeing", design.human_contact, design.fallback]
     assert done[8] == (done[0] and done[2] and done[4])
     assert all(re.fullmatch(r"\[[x ]\] .+\.", item.line()) for item in items)
+
+
+def test_the_privacy_item_states_the_cost_and_rows_never_protect():
+    dp = change(privacy="dp", epsilon=1.0)
+    line = checklist(dp)[4].line()
+    assert line.startswith(
+        "[ ] Research gets only noisy counts: epsilon = 1 per count × 5 counts = 5 in total; "
+        "an observer's odds about one resident can grow up to 148 times"
+    )
+    assert checklist(change(privacy="dp", epsilon=0.2))[4].done  # 5 × 0.2 = 1 <= ln 3
+    assert not checklist(change(privacy="dp", epsilon=10.0))[4].done
+    for export in ("raw", "generalised"):
+        items = checklist(change(privacy=export, k=50, consent_form="fair", search_non_users=False))
+        assert not items[4].done and "epsilon = infinity" in items[4].text
+        assert not items[8].done and "protects people" not in items[8].text
+
+
+def test_dropping_only_the_declared_profile_is_not_minimisation():
+    dropped = change(categories=("scraped", "conscious", "subconscious"))
+    assert not checklist(dropped)[3].done
+    assert checklist(change(categories=("declared", "conscious")))[3].done
+
+
+def test_the_wellbeing_item_carries_its_caveat():
+    item = checklist(change(objective="wellbeing"))[5]
+    assert item.done and "caveat" in item.text
 
 
 def test_the_checklist_names_the_rules():
@@ -421,6 +452,8 @@ def test_the_checklist_names_the_rules():
     assert lines[0].startswith("[ ] Pre-ticked boxes: consent is not unambiguous (GDPR Art. 4(11)")
     fair = checklist(change(minors="parent_and_assent"))[1].line()
     assert fair.startswith("[x] Minors need a parent's consent and their own")
+    # art. 45 asks joint consent only below 15; Helsinki asks assent plus consent
+    assert "art. 45: joint consent only below 15" in fair and "assent" in fair
 
 
 def test_the_review_is_valid_markdown_with_everything_in_it(scenario):
@@ -454,3 +487,83 @@ def test_the_planned_design_is_the_series(scenario):
     assert rows["Consent form"] == "Pre-ticked boxes"
     assert rows["Minors"] == "A parent's signature alone"
     assert isinstance(run(AS_PLANNED, scenario).table(), pd.DataFrame)
+
+
+# -- the other side of the safeguards (review.tradeoffs) ------------------------------------------
+
+
+def test_stopping_subconscious_signals_moves_a_figure_and_only_that_one(scenario):
+    table = compare_changes(AS_PLANNED, scenario, rng=np.random.default_rng(3))
+    moved = table.loc["stop reading subconscious signals"] != table.loc["as planned"]
+    assert list(moved[moved].index) == ["neural_held"]
+    assert (
+        run(change(categories=("declared", "scraped", "conscious")), scenario).tradeoffs.neural_held
+        == 0
+    )
+
+
+@settings(max_examples=30, deadline=None)
+@given(design=designs, dropped=st.sampled_from(list(CATEGORIES)))
+def test_reading_less_never_holds_more_neural_data(scenario, design, dropped):
+    less = dataclasses.replace(design, categories=set(design.categories) - {dropped})
+    held, users = tradeoffs.neural_data_held(scenario, design)
+    assert tradeoffs.neural_data_held(scenario, less)[0] <= held <= users
+
+
+@settings(max_examples=30, deadline=None)
+@given(design=designs, seed=st.integers(0, 2**32 - 1))
+def test_a_human_contact_never_lowers_the_number_reached(scenario, design, seed):
+    without = run(dataclasses.replace(design, human_contact=False), scenario, seed).trust
+    with_billie = run(dataclasses.replace(design, human_contact=True), scenario, seed).trust
+    assert with_billie.reached_by_human >= without.reached_by_human
+    assert with_billie.harmed <= without.harmed
+
+
+def test_ranks_compare_designs_on_one_fixed_reference_list(scenario):
+    """The same pairs get the same ranks, whatever data the design read to find them."""
+    reference = tradeoffs.reference_side(scenario)
+    for categories in [tuple(CATEGORIES), ("declared", "scraped", "conscious"), ("scraped",)]:
+        design = change(categories=categories)
+        figures = run(design, scenario).matching
+        match = themes.stable_match(themes.market_preferences(scenario, design), "testers")
+        ranks, _ = themes.partner_ranks(match, reference)
+        assert figures.tester_rank == pytest.approx(ranks.mean())
+    planned = run(AS_PLANNED, scenario).matching
+    fewer = run(change(categories=("declared", "scraped", "conscious")), scenario).matching
+    assert planned.pairs == fewer.pairs and planned.tester_rank == fewer.tester_rank
+
+
+def test_couples_doing_well_come_from_the_past_matches_outcomes():
+    people, population = data.load_people(), data.load_population()
+    profiles, pairs = data.load_public_profiles(), data.load_pairs()
+    figures = {}
+    for outcome in (0, 1):
+        fresh = review_scenario(
+            people, population, profiles, pairs.assign(wellbeing_after_1y=outcome)
+        )
+        figures[outcome] = run(AS_PLANNED, fresh).tradeoffs
+    assert figures[0].couples_doing_well == 0
+    assert figures[1].couples_doing_well == figures[1].matches == 10
+
+
+def test_every_safeguard_costs_the_company_and_the_cautious_design_runs_out():
+    plan = tradeoffs.company_side(AS_PLANNED)
+    assert plan.delay_weeks == 0 and plan.cash_weeks_left > 0
+    for label in SINGLE_CHANGES:
+        assert tradeoffs.company_side(with_change(AS_PLANNED, label)).cash_weeks_left <= (
+            plan.cash_weeks_left
+        )
+    assert tradeoffs.company_side(CAUTIOUS).cash_weeks_left < 0
+
+
+def test_the_review_writes_the_learners_reason_after_each_item():
+    reasons = {"privacy": "rows name people", "minors": ""}
+    text = review_markdown(AS_PLANNED, None, {}, "", reasons=reasons)
+    items = [line for line in text.splitlines() if line.startswith("- [")]
+    assert len(items) == len(ITEM_TITLES) == len(checklist(AS_PLANNED))
+    assert items[4].endswith(
+        "one person (GDPR Recital 26; Sweeney 2000). My reason: rows name people"
+    )
+    assert "My reason" not in items[1]
+    with pytest.raises(ReviewError, match="no checklist item"):
+        review_markdown(AS_PLANNED, None, {}, "", reasons={"vibes": "good"})

@@ -64,7 +64,7 @@ def test_the_board_meeting_from_the_keyboard(lesson):
     assert "differs from the plan in 1 choice (the export)" in text
     assert "people in the city re-identified by name" in text and "0 of 1024 (0%)" in text
 
-    billie = lesson.control("A human contact (Billie)")
+    billie = lesson.control("Billie on call when the AI fails")
     billie.flip()
     assert "2 choices (the export, a human contact)" in billie.readout()
 
@@ -89,7 +89,8 @@ def test_the_review_is_saved_next_to_the_notebook_and_says_where(lesson):
         assert text.startswith("# Design review: Osmosis before launch")
         assert "Delay the launch: fair form first." in text
         assert "| Found, never signed up |" in text and "Léopold was never asked" in text
-        assert "- [x] Research gets only noisy counts" in text
+        # epsilon 1 per count over 5 counts is not deniable: the checklist does not tick it
+        assert "- [ ] Research gets only noisy counts: epsilon = 1 per count × 5 counts" in text
     lesson.assert_no_errors()
 
 

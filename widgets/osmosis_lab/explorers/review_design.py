@@ -32,8 +32,8 @@ from ..review import (
     consequences,
     review_scenario,
 )
-from ..review.privacy_cost import FACT, WHO
 from . import controls as sliders
+from . import review_notes
 from .base import Explorer, show_chart
 
 STYLE = {"description_width": "11em"}
@@ -170,7 +170,10 @@ class DesignPanel(Explorer):
             ["The soulmate score", "Being well together a year later"],
         )
         self.human_contact = widgets.Checkbox(
-            value=d.human_contact, indent=False, layout=WIDE, description="A human contact (Billie)"
+            value=d.human_contact,
+            indent=False,
+            layout=WIDE,
+            description="Billie on call when the AI fails",
         )
         self.fallback = widgets.Checkbox(
             value=d.fallback,
@@ -263,7 +266,7 @@ class DesignPanel(Explorer):
         """The text equivalent: a headline, the figures table, what the matching did, and the
         privacy cost in words."""
         table = review_charts.comparison_table(self.figures, self.planned)
-        rows = "".join(_figure_row(row) for _, row in table.iterrows())
+        rows = "".join(review_notes.figure_row(row) for _, row in table.iterrows())
         lines = [*self.matching_notes(), *self.privacy_notes()]
         notes = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
         return (
@@ -276,52 +279,11 @@ class DesignPanel(Explorer):
         )
 
     def matching_notes(self) -> list[str]:
-        m = self.figures.matching
-        lines = []
-        if m.same_either_way:
-            lines.append(
-                "Who proposes changes nothing here: these people have only one stable "
-                "matching, so both sides get the same partners either way."
-            )
-        lines.append("Left unmatched: " + (", ".join(m.unmatched) or "nobody") + ".")
-        if m.not_in_launch:
-            lines.append("Not in the launch: " + ", ".join(m.not_in_launch) + ".")
-        found = self.figures.consent.non_users_matched
-        if found:
-            lines.append("Matched without ever signing up: " + ", ".join(found) + ".")
-        return lines
+        return review_notes.matching_notes(self.figures)
 
     def privacy_notes(self) -> list[str]:
         """The design's privacy cost as consequences for one person (an invented model)."""
-        p, design = self.figures.privacy, self.design
-        cost = p.cost
-        if design.privacy == "dp":
-            spent = (
-                f"The export publishes {p.counts_published} noisy counts (one about depression, "
-                f"one per data category read) at epsilon = {design.epsilon:g} each, and the "
-                "epsilons add up."
-            )
-        else:
-            spent = (
-                "The export releases rows, which no epsilon bounds: lesson 03's attack named "
-                f"{p.reidentified} people in it."
-            )
-        return [
-            f"Privacy cost (an invented model, explained in osmosis_lab.review.privacy_cost). {spent} "
-            + cost.sentence(WHO, FACT)
-        ]
-
-
-def _figure_row(row) -> str:
-    mine = html.escape(row["your design"])
-    if row["changed"]:
-        mine = f"<strong>{mine}</strong>"
-    better = f" ({row['better']} is better)" if row["better"] else ""
-    return (
-        f"<tr><td>{row['theme']}</td><th scope='row' style='text-align:left'>"
-        f"{html.escape(row['figure'])}{better}</th>"
-        f"<td>{html.escape(row['as planned'])}</td><td>{mine}</td></tr>"
-    )
+        return review_notes.privacy_notes(self.figures)
 
 
 def _heading(text: str) -> widgets.HTML:

@@ -33,18 +33,23 @@ import ipywidgets as widgets
 
 from ..errors import OsmosisLabError, RecordError
 from ..records import RecordStore, repair_surrogates, write_text_atomically
-from ..review import AS_PLANNED, ROLES, LaunchDesign, review_markdown
+from ..review import AS_PLANNED, ITEM_TITLES, ROLES, LaunchDesign, review_markdown
 from . import newest
 from .base import Explorer
 from .review_design import DesignPanel
 from .review_matrix import StakeholderExplorer
+from .review_reasons import ChecklistReasons
 
 #: The Markdown file is ``<REVIEW_STEM>_<learner key>.md``, one per learner.
 REVIEW_STEM = "my_design_review"
 #: This lesson's section in the learner's record.
 SECTION = "05_design_review"
 #: What a learner who saved nothing sees after another learner used the same screen.
-_BLANK = {"design": asdict(AS_PLANNED), "matrix": {role: [None, ""] for role in ROLES}}
+_BLANK = {
+    "design": asdict(AS_PLANNED),
+    "matrix": {role: [None, ""] for role in ROLES},
+    "reasons": {},
+}
 
 
 def save_review(path: str | Path, markdown: str, *, allow_empty: bool = False) -> Path:
@@ -73,10 +78,11 @@ class ReviewWriter(Explorer):
         self.saved_to: Path | None = None
         self._build_controls()
         self.view = widgets.VBox(
-            [widgets.HBox([self.name, self.open]), self.text, widgets.HBox([self.save, self.clear]),
-             self.confirm, self.status, self.summary, self.preview]
+            [widgets.HBox([self.name, self.open]), self.text, self.reasons.view,
+             widgets.HBox([self.save, self.clear]), self.confirm, self.status, self.summary,
+             self.preview]
         )  # fmt: skip
-        for box in (self.name, self.text):
+        for box in (self.name, self.text, *self.reasons.boxes.values()):
             box.observe(lambda _change: self.refresh(), names="value")
         self.open.on_click(lambda _button: self.open_record())
         self.save.on_click(lambda _button: self.write())
@@ -119,6 +125,7 @@ class ReviewWriter(Explorer):
              self.clear_now, self.keep],
             layout=widgets.Layout(display="none"),
         )  # fmt: skip
+        self.reasons = ChecklistReasons()
         self.status = widgets.HTML()
         self.preview = widgets.HTML()
 
@@ -150,11 +157,16 @@ class ReviewWriter(Explorer):
     # -- what is on screen, as fields and as Markdown ----------------------------------------------
 
     def fields(self) -> dict:
-        """The review as data: the text, the design choices, the matrix entries."""
+        """The review as data: the text, the design choices, the matrix entries, the reasons."""
         design = asdict(self.panel.design)
         design["categories"] = list(design["categories"])
         entries = {role: list(entry) for role, entry in self.stakeholders.entries().items()}
-        return {"review": self.text.value, "design": design, "matrix": entries}
+        return {
+            "review": self.text.value,
+            "design": design,
+            "matrix": entries,
+            "reasons": self.reasons.values(),
+        }
 
     def markdown(self) -> str:
         """The review file's text, from the current choices, matrix and review."""
@@ -164,6 +176,7 @@ class ReviewWriter(Explorer):
             self.stakeholders.matrix(),
             self.text.value,
             planned=self.panel.planned,
+            reasons=self.reasons.values(),
         )
 
     @property
@@ -187,6 +200,8 @@ class ReviewWriter(Explorer):
         except RecordError as error:
             self.status.value = _status(f"<strong>Not opened:</strong> {html.escape(str(error))}")
             return
+        if saved and "reasons" not in saved:  # saved before reasons were asked: none given
+            saved = {**saved, "reasons": dict.fromkeys(ITEM_TITLES, "")}
         self.learner, self.saved_fields = " ".join(self.name.value.split()), saved
         self.text.disabled = False
         self.text.placeholder = (
@@ -204,6 +219,7 @@ class ReviewWriter(Explorer):
         self.refresh()
 
     def _restore(self, saved: dict) -> str:
+        self.reasons.set_values(saved.get("reasons", {}))
         if "matrix" in saved:
             for role, (value, note) in saved["matrix"].items():
                 if role in self.stakeholders.values:

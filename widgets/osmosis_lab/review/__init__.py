@@ -16,17 +16,19 @@ Figures
 Stakeholders
     :data:`ROLES`, :data:`VALUES`, :func:`stakeholder_matrix`, :func:`values_at_stake`
 The review
-    :func:`checklist`, :func:`review_markdown`
+    :func:`checklist`, :data:`ITEM_TITLES`, :func:`review_markdown`
 
 Examples
 --------
 >>> from dataclasses import replace
 >>> from osmosis_lab.review import AS_PLANNED, checklist
 >>> design = replace(AS_PLANNED, consent_form="fair", minors="parent_and_assent")
->>> [item.line() for item in checklist(design)][:2]  # doctest: +NORMALIZE_WHITESPACE
-['[x] Consent is asked with unticked boxes, one per purpose (GDPR Art. 4(11) and Recital 32).',
- "[x] Minors need a parent's consent and their own (Loi Informatique et Libertés, art. 45;
- Declaration of Helsinki)."]
+>>> for item in checklist(design)[:2]:
+...     print(item.line())  # doctest: +NORMALIZE_WHITESPACE
+[x] Consent is asked with unticked boxes, one per purpose (GDPR Art. 4(11) and Recital 32).
+[x] Minors need a parent's consent and their own (Declaration of Helsinki: a parent's consent
+and the minor's assent for research; Loi Informatique et Libertés, art. 45: joint consent only
+below 15).
 
 References
 ----------
@@ -59,7 +61,7 @@ from osmosis_lab.review.design import (
     design_rows,
     with_change,
 )
-from osmosis_lab.review.report import ChecklistItem, checklist, review_markdown
+from osmosis_lab.review.report import ITEM_TITLES, ChecklistItem, checklist, review_markdown
 from osmosis_lab.review.scenario import CAUTIOUS, ReviewScenario, launch_mask, review_scenario
 from osmosis_lab.review.stakeholders import ROLES, VALUES, stakeholder_matrix, values_at_stake
 
@@ -69,6 +71,7 @@ __all__ = [
     "CONSENT_FORMS",
     "EPSILONS",
     "FIELDS",
+    "ITEM_TITLES",
     "MINOR_POLICIES",
     "OBJECTIVE_LABELS",
     "PRIVACY_MECHANISMS",

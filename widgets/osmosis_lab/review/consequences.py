@@ -31,22 +31,27 @@ import pandas as pd
 
 from osmosis_lab.errors import ReviewError
 from osmosis_lab.privacy import PrivacyLoss
-from osmosis_lab.review import themes
+from osmosis_lab.review import themes, tradeoffs
 from osmosis_lab.review.design import AS_PLANNED, LaunchDesign
-from osmosis_lab.review.privacy_cost import (
-    cost_words,
-    counts_published,
-    observer_prior,
-    privacy_cost,
-)
+from osmosis_lab.review.figure_rows import figure_rows
+from osmosis_lab.review.privacy_cost import counts_published, observer_prior, privacy_cost
 from osmosis_lab.review.scenario import CAUTIOUS, ReviewScenario, launch_mask, review_scenario
+from osmosis_lab.review.tradeoffs import CompanyFigures
 
-__all__ = ["AS_PLANNED", "CAUTIOUS", "Consequences", "consequences", "review_scenario"]
+__all__ = [
+    "AS_PLANNED",
+    "CAUTIOUS",
+    "Consequences",
+    "TradeoffFigures",
+    "consequences",
+    "review_scenario",
+]
 
 
 @dataclass(frozen=True)
 class MatchingFigures:
-    """Lesson 01 on the 12 testers x 12 candidates: who is matched, and how well."""
+    """Lesson 01 on the 12 testers x 12 candidates: who is matched, and how well (ranks on
+    the fixed reference lists of :func:`~osmosis_lab.review.tradeoffs.reference_side`)."""
 
     proposers: str
     pairs: tuple[tuple[str, str], ...]
@@ -120,6 +125,18 @@ class TrustFigures:
 
 
 @dataclass(frozen=True)
+class TradeoffFigures:
+    """The other side of the safeguards (:mod:`osmosis_lab.review.tradeoffs`: invented models):
+    what the product gives, what the company holds, and what it pays."""
+
+    couples_doing_well: float
+    matches: int
+    neural_held: int
+    connected_users: int
+    company: CompanyFigures
+
+
+@dataclass(frozen=True)
 class Consequences:
     """Every theme's figures for one design."""
 
@@ -128,6 +145,7 @@ class Consequences:
     consent: ConsentFigures
     privacy: PrivacyFigures
     trust: TrustFigures
+    tradeoffs: TradeoffFigures
 
     def table(self) -> pd.DataFrame:
         """One row per figure.
@@ -137,7 +155,8 @@ class Consequences:
         ``share`` (True when the value is a share, drawn as a percentage).
         """
         return pd.DataFrame(
-            _rows(self), columns=["key", "theme", "figure", "value", "shown", "better", "share"]
+            figure_rows(self),
+            columns=["key", "theme", "figure", "value", "shown", "better", "share"],
         )
 
 
@@ -174,6 +193,19 @@ def consequences(
         consent=_consent(scenario, design, matching, rng=form_rng),
         privacy=_privacy(scenario, design, rng=export_rng, noise_rng=noise_rng),
         trust=_trust(scenario, design, rng=outage_rng),
+        tradeoffs=_tradeoffs(scenario, design),
+    )
+
+
+def _tradeoffs(scenario: ReviewScenario, design: LaunchDesign) -> TradeoffFigures:
+    doing_well, matches = tradeoffs.launch_couples(scenario, design)
+    held, users = tradeoffs.neural_data_held(scenario, design)
+    return TradeoffFigures(
+        couples_doing_well=doing_well,
+        matches=matches,
+        neural_held=held,
+        connected_users=users,
+        company=tradeoffs.company_side(design),
     )
 
 
@@ -181,7 +213,8 @@ def _matching(scenario: ReviewScenario, design: LaunchDesign) -> MatchingFigures
     side = themes.market_preferences(scenario, design)
     match = themes.stable_match(side, design.proposers)
     other = themes.stable_match(side, "candidates" if design.proposers == "testers" else "testers")
-    tester_ranks, candidate_ranks = themes.partner_ranks(match, side)
+    # ranked on one fixed reference list, so designs that read different data compare fairly
+    tester_ranks, candidate_ranks = themes.partner_ranks(match, tradeoffs.reference_side(scenario))
     names, market = scenario.names, scenario.market
     pairs = tuple(
         (names[market.proposers[i]], names[market.reviewers[j]])
@@ -257,154 +290,3 @@ def _trust(scenario, design, *, rng) -> TrustFigures:
         calibration_error=float(scenario.calibration_error[design.objective]),
         **outage,
     )
-
-
-def _rows(c: Consequences) -> list[tuple]:
-    m, s, p, t = c.matching, c.consent, c.privacy, c.trust
-    launched = len(m.unmatched) + 2 * len(m.pairs)
-    count = themes.PUBLISHED_COUNT
-    # key, theme, figure, value, shown, better, share
-    return [
-        (
-            "tester_rank",
-            "matching",
-            "testers' average partner rank (1 = first choice)",
-            m.tester_rank,
-            _rank(m.tester_rank),
-            "lower",
-            False,
-        ),
-        (
-            "candidate_rank",
-            "matching",
-            "candidates' average partner rank (1 = first choice)",
-            m.candidate_rank,
-            _rank(m.candidate_rank),
-            "lower",
-            False,
-        ),
-        (
-            "unmatched",
-            "matching",
-            "people in the launch left unmatched",
-            _share(len(m.unmatched), launched),
-            f"{len(m.unmatched)} of {launched}",
-            "lower",
-            True,
-        ),
-        (
-            "consent_rate",
-            "consent",
-            "people who consent to research",
-            s.consent_rate,
-            f"{s.consents} of {s.people_asked} ({s.consent_rate:.0%}; {s.wanted_rate:.0%} want to)",
-            "",
-            True,
-        ),
-        (
-            "informed_share",
-            "consent",
-            "research consents that are informed",
-            s.informed_share,
-            f"{s.informed} of {s.consents} ({s.informed_share:.0%})",
-            "higher",
-            True,
-        ),
-        (
-            "non_users_used",
-            "consent",
-            "people used who never signed up",
-            float(s.non_users_used),
-            str(s.non_users_used),
-            "lower",
-            False,
-        ),
-        (
-            "minor_uses_without_consent",
-            "consent",
-            "uses of a minor's data without a valid consent",
-            float(s.minor_uses_without_consent),
-            str(s.minor_uses_without_consent),
-            "lower",
-            False,
-        ),
-        (
-            "reidentified",
-            "privacy",
-            "people in the city re-identified by name",
-            p.reidentified_share,
-            f"{p.reidentified} of {p.city} ({p.reidentified_share:.0%})",
-            "lower",
-            True,
-        ),
-        (
-            "health_learned",
-            "privacy",
-            "people whose health condition the attacker learns",
-            p.health_learned / p.city,
-            f"{p.health_learned} of {p.city}",
-            "lower",
-            True,
-        ),
-        (
-            "count_error",
-            "privacy",
-            f"error of the published count of {count}",
-            p.count_error,
-            _count_error(p),
-            "lower",
-            False,
-        ),
-        (
-            "privacy_cost",
-            "privacy",
-            "worst case: how sure an observer can become that one resident lives with "
-            "depression (invented model)",
-            p.cost.posterior,
-            cost_words(c.design, p.cost),
-            "lower",
-            True,
-        ),
-        (
-            "ending_badly",
-            "trust",
-            "matches expected to end badly",
-            t.share_ending_badly,
-            f"{t.share_ending_badly:.0%} of {t.matches} matches (optimising {t.objective})",
-            "lower",
-            True,
-        ),
-        (
-            "calibration_error",
-            "trust",
-            "the app's calibration error (0 = says what happens)",
-            t.calibration_error,
-            f"{t.calibration_error:.2f}",
-            "lower",
-            True,
-        ),
-        (
-            "harmed",
-            "trust",
-            "users harmed in an outage of the AI",
-            _share(t.harmed, t.users),
-            f"{t.harmed} of {t.users}",
-            "lower",
-            True,
-        ),
-    ]
-
-
-def _share(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-def _rank(value: float) -> str:
-    return "nobody matched" if math.isnan(value) else f"{value:.2f}"
-
-
-def _count_error(p: PrivacyFigures) -> str:
-    text = f"{p.count_error:.1f} (true {p.true_count}, published {p.published_count:.1f})"
-    if p.error_bound is not None:
-        text += f"; 95% of draws within {p.error_bound:.1f}"
-    return text

@@ -1,11 +1,14 @@
 """A launch design: the choices an ethics board can still change a week before launch.
 
 Each field is one decision from lessons 01-04, with the options the design
-panel offers. :data:`AS_PLANNED` is Osmosis as the series launches it: testers
-propose, pre-ticked boxes, a minor enrolled on a parent's signature, all four
-data categories read, people found online who never signed up, a research
-export that is only pseudonymised, attraction as the objective, and one AI with
-no fallback and no named human contact.
+panel offers. :data:`AS_PLANNED` is the toy's launch plan. From the series
+(``story.md``): an implant that reads conscious and subconscious memories,
+people found online who never signed up, a 17-year-old tester taken on at his
+mother's request, and one AI (Martin) running every implant. Invented by the
+toy: who proposes, the pre-ticked boxes, the research export (only
+pseudonymised), attraction as the named objective, no safe mode, and Billie,
+who looks after the testers in the series, not on call for the public launch's
+users when the AI fails.
 
 Examples
 --------
@@ -93,7 +96,8 @@ class LaunchDesign:
         Privacy loss per published count (above 0).
     objective : {"attraction", "wellbeing"}
     human_contact : bool
-        A named person (Billie) whom users reach when something goes wrong.
+        Billie (the testers' main contact in the series) on call, with the
+        staff the toy gives her, for every user when the AI fails.
     fallback : bool
         A local safe mode that takes over when the central AI fails.
     """
@@ -147,7 +151,7 @@ def _categories(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(c for c in CATEGORIES if c in chosen)
 
 
-#: Osmosis as the series launches it.
+#: The toy's launch plan (see the module docstring for what is the series and what is invented).
 AS_PLANNED = LaunchDesign()
 
 #: Single changes to the planned design that lesson 05 compares, by label.
@@ -160,7 +164,7 @@ SINGLE_CHANGES: dict[str, dict[str, object]] = {
     "generalise the export (k = 5)": {"privacy": "generalised"},
     "differential privacy (epsilon = 1)": {"privacy": "dp"},
     "optimise wellbeing": {"objective": "wellbeing"},
-    "Billie as a human contact": {"human_contact": True},
+    "Billie on call when the AI fails": {"human_contact": True},
     "a safe-mode fallback": {"fallback": True},
 }
 
@@ -197,7 +201,7 @@ def design_rows(design: LaunchDesign) -> list[tuple[str, str]]:
         ("Search people who never signed up", _yes(design.search_non_users)),
         ("Research export", export),
         ("The app optimises", OBJECTIVE_LABELS[design.objective]),
-        ("A human contact (Billie)", _yes(design.human_contact)),
+        ("Billie on call for every user when the AI fails", _yes(design.human_contact)),
         ("A safe-mode fallback", _yes(design.fallback)),
     ]
 

@@ -67,6 +67,9 @@ class ReviewScenario:
     may_meet: np.ndarray
     calibration_error: dict[str, float]
     health: pd.Series
+    #: Per objective (columns) and tenth of the app's stated chance (index 0-9): the share of
+    #: the past matches in ``pairs`` doing well a year later (their observed outcome).
+    doing_well_by_band: pd.DataFrame
     #: Results that depend on a few design fields only, kept by :mod:`.themes` (see there).
     memo: dict = field(default_factory=dict, repr=False)
 
@@ -107,8 +110,34 @@ def review_scenario(
         # who may meet whom: the matching engine's one rule (seeking both ways, minors with minors)
         may_meet=who_may_meet(rows, columns),
         calibration_error=_calibration(pairs, population),
+        doing_well_by_band=_doing_well_by_band(pairs, population),
         health=pd.concat([people, population]).set_index("person_id")["health_condition"],
     )
+
+
+def _stated(pairs: pd.DataFrame, population: pd.DataFrame) -> dict[str, np.ndarray]:
+    """What the app states for each past match under each objective (see :func:`_calibration`)."""
+    table = population.set_index("person_id")
+    a, b = table.loc[pairs["person_a"]], table.loc[pairs["person_b"]]
+    return {
+        "attraction": np.asarray(app_certainty(pair_scores(pairs, population)), dtype=float),
+        "wellbeing": np.asarray(wellbeing_probability(a, b), dtype=float),
+    }
+
+
+def _doing_well_by_band(pairs: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+    """Observed share doing well among past matches, per tenth of what the app stated.
+
+    A tenth with no past match takes the overall share (no evidence either way).
+    """
+    outcome = pairs["wellbeing_after_1y"].to_numpy(dtype=float)
+    columns = {}
+    for objective, stated in _stated(pairs, population).items():
+        tenth = np.clip((stated * 10).astype(int), 0, 9)
+        seen = np.bincount(tenth, minlength=10)
+        well = np.bincount(tenth, weights=outcome, minlength=10)
+        columns[objective] = np.where(seen > 0, well / np.maximum(seen, 1), outcome.mean())
+    return pd.DataFrame(columns)
 
 
 def _calibration(pairs: pd.DataFrame, population: pd.DataFrame) -> dict[str, float]:
@@ -119,14 +148,8 @@ def _calibration(pairs: pd.DataFrame, population: pd.DataFrame) -> dict[str, flo
     wellbeing itself: the toy grants it the hidden model, its best case.
     """
     outcome = pairs["wellbeing_after_1y"].to_numpy()
-    table = population.set_index("person_id")
-    a, b = table.loc[pairs["person_a"]], table.loc[pairs["person_b"]]
-    return {
-        "attraction": expected_calibration_error(
-            app_certainty(pair_scores(pairs, population)), outcome
-        ),
-        "wellbeing": expected_calibration_error(wellbeing_probability(a, b), outcome),
-    }
+    stated = _stated(pairs, population)
+    return {name: expected_calibration_error(stated[name], outcome) for name in stated}
 
 
 def launch_mask(table: pd.DataFrame, design: LaunchDesign) -> np.ndarray:

@@ -214,7 +214,12 @@ def _attack(
 
 
 def objective_figures(scenario: ReviewScenario, design: LaunchDesign) -> pd.DataFrame:
-    """``trust.objective_summary`` of the two objectives, for the people in the launch.
+    """``trust.objective_summary`` of the two objectives, for the people in the launch."""
+    return objective_summary(objective_matches(scenario, design))
+
+
+def objective_matches(scenario: ReviewScenario, design: LaunchDesign) -> pd.DataFrame:
+    """``trust.match_under_objectives`` for the people in the launch.
 
     It depends only on who is in the launch, so it is kept in ``scenario.memo``.
     """
@@ -227,8 +232,7 @@ def objective_figures(scenario: ReviewScenario, design: LaunchDesign) -> pd.Data
             & inside[scenario.attraction.index].to_numpy()[:, None]
             & inside[scenario.attraction.columns].to_numpy()[None, :]
         )
-        matches = match_under_objectives(scenario.attraction, scenario.wellbeing, allowed=allowed)
-        return objective_summary(matches)
+        return match_under_objectives(scenario.attraction, scenario.wellbeing, allowed=allowed)
 
     return _memo(
         scenario, ("objectives", design.finds_non_users, design.minors == "excluded"), compute

@@ -10,9 +10,31 @@ from ...review import SINGLE_CHANGES
 from .. import lesson05 as checks
 from ..exercise import Exercise
 
+review_noisy_counts_prediction = Exercise(
+    check=checks.review_noisy_counts_prediction,
+    lesson="05_design_review",
+    control=True,
+    variable="rows_that_change",
+    kind="picks",
+    options=checks.PREDICTION_FIGURES,
+    solution=(
+        "plan = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(1)).table()\n"
+        'noisy = consequences(replace(AS_PLANNED, privacy="dp"), scenario, rng=np.random.default_rng(1)).table()\n'
+        'rows_that_change = set(plan.loc[plan["shown"] != noisy["shown"], "figure"])'
+    ),
+    explanation=(
+        "Five rows: the two attack figures (no rows leave the company, so there is nothing to join), the published\n"
+        "count (it gets noise), the worst case for one resident (it gets a bound, far from nothing at epsilon = 1 per\n"
+        "count) and the weeks of work (an invented model). What the app reads, who consents and the outage stay as\n"
+        "planned."
+    ),
+)
+
+
 review_proposing_side = Exercise(
     check=checks.review_proposing_side,
     lesson="05_design_review",
+    control=True,
     variable="proposing_side_gains",
     kind="choice",
     options=("testers", "candidates", "neither"),
@@ -34,6 +56,7 @@ review_proposing_side = Exercise(
 review_informed_share = Exercise(
     check=checks.review_informed_share,
     lesson="05_design_review",
+    control=True,
     variable="informed_share",
     kind="number",
     unit="fraction",
@@ -51,6 +74,7 @@ review_informed_share = Exercise(
 review_non_users_used = Exercise(
     check=checks.review_non_users_used,
     lesson="05_design_review",
+    control=True,
     variable="never_signed_up",
     kind="number",
     unit="count",
@@ -58,8 +82,10 @@ review_non_users_used = Exercise(
         "never_signed_up = consequences(AS_PLANNED, scenario, rng=rng).consent.non_users_used"
     ),
     explanation=(
-        "Scraping finds the candidates the app offers as soulmates (Léopold among them), and the research\n"
-        "export holds every resident the company found online. None of them could consent or object. Untick\n"
+        "Scraping finds candidates the app offers as soulmates without their ever signing up. That a person\n"
+        "can be found this way is the series' premise; in our toy they are Léopold (named in the series) and\n"
+        "Chloé and Zoé (invented). The research export also holds every resident the company found online.\n"
+        "None of them could consent or object. Untick\n"
         "*Search people who never signed up*, or stop reading scraped social media, and the number drops to 0."
     ),
 )
@@ -68,6 +94,7 @@ review_non_users_used = Exercise(
 review_privacy_change = Exercise(
     check=checks.review_privacy_change,
     lesson="05_design_review",
+    control=True,
     variable="protects_the_export",
     kind="choice",
     options=tuple(SINGLE_CHANGES),
@@ -76,16 +103,20 @@ review_privacy_change = Exercise(
         "protects_the_export = private.index[0]"
     ),
     explanation=(
-        "Differential privacy releases no rows, only counts with calibrated noise, so there is nothing to join\n"
-        "to a public profile; its cost is a published count that is off by a little. Generalising with k = 5\n"
-        "stops every unique match, yet people in groups who all share one health condition still have it\n"
-        "revealed (lesson 03's homogeneity attack), and the small groups it suppresses are missing from the\n"
-        "count."
+        "Differential privacy releases no rows, only counts with calibrated noise, so the attack has nothing\n"
+        "to join to a public profile. That does not mean nothing is learned. Its cost is not only a count off\n"
+        "by about one: the plan publishes five counts at epsilon = 1 each, epsilon = 5 in all, and the\n"
+        "`privacy_cost` column shows the worst case for one resident (a 9 in 100 chance of living with\n"
+        "depression can become 94 in 100). Differential privacy *bounds* what is learned; a smaller epsilon per\n"
+        "count, or fewer counts, lowers the bound. Generalising with k = 5 stops every unique match, yet people\n"
+        "in groups who all share one health condition still have it revealed (lesson 03's homogeneity attack),\n"
+        "and an export of rows has no bound at all."
     ),
 )
 
 
 EXERCISES = (
+    review_noisy_counts_prediction,
     review_proposing_side,
     review_informed_share,
     review_non_users_used,

@@ -1,0 +1,75 @@
+"""The design panel's text equivalent in words: what the matching did, the privacy cost, the table.
+
+Split from :mod:`.review_design` (which builds the controls and refreshes) so
+each module stays short. Every sentence is computed from a
+:class:`~osmosis_lab.review.Consequences`, so it is true at every setting.
+
+Examples
+--------
+>>> import numpy as np
+>>> from osmosis_lab import data
+>>> from osmosis_lab.review import AS_PLANNED, consequences, review_scenario
+>>> scenario = review_scenario(data.load_people(), data.load_population(),
+...                            data.load_public_profiles(), data.load_pairs())
+>>> figures = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(0))
+>>> matching_notes(figures)[0].startswith("Who proposes changes nothing here")
+True
+>>> "no differential-privacy guarantee" in privacy_notes(figures)[0]
+True
+"""
+
+import html
+
+from ..review import Consequences
+from ..review.privacy_cost import FACT, WHO
+
+
+def matching_notes(figures: Consequences) -> list[str]:
+    """Who proposing changes, who is left unmatched or out, who is matched without signing up."""
+    m = figures.matching
+    lines = []
+    if m.same_either_way:
+        lines.append(
+            "Who proposes changes nothing here: these people have only one stable "
+            "matching, so both sides get the same partners either way."
+        )
+    lines.append("Left unmatched: " + (", ".join(m.unmatched) or "nobody") + ".")
+    if m.not_in_launch:
+        lines.append("Not in the launch: " + ", ".join(m.not_in_launch) + ".")
+    found = figures.consent.non_users_matched
+    if found:
+        lines.append("Matched without ever signing up: " + ", ".join(found) + ".")
+    return lines
+
+
+def privacy_notes(figures: Consequences) -> list[str]:
+    """The design's privacy cost as consequences for one person (an invented model)."""
+    p, design = figures.privacy, figures.design
+    if design.privacy == "dp":
+        spent = (
+            f"The export publishes {p.counts_published} noisy counts (one about depression, "
+            f"one per data category read) at epsilon = {design.epsilon:g} each, and the "
+            "epsilons add up."
+        )
+    else:
+        spent = (
+            "The export releases rows, which no epsilon bounds: lesson 03's attack named "
+            f"{p.reidentified} people in it."
+        )
+    return [
+        f"Privacy cost (an invented model, explained in osmosis_lab.review.privacy_cost). {spent} "
+        + p.cost.sentence(WHO, FACT)
+    ]
+
+
+def figure_row(row) -> str:
+    """One row of the figures table as HTML; the design's value in bold when it changed."""
+    mine = html.escape(row["your design"])
+    if row["changed"]:
+        mine = f"<strong>{mine}</strong>"
+    better = f" ({row['better']} is better)" if row["better"] else ""
+    return (
+        f"<tr><td>{row['theme']}</td><th scope='row' style='text-align:left'>"
+        f"{html.escape(row['figure'])}{better}</th>"
+        f"<td>{html.escape(row['as planned'])}</td><td>{mine}</td></tr>"
+    )

@@ -1,0 +1,233 @@
+"""The figures of a :class:`~osmosis_lab.review.consequences.Consequences`, one row each.
+
+Split from :mod:`.consequences` (which computes the figures) so each module
+stays short: this one only lays them out, in words, for the design panel and
+the review file. Rows marked "invented" come from an invented model named in
+the docstring of the function that computes them.
+
+Examples
+--------
+>>> _rank(float("nan")), _rank(1.5)
+('nobody matched', '1.50')
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from osmosis_lab.review import themes
+from osmosis_lab.review.privacy_cost import cost_words
+
+if TYPE_CHECKING:
+    from osmosis_lab.review.consequences import Consequences, PrivacyFigures
+    from osmosis_lab.review.tradeoffs import CompanyFigures
+
+
+def figure_rows(c: Consequences) -> list[tuple]:
+    """(key, theme, figure, value, shown, better, share) for every figure of ``c``."""
+    m, s, p, t, x = c.matching, c.consent, c.privacy, c.trust, c.tradeoffs
+    launched = len(m.unmatched) + 2 * len(m.pairs)
+    count = themes.PUBLISHED_COUNT
+    # key, theme, figure, value, shown, better, share
+    return [
+        (
+            "tester_rank",
+            "matching",
+            "testers' average partner rank on one fixed reference list (1 = first choice)",
+            m.tester_rank,
+            _rank(m.tester_rank),
+            "lower",
+            False,
+        ),
+        (
+            "candidate_rank",
+            "matching",
+            "candidates' average partner rank on one fixed reference list (1 = first choice)",
+            m.candidate_rank,
+            _rank(m.candidate_rank),
+            "lower",
+            False,
+        ),
+        (
+            "unmatched",
+            "matching",
+            "people in the launch left unmatched",
+            _share(len(m.unmatched), launched),
+            f"{len(m.unmatched)} of {launched}",
+            "lower",
+            True,
+        ),
+        (
+            "couples_doing_well",
+            "product",
+            "couples expected to be doing well a year later (from the outcomes of past matches)",
+            x.couples_doing_well,
+            f"{x.couples_doing_well:.1f} of {x.matches} matches",
+            "higher",
+            False,
+        ),
+        (
+            "consent_rate",
+            "consent",
+            "people who consent to research",
+            s.consent_rate,
+            f"{s.consents} of {s.people_asked} ({s.consent_rate:.0%}; {s.wanted_rate:.0%} want to)",
+            "",
+            True,
+        ),
+        (
+            "informed_share",
+            "consent",
+            "research consents that are informed",
+            s.informed_share,
+            f"{s.informed} of {s.consents} ({s.informed_share:.0%})",
+            "higher",
+            True,
+        ),
+        (
+            "non_users_used",
+            "consent",
+            "people used who never signed up",
+            float(s.non_users_used),
+            str(s.non_users_used),
+            "lower",
+            False,
+        ),
+        (
+            "minor_uses_without_consent",
+            "consent",
+            "uses of a minor's data without a valid consent",
+            float(s.minor_uses_without_consent),
+            str(s.minor_uses_without_consent),
+            "lower",
+            False,
+        ),
+        (
+            "reidentified",
+            "privacy",
+            "people in the city re-identified by name",
+            p.reidentified_share,
+            f"{p.reidentified} of {p.city} ({p.reidentified_share:.0%})",
+            "lower",
+            True,
+        ),
+        (
+            "health_learned",
+            "privacy",
+            "people whose health condition the attacker learns",
+            p.health_learned / p.city,
+            f"{p.health_learned} of {p.city}",
+            "lower",
+            True,
+        ),
+        (
+            "count_error",
+            "privacy",
+            f"error of the published count of {count}",
+            p.count_error,
+            _count_error(p),
+            "lower",
+            False,
+        ),
+        (
+            "privacy_cost",
+            "privacy",
+            "worst case: how sure an observer can become that one resident lives with "
+            "depression (invented model)",
+            p.cost.posterior,
+            cost_words(c.design, p.cost),
+            "lower",
+            True,
+        ),
+        (
+            "neural_held",
+            "privacy",
+            "connected users whose subconscious signals the company holds (invented model)",
+            float(x.neural_held),
+            f"{x.neural_held} of {x.connected_users}",
+            "lower",
+            False,
+        ),
+        (
+            "ending_badly",
+            "trust",
+            "matches expected to end badly",
+            t.share_ending_badly,
+            f"{t.share_ending_badly:.0%} of {t.matches} matches (optimising {t.objective})",
+            "lower",
+            True,
+        ),
+        (
+            "calibration_error",
+            "trust",
+            "the app's calibration error (0 = says what happens)",
+            t.calibration_error,
+            f"{t.calibration_error:.2f}",
+            "lower",
+            True,
+        ),
+        (
+            "harmed",
+            "trust",
+            "users harmed in an outage of the AI",
+            _share(t.harmed, t.users),
+            f"{t.harmed} of {t.users}",
+            "lower",
+            True,
+        ),
+        *_company_rows(x.company),
+    ]
+
+
+def _company_rows(co: CompanyFigures) -> list[tuple]:
+    left = (
+        f"{co.cash_weeks_left:g} weeks"
+        if co.cash_weeks_left >= 0
+        else f"none: runs out {-co.cash_weeks_left:g} weeks before launch"
+    )
+    # neither is "better": they are the company's costs, weighed against the other figures
+    return [
+        (
+            "delay_weeks",
+            "company",
+            "weeks the launch is delayed (invented model; about a month of work fits)",
+            float(co.delay_weeks),
+            f"{co.delay_weeks} (safeguards take {co.work_weeks} week{'' if co.work_weeks == 1 else 's'} of work)",
+            "",
+            False,
+        ),
+        (
+            "staff",
+            "company",
+            "extra staff on call (invented model)",
+            float(co.staff),
+            str(co.staff),
+            "",
+            False,
+        ),
+        (
+            "cash_left",
+            "company",
+            "money left at launch, in weeks of costs, since the investors left (invented model)",
+            co.cash_weeks_left,
+            left,
+            "",
+            False,
+        ),
+    ]
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _rank(value: float) -> str:
+    return "nobody matched" if math.isnan(value) else f"{value:.2f}"
+
+
+def _count_error(p: PrivacyFigures) -> str:
+    text = f"{p.count_error:.1f} (true {p.true_count}, published {p.published_count:.1f})"
+    if p.error_bound is not None:
+        text += f"; 95% of draws within {p.error_bound:.1f}"
+    return text

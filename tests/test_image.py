@@ -108,9 +108,15 @@ def test_postbuild_runs_as_binder_runs_it_after_the_repository_is_copied():
     repository = index_of("COPY", r"^--chown=\S+ \. ")
     post_build = index_of("RUN", r"(^|&& )\./postBuild\b")
     assert dependencies < repository < post_build
-    # repo2docker puts the repository in $HOME and runs postBuild from there
+    # repo2docker runs postBuild from the folder it copied the repository to
     workdir = [a for k, a in STEPS[:post_build] if k == "WORKDIR"][-1]
-    assert STEPS[repository][1].split()[-1].rstrip("/") == workdir == "/home/${NB_USER}"
+    assert STEPS[repository][1].split()[-1].rstrip("/") == workdir == "${REPO_DIR}"
+
+
+def test_the_repository_is_outside_the_home_folder_a_hub_mounts_over():
+    # the editable install postBuild makes must survive a persistent volume on /home/jovyan
+    assert not ARG_DEFAULTS["REPO_DIR"].startswith("/home/")
+    assert ARG_DEFAULTS["REPO_DIR"].startswith("/")
 
 
 def resolve(value: str) -> str:
@@ -164,3 +170,12 @@ def test_the_build_script_builds_with_the_base_it_imported_and_runs_lesson_00_of
     assert words[words.index("--build-arg") + 1] == "BASE=$BASE_IMAGE"
     assert words[words.index("-f") + 1] == "deploy/image/Containerfile"
     assert "--network none" in text and "lessons/00_start_here.ipynb" in text
+
+
+def test_the_certificates_pip_trusts_enter_the_build_as_a_secret_not_a_layer():
+    # a CA bundle or local index mounted as a volume would leave its mount point in the image
+    run = STEPS[index_of("RUN", r"pip install")][1]
+    assert run.startswith("--mount=type=secret,id=pip-cert,")
+    text = SCRIPT.read_text(encoding="utf-8")
+    assert '--secret "id=pip-cert,src=$value"' in text
+    assert "--volume" not in text.split("collect_pip_args() {")[1].split("\n}")[0]

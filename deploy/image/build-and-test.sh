@@ -6,13 +6,16 @@
 # 1. debootstraps a minimal Debian bookworm from the mirror this machine's apt already uses, and
 #    imports it as localhost/debian-bookworm-min (reused on later runs; FRESH_BASE=1 rebuilds it);
 # 2. builds deploy/image/Containerfile on it, with pip pointed at the package index this machine's
-#    pip uses (nothing about this machine is written into the image or the repository);
+#    pip uses and trusting the certificates it trusts (nothing about this machine is written
+#    into the image or the repository);
 # 3. runs the image with no network: not root, postBuild's results present, lesson 00 executed top
-#    to bottom by nbclient, and the default command serving JupyterLab;
+#    to bottom by nbclient (from the repository, then from an empty home folder as on a hub),
+#    and the default command serving JupyterLab;
 # 4. prints the image's size and how long each step took.
 # IGNORE_REQUIRES_PYTHON=1 lets pip install a locked package whose Requires-Python excludes
 # bookworm's Python 3.11.2 (see the Containerfile); without it such a build stops.
-# On a machine that reaches Docker Hub, `podman build -f deploy/image/Containerfile .` is enough.
+# On a machine that reaches Docker Hub, `podman build -f deploy/image/Containerfile
+# --ignorefile deploy/image/Containerfile.dockerignore .` is enough (deploy/image/README.md).
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -66,8 +69,10 @@ build_base() {
 }
 
 # The index this machine's pip uses (environment first, then pip's configuration files), handed
-# to the build as PIP_* build arguments; local (file://) indexes and the CA bundle pip trusts
-# (a TLS-inspecting proxy's certificate, here) are mounted read-only at the same paths.
+# to the build as PIP_* build arguments, which are not kept in the image. Local (file://)
+# indexes are left out: mounting them would leave their mount points in the image, and PyPI
+# has everything. The CA bundle pip trusts (here, that of a TLS-inspecting proxy) goes in as a
+# build secret, so it is not kept either.
 pip_setting() {
     local key=$1 env_name=$2
     if [ -n "${!env_name:-}" ]; then echo "${!env_name}"; return; fi
@@ -77,22 +82,25 @@ pip_setting() {
 
 pip_args=()
 collect_pip_args() {
-    local key env_name value location
-    for key in index-url extra-index-url find-links cert; do
+    local key env_name value location kept
+    for key in index-url extra-index-url find-links; do
         env_name=PIP_$(echo "$key" | tr 'a-z-' 'A-Z_')
-        value=$(pip_setting "$key" "$env_name")
-        [ -n "$value" ] || continue
-        echo "pip $key: $value"
-        pip_args+=(--build-arg "$env_name=$value")
-        for location in $value; do
-            location=${location#file://}
-            # a local "simple" index links to its files through "..": mount the folder above it
-            [ "$(basename "$location")" != simple ] || location=$(dirname "$location")
-            if [ "${location:0:1}" = / ] && [ -e "$location" ]; then
-                pip_args+=(--volume "$location:$location:ro")
-            fi
+        kept=()
+        for location in $(pip_setting "$key" "$env_name"); do
+            case $location in
+                http://* | https://*) kept+=("$location") ;;
+                *) echo "pip $key $location: on this machine's disk, not used in the build" ;;
+            esac
         done
+        [ ${#kept[@]} -gt 0 ] || continue
+        echo "pip $key: ${kept[*]}"
+        pip_args+=(--build-arg "$env_name=${kept[*]}")
     done
+    value=$(pip_setting cert PIP_CERT)
+    if [ -f "$value" ]; then
+        echo "pip cert: $value"
+        pip_args+=(--secret "id=pip-cert,src=$value" --build-arg PIP_CERT=/run/secrets/pip-cert)
+    fi
 }
 
 build_image() {
@@ -117,12 +125,13 @@ check_user_and_postbuild() {
     echo "runs as uid $uid"
     [ "$uid" != 0 ] || { echo "the image runs as root" >&2; exit 1; }
     run_offline python -c '
-import json, pathlib, sys
+import json, os, pathlib, sys
 import osmosis_lab
 settings = pathlib.Path(sys.prefix, "etc/jupyter/jupyter_server_config.json")
-print("postBuild installed osmosis_lab from", pathlib.Path(osmosis_lab.__file__).parent)
+package = pathlib.Path(osmosis_lab.__file__).parent
+print("postBuild installed osmosis_lab from", package)
 print("postBuild installed", settings, json.loads(settings.read_text())["LabApp"])
-assert pathlib.Path(osmosis_lab.__file__).is_relative_to(pathlib.Path.home()), "not editable"
+assert package.is_relative_to(os.environ["REPO_DIR"]), "not the editable install postBuild makes"
 '
     if run_offline sh -c 'command -v jupyterhub-singleuser' >/dev/null; then
         echo "jupyterhub-singleuser is installed"
@@ -131,15 +140,17 @@ assert pathlib.Path(osmosis_lab.__file__).is_relative_to(pathlib.Path.home()), "
     fi
 }
 
-run_lesson_00() {
-    run_offline python -c '
-import time, nbformat
+# Runs the notebook given as its argument top to bottom; cells tagged raises-exception may
+# raise, any other error stops it with a non-zero exit.
+RUN_NOTEBOOK='
+import pathlib, sys, time, nbformat
 from nbclient import NotebookClient
-path = "lessons/00_start_here.ipynb"
+path = pathlib.Path(sys.argv[1]).resolve()
 notebook = nbformat.read(path, as_version=4)
 start = time.perf_counter()
-# cells tagged raises-exception may raise; any other error stops here with a non-zero exit
-NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": "lessons"}}).execute()
+client = NotebookClient(notebook, timeout=600, kernel_name="python3",
+                        resources={"metadata": {"path": str(path.parent)}})
+client.execute()
 code = [cell for cell in notebook.cells if cell.cell_type == "code"]
 errors = [out for cell in code for out in cell.get("outputs", []) if out.output_type == "error"]
 tagged = sum("raises-exception" in cell.metadata.get("tags", []) for cell in code)
@@ -147,6 +158,26 @@ print(f"{path}: {len(code)} code cells ran in {time.perf_counter() - start:.1f} 
       f"{len(errors)} error outputs ({tagged} cells tagged raises-exception)")
 assert len(errors) <= tagged
 '
+
+run_lesson_00() {
+    run_offline python -c "$RUN_NOTEBOOK" lessons/00_start_here.ipynb
+}
+
+# As on a hub: an empty folder owned by the learner mounted over /home/jovyan (a fresh
+# persistent volume), the lessons copied into it (as nbgitpuller does), the server's folder
+# the home folder.
+run_lesson_00_in_an_empty_home() {
+    local home status=0
+    home=$(mktemp -d /var/tmp/osmosis-home.XXXXXX)
+    chown 1000:1000 "$home"
+    "${PODMAN[@]}" run --rm --network none "${LIMITS[@]}" \
+        --volume "$home:/home/jovyan" --workdir /home/jovyan "$IMAGE" sh -c '
+set -e
+test -z "$(ls -A "$HOME")" || { echo "home is not empty" >&2; exit 1; }
+mkdir -p osmosis-ethics-lab && cp -r "$REPO_DIR/lessons" osmosis-ethics-lab/
+python -c "$1" osmosis-ethics-lab/lessons/00_start_here.ipynb' sh "$RUN_NOTEBOOK" || status=$?
+    rm -rf "$home"
+    return $status
 }
 
 serve_default_command() {
@@ -173,6 +204,7 @@ step "base image (debootstrap + import)" build_base
 step "podman build" build_image
 step "user and postBuild checks" check_user_and_postbuild
 step "lesson 00 (nbclient, no network)" run_lesson_00
+step "lesson 00 from an empty home" run_lesson_00_in_an_empty_home
 step "default command serves JupyterLab" serve_default_command
 
 echo "== summary"

@@ -187,12 +187,6 @@ def test_the_certificates_pip_trusts_enter_the_build_as_a_secret_not_a_layer():
 BOOKWORM_PYTHON = "3.11.2"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the lock's soupsieve 4.1.4 requires Python >=3.11.5, bookworm has 3.11.2: the image "
-    "builds only with PIP_IGNORE_REQUIRES_PYTHON=1 (deploy/image/README.md). When this passes, "
-    "drop the xfail and the workaround.",
-)
 def test_every_package_the_image_installs_admits_bookworms_python():
     lines = (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines()
     refusing, unknown = [], []

@@ -12,8 +12,6 @@
 #    to bottom by nbclient (from the repository, then from an empty home folder as on a hub),
 #    and the default command serving JupyterLab;
 # 4. prints the image's size and how long each step took.
-# IGNORE_REQUIRES_PYTHON=1 lets pip install a locked package whose Requires-Python excludes
-# bookworm's Python 3.11.2 (see the Containerfile); without it such a build stops.
 # On a machine that reaches Docker Hub, `podman build -f deploy/image/Containerfile
 # --ignorefile deploy/image/Containerfile.dockerignore .` is enough (deploy/image/README.md).
 set -euo pipefail
@@ -105,11 +103,6 @@ collect_pip_args() {
 
 build_image() {
     collect_pip_args
-    # Opt-in, see the Containerfile: bookworm's Python 3.11.2 is older than a locked package asks.
-    if [ "${IGNORE_REQUIRES_PYTHON:-0}" = 1 ]; then
-        echo "pip ignores Requires-Python (IGNORE_REQUIRES_PYTHON=1)"
-        pip_args+=(--build-arg PIP_IGNORE_REQUIRES_PYTHON=1)
-    fi
     "${PODMAN[@]}" build "${LIMITS[@]}" "${pip_args[@]}" \
         --build-arg BASE="$BASE_IMAGE" \
         --ignorefile deploy/image/Containerfile.dockerignore \

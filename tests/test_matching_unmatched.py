@@ -7,7 +7,7 @@ from matching_support import all_matchings, two_sided
 from osmosis_lab.data import load_people
 from osmosis_lab.data.markets import beta_preferences
 from osmosis_lab.errors import InvalidPreferences
-from osmosis_lab.matching import deferred_acceptance, is_stable
+from osmosis_lab.matching import blocking_pairs, deferred_acceptance, is_stable
 from osmosis_lab.matching.unmatched import (
     ALL_PREFERRED_SOMEONE_ELSE,
     LEFT_OUT,
@@ -67,9 +67,14 @@ def test_in_any_matching_the_reason_holds_and_left_out_means_unstable(instance):
     proposers, reviewers, _ = instance
     for matching in all_matchings(proposers, reviewers):
         reasons = unmatched_reasons(matching, proposers, reviewers)
+        blocking = blocking_pairs(matching, proposers, reviewers)
         assert {w.person for w in reasons} == _unmatched(matching, proposers, reviewers)
         for why in reasons:
             assert _holds(why, matching, proposers, reviewers), why
+            assert bool(why.willing) == (why.reason == LEFT_OUT)
+            for q in why.willing:  # each willing partner really forms a blocking pair
+                pair = (why.person, q) if why.side == "proposer" else (q, why.person)
+                assert pair in {(b.proposer, b.reviewer) for b in blocking}
         if any(w.reason == LEFT_OUT for w in reasons):
             assert not is_stable(matching, proposers, reviewers)
 

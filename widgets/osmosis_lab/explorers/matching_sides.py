@@ -15,7 +15,7 @@ from ..charts import matching as matching_charts
 from ..matching import all_stable_matchings, deferred_acceptance
 from ..matching.compare import partner_ranks
 from .base import Explorer, show_chart, text_block
-from .matching_common import BETA, GALE_SHAPLEY, RANDOM, case_picker, load_case
+from .matching_common import BETA, GALE_SHAPLEY, RANDOM, alone_reasons, case_picker, load_case
 
 OPTIONS = (GALE_SHAPLEY, RANDOM, BETA)
 
@@ -46,6 +46,8 @@ class WhoProposesExplorer(Explorer):
         asking = case if proposing == "first" else case.swapped()
         matching = deferred_acceptance(asking.proposers, asking.reviewers)
         table = partner_ranks(matching, asking.proposers, asking.reviewers)
+        alone = alone_reasons(matching, asking.proposers, asking.reviewers)
+        table["why"] = table["person"].map(lambda who: alone.get(who, ""))
         table["group"] = table["side"].map(
             {"proposer": asking.proposer_side, "reviewer": asking.reviewer_side}
         )
@@ -78,12 +80,11 @@ class WhoProposesExplorer(Explorer):
                 else "Switching who proposes changes nobody's partner: it has one stable matching."
             )
         )
-        unmatched = now.loc[now["rank"].isna(), "person"].tolist()
-        if unmatched:
-            lines.append(f"Unmatched either way: {', '.join(unmatched)}.")
+        lines += [why for why in now["why"] if why]  # each unmatched person, with the reason
         description = (
             f"Bar chart: for each person in {case.name}, the place of their partner on "
-            f"their own list when {asking} propose. {lines[0]}"
+            f"their own list when {asking} propose. {lines[0]} Unmatched: "
+            f"{', '.join(now.loc[now['rank'].isna(), 'person']) or 'nobody'}."
         )
         show_chart(
             self.chart,

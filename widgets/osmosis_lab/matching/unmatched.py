@@ -50,6 +50,9 @@ class UnmatchedReason:
         Those on their list who also list them (could ever be their partner).
     held : tuple of (str, str or None)
         For each acceptable partner, whom that partner ended up with (``None``: nobody).
+    willing : tuple of str
+        Acceptable partners who are alone or rank ``person`` above their partner:
+        each would form a blocking pair with ``person`` (empty in a stable matching).
     """
 
     person: str
@@ -58,6 +61,7 @@ class UnmatchedReason:
     listed: tuple[str, ...]
     acceptable: tuple[str, ...]
     held: tuple[tuple[str, str | None], ...]
+    willing: tuple[str, ...]
 
 
 def unmatched_reasons(matching, proposer_prefs, reviewer_prefs) -> list[UnmatchedReason]:
@@ -114,11 +118,11 @@ def _reason(person, side, ranking, others, partner, ranks) -> UnmatchedReason:
     acceptable = tuple(q for q in ranking if person in others[q])
     held = tuple((q, partner.get(q)) for q in acceptable)
     # q would take person if q is alone or ranks person above q's partner
-    willing = [q for q, h in held if h is None or ranks[q][person] < ranks[q][h]]
+    willing = tuple(q for q, h in held if h is None or ranks[q][person] < ranks[q][h])
     if not acceptable:
         reason = NO_ACCEPTABLE_PARTNER
     elif willing:
         reason = LEFT_OUT
     else:
         reason = ALL_PREFERRED_SOMEONE_ELSE
-    return UnmatchedReason(person, side, reason, tuple(ranking), acceptable, held)
+    return UnmatchedReason(person, side, reason, tuple(ranking), acceptable, held, willing)

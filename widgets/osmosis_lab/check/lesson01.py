@@ -31,7 +31,7 @@ from .core import Check, Misconception
 
 #: Exercise 2's matching of Gale and Shapley's example (one pair would rather swap).
 SHAKY_MATCHING = {"alpha": "B", "beta": "A", "gamma": "C"}
-#: Exercise 5: the tester and the category they stop sharing.
+#: Exercise 4: the tester and the category they stop sharing.
 WITHDRAWAL = ("Bastien Colin", "conscious")
 
 

@@ -130,6 +130,8 @@ def test_who_proposes_gale_shapley_extremes():
 def test_who_proposes_changes_nothing_for_the_beta_testers():
     explorer = matching_sides.WhoProposesExplorer(BETA)
     assert "changes nobody's partner" in text(explorer)
+    # Sofia Ricci and Camille Perrot have no partner to average: the sentence says so
+    assert "their choice number 1.7 (10 of 12 testers have a partner)" in text(explorer)
     for name in ("Sofia Ricci", "Camille Perrot"):
         assert (
             f"{name} is left alone: everyone who would accept {name} ended up with someone they "

@@ -107,10 +107,22 @@ def _cap(side: str) -> str:
 
 def _mean_line(table: pd.DataFrame, when: str) -> str:
     parts = [
-        f"the {_possessive(group)} partners are on average their choice number {ranks.mean():.1f}"
-        for group, ranks in table.groupby("group", sort=False)["rank"]
+        _group_mean(group, ranks) for group, ranks in table.groupby("group", sort=False)["rank"]
     ]
     return f"{when}: {' and '.join(parts)} (1 = first choice)."
+
+
+def _group_mean(group: str, ranks: pd.Series) -> str:
+    """The mean place of the partners of those who have one; says how many have none."""
+    matched = int(ranks.notna().sum())
+    if matched == 0:
+        return f"none of the {group} has a partner"
+    mean = (
+        f"the {_possessive(group)} partners are on average their choice number {ranks.mean():.1f}"
+    )
+    if matched < len(ranks):  # the unmatched have no partner to average: say so
+        mean += f" ({matched} of {len(ranks)} {group} have a partner)"
+    return mean
 
 
 def _moved(now: pd.DataFrame, other: pd.DataFrame) -> list[str]:

@@ -1,10 +1,12 @@
 """Lesson 01's five matching explorers, driven headless as a learner would."""
 
+import json
 import re
 
 import pytest
 
 from osmosis_lab.data import load_people
+from osmosis_lab.data.markets import beta_preferences
 from osmosis_lab.explorers import (
     matching_consent,
     matching_lie,
@@ -13,7 +15,14 @@ from osmosis_lab.explorers import (
     matching_welfare,
 )
 from osmosis_lab.explorers.base import chart_spec
-from osmosis_lab.explorers.matching_common import BETA, CASES, GALE_SHAPLEY, RANDOM, load_case
+from osmosis_lab.explorers.matching_common import (
+    BETA,
+    CASES,
+    GALE_SHAPLEY,
+    RANDOM,
+    load_case,
+    why_alone,
+)
 from osmosis_lab.matching import (
     blocking_pairs,
     deferred_acceptance,
@@ -21,6 +30,8 @@ from osmosis_lab.matching import (
     max_welfare_matching,
 )
 from osmosis_lab.matching.compare import happiness_points, total_points
+from osmosis_lab.matching.unmatched import unmatched_reasons
+from sequences import LogProblems, click, update
 
 PEOPLE = load_people()
 
@@ -119,7 +130,13 @@ def test_who_proposes_gale_shapley_extremes():
 def test_who_proposes_changes_nothing_for_the_beta_testers():
     explorer = matching_sides.WhoProposesExplorer(BETA)
     assert "changes nobody's partner" in text(explorer)
-    assert "Unmatched either way: Sofia Ricci, Camille Perrot" in text(explorer)
+    # Sofia Ricci and Camille Perrot have no partner to average: the sentence says so
+    assert "their choice number 1.7 (10 of 12 testers have a partner)" in text(explorer)
+    for name in ("Sofia Ricci", "Camille Perrot"):
+        assert (
+            f"{name} is left alone: everyone who would accept {name} ended up with someone they "
+            f"prefer to {name} (Zoé Lemoine is with Yanis Haddou)."
+        ) in text(explorer)
 
 
 # ---------------------------------------------------------------- stable vs best
@@ -221,3 +238,114 @@ def test_sharing_nothing_means_no_match_and_reset_restores(consent):
     consent.everyone.click()
     assert "Everyone shares every category." in text(consent)
     assert all(box.value for box in consent.shares.values())
+
+
+# ---------------------------------------------------------------- nobody vanishes
+
+
+def assert_alone_shown(explorer, matching, proposers, reviewers, *, group=None, empty_list=None):
+    """Every person the engine finds unmatched is in the text with its reason, and in the chart."""
+    said = text(explorer)
+    rows = rows_of(explorer.chart)
+    words = {} if empty_list is None else {"empty_list": empty_list}
+    reasons = unmatched_reasons(matching, proposers, reviewers)
+    for why in reasons:
+        sentence = why_alone(why, **words)
+        assert sentence in said, f"{why.person} is unmatched but the text does not say why"
+        for q, holder in why.held:  # the sentence names what the market shows
+            assert holder is None or f"{q} is with {holder}" in sentence or "more" in sentence
+        if rows and "why" in rows[0]:
+            mine = [
+                r
+                for r in rows
+                if r["person"] == why.person and (group is None or r.get("group") == group)
+            ]
+            if why.side == "proposer" or group is None:
+                assert any(r["why"] == sentence for r in mine), f"{why.person} not in the chart"
+    return reasons
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_step_through_names_everyone_left_alone_at_the_end(case):
+    explorer = matching_steps.StepThroughExplorer(case)
+    explorer.play.click()
+    c = load_case(case)
+    reasons = assert_alone_shown(
+        explorer, deferred_acceptance(c.proposers, c.reviewers), c.proposers, c.reviewers
+    )
+    for why in reasons:
+        assert why.person in chart_spec(explorer.chart)["description"]
+
+
+@pytest.mark.parametrize("case", matching_sides.OPTIONS)
+def test_who_proposes_shows_everyone_alone_with_the_reason(case):
+    explorer = matching_sides.WhoProposesExplorer(case)
+    for side in ("first", "second"):
+        explorer.proposing.value = side
+        c = load_case(case) if side == "first" else load_case(case).swapped()
+        assert_alone_shown(
+            explorer, deferred_acceptance(c.proposers, c.reviewers), c.proposers, c.reviewers
+        )
+
+
+@pytest.mark.parametrize("case", matching_welfare.OPTIONS)
+def test_stable_and_best_total_show_everyone_alone_with_the_reason(case):
+    explorer = matching_welfare.StableVsBestExplorer(case)
+    c = load_case(case)
+    for matching in explorer.matchings().values():
+        assert_alone_shown(explorer, matching, c.proposers, c.reviewers)
+
+
+def test_the_beta_testers_left_alone_appear_in_every_chart():
+    for explorer in (
+        matching_sides.WhoProposesExplorer(BETA),
+        matching_welfare.StableVsBestExplorer(BETA),
+        matching_consent.ConsentMatchExplorer(PEOPLE),
+    ):
+        shown = {r["person"] for r in rows_of(explorer.chart) if r.get("why")}
+        assert {"Sofia Ricci", "Camille Perrot"} <= shown, type(explorer).__name__
+
+
+FULL_SWEEP = (0, 5, 11)
+
+
+def test_every_consent_setting_shows_everyone_alone_with_a_reason_the_engine_gives():
+    """Every tester (by index, as the browser sends it), and every one of the 16 tick patterns
+    of the four boxes (by value) for three of them (the first, Sofia Ricci who is left alone,
+    the last); earlier testers keep a changed pattern, so markets combine. All 16 patterns for
+    all 12 testers took 40 s on the shared machine, for no new kind of state."""
+    explorer = matching_consent.ConsentMatchExplorer(PEOPLE)
+    boxes = list(explorer.shares.values())
+    with LogProblems() as problems:
+        for index in range(len(explorer.tester.options)):
+            update(explorer.tester, index=index)
+            for step in range(2 ** len(boxes) if index in FULL_SWEEP else 1):
+                # a Gray code: one box changes per step, and all 16 patterns come up once
+                pattern = step ^ (step >> 1)
+                for bit, box in enumerate(boxes):
+                    if box.value != bool(pattern >> bit & 1):
+                        update(box, value=bool(pattern >> bit & 1))
+                prefs = beta_preferences(PEOPLE, shared=explorer.sharing)
+                matching = deferred_acceptance(*prefs)
+                assert_alone_shown(
+                    explorer,
+                    matching,
+                    *prefs,
+                    group="after your changes",
+                    empty_list=matching_consent.EMPTY_LIST,
+                )
+            for bit, box in enumerate(boxes):  # leave this tester with one pattern of their own
+                update(box, value=bool((index + 5) >> bit & 1))
+        click(explorer.everyone)
+    assert not problems.found
+    assert "Everyone shares every category." in text(explorer)
+
+
+def test_every_chart_spec_is_strict_json_with_people_left_alone():
+    """A NaN in a spec breaks the kernel's message to the browser (the chart never shows)."""
+    for explorer in (
+        matching_sides.WhoProposesExplorer(BETA),
+        matching_welfare.StableVsBestExplorer(BETA),
+        matching_consent.ConsentMatchExplorer(PEOPLE),
+    ):
+        json.dumps(chart_spec(explorer.chart), allow_nan=False)

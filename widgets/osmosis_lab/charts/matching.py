@@ -36,13 +36,16 @@ STATUS_COLOURS = {
 SIDE_COLOURS = (OKABE_ITO[4], OKABE_ITO[5])
 
 
-def steps_chart(grid: pd.DataFrame, *, step: int, total: int) -> alt.Chart:
+def steps_chart(
+    grid: pd.DataFrame, *, step: int, total: int, unmatched: list[str] = ()
+) -> alt.Chart:
     """Proposers (rows) by reviewers (columns): who proposed to whom, and what happened.
 
     ``grid`` has columns proposer, reviewer, status (a key of :data:`STATUS_COLOURS`)
     and place (the reviewer's place on the proposer's list, 1 = first choice), as
     ``osmosis_lab.matching.compare.proposal_grid`` builds it; rows and columns
-    keep the table's order.
+    keep the table's order. ``unmatched``: at the end, who is left alone (both sides),
+    named in the description (the text equivalent gives each one's reason).
     """
     held = int((grid["status"] == "held").sum())
     rejected = int((grid["status"] == "rejected").sum())
@@ -78,19 +81,46 @@ def steps_chart(grid: pd.DataFrame, *, step: int, total: int) -> alt.Chart:
         chart + labels,
         f"Grid of who has proposed to whom after proposal {step} of {total}: "
         f"{held} proposal(s) tentatively held, {rejected} rejected. "
-        "Each square's number is the reviewer's place on the proposer's list.",
+        "Each square's number is the reviewer's place on the proposer's list."
+        + (f" Left alone at the end: {', '.join(unmatched)}." if unmatched else ""),
     )
+
+
+#: What the chart writes in the row of someone without a partner.
+UNMATCHED = "unmatched"
 
 
 def ranks_chart(table: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
     """One bar per person: the place of their partner on their own list (shorter is happier).
 
-    ``table`` has columns person, group (what colours the bars) and rank;
-    unmatched people (rank NaN) are listed in the description by the caller.
+    ``table`` has columns person, group (what colours the bars) and rank, and may have
+    ``why``: for an unmatched person (rank NaN) the sentence saying why. Unmatched
+    people keep their row, with the word "unmatched" in it and the reason in the tooltip;
+    the caller's description and text equivalent say the same in words.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"person": ["a", "b"], "group": ["P", "P"], "rank": [1, None],
+    ...                       "why": ["", "b is left alone: nobody lists b."]})
+    >>> spec = ranks_chart(table, title="t", description="d").to_dict()
+    >>> [row["person"] for rows in spec["datasets"].values() for row in rows]
+    ['a', 'b']
     """
     groups = list(dict.fromkeys(table["group"]))
-    chart = (
-        alt.Chart(table.dropna(subset=["rank"]), title=title)
+    # only the columns drawn: others (e.g. an unmatched person's partner, NaN) are not JSON
+    data = table[["person", "group", "rank"]].assign(why=table.get("why", ""))
+    data["why"] = [w if isinstance(w, str) else "" for w in data["why"]]
+    base = alt.Chart(data, title=title).encode(
+        y=alt.Y("person:N", sort=list(dict.fromkeys(data["person"])), title=None),
+        color=alt.Color(
+            "group:N",
+            scale=alt.Scale(domain=groups, range=list(SIDE_COLOURS[: len(groups)])),
+            title=None,
+        ),
+        yOffset="group:N" if data["person"].duplicated().any() else alt.Undefined,
+    )
+    bars = (
+        base.transform_filter("isValid(datum.rank)")
         .mark_bar()
         .encode(
             x=alt.X(
@@ -99,40 +129,51 @@ def ranks_chart(table: pd.DataFrame, *, title: str, description: str) -> alt.Cha
                 scale=alt.Scale(domainMin=0),
                 axis=alt.Axis(tickMinStep=1),
             ),
-            y=alt.Y("person:N", sort=None, title=None),
-            color=alt.Color(
-                "group:N",
-                scale=alt.Scale(domain=groups, range=list(SIDE_COLOURS[: len(groups)])),
-                title=None,
-            ),
-            yOffset="group:N" if table["person"].duplicated().any() else alt.Undefined,
             tooltip=["person:N", "group:N", alt.Tooltip("rank:Q", title="place")],
         )
-        .properties(width=320)
     )
-    return accessible(chart, description)
+    alone = (
+        base.transform_filter("!isValid(datum.rank)")
+        .mark_text(align="left", dx=3, fontStyle="italic")
+        .encode(
+            x=alt.datum(0),
+            text=alt.value(UNMATCHED),
+            tooltip=["person:N", "group:N", alt.Tooltip("why:N", title="why unmatched")],
+        )
+    )
+    return accessible((bars + alone).properties(width=320), description)
 
 
 def points_chart(table: pd.DataFrame, *, description: str) -> alt.Chart:
     """Happiness points per person under two matchings, side by side.
 
-    ``table`` has columns person, matching and points.
+    ``table`` has columns person, matching and points, and may have ``why``: for an
+    unmatched person (0 points) the sentence saying why, shown in the tooltip beside
+    the word "unmatched" written in their row.
     """
     matchings = list(dict.fromkeys(table["matching"]))
-    chart = (
-        alt.Chart(table, title="Happiness points per person")
-        .mark_bar()
-        .encode(
-            x=alt.X("points:Q", title="Points (first choice = most, unmatched = 0)"),
-            y=alt.Y("person:N", sort=None, title=None),
-            yOffset="matching:N",
-            color=alt.Color(
-                "matching:N",
-                scale=alt.Scale(domain=matchings, range=list(SIDE_COLOURS)),
-                title="Matching",
-            ),
-            tooltip=["person:N", "matching:N", "points:Q"],
-        )
-        .properties(width=320)
+    data = table[["person", "matching", "points"]].assign(why=table.get("why", ""))
+    data["why"] = [w if isinstance(w, str) else "" for w in data["why"]]
+    base = alt.Chart(data, title="Happiness points per person").encode(
+        y=alt.Y("person:N", sort=list(dict.fromkeys(data["person"])), title=None),
+        yOffset="matching:N",
+        color=alt.Color(
+            "matching:N",
+            scale=alt.Scale(domain=matchings, range=list(SIDE_COLOURS)),
+            title="Matching",
+        ),
     )
-    return accessible(chart, description)
+    bars = base.mark_bar().encode(
+        x=alt.X("points:Q", title="Points (first choice = most, unmatched = 0)"),
+        tooltip=["person:N", "matching:N", "points:Q"],
+    )
+    alone = (
+        base.transform_filter("datum.why != ''")
+        .mark_text(align="left", dx=3, fontStyle="italic", fontSize=9)
+        .encode(
+            x=alt.datum(0),
+            text=alt.value(UNMATCHED),
+            tooltip=["person:N", "matching:N", alt.Tooltip("why:N", title="why unmatched")],
+        )
+    )
+    return accessible((bars + alone).properties(width=320), description)

@@ -31,7 +31,7 @@ from .core import Check, Misconception
 
 #: Exercise 2's matching of Gale and Shapley's example (one pair would rather swap).
 SHAKY_MATCHING = {"alpha": "B", "beta": "A", "gamma": "C"}
-#: Exercise 5: the tester and the category they stop sharing.
+#: Exercise 4: the tester and the category they stop sharing.
 WITHDRAWAL = ("Bastien Colin", "conscious")
 
 
@@ -78,8 +78,8 @@ hand_matching = Check(
             "Cyd go, so Cyd must ask again.",
         ),
     ),
-    fallback_hint="Give a dict such as {'Ada': 'X', ...}; follow the lists in order, one proposal "
-    "at a time, and let each reviewer keep only the best offer so far.",
+    fallback_hint="Give each of Ada, Ben, Cyd and Dev one partner. Follow the lists in order, one "
+    "proposal at a time, and let each reviewer keep only the best offer so far.",
 )
 
 
@@ -115,8 +115,8 @@ find_a_blocking_pair = Check(
             hint="Those two are already together. Look for two people who are NOT paired.",
         ),
     ),
-    fallback_hint="Give two names, e.g. ('beta', 'C'): a man and a woman who are not together "
-    "and who each rank the other above their current partner.",
+    fallback_hint="Pick a man and a woman who are not together and who each rank the other "
+    "above their current partner.",
 )
 
 
@@ -176,7 +176,8 @@ lie_that_pays = Check(
             "deferred acceptance (Dubins and Freedman, 1981); look at the other side.",
         ),
     ),
-    fallback_hint="Give one name from the example as a string, e.g. 'A'.",
+    fallback_hint="Pick one person from the example: try each lie in the 'What if I lie?' "
+    "explorer and read whether it paid off.",
 )
 
 

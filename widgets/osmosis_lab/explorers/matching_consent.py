@@ -23,6 +23,10 @@ from ..data.markets import beta_preferences
 from ..matching import deferred_acceptance
 from ..matching.compare import partner_ranks
 from .base import Explorer, show_chart, text_block
+from .matching_common import alone_reasons
+
+#: Why a list is empty in this market: lists hold only people one may meet who share a category.
+EMPTY_LIST = "nobody they may be matched with shares any kind of data with them"
 
 
 class ConsentMatchExplorer(Explorer):
@@ -50,7 +54,10 @@ class ConsentMatchExplorer(Explorer):
             layout=widgets.Layout(width="auto"),
         )
         self.everyone.on_click(lambda _: self._share_all())
-        self.before = deferred_acceptance(*beta_preferences(self.people))
+        market = beta_preferences(self.people)
+        self.before = deferred_acceptance(*market)
+        self.alone_before = alone_reasons(self.before, *market, empty_list=EMPTY_LIST)
+        self._before_ranks = _ranks(self.before, market, self.alone_before, "before")
         self._syncing = False
         self._assemble([self.tester, *self.shares.values(), self.everyone])
         self.refresh()
@@ -76,20 +83,28 @@ class ConsentMatchExplorer(Explorer):
         lines += [_change(t, self.before[t], after[t], t in withdrew) for t in changed]
         if not changed:
             lines.append("Nobody's match changed.")
+        alone = alone_reasons(after, *prefs, empty_list=EMPTY_LIST)
+        lines += [f"Now: {why}" for why in alone.values()]
+        lines += [
+            f"Before your changes: {why}"
+            for who, why in self.alone_before.items()
+            if who not in alone
+        ]
         table = pd.concat(
             [
-                partner_ranks(self.before, *beta_preferences(self.people)).assign(group="before"),
-                partner_ranks(after, *prefs).assign(group="after your changes"),
+                self._before_ranks,
+                _ranks(after, prefs, alone, "after your changes"),
             ]
         )
-        table = table[table["side"] == "proposer"]
+        left = [t for t in after if after[t] is None]
         show_chart(
             self.chart,
             matching_charts.ranks_chart(
                 table,
                 title="Each tester's partner, before and after",
                 description="Bar chart: each tester's partner as a place on their list, before and "
-                f"after the changes. {len(changed)} tester(s) changed partner.",
+                f"after the changes. {len(changed)} tester(s) changed partner. "
+                f"Unmatched after the changes: {', '.join(left) or 'nobody'}.",
             ),
         )
         self.summary.value = text_block("Whose match changed (testers propose)", lines)
@@ -105,6 +120,13 @@ class ConsentMatchExplorer(Explorer):
         for c, box in self.shares.items():
             box.value = bool(self.sharing.loc[shown, c])
         self._syncing = False
+
+
+def _ranks(matching: dict, prefs, alone: dict, group: str) -> pd.DataFrame:
+    """The testers' partner ranks, with the reason beside each unmatched tester."""
+    table = partner_ranks(matching, *prefs).assign(group=group)
+    table = table[table["side"] == "proposer"]
+    return table.assign(why=table["person"].map(lambda who: alone.get(who, "")))
 
 
 def _showing(tester: str, sharing: pd.DataFrame, after: dict) -> str:

@@ -15,7 +15,7 @@ from ..charts import matching as matching_charts
 from ..matching import deferred_acceptance
 from ..matching.compare import LIES, lie_outcome, partner_ranks
 from .base import Explorer, show_chart, text_block
-from .matching_common import GALE_SHAPLEY, RANDOM, case_picker, load_case
+from .matching_common import GALE_SHAPLEY, RANDOM, alone_reasons, case_picker, load_case
 
 OPTIONS = (GALE_SHAPLEY, RANDOM)
 RULE = (
@@ -69,6 +69,11 @@ class LieExplorer(Explorer):
             RULE,
         ]
         table = self._ranks(case, outcome.reported)
+        lines[3:3] = [
+            f"{_cap(group)}: {why}"
+            for group, why in zip(table["group"], table["why"], strict=True)
+            if why
+        ]
         show_chart(
             self.chart,
             matching_charts.ranks_chart(
@@ -96,5 +101,12 @@ class LieExplorer(Explorer):
             )
             matching = deferred_acceptance(p, r)
             ranks = partner_ranks(matching, case.proposers, case.reviewers)  # TRUE lists
-            frames.append(ranks.assign(group=label))
+            alone = alone_reasons(matching, p, r)  # the reason lies in the lists reported
+            frames.append(
+                ranks.assign(group=label, why=ranks["person"].map(lambda who: alone.get(who, "")))
+            )
         return pd.concat(frames, ignore_index=True)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

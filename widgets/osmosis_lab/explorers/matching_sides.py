@@ -15,7 +15,7 @@ from ..charts import matching as matching_charts
 from ..matching import all_stable_matchings, deferred_acceptance
 from ..matching.compare import partner_ranks
 from .base import Explorer, show_chart, text_block
-from .matching_common import BETA, GALE_SHAPLEY, RANDOM, case_picker, load_case
+from .matching_common import BETA, GALE_SHAPLEY, RANDOM, alone_reasons, case_picker, load_case
 
 OPTIONS = (GALE_SHAPLEY, RANDOM, BETA)
 
@@ -46,6 +46,8 @@ class WhoProposesExplorer(Explorer):
         asking = case if proposing == "first" else case.swapped()
         matching = deferred_acceptance(asking.proposers, asking.reviewers)
         table = partner_ranks(matching, asking.proposers, asking.reviewers)
+        alone = alone_reasons(matching, asking.proposers, asking.reviewers)
+        table["why"] = table["person"].map(lambda who: alone.get(who, ""))
         table["group"] = table["side"].map(
             {"proposer": asking.proposer_side, "reviewer": asking.reviewer_side}
         )
@@ -78,12 +80,11 @@ class WhoProposesExplorer(Explorer):
                 else "Switching who proposes changes nobody's partner: it has one stable matching."
             )
         )
-        unmatched = now.loc[now["rank"].isna(), "person"].tolist()
-        if unmatched:
-            lines.append(f"Unmatched either way: {', '.join(unmatched)}.")
+        lines += [why for why in now["why"] if why]  # each unmatched person, with the reason
         description = (
             f"Bar chart: for each person in {case.name}, the place of their partner on "
-            f"their own list when {asking} propose. {lines[0]}"
+            f"their own list when {asking} propose. {lines[0]} Unmatched: "
+            f"{', '.join(now.loc[now['rank'].isna(), 'person']) or 'nobody'}."
         )
         show_chart(
             self.chart,
@@ -106,10 +107,22 @@ def _cap(side: str) -> str:
 
 def _mean_line(table: pd.DataFrame, when: str) -> str:
     parts = [
-        f"the {_possessive(group)} partners are on average their choice number {ranks.mean():.1f}"
-        for group, ranks in table.groupby("group", sort=False)["rank"]
+        _group_mean(group, ranks) for group, ranks in table.groupby("group", sort=False)["rank"]
     ]
     return f"{when}: {' and '.join(parts)} (1 = first choice)."
+
+
+def _group_mean(group: str, ranks: pd.Series) -> str:
+    """The mean place of the partners of those who have one; says how many have none."""
+    matched = int(ranks.notna().sum())
+    if matched == 0:
+        return f"none of the {group} has a partner"
+    mean = (
+        f"the {_possessive(group)} partners are on average their choice number {ranks.mean():.1f}"
+    )
+    if matched < len(ranks):  # the unmatched have no partner to average: say so
+        mean += f" ({matched} of {len(ranks)} {group} have a partner)"
+    return mean
 
 
 def _moved(now: pd.DataFrame, other: pd.DataFrame) -> list[str]:

@@ -23,7 +23,7 @@ from ..charts import matching as matching_charts
 from ..matching import deferred_acceptance_steps
 from ..matching.compare import proposal_grid
 from .base import Explorer, show_chart, text_block
-from .matching_common import CASES, case_picker, load_case
+from .matching_common import CASES, alone_reasons, case_picker, load_case
 
 
 class StepThroughExplorer(Explorer):
@@ -80,15 +80,22 @@ class StepThroughExplorer(Explorer):
             self._load(self.example.value)
         upto = self.shown_events()
         grid = proposal_grid(self.events, self.case.proposers, upto=upto)
-        show_chart(
-            self.chart, matching_charts.steps_chart(grid, step=self.position, total=self.total)
-        )
         latest = self.events[self.shown_events(self.position - 1) : upto] if upto else []
         held = self.events[upto - 1].held if upto else ()
         lines = [e.text for e in latest] or ["Nobody has proposed yet. Press Next proposal."]
         together = ", ".join(f"{p} and {r}" for p, r in held) or "nobody yet"
         done = upto == len(self.events)
         lines.append(f"{'Final pairs' if done else 'Tentatively together'}: {together}.")
+        alone = {}
+        if done:  # only the end result has people left alone for good
+            alone = alone_reasons(dict(held), self.case.proposers, self.case.reviewers)
+            lines += list(alone.values())
+        show_chart(
+            self.chart,
+            matching_charts.steps_chart(
+                grid, step=self.position, total=self.total, unmatched=list(alone)
+            ),
+        )
         title = f"{self.case.name}: proposal {self.position} of {self.total}"
         self.summary.value = text_block(title, lines)
         self.log.value = _log_html(self.events[:upto])

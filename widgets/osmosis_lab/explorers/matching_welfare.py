@@ -13,7 +13,7 @@ from ..charts import matching as matching_charts
 from ..matching import blocking_pairs, deferred_acceptance, max_welfare_matching
 from ..matching.compare import happiness_points, partner_ranks, total_points
 from .base import Explorer, show_chart, text_block
-from .matching_common import BETA, GALE_SHAPLEY, RANDOM, case_picker, load_case
+from .matching_common import BETA, GALE_SHAPLEY, RANDOM, alone_reasons, case_picker, load_case
 
 OPTIONS = (RANDOM, GALE_SHAPLEY, BETA)
 STABLE, BEST = "stable (deferred acceptance)", "best total points"
@@ -54,12 +54,16 @@ class StableVsBestExplorer(Explorer):
             ]
             if len(blocking) > 4:
                 lines.append(f"... and {len(blocking) - 4} more blocking pairs.")
-            frames.append(
-                _points_per_person(ranks, label, len(case.proposers), len(case.reviewers))
-            )
+            alone = alone_reasons(matching, case.proposers, case.reviewers)
+            lines += [f"{label.capitalize()}: {why}" for why in alone.values()]
+            frame = _points_per_person(ranks, label, len(case.proposers), len(case.reviewers))
+            frames.append(frame.assign(why=frame["person"].map(lambda who: alone.get(who, ""))))
         table = pd.concat(frames, ignore_index=True)
-        description = f"Bar chart of each person's happiness points in {case.name} " + " ".join(
-            lines[:1] + [line for line in lines if line.startswith("Best")]
+        alone = table.loc[table["why"] != ""].groupby("matching", sort=False)["person"]
+        description = " ".join(
+            [f"Bar chart of each person's happiness points in {case.name}."]
+            + [line for line in lines if "points in total" in line]
+            + [f"Unmatched in the {label} matching: {', '.join(who)}." for label, who in alone]
         )
         show_chart(self.chart, matching_charts.points_chart(table, description=description))
         self.summary.value = text_block(f"{case.name}: stable or best total?", lines)

@@ -27,6 +27,7 @@ from .lattice import all_stable_matchings
 from .roommates import stable_roommates
 from .scores import compatibility_scores, preferences_from_scores
 from .stability import BlockingPair, blocking_pairs, is_stable
+from .unmatched import UnmatchedReason, unmatched_reasons
 
 __all__ = [
     "Acceptance",
@@ -35,6 +36,7 @@ __all__ = [
     "MatchEvent",
     "Proposal",
     "Rejection",
+    "UnmatchedReason",
     "all_stable_matchings",
     "blocking_pairs",
     "compatibility_scores",
@@ -45,4 +47,5 @@ __all__ = [
     "max_welfare_matching",
     "preferences_from_scores",
     "stable_roommates",
+    "unmatched_reasons",
 ]

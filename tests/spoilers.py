@@ -64,3 +64,34 @@ def spoilers_in(text: str, relations: list[Relation]) -> list[tuple[str, str]]:
 
 def is_marked(cell) -> bool:
     return SPOILER_TAG in cell.metadata.get("tags", [])
+
+
+def widget_texts(model_id: str, state: dict, seen: set | None = None) -> list[str]:
+    """Every text a widget and its children show (values, descriptions, options), as saved state."""
+    seen = set() if seen is None else seen
+    if model_id in seen or model_id not in state:
+        return []
+    seen.add(model_id)
+    values = state[model_id].get("state", {})
+    texts = [
+        values[k] for k in ("value", "description", "placeholder") if isinstance(values.get(k), str)
+    ]
+    texts += [str(label) for label in values.get("_options_labels", ())]
+    for child in values.get("children", ()):
+        texts += widget_texts(str(child).removeprefix("IPY_MODEL_"), state, seen)
+    return texts
+
+
+def output_texts(cell, state: dict) -> list[str]:
+    """What a learner reads in a code cell's outputs: printed text, HTML, Markdown, widgets."""
+    texts = []
+    for output in cell.get("outputs", ()):
+        texts.append(output.get("text", ""))
+        data = output.get("data", {})
+        for mime in ("text/plain", "text/html", "text/markdown"):
+            if mime in data and "application/vnd.jupyter.widget-view+json" not in data:
+                texts.append(str(data[mime]))
+        view = data.get("application/vnd.jupyter.widget-view+json")
+        if view:
+            texts += widget_texts(view["model_id"], state)
+    return [t for t in texts if t]

@@ -16,6 +16,7 @@ import pytest
 from conftest import LESSONS, read_notebook
 from osmosis_lab.check import STRICT_ENV
 from osmosis_lab.check.exercises import all_exercises
+from spoilers import is_marked, output_texts, register, spoilers_in
 
 #: runs every lesson in a kernel: not part of `make test-fast`
 pytestmark = pytest.mark.slow
@@ -86,7 +87,11 @@ def test_solutions_pass_their_checks_strictly(path, monkeypatch):
         pytest.skip(f"{path.name} has no exercises")
     monkeypatch.setenv(STRICT_ENV, "1")
     client = nbclient.NotebookClient(
-        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": path.parent}}
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": path.parent}},
+        store_widget_state=True,
     )
     client.execute()  # raises CellExecutionError naming the failing check
     for cell in swapped:
@@ -101,3 +106,14 @@ def test_solutions_pass_their_checks_strictly(path, monkeypatch):
         if output.output_type == "stream" and output.name == "stderr"
     ]
     assert not warnings, f"{path.name} printed to stderr: {warnings}"
+    # What the lesson prints, explorers included, states no plot relation outside a spoiler marker
+    # (the lesson lint checks its Markdown; this run serves both checks).
+    state = notebook.metadata.get("widgets", {}).get(
+        "application/vnd.jupyter.widget-state+json", {}
+    )
+    relations, found = register(), []
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type == "code" and not is_marked(cell):
+            for text in output_texts(cell, state.get("state", {})):
+                found += [(index, r, p) for r, p in spoilers_in(text, relations)]
+    assert not found, f"{path.name}: plot relations in unmarked output: {found}"

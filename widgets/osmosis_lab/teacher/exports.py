@@ -1,0 +1,253 @@
+"""Read the learners' exported work from a folder or a zip, refusing what is unsafe or unknown.
+
+An export is a Markdown file ("my work") with one embedded data block, a fenced
+```` ```json ```` block holding ``{"format": "osmosis-lab-export", "version": 1, ...}``
+(a bare ``.json`` file with the same object is read too). :func:`parse_export`
+is the one place that knows the layout of that block, so a change of layout is
+a change here only::
+
+    {"format": "osmosis-lab-export", "version": 1, "learner": "Zoé",
+     "left_out": ["reflections"],
+     "lessons": {"03_privacy": {
+         "answers": {"ex1": {"answer": "B", "correct": true, "first_try": true,
+                             "misconception": null}},
+         "reflections": {"discuss": {"text": "...", "may_show": false}}},
+       "05_design_review": {"review": {"choices": {"privacy": "randomized response"}}}},
+     "poll": {"1": "Q1-YES"}}
+
+Where files come from: an LMS download (one folder per student, or a zip of
+them), nbgrader's exchange, or the hub's drop folder (one folder per learner).
+Every file is read as data: nothing is executed, followed or extracted to disk.
+A file that cannot be read safely is skipped with a message saying why; it never
+stops the others from loading.
+
+Examples
+--------
+>>> block = '{"format": "osmosis-lab-export", "version": 1, "learner": "Ana", "lessons": {}}'
+>>> parse_export("# My work\\n```json\\n" + block + "\\n```\\n", source="ana.md").learner
+'Ana'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from osmosis_lab.errors import RecordError
+
+FORMAT = "osmosis-lab-export"
+KNOWN_VERSIONS = (1,)
+#: A real export is a few kilobytes; anything past this is not one (and must not fill memory).
+MAX_BYTES = 512 * 1024
+#: Files whose name ends so are read; everything else in a folder is ignored quietly.
+SUFFIXES = (".md", ".json")
+_BLOCK = re.compile(r"```json[^\n]*\n(.*?)\n```", re.S)
+
+
+class ExportError(RecordError):
+    """One exported file cannot be read; the message says which and why. Others still load."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One exercise as a learner left it."""
+
+    correct: bool | None
+    first_try: bool | None
+    misconception: str | None
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """A reflection, and whether its learner ticked "may be shown" (to the class, unnamed)."""
+
+    lesson: str
+    prompt: str
+    text: str
+    may_show: bool
+
+
+@dataclass(frozen=True)
+class LearnerWork:
+    """What one exported file holds, in the teacher's terms."""
+
+    learner: str
+    source: str
+    answers: dict[str, Answer] = field(default_factory=dict)
+    reflections: tuple[Reflection, ...] = ()
+    review_choices: dict[str, str] = field(default_factory=dict)
+    poll_tokens: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
+
+
+def _text(value, default: str = "") -> str:
+    return value if isinstance(value, str) else default
+
+
+def _flag(value) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def parse_export(text: str, *, source: str) -> LearnerWork:
+    """The learner's work in ``text`` (an export file's content).
+
+    Raises
+    ------
+    ExportError
+        No data block, not JSON, not an Osmosis Lab export, or a version this reader
+        does not know.
+    """
+    stripped = text.strip()
+    match = _BLOCK.search(text)
+    body = match.group(1) if match else stripped if stripped.startswith("{") else None
+    if body is None:
+        raise ExportError(f"{source}: no data block found; is it an Osmosis Lab export?")
+    try:
+        data = json.loads(body)
+    except json.JSONDecodeError as error:
+        raise ExportError(f"{source}: its data block is damaged (line {error.lineno}).") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ExportError(f"{source}: not an Osmosis Lab export (format {FORMAT!r} missing).")
+    if data.get("version") not in KNOWN_VERSIONS:
+        raise ExportError(
+            f"{source}: export version {data.get('version')!r}, but this notebook reads versions "
+            f"{list(KNOWN_VERSIONS)}. Update the lessons (git pull), then load it again."
+        )
+    return _work(data, source)
+
+
+def _work(data: dict, source: str) -> LearnerWork:
+    answers: dict[str, Answer] = {}
+    reflections: list[Reflection] = []
+    choices: dict[str, str] = {}
+    lessons = data.get("lessons") if isinstance(data.get("lessons"), dict) else {}
+    for lesson, content in sorted(lessons.items()):
+        if not isinstance(content, dict):
+            continue
+        for exercise, a in _items(content.get("answers")):
+            answers[f"{lesson}/{exercise}"] = Answer(
+                _flag(a.get("correct")),
+                _flag(a.get("first_try")),
+                _text(a.get("misconception")) or None,
+            )
+        for prompt, r in _items(content.get("reflections")):
+            if _text(r.get("text")).strip():
+                reflections.append(
+                    Reflection(lesson, prompt, _text(r.get("text")), r.get("may_show") is True)
+                )
+        review = content.get("review") if isinstance(content.get("review"), dict) else {}
+        for question, choice in _items(review.get("choices"), values=str):
+            choices[question] = choice
+    poll = data.get("poll") if isinstance(data.get("poll"), dict) else {}
+    left_out = data.get("left_out") if isinstance(data.get("left_out"), list) else []
+    return LearnerWork(
+        learner=_text(data.get("learner"), "(no name)")[:80],
+        source=source,
+        answers=answers,
+        reflections=tuple(reflections),
+        review_choices=choices,
+        poll_tokens=tuple(str(t) for t in poll.values() if isinstance(t, str)),
+        left_out=tuple(str(x) for x in left_out),
+    )
+
+
+def _items(value, *, values: type = dict):
+    if not isinstance(value, dict):
+        return []
+    return [(str(k), v) for k, v in sorted(value.items()) if isinstance(v, values)]
+
+
+@dataclass
+class ClassFolder:
+    """Every learner's work that loaded, and a message for every file that did not."""
+
+    work: list[LearnerWork]
+    problems: list[str]
+
+
+def _safe_member(name: str) -> bool:
+    path = PurePosixPath(name.replace("\\", "/"))
+    return not path.is_absolute() and ".." not in path.parts and ":" not in path.parts[0]
+
+
+def _read_bytes(data: bytes, source: str) -> LearnerWork:
+    if len(data) > MAX_BYTES:
+        raise ExportError(
+            f"{source}: {len(data):,} bytes, larger than any export ({MAX_BYTES:,} at most); skipped."
+        )
+    return parse_export(data.decode("utf-8", errors="replace"), source=source)
+
+
+def _from_zip(path: Path, problems: list[str]) -> list[tuple[str, bytes]]:
+    found = []
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        problems.append(f"{path.name}: not a readable zip ({error}); skipped.")
+        return found
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir() or not info.filename.lower().endswith(SUFFIXES):
+                continue
+            if not _safe_member(info.filename):
+                problems.append(
+                    f"{path.name}: {info.filename!r} points outside the folder; skipped "
+                    "(nothing is extracted to disk)."
+                )
+            elif info.file_size > MAX_BYTES:
+                problems.append(
+                    f"{path.name}/{info.filename}: {info.file_size:,} bytes, larger than any "
+                    f"export ({MAX_BYTES:,} at most); skipped."
+                )
+            else:
+                with archive.open(info) as member:
+                    found.append((f"{path.name}/{info.filename}", member.read(MAX_BYTES + 1)))
+    return found
+
+
+def read_class_folder(folder: str | Path) -> ClassFolder:
+    """Load every export under ``folder`` (sub-folders and zips included), skipping what is unsafe.
+
+    Learners with the same name are told apart as "Name (2)", and the teacher is told.
+    Symbolic links are not followed.
+    """
+    root = Path(folder)
+    if not root.is_dir():
+        raise ExportError(f"{root} is not a folder. Give the folder that holds the exports.")
+    problems: list[str] = []
+    raw: list[tuple[str, bytes]] = []
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            problems.append(f"{relative}: a link; not followed.")
+        elif path.is_file() and path.suffix.lower() == ".zip":
+            raw += _from_zip(path, problems)
+        elif path.is_file() and path.suffix.lower() in SUFFIXES:
+            with path.open("rb") as handle:
+                raw.append((relative, handle.read(MAX_BYTES + 1)))
+    work: list[LearnerWork] = []
+    for source, data in raw:
+        try:
+            work.append(_read_bytes(data, source))
+        except ExportError as error:
+            problems.append(str(error))
+    return ClassFolder(_distinct_names(work, problems), problems)
+
+
+def _distinct_names(work: list[LearnerWork], problems: list[str]) -> list[LearnerWork]:
+    seen: dict[str, int] = {}
+    distinct = []
+    for item in work:
+        key = " ".join(item.learner.split()).casefold()
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            renamed = f"{item.learner} ({seen[key]})"
+            problems.append(
+                f"{item.source}: another file has the name {item.learner!r}; shown as {renamed!r}."
+            )
+            item = LearnerWork(**{**item.__dict__, "learner": renamed})
+        distinct.append(item)
+    return distinct

@@ -9,7 +9,7 @@ tells nobody more than the token itself. Re-running the cell or restarting the
 kernel shows the same token and never draws again.
 
 Kept where: in the learner's record (:class:`~osmosis_lab.records.RecordStore`,
-section ``class_poll``) if they gave a name, else in a small file next to the
+section ``class_poll``, ``{"Q1": {"send": "Q1-YES"}}``) if they gave a name, else in a small file next to the
 notebook named after the question (``osmosis_poll_q1.txt``).
 
 Examples
@@ -78,7 +78,8 @@ class PollKeeper:
             What is saved is not a token: it is left as it is, and no new coin is flipped.
         """
         if self.name:
-            token = RecordStore(self.folder).load(self.name).get(SECTION, {}).get(f"Q{question}")
+            kept = RecordStore(self.folder).load(self.name).get(SECTION, {}).get(f"Q{question}")
+            token = kept.get("send") if isinstance(kept, dict) else kept
         else:
             text = read_text_if_present(self._file(question))
             token = None if text is None else text.strip()
@@ -94,7 +95,7 @@ class PollKeeper:
         if self.name:
             store = RecordStore(self.folder)
             fields = dict(store.load(self.name).get(SECTION, {}))
-            fields[f"Q{question}"] = token
+            fields[f"Q{question}"] = {"send": token}  # shaped like an answer, for the export
             return store.save(self.name, SECTION, fields)
         return write_text_atomically(self._file(question), token + "\n")
 

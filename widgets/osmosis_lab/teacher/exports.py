@@ -1,29 +1,25 @@
 """Read the learners' exported work from a folder or a zip, refusing what is unsafe or unknown.
 
-An export is a Markdown file ("my work") with one embedded data block, a fenced
-```` ```json ```` block holding ``{"format": "osmosis-lab-export", "version": 1, ...}``
-(a bare ``.json`` file with the same object is read too). :func:`parse_export`
-is the one place that knows the layout of that block, so a change of layout is
-a change here only::
+Two kinds of file are read, both written by the learner's own notebook:
 
-    {"format": "osmosis-lab-export", "version": 1, "learner": "Zoé",
-     "left_out": ["reflections"],
-     "lessons": {"03_privacy": {
-         "answers": {"ex1": {"answer": "B", "correct": true, "first_try": true,
-                             "misconception": null}},
-         "reflections": {"discuss": {"text": "...", "may_show": false}}},
-       "05_design_review": {"review": {"choices": {"privacy": "randomized response"}}}},
-     "poll": {"1": "Q1-YES"}}
+- the export of "Export my work", ``osmosis_export_<key>.md``: Markdown with one fenced
+  ```` ```json ```` data block ``{"format": "osmosis-lab-export", "version": 1, ...}``, laid out
+  as ``osmosis_lab/records/EXPORT_FORMAT.md`` documents (``answers``: lesson -> exercise ->
+  ``{"answer", "first_answer", "tries", "status"}``; ``reflections``: prompt id ->
+  ``{"prompt", "text", "may_show"}``; ``consent.left_out``: the parts left out). The class
+  poll's record section travels among the answers as ``answers["class_poll"]["Q1"]["send"]``;
+- lesson 05's review, ``my_design_review_<key>.md``: its "My design choices" table.
 
-Where files come from: an LMS download (one folder per student, or a zip of
-them), nbgrader's exchange, or the hub's drop folder (one folder per learner).
-Every file is read as data: nothing is executed, followed or extracted to disk.
-A file that cannot be read safely is skipped with a message saying why; it never
-stops the others from loading.
+:func:`parse_export` and :func:`parse_review_choices` are the only places that know
+those layouts. Where files come from: an LMS download (one folder per student, or a
+zip of them), nbgrader's exchange, or the hub's drop folder (one folder per learner).
+Every file is read as data: nothing is executed, followed or extracted to disk. A
+file that cannot be read safely is skipped with a message saying why; it never stops
+the others from loading.
 
 Examples
 --------
->>> block = '{"format": "osmosis-lab-export", "version": 1, "learner": "Ana", "lessons": {}}'
+>>> block = '{"format": "osmosis-lab-export", "version": 1, "learner": "Ana", "answers": {}}'
 >>> parse_export("# My work\\n```json\\n" + block + "\\n```\\n", source="ana.md").learner
 'Ana'
 """
@@ -45,6 +41,11 @@ MAX_BYTES = 512 * 1024
 #: Files whose name ends so are read; everything else in a folder is ignored quietly.
 SUFFIXES = (".md", ".json")
 _BLOCK = re.compile(r"```json[^\n]*\n(.*?)\n```", re.S)
+#: The class poll's record section (osmosis_lab.explorers.class_poll.SECTION).
+POLL_SECTION = "class_poll"
+NOT_ATTEMPTED = "not attempted yet"
+REVIEW_STEM = "my_design_review"
+EXPORT_STEM = "osmosis_export"
 
 
 class ExportError(RecordError):
@@ -121,37 +122,62 @@ def parse_export(text: str, *, source: str) -> LearnerWork:
 
 def _work(data: dict, source: str) -> LearnerWork:
     answers: dict[str, Answer] = {}
-    reflections: list[Reflection] = []
-    choices: dict[str, str] = {}
-    lessons = data.get("lessons") if isinstance(data.get("lessons"), dict) else {}
-    for lesson, content in sorted(lessons.items()):
-        if not isinstance(content, dict):
-            continue
-        for exercise, a in _items(content.get("answers")):
-            answers[f"{lesson}/{exercise}"] = Answer(
-                _flag(a.get("correct")),
-                _flag(a.get("first_try")),
-                _text(a.get("misconception")) or None,
+    tokens: list[str] = []
+    for lesson, exercises in _items(data.get("answers")):
+        for exercise, kept in _items(exercises):
+            if lesson == POLL_SECTION:
+                tokens += [kept["send"]] if isinstance(kept.get("send"), str) else []
+                continue
+            status = _text(kept.get("status")).strip()
+            correct = status == "correct" if status else None
+            tries = kept.get("tries")
+            first = (
+                correct and tries == 1 if isinstance(tries, int) and correct is not None else None
             )
-        for prompt, r in _items(content.get("reflections")):
-            if _text(r.get("text")).strip():
-                reflections.append(
-                    Reflection(lesson, prompt, _text(r.get("text")), r.get("may_show") is True)
-                )
-        review = content.get("review") if isinstance(content.get("review"), dict) else {}
-        for question, choice in _items(review.get("choices"), values=str):
-            choices[question] = choice
-    poll = data.get("poll") if isinstance(data.get("poll"), dict) else {}
-    left_out = data.get("left_out") if isinstance(data.get("left_out"), list) else []
+            missed = status if status and not correct and status != NOT_ATTEMPTED else None
+            answers[f"{lesson}/{exercise}"] = Answer(correct, first, missed and missed[:60])
+    reflections = [
+        Reflection(prompt.split("_")[0], prompt, _text(r.get("text")), r.get("may_show") is True)
+        for prompt, r in _items(data.get("reflections"))
+        if _text(r.get("text")).strip()
+    ]
+    consent = data.get("consent") if isinstance(data.get("consent"), dict) else {}
+    left_out = consent.get("left_out") if isinstance(consent.get("left_out"), list) else []
     return LearnerWork(
-        learner=_text(data.get("learner"), "(no name)")[:80],
+        learner=_text(data.get("learner"), "(no name)").removeprefix("'")[:80] or "(no name)",
         source=source,
         answers=answers,
         reflections=tuple(reflections),
-        review_choices=choices,
-        poll_tokens=tuple(str(t) for t in poll.values() if isinstance(t, str)),
+        poll_tokens=tuple(tokens),
         left_out=tuple(str(x) for x in left_out),
     )
+
+
+_CHOICES = re.compile(
+    r"## My design choices\s*\n\s*\| Choice \| My decision \|\s*\n\|---\|---\|\n((?:\|.*\|\n?)*)"
+)
+_ROW = re.compile(r"^\| (.*?) \| (.*) \|$")
+
+
+def parse_review_choices(text: str) -> dict[str, str]:
+    """The "My design choices" table of a lesson 05 review: choice -> decision ({} if none).
+
+    >>> parse_review_choices("## My design choices\\n\\n| Choice | My decision |\\n|---|---|\\n"
+    ...                      "| Consent form | Pre-ticked boxes |\\n")
+    {'Consent form': 'Pre-ticked boxes'}
+    """
+    match = _CHOICES.search(text)
+    rows = match.group(1).splitlines() if match else []
+    found = {}
+    for row in rows[:40]:
+        cells = _ROW.match(row.strip())
+        if cells:
+            found[_unescape(cells.group(1))[:80]] = _unescape(cells.group(2))[:120]
+    return found
+
+
+def _unescape(cell: str) -> str:
+    return re.sub(r"\\(.)", r"\1", cell.strip())
 
 
 def _items(value, *, values: type = dict):
@@ -179,6 +205,23 @@ def _read_bytes(data: bytes, source: str) -> LearnerWork:
             f"{source}: {len(data):,} bytes, larger than any export ({MAX_BYTES:,} at most); skipped."
         )
     return parse_export(data.decode("utf-8", errors="replace"), source=source)
+
+
+def _stem(source: str) -> str:
+    return PurePosixPath(source).stem.lower()
+
+
+def _owner(source: str, prefix: str) -> str:
+    """Whose file: the key after the prefix in its name, else the folder it is in (LMS style)."""
+    stem = PurePosixPath(source).stem
+    key = stem[len(prefix) :].lstrip("_-") if stem.lower().startswith(prefix) else ""
+    return key or PurePosixPath(source).parent.name or stem
+
+
+def _review_bytes(data: bytes, source: str) -> dict[str, str]:
+    if len(data) > MAX_BYTES:
+        raise ExportError(f"{source}: {len(data):,} bytes, larger than any review; skipped.")
+    return parse_review_choices(data.decode("utf-8", errors="replace"))
 
 
 def _from_zip(path: Path, problems: list[str]) -> list[tuple[str, bytes]]:
@@ -229,11 +272,25 @@ def read_class_folder(folder: str | Path) -> ClassFolder:
             with path.open("rb") as handle:
                 raw.append((relative, handle.read(MAX_BYTES + 1)))
     work: list[LearnerWork] = []
+    reviews: dict[str, dict[str, str]] = {}
     for source, data in raw:
         try:
-            work.append(_read_bytes(data, source))
+            if _stem(source).startswith(REVIEW_STEM):
+                reviews[_owner(source, REVIEW_STEM)] = _review_bytes(data, source)
+            else:
+                work.append(_read_bytes(data, source))
         except ExportError as error:
             problems.append(str(error))
+    work = [
+        LearnerWork(
+            **{**w.__dict__, "review_choices": reviews.pop(_owner(w.source, EXPORT_STEM), {})}
+        )
+        for w in work
+    ]
+    work += [
+        LearnerWork(owner, f"{owner} (review only)", review_choices=c)
+        for owner, c in reviews.items()
+    ]
     return ClassFolder(_distinct_names(work, problems), problems)
 
 

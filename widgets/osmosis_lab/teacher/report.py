@@ -25,6 +25,7 @@ from osmosis_lab.records import inert_markdown
 from osmosis_lab.teacher.exports import LearnerWork
 from osmosis_lab.teacher.tables import (
     HIDDEN,
+    THRESHOLD,
     choice_counts,
     exercise_counts,
     misconception_counts,
@@ -33,9 +34,15 @@ from osmosis_lab.teacher.tables import (
 )
 
 
-def _rows(table: dict[str, dict[str, int]]) -> list[tuple[str, list[tuple[str, str]], int]]:
+def shown_total(row: dict[str, int]) -> str:
+    """A row's total as shown: hidden too when it is itself a small count."""
+    total = sum(row.values())
+    return HIDDEN if 0 < total < THRESHOLD else str(total)
+
+
+def _rows(table: dict[str, dict[str, int]]) -> list[tuple[str, list[tuple[str, str]], str]]:
     return [
-        (name, list(suppress_counts(row).items()), sum(row.values())) for name, row in table.items()
+        (name, list(suppress_counts(row).items()), shown_total(row)) for name, row in table.items()
     ]
 
 

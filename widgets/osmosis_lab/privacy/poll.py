@@ -41,7 +41,10 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from numbers import Real
 from statistics import NormalDist
+
+import numpy as np
 
 from osmosis_lab.errors import PrivacyError
 from osmosis_lab.privacy.loss import PrivacyLoss, privacy_loss
@@ -81,13 +84,26 @@ def _chance(truth_probability: Fraction) -> Fraction:
     return truth_probability
 
 
+def _yes_no(value, *, name: str) -> bool:
+    # bool("no") is True: a text answer would silently count as yes, so only booleans pass
+    if not isinstance(value, bool | np.bool_):
+        raise PrivacyError(f"{name} must be True or False, got {value!r}.")
+    return bool(value)
+
+
 def answer_to_send(true_answer: bool, *, coin_says_truth: bool) -> bool:
     """The answer a learner sends: their true answer if the coin says so, else its opposite.
 
     >>> answer_to_send(True, coin_says_truth=False)
     False
+
+    Raises
+    ------
+    PrivacyError
+        An argument is not True or False.
     """
-    return bool(true_answer) == bool(coin_says_truth)
+    truth = _yes_no(true_answer, name="true_answer")
+    return truth == _yes_no(coin_says_truth, name="coin_says_truth")
 
 
 def token_likelihoods(truth_probability: Fraction) -> dict[str, tuple[Fraction, Fraction]]:
@@ -95,6 +111,11 @@ def token_likelihoods(truth_probability: Fraction) -> dict[str, tuple[Fraction, 
 
     >>> token_likelihoods(Fraction(3, 4))["YES"]
     (Fraction(3, 4), Fraction(1, 4))
+
+    Raises
+    ------
+    PrivacyError
+        The chance is not a fraction strictly between 1/2 and 1.
     """
     p = _chance(truth_probability)
     return {"YES": (p, 1 - p), "NO": (1 - p, p)}
@@ -104,6 +125,11 @@ def worst_likelihood_ratio(truth_probability: Fraction) -> Fraction:
     """The largest P(token | one answer) / P(token | the other), over every token, exactly.
 
     ε-differential privacy holds when this is at most e^ε; here it equals p / (1 - p).
+
+    Raises
+    ------
+    PrivacyError
+        The chance is not a fraction strictly between 1/2 and 1.
     """
     ratios = []
     for given_yes, given_no in token_likelihoods(truth_probability).values():
@@ -118,7 +144,16 @@ def token_for(question: int, sent: bool | None) -> str:
 
     >>> token_for(3, True), token_for(3, None)
     ('Q3-YES', 'Q3-PASS')
+
+    Raises
+    ------
+    PrivacyError
+        ``question`` is not a whole number from 1 to 9999, or ``sent`` not True, False or None.
     """
+    if isinstance(question, bool) or not isinstance(question, int) or not 1 <= question <= 9999:
+        raise PrivacyError(f"question must be a question number such as 3, got {question!r}.")
+    if sent is not None:
+        sent = _yes_no(sent, name="sent")
     word = "PASS" if sent is None else ("YES" if sent else "NO")
     return f"Q{int(question)}-{word}"
 
@@ -150,7 +185,15 @@ def tally(sent: Sequence[bool | None]) -> PollTally:
 
     >>> tally([True, False, None, True])
     PollTally(yes=2, no=1, declined=1)
+
+    Raises
+    ------
+    PrivacyError
+        An entry is not True, False or None.
     """
+    for s in sent:
+        if s is not None:
+            _yes_no(s, name="each answer sent")
     return PollTally(
         yes=sum(1 for s in sent if s is True),
         no=sum(1 for s in sent if s is False),
@@ -177,7 +220,7 @@ class PollResult:
 
 
 def _half_width(n: int, p: Fraction, confidence: float) -> float:
-    if not 0 < confidence < 1:
+    if isinstance(confidence, bool) or not isinstance(confidence, Real) or not 0 < confidence < 1:
         raise PrivacyError(f"confidence must be between 0 and 1 (e.g. 0.95), got {confidence!r}.")
     z = NormalDist().inv_cdf(0.5 + confidence / 2)
     return z * math.sqrt(float(p * (1 - p)) / n) / float(2 * p - 1)
@@ -198,6 +241,10 @@ def poll_estimate(
         not between 0 and 1.
     """
     p = _chance(truth_probability)
+    if not isinstance(counts, PollTally):
+        raise PrivacyError(
+            f"counts must be a PollTally(yes=..., no=..., declined=...); got {counts!r}."
+        )
     if counts.answered == 0:
         raise PrivacyError(
             "No Yes or No answers yet: collect at least one before estimating "
@@ -217,6 +264,14 @@ def interval_width(n: int, *, truth_probability: Fraction, confidence: float = 0
 
     It does not depend on the answers, so it can be shown before the poll.
 
+    Raises
+    ------
+    PrivacyError
+        ``n`` is not a whole number of at least 1, the coin is not an offered kind of
+        fraction, or confidence is not between 0 and 1.
+
+    Examples
+    --------
     >>> round(interval_width(30, truth_probability=Fraction(3, 4)), 2)
     0.62
     """
@@ -228,7 +283,13 @@ def interval_width(n: int, *, truth_probability: Fraction, confidence: float = 0
 def width_table(
     n: int, *, offered: Iterable[Fraction] = OFFERED_TRUTH_PROBABILITIES, confidence: float = 0.95
 ) -> list[tuple[Fraction, float, float]]:
-    """(truth probability, ε, interval width) for each offered coin, for ``n`` answers."""
+    """(truth probability, ε, interval width) for each offered coin, for ``n`` answers.
+
+    Raises
+    ------
+    PrivacyError
+        As :func:`interval_width`.
+    """
     return [
         (p, epsilon_of(p), interval_width(n, truth_probability=p, confidence=confidence))
         for p in offered
@@ -273,8 +334,8 @@ def class_privacy(
     PrivacyError
         An ε is negative or not a number, or the budget is not positive.
     """
-    spent = list(epsilons) or [0.0]
-    if isinstance(budget, bool) or not isinstance(budget, int | float) or not budget > 0:
+    spent = [0.0] if isinstance(epsilons, list | tuple) and not epsilons else epsilons
+    if isinstance(budget, bool) or not isinstance(budget, Real) or not budget > 0:
         raise PrivacyError(f"budget must be a positive epsilon such as 2.2; got {budget!r}.")
     loss = privacy_loss(spent, prior=prior)
     return ClassPrivacy(loss.epsilon, float(budget), loss)

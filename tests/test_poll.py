@@ -20,7 +20,6 @@ from osmosis_lab.privacy.poll import (
     OFFERED_TRUTH_PROBABILITIES,
     PollTally,
     answer_to_send,
-    class_privacy,
     epsilon_of,
     interval_width,
     poll_estimate,
@@ -29,6 +28,7 @@ from osmosis_lab.privacy.poll import (
     width_table,
     worst_likelihood_ratio,
 )
+from osmosis_lab.privacy.poll_budget import class_privacy
 
 CLASS_SIZE = 30
 SEEDS = range(1000)

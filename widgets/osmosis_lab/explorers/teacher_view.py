@@ -26,11 +26,11 @@ from ..errors import OsmosisLabError
 from ..privacy.poll import (
     DEFAULT_TRUTH_PROBABILITY,
     OFFERED_TRUTH_PROBABILITIES,
-    class_privacy,
     epsilon_of,
     poll_estimate,
     width_table,
 )
+from ..privacy.poll_budget import class_privacy
 from ..records import write_text_atomically
 from ..teacher import (
     counts_from_hands,

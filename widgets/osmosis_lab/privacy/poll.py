@@ -17,8 +17,8 @@ answers. "I'd rather not take part" is counted apart and not estimated: the
 estimate is about those who answered.
 
 Asking the same class again spends privacy again; epsilons add up
-(sequential composition), so :func:`class_privacy` sums them and warns past a
-budget.
+(sequential composition), so :func:`osmosis_lab.privacy.poll_budget.class_privacy`
+sums them and warns past a budget.
 
 Examples
 --------
@@ -47,15 +47,12 @@ from statistics import NormalDist
 import numpy as np
 
 from osmosis_lab.errors import PrivacyError
-from osmosis_lab.privacy.loss import PrivacyLoss, privacy_loss
 
 #: The coins a teacher may choose: the chance that a learner's sent answer is their true one.
 #: Exact fractions, so that e^ε = p / (1 - p) is exact too (ln 2, ln 3, ln 4, ln 9).
 OFFERED_TRUTH_PROBABILITIES = (Fraction(2, 3), Fraction(3, 4), Fraction(4, 5), Fraction(9, 10))
 #: Lesson 03's coin round: truth with chance 3 in 4, ε = ln 3.
 DEFAULT_TRUTH_PROBABILITY = Fraction(3, 4)
-#: Past this total ε for one class, the teacher's view warns (two polls with the default coin).
-DEFAULT_BUDGET = 2 * math.log(3)
 #: The words a learner sends; "PASS" is "I'd rather not take part".
 TOKENS = ("YES", "NO", "PASS")
 
@@ -294,48 +291,3 @@ def width_table(
         (p, epsilon_of(p), interval_width(n, truth_probability=p, confidence=confidence))
         for p in offered
     ]
-
-
-@dataclass(frozen=True)
-class ClassPrivacy:
-    """What the polls asked of one class have spent together."""
-
-    total: float
-    budget: float
-    loss: PrivacyLoss
-
-    @property
-    def over_budget(self) -> bool:
-        """True once the total ε is past the budget (a tiny rounding excess does not count)."""
-        return self.total > self.budget + 1e-12
-
-    def warning(self) -> str:
-        """A sentence for the teacher's view; empty while within the budget."""
-        if not self.over_budget:
-            return ""
-        return (
-            f"This class has now spent epsilon = {self.total:.2f} in polls, past the budget of "
-            f"{self.budget:.2f}: another poll about the same people makes each answer easier to "
-            "undo. Ask a new question to a new group, or stop here."
-        )
-
-
-def class_privacy(
-    epsilons: Iterable[float], *, budget: float = DEFAULT_BUDGET, prior: float = 0.5
-) -> ClassPrivacy:
-    """Sum the ε of every poll asked of the same class (sequential composition).
-
-    >>> spend = class_privacy([math.log(3)] * 3)
-    >>> round(spend.total, 2), spend.over_budget, spend.loss.posterior_words()
-    (3.3, True, '97 in 100')
-
-    Raises
-    ------
-    PrivacyError
-        An ε is negative or not a number, or the budget is not positive.
-    """
-    spent = [0.0] if isinstance(epsilons, list | tuple) and not epsilons else epsilons
-    if isinstance(budget, bool) or not isinstance(budget, Real) or not budget > 0:
-        raise PrivacyError(f"budget must be a positive epsilon such as 2.2; got {budget!r}.")
-    loss = privacy_loss(spent, prior=prior)
-    return ClassPrivacy(loss.epsilon, float(budget), loss)

@@ -10,7 +10,7 @@ Two kinds of file are read, both written by the learner's own notebook:
   poll's record section travels among the answers as ``answers["class_poll"]["Q1"]["send"]``;
 - lesson 05's review, ``my_design_review_<key>.md``: its "My design choices" table.
 
-:func:`parse_export` and :func:`parse_review_choices` are the only places that know
+:func:`parse_export` and :func:`~osmosis_lab.teacher.review_files.parse_review_choices` are the only places that know
 those layouts. Where files come from: an LMS download (one folder per student, or a
 zip of them), nbgrader's exchange, or the hub's drop folder (one folder per learner).
 Every file is read as data: nothing is executed, followed or extracted to disk. A
@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from osmosis_lab.errors import RecordError
+from osmosis_lab.teacher.review_files import review_choices_from_bytes
 
 FORMAT = "osmosis-lab-export"
 KNOWN_VERSIONS = (1,)
@@ -153,33 +154,6 @@ def _work(data: dict, source: str) -> LearnerWork:
     )
 
 
-_CHOICES = re.compile(
-    r"## My design choices\s*\n\s*\| Choice \| My decision \|\s*\n\|---\|---\|\n((?:\|.*\|\n?)*)"
-)
-_ROW = re.compile(r"^\| (.*?) \| (.*) \|$")
-
-
-def parse_review_choices(text: str) -> dict[str, str]:
-    """The "My design choices" table of a lesson 05 review: choice -> decision ({} if none).
-
-    >>> parse_review_choices("## My design choices\\n\\n| Choice | My decision |\\n|---|---|\\n"
-    ...                      "| Consent form | Pre-ticked boxes |\\n")
-    {'Consent form': 'Pre-ticked boxes'}
-    """
-    match = _CHOICES.search(text)
-    rows = match.group(1).splitlines() if match else []
-    found = {}
-    for row in rows[:40]:
-        cells = _ROW.match(row.strip())
-        if cells:
-            found[_unescape(cells.group(1))[:80]] = _unescape(cells.group(2))[:120]
-    return found
-
-
-def _unescape(cell: str) -> str:
-    return re.sub(r"\\(.)", r"\1", cell.strip())
-
-
 def _items(value, *, values: type = dict):
     if not isinstance(value, dict):
         return []
@@ -216,12 +190,6 @@ def _owner(source: str, prefix: str) -> str:
     stem = PurePosixPath(source).stem
     key = stem[len(prefix) :].lstrip("_-") if stem.lower().startswith(prefix) else ""
     return key or PurePosixPath(source).parent.name or stem
-
-
-def _review_bytes(data: bytes, source: str) -> dict[str, str]:
-    if len(data) > MAX_BYTES:
-        raise ExportError(f"{source}: {len(data):,} bytes, larger than any review; skipped.")
-    return parse_review_choices(data.decode("utf-8", errors="replace"))
 
 
 def _from_zip(path: Path, problems: list[str]) -> list[tuple[str, bytes]]:
@@ -276,10 +244,10 @@ def read_class_folder(folder: str | Path) -> ClassFolder:
     for source, data in raw:
         try:
             if _stem(source).startswith(REVIEW_STEM):
-                reviews[_owner(source, REVIEW_STEM)] = _review_bytes(data, source)
+                reviews[_owner(source, REVIEW_STEM)] = review_choices_from_bytes(data, source)
             else:
                 work.append(_read_bytes(data, source))
-        except ExportError as error:
+        except RecordError as error:  # ExportError, or a review too large
             problems.append(str(error))
     work = [
         LearnerWork(

@@ -20,7 +20,8 @@ import html
 from datetime import date
 
 from osmosis_lab.privacy.loss import privacy_loss
-from osmosis_lab.privacy.poll import ClassPrivacy, PollResult
+from osmosis_lab.privacy.poll import PollResult
+from osmosis_lab.privacy.poll_budget import ClassPrivacy
 from osmosis_lab.records import inert_markdown
 from osmosis_lab.teacher.exports import LearnerWork
 from osmosis_lab.teacher.tables import (

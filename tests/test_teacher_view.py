@@ -226,3 +226,16 @@ def test_teacher_poll_from_hands_tokens_and_folder():
     poll.drop_folder.value = str(SAMPLE)
     counts, _ = tally_drop_folder(SAMPLE, question=1)
     assert f"{counts.answered} answered, {counts.declined} chose not" in poll.summary.value
+
+
+def test_a_wrong_folder_typed_in_is_not_walked_whole(tmp_path, monkeypatch):
+    from osmosis_lab.teacher import exports
+
+    monkeypatch.setattr(exports, "MAX_ENTRIES", 10)
+    for number in range(30):
+        (tmp_path / f"note{number:02d}.txt").write_text("x")
+    deep = tmp_path.joinpath(*["d"] * 10)
+    deep.mkdir(parents=True)
+    (deep / "osmosis_export_deep.md").write_text("never reached")
+    loaded = read_class_folder(tmp_path)
+    assert loaded.work == [] and any("more than 10 files" in p for p in loaded.problems)

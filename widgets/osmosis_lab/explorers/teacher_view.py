@@ -73,8 +73,13 @@ class TeacherPoll(Explorer):
             options=SOURCES, description="Answers from", style=_WIDE
         )
         self.yes, self.no, self.declined = _count("Yes"), _count("No"), _count("Rather not")
-        self.tokens = widgets.Textarea(description="Tokens", placeholder="Q1-YES Q1-NO …")
-        self.drop_folder = widgets.Text(description="Drop folder", placeholder="/srv/osmosis/drop")
+        # read when the teacher presses Enter or leaves the box, not at every keystroke
+        self.tokens = widgets.Textarea(
+            description="Tokens", placeholder="Q1-YES Q1-NO …", continuous_update=False
+        )
+        self.drop_folder = widgets.Text(
+            description="Drop folder", placeholder="/srv/osmosis/drop", continuous_update=False
+        )
         self.earlier = widgets.BoundedIntText(
             value=0, min=0, max=50, description="Earlier polls of this class", style=_WIDE
         )

@@ -39,6 +39,9 @@ FORMAT = "osmosis-lab-export"
 KNOWN_VERSIONS = (1,)
 #: A real export is a few kilobytes; anything past this is not one (and must not fill memory).
 MAX_BYTES = 512 * 1024
+#: A class folder (an LMS download, a drop folder) holds a few hundred entries at most.
+MAX_ENTRIES = 5000
+MAX_DEPTH = 6
 #: Files whose name ends so are read; everything else in a folder is ignored quietly.
 SUFFIXES = (".md", ".json")
 _BLOCK = re.compile(r"```json[^\n]*\n(.*?)\n```", re.S)
@@ -219,6 +222,34 @@ def _from_zip(path: Path, problems: list[str]) -> list[tuple[str, bytes]]:
     return found
 
 
+def class_files(root: Path, problems: list[str]) -> list[Path]:
+    """Every path under ``root``, at most :data:`MAX_ENTRIES` and :data:`MAX_DEPTH` deep.
+
+    A class folder holds a few hundred files; a wrong path typed in (``/``, a home
+    folder) must give a message, not walk the whole disk. Linked folders are not entered.
+    """
+    found: list[Path] = []
+    folders = [(root, 0)]
+    while folders:
+        folder, depth = folders.pop()
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as error:
+            problems.append(f"{folder}: cannot be read ({error.strerror}); skipped.")
+            continue
+        for entry in entries:
+            if len(found) >= MAX_ENTRIES:
+                problems.append(
+                    f"{root} holds more than {MAX_ENTRIES} files: is it the class's folder? "
+                    "Only the first were read."
+                )
+                return sorted(found)
+            found.append(entry)
+            if entry.is_dir() and not entry.is_symlink() and depth < MAX_DEPTH:
+                folders.append((entry, depth + 1))
+    return sorted(found)
+
+
 def read_class_folder(folder: str | Path) -> ClassFolder:
     """Load every export under ``folder`` (sub-folders and zips included), skipping what is unsafe.
 
@@ -230,7 +261,7 @@ def read_class_folder(folder: str | Path) -> ClassFolder:
         raise ExportError(f"{root} is not a folder. Give the folder that holds the exports.")
     problems: list[str] = []
     raw: list[tuple[str, bytes]] = []
-    for path in sorted(root.rglob("*")):
+    for path in class_files(root, problems):
         relative = path.relative_to(root).as_posix()
         if path.is_symlink():
             problems.append(f"{relative}: a link; not followed.")

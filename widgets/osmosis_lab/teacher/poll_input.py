@@ -20,7 +20,7 @@ from pathlib import Path
 
 from osmosis_lab.errors import PrivacyError
 from osmosis_lab.privacy.poll import PollTally
-from osmosis_lab.teacher.exports import MAX_BYTES, ExportError, read_class_folder
+from osmosis_lab.teacher.exports import MAX_BYTES, ExportError, class_files, read_class_folder
 
 _TOKEN = re.compile(r"^Q(\d+)-(YES|NO|PASS)$", re.I)
 
@@ -64,8 +64,13 @@ def tally_drop_folder(folder: str | Path, *, question: int) -> tuple[PollTally, 
     loaded = read_class_folder(root)
     tokens = [t for work in loaded.work for t in work.poll_tokens if _is_for(t, question)]
     problems = list(loaded.problems)
-    for path in sorted(root.rglob("*.txt")):  # a bare token file, for rooms without exports
-        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_BYTES:
+    for path in class_files(root, []):  # a bare token file, for rooms without exports
+        if (
+            path.suffix != ".txt"
+            or path.is_symlink()
+            or not path.is_file()
+            or path.stat().st_size > MAX_BYTES
+        ):
             continue
         words = path.read_text(encoding="utf-8", errors="replace").split()
         ours = [w for w in words if _is_for(w, question)]

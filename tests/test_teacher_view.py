@@ -19,6 +19,7 @@ from osmosis_lab.explorers.teacher_view import SOURCES, ClassView, TeacherPoll
 from osmosis_lab.teacher import (
     ExportError,
     learners_csv,
+    parse_export,
     private_html,
     projector_html,
     read_class_folder,
@@ -239,3 +240,35 @@ def test_a_wrong_folder_typed_in_is_not_walked_whole(tmp_path, monkeypatch):
     (deep / "osmosis_export_deep.md").write_text("never reached")
     loaded = read_class_folder(tmp_path)
     assert loaded.work == [] and any("more than 10 files" in p for p in loaded.problems)
+
+
+def test_reads_what_export_my_work_writes():
+    # runs once the learner's export (osmosis_lab.records.export, built in parallel) is merged
+    export = pytest.importorskip("osmosis_lab.records.export")
+    record = {
+        "03_privacy": {
+            "survey_estimate": {
+                "answer": 0.2,
+                "first_answer": 0.35,
+                "tries": 2,
+                "status": "correct",
+            },
+            "linkage_count": {"answer": 12, "first_answer": 12, "tries": 1, "status": "correct"},
+        },
+        "class_poll": {"Q1": {"send": "Q1-NO"}},
+        "reflections": {
+            "03_would": {"prompt": "Would you?", "text": "<b>no</b>", "may_show": True}
+        },
+    }
+    text = export.export_markdown("Zoé", record, leave_out={"answers:class_poll"})
+    work = parse_export(text, source="zoe.md")
+    assert (
+        work.learner == "Zoé"
+        and work.poll_tokens == ()
+        and work.left_out == ("answers:class_poll",)
+    )
+    assert work.answers["03_privacy/linkage_count"].first_try is True
+    assert work.answers["03_privacy/survey_estimate"].first_try is False
+    assert [r.text for r in work.reflections if r.may_show] == ["<b>no</b>"]
+    both = parse_export(export.export_markdown("Zoé", record), source="zoe.md")
+    assert both.poll_tokens == ("Q1-NO",)

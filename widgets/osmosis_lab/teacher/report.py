@@ -29,7 +29,6 @@ from osmosis_lab.teacher.tables import (
     THRESHOLD,
     choice_counts,
     exercise_counts,
-    misconception_counts,
     shareable_reflections,
     suppress_counts,
 )
@@ -50,8 +49,7 @@ def _rows(table: dict[str, dict[str, int]]) -> list[tuple[str, list[tuple[str, s
 def count_sections(work: list[LearnerWork]) -> list[tuple[str, list]]:
     """(title, rows) for each table the class may see; each row (name, [(label, shown)], total)."""
     return [
-        ("Exercises", _rows(exercise_counts(work))),
-        ("Misconceptions hit", _rows(misconception_counts(work))),
+        ("Exercises and misconceptions hit", _rows(exercise_counts(work))),
         ("Design-review choices", _rows(choice_counts(work))),
     ]
 

@@ -48,29 +48,22 @@ def csv_safe(cell: object) -> str:
 
 
 def exercise_counts(work: list[LearnerWork]) -> dict[str, dict[str, int]]:
-    """Per exercise: how many got it right first time, right later, not right."""
+    """Per exercise: right first time, right later, and each misconception still hit.
+
+    The misconceptions are a breakdown of "not right yet" *in the same row*: shown as
+    a table of their own, a misconception's count would give back a count hidden here.
+    """
     table: dict[str, Counter] = {}
     for learner in work:
         for exercise, answer in learner.answers.items():
-            row = table.setdefault(exercise, Counter())
+            row = table.setdefault(exercise, Counter({"right first time": 0, "right later": 0}))
             if answer.correct and answer.first_try:
                 row["right first time"] += 1
             elif answer.correct:
                 row["right later"] += 1
             else:
-                row["not right yet"] += 1
-    keys = ("right first time", "right later", "not right yet")
-    return {ex: {k: row[k] for k in keys} for ex, row in sorted(table.items())}
-
-
-def misconception_counts(work: list[LearnerWork]) -> dict[str, dict[str, int]]:
-    """Per exercise: how many learners' answers showed each misconception."""
-    table: dict[str, Counter] = {}
-    for learner in work:
-        for exercise, answer in learner.answers.items():
-            if answer.misconception:
-                table.setdefault(exercise, Counter())[answer.misconception] += 1
-    return {ex: dict(sorted(row.items())) for ex, row in sorted(table.items())}
+                row[f"not yet: {answer.misconception or 'another answer'}"] += 1
+    return {ex: dict(row) for ex, row in sorted(table.items())}
 
 
 def choice_counts(work: list[LearnerWork]) -> dict[str, dict[str, int]]:

@@ -36,6 +36,7 @@ import inspect
 import json
 import math
 import re
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -54,6 +55,7 @@ from osmosis_lab.data.markets import market_from_tables
 from osmosis_lab.matching import deferred_acceptance_steps
 from osmosis_lab.matching.compare import LIES
 from osmosis_lab.matching.scenarios import gale_shapley_example
+from osmosis_lab.privacy.poll import PollTally
 
 ENGINES = ("matching", "consent", "privacy", "trust")
 
@@ -417,6 +419,25 @@ STRATEGIES = {
     ("privacy", "truths"): lambda: st.one_of(vectors(), st.just([True, False, True])),
     ("privacy", "responses"): lambda: st.one_of(vectors(), st.just([True, False, True])),
     ("privacy", "rng"): lambda: rngs,
+    # the class poll (privacy.poll)
+    ("privacy", "true_answer"): lambda: yes_no,
+    ("privacy", "coin_says_truth"): lambda: yes_no,
+    ("privacy", "sent"): lambda: st.one_of(yes_no, st.none()),
+    ("privacy", "question"): lambda: st.one_of(
+        st.integers(-3, 10**5), st.sampled_from(["3", 2.5, True, None])
+    ),
+    ("privacy", "n"): lambda: st.one_of(st.integers(-3, 10**9), st.sampled_from([2.5, "30", True])),
+    ("privacy", "truth_probability"): lambda: st.one_of(
+        st.fractions(), st.sampled_from([Fraction(3, 4), Fraction(1, 2), 1, 0.75, "3/4", None])
+    ),
+    ("privacy", "counts"): lambda: st.one_of(
+        st.builds(PollTally, st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 9)),
+        st.sampled_from([None, (1, 2), {"yes": 1}]),
+    ),
+    ("privacy", "epsilons"): lambda: st.one_of(
+        st.lists(st.one_of(junk_floats, st.just(math.inf)), max_size=4),
+        st.sampled_from(["1", None, [], (0.5,)]),
+    ),
     # trust
     ("trust", "predicted"): lambda: st.one_of(vectors(), st.just([0.25, 0.75, 0.9])),
     ("trust", "outcome"): lambda: st.one_of(vectors(), st.just([0, 1, 1])),

@@ -26,6 +26,7 @@ FORBIDDEN = {
     "osmosis_lab.privacy": UI,
     "osmosis_lab.trust": UI,
     "osmosis_lab.review": UI,
+    "osmosis_lab.teacher": UI,
     "osmosis_lab.data": UI,
     "osmosis_lab.check": ("ipywidgets", "altair", "IPython"),
 }

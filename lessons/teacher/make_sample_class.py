@@ -1,0 +1,164 @@
+"""Write lessons/teacher/sample_class/: 30 scripted learners' handed-in work, for the teacher notebook.
+
+A hub drop folder has one folder per learner; each holds the export of "Export my
+work" (``osmosis_export_<key>.md``, the layout of ``osmosis_lab/records/EXPORT_FORMAT.md``)
+and, for most, lesson 05's review (``my_design_review_<key>.md``). The learners are
+scripted from one seeded generator, so running this again writes the same files:
+some leave parts out, some opt out of the poll, some allow a reflection to be shown.
+Every name is invented. Run from the repository's root:
+
+    python lessons/teacher/make_sample_class.py
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+
+from osmosis_lab.privacy.poll import answer_to_send, token_for
+from osmosis_lab.records import inert_markdown, learner_key, write_text_atomically
+
+HERE = Path(__file__).resolve().parent
+FOLDER = HERE / "sample_class"
+SEED = 14
+NAMES = (
+    "Alba Reyes",
+    "Noor Haddad",
+    "Tom Weber",
+    "Ines Faure",
+    "Yusuf Demir",
+    "Lea Novak",
+    "Sami Berg",
+    "Mira Lund",
+    "Jonas Keller",
+    "Eva Rossi",
+    "Karim Saidi",
+    "Lina Moreau",
+    "Oskar Nilsson",
+    "Ada Quinn",
+    "Theo Martin",
+    "Zara Khan",
+    "Ravi Patel",
+    "Nina Horvat",
+    "Leo Dubois",
+    "Maya Cohen",
+    "Omar Farah",
+    "Ella Jansen",
+    "Finn Olsen",
+    "Sara Costa",
+    "Ivan Petrov",
+    "Lucie Blanc",
+    "Hugo Simon",
+    "Aya Mori",
+    "Emil Brandt",
+    "Rosa Vidal",
+)
+#: exercise -> (chance right first time, chance right later, a misconception's verdict)
+EXERCISES = {
+    "03_privacy": {
+        "linkage_count": (0.5, 0.3, "that is age and arrondissement alone"),
+        "k_of_coarse_table": (0.6, 0.2, "k = 1 is the raw export"),
+        "survey_estimate": (0.3, 0.4, "that is the share who answered yes"),
+    },
+    "05_design_review": {},
+}
+REFLECTIONS = {
+    "03_would_you_answer": "Would you answer Osmosis's survey honestly? Why?",
+    "03_who_is_harmed": "Who is harmed if the export is re-identified?",
+}
+TEXTS = (
+    "Only if I knew nobody could trace it back to me.",
+    "The people who never signed up: they did not choose any of this.",
+    "I would lie, a coin or not. Trust has to be earned first.",
+    "The testers, because their memories are in the data.",
+)
+CHOICES = {
+    "Consent form": ("Pre-ticked boxes", "Separate unticked boxes", "One checkbox for everything"),
+    "Research export": (
+        "Rows with names removed (pseudonymised)",
+        "Counts with noise",
+        "No export",
+    ),
+    "A human contact (Billie)": ("yes", "no"),
+}
+
+
+def learner_files(number: int, rng: np.random.Generator) -> dict[str, str]:
+    """File name -> text for one scripted learner."""
+    name = NAMES[number]
+    answers = {}
+    for exercise, (first, later, missed) in EXERCISES["03_privacy"].items():
+        if rng.random() < 0.1:
+            continue  # not attempted
+        draw = rng.random()
+        status, tries = (
+            ("correct", 1)
+            if draw < first
+            else ("correct", 2)
+            if draw < first + later
+            else (missed, 1)
+        )
+        answers[exercise] = {"answer": "…", "first_answer": "…", "tries": tries, "status": status}
+    record = {"03_privacy": answers}
+    if rng.random() < 0.8:  # the rest opted out of the poll
+        truth = bool(rng.random() < 0.4)
+        sent = answer_to_send(truth, coin_says_truth=bool(rng.random() < 0.75))
+        record["class_poll"] = {"Q1": {"send": token_for(1, sent)}}
+    elif rng.random() < 0.5:
+        record["class_poll"] = {"Q1": {"send": token_for(1, None)}}
+    reflections = {
+        prompt: {
+            "prompt": text,
+            "text": str(rng.choice(TEXTS)),
+            "may_show": bool(rng.random() < 0.4),
+        }
+        for prompt, text in REFLECTIONS.items()
+        if rng.random() < 0.7
+    }
+    parts = [f"answers:{s}" for s in sorted(record)] + [
+        f"reflection:{p}" for p in sorted(reflections)
+    ]
+    left_out = sorted(p for p in parts if rng.random() < 0.1)  # some leave a part out
+    data = {
+        "format": "osmosis-lab-export",
+        "version": 1,
+        "learner": name,
+        "exported_at": "2026-12-06T10:00:00+00:00",
+        "reader": "your teacher",
+        "consent": {"included": [p for p in parts if p not in left_out], "left_out": left_out},
+        "answers": {s: f for s, f in record.items() if f"answers:{s}" not in left_out},
+        "reflections": {p: r for p, r in reflections.items() if f"reflection:{p}" not in left_out},
+    }
+    key = learner_key(name)
+    export = (
+        f"# Osmosis Ethics Lab: my work\n\n*Learner:* {inert_markdown(name)}\n\n"
+        "## Data (for the teacher's view)\n\n```json\n"
+        + json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+        + "\n```\n"
+    )
+    files = {f"osmosis_export_{key}.md": export}
+    if rng.random() < 0.85:
+        rows = "".join(f"| {q} | {rng.choice(options)} |\n" for q, options in CHOICES.items())
+        files[f"my_design_review_{key}.md"] = (
+            "# Design review: Osmosis before launch\n\n## My design choices\n\n"
+            f"| Choice | My decision |\n|---|---|\n{rows}\n## My review\n\n…\n"
+        )
+    return files
+
+
+def main() -> None:
+    rng = np.random.default_rng(SEED)
+    shutil.rmtree(FOLDER, ignore_errors=True)
+    for number in range(30):
+        folder = FOLDER / f"learner{number + 1:02d}"
+        folder.mkdir(parents=True)
+        for file_name, text in learner_files(number, rng).items():
+            write_text_atomically(folder / file_name, text)
+    print(f"wrote 30 learners' work to {FOLDER}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+"""The teacher's notebook: the class poll's result, and the class's handed-in work.
+
+Two views, kept apart on purpose: :class:`ClassView` shows the *projector* view
+(counts with small ones hidden, shared reflections without names) unless the
+teacher switches to the *private* view (names, what each learner left out,
+files that did not load). Everything computed lives in :mod:`osmosis_lab.teacher`
+and :mod:`osmosis_lab.privacy.poll`; this module only lays it out.
+
+Examples
+--------
+>>> poll = TeacherPoll()
+>>> poll.yes.value, poll.no.value = 18, 12
+>>> "Estimated share" in poll.summary.value
+True
+"""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from ..errors import OsmosisLabError
+from ..privacy.poll import (
+    DEFAULT_TRUTH_PROBABILITY,
+    OFFERED_TRUTH_PROBABILITIES,
+    epsilon_of,
+    poll_estimate,
+    width_table,
+)
+from ..privacy.poll_budget import class_privacy
+from ..records import write_text_atomically
+from ..teacher import (
+    counts_from_hands,
+    learners_csv,
+    load_poll_questions,
+    poll_sentences,
+    private_html,
+    projector_html,
+    read_class_folder,
+    summary_markdown,
+    tally_drop_folder,
+    tally_tokens,
+)
+from .base import Explorer, text_block
+
+SOURCES = ("Show of hands", "Pasted tokens", "Drop folder")
+_WIDE = {"description_width": "initial"}
+
+
+def _count(description: str) -> widgets.BoundedIntText:
+    return widgets.BoundedIntText(value=0, min=0, max=1000, description=description, style=_WIDE)
+
+
+class TeacherPoll(Explorer):
+    """Collect the class poll's answers, however the room allows, and show what they say."""
+
+    def __init__(self, *, questions_file: str | Path | None = None) -> None:
+        super().__init__()
+        self.questions = {q.number: q for q in load_poll_questions(questions_file)}
+        self.question = widgets.ToggleButtons(
+            options=[(str(n), n) for n in self.questions], description="Question",
+            tooltips=[q.text for q in self.questions.values()],
+            style={**_WIDE, "button_width": "3em"},
+        )  # fmt: skip
+        self.coin = widgets.ToggleButtons(
+            options=[(f"truth {p.numerator} in {p.denominator}", p) for p in OFFERED_TRUTH_PROBABILITIES],
+            value=DEFAULT_TRUTH_PROBABILITY, description="Coin", style={**_WIDE, "button_width": "9em"},
+        )  # fmt: skip
+        self.source = widgets.ToggleButtons(
+            options=SOURCES, description="Answers from", style=_WIDE
+        )
+        self.yes, self.no, self.declined = _count("Yes"), _count("No"), _count("Rather not")
+        # read when the teacher presses Enter or leaves the box, not at every keystroke
+        self.tokens = widgets.Textarea(
+            description="Tokens", placeholder="Q1-YES Q1-NO …", continuous_update=False
+        )
+        self.drop_folder = widgets.Text(
+            description="Drop folder", placeholder="/srv/osmosis/drop", continuous_update=False
+        )
+        self.earlier = widgets.BoundedIntText(
+            value=0, min=0, max=50, description="Earlier polls of this class", style=_WIDE
+        )
+        self._assemble(
+            [self.question, self.coin, self.source, self.yes, self.no, self.declined,
+             self.tokens, self.drop_folder, self.earlier],
+        )  # fmt: skip
+        self.refresh()
+
+    @classmethod
+    def with_lesson_data(cls) -> TeacherPoll:
+        return cls()
+
+    def tally(self):
+        """The counts from the chosen source, and anything that could not be counted."""
+        q = self.question.value
+        if self.source.value == SOURCES[1]:
+            return tally_tokens(self.tokens.value, question=q)
+        if self.source.value == SOURCES[2]:
+            if not self.drop_folder.value.strip():
+                return counts_from_hands(0, 0), ["Type the drop folder's path."]
+            return tally_drop_folder(self.drop_folder.value.strip(), question=q)
+        return counts_from_hands(self.yes.value, self.no.value, self.declined.value), []
+
+    def refresh(self) -> None:
+        question = self.questions[self.question.value]
+        try:
+            counts, unread = self.tally()
+            spend = class_privacy([epsilon_of(self.coin.value)] * (self.earlier.value + 1))
+            result = poll_estimate(counts, truth_probability=self.coin.value)
+            lines = poll_sentences(result, spend, question=question.text)
+        except OsmosisLabError as error:
+            lines, unread, counts = [str(error)], [], None
+        n = counts.answered if counts is not None and counts.answered else 30
+        lines += [
+            f"With {n} answers the 95% interval is {w:.2f} wide at epsilon {e:.2f} "
+            f"(truth {p.numerator} in {p.denominator})."
+            for p, e, w in width_table(n)
+        ]
+        if unread:
+            lines.append(f"Not counted ({len(unread)}): " + "; ".join(unread[:10]))
+        self.summary.value = text_block("Class poll", lines)
+
+
+class ClassView(Explorer):
+    """Load a folder of handed-in work; project the class view; keep the private view apart."""
+
+    def __init__(self, *, folder: str | Path = "", output_folder: str | Path | None = None) -> None:
+        super().__init__()
+        #: where "Write the summary" writes (default: the notebook's folder)
+        self.output_folder = Path(output_folder) if output_folder is not None else Path.cwd()
+        self.folder = widgets.Text(value=str(folder), description="Folder of work", style=_WIDE)
+        self.load = widgets.Button(description="Load the folder")
+        self.mode = widgets.ToggleButtons(
+            options=("Projector (no names)", "Private (teacher only)"), description="View",
+            style={**_WIDE, "button_width": "14em"},
+        )  # fmt: skip
+        self.write = widgets.Button(description="Write the summary")
+        self.shown = widgets.HTML()
+        self.status = widgets.HTML()
+        self.loaded = None
+        self._assemble(
+            [self.folder, self.mode], extra=[self.load, self.write, self.shown, self.status]
+        )
+        self.load.on_click(lambda _b: self.read())
+        self.write.on_click(lambda _b: self.write_summary())
+        self.read()
+
+    @classmethod
+    def with_lesson_data(cls) -> ClassView:
+        """The committed sample class; summaries go to a fresh folder, never into the lessons."""
+        sample = Path(__file__).resolve().parents[3] / "lessons/teacher/sample_class"
+        return cls(folder=sample, output_folder=tempfile.mkdtemp(prefix="class-view-"))
+
+    def read(self) -> None:
+        """(Re)load the folder; a broken folder leaves a message and an empty view."""
+        self.loaded = None
+        if self.folder.value.strip():
+            try:
+                self.loaded = read_class_folder(self.folder.value.strip())
+            except OsmosisLabError as error:
+                self.status.value = f"<p>{html.escape(str(error))}</p>"
+        self.refresh()
+
+    def write_summary(self, path: str | Path | None = None) -> Path | None:
+        """Write the one-page summary (Markdown) and the learners' CSV into the output folder."""
+        if self.loaded is None:
+            self.status.value = "<p>Load a folder first.</p>"
+            return None
+        target = Path(path) if path is not None else self.output_folder / "class_summary.md"
+        try:
+            written = write_text_atomically(target, summary_markdown(self.loaded.work))
+            write_text_atomically(target.with_suffix(".csv"), learners_csv(self.loaded.work))
+        except OsmosisLabError as error:
+            self.status.value = f"<p>{html.escape(str(error))}</p>"
+            return None
+        self.status.value = f"<p>Written: {html.escape(str(written))} (and the .csv beside it).</p>"
+        return written
+
+    def refresh(self) -> None:
+        if self.loaded is None:
+            self.shown.value = ""
+            self.summary.value = text_block("Class work", ["No folder loaded yet."])
+            return
+        work, problems = self.loaded.work, self.loaded.problems
+        private = self.mode.value.startswith("Private")
+        self.shown.value = private_html(work, problems) if private else projector_html(work)
+        lines = [f"{len(work)} files loaded; {len(problems)} notes about files."]
+        self.summary.value = text_block("Class work", lines)

@@ -1,0 +1,128 @@
+"""What the teacher sees: a projector view (no names, small counts hidden), a private view, a summary.
+
+Kernel output is rendered as trusted HTML, so every piece of learner text is
+escaped (:func:`html.escape`) before it reaches a view, and made inert
+(:func:`~osmosis_lab.records.inert_markdown`) before it reaches the Markdown
+summary: a ``<script>`` or ``![x](http://…)`` in a reflection shows as the
+characters typed, and fetches nothing.
+
+Examples
+--------
+>>> from osmosis_lab.teacher.exports import LearnerWork, Reflection
+>>> work = [LearnerWork("Ana", "ana.md", reflections=(Reflection("03", "d", "<b>hi</b>", True),))]
+>>> "&lt;b&gt;hi&lt;/b&gt;" in projector_html(work), "Ana" in projector_html(work)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from osmosis_lab.privacy.loss import privacy_loss
+from osmosis_lab.privacy.poll import PollResult
+from osmosis_lab.privacy.poll_budget import ClassPrivacy
+from osmosis_lab.records import inert_markdown
+from osmosis_lab.teacher.exports import LearnerWork
+from osmosis_lab.teacher.tables import (
+    HIDDEN,
+    THRESHOLD,
+    choice_counts,
+    exercise_counts,
+    shareable_reflections,
+    suppress_counts,
+)
+
+
+def shown_total(row: dict[str, int]) -> str:
+    """A row's total as shown: hidden too when it is itself a small count."""
+    total = sum(row.values())
+    return HIDDEN if 0 < total < THRESHOLD else str(total)
+
+
+def _rows(table: dict[str, dict[str, int]]) -> list[tuple[str, list[tuple[str, str]], str]]:
+    return [
+        (name, list(suppress_counts(row).items()), shown_total(row)) for name, row in table.items()
+    ]
+
+
+def count_sections(work: list[LearnerWork]) -> list[tuple[str, list]]:
+    """(title, rows) for each table the class may see; each row (name, [(label, shown)], total)."""
+    return [
+        ("Exercises and misconceptions hit", _rows(exercise_counts(work))),
+        ("Design-review choices", _rows(choice_counts(work))),
+    ]
+
+
+def _table_html(rows: list) -> str:
+    lines = ["<table>"]
+    for name, cells, total in rows:
+        shown = "; ".join(f"{html.escape(label)}: {html.escape(value)}" for label, value in cells)
+        lines.append(f"<tr><th>{html.escape(name)}</th><td>{shown} (of {total})</td></tr>")
+    return "\n".join(lines + ["</table>"])
+
+
+def projector_html(work: list[LearnerWork]) -> str:
+    """The class view: counts with small ones hidden, shareable reflections without names."""
+    parts = [f"<h3>Our class: {len(work)} files of work</h3>"]
+    for title, rows in count_sections(work):
+        parts += [f"<h4>{title}</h4>", _table_html(rows) if rows else "<p>None yet.</p>"]
+    parts.append("<h4>Reflections you agreed to share (no names)</h4>")
+    shared = shareable_reflections(work)
+    parts += [f"<blockquote>{html.escape(text)}</blockquote>" for _l, _p, text in shared]
+    if not shared:
+        parts.append("<p>None shared.</p>")
+    return "\n".join(parts)
+
+
+def private_html(work: list[LearnerWork], problems: list[str]) -> str:
+    """For the teacher's eyes only: who handed in what, what they left out, unreadable files."""
+    rows = [
+        f"<tr><td>{html.escape(w.learner)}</td><td>{len(w.answers)}</td>"
+        f"<td>{len(w.reflections)}</td><td>{html.escape(', '.join(w.left_out) or '-')}</td></tr>"
+        for w in work
+    ]
+    head = "<tr><th>Learner</th><th>Answers</th><th>Reflections</th><th>Left out</th></tr>"
+    notes = "".join(f"<li>{html.escape(p)}</li>" for p in problems) or "<li>none</li>"
+    return (
+        "<h3>Private: not for the projector</h3>"
+        f"<table>{head}{''.join(rows)}</table><h4>Files not loaded or renamed</h4><ul>{notes}</ul>"
+    )
+
+
+def poll_sentences(result: PollResult, spend: ClassPrivacy, *, question: str) -> list[str]:
+    """The poll's result and why no single answer gives anyone away, in plain sentences."""
+    one = privacy_loss([result.epsilon], prior=0.5)
+    lines = [
+        f"Question: {question}",
+        f"{result.answered} answered, {result.declined} chose not to take part.",
+        f"Estimated share of true yes among those who answered: {result.clipped:.0%} "
+        f"(between {result.low:.0%} and {result.high:.0%}, {result.confidence:.0%} interval).",
+        "Why no single answer gives anyone away: "
+        + one.sentence("a learner who sent Yes", "truly meant yes"),
+        f"This class has spent epsilon = {spend.total:.2f} in polls so far.",
+    ]
+    if spend.over_budget:
+        lines.append(spend.warning())
+    return lines
+
+
+def summary_markdown(
+    work: list[LearnerWork], *, poll: list[str] = (), lesson: str = "", today: date | None = None
+) -> str:
+    """A one-page summary for the next lesson: counts (small ones hidden), shared reflections."""
+    day = (today or date.today()).isoformat()
+    lines = [f"# Class summary{': ' + inert_markdown(lesson) if lesson else ''} ({day})", ""]
+    lines.append(f'{len(work)} files of work. Counts of 1 to 4 show as "{HIDDEN}".')
+    for title, rows in count_sections(work):
+        lines += ["", f"## {title}", ""]
+        for name, cells, total in rows[:12]:  # one page: the first dozen rows
+            shown = "; ".join(f"{inert_markdown(label)}: {value}" for label, value in cells)
+            lines.append(f"- **{inert_markdown(name)}** ({total}): {shown}")
+    if poll:
+        lines += ["", "## Class poll", ""] + [f"- {inert_markdown(s)}" for s in poll]
+    shared = shareable_reflections(work)[:5]
+    if shared:
+        lines += ["", "## From your reflections (shared with permission, no names)", ""]
+        lines += [f"> {inert_markdown(' '.join(text.split()))[:400]}\n" for _l, _p, text in shared]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,100 @@
+"""The class's work as counts a projector may show: small counts hidden, totals kept honest.
+
+A count from 1 to 4 is shown as "fewer than 5": in a class of 30, "2 chose
+dropping the age check" points at people. Hiding one cell is not enough when
+the row's total is shown (total minus the others gives it back), so a second
+cell is hidden too (*complementary suppression*): the smallest other one.
+
+Examples
+--------
+>>> suppress_counts({"delay": 20, "launch": 7, "cancel": 3})
+{'delay': '20', 'launch': 'fewer than 5', 'cancel': 'fewer than 5'}
+>>> csv_safe("=HYPERLINK(1)"), csv_safe("fair form")
+("'=HYPERLINK(1)", 'fair form')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+
+from osmosis_lab.teacher.exports import LearnerWork
+
+THRESHOLD = 5
+HIDDEN = "fewer than 5"
+
+
+def suppress_counts(counts: dict[str, int], *, threshold: int = THRESHOLD) -> dict[str, str]:
+    """Each count as text, hiding 1 to threshold-1, and one more wherever a single one is hidden.
+
+    The row total (the sum) may then be shown without giving a hidden count away.
+    A row whose total is itself below the threshold is hidden whole.
+    """
+    if 0 < sum(counts.values()) < threshold:
+        return {key: HIDDEN for key in counts}
+    hidden = {key for key, n in counts.items() if 0 < n < threshold}
+    if len(hidden) == 1:
+        others = sorted((n, key) for key, n in counts.items() if key not in hidden)
+        if others:
+            hidden.add(others[0][1])  # the smallest: it hides the most with the least lost
+    return {key: HIDDEN if key in hidden else str(n) for key, n in counts.items()}
+
+
+def csv_safe(cell: object) -> str:
+    """A cell a spreadsheet will show as text: a leading = + - @ (a formula) gets a quote first."""
+    text = str(cell)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def exercise_counts(work: list[LearnerWork]) -> dict[str, dict[str, int]]:
+    """Per exercise: right first time, right later, and each misconception still hit.
+
+    The misconceptions are a breakdown of "not right yet" *in the same row*: shown as
+    a table of their own, a misconception's count would give back a count hidden here.
+    """
+    table: dict[str, Counter] = {}
+    for learner in work:
+        for exercise, answer in learner.answers.items():
+            row = table.setdefault(exercise, Counter({"right first time": 0, "right later": 0}))
+            if answer.correct and answer.first_try:
+                row["right first time"] += 1
+            elif answer.correct:
+                row["right later"] += 1
+            else:
+                row[f"not yet: {answer.misconception or 'another answer'}"] += 1
+    return {ex: dict(row) for ex, row in sorted(table.items())}
+
+
+def choice_counts(work: list[LearnerWork]) -> dict[str, dict[str, int]]:
+    """Per design-review question: how many chose each option."""
+    table: dict[str, Counter] = {}
+    for learner in work:
+        for question, choice in learner.review_choices.items():
+            table.setdefault(question, Counter())[choice] += 1
+    return {q: dict(sorted(row.items())) for q, row in sorted(table.items())}
+
+
+def shareable_reflections(work: list[LearnerWork]) -> list[tuple[str, str, str]]:
+    """(lesson, prompt, text) of reflections whose learner ticked "may be shown"; no names.
+
+    Sorted by text, so their order does not follow the order of learners' files.
+    """
+    shown = [(r.lesson, r.prompt, r.text) for w in work for r in w.reflections if r.may_show]
+    return sorted(shown, key=lambda item: (item[0], item[1], item[2].casefold()))
+
+
+def learners_csv(work: list[LearnerWork]) -> str:
+    """One row per learner for the teacher's own spreadsheet (every cell made formula-safe)."""
+    exercises = sorted({ex for w in work for ex in w.answers})
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["learner", "file", *exercises, "left out"])
+    for w in work:
+        marks = []
+        for ex in exercises:
+            a = w.answers.get(ex)
+            marks.append("" if a is None else "first try" if a.first_try and a.correct else
+                         "right" if a.correct else "not yet")  # fmt: skip
+        writer.writerow([csv_safe(c) for c in (w.learner, w.source, *marks, ", ".join(w.left_out))])
+    return out.getvalue()

@@ -34,7 +34,7 @@ import ipywidgets as widgets
 from ..errors import OsmosisLabError, RecordError
 from ..records import RecordStore, repair_surrogates, write_text_atomically
 from ..review import AS_PLANNED, ROLES, LaunchDesign, review_markdown
-from . import newest
+from . import my_work, newest
 from .base import Explorer
 from .review_design import DesignPanel
 from .review_matrix import StakeholderExplorer
@@ -92,6 +92,7 @@ class ReviewWriter(Explorer):
 
     def _build_controls(self) -> None:
         self.name = widgets.Text(
+            value=my_work.current_learner() or "",  # the name signed in at the top of the lesson
             description="Your name or pseudonym",
             placeholder="the same one each time",
             style={"description_width": "12em"},

@@ -1,0 +1,265 @@
+"""My work, kept and handed in by the learner (issue 14 item 2, issue 13 "Answers are kept").
+
+Driven as the browser does (``.value`` and ``.click()``); assertions read what the
+learner reads (statuses, the preview) and what is on disk. A "restart" is a fresh
+``my_work`` module: what a new kernel has; a real kernel is used once, at the end.
+"""
+
+import errno
+import html
+import importlib
+import os
+import re
+
+import pytest
+
+from osmosis_lab.explorers import my_work, review_writer
+from osmosis_lab.explorers.answers import answer_control
+from osmosis_lab.records import RecordStore, read_export
+
+
+def said(widget) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", widget.value)).split())
+
+
+@pytest.fixture(autouse=True)
+def fresh_kernel():
+    restart()
+    yield
+    restart()
+
+
+def restart():
+    """What a kernel restart does to the module's memory: nobody signed in, nothing held."""
+    importlib.reload(my_work)
+
+
+def signed_in(folder, name="Zoé", lesson="00_start_here"):
+    door = my_work.sign_in(lesson, folder=folder)
+    door.name.value = name
+    door.open.click()
+    return door
+
+
+def answer(control, option):
+    control.choice.index = control.exercise.choices().index(option)
+    control.check_button.click()
+
+
+def files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+# -- answers kept --------------------------------------------------------------------------------
+
+
+def test_answers_come_back_after_a_restart_with_first_answer_and_tries(tmp_path):
+    door = signed_in(tmp_path)
+    assert "Signed in as Zoé" in said(door.status)
+    control = answer_control("youngest_tester")
+    answer(control, "Ana Stern")
+    answer(control, "Niels Larson")
+    assert "Kept for Zoé" in said(control.kept)
+    restart()
+    again = answer_control("youngest_tester")  # Run All builds it before the sign-in click
+    assert again.state() is None and "not kept until you sign in" in said(again.kept)
+    signed_in(tmp_path, " zoé ")
+    assert again.state() == "Niels Larson" and again.status == "correct"
+    assert "Correct" in said(again.verdict)
+    kept = RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]
+    assert kept["first_answer"] == "Ana Stern" and kept["tries"] == 2
+    later = answer_control("youngest_tester")  # built after the sign-in
+    assert later.state() == "Niels Larson" and later.status == "correct"
+
+
+def test_the_verdict_is_computed_again_not_replayed(tmp_path):
+    signed_in(tmp_path)
+    answer(answer_control("youngest_tester"), "Niels Larson")
+    store = RecordStore(tmp_path)
+    fields = store.load("Zoé")["00_start_here"]
+    fields["youngest_tester"]["status"] = "not yet"  # an old or edited verdict on disk
+    store.save("Zoé", "00_start_here", fields)
+    restart()
+    signed_in(tmp_path)
+    assert answer_control("youngest_tester").status == "correct"
+
+
+def test_nothing_is_written_before_a_sign_in_and_answers_join_the_record_then(tmp_path):
+    control = answer_control("youngest_tester")
+    answer(control, "Ana Stern")
+    assert "not kept until you sign in above" in said(control.kept)
+    assert files(tmp_path) == {}
+    signed_in(tmp_path)
+    kept = RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]
+    assert kept["answer"] == "Ana Stern" and kept["tries"] == 1
+    assert "Kept for Zoé" in said(control.kept)
+
+
+def test_two_learners_on_one_folder_see_only_their_own(tmp_path):
+    signed_in(tmp_path, "Zoé")
+    answer(answer_control("youngest_tester"), "Niels Larson")
+    switch = signed_in(tmp_path, "Niels")  # same kernel: refused, the screen shows Zoé's work
+    assert "Not switched" in said(switch.status) and my_work.current_learner() == "Zoé"
+    restart()
+    signed_in(tmp_path, "Niels")
+    fresh = answer_control("youngest_tester")
+    assert fresh.state() is None and fresh.status == "not checked"
+    answer(fresh, "Ana Stern")
+    store = RecordStore(tmp_path)
+    assert store.load("Niels")["00_start_here"]["youngest_tester"]["answer"] == "Ana Stern"
+    assert store.load("Zoé")["00_start_here"]["youngest_tester"]["answer"] == "Niels Larson"
+
+
+def test_a_blank_name_does_not_sign_in(tmp_path):
+    door = signed_in(tmp_path, "   ")
+    assert "Not signed in" in said(door.status) and my_work.current_learner() is None
+
+
+# -- reflections -----------------------------------------------------------------------------------
+
+
+def test_a_reflection_is_kept_and_an_empty_box_never_replaces_it(tmp_path):
+    box = my_work.reflection("00_refuse_first", "Which category first?")
+    box.text.value = "Subconscious signals."
+    box.save.click()
+    assert "Not saved" in said(box.status) and files(tmp_path) == {}
+    signed_in(tmp_path)
+    box.may_show.value = True
+    box.save.click()
+    assert "Saved" in said(box.status)
+    box.text.value = ""
+    box.save.click()
+    assert "Not saved" in said(box.status)
+    restart()
+    again = my_work.reflection("00_refuse_first", "Which category first?")
+    signed_in(tmp_path)
+    assert again.text.value == "Subconscious signals." and again.may_show.value is True
+
+
+# -- export ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def zoe_work(tmp_path, monkeypatch):
+    for name in ("OSMOSIS_DROP_DIR", "BINDER_SERVICE_HOST", "BINDER_REQUEST"):
+        monkeypatch.delenv(name, raising=False)
+    signed_in(tmp_path)
+    answer(answer_control("youngest_tester"), "Niels Larson")
+    box = my_work.reflection("00_refuse_first", "Which category first?")
+    box.text.value = "Subconscious signals."
+    box.save.click()
+    return my_work.export_panel()
+
+
+def test_the_preview_is_exactly_the_file_written(zoe_work, tmp_path):
+    panel = zoe_work
+    assert "your teacher" in said(panel.reader)
+    preview = html.unescape(re.search(r"<pre[^>]*>(.*)</pre>", panel.preview.value, re.S)[1])
+    panel.export.click()
+    assert "Exported" in said(panel.status)
+    assert panel.written.parent == tmp_path
+    assert panel.written.name.startswith("osmosis_export_zoe-")
+    written = panel.written.read_text(encoding="utf-8")
+    assert written == preview == panel.text
+    data = read_export(written)
+    assert data["format"] == "osmosis-lab-export" and data["version"] == 1
+    assert data["answers"]["00_start_here"]["youngest_tester"]["answer"] == "Niels Larson"
+    assert data["reflections"]["00_refuse_first"]["text"] == "Subconscious signals."
+
+
+def test_leaving_a_part_out_removes_it_and_records_the_choice(zoe_work):
+    panel = zoe_work
+    assert set(panel.parts) == {"answers:00_start_here", "reflection:00_refuse_first"}
+    panel.parts["reflection:00_refuse_first"].value = False
+    assert "Subconscious" not in panel.preview.value
+    panel.export.click()
+    written = panel.written.read_text(encoding="utf-8")
+    data = read_export(written)
+    assert "Subconscious" not in written and data["reflections"] == {}
+    assert data["consent"] == {
+        "included": ["answers:00_start_here"],
+        "left_out": ["reflection:00_refuse_first"],
+    }
+
+
+def test_hostile_learner_text_is_inert_in_the_export(tmp_path):
+    signed_in(tmp_path, '=HYPERLINK("http://x.example")')
+    box = my_work.reflection("00_refuse_first", "Which category first?")
+    box.text.value = (
+        '<img src="http://evil.example/p.png"> ![x](http://evil.example/t.png)\n'
+        "=cmd|' /C calc'!A0\n+1\n@SUM(A1)"
+    )
+    box.save.click()
+    panel = my_work.export_panel()
+    panel.export.click()
+    written = panel.written.read_text(encoding="utf-8")
+    prose = written.split("```json")[0]
+    unescaped = r"(?<!\\)<img|!\[|(?<!\\)\]\(|(?<!\\)://"
+    assert not re.search(unescaped, prose), "HTML, an image or a link a browser would fetch"
+    assert not re.search(r"^[=+\-@]", written, re.M), "a line a spreadsheet would run"
+    data = read_export(written)
+    assert "\\<img" in prose and "!\\[x\\]" in prose  # the words are still there, inert
+    assert data["learner"].startswith("'=")
+    assert data["reflections"]["00_refuse_first"]["text"].startswith("<img")  # kept as typed
+
+
+def test_a_full_disk_says_not_exported_and_leaves_the_old_export(zoe_work, monkeypatch):
+    panel = zoe_work
+    panel.export.click()
+    before = panel.written.read_bytes()
+    panel.parts["reflection:00_refuse_first"].value = False
+
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    panel.export.click()
+    monkeypatch.undo()
+    assert "Not exported" in said(panel.status) and "disk is full" in said(panel.status)
+    assert panel.written.read_bytes() == before
+    assert not [p for p in panel.written.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_on_a_hub_the_export_goes_to_the_drop_folder(zoe_work, tmp_path, monkeypatch):
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    monkeypatch.setenv("OSMOSIS_DROP_DIR", str(drop))
+    panel = my_work.export_panel()
+    assert "drop folder" in said(panel.reader)
+    panel.export.click()
+    assert panel.written.parent == drop and "hands it in" in said(panel.status)
+
+
+def test_on_binder_the_status_says_to_download_it_now(zoe_work, monkeypatch):
+    monkeypatch.setenv("BINDER_SERVICE_HOST", "10.0.0.1")
+    panel = my_work.export_panel()
+    panel.export.click()
+    assert "download it at once" in said(panel.status)
+    assert "deleted within minutes" in said(panel.status)
+
+
+# -- delete ----------------------------------------------------------------------------------------
+
+
+def test_delete_asks_first_then_erases_and_an_open_finds_nothing(zoe_work, tmp_path):
+    panel = zoe_work
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    assert writer.name.value == "Zoé"  # the signed-in name, filled in
+    writer.open.click()
+    writer.text.value = "Delay the launch."
+    writer.save.click()
+    panel.export.click()
+    assert len(files(tmp_path)) == 3
+    panel.delete.click()
+    assert panel.confirm.layout.display == "flex" and len(files(tmp_path)) == 3
+    panel.keep.click()
+    assert "nothing was deleted" in said(panel.status) and len(files(tmp_path)) == 3
+    panel.delete.click()
+    panel.delete_now.click()
+    assert files(tmp_path) == {}
+    assert "not touched" in said(panel.status) and my_work.current_learner() is None
+    assert "handed in" in panel._delete_warning() and "cannot be undone" in panel._delete_warning()
+    restart()
+    signed_in(tmp_path)
+    assert answer_control("youngest_tester").state() is None
+    assert RecordStore(tmp_path).load("Zoé") == {}

@@ -263,3 +263,73 @@ def test_delete_asks_first_then_erases_and_an_open_finds_nothing(zoe_work, tmp_p
     signed_in(tmp_path)
     assert answer_control("youngest_tester").state() is None
     assert RecordStore(tmp_path).load("Zoé") == {}
+
+
+# -- through a real kernel -------------------------------------------------------------------------
+
+
+def _cell(notebook, marker):
+    return next(c.source for c in notebook.cells if marker in c.source)
+
+
+def _run(client, source):
+    """Execute one cell as JupyterLab does; return its printed text, failing on an error."""
+    shown = []
+
+    def collect(message):
+        if message["msg_type"] == "stream":
+            shown.append(message["content"]["text"])
+        elif message["msg_type"] == "error":
+            shown.append(f"{message['content']['ename']}: {message['content']['evalue']}")
+
+    reply = client.execute_interactive(source, output_hook=collect, timeout=120)
+    assert reply["content"]["status"] == "ok", "".join(shown)
+    return "".join(shown)
+
+
+@pytest.mark.slow
+def test_through_a_real_kernel_restart_and_sign_in_bring_the_answer_back(tmp_path):
+    from jupyter_client.manager import start_new_kernel
+
+    from conftest import ROOT, read_notebook
+
+    lesson = read_notebook(ROOT / "lessons" / "00_start_here.ipynb")
+    setup, sign_in_cell = _cell(lesson, "default_rng("), _cell(lesson, "my_work.sign_in(")
+    sign_in_and_answer = """
+door = _
+door.name.value = "Zoé"
+door.open.click()
+control = answer_control("youngest_tester")
+print(control.state(), control.status)
+"""
+    manager, client = start_new_kernel(kernel_name="python3", cwd=str(tmp_path), startup_timeout=120)
+    try:
+        _run(client, setup)
+        _run(client, sign_in_cell)
+        assert _run(client, sign_in_and_answer).split() == ["None", "not", "checked"]
+        _run(client, 'control.choice.index = control.exercise.choices().index("Ana Stern")')
+        _run(client, "control.check_button.click()")
+        _run(client, 'control.choice.index = control.exercise.choices().index("Niels Larson")')
+        _run(client, "control.check_button.click()")
+        manager.restart_kernel(now=True)
+        client.wait_for_ready(timeout=120)
+        assert "NameError" in _run_failing(client, "control")  # a new kernel: nothing in memory
+        _run(client, setup)
+        _run(client, sign_in_cell)
+        assert _run(client, sign_in_and_answer).split() == ["Niels", "Larson", "correct"]
+        kept = _run(client, 'print(control.record.get("youngest_tester"))')
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert "'first_answer': 'Ana Stern'" in kept and "'tries': 2" in kept
+    assert [p.name for p in tmp_path.iterdir()] == [RecordStore(tmp_path).path("Zoé").name]
+
+
+def _run_failing(client, source):
+    shown = []
+    client.execute_interactive(
+        source,
+        output_hook=lambda m: shown.append(m["content"].get("ename", "")),
+        timeout=60,
+    )
+    return " ".join(shown)

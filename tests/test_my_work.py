@@ -167,6 +167,19 @@ def test_the_preview_is_exactly_the_file_written(zoe_work, tmp_path):
     assert data["reflections"]["00_refuse_first"]["text"] == "Subconscious signals."
 
 
+def test_work_saved_after_the_preview_is_shown_before_it_is_exported(zoe_work):
+    panel = zoe_work
+    control = answer_control("youngest_tester")
+    answer(control, "Ana Stern")  # checked after the panel showed its preview
+    assert "Ana Stern" not in panel.preview.value
+    panel.export.click()
+    assert "Not exported yet" in said(panel.status) and panel.written is None
+    assert "Ana Stern" in panel.preview.value
+    panel.export.click()
+    assert "Exported" in said(panel.status)
+    assert "Ana Stern" in panel.written.read_text(encoding="utf-8")
+
+
 def test_leaving_a_part_out_removes_it_and_records_the_choice(zoe_work):
     panel = zoe_work
     assert set(panel.parts) == {"answers:00_start_here", "reflection:00_refuse_first"}
@@ -302,7 +315,9 @@ door.open.click()
 control = answer_control("youngest_tester")
 print(control.state(), control.status)
 """
-    manager, client = start_new_kernel(kernel_name="python3", cwd=str(tmp_path), startup_timeout=120)
+    manager, client = start_new_kernel(
+        kernel_name="python3", cwd=str(tmp_path), startup_timeout=120
+    )
     try:
         _run(client, setup)
         _run(client, sign_in_cell)

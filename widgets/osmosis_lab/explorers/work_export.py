@@ -1,9 +1,11 @@
 """Export my work, and Delete my saved work: the learner's own hand-in, under their control.
 
 The panel shows, before anything is written, exactly the file an export will
-write (:func:`osmosis_lab.records.export.export_markdown`), one checkbox per
-part (each lesson's answers, each reflection) to leave parts out, and who will
-read it. **Export my work** writes that same text atomically:
+write (:func:`osmosis_lab.records.export.export_markdown`; **Show what will be
+exported** brings it up to date), one checkbox per part (each lesson's answers,
+each reflection) to leave parts out, and who will read it. **Export my work**
+writes that same text, atomically; if the work changed since the preview, it
+shows the new preview instead and writes nothing until pressed again:
 
 - into ``$OSMOSIS_DROP_DIR`` when the school's JupyterHub sets it (the teacher's
   drop folder; deploy/jupyterhub_config.py), which hands it in;
@@ -37,7 +39,7 @@ import ipywidgets as widgets
 
 from ..errors import RecordError
 from ..records import learner_key, write_text_atomically
-from ..records.export import EXPORT_STEM, READER, export_markdown, export_parts
+from ..records.export import EXPORT_STEM, READER, export_data, export_parts, markdown_from_data
 from . import my_work
 from .my_work import _live
 
@@ -56,16 +58,21 @@ def drop_folder() -> Path | None:
     return Path(value) if value else None
 
 
+def _without_time(data: dict) -> dict:
+    return {key: value for key, value in data.items() if key != "exported_at"}
+
+
 class ExportPanel:
-    """Public children: ``parts`` (id -> Checkbox), ``preview``, ``export``, ``status``,
+    """Public children: ``parts`` (id -> Checkbox), ``show``, ``preview``, ``export``, ``status``,
     ``delete``, ``delete_now``, ``keep``; ``written`` is the last file written."""
 
     def __init__(self) -> None:
         self.parts: dict[str, widgets.Checkbox] = {}
-        self.text, self.written = "", None
+        self.text, self.data, self.written = "", {}, None
         self.reader = widgets.HTML()
         self.part_box = widgets.VBox()
         self.preview = widgets.HTML()
+        self.show = widgets.Button(description="Show what will be exported")
         self.export = widgets.Button(description="Export my work", button_style="primary")
         self.delete = widgets.Button(description="Delete my saved work")
         self.delete_now = widgets.Button(description="Yes, delete it", button_style="danger")
@@ -76,9 +83,10 @@ class ExportPanel:
         )
         self.status = widgets.HTML(_live(""))
         self.view = widgets.VBox(
-            [self.reader, self.part_box, self.preview, self.export, self.delete, self.confirm,
+            [self.reader, self.part_box, self.show, self.preview, self.export, self.delete, self.confirm,
              self.status]
         )  # fmt: skip
+        self.show.on_click(lambda _b: self.refresh())
         self.export.on_click(lambda _b: self.write())
         self.delete.on_click(lambda _b: self._confirming(True))
         self.keep.on_click(lambda _b: self._confirming(False, "Kept: nothing was deleted."))
@@ -125,7 +133,7 @@ class ExportPanel:
         """Rebuild the part checkboxes (keeping choices made) and the preview."""
         learner = my_work.current_learner()
         if learner is None:
-            self.part_box.children, self.text = [], ""
+            self.part_box.children, self.text, self.data = [], "", {}
             self.preview.value = "<p>Sign in above first: the preview shows your work then.</p>"
             return
         try:
@@ -142,7 +150,9 @@ class ExportPanel:
         shown = [p for p in self.parts if p in export_parts(record)]
         self.part_box.children = [self.parts[p] for p in shown]
         left_out = {p for p in shown if not self.parts[p].value}
-        self.text = export_markdown(learner, record, leave_out=left_out)
+        data = export_data(learner, record, leave_out=left_out)
+        if _without_time(data) != _without_time(self.data):  # unchanged: keep the text shown
+            self.data, self.text = data, markdown_from_data(data)
         self.preview.value = (
             "<details open><summary>Preview: exactly what the file will hold</summary>"
             f"<pre style='white-space:pre-wrap'>{html.escape(self.text)}</pre></details>"
@@ -156,7 +166,14 @@ class ExportPanel:
         if target is None:
             self.status.value = _live("<strong>Not exported:</strong> sign in above first.")
             return
-        self.refresh()  # the file holds what the preview shows now, never an older preview
+        shown = self.text
+        self.refresh()
+        if self.text != shown:  # work saved since the preview: the learner sees it first
+            self.status.value = _live(
+                "<strong>Not exported yet:</strong> your work changed since the preview. Look at "
+                "the preview again, then press Export my work."
+            )
+            return
         try:
             self.written = write_text_atomically(target, self.text)
         except RecordError as error:

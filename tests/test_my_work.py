@@ -348,3 +348,30 @@ def _run_failing(client, source):
         timeout=60,
     )
     return " ".join(shown)
+
+
+def test_before_a_sign_in_the_panel_exports_and_deletes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    panel = my_work.export_panel()
+    assert "Sign in above first" in said(panel.preview)
+    panel.export.click()
+    assert "Not exported" in said(panel.status)
+    panel.delete.click()
+    assert "Nothing to delete" in said(panel.status) and panel.confirm.layout.display == "none"
+    assert files(tmp_path) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("# my notes, no data", "exactly one json block"),
+        ('```json\n{"format": "osmosis-lab-export", "version": 2}\n```\n', "version 2"),
+        ('```json\n{"format": "something-else", "version": 1}\n```\n', "wrong format"),
+        ("```json\n{not json\n```\n", "not valid JSON"),
+    ],
+)
+def test_reading_an_export_refuses_what_it_cannot_read(text, why):
+    from osmosis_lab.errors import RecordError
+
+    with pytest.raises(RecordError, match=why):
+        read_export(text)

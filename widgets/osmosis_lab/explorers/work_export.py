@@ -105,18 +105,21 @@ class ExportPanel:
         return folder / f"{EXPORT_STEM}_{learner_key(learner)}.md"
 
     def _where(self) -> str:
+        """Where the file goes and what the learner must do then (said before and after)."""
         if drop_folder():
             return (
-                "Export puts it in your class's drop folder on the school server: that hands it "
-                "in, and you cannot take it back from here."
+                "It goes into your class's drop folder on the school server: that hands it in to "
+                "your teacher, and you cannot take it back from here."
             )
-        where = "next to this notebook. Nothing is sent: hand it in as your teacher asks"
+        where = (
+            "It goes next to this notebook, and nothing is sent: hand it in as your teacher asks."
+        )
         if on_binder():
             where += (
-                ". On Binder, download it at once (right-click it in the file browser → "
-                "Download): an idle Binder session is deleted within minutes, with your work"
+                " On Binder, download it at once (right-click it in the file browser, then "
+                "Download): an idle Binder session is deleted within minutes, with your work."
             )
-        return f"Export writes it {where}."
+        return where
 
     # -- showing what will be written ---------------------------------------------------------
 

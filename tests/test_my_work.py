@@ -251,6 +251,15 @@ def test_on_binder_the_status_says_to_download_it_now(zoe_work, monkeypatch):
     assert "deleted within minutes" in said(panel.status)
 
 
+def test_the_review_writer_takes_the_name_signed_in_even_when_built_first(tmp_path):
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)  # Run All: built first
+    assert writer.name.value == ""
+    signed_in(tmp_path, "Zoé", lesson="05_design_review")
+    assert writer.name.value == "Zoé"
+    writer.open.click()
+    assert my_work.current_store().path("Zoé") == RecordStore(tmp_path).path("zoé")
+
+
 # -- delete ----------------------------------------------------------------------------------------
 
 

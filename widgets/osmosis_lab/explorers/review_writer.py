@@ -88,7 +88,13 @@ class ReviewWriter(Explorer):
             self._watch(explorer)
             newest.follow(type(explorer), self._watch)
         newest.announce(self)
+        my_work.follow(self)  # Run All builds the writer before the learner signs in
         self.refresh()
+
+    def on_sign_in(self) -> None:
+        """Fill in the name signed in at the top of the lesson, unless one is typed or opened."""
+        if self.learner is None and not self.name.value.strip():
+            self.name.value = my_work.current_learner() or ""
 
     def _build_controls(self) -> None:
         self.name = widgets.Text(

@@ -10,8 +10,11 @@ import html
 import importlib
 import os
 import re
+import tempfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from osmosis_lab.explorers import my_work, review_writer
 from osmosis_lab.explorers.answers import answer_control
@@ -113,6 +116,39 @@ def test_two_learners_on_one_folder_see_only_their_own(tmp_path):
 def test_a_blank_name_does_not_sign_in(tmp_path):
     door = signed_in(tmp_path, "   ")
     assert "Not signed in" in said(door.status) and my_work.current_learner() is None
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=23), st.booleans()), min_size=1, max_size=4
+    )
+)
+def test_any_sequence_of_checks_and_restarts_keeps_last_first_and_tries(steps):
+    """Each step: pick an option, press Check, then maybe restart and sign in again."""
+    with tempfile.TemporaryDirectory() as folder:
+        restart()
+        signed_in(folder)
+        control = answer_control("youngest_tester")
+        options = control.exercise.choices()
+        picked = []
+        for index, restarting in steps:
+            answer(control, options[index % len(options)])
+            picked.append(options[index % len(options)])
+            if restarting:
+                restart()
+                control = answer_control("youngest_tester")
+                signed_in(folder)
+                assert control.state() == picked[-1]
+        kept = RecordStore(folder).load("Zoé")["00_start_here"]["youngest_tester"]
+        assert (kept["answer"], kept["first_answer"], kept["tries"]) == (
+            picked[-1],
+            picked[0],
+            len(picked),
+        )
+        expected = control.exercise.check.verdict(picked[-1]).status
+        assert kept["status"] == control.status == expected
+        restart()
 
 
 # -- reflections -----------------------------------------------------------------------------------

@@ -9,9 +9,10 @@ clicking is judged exactly as the same answer given in code) and shows it in
 place, in an ``aria-live`` region; the selected answer is repeated in another.
 No drop-down, radio or select list: JupyterLab's command mode takes their keys.
 
-Answers can be kept across a reload or a restart by passing ``record``, any
-object with ``get(name)`` and ``put(name, value)`` (the learner's record of
-work). Without one, nothing is kept.
+Answers are kept across a reload or a restart in ``record``, any object with
+``get(name)`` and ``put(name, value)``. Without one, the control uses the
+kernel's record for its lesson (:mod:`.my_work`): the signed-in learner's, or,
+until someone signs in, the kernel's memory, and it says so under the verdict.
 
 Examples
 --------
@@ -49,15 +50,16 @@ class AnswerControl:
         self.status = "not checked"
         self.check_button = widgets.Button(description="Check", tooltip=f"Check: {exercise.name}")
         self.selection, self.verdict = widgets.HTML(), widgets.HTML(_live(""))
+        self.kept = widgets.HTML()  # where the answers are kept, if the record says
         self.inputs = self._build_inputs()
         question = widgets.HTML(f"<p><strong>{html.escape(exercise.question)}</strong></p>")
         self.view = widgets.VBox(
-            [question, *self.inputs, self.check_button, self.selection, self.verdict]
+            [question, *self.inputs, self.check_button, self.selection, self.verdict, self.kept]
         )
         for control in self._watched():
             control.observe(self._changed, names="value")
         self.check_button.on_click(lambda _button: self.check())
-        self._restore()
+        self.restore()
         self._describe()
 
     # --- building -------------------------------------------------------------------------
@@ -171,6 +173,8 @@ class AnswerControl:
         self.status = verdict.status
         self.verdict.value = _live(verdict._repr_html_())
         self._keep(verdict)
+        if hasattr(self.record, "describe"):
+            self.kept.value = self.record.describe()
         return verdict
 
     def _keep(self, verdict: Verdict) -> None:
@@ -187,7 +191,8 @@ class AnswerControl:
             },
         )
 
-    def _restore(self) -> None:
+    def restore(self) -> None:
+        """Show the answer the record keeps for this exercise, and its verdict, if any."""
         kept = self.record.get(self.exercise.name) if self.record is not None else None
         if not kept or kept.get("answer") is None:
             return
@@ -257,8 +262,17 @@ def answer_control(exercise: Exercise | str, *, record: Any = None) -> AnswerCon
         The exercise, or the name of its check, e.g. ``"youngest_tester"``.
     record
         Where answers are kept across reloads: any object with ``get(name)`` and
-        ``put(name, value)``. ``None`` keeps nothing.
+        ``put(name, value)``. ``None``: the kernel's record for the exercise's lesson,
+        which keeps the answers of the learner signed in with :func:`.my_work.sign_in`.
     """
     if isinstance(exercise, str):
         exercise = find_exercise(exercise)
-    return AnswerControl(exercise, record=record)
+    if record is not None:
+        return AnswerControl(exercise, record=record)
+    from . import my_work  # late: my_work knows who is signed in in this kernel
+
+    control = AnswerControl(exercise, record=my_work.lesson_record(exercise.lesson))
+    control.kept.value = control.record.describe()
+    control.on_sign_in = lambda: my_work.refresh_answer_control(control)
+    my_work.follow(control)
+    return control

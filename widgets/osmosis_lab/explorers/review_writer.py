@@ -34,7 +34,7 @@ import ipywidgets as widgets
 from ..errors import OsmosisLabError, RecordError
 from ..records import RecordStore, repair_surrogates, write_text_atomically
 from ..review import AS_PLANNED, ITEM_TITLES, ROLES, LaunchDesign, review_markdown
-from . import newest
+from . import my_work, newest
 from .base import Explorer
 from .review_design import DesignPanel
 from .review_matrix import StakeholderExplorer
@@ -94,10 +94,17 @@ class ReviewWriter(Explorer):
             self._watch(explorer)
             newest.follow(type(explorer), self._watch)
         newest.announce(self)
+        my_work.follow(self)  # Run All builds the writer before the learner signs in
         self.refresh()
+
+    def on_sign_in(self) -> None:
+        """Fill in the name signed in at the top of the lesson, unless one is typed or opened."""
+        if self.learner is None and not self.name.value.strip():
+            self.name.value = my_work.current_learner() or ""
 
     def _build_controls(self) -> None:
         self.name = widgets.Text(
+            value=my_work.current_learner() or "",  # the name signed in at the top of the lesson
             description="Your name or pseudonym",
             placeholder="the same one each time",
             style={"description_width": "12em"},

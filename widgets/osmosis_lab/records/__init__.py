@@ -2,8 +2,9 @@
 
 A layer of its own, below the engines and data and above the explorers: it may
 import :mod:`osmosis_lab.errors` and the standard library, never ipywidgets,
-altair or an explorer. Lesson 05's review writer (and the record of work other
-lessons keep) write through it.
+altair or an explorer. Lesson 05's review writer, the answers and reflections every
+lesson keeps, and the learner's export (:mod:`.export`, EXPORT_FORMAT.md) write
+through it.
 
 Examples
 --------
@@ -13,6 +14,14 @@ Examples
 True
 """
 
+from osmosis_lab.records.export import (
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    export_markdown,
+    export_parts,
+    neutralise_formula,
+    read_export,
+)
 from osmosis_lab.records.markdown import inert_markdown
 from osmosis_lab.records.safe_write import (
     read_text_if_present,
@@ -29,6 +38,12 @@ from osmosis_lab.records.store import (
 )
 
 __all__ = [
+    "EXPORT_FORMAT",
+    "EXPORT_VERSION",
+    "export_markdown",
+    "export_parts",
+    "neutralise_formula",
+    "read_export",
     "FORMAT",
     "VERSION",
     "RecordStore",

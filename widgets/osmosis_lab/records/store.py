@@ -25,6 +25,8 @@ Examples
 'Delay the launch.'
 >>> store.load("Niels")
 {}
+>>> [p.name for p in store.delete("Zoé")], store.load("Zoé")
+(['osmosis_work_zoe-33b40fa2.json'], {})
 >>> learner_key("../../etc/passwd") != learner_key("etc/passwd")
 True
 >>> learner_key("Zoé Lemoine").startswith("zoe-lemoine-")
@@ -142,6 +144,32 @@ class RecordStore:
         }
         text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         return write_text_atomically(self.path(name), text)
+
+    def delete(self, name: str, *, companions: tuple[str, ...] = ()) -> list[Path]:
+        """Erase ``name``'s record and the companion files of those stems; return what was erased.
+
+        Only this learner's files in this folder are touched. A link planted where a file
+        should be is removed as a link (what it points to is left alone).
+
+        Raises
+        ------
+        RecordError
+            A file could not be erased (the message says which and why); files erased
+            before it stay erased.
+        """
+        erased = []
+        for path in [self.path(name), *(self.companion(name, stem) for stem in companions)]:
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as error:
+                raise RecordError(
+                    f"Could not delete {path} ({error.strerror or error}). Delete it from the "
+                    "file browser, or ask your teacher."
+                ) from error
+            erased.append(path)
+        return erased
 
     def _read(self, name: str) -> dict:
         path = self.path(name)

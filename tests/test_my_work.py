@@ -1,0 +1,422 @@
+"""My work, kept and handed in by the learner (issue 14 item 2, issue 13 "Answers are kept").
+
+Driven as the browser does (``.value`` and ``.click()``); assertions read what the
+learner reads (statuses, the preview) and what is on disk. A "restart" is a fresh
+``my_work`` module: what a new kernel has; a real kernel is used once, at the end.
+"""
+
+import errno
+import html
+import importlib
+import os
+import re
+import tempfile
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from osmosis_lab.explorers import my_work, review_writer
+from osmosis_lab.explorers.answers import answer_control
+from osmosis_lab.records import RecordStore, read_export
+
+
+def said(widget) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", widget.value)).split())
+
+
+@pytest.fixture(autouse=True)
+def fresh_kernel():
+    restart()
+    yield
+    restart()
+
+
+def restart():
+    """What a kernel restart does to the module's memory: nobody signed in, nothing held."""
+    importlib.reload(my_work)
+
+
+def signed_in(folder, name="Zoé", lesson="00_start_here"):
+    door = my_work.sign_in(lesson, folder=folder)
+    door.name.value = name
+    door.open.click()
+    return door
+
+
+def answer(control, option):
+    control.choice.index = control.exercise.choices().index(option)
+    control.check_button.click()
+
+
+def files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+# -- answers kept --------------------------------------------------------------------------------
+
+
+def test_answers_come_back_after_a_restart_with_first_answer_and_tries(tmp_path):
+    door = signed_in(tmp_path)
+    assert "Signed in as Zoé" in said(door.status)
+    control = answer_control("youngest_tester")
+    answer(control, "Ana Stern")
+    answer(control, "Niels Larson")
+    assert "Kept for Zoé" in said(control.kept)
+    restart()
+    again = answer_control("youngest_tester")  # Run All builds it before the sign-in click
+    assert again.state() is None and "not kept until you sign in" in said(again.kept)
+    signed_in(tmp_path, " zoé ")
+    assert again.state() == "Niels Larson" and again.status == "correct"
+    assert "Correct" in said(again.verdict)
+    kept = RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]
+    assert kept["first_answer"] == "Ana Stern" and kept["tries"] == 2
+    later = answer_control("youngest_tester")  # built after the sign-in
+    assert later.state() == "Niels Larson" and later.status == "correct"
+
+
+def test_the_verdict_is_computed_again_not_replayed(tmp_path):
+    signed_in(tmp_path)
+    answer(answer_control("youngest_tester"), "Niels Larson")
+    store = RecordStore(tmp_path)
+    fields = store.load("Zoé")["00_start_here"]
+    fields["youngest_tester"]["status"] = "not yet"  # an old or edited verdict on disk
+    store.save("Zoé", "00_start_here", fields)
+    restart()
+    signed_in(tmp_path)
+    assert answer_control("youngest_tester").status == "correct"
+
+
+def test_nothing_is_written_before_a_sign_in_and_answers_join_the_record_then(tmp_path):
+    control = answer_control("youngest_tester")
+    answer(control, "Ana Stern")
+    assert "not kept until you sign in above" in said(control.kept)
+    assert files(tmp_path) == {}
+    signed_in(tmp_path)
+    kept = RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]
+    assert kept["answer"] == "Ana Stern" and kept["tries"] == 1
+    assert "Kept for Zoé" in said(control.kept)
+
+
+def test_two_learners_on_one_folder_see_only_their_own(tmp_path):
+    signed_in(tmp_path, "Zoé")
+    answer(answer_control("youngest_tester"), "Niels Larson")
+    switch = signed_in(tmp_path, "Niels")  # same kernel: refused, the screen shows Zoé's work
+    assert "Not switched" in said(switch.status) and my_work.current_learner() == "Zoé"
+    restart()
+    signed_in(tmp_path, "Niels")
+    fresh = answer_control("youngest_tester")
+    assert fresh.state() is None and fresh.status == "not checked"
+    answer(fresh, "Ana Stern")
+    store = RecordStore(tmp_path)
+    assert store.load("Niels")["00_start_here"]["youngest_tester"]["answer"] == "Ana Stern"
+    assert store.load("Zoé")["00_start_here"]["youngest_tester"]["answer"] == "Niels Larson"
+
+
+def test_a_blank_name_does_not_sign_in(tmp_path):
+    door = signed_in(tmp_path, "   ")
+    assert "Not signed in" in said(door.status) and my_work.current_learner() is None
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=23), st.booleans()), min_size=1, max_size=4
+    )
+)
+def test_any_sequence_of_checks_and_restarts_keeps_last_first_and_tries(steps):
+    """Each step: pick an option, press Check, then maybe restart and sign in again."""
+    with tempfile.TemporaryDirectory() as folder:
+        restart()
+        signed_in(folder)
+        control = answer_control("youngest_tester")
+        options = control.exercise.choices()
+        picked = []
+        for index, restarting in steps:
+            answer(control, options[index % len(options)])
+            picked.append(options[index % len(options)])
+            if restarting:
+                restart()
+                control = answer_control("youngest_tester")
+                signed_in(folder)
+                assert control.state() == picked[-1]
+        kept = RecordStore(folder).load("Zoé")["00_start_here"]["youngest_tester"]
+        assert (kept["answer"], kept["first_answer"], kept["tries"]) == (
+            picked[-1],
+            picked[0],
+            len(picked),
+        )
+        expected = control.exercise.check.verdict(picked[-1]).status
+        assert kept["status"] == control.status == expected
+        restart()
+
+
+# -- reflections -----------------------------------------------------------------------------------
+
+
+def test_a_reflection_is_kept_and_an_empty_box_never_replaces_it(tmp_path):
+    box = my_work.reflection("00_refuse_first", "Which category first?")
+    box.text.value = "Subconscious signals."
+    box.save.click()
+    assert "Not saved" in said(box.status) and files(tmp_path) == {}
+    signed_in(tmp_path)
+    box.may_show.value = True
+    box.save.click()
+    assert "Saved" in said(box.status)
+    box.text.value = ""
+    box.save.click()
+    assert "Not saved" in said(box.status)
+    restart()
+    again = my_work.reflection("00_refuse_first", "Which category first?")
+    signed_in(tmp_path)
+    assert again.text.value == "Subconscious signals." and again.may_show.value is True
+
+
+# -- export ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def zoe_work(tmp_path, monkeypatch):
+    for name in ("OSMOSIS_DROP_DIR", "BINDER_SERVICE_HOST", "BINDER_REQUEST"):
+        monkeypatch.delenv(name, raising=False)
+    signed_in(tmp_path)
+    answer(answer_control("youngest_tester"), "Niels Larson")
+    box = my_work.reflection("00_refuse_first", "Which category first?")
+    box.text.value = "Subconscious signals."
+    box.save.click()
+    return my_work.export_panel()
+
+
+def test_the_preview_is_exactly_the_file_written(zoe_work, tmp_path):
+    panel = zoe_work
+    assert "your teacher" in said(panel.reader)
+    preview = html.unescape(re.search(r"<pre[^>]*>(.*)</pre>", panel.preview.value, re.S)[1])
+    panel.export.click()
+    assert "Exported" in said(panel.status)
+    assert panel.written.parent == tmp_path
+    assert panel.written.name.startswith("osmosis_export_zoe-")
+    written = panel.written.read_text(encoding="utf-8")
+    assert written == preview == panel.text
+    data = read_export(written)
+    assert data["format"] == "osmosis-lab-export" and data["version"] == 1
+    assert data["answers"]["00_start_here"]["youngest_tester"]["answer"] == "Niels Larson"
+    assert data["reflections"]["00_refuse_first"]["text"] == "Subconscious signals."
+
+
+def test_work_saved_after_the_preview_is_shown_before_it_is_exported(zoe_work):
+    panel = zoe_work
+    control = answer_control("youngest_tester")
+    answer(control, "Ana Stern")  # checked after the panel showed its preview
+    assert "Ana Stern" not in panel.preview.value
+    panel.export.click()
+    assert "Not exported yet" in said(panel.status) and panel.written is None
+    assert "Ana Stern" in panel.preview.value
+    panel.export.click()
+    assert "Exported" in said(panel.status)
+    assert "Ana Stern" in panel.written.read_text(encoding="utf-8")
+
+
+def test_leaving_a_part_out_removes_it_and_records_the_choice(zoe_work):
+    panel = zoe_work
+    assert set(panel.parts) == {"answers:00_start_here", "reflection:00_refuse_first"}
+    panel.parts["reflection:00_refuse_first"].value = False
+    assert "Subconscious" not in panel.preview.value
+    panel.export.click()
+    written = panel.written.read_text(encoding="utf-8")
+    data = read_export(written)
+    assert "Subconscious" not in written and data["reflections"] == {}
+    assert data["consent"] == {
+        "included": ["answers:00_start_here"],
+        "left_out": ["reflection:00_refuse_first"],
+    }
+
+
+def test_hostile_learner_text_is_inert_in_the_export(tmp_path):
+    signed_in(tmp_path, '=HYPERLINK("http://x.example")')
+    box = my_work.reflection("00_refuse_first", "Which category first?")
+    box.text.value = (
+        '<img src="http://evil.example/p.png"> ![x](http://evil.example/t.png)\n'
+        "=cmd|' /C calc'!A0\n+1\n@SUM(A1)"
+    )
+    box.save.click()
+    panel = my_work.export_panel()
+    panel.export.click()
+    written = panel.written.read_text(encoding="utf-8")
+    prose = written.split("```json")[0]
+    unescaped = r"(?<!\\)<img|!\[|(?<!\\)\]\(|(?<!\\)://"
+    assert not re.search(unescaped, prose), "HTML, an image or a link a browser would fetch"
+    assert not re.search(r"^[=+\-@]", written, re.M), "a line a spreadsheet would run"
+    data = read_export(written)
+    assert "\\<img" in prose and "!\\[x\\]" in prose  # the words are still there, inert
+    assert data["learner"].startswith("'=")
+    assert data["reflections"]["00_refuse_first"]["text"].startswith("<img")  # kept as typed
+
+
+def test_a_full_disk_says_not_exported_and_leaves_the_old_export(zoe_work, monkeypatch):
+    panel = zoe_work
+    panel.export.click()
+    before = panel.written.read_bytes()
+    panel.parts["reflection:00_refuse_first"].value = False
+
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    panel.export.click()
+    monkeypatch.undo()
+    assert "Not exported" in said(panel.status) and "disk is full" in said(panel.status)
+    assert panel.written.read_bytes() == before
+    assert not [p for p in panel.written.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_on_a_hub_the_export_goes_to_the_drop_folder(zoe_work, tmp_path, monkeypatch):
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    monkeypatch.setenv("OSMOSIS_DROP_DIR", str(drop))
+    panel = my_work.export_panel()
+    assert "drop folder" in said(panel.reader)
+    panel.export.click()
+    assert panel.written.parent == drop and "hands it in" in said(panel.status)
+
+
+def test_on_binder_the_status_says_to_download_it_now(zoe_work, monkeypatch):
+    monkeypatch.setenv("BINDER_SERVICE_HOST", "10.0.0.1")
+    panel = my_work.export_panel()
+    panel.export.click()
+    assert "download it at once" in said(panel.status)
+    assert "deleted within minutes" in said(panel.status)
+
+
+def test_the_review_writer_takes_the_name_signed_in_even_when_built_first(tmp_path):
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)  # Run All: built first
+    assert writer.name.value == ""
+    signed_in(tmp_path, "Zoé", lesson="05_design_review")
+    assert writer.name.value == "Zoé"
+    writer.open.click()
+    assert my_work.current_store().path("Zoé") == RecordStore(tmp_path).path("zoé")
+
+
+# -- delete ----------------------------------------------------------------------------------------
+
+
+def test_delete_asks_first_then_erases_and_an_open_finds_nothing(zoe_work, tmp_path):
+    panel = zoe_work
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    assert writer.name.value == "Zoé"  # the signed-in name, filled in
+    writer.open.click()
+    writer.text.value = "Delay the launch."
+    writer.save.click()
+    panel.export.click()
+    assert len(files(tmp_path)) == 3
+    panel.delete.click()
+    assert panel.confirm.layout.display == "flex" and len(files(tmp_path)) == 3
+    panel.keep.click()
+    assert "nothing was deleted" in said(panel.status) and len(files(tmp_path)) == 3
+    panel.delete.click()
+    panel.delete_now.click()
+    assert files(tmp_path) == {}
+    assert "not touched" in said(panel.status) and my_work.current_learner() is None
+    assert "handed in" in panel._delete_warning() and "cannot be undone" in panel._delete_warning()
+    restart()
+    signed_in(tmp_path)
+    assert answer_control("youngest_tester").state() is None
+    assert RecordStore(tmp_path).load("Zoé") == {}
+
+
+# -- through a real kernel -------------------------------------------------------------------------
+
+
+def _cell(notebook, marker):
+    return next(c.source for c in notebook.cells if marker in c.source)
+
+
+def _run(client, source):
+    """Execute one cell as JupyterLab does; return its printed text, failing on an error."""
+    shown = []
+
+    def collect(message):
+        if message["msg_type"] == "stream":
+            shown.append(message["content"]["text"])
+        elif message["msg_type"] == "error":
+            shown.append(f"{message['content']['ename']}: {message['content']['evalue']}")
+
+    reply = client.execute_interactive(source, output_hook=collect, timeout=120)
+    assert reply["content"]["status"] == "ok", "".join(shown)
+    return "".join(shown)
+
+
+@pytest.mark.slow
+def test_through_a_real_kernel_restart_and_sign_in_bring_the_answer_back(tmp_path):
+    from jupyter_client.manager import start_new_kernel
+
+    from conftest import ROOT, read_notebook
+
+    lesson = read_notebook(ROOT / "lessons" / "00_start_here.ipynb")
+    setup, sign_in_cell = _cell(lesson, "default_rng("), _cell(lesson, "my_work.sign_in(")
+    sign_in_and_answer = """
+door = _
+door.name.value = "Zoé"
+door.open.click()
+control = answer_control("youngest_tester")
+print(control.state(), control.status)
+"""
+    manager, client = start_new_kernel(
+        kernel_name="python3", cwd=str(tmp_path), startup_timeout=120
+    )
+    try:
+        _run(client, setup)
+        _run(client, sign_in_cell)
+        assert _run(client, sign_in_and_answer).split() == ["None", "not", "checked"]
+        _run(client, 'control.choice.index = control.exercise.choices().index("Ana Stern")')
+        _run(client, "control.check_button.click()")
+        _run(client, 'control.choice.index = control.exercise.choices().index("Niels Larson")')
+        _run(client, "control.check_button.click()")
+        manager.restart_kernel(now=True)
+        client.wait_for_ready(timeout=120)
+        assert "NameError" in _run_failing(client, "control")  # a new kernel: nothing in memory
+        _run(client, setup)
+        _run(client, sign_in_cell)
+        assert _run(client, sign_in_and_answer).split() == ["Niels", "Larson", "correct"]
+        kept = _run(client, 'print(control.record.get("youngest_tester"))')
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert "'first_answer': 'Ana Stern'" in kept and "'tries': 2" in kept
+    assert [p.name for p in tmp_path.iterdir()] == [RecordStore(tmp_path).path("Zoé").name]
+
+
+def _run_failing(client, source):
+    shown = []
+    client.execute_interactive(
+        source,
+        output_hook=lambda m: shown.append(m["content"].get("ename", "")),
+        timeout=60,
+    )
+    return " ".join(shown)
+
+
+def test_before_a_sign_in_the_panel_exports_and_deletes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    panel = my_work.export_panel()
+    assert "Sign in above first" in said(panel.preview)
+    panel.export.click()
+    assert "Not exported" in said(panel.status)
+    panel.delete.click()
+    assert "Nothing to delete" in said(panel.status) and panel.confirm.layout.display == "none"
+    assert files(tmp_path) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("# my notes, no data", "exactly one json block"),
+        ('```json\n{"format": "osmosis-lab-export", "version": 2}\n```\n', "version 2"),
+        ('```json\n{"format": "something-else", "version": 1}\n```\n', "wrong format"),
+        ("```json\n{not json\n```\n", "not valid JSON"),
+    ],
+)
+def test_reading_an_export_refuses_what_it_cannot_read(text, why):
+    from osmosis_lab.errors import RecordError
+
+    with pytest.raises(RecordError, match=why):
+        read_export(text)

@@ -1,0 +1,247 @@
+"""Who is working in this kernel, and their work kept: sign in, answers, reflections.
+
+Each lesson shows :func:`sign_in` just after its setup cell. The learner types
+the name or pseudonym they use everywhere in the module (lesson 05's review
+writer opens the same record) and presses **Open my work**; from then on, in
+this kernel, every answer control without a ``record`` of its own keeps its
+answers in that learner's :class:`~osmosis_lab.records.RecordStore` section for
+its lesson, and every :func:`reflection` keeps its text. Controls built before
+the sign-in (Run All builds them all) are filled in when it happens, so after a
+restart, Run All and signing in again, the answers and verdicts are back (the
+verdicts computed again, never replayed). Until then answers are held in this
+kernel only, and each control says so.
+
+One kernel serves one learner: signing in under another name is refused (the
+screen still shows the first learner's answers); a restart clears it.
+:func:`export_panel` hands the work in (see :mod:`.work_export`).
+
+Examples
+--------
+>>> import tempfile
+>>> from osmosis_lab.explorers.answers import answer_control
+>>> door = sign_in("00_start_here", folder=tempfile.mkdtemp())
+>>> door.name.value = "Zoé"
+>>> door.open.click()
+>>> control = answer_control("youngest_tester")
+>>> control.choice.index = control.exercise.choices().index("Niels Larson")
+>>> control.check_button.click()
+>>> current_store().load("Zoé")["00_start_here"]["youngest_tester"]["status"]
+'correct'
+>>> sign_out()
+"""
+
+import html
+import weakref
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..errors import RecordError
+from ..records import RecordStore, normalise_name
+
+#: The record section that holds every reflection (keyed by prompt id).
+REFLECTIONS = "reflections"
+_KERNEL: dict[str, Any] = {"learner": None, "store": None}
+_FOLLOWERS: "weakref.WeakSet[Any]" = weakref.WeakSet()
+
+
+def _live(inner: str) -> str:
+    return f'<div aria-live="polite" role="status">{inner}</div>'
+
+
+def current_learner() -> str | None:
+    """The name signed in in this kernel, or ``None``."""
+    return _KERNEL["learner"]
+
+
+def current_store() -> RecordStore | None:
+    """The signed-in learner's record store, or ``None``."""
+    return _KERNEL["store"]
+
+
+def follow(item: Any) -> None:
+    """Call ``item.on_sign_in()`` whenever a learner signs in or out in this kernel."""
+    _FOLLOWERS.add(item)
+
+
+def _tell_followers() -> None:
+    for item in list(_FOLLOWERS):
+        item.on_sign_in()
+
+
+def sign_out() -> None:
+    """Forget who is signed in (after "Delete my saved work", or between tests)."""
+    _KERNEL.update(learner=None, store=None)
+    _tell_followers()
+
+
+class LessonRecord:
+    """One lesson's answers: ``get``/``put`` into the signed-in learner's section.
+
+    Before anyone signs in, answers are held in this object only; at sign-in they
+    join the learner's record (first answer and tries merged with what was kept).
+    """
+
+    def __init__(self, lesson: str) -> None:
+        self.lesson = lesson
+        self.unsaved: dict[str, dict] = {}
+        self.problem = ""
+
+    def _fields(self) -> dict:
+        return current_store().load(current_learner()).get(self.lesson, {})
+
+    def get(self, name: str) -> Any:
+        if current_learner() is None:
+            return self.unsaved.get(name)
+        try:
+            return self._fields().get(name)
+        except RecordError as error:
+            self.problem = str(error)
+            return None
+
+    def put(self, name: str, value: Any) -> None:
+        if current_learner() is None:
+            self.unsaved[name] = value
+            return
+        self._save({name: value})
+
+    def _save(self, changes: dict) -> bool:
+        try:
+            fields = self._fields()
+            current_store().save(current_learner(), self.lesson, {**fields, **changes})
+        except RecordError as error:
+            self.problem = str(error)
+            return False
+        self.problem = ""
+        return True
+
+    def join(self) -> None:
+        """Move the answers held before sign-in into the learner's record."""
+        if current_learner() is None or not self.unsaved:
+            return
+        try:
+            kept = self._fields()
+        except RecordError as error:
+            self.problem = str(error)
+            return
+        merged = {}
+        for name, new in self.unsaved.items():
+            old = kept.get(name) or {}
+            merged[name] = {
+                **new,
+                "first_answer": old.get("first_answer", new.get("first_answer")),
+                "tries": old.get("tries", 0) + new.get("tries", 0),
+            }
+        if self._save(merged):
+            self.unsaved = {}
+
+    def describe(self) -> str:
+        """What happens to the answers, for the control to show under its verdict."""
+        if self.problem:
+            return f"<strong>Not kept:</strong> {html.escape(self.problem)}"
+        if current_learner() is None:
+            return (
+                "Answers are not kept until you sign in above (<em>Your name or pseudonym</em>, "
+                "then <em>Open my work</em>)."
+            )
+        return f"Kept for {html.escape(current_learner())} on this machine."
+
+
+def lesson_record(lesson: str) -> LessonRecord:
+    """A record for one answer control of ``lesson`` (what :func:`answer_control` uses by default).
+
+    One per control, so answers held before a sign-in belong to the control they were
+    given in: re-running a cell starts a fresh control, as it always did.
+    """
+    return LessonRecord(lesson)
+
+
+def refresh_answer_control(control: Any) -> None:
+    """Fill ``control`` from the record after a sign-in, and say where its answers go."""
+    if isinstance(control.record, LessonRecord):
+        control.record.join()
+    try:
+        control.restore()
+    except (ValueError, KeyError, TypeError):  # a kept answer the exercise no longer offers
+        control.record.problem = "your kept answer no longer fits this exercise; answer again."
+    control.kept.value = control.record.describe()
+
+
+class SignIn:
+    """The sign-in box: a name, **Open my work**, and a status read out to screen readers."""
+
+    def __init__(self, lesson: str, *, folder: str | Path | None = None) -> None:
+        self.lesson, self.folder = lesson, folder
+        self.name = widgets.Text(
+            value=current_learner() or "",
+            description="Your name or pseudonym",
+            placeholder="the same one in every lesson",
+            style={"description_width": "12em"},
+        )
+        self.open = widgets.Button(
+            description="Open my work", tooltip="Keep your answers under this name"
+        )
+        self.status = widgets.HTML(_live(""))
+        self.view = widgets.VBox([widgets.HBox([self.name, self.open]), self.status])
+        self.open.on_click(lambda _button: self.sign_in())
+        self._say()
+
+    def sign_in(self) -> None:
+        """Open the record of the name typed and make it this kernel's learner."""
+        try:
+            typed = normalise_name(self.name.value)
+        except RecordError as error:
+            return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
+        if current_learner() and normalise_name(current_learner()) != typed:
+            return self._say(
+                f"<strong>Not switched:</strong> {html.escape(current_learner())} is signed in "
+                "in this notebook. To work as someone else, restart the kernel first (Kernel → "
+                "Restart Kernel), so nobody sees another learner's answers."
+            )
+        store = RecordStore(self.folder)
+        try:
+            saved = store.load(self.name.value)
+        except RecordError as error:
+            return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
+        _KERNEL.update(learner=" ".join(self.name.value.split()), store=store)
+        _tell_followers()
+        found = len(saved.get(self.lesson, {}))
+        self._say(
+            f"<strong>Signed in as {html.escape(current_learner())}.</strong> "
+            f"{found} answer{'' if found == 1 else 's'} kept in this lesson so far. Your work is "
+            f"kept in <code>{html.escape(str(store.path(self.name.value)))}</code>, on the "
+            "machine that runs this notebook; nothing is sent anywhere unless you export it. "
+            "Your name is not a password: use one nobody else in the class uses."
+        )
+
+    def _say(self, message: str = "") -> None:
+        if not message:
+            message = (
+                f"Signed in as {html.escape(current_learner())}."
+                if current_learner()
+                else "Not signed in: your answers are not kept yet."
+            )
+        self.status.value = _live(message)
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)
+
+
+def sign_in(lesson: str, *, folder: str | Path | None = None) -> SignIn:
+    """The sign-in box for ``lesson`` (e.g. ``"02_consent"``); ``folder`` defaults to here."""
+    return SignIn(lesson, folder=folder)
+
+
+def export_panel():
+    """The **Export my work** and **Delete my saved work** panel (see :mod:`.work_export`)."""
+    from .work_export import ExportPanel  # late: it builds on this module
+
+    return ExportPanel()
+
+
+def reflection(prompt_id: str, prompt_text: str):
+    """A kept reflection: the prompt, a text box, Save (see :mod:`.reflections`)."""
+    from .reflections import Reflection  # late: it builds on this module
+
+    return Reflection(prompt_id, prompt_text)

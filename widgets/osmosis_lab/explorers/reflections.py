@@ -1,0 +1,115 @@
+"""A kept reflection: the prompt, the learner's text, a "may be shown" choice, Save.
+
+The text is kept in the signed-in learner's record (section ``"reflections"``,
+keyed by the prompt's id), so it comes back after a restart and sign-in, and
+leaves the machine only in an export the learner makes. "May be shown to the
+class without my name" is unticked until the learner ticks it: the teacher's
+view shows a reflection to the class only then. An empty box never replaces a
+saved reflection, and nothing is saved before a sign-in (the text stays on
+screen and the status says what to do).
+
+Examples
+--------
+>>> import tempfile
+>>> from osmosis_lab.explorers import my_work
+>>> door = my_work.sign_in("00_start_here", folder=tempfile.mkdtemp())
+>>> door.name.value = "Zoé"
+>>> door.open.click()
+>>> box = my_work.reflection("00_refuse_first", "Which category would you refuse first?")
+>>> box.text.value = "Subconscious signals: I cannot even know what they show."
+>>> box.save.click()
+>>> my_work.current_store().load("zoé")["reflections"]["00_refuse_first"]["may_show"]
+False
+>>> my_work.sign_out()
+"""
+
+import html
+
+import ipywidgets as widgets
+
+from ..errors import RecordError
+from ..records import repair_surrogates
+from . import my_work
+from .my_work import REFLECTIONS, _live
+
+
+class Reflection:
+    """One reflection prompt. Public children: ``text``, ``may_show``, ``save``, ``status``."""
+
+    def __init__(self, prompt_id: str, prompt_text: str) -> None:
+        self.prompt_id, self.prompt_text = prompt_id, prompt_text
+        prompt = widgets.HTML(f"<p><strong>{html.escape(prompt_text)}</strong></p>")
+        self.text = widgets.Textarea(
+            description="My reflection",
+            placeholder="About a character or hypothetically: no real personal details needed.",
+            layout=widgets.Layout(width="46em", height="7em"),
+            style={"description_width": "8em"},
+        )
+        self.may_show = widgets.Checkbox(
+            value=False, description="May be shown to the class without my name", indent=False
+        )
+        self.save = widgets.Button(description="Save my reflection", button_style="primary")
+        self.status = widgets.HTML(_live(""))
+        self.view = widgets.VBox([prompt, self.text, self.may_show, self.save, self.status])
+        self.save.on_click(lambda _button: self.keep())
+        my_work.follow(self)
+        self.on_sign_in()
+
+    def _kept(self) -> dict:
+        store, learner = my_work.current_store(), my_work.current_learner()
+        return store.load(learner).get(REFLECTIONS, {}) if learner else {}
+
+    def on_sign_in(self) -> None:
+        """Bring the kept reflection back (never over text typed on screen)."""
+        if my_work.current_learner() is None:
+            self.status.value = _live("Not kept yet: sign in above, then press Save.")
+            return
+        try:
+            kept = self._kept().get(self.prompt_id)
+        except RecordError as error:
+            self.status.value = _live(f"<strong>Not opened:</strong> {html.escape(str(error))}")
+            return
+        if kept and not self.text.value.strip():
+            self.text.value, self.may_show.value = kept.get("text", ""), kept.get("may_show", False)
+            self.status.value = _live("Your saved reflection is back.")
+        elif kept and kept.get("text") != self.text.value:
+            self.status.value = _live(
+                "You have a saved reflection, different from the text on screen: Save replaces it."
+            )
+        else:
+            self.status.value = _live("Type your reflection, then press Save.")
+
+    def keep(self) -> None:
+        """Save the text and the choice in the learner's record; say what happened."""
+        if my_work.current_learner() is None:
+            self.status.value = _live(
+                "<strong>Not saved:</strong> sign in above first (<em>Your name or pseudonym</em>, "
+                "then <em>Open my work</em>). Your text is still here."
+            )
+            return
+        text = repair_surrogates(self.text.value)
+        try:
+            kept = self._kept()
+            if not text.strip() and str(kept.get(self.prompt_id, {}).get("text", "")).strip():
+                self.status.value = _live(
+                    "<strong>Not saved:</strong> the box is empty and your saved reflection is "
+                    "not. It is unchanged."
+                )
+                return
+            entry = {"prompt": self.prompt_text, "text": text, "may_show": self.may_show.value}
+            my_work.current_store().save(
+                my_work.current_learner(), REFLECTIONS, {**kept, self.prompt_id: entry}
+            )
+        except RecordError as error:
+            self.status.value = _live(
+                f"<strong>Not saved:</strong> {html.escape(str(error))} Your text is still here."
+            )
+            return
+        shown = "may" if self.may_show.value else "will not"
+        self.status.value = _live(
+            f"<strong>Saved</strong> on this machine. It leaves it only if you export it; "
+            f"the teacher {shown} show it to the class, without your name."
+        )
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)

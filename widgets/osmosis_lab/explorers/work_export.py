@@ -1,0 +1,238 @@
+"""Export my work, and Delete my saved work: the learner's own hand-in, under their control.
+
+The panel shows, before anything is written, exactly the file an export will
+write (:func:`osmosis_lab.records.export.export_markdown`; **Show what will be
+exported** brings it up to date), one checkbox per part (each lesson's answers,
+each reflection) to leave parts out, and who will read it. **Export my work**
+writes that same text, atomically; if the work changed since the preview, it
+shows the new preview instead and writes nothing until pressed again:
+
+- into ``$OSMOSIS_DROP_DIR`` when the school's JupyterHub sets it (the teacher's
+  drop folder; deploy/jupyterhub_config.py), which hands it in;
+- otherwise next to the notebook, as ``osmosis_export_<learner key>.md``; on
+  Binder (``BINDER_SERVICE_HOST`` or ``BINDER_REQUEST`` set) the status says to
+  download it now, because an idle Binder session is deleted within minutes.
+
+**Delete my saved work** (after a confirm step) erases this learner's record,
+review and export in the notebook's folder, and says what it cannot undo: a file
+already handed in, downloaded or sent.
+
+Examples
+--------
+>>> import tempfile
+>>> from osmosis_lab.explorers import my_work
+>>> door = my_work.sign_in("00_start_here", folder=tempfile.mkdtemp())
+>>> door.name.value = "Zoé"
+>>> door.open.click()
+>>> panel = my_work.export_panel()
+>>> panel.export.click()
+>>> panel.written.name
+'osmosis_export_zoe-33b40fa2.md'
+>>> my_work.sign_out()
+"""
+
+import html
+import os
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from ..errors import RecordError
+from ..records import learner_key, write_text_atomically
+from ..records.export import EXPORT_STEM, READER, export_data, export_parts, markdown_from_data
+from . import my_work
+from .my_work import _live
+
+_BINDER = ("BINDER_SERVICE_HOST", "BINDER_REQUEST")
+_LABELS = {"answers": "My answers in lesson", "reflection": "My reflection"}
+
+
+def on_binder() -> bool:
+    """True when this notebook runs on mybinder.org (its servers set these variables)."""
+    return any(os.environ.get(name) for name in _BINDER)
+
+
+def drop_folder() -> Path | None:
+    """The school server's drop folder for this learner, if it set one."""
+    value = os.environ.get("OSMOSIS_DROP_DIR", "").strip()
+    return Path(value) if value else None
+
+
+def _without_time(data: dict) -> dict:
+    return {key: value for key, value in data.items() if key != "exported_at"}
+
+
+class ExportPanel:
+    """Public children: ``parts`` (id -> Checkbox), ``show``, ``preview``, ``export``, ``status``,
+    ``delete``, ``delete_now``, ``keep``; ``written`` is the last file written."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, widgets.Checkbox] = {}
+        self.text, self.data, self.written = "", {}, None
+        self.reader = widgets.HTML()
+        self.part_box = widgets.VBox()
+        self.preview = widgets.HTML()
+        self.show = widgets.Button(description="Show what will be exported")
+        self.export = widgets.Button(description="Export my work", button_style="primary")
+        self.delete = widgets.Button(description="Delete my saved work")
+        self.delete_now = widgets.Button(description="Yes, delete it", button_style="danger")
+        self.keep = widgets.Button(description="No, keep it")
+        self.confirm = widgets.HBox(
+            [widgets.HTML(self._delete_warning()), self.delete_now, self.keep],
+            layout=widgets.Layout(display="none"),
+        )
+        self.status = widgets.HTML(_live(""))
+        self.view = widgets.VBox(
+            [self.reader, self.part_box, self.show, self.preview, self.export, self.delete, self.confirm,
+             self.status]
+        )  # fmt: skip
+        self.show.on_click(lambda _b: self.refresh())
+        self.export.on_click(lambda _b: self.write())
+        self.delete.on_click(lambda _b: self._confirming(True))
+        self.keep.on_click(lambda _b: self._confirming(False, "Kept: nothing was deleted."))
+        self.delete_now.on_click(lambda _b: self.erase())
+        my_work.follow(self)
+        self.on_sign_in()
+
+    # -- where the file goes, and who reads it ------------------------------------------------
+
+    def destination(self) -> Path | None:
+        """The file an export writes now (``None`` before a sign-in)."""
+        learner, store = my_work.current_learner(), my_work.current_store()
+        if learner is None:
+            return None
+        folder = drop_folder() or store.folder
+        return folder / f"{EXPORT_STEM}_{learner_key(learner)}.md"
+
+    def _where(self) -> str:
+        """Where the file goes and what the learner must do then (said before and after)."""
+        if drop_folder():
+            return (
+                "It goes into your class's drop folder on the school server: that hands it in to "
+                "your teacher, and you cannot take it back from here."
+            )
+        where = (
+            "It goes next to this notebook, and nothing is sent: hand it in as your teacher asks."
+        )
+        if on_binder():
+            where += (
+                " On Binder, download it at once (right-click it in the file browser, then "
+                "Download): an idle Binder session is deleted within minutes, with your work."
+            )
+        return where
+
+    # -- showing what will be written ---------------------------------------------------------
+
+    def on_sign_in(self) -> None:
+        """Show the parts and the preview for whoever is signed in now."""
+        self.reader.value = (
+            f"<p>Your export is one file for <strong>{READER}</strong> to read: "
+            "exactly what the preview below shows. Untick a part to leave it out (the file says "
+            f"you chose to). {html.escape(self._where())}</p>"
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the part checkboxes (keeping choices made) and the preview."""
+        learner = my_work.current_learner()
+        if learner is None:
+            self.part_box.children, self.text, self.data = [], "", {}
+            self.preview.value = "<p>Sign in above first: the preview shows your work then.</p>"
+            return
+        try:
+            record = my_work.current_store().load(learner)
+        except RecordError as error:
+            self.status.value = _live(f"<strong>Not opened:</strong> {html.escape(str(error))}")
+            return
+        for part in export_parts(record):
+            if part not in self.parts:
+                kind, key = part.split(":", 1)
+                box = widgets.Checkbox(value=True, description=f"{_LABELS[kind]} {key}")
+                box.observe(lambda _change: self.refresh(), names="value")
+                self.parts[part] = box
+        shown = [p for p in self.parts if p in export_parts(record)]
+        self.part_box.children = [self.parts[p] for p in shown]
+        left_out = {p for p in shown if not self.parts[p].value}
+        data = export_data(learner, record, leave_out=left_out)
+        if _without_time(data) != _without_time(self.data):  # unchanged: keep the text shown
+            self.data, self.text = data, markdown_from_data(data)
+        self.preview.value = (
+            "<details open><summary>Preview: exactly what the file will hold</summary>"
+            f"<pre style='white-space:pre-wrap'>{html.escape(self.text)}</pre></details>"
+        )
+
+    # -- writing and deleting -------------------------------------------------------------------
+
+    def write(self) -> None:
+        """Write the previewed text to :meth:`destination`; say where, or why not."""
+        target = self.destination()
+        if target is None:
+            self.status.value = _live("<strong>Not exported:</strong> sign in above first.")
+            return
+        shown = self.text
+        self.refresh()
+        if self.text != shown:  # work saved since the preview: the learner sees it first
+            self.status.value = _live(
+                "<strong>Not exported yet:</strong> your work changed since the preview. Look at "
+                "the preview again, then press Export my work."
+            )
+            return
+        try:
+            self.written = write_text_atomically(target, self.text)
+        except RecordError as error:
+            self.status.value = _live(
+                f"<strong>Not exported:</strong> {html.escape(str(error))} Any earlier export "
+                "is unchanged."
+            )
+            return
+        self.status.value = _live(
+            f"<strong>Exported</strong> to <code>{html.escape(str(self.written))}</code>. "
+            f"{html.escape(self._where())}"
+        )
+
+    def _delete_warning(self) -> str:
+        return (
+            "Delete your saved answers, reflections, review and export on this machine? This "
+            "cannot be undone. A file you already handed in (in the drop folder, downloaded or "
+            "sent) is not deleted: ask your teacher to delete their copy."
+        )
+
+    def _confirming(self, asking: bool, message: str = "") -> None:
+        signed_in = my_work.current_learner() is not None
+        self.confirm.layout.display = "flex" if asking and signed_in else "none"
+        if asking and not signed_in:
+            message = "Nothing to delete: sign in above first, under the name to delete."
+        self.status.value = _live(message or "Press Yes, delete it, or No, keep it.")
+
+    def erase(self) -> None:
+        """Delete the learner's files here (the confirmed step), then sign them out."""
+        from .review_writer import REVIEW_STEM  # late: the review writer builds on my_work
+
+        self._confirming(False)
+        learner, store = my_work.current_learner(), my_work.current_store()
+        if learner is None:
+            return
+        try:
+            erased = store.delete(learner, companions=(REVIEW_STEM, EXPORT_STEM))
+        except RecordError as error:
+            self.status.value = _live(
+                f"<strong>Not all deleted:</strong> {html.escape(str(error))}"
+            )
+            return
+        names = ", ".join(f"<code>{html.escape(p.name)}</code>" for p in erased) or "no files"
+        handed_in = self.destination() if drop_folder() else None
+        my_work.sign_out()
+        self.status.value = _live(
+            f"<strong>Deleted</strong> {names} from this machine, for good. Answers still on "
+            "screen are not saved any more: restart the kernel to clear them. "
+            + (
+                f"Your export in the drop folder (<code>{html.escape(str(handed_in))}</code>) was "
+                "handed in and is not deleted: ask your teacher. "
+                if handed_in and handed_in.exists()
+                else ""
+            )
+            + "A file you downloaded or sent is not touched."
+        )
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)

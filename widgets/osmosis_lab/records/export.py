@@ -1,0 +1,201 @@
+"""One learner's work as one file they hand in: Markdown to read, with the data inside it.
+
+"Export my work" writes ``osmosis_export_<learner key>.md`` (format
+:data:`EXPORT_FORMAT`, version :data:`EXPORT_VERSION`; ``records/EXPORT_FORMAT.md``
+documents it). A person reads the Markdown; a program (the teacher's view) reads
+the one fenced ``json`` block at its end with :func:`read_export`::
+
+    {"format": "osmosis-lab-export", "version": 1, "learner": "Zoé",
+     "exported_at": "2026-...", "reader": "your teacher",
+     "consent": {"included": ["answers:00_start_here"], "left_out": ["reflection:00_refuse"]},
+     "answers": {"00_start_here": {"youngest_tester": {"answer": ..., "first_answer": ...,
+                                                      "tries": 2, "status": "correct"}}},
+     "reflections": {"00_refuse": {"prompt": "...", "text": "...", "may_show": false}}}
+
+The learner chooses the parts (:func:`export_parts`); a part left out is absent
+from both the Markdown and the data, and its id is listed under ``consent.left_out``.
+Learner text is made safe for every reader the file may meet: in the Markdown it
+is :func:`~osmosis_lab.records.inert_markdown` inside a quote, so it links and
+fetches nothing; everywhere (data block included) a text starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, so a
+spreadsheet that opens it shows it instead of running it as a formula.
+
+Examples
+--------
+>>> record = {"00_start_here": {"youngest_tester": {"answer": "Niels Larson",
+...     "first_answer": "Ana Stern", "tries": 2, "status": "correct"}},
+...     "reflections": {"00_refuse": {"prompt": "Which first?", "text": "=1+1 ![x](http://e.x/p)",
+...     "may_show": False}}}
+>>> export_parts(record)
+['answers:00_start_here', 'reflection:00_refuse']
+>>> text = export_markdown("Zoé", record, exported_at="2026-12-06T08:00:00+00:00")
+>>> data = read_export(text)
+>>> data["reflections"]["00_refuse"]["text"]
+"'=1+1 ![x](http://e.x/p)"
+>>> "!\\\\[x\\\\](http\\\\://e.x/p)" in text
+True
+>>> read_export(export_markdown("Zoé", record, leave_out={"reflection:00_refuse"},
+...     exported_at="2026-12-06T08:00:00+00:00"))["consent"]["left_out"]
+['reflection:00_refuse']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+
+from osmosis_lab.errors import RecordError
+from osmosis_lab.records.markdown import inert_markdown
+
+EXPORT_FORMAT = "osmosis-lab-export"
+#: Bump when the layout changes; :func:`read_export` refuses versions it does not know.
+EXPORT_VERSION = 1
+#: Every export is named ``<EXPORT_STEM>_<learner key>.md``.
+EXPORT_STEM = "osmosis_export"
+#: The record section that holds the reflections (every other section is a lesson's answers).
+REFLECTIONS = "reflections"
+#: Who reads an export, said in the file and before it is written.
+READER = "your teacher"
+#: Sections of the record that are not answers to export (lesson 05's review has its own file).
+_NOT_ANSWERS = {"05_design_review"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_BLOCK = re.compile(r"^```json\n(?P<data>.*?)\n```\s*$", re.M | re.S)
+
+
+def neutralise_formula(text: str) -> str:
+    """``text`` with a leading ``'`` if a spreadsheet would read it as a formula.
+
+    >>> neutralise_formula("=HYPERLINK(1)"), neutralise_formula("fine")
+    ("'=HYPERLINK(1)", 'fine')
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _neutralised(value):
+    if isinstance(value, str):
+        return neutralise_formula(value)
+    if isinstance(value, dict):
+        return {neutralise_formula(str(k)): _neutralised(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_neutralised(v) for v in value]
+    return value
+
+
+def export_parts(record: dict[str, dict]) -> list[str]:
+    """The ids of the parts a learner may include or leave out, in the order shown.
+
+    ``answers:<lesson>`` for each lesson with kept answers, ``reflection:<prompt id>``
+    for each kept reflection with text.
+    """
+    answers = sorted(s for s, f in record.items() if s not in _NOT_ANSWERS | {REFLECTIONS} and f)
+    kept = record.get(REFLECTIONS, {})
+    reflections = sorted(p for p, r in kept.items() if str(r.get("text", "")).strip())
+    return [f"answers:{s}" for s in answers] + [f"reflection:{p}" for p in reflections]
+
+
+def export_data(
+    learner: str, record: dict[str, dict], *, leave_out=(), exported_at: str | None = None
+) -> dict:
+    """The export as data: the parts chosen, and which were left out (the learner's choice)."""
+    parts = export_parts(record)
+    left_out = sorted(set(leave_out) & set(parts))
+    included = [p for p in parts if p not in left_out]
+    chosen = [part.split(":", 1) for part in included]
+    answers = {key: record[key] for kind, key in chosen if kind == "answers"}
+    reflections = {key: record[REFLECTIONS][key] for kind, key in chosen if kind == "reflection"}
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "learner": neutralise_formula(" ".join(learner.split())),
+        "exported_at": exported_at or datetime.now(UTC).isoformat(timespec="seconds"),
+        "reader": READER,
+        "consent": {"included": included, "left_out": left_out},
+        "answers": _neutralised(answers),
+        "reflections": _neutralised(reflections),
+    }
+
+
+def _quote(text: str) -> str:
+    # each learner line inside a quote: no line of the file starts with the learner's text
+    return "\n".join(f"> {inert_markdown(line)}" for line in str(text).splitlines() or [""])
+
+
+def _answer_words(value) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def markdown_from_data(data: dict) -> str:
+    """The export's text from :func:`export_data`: Markdown for people, then the data block."""
+    lines = [
+        "# Osmosis Ethics Lab: my work",
+        "",
+        f"*Learner (a name or pseudonym, not checked by anyone):* {inert_markdown(data['learner'])}",
+        f"*Exported:* {data['exported_at']}",
+        f"*Who will read it:* {data['reader']}.",
+        "*Parts the learner chose to leave out:* "
+        + (", ".join(data["consent"]["left_out"]) or "none"),
+        "",
+    ]
+    for lesson, answers in data["answers"].items():
+        lines += [f"## Answers · {lesson}", ""]
+        for exercise, kept in sorted(answers.items()):
+            lines.append(
+                f"* **{inert_markdown(exercise)}**: {inert_markdown(_answer_words(kept.get('answer')))}"
+                f" ({kept.get('status', '?')}; first answer: "
+                f"{inert_markdown(_answer_words(kept.get('first_answer')))}; "
+                f"tries: {kept.get('tries', '?')})"
+            )
+        lines.append("")
+    for prompt_id, kept in data["reflections"].items():
+        shown = "yes" if kept.get("may_show") else "no"
+        lines += [
+            f"## Reflection · {inert_markdown(prompt_id)}",
+            "",
+            f"*Prompt:* {inert_markdown(str(kept.get('prompt', '')))}",
+            "",
+            _quote(kept.get("text", "")),
+            "",
+            f"*May be shown to the class without my name:* {shown}",
+            "",
+        ]
+    block = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    lines += ["## Data (for the teacher's view)", "", "```json", block, "```", ""]
+    return "\n".join(lines)
+
+
+def export_markdown(
+    learner: str, record: dict[str, dict], *, leave_out=(), exported_at: str | None = None
+) -> str:
+    """The whole export file for ``learner``'s ``record`` (section -> fields), parts left out."""
+    data = export_data(learner, record, leave_out=leave_out, exported_at=exported_at)
+    return markdown_from_data(data)
+
+
+def read_export(text: str) -> dict:
+    """The data block of an export file.
+
+    Raises
+    ------
+    RecordError
+        No data block, unreadable JSON, another format or an unknown version.
+    """
+    found = _BLOCK.findall(text)
+    if len(found) != 1:
+        raise RecordError("This is not an Osmosis Lab export: it needs exactly one json block.")
+    try:
+        data = json.loads(found[0])
+    except json.JSONDecodeError as error:
+        raise RecordError(f"The export's data block is not valid JSON ({error.msg}).") from error
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise RecordError("This is not an Osmosis Lab export (wrong format).")
+    if data.get("version") != EXPORT_VERSION:
+        raise RecordError(
+            f"Export version {data.get('version')!r} is unknown; this reader reads version "
+            f"{EXPORT_VERSION}. Update the lessons to read it."
+        )
+    return data

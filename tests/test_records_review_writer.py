@@ -231,3 +231,29 @@ def test_a_review_saved_before_reasons_were_asked_opens_as_saved(tmp_path):
     )
     writer = opened(tmp_path)
     assert writer.text.value == "Old review." and ", saved." in said(writer.summary)
+
+
+def test_a_name_with_nothing_saved_can_be_left_for_another(tmp_path):
+    # found in the browser: opening a name with nothing saved, then another, was refused, and the
+    # next Save went to the first name while the box showed the second
+    writer = opened(tmp_path, "Bob")
+    writer.name.value = "Alice"
+    writer.open.click()
+    assert writer.learner == "Alice" and "Not switched" not in said(writer.status)
+
+
+def test_save_refuses_when_the_name_box_names_someone_else(zoe, tmp_path):
+    zoe.text.value = "Zoé's second thoughts."
+    zoe.name.value = "Alice"  # typed, Open not pressed
+    before = files(tmp_path)
+    zoe.save.click()
+    assert "Not saved" in said(zoe.status) and "Open my review" in said(zoe.status)
+    assert files(tmp_path) == before
+
+
+def test_re_running_the_matrix_cell_after_a_save_brings_the_saved_matrix_back(zoe, tmp_path):
+    matrix = review_matrix.StakeholderExplorer()  # the matrix cell, run again: blank at first
+    assert matrix.notes["found"].value == "Léopold was never asked"
+    zoe.save.click()
+    saved = RecordStore(tmp_path).load("Zoé")["05_design_review"]["matrix"]["found"]
+    assert saved[1] == "Léopold was never asked"

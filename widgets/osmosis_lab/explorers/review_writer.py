@@ -26,6 +26,7 @@ Examples
 """
 
 import html
+import weakref
 from dataclasses import asdict
 from pathlib import Path
 
@@ -33,6 +34,7 @@ import ipywidgets as widgets
 
 from ..errors import OsmosisLabError, RecordError
 from ..records import RecordStore, repair_surrogates, write_text_atomically
+from ..records.store import learner_key
 from ..review import AS_PLANNED, ITEM_TITLES, ROLES, LaunchDesign, review_markdown
 from . import my_work, newest
 from .base import Explorer
@@ -75,6 +77,8 @@ class ReviewWriter(Explorer):
         self.store = RecordStore(folder)
         self.learner: str | None = None
         self.saved_fields: dict = {}
+        self.opened_fields: dict = {}
+        self._to_refill: weakref.WeakSet = weakref.WeakSet()
         self.saved_to: Path | None = None
         self._build_controls()
         self.view = widgets.VBox(
@@ -149,9 +153,16 @@ class ReviewWriter(Explorer):
         for control in [*explorer.controls(), explorer.summary]:
             if hasattr(control, "value") and not isinstance(control, widgets.Button):
                 control.observe(lambda _change, e=explorer: self._changed(e), names="value")
+        # A re-run panel or matrix cell starts blank: once it has drawn itself, refill it from
+        # this learner's saved work, so re-running a cell never makes Save overwrite what was saved.
+        if self.learner and self.saved_fields and newest.may_adopt(self, explorer):
+            self._to_refill.add(explorer)
 
     def _changed(self, explorer: Explorer) -> None:
         # called last in an explorer's refresh (its summary), so a new one is complete here
+        if explorer in self._to_refill:
+            self._to_refill.discard(explorer)
+            self._restore_into(explorer, self.saved_fields)  # its changes come back through here
         if explorer not in (self.panel, self.stakeholders) and newest.may_adopt(self, explorer):
             newest.claim(explorer, self)
             if isinstance(explorer, DesignPanel):
@@ -196,7 +207,8 @@ class ReviewWriter(Explorer):
     def open_record(self) -> None:
         """Load the record of the name typed; refill the text, choices and matrix from it."""
         switching = self.learner is not None
-        if switching and self.fields() != self.saved_fields:
+        # what "unsaved" is measured against: the saved review, or the screen as it was opened
+        if switching and self.fields() != (self.saved_fields or self.opened_fields):
             self.status.value = _status(
                 "<strong>Not switched:</strong> the review on screen has changes that are not "
                 "saved. Save them (or Clear) first, then open another name."
@@ -218,6 +230,7 @@ class ReviewWriter(Explorer):
         self.text.value = saved.get("review", "")
         # a new learner on the same screen starts blank: the last learner's work is not theirs
         notes = self._restore(saved if saved or not switching else _BLANK)
+        self.opened_fields = self.fields()
         found = "Your saved review is back" if saved else "Nothing saved under this name yet"
         self.status.value = _status(
             f"<strong>{found}</strong> (file <code>{html.escape(str(self.review_path))}</code>)."
@@ -227,14 +240,20 @@ class ReviewWriter(Explorer):
 
     def _restore(self, saved: dict) -> str:
         self.reasons.set_values(saved.get("reasons", {}))
-        if "matrix" in saved:
+        self._restore_into(self.stakeholders, saved)
+        return self._restore_into(self.panel, saved)
+
+    @staticmethod
+    def _restore_into(explorer: Explorer, saved: dict) -> str:
+        """Put the saved matrix or design back into ``explorer``; say if it could not be."""
+        if isinstance(explorer, StakeholderExplorer) and "matrix" in saved:
             for role, (value, note) in saved["matrix"].items():
-                if role in self.stakeholders.values:
-                    self.stakeholders.values[role].value = value
-                    self.stakeholders.notes[role].value = note
-        if "design" in saved:
+                if role in explorer.values:
+                    explorer.values[role].value = value
+                    explorer.notes[role].value = note
+        if isinstance(explorer, DesignPanel) and "design" in saved:
             try:
-                self.panel.set_design(LaunchDesign(**saved["design"]))
+                explorer.set_design(LaunchDesign(**saved["design"]))
             except (TypeError, OsmosisLabError):
                 return " Your saved design choices could not be restored; choose them again."
         return ""
@@ -246,6 +265,13 @@ class ReviewWriter(Explorer):
             self.status.value = _status(
                 "<strong>Not saved:</strong> type your name or pseudonym above and press "
                 "<em>Open my review</em> first, so your review is kept as yours."
+            )
+            return
+        if learner_key(self.name.value) != learner_key(self.learner):
+            self.status.value = _status(
+                f"<strong>Not saved:</strong> the open review is {html.escape(self.learner)}'s, "
+                "but the name box says another name. Press <em>Open my review</em> to switch, "
+                f"or type {html.escape(self.learner)} back to save it."
             )
             return
         repaired = repair_surrogates(self.text.value)

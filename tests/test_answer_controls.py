@@ -225,3 +225,14 @@ def test_could_not_check_reaches_the_control():
     control.text.value = "3"
     status, shown = press_check(control)
     assert status == "could not check" and "people.csv" in shown
+
+
+def test_every_option_is_shown_whole_not_cut_to_the_buttons_width():
+    # found in the browser: lesson 05's long options read "people in th…"
+    for name, exercise in all_exercises().items():
+        control = answer_control(name)
+        for pick in getattr(control, "picks", []):
+            assert pick.layout.width == "auto", (name, pick.description)
+        for toggles in [getattr(control, "choice", None), *getattr(control, "sides", [])]:
+            if toggles is not None:
+                assert toggles.style.button_width == "auto", name

@@ -83,3 +83,9 @@ def test_the_answer_box_format_example_gives_no_answer_away(exercise):
     for example in examples:
         answer = parse_number(example, unit=exercise.unit)
         assert not exercise.check.is_correct(answer), (exercise.name, example)
+
+
+@pytest.mark.parametrize("answer", [0.17, 0.175, 0.18])
+def test_the_survey_estimate_rounded_by_hand_is_correct(answer):
+    # found by a teacher: 0.17 (the worked method to two places) was marked "Not yet"
+    assert lesson03.randomized_response_estimate(answer).status == "correct"

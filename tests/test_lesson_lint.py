@@ -234,3 +234,18 @@ def test_every_section_states_the_time_the_reading_model_gives(path):
         if not s.agrees()
     ]
     assert not wrong, f"{path.name} (run `python tests/reading_model.py`):\n  " + "\n  ".join(wrong)
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_the_readme_and_the_guide_state_the_lessons_time(path):
+    minutes = reading_model.stated_time(path)
+    for document in (ROOT / "README.md", ROOT / "lessons" / "teacher_guide.md"):
+        rows = [
+            line
+            for line in document.read_text(encoding="utf-8").splitlines()
+            if line.startswith("| [") and f"{path.name})" in line
+        ]
+        assert rows, f"{document.name} has no table row for {path.name}"
+        assert all(f"| {minutes} min |" in row for row in rows), (
+            f"{document.name} states another time for {path.name} than its {minutes} minutes"
+        )

@@ -252,7 +252,8 @@ randomized_response_estimate = Check(
     name="randomized_response_estimate",
     reference=_survey_estimate,
     question="200 answers with epsilon = 1, 70 of them yes: estimate the true share.",
-    is_correct=lambda a: _near(a, _survey_estimate(), 0.005),
+    # within a point: the rule "27 in 100 are forced" done by hand gives 0.17 or 0.18
+    is_correct=lambda a: _near(a, _survey_estimate(), 0.01),
     why="About 27% of answers are forced lies, so the raw 35% overstates the truth; the "
     "estimator removes that known bias.",
     misconceptions=(
@@ -266,7 +267,7 @@ randomized_response_estimate = Check(
         Misconception(
             "gave a percentage",
             example=17.5,
-            matches=lambda a: _is_number(a) and abs(a / 100 - _survey_estimate()) < 0.005,
+            matches=lambda a: _is_number(a) and abs(a / 100 - _survey_estimate()) < 0.01,
             hint="Give the share as a fraction between 0 and 1, not a percentage.",
         ),
     ),

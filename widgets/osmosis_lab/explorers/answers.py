@@ -77,10 +77,14 @@ class AnswerControl:
             self.choice = self._toggles(options, "Your answer")
             return [self.choice]
         if kind == "picks":
+            # as wide as their words, wrapping onto more rows: a cut-off option cannot be read
             self.picks = [
-                widgets.ToggleButton(description=str(o), tooltip=f"Pick {o}") for o in options
+                widgets.ToggleButton(
+                    description=str(o), tooltip=f"Pick {o}", layout=widgets.Layout(width="auto")
+                )
+                for o in options
             ]
-            return [widgets.HBox(self.picks)]
+            return [widgets.HBox(self.picks, layout=widgets.Layout(flex_flow="row wrap"))]
         if kind == "pair":
             self.sides = [self._toggles(side, f"One of {', '.join(side)}") for side in options]
             return self.sides

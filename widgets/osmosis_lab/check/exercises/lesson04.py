@@ -77,6 +77,8 @@ lucas_wellbeing_match = Exercise(
     variable="lucas_match",
     kind="choice",
     options=_cast_but_lucas,
+    # Lucas is not among the choices, so only a code answer can name him.
+    code_only=("a tester",),
     solution=('lucas_match = objectives.match_of("Lucas Apert", "wellbeing")["match"]'),
     explanation=(
         "Antoine. His score is lower than Léopold's, but the chance that both are doing well a year later is far\n"

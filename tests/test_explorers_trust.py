@@ -249,6 +249,18 @@ def test_lucas_under_each_objective(objectives):
     assert "Optimised for wellbeing, Lucas Apert is matched with Antoine" in headline
 
 
+def test_only_the_chosen_objectives_match_is_named_once(objectives):
+    """Predict, then switch: before switching, the other objective's match stays unnamed."""
+    objectives.person.value = "Lucas Apert"
+    for objective, hidden in (("attraction", "Antoine"), ("wellbeing", "Léopold")):
+        objectives.objective.value = objective
+        text = objectives.summary.value
+        assert text.count("Lucas Apert is matched with") == 1
+        assert hidden not in text
+        assert "1 matches" not in text
+    objectives.objective.value = "attraction"  # the fixture is shared: leave it as found
+
+
 def test_totals_and_chart(objectives):
     text = objectives.summary.value
     assert text.count("expected to end badly") == 2
@@ -265,6 +277,23 @@ def test_someone_left_unmatched_is_said_so(objectives):
     matched = set(objectives.matches["person"])
     assert "Camille Perrot" not in matched  # Zoé goes to someone the totals favour
     assert "Optimised for attraction, Camille Perrot is left unmatched." in objectives.summary.value
+
+
+def test_report_displays_as_text_not_a_quoted_string(judge):
+    from IPython.lib.pretty import pretty
+
+    report = judge.report()
+    assert pretty(report) == str(report) and not pretty(report).startswith("'")
+    assert report._repr_html_().startswith("<p>You have not judged")
+
+
+def test_next_case_is_switched_off_after_the_last_case(judge):
+    for _ in range(len(judge.cases)):
+        assert not judge.next_case.disabled
+        judge.judge("accept", 70)
+    assert judge.next_case.disabled and judge.next_case.description == "All 6 judged"
+    judge.start_again.click()
+    assert not judge.next_case.disabled and judge.next_case.description == "Next case"
 
 
 # --- Why this match? ------------------------------------------------------------------------
@@ -319,3 +348,52 @@ def test_priority_to_people_with_a_health_condition(outage):
     )
     parts = {row["outcome"] for row in rows_of(outage.chart)}
     assert parts == {"safe mode took over", "reached by the human contact", "harmed"}
+
+
+def _stated_outage_figures(text):
+    """The numbers the outage explorer's text states, read back as a learner would."""
+    import re
+
+    totals = re.search(r"One outage: (\d+) harmed with a single AI, (\d+) with", text)
+    parts = re.search(r"safe modes cover (\d+), Billie reaches (\d+), (\d+) are harmed", text)
+    everyone = re.search(r"all (\d+) connected users are harmed", text)
+    groups = re.findall(r"Users (with(?:out)? a health condition): (\d+) of (\d+) harmed", text)
+    return totals, parts, everyone, groups
+
+
+def test_every_outage_figure_adds_up_at_every_setting(outage):
+    """Sweep each control as the browser sets it (slider values, toggle index): the text's
+    parts add up to the totals it states, for every setting."""
+    users = int(POPULATION["signed_up"].sum())
+    fallback, capacity = outage.fallback_success, outage.human_capacity
+    checked = 0
+    for index in range(len(outage.priority.options)):
+        outage.priority.index = index
+        for success in range(fallback.min, fallback.max + 1, fallback.step):
+            fallback.value = success
+            # Every capacity at the ends of the safe-mode range; a coarser grid in between.
+            step = capacity.step if success in (fallback.min, fallback.max, 90) else 25
+            for reach in range(capacity.min, capacity.max + 1, step):
+                capacity.value = reach
+                totals, parts, everyone, groups = _stated_outage_figures(outage.summary.value)
+                covered, reached, harmed = map(int, parts.groups())
+                assert int(everyone.group(1)) == int(totals.group(1)) == users
+                assert int(totals.group(2)) == harmed
+                assert covered + reached + harmed == users
+                assert reached <= reach
+                assert {name for name, _, _ in groups} == {
+                    "with a health condition",
+                    "without a health condition",
+                }
+                assert sum(int(h) for _, h, _ in groups) == harmed
+                assert sum(int(n) for _, _, n in groups) == users
+                assert (
+                    sum(
+                        row["people"]
+                        for row in rows_of(outage.chart)
+                        if row["outcome"] == "harmed" and row["design"] != "single AI"
+                    )
+                    == harmed
+                )
+                checked += 1
+    assert checked > 2 * 21 * 9

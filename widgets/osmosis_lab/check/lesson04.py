@@ -108,11 +108,13 @@ top_band_prediction = Check(
             "took the app at its word",
             example="90-100 %",
             matches=lambda answer: answer == "90-100 %" != _top_band(),
-            hint="That is what a calibrated app's record would show. Run the next cell and read "
-            "the top band's observed_rate: did the app's record live up to its word?",
+            hint="That is what a calibrated app's record would show. Look at the track record "
+            "table just after this exercise and read the top band's observed_rate: did the "
+            "app's record live up to its word?",
         ),
     ),
-    fallback_hint="Run the next cell and read the observed_rate of the top band (90-100 %).",
+    fallback_hint="Look at the track record table just after this exercise and read the "
+    "observed_rate of the top band (90-100 %).",
 )
 
 
@@ -286,7 +288,7 @@ billie_needs = Check(
     "reach so that nobody is harmed in an outage?",
     is_correct=lambda answer: abs(_number(answer) - 0.1 * _users()) <= 0.04 * _users(),
     why="About 10% of the users' safe modes fail, so Billie must reach roughly that many, "
-    "within the hour: one person cannot. The safeguard has to scale with the users.",
+    "in time, before harm sets in: one person cannot. The safeguard has to scale with the users.",
     misconceptions=(
         Misconception(
             "every user",

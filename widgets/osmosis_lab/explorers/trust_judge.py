@@ -67,8 +67,9 @@ class JudgeFirstExplorer(Explorer):
             style=style,
         )
         self.confidence.layout.width = "520px"
-        # The buttons stay enabled: disabling the one that has the focus would drop a
-        # keyboard user's focus out of the explorer. Pressed out of turn, they say why not.
+        # The buttons stay enabled while cases are left: disabling the one that has the focus
+        # would drop a keyboard user's focus. Pressed out of turn, they say why not. After the
+        # last case they are switched off ("All N judged"); "Start again" stays available.
         self.lock = widgets.Button(
             description="Lock in my call", tooltip="Record your call before you see the app's"
         )
@@ -122,6 +123,8 @@ class JudgeFirstExplorer(Explorer):
             self._show_results()
             return
         case = self.cases.iloc[self.position]
+        self.next_case.description, self.next_case.disabled = "Next case", False
+        self.lock.disabled = False
         self.progress.value = f"Case {self.position + 1} of {len(self.cases)}"
         self.case_card.value = case_card_html(case)
         self.decision.value = None
@@ -181,17 +184,22 @@ class JudgeFirstExplorer(Explorer):
             ),
         }
 
-    def report(self) -> str:
+    def report(self) -> "ReportText":
         """Your reliance so far, in words (or what to do first when nothing is decided yet)."""
         if not self.answers:
-            return "You have not judged any case yet: go back to the Judge first explorer."
+            return ReportText(
+                "You have not judged any case yet: go back to the Judge first explorer."
+            )
         words = self.results()["reliance"].in_words()
         if not self.finished:
             words = f"So far ({self.position} of {len(self.cases)} cases): " + words
-        return words
+        return ReportText(words)
 
     def _show_results(self) -> None:
         self.progress.value = f"All {len(self.cases)} cases decided."
+        # Nothing is left to go to: say so on the button itself, and switch it off.
+        self.next_case.description = f"All {len(self.cases)} judged"
+        self.next_case.disabled = self.lock.disabled = True
         self.case_card.value = ""
         self.decision.disabled = self.confidence.disabled = True
         found = self.results()
@@ -215,6 +223,27 @@ class JudgeFirstExplorer(Explorer):
 
     def refresh(self) -> None:
         self._show_case()
+
+
+class ReportText(str):
+    """A sentence that a notebook shows as text, not as a quoted Python string.
+
+    Examples
+    --------
+    >>> ReportText("You agreed with the app.")
+    You agreed with the app.
+    >>> ReportText("a < b")._repr_html_()
+    '<p>a &lt; b</p>'
+    """
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(str(self))
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(str(self), quote=False)}</p>"
 
 
 def case_card_html(case: pd.Series) -> str:

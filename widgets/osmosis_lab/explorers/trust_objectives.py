@@ -75,10 +75,13 @@ class ObjectivesExplorer(Explorer):
         if len(people) <= 30:  # a bar per person; a big population shows the totals only
             shown = self.matches[self.matches["person"].isin(people)]
             show_chart(self.chart, trust_charts.objectives_chart(shown))
-        lines = [self.sentence(self.person.value, o) for o in OBJECTIVES]
+        # Only the chosen objective's match is named (in the heading): the lesson asks the
+        # learner to predict the other one before switching.
+        lines = []
         for objective, row in self.totals.iterrows():
             lines.append(
-                f"Optimised for {objective}: {int(row['matches'])} matches, mean score "
+                f"Optimised for {objective}: {int(row['matches'])} "
+                f"{'match' if int(row['matches']) == 1 else 'matches'}, mean score "
                 f"{row['mean_attraction']:.2f}; expected to end badly: "
                 f"{row['share_ending_badly']:.0%}."
             )

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..charts import trust as trust_charts
 from ..data import load_population
-from ..trust import DESIGNS, compare_outage_designs, simulate_outage
+from ..trust import DESIGNS, simulate_outage
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
@@ -85,13 +85,20 @@ class OutageExplorer(Explorer):
             "priority": self._priority(),
         }
         n = len(self.users)
-        table = compare_outage_designs(n, rng=np.random.default_rng(self.seed), **options)
+        # One simulation per design, and every figure below (chart, totals, groups) is read from
+        # these two outcomes: a second, separately seeded run would disagree with the first.
+        single_outcome = simulate_outage(
+            n, rng=np.random.default_rng(self.seed), fallbacks=False, **options
+        )
         outcome = simulate_outage(n, rng=np.random.default_rng(self.seed), **options)
+        table = pd.DataFrame([single_outcome.counts(), outcome.counts()])
         show_chart(self.chart, trust_charts.outage_chart(table))
         single, backed = table.iloc[0], table.iloc[1]
         vulnerable = outcome.harmed_by_group(
             np.where(
-                self.users["health_condition"] != "none", "with a health condition", "without one"
+                self.users["health_condition"] != "none",
+                "with a health condition",
+                "without a health condition",
             )
         )
         lines = [

@@ -11,6 +11,12 @@ from ..exercise import Exercise
 from ..lesson04 import SWEEP_SETTINGS, TOP_BAND_OPTIONS
 from . import cast as _cast
 
+
+def _cast_but_lucas() -> tuple[str, ...]:
+    """The cast without Lucas himself: the question asks for his match."""
+    return tuple(name for name in _cast() if name != "Lucas Apert")
+
+
 top_band_prediction = Exercise(
     check=checks.top_band_prediction,
     lesson="04_trust",
@@ -70,7 +76,9 @@ lucas_wellbeing_match = Exercise(
     lesson="04_trust",
     variable="lucas_match",
     kind="choice",
-    options=_cast,
+    options=_cast_but_lucas,
+    # Lucas is not among the choices, so only a code answer can name him.
+    code_only=("a tester",),
     solution=('lucas_match = objectives.match_of("Lucas Apert", "wellbeing")["match"]'),
     explanation=(
         "Antoine. His score is lower than Léopold's, but the chance that both are doing well a year later is far\n"

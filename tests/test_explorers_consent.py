@@ -271,3 +271,23 @@ def test_start_again_undoes_everything_the_exercise_depends_on():
     board.tester.value = "T05"
     board.toggles["scraped", "matching"].value = False  # exercise 4, as its text says
     assert check_lesson02.bystanders_count.is_correct(len(board.bystanders))
+
+
+def test_start_again_is_the_board_as_it_first_appeared():
+    # found in the browser: Start again kept the tester and the city market, so exercise 4's
+    # "press Start again" gave another answer than the board as it first appears
+    board = ConsentBoard(PEOPLE, load_population(), tester="T05")
+    board.tester.value = "T01"
+    board.market.value = "city"
+    board.toggles["scraped", "matching"].value = False
+    board.start_again.click()
+    assert (board.tester.value, board.market.value) == ("T05", "beta")
+    board.toggles["scraped", "matching"].value = False
+    assert len(board.bystanders) == check_lesson02.bystanders_count.reference()
+
+
+def test_looking_at_another_market_is_not_called_going_back_to_the_start():
+    board = ConsentBoard(PEOPLE, load_population(), tester="T05")
+    board.start_again.click()
+    board.market.value = "city"
+    assert "Back to the start" not in text(board.summary)

@@ -173,7 +173,8 @@ class BoardModel:
         self.shown = dict(board.previous)  # what each market's match was when last shown
         self.last, self.actor, self.reset = "none yet", None, False
         self.settings = self.controls(board)
-        self.headline = "Nobody's match changed with the last change."
+        self.headline = "Nobody's match changed since the board last showed this market."
+        self.first = (board.tester.value, board.market.value)
 
     @staticmethod
     def controls(board: ConsentBoard) -> tuple:
@@ -186,6 +187,9 @@ class BoardModel:
         if control is board.start_again:
             self.last, self.actor, self.reset = "every box back as at the start", None, True
             assert board.scrape.value and board.ledger == board._start
+            assert (board.tester.value, board.market.value) == self.first
+        elif control in (board.tester, board.market) and settings[:2] != self.settings[:2]:
+            self.reset = False  # looking elsewhere is not going back to the start
         elif control is board.scrape and settings[2] != self.settings[2]:
             verb = "scrapes people who never signed up again" if board.scrape.value else "stopped"
             self.last, self.actor, self.reset = f"Osmosis {verb}", None, False
@@ -210,7 +214,7 @@ class BoardModel:
         self.shown[key] = after
         movers = sum(1 for who, *_ in changed if who == self.actor)
         if not changed:
-            return "Nobody's match changed with the last change."
+            return "Nobody's match changed since the board last showed this market."
         if self.reset:
             return f"Back to the start: {len(changed)} people's matches changed back."
         return (

@@ -110,7 +110,7 @@ class ConsentBoard(Explorer):
         }
         self.start_again = widgets.Button(
             description="Start again",
-            tooltip="Every box back as at the start: the consents, and scraping on",
+            tooltip="The board as it first appeared: every box, scraping on, the first tester and market",
         )
         self.changes, self.uses = widgets.HTML(), widgets.HTML()
         self.last_change = "none yet"
@@ -129,6 +129,9 @@ class ConsentBoard(Explorer):
         )
         # before _assemble's refresh observer, so the refresh reports this change
         self.scrape.observe(lambda change: self._scraping(change["new"]), names="value")
+        self._first = (tester, market)  # what Start again goes back to
+        for view in (self.tester, self.market):  # looking elsewhere is not going back to the start
+            view.observe(lambda _change: setattr(self, "was_reset", False), names="value")
         self._assemble(
             [self.tester, self.market, self.scrape], extra=[grid, self.start_again, self.uses]
         )
@@ -153,9 +156,10 @@ class ConsentBoard(Explorer):
         self.refresh()
 
     def reset(self) -> None:
-        """Every box back as at the start (consents and scraping); the tester and market stay."""
+        """The board as it first appeared: every box, scraping on, the first tester and market."""
         self._quiet = True  # one refresh, comparing the start with what was shown before
         self.ledger = self._start
+        self.tester.value, self.market.value = self._first
         self.scrape.value = True
         self._sync_toggles()
         self._quiet = False
@@ -227,7 +231,7 @@ class ConsentBoard(Explorer):
 
     def _headline(self, changed: list, movers: int) -> str:
         if not changed:
-            return "Nobody's match changed with the last change."
+            return "Nobody's match changed since the board last showed this market."
         if self.was_reset:
             return f"Back to the start: {len(changed)} people's matches changed back."
         return (

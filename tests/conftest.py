@@ -32,6 +32,7 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
 def root() -> Path:
     return ROOT
 
+
 #: Test fixtures are data and helper files for other processes (the hub's test configuration,
 #: a sitecustomize audit hook): never collected, not even for doctests.
 collect_ignore = ["fixtures"]

@@ -229,7 +229,7 @@ def test_could_not_check_reaches_the_control():
 
 def test_every_option_is_shown_whole_not_cut_to_the_buttons_width():
     # found in the browser: lesson 05's long options read "people in th…"
-    for name, exercise in all_exercises().items():
+    for name in all_exercises():
         control = answer_control(name)
         for pick in getattr(control, "picks", []):
             assert pick.layout.width == "auto", (name, pick.description)

@@ -103,7 +103,7 @@ class LieExplorer(Explorer):
             ranks = partner_ranks(matching, case.proposers, case.reviewers)  # TRUE lists
             alone = alone_reasons(matching, p, r)  # the reason lies in the lists reported
             frames.append(
-                ranks.assign(group=label, why=ranks["person"].map(lambda who: alone.get(who, "")))
+                ranks.assign(group=label, why=[alone.get(who, "") for who in ranks["person"]])
             )
         return pd.concat(frames, ignore_index=True)
 

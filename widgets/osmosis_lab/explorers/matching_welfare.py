@@ -57,7 +57,7 @@ class StableVsBestExplorer(Explorer):
             alone = alone_reasons(matching, case.proposers, case.reviewers)
             lines += [f"{label.capitalize()}: {why}" for why in alone.values()]
             frame = _points_per_person(ranks, label, len(case.proposers), len(case.reviewers))
-            frames.append(frame.assign(why=frame["person"].map(lambda who: alone.get(who, ""))))
+            frames.append(frame.assign(why=[alone.get(who, "") for who in frame["person"]]))
         table = pd.concat(frames, ignore_index=True)
         alone = table.loc[table["why"] != ""].groupby("matching", sort=False)["person"]
         description = " ".join(

@@ -11,14 +11,19 @@ still work and the text reads the same once rendered:
 - ``<``: no raw HTML (``<img src=…>``) and no autolink (``<http://…>``);
 - ``\\``: so the escapes above cannot be undone by a backslash in the text;
 - ``:`` in ``://``, ``.`` in ``www.`` and ``@``: no bare link (GFM's extended autolinks);
-- ``$``: no maths (a math renderer has commands of its own).
+- ``$`` and ``\\``: no maths. JupyterLab's preview hands the rendered page to MathJax, which
+  finds ``$…$`` and ``\\(…\\)`` in the text however they were escaped, and MathJax has
+  commands of its own that make links (``\\href``). So these two become their full-width
+  forms, ＄ and ＼, which read the same and which no math renderer takes as delimiters.
 
 Examples
 --------
 >>> print(inert_markdown("![x](http://evil.example/p.png) <img src=x> **fair form**"))
 !\\[x\\](http\\://evil.example/p.png) \\<img src=x> **fair form**
 >>> print(inert_markdown("see www.example.org or me@example.org, costs $5"))
-see www\\.example.org or me\\@example.org, costs \\$5
+see www\\.example.org or me\\@example.org, costs ＄5
+>>> print(inert_markdown(r"$\\href{http://x}{y}$"))
+＄＼href{http\\://x}{y}＄
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ from __future__ import annotations
 import re
 
 #: Characters escaped wherever they appear (see the module docstring for why each).
-_ALWAYS = re.compile(r"([\\\[\]<@$])")
+_ALWAYS = re.compile(r"([\[\]<@])")
+_NO_MATHS = str.maketrans({"$": "\uff04", "\\": "\uff3c"})
 _SCHEME = re.compile(r"(?i)(?<=[a-z0-9])://")
 _WWW = re.compile(r"(?i)\b(www)\.")
 
@@ -45,6 +51,6 @@ def inert_markdown(text: str) -> str:
         Markdown that renders as the same words, with no image, raw HTML, link or
         autolink coming from ``text``.
     """
-    escaped = _ALWAYS.sub(r"\\\1", text)
+    escaped = _ALWAYS.sub(r"\\\1", text.translate(_NO_MATHS))
     escaped = _SCHEME.sub(r"\\://", escaped)
     return _WWW.sub(r"\1\\.", escaped)

@@ -65,7 +65,7 @@ class AnswerControl:
     # --- building -------------------------------------------------------------------------
     def _toggles(self, options: tuple, description: str) -> widgets.ToggleButtons:
         return widgets.ToggleButtons(
-            options=[(str(o), i) for i, o in enumerate(options)],
+            options=[(self.exercise.label(o), i) for i, o in enumerate(options)],
             value=None,
             description=description,
             style={"button_width": "auto"},
@@ -78,7 +78,10 @@ class AnswerControl:
             return [self.choice]
         if kind == "picks":
             self.picks = [
-                widgets.ToggleButton(description=str(o), tooltip=f"Pick {o}") for o in options
+                widgets.ToggleButton(
+                    description=self.exercise.label(o), tooltip=f"Pick {self.exercise.label(o)}"
+                )
+                for o in options
             ]
             return [widgets.HBox(self.picks)]
         if kind == "pair":

@@ -48,6 +48,7 @@ def _exercise_cells(name: str) -> list[int]:
         "No. She said yes only for matching.",
         "it can't, she never agreed to research",
         "no, she only said yes to matching not research",
+        "No, she agreed to matching.",
     ],
 )
 def test_the_learners_own_sentences_are_correct(typed):
@@ -59,7 +60,10 @@ def test_yes_with_a_reason_gets_the_blank_cheque_hint():
     assert verdict.status == "hint" and "not a blank cheque" in str(verdict)
 
 
-@pytest.mark.parametrize("typed", ["no, she agreed to research", "No, it is allowed"])
+@pytest.mark.parametrize(
+    "typed",
+    ["no, she agreed to research", "No, it is allowed", "no, she agreed to matching and research"],
+)
 def test_a_reason_that_contradicts_the_no_gets_its_own_hint(typed):
     verdict = lesson02.consent_is_specific(typed)
     assert verdict.status == "hint" and "your reason says the opposite" in str(verdict)

@@ -85,6 +85,7 @@ _REFUSALS = sorted(
 _APPROVALS = [tuple(v.split()) for v in ("yes it is allowed", "yes", "yeah", "yep", "allowed")]
 #: Words that make a reason say "only", "not" or "never" (so not "she agreed to research").
 _QUALIFIERS = {"not", "never", "only", "just", "didn", "didnt", "t", "no", "nothing", "without"}
+_HEDGES = re.compile(r"\b(don t|do not|dont) know\b|\bnot sure\b|\bno idea\b|\bmaybe\b|\bperhaps\b")
 _PURPOSE_WORDS = {"research", "matching", "match", "dating", "purpose", "purposes"}
 
 
@@ -104,10 +105,15 @@ def _reason_meaning(reason: list[str]) -> str:
         r"^consent\b|\b(never|not|no|t)\b.*\b(consent|consented|agree|agreed|said yes)\b", text
     ):
         return NO_CONSENT  # "no, she never consented": misses that she did, to matching
-    if not words & _QUALIFIERS and re.search(
-        r"\b(agreed|consented|said yes|allowed|fine|ok|okay|covered)\b", text
-    ):
-        return CONTRADICTED  # "no, she agreed to research", "no, it is allowed"
+    if words & _QUALIFIERS:
+        return REFUSED  # "only", "not", "never": the reason limits what she agreed to
+    if re.search(r"\b(allowed|fine|ok|okay|covered)\b", text):
+        return CONTRADICTED  # "no, it is allowed"
+    # "no, she agreed to matching" is the right reason; agreeing to research, or to nothing
+    # named, says the opposite of the no ("no, she agreed to research", "no, she agreed")
+    agreed = re.search(r"\b(agreed|consented|said yes|signed)\b", text)
+    if agreed and ("research" in words or not words & {"matching", "match", "matched", "dating"}):
+        return CONTRADICTED
     return REFUSED
 
 
@@ -124,6 +130,8 @@ def _meaning(answer):
         return MEANINGS[phrase]
     words = phrase.split()
     if (reason := _opening(words, _REFUSALS)) is not None:
+        if _HEDGES.search(" ".join(reason)):
+            return phrase  # "no, I don't know": not a clear verdict
         return _reason_meaning(reason)
     reason = _opening(words, _APPROVALS)
     if reason is not None and not set(reason) & _QUALIFIERS:

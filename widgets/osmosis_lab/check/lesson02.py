@@ -38,7 +38,7 @@ from ..consent import (
     violations,
     withdraw,
 )
-from ..consent.forms import FORMS, Behaviour, simulate_form
+from ..consent.forms import BUTTON_NAMES, FORMS, Behaviour, simulate_form
 from ..consent.inference import fit_inference
 from ..consent.market import match_changes, match_with_consent
 from ..consent.scenarios import esther_experiment
@@ -50,11 +50,7 @@ from .core import Check, Misconception
 from .exercise import normalise_phrase
 
 #: The form explorer's button labels, in words, -> the design keys the check compares.
-_TRICK_NAMES = {
-    "pre ticked": "pre_ticked",
-    "refusal hidden": "refuse_hidden",
-    "all tricks": "all_tricks",
-}
+_TRICK_NAMES = {normalise_phrase(label): key for key, label in BUTTON_NAMES.items()}
 
 
 def _trick(answer):

@@ -28,6 +28,7 @@ _IN_WORDS = (
     "no way, research was never part of it",
     "Not allowed, because she didn't agree to research",
     "cannot - she only agreed to be matched",
+    "No, she agreed to matching.",
 )
 _ACCEPTED.update({phrase: phrase for phrase in _IN_WORDS})
 #: Phrasings that must not pass: "allowed", the wrong reason, negations, half an answer.
@@ -35,11 +36,13 @@ _REJECTED = (
     "yes, she agreed already",
     "yes because she signed up",
     "no, she agreed to research",
+    "no, she agreed to matching and research",
     "no, it is allowed",
     "not no",
     "no, she never consented at all",
     "it can, she agreed",
     "maybe",
+    "no, I don't know",
     "allowed",
     "yes",
     "yes it is allowed",

@@ -124,6 +124,9 @@ class Exercise:
     code_only: tuple[str, ...] = ()
     #: Whether the lesson shows the answer control above the answer cell.
     control: bool = False
+    #: For ``choice`` and ``picks``: what a button shows for an option, where its value is a
+    #: program's key (``"pre_ticked"`` shows as ``"Pre-ticked"``); the check gets the option.
+    labels: Mapping[Any, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -145,6 +148,19 @@ class Exercise:
     def choices(self) -> tuple:
         """The options as plain data (computed from the lesson's data when they come from it)."""
         return tuple(self.options() if callable(self.options) else self.options)
+
+    def label(self, option: Any) -> str:
+        """What the answer control's button shows for ``option``.
+
+        Examples
+        --------
+        >>> from .core import Check
+        >>> e = Exercise(Check("c", "?", lambda a: True, "."), "00_x", "a", "choice", "a = 1",
+        ...              ".", options=("pre_ticked",), labels={"pre_ticked": "Pre-ticked"})
+        >>> e.label("pre_ticked"), e.label("other")
+        ('Pre-ticked', 'other')
+        """
+        return self.labels.get(option, str(option))
 
     def read_phrase(self, text: str) -> Any:
         """The answer a typed phrase stands for: its entry in ``accepted``, else the phrase."""

@@ -28,7 +28,6 @@ from ..consent import (
     ALLOWED,
     FRANCE,
     NO_CONSENT,
-    WRONG_PURPOSE,
     Person,
     grant,
     may_use,
@@ -39,22 +38,19 @@ from ..consent import (
     violations,
     withdraw,
 )
-from ..consent.forms import FORMS, Behaviour, simulate_form
+from ..consent.forms import BUTTON_NAMES, FORMS, Behaviour, simulate_form
 from ..consent.inference import fit_inference
 from ..consent.market import match_changes, match_with_consent
 from ..consent.scenarios import esther_experiment
 from ..consent.timeline import replay
 from ..data import load_people, load_population
 from ..data.markets import market_from_tables
+from .consent_phrases import CONTRADICTED, REFUSED, _meaning
 from .core import Check, Misconception
 from .exercise import normalise_phrase
 
 #: The form explorer's button labels, in words, -> the design keys the check compares.
-_TRICK_NAMES = {
-    "pre ticked": "pre_ticked",
-    "refusal hidden": "refuse_hidden",
-    "all tricks": "all_tricks",
-}
+_TRICK_NAMES = {normalise_phrase(label): key for key, label in BUTTON_NAMES.items()}
 
 
 def _trick(answer):
@@ -70,37 +66,6 @@ def _ana_research_decision():
         open_ledger([Person("T02", 24)]), "T02", ["declared", "conscious"], "matching", day=0
     )
     return may_use(ledger, "T02", "conscious", "research", day=3)
-
-
-#: What a typed answer to "may the app use Ana's memories for research?" means. Keys are
-#: compared after :func:`normalise_phrase`; values are the ledger's reason codes, or
-#: ``REFUSED`` for "no" without a reason (the right idea: the question asks may it, not why).
-REFUSED = "not allowed"
-_SAYS = {
-    REFUSED: "not allowed|no|no it is not allowed|it is not allowed|refused|denied|forbidden|"
-    "not permitted|no it may not|it may not|may not|no the app may not",
-    WRONG_PURPOSE: "wrong purpose|the wrong purpose|a wrong purpose|different purpose|"
-    "a different purpose|another purpose|consent for another purpose|"
-    "consented for a different purpose|purpose not consented|not allowed wrong purpose|"
-    "no wrong purpose|no different purpose|not allowed she consented to matching not research|"
-    "no she consented to matching not research|she consented to matching not research|"
-    "no she only consented to matching|she only consented to matching|no only matching|"
-    "only for matching|not for research|she did not consent to research|"
-    "no she did not consent to research",
-    ALLOWED: "allowed|yes|it is allowed|yes it is allowed",
-    NO_CONSENT: "no consent|she never consented|never consented|no she never consented",
-}
-MEANINGS: dict[str, str] = {
-    phrase: meaning for meaning, phrases in _SAYS.items() for phrase in phrases.split("|")
-}
-
-
-def _meaning(answer):
-    """A typed phrase -> the reason code it means (code answers like ``.code`` pass through)."""
-    if not isinstance(answer, str):
-        return answer
-    phrase = normalise_phrase(answer)
-    return MEANINGS.get(phrase, phrase)
 
 
 def _research_refused_for_purpose(answer) -> bool:
@@ -131,6 +96,13 @@ consent_is_specific = Check(
             lambda a: a == ALLOWED,
             "Consent is not a blank cheque: GDPR Art. 4(11) says it is specific. "
             "Ana agreed to matching. Is research matching?",
+        ),
+        Misconception(
+            "right verdict, reason contradicts it",
+            "no, she agreed to research",
+            lambda a: a == CONTRADICTED,
+            "Your no is right, but your reason says the opposite. Look again at day 0: "
+            "which purpose did Ana agree to, and is research that purpose?",
         ),
     ),
     fallback_hint="Say in a few words whether the app may use them (yes or no). Look at what Ana "
@@ -200,8 +172,9 @@ who_consents_for_niels = Check(
             "a parent decides for a minor",
             {"his mother"},
             lambda a: a == {"his mother"},
-            "His mother's signature alone is what the ledger flagged on day 4: "
-            "a 17-year-old's own agreement is needed too.",
+            "Look at the printout: on day 0 his mother signed him up for research, yet on "
+            "day 4 research was 'not entitled'. Her signature alone is not enough: a "
+            "17-year-old's own agreement is needed too.",
         ),
         Misconception(
             "17 is old enough",

@@ -68,6 +68,16 @@ FORMS: dict[str, FormDesign] = {
     "all_tricks": FormDesign("All of the above", True, True, True, 3),
 }
 
+#: Each design's short name, as the form explorer's buttons and the lesson's answer buttons show it.
+BUTTON_NAMES = {
+    "fair": "Fair",
+    "pre_ticked": "Pre-ticked",
+    "bundled": "Bundled",
+    "refuse_hidden": "Refusal hidden",
+    "nagging": "Nagging",
+    "all_tricks": "All tricks",
+}
+
 
 @dataclass(frozen=True)
 class Behaviour:

@@ -65,7 +65,7 @@ class AnswerControl:
     # --- building -------------------------------------------------------------------------
     def _toggles(self, options: tuple, description: str) -> widgets.ToggleButtons:
         return widgets.ToggleButtons(
-            options=[(str(o), i) for i, o in enumerate(options)],
+            options=[(self.exercise.label(o), i) for i, o in enumerate(options)],
             value=None,
             description=description,
             style={"button_width": "auto"},
@@ -80,7 +80,9 @@ class AnswerControl:
             # as wide as their words, wrapping onto more rows: a cut-off option cannot be read
             self.picks = [
                 widgets.ToggleButton(
-                    description=str(o), tooltip=f"Pick {o}", layout=widgets.Layout(width="auto")
+                    description=self.exercise.label(o),
+                    tooltip=f"Pick {self.exercise.label(o)}",
+                    layout=widgets.Layout(width="auto"),
                 )
                 for o in options
             ]

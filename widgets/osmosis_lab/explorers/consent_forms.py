@@ -20,20 +20,13 @@ import numpy as np
 import pandas as pd
 
 from ..consent import PURPOSE_LABELS
-from ..consent.forms import FORMS, HOW, Behaviour, simulate_form
+from ..consent.forms import BUTTON_NAMES, FORMS, HOW, Behaviour, simulate_form
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 from .consent_charts import form_chart
 
 PEOPLE = 1000
-SHORT = {
-    "fair": "Fair",
-    "pre_ticked": "Pre-ticked",
-    "bundled": "Bundled",
-    "refuse_hidden": "Refusal hidden",
-    "nagging": "Nagging",
-    "all_tricks": "All tricks",
-}
+SHORT = BUTTON_NAMES
 
 
 class FormExplorer(Explorer):
@@ -106,9 +99,49 @@ class FormExplorer(Explorer):
         for p in result.index:
             row = result.loc[p]
             parts = ", ".join(f"{int(row[h])} {h}" for h in HOW if row[h])
+            # "recorded yes", not "consents": only the chosen ones are informed consent
             lines.append(
-                f"{PURPOSE_LABELS[p]}: {int(row['consents'])} consents "
+                f"{PURPOSE_LABELS[p]}: {int(row['consents'])} recorded yes "
                 f"({parts or 'none'}); {row['wanted_rate']:.0%} would choose it."
+            )
+        if result["unread"].any():
+            lines.append(
+                "Unread: people who ticked the box of the service they came for without reading "
+                "the form. The form records a yes; it is not informed consent."
             )
         lines.append("Simulated people; the behaviour is an assumption (see the lesson).")
         self.summary.value = text_block(headline, lines)
+
+
+#: Each assumption in words (kept under 50 characters: pandas shortens longer cells).
+_ASSUMPTIONS = {
+    "reads": "Read a form before answering",
+    "untick": "Readers: untick a pre-ticked box they don't want",
+    "refuse_bundle": "Readers: refuse a bundle with something unwanted",
+    "find_refuse": "Wanting to refuse: find a hidden refusal",
+    "give_in": "Give in each time a form asks again",
+}
+
+
+def assumptions(behaviour: Behaviour | None = None) -> pd.DataFrame:
+    """The simulation's assumptions as a small readable table: what people do, and how many.
+
+    Examples
+    --------
+    >>> table = assumptions()
+    >>> table.loc["Would want matching if fully informed", "Share of people"]
+    '90 %'
+    >>> table.loc["Read a form before answering", "Share of people"]
+    '30 %'
+    """
+    b = Behaviour() if behaviour is None else behaviour
+    shares = {
+        f"Would want {PURPOSE_LABELS[p].split(' (')[0].lower()} if fully informed": share
+        for p, share in b.wants.items()
+    }
+    shares.update((words, getattr(b, name)) for name, words in _ASSUMPTIONS.items())
+    table = pd.DataFrame(
+        {"Share of people": [f"{share:.0%}".replace("%", " %") for share in shares.values()]},
+        index=pd.Index(list(shares), name="Assumption (invented, not measured)"),
+    )
+    return table

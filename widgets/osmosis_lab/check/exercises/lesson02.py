@@ -7,18 +7,42 @@ Examples
 """
 
 from ...consent import WRONG_PURPOSE
-from ...consent.forms import FORMS
+from ...consent.forms import BUTTON_NAMES, FORMS
 from .. import lesson02 as checks
+from ..consent_phrases import MEANINGS, REFUSED
 from ..exercise import Exercise
 
 #: Phrasings judged correct: "not allowed" in words, with or without the ledger's reason.
 _ACCEPTED = {
-    phrase: meaning
-    for phrase, meaning in checks.MEANINGS.items()
-    if meaning in (checks.REFUSED, WRONG_PURPOSE)
+    phrase: meaning for phrase, meaning in MEANINGS.items() if meaning in (REFUSED, WRONG_PURPOSE)
 }
+#: Sentences a learner typed (a verdict, then any reason): each maps to itself, so the
+#: check's own reading of free sentences (not a table entry) is what the tests exercise.
+_IN_WORDS = (
+    "No, because she agreed only to matching",
+    "No. She said yes only for matching.",
+    "it can't, she never agreed to research",
+    "no, she only said yes to matching not research",
+    "Nope, matching isn't research",
+    "It may not: her consent was for matching",
+    "no way, research was never part of it",
+    "Not allowed, because she didn't agree to research",
+    "cannot - she only agreed to be matched",
+    "No, she agreed to matching.",
+)
+_ACCEPTED.update({phrase: phrase for phrase in _IN_WORDS})
 #: Phrasings that must not pass: "allowed", the wrong reason, negations, half an answer.
 _REJECTED = (
+    "yes, she agreed already",
+    "yes because she signed up",
+    "no, she agreed to research",
+    "no, she agreed to matching and research",
+    "no, it is allowed",
+    "not no",
+    "no, she never consented at all",
+    "it can, she agreed",
+    "maybe",
+    "no, I don't know",
     "allowed",
     "yes",
     "yes it is allowed",
@@ -77,7 +101,7 @@ who_consents_for_niels = Exercise(
     control=True,
     solution=('needed_for_research = {"Niels", "his mother"}'),
     explanation=(
-        "Both. At 17 Niels decides alone about matching, but research on a minor needs his own agreement *and* a parent's. On day 4 the ledger flagged the research use: only his mother had agreed."
+        "Both. At 17 Niels decides alone about matching, but research on a minor needs his own agreement *and* a parent's. On day 4 the printout says research was 'not entitled': only his mother had agreed to it."
     ),
 )
 
@@ -120,6 +144,7 @@ most_consenting_trick = Exercise(
     variable="most_consents",
     kind="choice",
     options=tuple(FORMS),
+    labels=BUTTON_NAMES,
     control=True,
     solution=(
         "forms.reads.value = 30\n"

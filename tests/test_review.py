@@ -567,3 +567,13 @@ def test_the_review_writes_the_learners_reason_after_each_item():
     assert "My reason" not in items[1]
     with pytest.raises(ReviewError, match="no checklist item"):
         review_markdown(AS_PLANNED, None, {}, "", reasons={"vibes": "good"})
+
+
+def test_the_review_says_searching_finds_nobody_without_scraped_data():
+    # found in the browser: unticking scraped data left "Search people who never signed up | yes"
+    design = dataclasses.replace(
+        AS_PLANNED, categories=("declared", "conscious"), search_non_users=True
+    )
+    assert not design.finds_non_users
+    saved = review_markdown(design, None, {}, "Fine.")
+    assert "| Search people who never signed up | no (switched on, but scraped data" in saved

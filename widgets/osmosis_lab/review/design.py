@@ -198,7 +198,7 @@ def design_rows(design: LaunchDesign) -> list[tuple[str, str]]:
         ("Consent form", CONSENT_FORMS[design.consent_form]),
         ("Minors", MINOR_POLICIES[design.minors]),
         ("Data categories read", read),
-        ("Search people who never signed up", _yes(design.search_non_users)),
+        ("Search people who never signed up", _searching(design)),
         ("Research export", export),
         ("The app optimises", OBJECTIVE_LABELS[design.objective]),
         ("Billie on call for every user when the AI fails", _yes(design.human_contact)),
@@ -208,6 +208,13 @@ def design_rows(design: LaunchDesign) -> list[tuple[str, str]]:
 
 def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
+
+
+def _searching(design: LaunchDesign) -> str:
+    """What the switch does, not only where it stands: searching takes scraped data."""
+    if design.search_non_users and not design.finds_non_users:
+        return "no (switched on, but scraped data is not read, so nobody is found)"
+    return _yes(design.finds_non_users)
 
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(LaunchDesign))

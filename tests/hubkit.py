@@ -227,7 +227,7 @@ async def call(hub, method: str, path: str, body=None, timeout: float = 120):
         hub["url"] + path,
         method=method,
         headers={"Authorization": f"token {hub['token']}"},
-        body=None if body is None and method == "GET" else json.dumps(body or {}),
+        body=None if body is None and method in ("GET", "DELETE") else json.dumps(body or {}),
         request_timeout=timeout,
         follow_redirects=False,
     )

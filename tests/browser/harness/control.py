@@ -91,17 +91,21 @@ class Control:
         for _ in range(times):
             for key in keys:
                 self.lab.page.keyboard.press(key)
+        if settle:
+            self._wait_for_kernel(before)  # first: a widget may move the focus on purpose
         if keep_focus:
+            # The focus stays with the control, or a widget of the same output took it on
+            # purpose (a confirm step focuses its safe answer); anywhere else, JupyterLab took it.
             holder = self.locator.evaluate(
-                "el => el.contains(document.activeElement) ? '' : "
-                "(document.activeElement.className || document.activeElement.tagName)"
+                "el => { const a = document.activeElement;"
+                " const out = el.closest('.jp-OutputArea-output');"
+                " const mine = el.contains(a) || (out && out.contains(a) && a.closest('.jupyter-widgets'));"
+                " return mine ? '' : (a.className || a.tagName); }"
             )
             assert not holder, (
                 f"pressing {' '.join(keys)} on this {self.role} moved the focus to {holder!r}: "
                 "JupyterLab took the key, so a keyboard user cannot operate it this way"
             )
-        if settle:
-            self._wait_for_kernel(before)
         return self
 
     def flip(self) -> Control:

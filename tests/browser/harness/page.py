@@ -231,6 +231,8 @@ class LabPage:
         order; report each one's name, role, keys, and whether its explorer's readout changed."""
         results = []
         for control in self.controls():
+            if not control.locator.is_visible():
+                continue  # hidden now (a confirm step not asked yet): no keyboard reaches it
             before = control.readout()
             keys = control.operate()
             results.append(

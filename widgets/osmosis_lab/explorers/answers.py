@@ -245,7 +245,13 @@ class AnswerControl:
             for (_, label, *_), item in zip(self.rows, self.order, strict=True):
                 label.value = html.escape(str(item))
         state = self.state()
-        if state is None:
+        if state is None and self.exercise.kind == "pair":
+            # half a pair is not an answer yet, but a screen reader hears what was chosen
+            chosen = [str(side.label) for side in self.sides if side.value is not None]
+            words = (
+                f"{' and '.join(chosen)}, then the other one" if chosen else "nothing chosen yet"
+            )
+        elif state is None:
             words = "nothing chosen yet"
         elif isinstance(state, dict):
             words = "; ".join(f"{k}: {v}" for k, v in state.items())

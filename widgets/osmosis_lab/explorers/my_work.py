@@ -185,7 +185,16 @@ class SignIn:
         self.status = widgets.HTML(_live(""))
         self.view = widgets.VBox([widgets.HBox([self.name, self.open]), self.status])
         self.open.on_click(lambda _button: self.sign_in())
+        # every keystroke is answered, for screen readers: what pressing Open will do
+        self.name.observe(lambda _change: self._typed(), names="value")
         self._say()
+
+    def _typed(self) -> None:
+        typed = " ".join(self.name.value.split())
+        if typed and typed != current_learner():
+            self.status.value = _live(
+                f"Press <em>Open my work</em> to keep your answers as {html.escape(typed)}."
+            )
 
     def sign_in(self) -> None:
         """Open the record of the name typed and make it this kernel's learner."""

@@ -52,8 +52,19 @@ class Reflection:
         self.status = widgets.HTML(_live(""))
         self.view = widgets.VBox([prompt, self.text, self.may_show, self.save, self.status])
         self.save.on_click(lambda _button: self.keep())
+        # every change is answered, for screen readers: nothing is kept until Save
+        self.text.observe(lambda _change: self._unsaved("Not saved yet"), names="value")
+        self.may_show.observe(lambda _change: self._unsaved(self._showing()), names="value")
         my_work.follow(self)
         self.on_sign_in()
+
+    def _showing(self) -> str:
+        if self.may_show.value:
+            return "Your teacher may show it to the class, without your name"
+        return "Only you and your teacher will read it"
+
+    def _unsaved(self, what: str) -> None:
+        self.status.value = _live(f"{what}: press <em>Save my reflection</em> to keep it.")
 
     def _kept(self) -> dict:
         store, learner = my_work.current_store(), my_work.current_learner()

@@ -93,6 +93,11 @@ class ReviewWriter(Explorer):
         self.clear.on_click(lambda _button: self._ask_to_clear(True))
         self.keep.on_click(lambda _button: self._keep())
         self.clear_now.on_click(lambda _button: self.clear_review())
+        # keyboard focus follows the question: to the safe answer when it opens, back to Clear
+        # when it closes (a hidden button would leave the focus nowhere)
+        self.clear.on_click(lambda _b: self.keep.focus() if self.learner else None)
+        for answer in (self.keep, self.clear_now):
+            answer.on_click(lambda _b: self.clear.focus())
         for explorer in (panel, matrix):
             newest.claim(explorer, self)
             self._watch(explorer)
@@ -311,6 +316,7 @@ class ReviewWriter(Explorer):
 
     def _ask_to_clear(self, asking: bool) -> None:
         self.confirm.layout.display = "flex" if asking and self.learner else "none"
+
         if asking:
             self.status.value = _status(
                 "Press <em>Yes, clear it</em> to empty your saved review text, or <em>No, keep "

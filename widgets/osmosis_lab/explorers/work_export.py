@@ -91,6 +91,11 @@ class ExportPanel:
         self.delete.on_click(lambda _b: self._confirming(True))
         self.keep.on_click(lambda _b: self._confirming(False, "Kept: nothing was deleted."))
         self.delete_now.on_click(lambda _b: self.erase())
+        # keyboard focus follows the question: to the safe answer when it opens, back to the
+        # button that asked when it closes (a hidden button would leave the focus nowhere)
+        self.delete.on_click(lambda _b: self.keep.focus() if self._asking() else None)
+        for answer in (self.keep, self.delete_now):
+            answer.on_click(lambda _b: self.delete.focus())
         my_work.follow(self)
         self.on_sign_in()
 
@@ -197,9 +202,13 @@ class ExportPanel:
             "sent) is not deleted: ask your teacher to delete their copy."
         )
 
+    def _asking(self) -> bool:
+        return self.confirm.layout.display != "none"
+
     def _confirming(self, asking: bool, message: str = "") -> None:
         signed_in = my_work.current_learner() is not None
         self.confirm.layout.display = "flex" if asking and signed_in else "none"
+
         if asking and not signed_in:
             message = "Nothing to delete: sign in above first, under the name to delete."
         self.status.value = _live(message or "Press Yes, delete it, or No, keep it.")

@@ -67,6 +67,7 @@ EXEMPT = {
     "trust.all_pairs": "takes the scoring function itself; its callers "
     "(mutual_score_table) are fuzzed",
     "consent.Inference": "a result record built by fit_inference (fuzzed); explorers read it",
+    "matching.UnmatchedReason": "a result record built by unmatched_reasons (fuzzed)",
     "consent.Replayed": "a result record built by replay (fuzzed); explorers read it",
     "consent.Scenario": "built by consent.scenarios' functions (fuzzed); replay is fuzzed "
     "over every scenario and over steps mixed between scenarios",

@@ -123,6 +123,7 @@ def fit_inference(
         raise ConsentError("rng must be a numpy Generator, e.g. np.random.default_rng(2019).")
     if not 0.05 <= test_share <= 0.9 or len(population) < 20:
         raise ConsentError("Need at least 20 people and a test_share between 0.05 and 0.9.")
+    _require_traits(population, (target, *sources))
     order = rng.permutation(len(population))
     cut = int(round(len(population) * (1 - test_share)))
     train, test = population.iloc[order[:cut]], population.iloc[order[cut:]]
@@ -144,6 +145,17 @@ def fit_inference(
         len(train),
         len(test),
     )
+
+
+def _require_traits(people: pd.DataFrame, categories: tuple[str, ...]) -> None:
+    """Every trait column of ``categories`` present and holding finite numbers."""
+    columns = [c for category in categories for c in CATEGORIES[category]]
+    missing = [c for c in columns if c not in people.columns]
+    if missing:
+        raise ConsentError(f"The table lacks trait columns {missing[:4]}; use the data set's.")
+    values = people[columns].apply(pd.to_numeric, errors="coerce").to_numpy(float)
+    if not np.isfinite(values).all():
+        raise ConsentError("The trait columns hold values that are not finite numbers.")
 
 
 def _design(people: pd.DataFrame, sources: tuple[str, ...]) -> np.ndarray:

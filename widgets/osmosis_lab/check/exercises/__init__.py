@@ -7,8 +7,8 @@ a lesson's ``from osmosis_lab import check`` stays as light as before.
 Examples
 --------
 >>> exercises = all_exercises()
->>> len(exercises), exercises["youngest_tester"].kind
-(28, 'choice')
+>>> len(exercises) >= 28, exercises["youngest_tester"].kind
+(True, 'choice')
 >>> "Niels Larson" in exercises["youngest_tester"].choices()
 True
 """

@@ -212,8 +212,10 @@ class Control:
         """Take one obvious keyboard step (:meth:`step_keys`); return the keys pressed."""
         keys = self.step_keys()
         if keys is None:
-            self.type("test")
-            return ("test", "Enter")
+            # a new value: typing what the box already holds (a name filled in earlier) is no step
+            text = "test" if self.value() != "test" else "test again"
+            self.type(text)
+            return (text, "Enter")
         self.press(*keys)
         return keys
 

@@ -238,8 +238,6 @@ class DesignPanel(Explorer):
     def refresh(self) -> None:
         if getattr(self, "_holding", False):
             return
-        # a switch that can do nothing in this design says so: searching needs scraped data
-        self.search_non_users.disabled = "scraped" not in self.design.categories
         self.figures = consequences(
             self.design, self.scenario, rng=np.random.default_rng(self.seed)
         )

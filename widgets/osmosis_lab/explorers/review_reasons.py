@@ -26,9 +26,9 @@ class ChecklistReasons:
     def __init__(self) -> None:
         self.boxes = {
             key: widgets.Text(
-                description=title,
+                description=f"Why: {title}",
                 placeholder="why your design meets this, or why not (one line)",
-                style={"description_width": "14em"},
+                style={"description_width": "17em"},
                 layout=widgets.Layout(width="46em"),
             )
             for key, title in ITEM_TITLES.items()

@@ -272,7 +272,7 @@ class ReviewWriter(Explorer):
                 "<em>Open my review</em> first, so your review is kept as yours."
             )
             return
-        if learner_key(self.name.value) != learner_key(self.learner):
+        if not self._is_open(self.name.value):
             self.status.value = _status(
                 f"<strong>Not saved:</strong> the open review is {html.escape(self.learner)}'s, "
                 "but the name box says another name. Press <em>Open my review</em> to switch, "
@@ -339,6 +339,13 @@ class ReviewWriter(Explorer):
                 f"(<code>{html.escape(str(self.saved_to))}</code>)."
             )
 
+    def _is_open(self, name: str) -> bool:
+        """Whether ``name`` is the learner whose review is open (a name that is no name: no)."""
+        try:
+            return learner_key(name) == learner_key(self.learner)
+        except RecordError:
+            return False
+
     def refresh(self) -> None:
         words = len(self.text.value.split())
         typed = " ".join(self.name.value.split())
@@ -350,6 +357,10 @@ class ReviewWriter(Explorer):
             state = "saved"
         else:
             state = "changed since your last save" if self.saved_fields else "not saved yet"
+        given = sum(1 for reason in self.reasons.values().values() if reason.strip())
+        more = f" {given} of {len(self.reasons.boxes)} checklist reasons given."
+        if self.learner and typed and not self._is_open(typed):
+            more += f" Press Open my review to switch to “{html.escape(typed)}”."
         where = (
             f" The file is <code>{html.escape(str(self.review_path))}</code>, on the machine "
             "that runs this notebook."
@@ -358,7 +369,7 @@ class ReviewWriter(Explorer):
         )
         self.summary.value = (
             f'<p class="osmosis-text-equivalent">Your review has {words} '
-            f"word{'' if words == 1 else 's'}, {state}.{where}</p>"
+            f"word{'' if words == 1 else 's'}, {state}.{more}{where}</p>"
         )
         self.preview.value = (
             "<details><summary>Preview of the file (your choices, the figures, the matrix, "

@@ -35,6 +35,12 @@ def test_the_lesson_story_from_the_keyboard(lab, screenshots):
     lab.control("Next step").activate()
     assert "Step 15 of 19" in step.readout()
 
+    # Switching to a shorter story, then End (issue 11 item 1: it said "19 of a 5-step story",
+    # raised IndexError in the kernel and froze): the slider spans the new story.
+    lab.control("Timeline").choose("Niels, 17")
+    step.press("End")
+    assert "Step 5 of 5" in step.readout(), step.readout()
+
     # The consent board: Karim refuses scraping for matching; bystanders' partners move.
     tester = lab.control("Tester")
     assert tester.value() and "Karim Benali" in tester.readout()

@@ -18,7 +18,7 @@ import pandas as pd
 
 from osmosis_lab.errors import InvalidPreferences
 
-from ._validate import check_matching, check_two_sided, ordinal
+from ._checks import check_matching, check_two_sided, ordinal
 from .deferred import deferred_acceptance
 
 #: The ways a person can misreport their list in the "What if I lie?" explorer.

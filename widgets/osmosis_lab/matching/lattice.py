@@ -8,7 +8,7 @@ and Algorithms, MIT Press.
 
 from osmosis_lab.errors import InvalidPreferences
 
-from ._validate import SMALL_INSTANCE, check_two_sided, rank_maps
+from ._checks import SMALL_INSTANCE, check_two_sided, rank_maps
 from .deferred import deferred_acceptance
 
 

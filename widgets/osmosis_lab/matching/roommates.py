@@ -13,7 +13,7 @@ from collections import deque
 
 from osmosis_lab.errors import NoStableMatching
 
-from ._validate import check_side
+from ._checks import check_side
 
 
 def stable_roommates(prefs):

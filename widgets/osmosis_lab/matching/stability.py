@@ -6,7 +6,7 @@ Stability of Marriage", The American Mathematical Monthly 69(1), 9-15.
 
 from dataclasses import dataclass
 
-from ._validate import check_capacities, check_matching, check_two_sided, ordinal, rank_maps
+from ._checks import check_capacities, check_matching, check_two_sided, ordinal, rank_maps
 
 
 @dataclass(frozen=True)

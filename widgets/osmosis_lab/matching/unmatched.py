@@ -23,7 +23,7 @@ Stability of Marriage", The American Mathematical Monthly 69(1), 9-15.
 
 from dataclasses import dataclass
 
-from ._validate import check_capacities, check_matching, check_two_sided, rank_maps
+from ._checks import check_capacities, check_matching, check_two_sided, rank_maps
 
 #: Nobody they list lists them back (or their list is empty).
 NO_ACCEPTABLE_PARTNER = "no acceptable partner"

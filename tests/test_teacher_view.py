@@ -9,6 +9,7 @@ import io
 import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -276,3 +277,12 @@ def test_reads_what_export_my_work_writes():
     assert [r.text for r in work.reflections if r.may_show] == ["<b>no</b>"]
     both = parse_export(export.export_markdown("Zoé", record), source="zoe.md")
     assert both.poll_tokens == ("Q1-NO",)
+
+
+def test_the_lesson_data_view_leaves_no_folder_until_a_summary_is_written(tmp_path, monkeypatch):
+    """Building the view (as every robustness run does) must not litter the temporary folder."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    view = ClassView.with_lesson_data()
+    assert list(tmp_path.iterdir()) == []
+    written = view.write_summary()
+    assert written is not None and written.parent.parent == tmp_path

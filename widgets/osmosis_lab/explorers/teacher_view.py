@@ -129,7 +129,8 @@ class ClassView(Explorer):
 
     def __init__(self, *, folder: str | Path = "", output_folder: str | Path | None = None) -> None:
         super().__init__()
-        #: where "Write the summary" writes (default: the notebook's folder)
+        #: where "Write the summary" writes (default: the notebook's folder; None: a fresh
+        #: temporary folder, made only when a summary is written)
         self.output_folder = Path(output_folder) if output_folder is not None else Path.cwd()
         self.folder = widgets.Text(value=str(folder), description="Folder of work", style=_WIDE)
         self.load = widgets.Button(description="Load the folder")
@@ -152,7 +153,9 @@ class ClassView(Explorer):
     def with_lesson_data(cls) -> ClassView:
         """The committed sample class; summaries go to a fresh folder, never into the lessons."""
         sample = Path(__file__).resolve().parents[3] / "lessons/teacher/sample_class"
-        return cls(folder=sample, output_folder=tempfile.mkdtemp(prefix="class-view-"))
+        view = cls(folder=sample)
+        view.output_folder = None  # made on the first write, so building the view leaves no folder
+        return view
 
     def read(self) -> None:
         """(Re)load the folder; a broken folder leaves a message and an empty view."""
@@ -169,6 +172,8 @@ class ClassView(Explorer):
         if self.loaded is None:
             self.status.value = "<p>Load a folder first.</p>"
             return None
+        if path is None and self.output_folder is None:
+            self.output_folder = Path(tempfile.mkdtemp(prefix="class-view-"))
         target = Path(path) if path is not None else self.output_folder / "class_summary.md"
         try:
             written = write_text_atomically(target, summary_markdown(self.loaded.work))

@@ -103,6 +103,12 @@ c.JupyterHub.spawner_class = "localprocess"
 # The learners' servers run from the same environment as the hub (where the package, JupyterLab
 # and nbgitpuller are installed), whatever PATH the learner's account has.
 c.Spawner.cmd = [str(Path(sys.prefix) / "bin" / "jupyterhub-singleuser")]
+# Kernels talk to their learner's server over Unix sockets in the learner's private runtime folder
+# (~/.local/share/jupyter/runtime, inside the 0700 home), not loopback TCP ports. A kernel publishes
+# everything it prints, signed but not encrypted, and on TCP any local user can subscribe: one
+# learner could read what another's kernel prints (tests/test_hub.py showed it). Unix sockets also
+# end the port clashes of 30 kernels starting in the same second ("Address already in use").
+c.Spawner.args = ["--KernelManager.transport=ipc"]
 c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
 c.Spawner.environment = {

@@ -5,7 +5,8 @@ temporary folders of tests/fixtures/hub/jupyterhub_test_config.py on top), creat
 through the hub's REST API (the hub creates their system users), starts their servers, pulls
 the lessons with nbgitpuller from a ``file://`` clone of this repository whose name ends in
 ``.git``, runs lesson 00 in each learner's kernel through the server's kernel websocket, and
-checks: no cell fails; a learner's kernel cannot read another's home or drop-folder export;
+checks: no cell fails; a learner's kernel cannot read another's home or drop-folder export,
+nor overhear what another's kernel prints;
 the teachers' group can; an audit hook (tests/fixtures/hub/sitecustomize.py) in the hub, the
 servers and the kernels saw no network use but loopback, and does see a deliberate lookup.
 
@@ -152,6 +153,8 @@ async def isolated_and_offline(hub, kernels: list[Kernel]) -> None:
         )
 
     teacher_reads_exports_others_do_not(hub, exports)
+    for listener, speaker in zip(kernels, kernels[1:] + kernels[:1], strict=True):
+        await no_eavesdropping(listener, speaker)
 
     activity = audit_files(hub, "audit", "active")
     commands = " | ".join(activity.values())
@@ -170,6 +173,54 @@ async def isolated_and_offline(hub, kernels: list[Kernel]) -> None:
     )
     assert reply["status"] == "ok", reply
     assert "osmosis-audit-canary.invalid" in " ".join(audit_files(hub, "audit", "events").values())
+
+
+WHERE_I_LISTEN = """
+import json
+from ipykernel.connect import get_connection_info
+info = json.loads(get_connection_info())
+print(json.dumps({"transport": info["transport"], "ip": info["ip"], "iopub": info["iopub_port"]}))
+"""
+
+SUBSCRIBE = """
+import time, zmq
+_eavesdrop = zmq.Context.instance().socket(zmq.SUB)
+_eavesdrop.setsockopt(zmq.SUBSCRIBE, b"")
+_eavesdrop.connect({endpoint!r})
+time.sleep(1.5)  # let the subscription reach the publisher before it speaks
+"""
+
+OVERHEARD = """
+import time, zmq
+_heard, _until = [], time.monotonic() + 3
+while time.monotonic() < _until:
+    if _eavesdrop.poll(200):
+        _heard.extend(_eavesdrop.recv_multipart())
+print(any(b"osmosis-secret" in part for part in _heard))
+"""
+
+
+async def no_eavesdropping(listener: Kernel, speaker: Kernel) -> None:
+    """A learner's kernel cannot read what another learner's kernel prints.
+
+    A kernel publishes everything it prints on its iopub channel, signed but not encrypted. On
+    loopback TCP any local user can subscribe to it; over Unix sockets in the learner's private
+    runtime folder (the shipped configuration), nobody else can.
+    """
+    reply, printed = await speaker.run(WHERE_I_LISTEN)
+    assert reply["status"] == "ok", reply
+    where = json.loads(printed)
+    endpoint = f"{where['transport']}://{where['ip']}"
+    endpoint += f":{where['iopub']}" if where["transport"] == "tcp" else f"-{where['iopub']}"
+    reply, _ = await listener.run(SUBSCRIBE.format(endpoint=endpoint))
+    assert reply["status"] == "ok", reply
+    reply, _ = await speaker.run("print('osmosis-secret: my reflection')")
+    assert reply["status"] == "ok", reply
+    reply, printed = await listener.run(OVERHEARD)
+    assert reply["status"] == "ok", reply
+    assert printed.strip() == "False", f"{listener.name} overheard {speaker.name}'s kernel: {where}"
+    home = Path(pwd.getpwnam(speaker.name).pw_dir)
+    assert where["transport"] == "ipc" and Path(where["ip"]).is_relative_to(home), where
 
 
 def control_hook_works(hub) -> None:

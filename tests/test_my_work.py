@@ -98,11 +98,24 @@ def test_nothing_is_written_before_a_sign_in_and_answers_join_the_record_then(tm
     assert "Kept for Zoé" in said(control.kept)
 
 
+def test_a_name_cut_short_is_corrected_by_signing_in_again_while_nothing_is_kept(tmp_path):
+    """On a busy kernel the click can overtake the last keystrokes: signed in as "L", not "Léa"."""
+    first = signed_in(tmp_path, "L")
+    assert my_work.current_learner() == "L"
+    again = signed_in(tmp_path, "Léa")
+    assert my_work.current_learner() == "Léa" and "instead of L" in said(again.status)
+    control = answer_control("youngest_tester")
+    answer(control, "Ana Stern")
+    assert "Kept for Léa" in said(control.kept) and "Not switched" not in said(first.status)
+    assert RecordStore(tmp_path).load("L") == {}
+
+
 def test_two_learners_on_one_folder_see_only_their_own(tmp_path):
     signed_in(tmp_path, "Zoé")
     answer(answer_control("youngest_tester"), "Niels Larson")
     switch = signed_in(tmp_path, "Niels")  # same kernel: refused, the screen shows Zoé's work
     assert "Not switched" in said(switch.status) and my_work.current_learner() == "Zoé"
+    assert "Restart Kernel and Run All Cells" in said(switch.status)
     restart()
     signed_in(tmp_path, "Niels")
     fresh = answer_control("youngest_tester")

@@ -70,6 +70,14 @@ def _tell_followers() -> None:
         item.on_sign_in()
 
 
+def _has_kept_work(name: str) -> bool:
+    """Whether ``name`` has anything kept (an unreadable record counts as kept: never hide it)."""
+    try:
+        return any(_KERNEL["store"].load(name).values())
+    except RecordError:
+        return True
+
+
 def sign_out() -> None:
     """Forget who is signed in (after "Delete my saved work", or between tests)."""
     _KERNEL.update(learner=None, store=None)
@@ -202,12 +210,19 @@ class SignIn:
             typed = normalise_name(self.name.value)
         except RecordError as error:
             return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
+        switched_from = ""
         if current_learner() and normalise_name(current_learner()) != typed:
-            return self._say(
-                f"<strong>Not switched:</strong> {html.escape(current_learner())} is signed in "
-                "in this notebook. To work as someone else, restart the kernel first (Kernel → "
-                "Restart Kernel), so nobody sees another learner's answers."
-            )
+            if _has_kept_work(current_learner()):
+                return self._say(
+                    f"<strong>Not switched:</strong> {html.escape(current_learner())} is signed "
+                    "in in this notebook and has work kept. To work as someone else, choose "
+                    "<em>Kernel → Restart Kernel and Run All Cells</em>, then sign in again, so "
+                    "nobody sees another learner's answers."
+                )
+            # Nothing kept under the old name, so nothing of theirs can be on screen: a name
+            # cut short (a click that overtook the last keystrokes on a busy kernel) or mistyped
+            # is corrected by pressing Open again.
+            switched_from = current_learner()
         store = RecordStore(self.folder)
         try:
             saved = store.load(self.name.value)
@@ -216,8 +231,9 @@ class SignIn:
         _KERNEL.update(learner=" ".join(self.name.value.split()), store=store)
         _tell_followers()
         found = len(saved.get(self.lesson, {}))
+        instead = f" (instead of {html.escape(switched_from)})" if switched_from else ""
         self._say(
-            f"<strong>Signed in as {html.escape(current_learner())}.</strong> "
+            f"<strong>Signed in as {html.escape(current_learner())}{instead}.</strong> "
             f"{found} answer{'' if found == 1 else 's'} kept in this lesson so far. Your work is "
             f"kept in <code>{html.escape(str(store.path(self.name.value)))}</code>, on the "
             "machine that runs this notebook; nothing is sent anywhere unless you export it. "

@@ -236,6 +236,11 @@ def test_every_section_states_the_time_the_reading_model_gives(path):
     assert not wrong, f"{path.name} (run `python tests/reading_model.py`):\n  " + "\n  ".join(wrong)
 
 
+def notebook_markdown(path) -> str:
+    cells = read_notebook(path).cells
+    return "\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=ids)
 def test_the_readme_and_the_guide_state_the_lessons_time(path):
     minutes = reading_model.stated_time(path)
@@ -249,3 +254,10 @@ def test_the_readme_and_the_guide_state_the_lessons_time(path):
         assert all(f"| {minutes} min |" in row for row in rows), (
             f"{document.name} states another time for {path.name} than its {minutes} minutes"
         )
+    # lesson 00's map of the module, which every learner reads first
+    start_here = notebook_markdown(ROOT / "lessons" / "00_start_here.ipynb")
+    rows = [line for line in start_here.splitlines() if line.startswith(f"| {path.name[:2]} · ")]
+    assert rows, f"lesson 00's map has no row for {path.name}"
+    assert all(f"| {minutes} min |" in row for row in rows), (
+        f"lesson 00's map states another time for {path.name} than its {minutes} minutes: {rows}"
+    )

@@ -327,3 +327,21 @@ def test_without_the_site_extra_the_builder_names_the_extra_to_install(tmp_path)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2
     assert "pip install -e '.[site]'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_gated_result_is_folded_below_its_question_and_options():
+    from osmosis_lab.explorers.answers import answer_control, reveal_after
+
+    control = answer_control("top_band_prediction", record=_Kept())
+    gate = reveal_after("top_band_prediction", widgets.HTML("<p>the record</p>"), control=control)
+    state = widgets.Widget.get_manager_state(drop_defaults=False)["state"]
+    question = render_widget(control.view.model_id, state)
+    assert "what share do you predict" in question and "Options: 90-100 % · 70-90 %" in question
+    folded = render_widget(gate.view.model_id, state)
+    assert folded.startswith('<details class="osmosis-gate">') and "the record" in folded
+    assert "Show anyway" not in folded  # a page has nothing to press
+
+
+class _Kept(dict):
+    def put(self, name, value):
+        self[name] = value

@@ -1,6 +1,16 @@
 """Lesson 01 in JupyterLab as a learner meets it: Run All, charts, each explorer by keyboard."""
 
+import pytest
+
+from .gates import show_gated_results
+
 LESSON = "lessons/01_what_is_a_match.ipynb"
+
+
+@pytest.fixture(scope="module")
+def lesson(lesson):
+    """After Run All, every result gated on a prediction shown ("Show anyway")."""
+    return show_gated_results(lesson)
 
 
 def test_runs_without_errors_and_draws_its_charts(lesson):
@@ -24,7 +34,7 @@ def test_outputs_pass_the_accessibility_audit(lesson):
 
 
 def test_the_lesson_story_from_the_keyboard(lab):
-    lab.open(LESSON).run_all()
+    show_gated_results(lab.open(LESSON).run_all())
 
     # Step-through: Enter on Next proposal shows Ada's first proposal; Play runs to the end.
     step = lab.control("Next proposal")

@@ -1,6 +1,16 @@
 """Lesson 02 in JupyterLab as a learner meets it: Run All, five charts, every control by key."""
 
+import pytest
+
+from .gates import show_gated_results
+
 LESSON = "lessons/02_consent.ipynb"
+
+
+@pytest.fixture(scope="module")
+def lesson(lesson):
+    """After Run All, every result gated on a prediction shown ("Show anyway")."""
+    return show_gated_results(lesson)
 
 
 def test_runs_without_errors_and_draws_its_charts(lesson):
@@ -25,7 +35,7 @@ def test_outputs_pass_the_accessibility_audit(lesson):
 
 
 def test_the_lesson_story_from_the_keyboard(lab, screenshots):
-    lab.open(LESSON).run_all()
+    show_gated_results(lab.open(LESSON).run_all())
 
     # Esther's timeline: thirteen steps on with the arrow key reach her first night (day 9).
     step = lab.control("Step")

@@ -1,6 +1,16 @@
 """Lesson 04 in JupyterLab as a learner meets it: Run All, its charts, each explorer by keyboard."""
 
+import pytest
+
+from .gates import show_gated_results
+
 LESSON = "lessons/04_trust.ipynb"
+
+
+@pytest.fixture(scope="module")
+def lesson(lesson):
+    """After Run All, every result gated on a prediction shown ("Show anyway")."""
+    return show_gated_results(lesson)
 
 
 def test_runs_without_errors_and_draws_its_charts(lesson):

@@ -3,16 +3,27 @@ review writer, every control from the keyboard, and a review saved next to the n
 
 import contextlib
 
+import pytest
+
 from osmosis_lab.records import learner_key
 
+from .gates import show_gated_results
 from .harness import REPO
 
 LESSON = "lessons/05_design_review.ipynb"
+
+
 FOLDER = REPO / "lessons"
 #: The keyboard walk types "test" into every text box, the name box included.
 LEARNER = "test"
 #: Buttons that write files: driven in the test that cleans up after them.
 WRITES_FILES = {"Save my review", "Yes, clear it"}
+
+
+@pytest.fixture(scope="module")
+def lesson(lesson):
+    """After Run All, every result gated on a prediction shown ("Show anyway")."""
+    return show_gated_results(lesson)
 
 
 @contextlib.contextmanager

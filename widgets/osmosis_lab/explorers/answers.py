@@ -31,6 +31,8 @@ import ipywidgets as widgets
 from ..check import Verdict
 from ..check.exercise import Exercise, NotANumber, parse_number
 from ..check.exercises import exercise as find_exercise
+from . import gate
+from .gate import reveal_after  # noqa: F401 - lessons import it with answer_control
 
 _PLACEHOLDER = {"number": "a number, e.g. 12 or 0.25 or 25 %", "phrase": "a few words"}
 _NOTHING = ("choose your answer, then press Check.", "type your answer, then press Check.")
@@ -280,11 +282,13 @@ def answer_control(exercise: Exercise | str, *, record: Any = None) -> AnswerCon
     if isinstance(exercise, str):
         exercise = find_exercise(exercise)
     if record is not None:
-        return AnswerControl(exercise, record=record)
-    from . import my_work  # late: my_work knows who is signed in in this kernel
+        control = AnswerControl(exercise, record=record)
+    else:
+        from . import my_work  # late: my_work knows who is signed in in this kernel
 
-    control = AnswerControl(exercise, record=my_work.lesson_record(exercise.lesson))
-    control.kept.value = control.record.describe()
-    control.on_sign_in = lambda: my_work.refresh_answer_control(control)
-    my_work.follow(control)
+        control = AnswerControl(exercise, record=my_work.lesson_record(exercise.lesson))
+        control.kept.value = control.record.describe()
+        control.on_sign_in = lambda: my_work.refresh_answer_control(control)
+        my_work.follow(control)
+    gate.announce(control)  # a result gated on this prediction follows the newest control
     return control

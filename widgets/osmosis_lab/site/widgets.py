@@ -32,6 +32,8 @@ WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 _GROUPS = ("BoxModel", "AccordionModel", "TabModel", "StackModel")
 _SELECTIONS = ("index", "_options_labels")
+#: The class of a result hidden until a prediction (osmosis_lab.explorers.gate.CSS_CLASS).
+_GATE_CLASS = "osmosis-gate"
 
 
 def widget_state(nb) -> dict:
@@ -45,6 +47,8 @@ def render_widget(model_id: str, state: dict) -> str:
     if model is None:  # closed before the lesson finished: nothing a learner would see
         return ""
     name, values = model["model_name"], model["state"]
+    if name.endswith(_GROUPS) and _GATE_CLASS in values.get("_dom_classes", []):
+        return render_gate(values["children"], state)
     if name.endswith(_GROUPS):
         children = [
             render_widget(child.removeprefix("IPY_MODEL_"), state) for child in values["children"]
@@ -61,8 +65,25 @@ def render_widget(model_id: str, state: dict) -> str:
     if name == "ButtonModel":
         return control_line(values.get("description", ""), None)
     if "value" in values or all(key in values for key in _SELECTIONS):
-        return control_line(values.get("description", ""), control_value(values))
+        line = control_line(values.get("description", ""), control_value(values))
+        if name == "ToggleButtonsModel" and values.get("index") is None:
+            # an unanswered question (a prediction, say): a printout lists what to choose from
+            options = " · ".join(values.get("_options_labels", []))
+            line += f'\n<p class="osmosis-options">Options: {html.escape(options)}</p>'
+        return line
     return ""  # layouts, styles and anything without a visible value
+
+
+def render_gate(children: list[str], state: dict) -> str:
+    """A result gated on a prediction: folded below, so a reader predicts before unfolding it.
+
+    ``children`` are the gate's status, its "Show anyway" button and the box holding the result.
+    """
+    _status, _button, result = (child.removeprefix("IPY_MODEL_") for child in children)
+    return (
+        '<details class="osmosis-gate">\n<summary>The result (predict first, then open)</summary>\n'
+        f"{render_widget(result, state)}\n</details>"
+    )
 
 
 def control_value(values: dict) -> str:

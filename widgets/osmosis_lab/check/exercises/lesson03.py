@@ -7,7 +7,26 @@ Examples
 """
 
 from .. import lesson03 as checks
+from .. import lesson03_predict as predictions
 from ..exercise import Exercise
+
+lucas_narrowing_prediction = Exercise(
+    check=predictions.lucas_narrowing_prediction,
+    lesson="03_privacy",
+    variable="lucas_crowd",
+    kind="choice",
+    options=predictions.CROWD_BANDS,
+    control=True,
+    solution=(
+        'facts = known.loc["Lucas Apert", ["age", "arrondissement"]].to_dict()\n'
+        "lucas_crowd = check.lesson03_predict.crowd_band(narrowing(released, facts)[-1][1])"
+    ),
+    explanation=(
+        "Just him. About a dozen people in the export share his age; add his arrondissement and he is alone.\n"
+        "Neither fact is secret or names anyone: together they single him out."
+    ),
+)
+
 
 reidentified_testers = Exercise(
     check=checks.reidentified_testers,
@@ -96,6 +115,7 @@ error_per_query = Exercise(
 
 
 EXERCISES = (
+    lucas_narrowing_prediction,
     reidentified_testers,
     k_after_generalising,
     exposed_by_homogeneity,

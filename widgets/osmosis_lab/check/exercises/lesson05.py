@@ -8,6 +8,7 @@ Examples
 
 from ...review import SINGLE_CHANGES
 from .. import lesson05 as checks
+from .. import lesson05_predict as predictions
 from ..exercise import Exercise
 
 review_noisy_counts_prediction = Exercise(
@@ -115,10 +116,30 @@ review_privacy_change = Exercise(
 )
 
 
+outage_with_human_only_prediction = Exercise(
+    check=predictions.outage_with_human_only_prediction,
+    lesson="05_design_review",
+    control=True,
+    variable="harmed_with_human_only",
+    kind="choice",
+    options=predictions.HARM_BANDS,
+    solution=(
+        "design = replace(AS_PLANNED, human_contact=True)\n"
+        "outage = consequences(design, scenario, rng=np.random.default_rng(1)).trust\n"
+        "harmed_with_human_only = check.lesson05_predict.outage_share_band(outage.harmed / outage.users)"
+    ),
+    explanation=(
+        "Almost all. Billie can reach only a few of the connected users before harm is done; a safe mode that\n"
+        "takes over by itself is what protects the rest."
+    ),
+)
+
+
 EXERCISES = (
     review_noisy_counts_prediction,
     review_proposing_side,
     review_informed_share,
     review_non_users_used,
     review_privacy_change,
+    outage_with_human_only_prediction,
 )

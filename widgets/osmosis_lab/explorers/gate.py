@@ -1,0 +1,145 @@
+"""Predict, then see: a result stays hidden until its prediction is answered (a gated reveal).
+
+A lesson asks for a prediction with an answer control (:mod:`.answers`), then
+shows the explorer or table that answers it. :func:`reveal_after` wraps that
+result in a :class:`Gate`: hidden until the prediction's control has a checked
+answer (clicked, typed, or restored from the learner's record after a reload
+or a restart), with a status read out to screen readers that says why it is
+hidden and how to reveal it, and a **Show anyway** button for a teacher who
+wants to skip the prediction. Once shown, a result stays shown.
+
+The gate finds the prediction's control by its exercise's name: the newest
+control built for it in this kernel (:func:`announce`, called by
+:func:`.answers.answer_control`), and it follows a newer one if that cell is
+run again. While hidden, the result is still built and drawn, only not
+displayed, so nothing waits on the learner, and the static site can print it
+folded (the view carries the class :data:`CSS_CLASS`).
+
+Examples
+--------
+>>> import ipywidgets as widgets
+>>> from osmosis_lab.explorers.answers import answer_control
+>>> control = answer_control("top_band_prediction")
+>>> gate = reveal_after("top_band_prediction", widgets.HTML("the record"))
+>>> gate.shown, gate.result_box.layout.display
+(False, 'none')
+>>> control.choice.index = 0
+>>> control.check_button.click()
+>>> gate.shown, gate.result_box.layout.display
+(True, None)
+"""
+
+import weakref
+from typing import Any
+
+import ipywidgets as widgets
+
+#: The class on a gate's view, by which the static site finds it.
+CSS_CLASS = "osmosis-gate"
+#: Control statuses that mean no prediction has been given yet.
+_UNANSWERED = ("not checked", "not attempted")
+_NEWEST: "weakref.WeakValueDictionary[str, Any]" = weakref.WeakValueDictionary()
+_WAITING: "dict[str, weakref.WeakSet[Gate]]" = {}
+
+
+def _live(inner: str) -> str:
+    return f'<div aria-live="polite" role="status">{inner}</div>'
+
+
+def announce(control: Any) -> None:
+    """Make ``control`` the one the gates of its exercise follow (the newest built wins)."""
+    name = control.exercise.name
+    _NEWEST[name] = control
+    for gate in list(_WAITING.get(name, ())):
+        gate.link(control)
+
+
+def _as_widget(result: Any) -> widgets.Widget:
+    """The widget that shows ``result``: itself, its ``view``, or an Output holding it."""
+    if isinstance(result, widgets.Widget):
+        return result
+    if isinstance(getattr(result, "view", None), widgets.Widget):
+        return result.view
+    out = widgets.Output()
+    if isinstance(result, str):
+        out.append_stdout(result if result.endswith("\n") else result + "\n")
+    else:
+        out.append_display_data(result)
+    return out
+
+
+class Gate:
+    """A result hidden until a prediction is answered. Public children: ``status`` (why it is
+    hidden, ``aria-live``), ``show_anyway`` (the button), ``result_box`` (holds the result)."""
+
+    def __init__(self, exercise: str, result: Any, *, control: Any = None) -> None:
+        self.exercise, self.result = exercise, result
+        self.control: Any = None
+        self.shown, self.reason = False, ""
+        self.status = widgets.HTML()
+        self.show_anyway = widgets.Button(
+            description="Show anyway",
+            tooltip="Show the result without a prediction (for a teacher who skips it)",
+        )
+        self.result_box = widgets.Box([_as_widget(result)], layout=widgets.Layout(display="none"))
+        self.view = widgets.VBox([self.status, self.show_anyway, self.result_box])
+        self.view.add_class(CSS_CLASS)
+        self.show_anyway.on_click(lambda _button: self.reveal("shown anyway"))
+        _WAITING.setdefault(exercise, weakref.WeakSet()).add(self)
+        self._say()
+        found = control if control is not None else _NEWEST.get(exercise)
+        if found is not None:
+            self.link(found)
+
+    def link(self, control: Any) -> None:
+        """Follow ``control``: reveal as soon as it holds a checked answer (now or later)."""
+        if self.control is not None:
+            self.control.verdict.unobserve(self._verdict_changed, names="value")
+        self.control = control
+        control.verdict.observe(self._verdict_changed, names="value")
+        self._verdict_changed(None)
+
+    def _verdict_changed(self, _change) -> None:
+        if self.control.status not in _UNANSWERED:
+            self.reveal("answered")
+
+    def reveal(self, reason: str) -> None:
+        """Show the result (``reason``: "answered" or "shown anyway"); it then stays shown."""
+        if self.shown:
+            return
+        self.shown, self.reason = True, reason
+        self.result_box.layout.display = None
+        self.show_anyway.layout.display = "none"  # nothing left to show: out of the tab order
+        self._say()
+
+    def _say(self) -> None:
+        if self.reason == "answered":
+            words = "Your prediction is in: compare it with the result below."
+        elif self.reason:
+            words = "Shown without a prediction. The result is below."
+        else:
+            words = (
+                "The result is hidden until you answer the prediction above and press "
+                "<em>Check</em>, so that you decide before you see. To see it now, press "
+                "<em>Show anyway</em>."
+            )
+        self.status.value = _live(f"<p>{words}</p>")
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)
+
+
+def reveal_after(exercise: str, result: Any, *, control: Any = None) -> Gate:
+    """Show ``result`` only once the prediction ``exercise`` (its check's name) is answered.
+
+    Parameters
+    ----------
+    exercise
+        The prediction's check name, e.g. ``"hand_matching"``.
+    result
+        An explorer (anything with a ``view`` widget), a widget, text (shown as printed) or
+        any object Jupyter can display (a table, say).
+    control
+        The prediction's answer control; by default the newest one built for ``exercise``.
+    """
+    return Gate(exercise, result, control=control)

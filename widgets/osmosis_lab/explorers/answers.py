@@ -31,6 +31,7 @@ import ipywidgets as widgets
 from ..check import Verdict
 from ..check.exercise import Exercise, NotANumber, parse_number
 from ..check.exercises import exercise as find_exercise
+from . import text_boxes
 
 _PLACEHOLDER = {"number": "a number, e.g. 12 or 0.25 or 25 %", "phrase": "a few words"}
 _NOTHING = ("choose your answer, then press Check.", "type your answer, then press Check.")
@@ -95,7 +96,7 @@ class AnswerControl:
             self.partners = {p: self._toggles(partners, f"{p}'s partner") for p in people}
             return list(self.partners.values())
         if kind in ("number", "phrase"):
-            self.text = widgets.Text(description="Your answer", placeholder=_PLACEHOLDER[kind])
+            self.text = text_boxes.Text(description="Your answer", placeholder=_PLACEHOLDER[kind])
             return [self.text]
         self.order = list(options)
         self.rows = [self._order_row(i) for i in range(len(options))]

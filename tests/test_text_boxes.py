@@ -6,7 +6,7 @@ jupyter_client's ``Session.serialize``, which cannot encode a lone surrogate:
 ``UnicodeEncodeError`` in the kernel log, and the value is never stored. The headless
 tests elsewhere use ``comm``'s ``DummyComm``, which serialises nothing, so they could not
 see this. Here every widget's comm serialises what it publishes exactly as ipykernel's comm
-does (:class:`KernelLikeComm`), and each message from the "browser" is parsed from the JSON
+does (``sequences.KernelLikeComm``), and each message from the "browser" is parsed from the JSON
 text the browser sends.
 
 Every text box a learner (or a teacher) can type into is listed in ``BOXES``, and a test
@@ -22,9 +22,6 @@ from pathlib import Path
 import comm
 import ipywidgets as widgets
 import pytest
-from comm.base_comm import BaseComm
-from ipykernel.jsonutil import json_clean
-from jupyter_client.session import Session
 
 from osmosis_lab.explorers import my_work, text_boxes
 from osmosis_lab.explorers.answers import answer_control
@@ -34,7 +31,7 @@ from osmosis_lab.explorers.review_matrix import StakeholderExplorer
 from osmosis_lab.explorers.review_reasons import ChecklistReasons
 from osmosis_lab.explorers.review_writer import ReviewWriter
 from osmosis_lab.explorers.teacher_view import ClassView, TeacherPoll
-from sequences import CLASSES, LogProblems, click, send
+from sequences import CLASSES, KernelLikeComm, LogProblems, click, send
 
 PACKAGE = Path(__file__).resolve().parents[1] / "widgets" / "osmosis_lab"
 #: What the browser sends when a learner leaves half of "🙂" in a box: JSON text, as sent.
@@ -43,24 +40,6 @@ BROWSER_JSON = (
     ' "buffer_paths": []}'
 )
 REPAIRED = "I feel \ufffd fine \U0001f600"
-
-
-class KernelLikeComm(BaseComm):
-    """A comm that serialises each message as ipykernel's ``Comm.publish_msg`` does
-    (``json_clean``, then ``Session.serialize``, which packs with ``json_packer``),
-    and keeps what it published; nothing is sent anywhere."""
-
-    session = Session(key=b"")
-
-    def __init__(self, *args, **kwargs):
-        self.published: list[dict] = []
-        super().__init__(*args, **kwargs)
-
-    def publish_msg(self, msg_type, data=None, metadata=None, buffers=None, **keys):
-        content = json_clean(dict(data=data or {}, comm_id=self.comm_id, **keys))
-        message = self.session.msg(msg_type, content, metadata=json_clean(metadata or {}))
-        self.session.serialize(message, ident=self.topic)  # raises where the kernel raises
-        self.published.append(content)
 
 
 @pytest.fixture

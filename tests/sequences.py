@@ -8,6 +8,9 @@ calls: sliders and toggle buttons by ``index``, checkboxes and text boxes by
 exception and only *logs* it (``Exception in comm_msg``), and ipywidgets logs an
 exception from a button's handler as a warning: :class:`LogProblems` collects both,
 because a learner sees no error, only an explorer that stopped answering.
+Widgets built while :class:`KernelLikeComm` is installed (``comm.create_comm``) serialise
+every message they send as ipykernel does, so what a real kernel cannot send (the echo of
+half an emoji) fails here too; ``comm``'s own ``DummyComm`` serialises nothing.
 
 Which explorers exist, and the hostile text a learner may type, come from
 ``test_robustness`` (one enumeration for every generic explorer test).
@@ -33,6 +36,9 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 from comm import get_comm_manager
+from comm.base_comm import BaseComm
+from ipykernel.jsonutil import json_clean
+from jupyter_client.session import Session
 
 from osmosis_lab.explorers import controls
 from osmosis_lab.explorers.base import Explorer, descendants
@@ -40,6 +46,7 @@ from test_robustness import CLASSES, HOSTILE_TEXT, text_equivalent
 
 __all__ = [
     "CLASSES",
+    "KernelLikeComm",
     "LogProblems",
     "Sequence",
     "check_invariants",
@@ -53,7 +60,9 @@ __all__ = [
 
 SLIDERS = (controls.IntSlider, controls.FloatSlider, controls.SelectionSlider)
 #: What a learner may type into a text box (the last one is also markup).
-TEXTS = ("", "   ", "Niels", "<b>bold</b> & <i>", "\ud83d lone half emoji", HOSTILE_TEXT)
+#: Half an emoji either way round (lone surrogates) is what a browser may send.
+TEXTS = ("", "   ", "Niels", "<b>bold</b> & <i>", "\ud83d lone half emoji", "other half \ude00",
+         HOSTILE_TEXT)  # fmt: skip
 #: Loggers that report what the kernel swallowed: comm (ipykernel's comm manager),
 #: traitlets (ipywidgets' own log), and the kernel's.
 LOGGERS = ("", "Comm", "comm", "traitlets", "ipykernel", "ipywidgets")
@@ -61,6 +70,24 @@ STEP_OF = re.compile(r"\bStep (\d+) of (\d+)")
 
 
 # ---------------------------------------------------------------------- what the browser sends
+
+
+class KernelLikeComm(BaseComm):
+    """A comm that serialises each message as ipykernel's ``Comm.publish_msg`` does
+    (``json_clean``, then ``Session.serialize``, which packs with ``json_packer``) and
+    keeps what it published (``published``); nothing is sent anywhere."""
+
+    session = Session(key=b"")
+
+    def __init__(self, *args, **kwargs):
+        self.published: list[dict] = []
+        super().__init__(*args, **kwargs)
+
+    def publish_msg(self, msg_type, data=None, metadata=None, buffers=None, **keys):
+        content = json_clean(dict(data=data or {}, comm_id=self.comm_id, **keys))
+        message = self.session.msg(msg_type, content, metadata=json_clean(metadata or {}))
+        self.session.serialize(message, ident=self.topic)  # raises where the kernel raises
+        self.published.append(content)
 
 
 def send(widget: widgets.Widget, data: dict) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import comm
 import pytest
 
 from osmosis_lab.consent import shared_categories
@@ -22,7 +23,16 @@ from osmosis_lab.explorers.consent_board import ConsentBoard
 from osmosis_lab.explorers.consent_timeline import TimelineExplorer
 from osmosis_lab.explorers.privacy_noise import COUNT_SENSITIVITY, NoiseExplorer
 from osmosis_lab.privacy import PrivacyBudget, laplace_error_bound
-from sequences import CLASSES, LogProblems, click, every_text, move_slider, run_sequence, update
+from sequences import (
+    CLASSES,
+    KernelLikeComm,
+    LogProblems,
+    click,
+    every_text,
+    move_slider,
+    run_sequence,
+    update,
+)
 
 #: The floor: a sequence shorter than this rarely reaches the second step of a path.
 STEPS = 30
@@ -36,6 +46,8 @@ MODEL_SEEDS = (2, 3, 4, 5)
 def in_a_scratch_folder(tmp_path, monkeypatch):
     # an explorer that saves (lesson 05's writer) writes into the working folder
     monkeypatch.chdir(tmp_path)
+    # every message a widget sends is serialised as a real kernel would (half an emoji fails)
+    monkeypatch.setattr(comm, "create_comm", KernelLikeComm)
 
 
 def test_every_explorer_is_driven():

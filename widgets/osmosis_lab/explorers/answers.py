@@ -31,7 +31,7 @@ import ipywidgets as widgets
 from ..check import Verdict
 from ..check.exercise import Exercise, NotANumber, parse_number
 from ..check.exercises import exercise as find_exercise
-from . import gate
+from . import gate, text_boxes
 from .gate import reveal_after  # noqa: F401 - lessons import it with answer_control
 
 _PLACEHOLDER = {"number": "a number, e.g. 12 or 0.25 or 25 %", "phrase": "a few words"}
@@ -97,7 +97,7 @@ class AnswerControl:
             self.partners = {p: self._toggles(partners, f"{p}'s partner") for p in people}
             return list(self.partners.values())
         if kind in ("number", "phrase"):
-            self.text = widgets.Text(description="Your answer", placeholder=_PLACEHOLDER[kind])
+            self.text = text_boxes.Text(description="Your answer", placeholder=_PLACEHOLDER[kind])
             return [self.text]
         self.order = list(options)
         self.rows = [self._order_row(i) for i in range(len(options))]

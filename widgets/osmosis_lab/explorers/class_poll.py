@@ -43,6 +43,7 @@ from ..privacy.poll import (
 )
 from ..records import RecordStore, read_text_if_present, write_text_atomically
 from ..teacher.questions import NEVER_ASK, load_poll_questions
+from . import text_boxes
 from .base import Explorer
 
 SECTION = "class_poll"
@@ -111,7 +112,7 @@ class ClassPoll(Explorer):
         super().__init__()
         self.folder = Path(folder)
         self.questions = {q.number: q for q in load_poll_questions(questions_file)}
-        self.name = widgets.Text(
+        self.name = text_boxes.Text(
             description="Name (optional)", placeholder="keeps your coin in your record",
             style={"description_width": "initial"},
         )  # fmt: skip

@@ -39,6 +39,7 @@ import ipywidgets as widgets
 
 from ..errors import RecordError
 from ..records import RecordStore, normalise_name
+from . import text_boxes
 
 #: The record section that holds every reflection (keyed by prompt id).
 REFLECTIONS = "reflections"
@@ -181,7 +182,7 @@ class SignIn:
 
     def __init__(self, lesson: str, *, folder: str | Path | None = None) -> None:
         self.lesson, self.folder = lesson, folder
-        self.name = widgets.Text(
+        self.name = text_boxes.Text(
             value=current_learner() or "",
             description="Your name or pseudonym",
             placeholder="the same one in every lesson",

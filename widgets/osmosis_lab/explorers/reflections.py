@@ -29,7 +29,7 @@ import ipywidgets as widgets
 
 from ..errors import RecordError
 from ..records import repair_surrogates
-from . import my_work
+from . import my_work, text_boxes
 from .my_work import REFLECTIONS, _live
 
 
@@ -39,7 +39,7 @@ class Reflection:
     def __init__(self, prompt_id: str, prompt_text: str) -> None:
         self.prompt_id, self.prompt_text = prompt_id, prompt_text
         prompt = widgets.HTML(f"<p><strong>{html.escape(prompt_text)}</strong></p>")
-        self.text = widgets.Textarea(
+        self.text = text_boxes.Textarea(
             description="My reflection",
             placeholder="About a character or hypothetically: no real personal details needed.",
             layout=widgets.Layout(width="46em", height="7em"),

@@ -17,6 +17,7 @@ import ipywidgets as widgets
 
 from ..charts import review as review_charts
 from ..review import ROLES, VALUES, stakeholder_matrix, values_at_stake
+from . import text_boxes
 from .base import Explorer, show_chart, show_message
 
 STYLE = {"description_width": "17em", "button_width": "7.5em"}
@@ -35,7 +36,7 @@ class StakeholderExplorer(Explorer):
             for role, (label, _who) in ROLES.items()
         }  # fmt: skip
         self.notes = {
-            role: widgets.Text(
+            role: text_boxes.Text(
                 value="", description=f"Note on {label}", placeholder=f"Why? ({who})",
                 style={"description_width": "17em"}, layout=widgets.Layout(width="52em"),
                 continuous_update=False,

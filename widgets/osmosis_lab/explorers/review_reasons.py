@@ -18,6 +18,7 @@ Examples
 import ipywidgets as widgets
 
 from ..review import ITEM_TITLES
+from . import text_boxes
 
 
 class ChecklistReasons:
@@ -25,7 +26,7 @@ class ChecklistReasons:
 
     def __init__(self) -> None:
         self.boxes = {
-            key: widgets.Text(
+            key: text_boxes.Text(
                 description=f"Why: {title}",
                 placeholder="why your design meets this, or why not (one line)",
                 style={"description_width": "17em"},

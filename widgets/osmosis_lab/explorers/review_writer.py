@@ -33,10 +33,10 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from ..errors import OsmosisLabError, RecordError
-from ..records import RecordStore, repair_surrogates, write_text_atomically
+from ..records import RecordStore, write_text_atomically
 from ..records.store import learner_key
 from ..review import AS_PLANNED, ITEM_TITLES, ROLES, LaunchDesign, review_markdown
-from . import my_work, newest
+from . import my_work, newest, text_boxes
 from .base import Explorer
 from .review_design import DesignPanel
 from .review_matrix import StakeholderExplorer
@@ -112,7 +112,7 @@ class ReviewWriter(Explorer):
             self.name.value = my_work.current_learner() or ""
 
     def _build_controls(self) -> None:
-        self.name = widgets.Text(
+        self.name = text_boxes.Text(
             value=my_work.current_learner() or "",  # the name signed in at the top of the lesson
             description="Your name or pseudonym",
             placeholder="the same one each time",
@@ -121,7 +121,7 @@ class ReviewWriter(Explorer):
         self.open = widgets.Button(
             description="Open my review", tooltip="Load what you saved under this name"
         )
-        self.text = widgets.Textarea(
+        self.text = text_boxes.Textarea(
             value="", description="My review", disabled=True,
             placeholder="Type your name above and press Open my review first.",
             layout=widgets.Layout(width="46em", height="12em"), style={"description_width": "7em"},
@@ -279,11 +279,11 @@ class ReviewWriter(Explorer):
                 f"or type {html.escape(self.learner)} back to save it."
             )
             return
-        repaired = repair_surrogates(self.text.value)
-        note = ""
-        if repaired != self.text.value:
-            note = " A broken character (half an emoji) was replaced by �."
-            self.text.value = repaired
+        # the box replaced any half emoji by "�" as it arrived (text_boxes): say so at Save
+        repaired = self.text.value
+        note = (
+            " A broken character (half an emoji) was replaced by �." if self.text.repaired else ""
+        )
         if not repaired.strip() and self.saved_fields.get("review", "").strip():
             self.status.value = _status(
                 "<strong>Not saved:</strong> the text box is empty, and your saved review has "
@@ -291,6 +291,7 @@ class ReviewWriter(Explorer):
                 "it on purpose, press <em>Clear my review</em>."
             )
             return
+        self.text.repaired = False
         self._save(self.fields(), allow_empty=False, note=note)
 
     def _save(self, fields: dict, *, allow_empty: bool, note: str = "") -> bool:

@@ -44,6 +44,7 @@ from ..teacher import (
     tally_drop_folder,
     tally_tokens,
 )
+from . import text_boxes
 from .base import Explorer, text_block
 
 SOURCES = ("Show of hands", "Pasted tokens", "Drop folder")
@@ -74,10 +75,10 @@ class TeacherPoll(Explorer):
         )
         self.yes, self.no, self.declined = _count("Yes"), _count("No"), _count("Rather not")
         # read when the teacher presses Enter or leaves the box, not at every keystroke
-        self.tokens = widgets.Textarea(
+        self.tokens = text_boxes.Textarea(
             description="Tokens", placeholder="Q1-YES Q1-NO …", continuous_update=False
         )
-        self.drop_folder = widgets.Text(
+        self.drop_folder = text_boxes.Text(
             description="Drop folder", placeholder="/srv/osmosis/drop", continuous_update=False
         )
         self.earlier = widgets.BoundedIntText(
@@ -132,7 +133,7 @@ class ClassView(Explorer):
         #: where "Write the summary" writes (default: the notebook's folder; None: a fresh
         #: temporary folder, made only when a summary is written)
         self.output_folder = Path(output_folder) if output_folder is not None else Path.cwd()
-        self.folder = widgets.Text(value=str(folder), description="Folder of work", style=_WIDE)
+        self.folder = text_boxes.Text(value=str(folder), description="Folder of work", style=_WIDE)
         self.load = widgets.Button(description="Load the folder")
         self.mode = widgets.ToggleButtons(
             options=("Projector (no names)", "Private (teacher only)"), description="View",

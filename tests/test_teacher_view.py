@@ -234,9 +234,9 @@ def test_teacher_poll_from_hands_tokens_and_folder():
 
 
 def test_a_wrong_folder_typed_in_is_not_walked_whole(tmp_path, monkeypatch):
-    from osmosis_lab.teacher import exports
+    from osmosis_lab.teacher import class_folder
 
-    monkeypatch.setattr(exports, "MAX_ENTRIES", 10)
+    monkeypatch.setattr(class_folder, "MAX_ENTRIES", 10)
     for number in range(30):
         (tmp_path / f"note{number:02d}.txt").write_text("x")
     deep = tmp_path.joinpath(*["d"] * 10)

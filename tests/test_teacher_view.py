@@ -247,8 +247,8 @@ def test_a_wrong_folder_typed_in_is_not_walked_whole(tmp_path, monkeypatch):
 
 
 def test_reads_what_export_my_work_writes():
-    # runs once the learner's export (osmosis_lab.records.export, built in parallel) is merged
-    export = pytest.importorskip("osmosis_lab.records.export")
+    from osmosis_lab.records import export
+
     record = {
         "03_privacy": {
             "survey_estimate": {

@@ -185,7 +185,10 @@ def test_a_small_lesson_becomes_a_static_page():
     page = Page(body := lesson_page(small_lesson()))
     assert page.svgs == 2  # the top-level chart and the one inside the explorer's Output
     assert "Teacher: pause here" not in body and "secret_setup" not in body
-    assert "PrivacyError" in body and "Traceback" not in body
+    assert "Expected error. PrivacyError: epsilon must be > 0" in " ".join(
+        "".join(page.text).split()
+    )
+    assert "Traceback" not in body
     assert [a for t, a, _ in page.tags if t == "details"] == [{}]  # collapsed: no `open`
     assert not external_resources(page)
 

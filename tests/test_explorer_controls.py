@@ -12,7 +12,7 @@ import pytest
 import traitlets
 
 from osmosis_lab.explorers import controls
-from osmosis_lab.explorers.base import INTERACTIVE, descendants
+from osmosis_lab.explorers.base import descendants
 from sequences import move_slider
 from test_robustness import CLASSES
 
@@ -46,8 +46,6 @@ def test_every_control_has_a_label(explorer):
 def test_has_controls_a_chart_area_and_a_text_equivalent(explorer):
     assert explorer.controls(), f"{type(explorer).__name__} has nothing to operate"
     assert isinstance(explorer.summary, widgets.HTML) and explorer.summary.value.strip()
-    assert set(explorer.controls()) <= set(descendants(explorer.view))
-    assert all(isinstance(c, INTERACTIVE) for c in explorer.controls())
 
 
 # ---------------------------------------------------------------------- live sliders

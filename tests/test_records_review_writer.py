@@ -13,9 +13,9 @@ import re
 import mistune
 import pytest
 
-from osmosis_lab.explorers import review_design, review_matrix, review_writer
+from osmosis_lab.explorers import review_design, review_follow, review_matrix, review_writer
 from osmosis_lab.records import RecordStore
-from osmosis_lab.review import AS_PLANNED
+from osmosis_lab.review import AS_PLANNED, ROLES
 
 
 def said(widget):
@@ -225,8 +225,8 @@ def test_a_review_saved_before_reasons_were_asked_opens_as_saved(tmp_path):
         review_writer.SECTION,
         {
             "review": "Old review.",
-            "design": review_writer._BLANK["design"] | {"categories": list(AS_PLANNED.categories)},
-            "matrix": {role: [None, ""] for role in review_writer.ROLES},
+            "design": review_follow.BLANK["design"] | {"categories": list(AS_PLANNED.categories)},
+            "matrix": {role: [None, ""] for role in ROLES},
         },
     )
     writer = opened(tmp_path)

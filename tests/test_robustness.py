@@ -26,7 +26,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from osmosis_lab import explorers
-from osmosis_lab.explorers.base import Explorer, descendants
+from osmosis_lab.explorers.base import Explorer
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "lessons").glob("[0-9][0-9]_*.ipynb"))
@@ -149,6 +149,18 @@ def booleans(explorer: Explorer) -> list[widgets.Widget]:
     ]
 
 
+#: The explorers with a checkbox or toggle button, found by building each as its lesson does
+#: (which controls a view holds is known only once it is built), so a new one is covered too.
+def has_switches(explorer_class: type[Explorer]) -> bool:
+    try:
+        return bool(booleans(explorer_class.with_lesson_data()))
+    except Exception:  # noqa: BLE001 - one that cannot be built fails below, named, not at collection
+        return True
+
+
+SWITCHED = [c for c in CLASSES if has_switches(c)]
+
+
 @pytest.fixture(params=CLASSES, ids=[c.__name__ for c in CLASSES])
 def explorer(request):
     return request.param.with_lesson_data()
@@ -180,17 +192,19 @@ def test_every_control_survives_its_extremes(explorer):
     assert cases, f"{name}: no control could be driven"
 
 
-def test_everything_off_and_everything_on(explorer):
-    name = type(explorer).__name__
+def test_some_explorers_have_switches():
+    # a floor for the test below: lesson 02's consent board and lesson 05's design panel have boxes
+    names = {c.__name__ for c in SWITCHED}
+    assert {"ConsentBoard", "DesignPanel"} <= names, names
+
+
+@pytest.mark.parametrize("explorer_class", SWITCHED, ids=[c.__name__ for c in SWITCHED])
+def test_everything_off_and_everything_on(explorer_class):
+    explorer = explorer_class.with_lesson_data()
+    name = explorer_class.__name__
     switches = booleans(explorer)
-    if not switches:
-        pytest.skip(f"{name} has no checkboxes or toggle buttons")
+    assert switches, f"{name} had switches when the tests were collected"
     for state in (False, True, False):
         for switch in switches:
             switch.value = state
         assert text_equivalent(explorer), f"{name}: empty text with every switch {state}"
-
-
-def test_descendants_are_widgets(explorer):
-    # a guard for the walks above: the view is a widget tree and holds every control
-    assert set(explorer.controls()) <= set(descendants(explorer.view))

@@ -19,7 +19,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from conftest import LESSONS, ROOT
 from osmosis_lab.site import SiteBuildError, build_site
-from osmosis_lab.site.pages import lesson_body, markdown_body
+from osmosis_lab.site.layout import index_markdown
+from osmosis_lab.site.pages import lesson_page, markdown_page
 from osmosis_lab.site.widgets import control_value, render_widget
 
 VEGALITE = "application/vnd.vegalite.v5+json"
@@ -52,7 +53,8 @@ class Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         classes = (attributes.get("class") or "").split()
-        markdown = bool({"jp-MarkdownCell", "osmosis-prose"} & set(classes)) or any(self._open)
+        # nbconvert's basic template renders a Markdown cell (and so the guide) in this class
+        markdown = "text_cell_render" in classes or any(self._open)
         self.tags.append((tag, attributes, markdown))
         if tag == "svg":
             self.svgs += self._svg_depth == 0
@@ -180,23 +182,47 @@ def small_lesson() -> nbformat.NotebookNode:
 
 
 def test_a_small_lesson_becomes_a_static_page():
-    page = Page(body := lesson_body(small_lesson()))
+    page = Page(body := lesson_page(small_lesson()))
     assert page.svgs == 2  # the top-level chart and the one inside the explorer's Output
     assert "Teacher: pause here" not in body and "secret_setup" not in body
-    assert "PrivacyError" in body and "Traceback" not in body
+    assert "Expected error. PrivacyError: epsilon must be > 0" in " ".join(
+        "".join(page.text).split()
+    )
+    assert "Traceback" not in body
     assert [a for t, a, _ in page.tags if t == "details"] == [{}]  # collapsed: no `open`
     assert not external_resources(page)
+
+
+def test_the_index_lists_each_lesson_by_its_title_as_written():
+    title = "09 · Small | <b>bold</b> *not emphasis*"
+    markdown = index_markdown([("09_small.html", title, "About 1 minute.")], has_guide=False)
+    page = Page(markdown_page("Lessons", markdown))
+    links = [a["href"] for t, a, _ in page.tags if t == "a"]
+    assert "09_small.html" in links and "b" not in {t for t, _a, _ in page.tags}
+    assert title in words(page.text) and "About 1 minute." in words(page.text)
+
+
+def test_a_page_has_the_site_shell_and_its_title():
+    page = lesson_page(small_lesson())
+    assert (
+        page.startswith("<!DOCTYPE html>")
+        and "<title>09 · Small · Osmosis Ethics Lab</title>" in page
+    )
+    assert 'href="index.html"' in page and 'href="site.css"' in page
+    assert (
+        "Control: <em>label = value</em>" not in page and "<em>Control: label = value</em>" in page
+    )
 
 
 def test_an_unexpected_error_stops_the_build():
     nb = small_lesson()
     nb.cells[3].metadata.tags = []
     with pytest.raises(SiteBuildError, match="not tagged 'raises-exception'"):
-        lesson_body(nb)
+        lesson_page(nb)
 
 
 def test_the_guides_in_page_links_land_on_a_heading():
-    page = Page(markdown_body(GUIDE.read_text(encoding="utf-8")))
+    page = Page(markdown_page("Teacher's guide", GUIDE.read_text(encoding="utf-8")))
     ids = {attributes.get("id") for _tag, attributes, _ in page.tags}
     targets = {a["href"][1:] for t, a, _ in page.tags if t == "a" and a.get("href", "")[:1] == "#"}
     assert targets and targets <= ids, f"links to missing headings: {targets - ids}"

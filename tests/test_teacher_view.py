@@ -235,9 +235,9 @@ def test_teacher_poll_from_hands_tokens_and_folder():
 
 
 def test_a_wrong_folder_typed_in_is_not_walked_whole(tmp_path, monkeypatch):
-    from osmosis_lab.teacher import exports
+    from osmosis_lab.teacher import class_folder
 
-    monkeypatch.setattr(exports, "MAX_ENTRIES", 10)
+    monkeypatch.setattr(class_folder, "MAX_ENTRIES", 10)
     for number in range(30):
         (tmp_path / f"note{number:02d}.txt").write_text("x")
     deep = tmp_path.joinpath(*["d"] * 10)
@@ -248,8 +248,8 @@ def test_a_wrong_folder_typed_in_is_not_walked_whole(tmp_path, monkeypatch):
 
 
 def test_reads_what_export_my_work_writes():
-    # runs once the learner's export (osmosis_lab.records.export, built in parallel) is merged
-    export = pytest.importorskip("osmosis_lab.records.export")
+    from osmosis_lab.records import export
+
     record = {
         "03_privacy": {
             "survey_estimate": {

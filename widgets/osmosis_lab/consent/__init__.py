@@ -52,15 +52,10 @@ from osmosis_lab.consent.decide import (
     may_use,
 )
 from osmosis_lab.consent.erasure import ErasureReport, erase
-from osmosis_lab.consent.ledger import Entry, Ledger, Person, open_ledger, register
-from osmosis_lab.consent.operations import (
-    grant,
-    narrow,
-    record_use,
-    set_capacity,
-    withdraw,
-    withdraw_all,
-)
+from osmosis_lab.consent.events import record_use, set_capacity
+from osmosis_lab.consent.ledger import Entry, Ledger, open_ledger, register
+from osmosis_lab.consent.operations import grant, narrow, withdraw, withdraw_all
+from osmosis_lab.consent.person import Person
 from osmosis_lab.consent.rules import (
     FRANCE,
     GDPR_DEFAULT,

@@ -26,13 +26,8 @@ from dataclasses import dataclass
 
 from osmosis_lab.categories import CATEGORY_LABELS
 from osmosis_lab.consent._checks import check_day_value, one_category, one_purpose
-from osmosis_lab.consent.ledger import (
-    Actor,
-    GrantRecord,
-    Ledger,
-    PersonRecord,
-    record_of,
-)
+from osmosis_lab.consent.ledger import Ledger, record_of
+from osmosis_lab.consent.person import Actor, GrantRecord, PersonRecord
 from osmosis_lab.consent.rules import (
     NOT_ENTITLED,
     PURPOSES,

@@ -18,7 +18,7 @@ Examples
 from __future__ import annotations
 
 from osmosis_lab.categories import CATEGORIES
-from osmosis_lab.consent.ledger import Person
+from osmosis_lab.consent.person import Person
 from osmosis_lab.consent.timeline import Scenario, Step
 
 ALL = tuple(CATEGORIES)

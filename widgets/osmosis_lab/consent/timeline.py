@@ -11,15 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from osmosis_lab.consent.erasure import ErasureReport, erase
-from osmosis_lab.consent.ledger import Entry, Ledger, Person, open_ledger
-from osmosis_lab.consent.operations import (
-    grant,
-    narrow,
-    record_use,
-    set_capacity,
-    withdraw,
-    withdraw_all,
-)
+from osmosis_lab.consent.events import record_use, set_capacity
+from osmosis_lab.consent.ledger import Entry, Ledger, open_ledger
+from osmosis_lab.consent.operations import grant, narrow, withdraw, withdraw_all
+from osmosis_lab.consent.person import Person
 from osmosis_lab.consent.rules import FRANCE, ConsentRules
 from osmosis_lab.errors import ConsentError
 

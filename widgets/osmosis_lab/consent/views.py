@@ -13,8 +13,9 @@ import pandas as pd
 from osmosis_lab.categories import CATEGORIES
 from osmosis_lab.consent._checks import check_day_value, one_purpose, yes_no
 from osmosis_lab.consent.decide import actor_name, is_allowed, may_use
-from osmosis_lab.consent.ledger import Entry, Ledger, Person
+from osmosis_lab.consent.ledger import Entry, Ledger
 from osmosis_lab.consent.ledger import record_of as _record_of
+from osmosis_lab.consent.person import Person
 from osmosis_lab.consent.rules import PURPOSES
 from osmosis_lab.errors import ConsentError
 

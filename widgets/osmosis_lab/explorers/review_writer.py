@@ -26,19 +26,19 @@ Examples
 """
 
 import html
-import weakref
-from dataclasses import asdict
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..errors import OsmosisLabError, RecordError
+from ..errors import RecordError
 from ..records import RecordStore, write_text_atomically
 from ..records.store import learner_key
-from ..review import AS_PLANNED, ITEM_TITLES, ROLES, LaunchDesign, review_markdown
+from ..review import ITEM_TITLES, review_markdown
 from . import my_work, newest, text_boxes
 from .base import Explorer
+from .confirm import ConfirmStep
 from .review_design import DesignPanel
+from .review_follow import BLANK, OnScreen
 from .review_matrix import StakeholderExplorer
 from .review_reasons import ChecklistReasons
 
@@ -46,12 +46,6 @@ from .review_reasons import ChecklistReasons
 REVIEW_STEM = "my_design_review"
 #: This lesson's section in the learner's record.
 SECTION = "05_design_review"
-#: What a learner who saved nothing sees after another learner used the same screen.
-_BLANK = {
-    "design": asdict(AS_PLANNED),
-    "matrix": {role: [None, ""] for role in ROLES},
-    "reasons": {},
-}
 
 
 def save_review(path: str | Path, markdown: str, *, allow_empty: bool = False) -> Path:
@@ -73,12 +67,10 @@ class ReviewWriter(Explorer):
         self, panel: DesignPanel, matrix: StakeholderExplorer, *, folder: str | Path | None = None
     ) -> None:
         super().__init__()
-        self.panel, self.stakeholders = panel, matrix
         self.store = RecordStore(folder)
         self.learner: str | None = None
         self.saved_fields: dict = {}
         self.opened_fields: dict = {}
-        self._to_refill: weakref.WeakSet = weakref.WeakSet()
         self.saved_to: Path | None = None
         self._build_controls()
         self.view = widgets.VBox(
@@ -90,18 +82,10 @@ class ReviewWriter(Explorer):
             box.observe(lambda _change: self.refresh(), names="value")
         self.open.on_click(lambda _button: self.open_record())
         self.save.on_click(lambda _button: self.write())
-        self.clear.on_click(lambda _button: self._ask_to_clear(True))
-        self.keep.on_click(lambda _button: self._keep())
-        self.clear_now.on_click(lambda _button: self.clear_review())
-        # keyboard focus follows the question: to the safe answer when it opens, back to Clear
-        # when it closes (a hidden button would leave the focus nowhere)
-        self.clear.on_click(lambda _b: self.keep.focus() if self.learner else None)
-        for answer in (self.keep, self.clear_now):
-            answer.on_click(lambda _b: self.clear.focus())
-        for explorer in (panel, matrix):
-            newest.claim(explorer, self)
-            self._watch(explorer)
-            newest.follow(type(explorer), self._watch)
+        self.on_screen = OnScreen(
+            self, panel, matrix,
+            saved=lambda: self.saved_fields if self.learner else {}, changed=self.refresh,
+        )  # fmt: skip
         newest.announce(self)
         my_work.follow(self)  # Run All builds the writer before the learner signs in
         self.refresh()
@@ -134,13 +118,16 @@ class ReviewWriter(Explorer):
         self.clear = widgets.Button(
             description="Clear my review", tooltip="Empty your saved review text (asks first)"
         )
-        self.clear_now = widgets.Button(description="Yes, clear it", button_style="danger")
-        self.keep = widgets.Button(description="No, keep it")
-        self.confirm = widgets.HBox(
-            [widgets.HTML("Empty your saved review text? Your choices and matrix stay."),
-             self.clear_now, self.keep],
-            layout=widgets.Layout(display="none"),
+        self.clearing = ConfirmStep(
+            self.clear, "Empty your saved review text? Your choices and matrix stay.",
+            yes="Yes, clear it", on_ask=lambda: self._ask_to_clear(True),
+            on_yes=self.clear_review, on_keep=self._keep,
         )  # fmt: skip
+        self.confirm, self.clear_now, self.keep = (
+            self.clearing.row,
+            self.clearing.yes,
+            self.clearing.keep,
+        )
         self.reasons = ChecklistReasons()
         self.status = widgets.HTML()
         self.preview = widgets.HTML()
@@ -151,43 +138,23 @@ class ReviewWriter(Explorer):
             panel, matrix = DesignPanel.with_lesson_data(), StakeholderExplorer()
         return cls(panel, matrix, folder=folder)
 
-    # -- following the panel and the matrix on screen ----------------------------------------------
+    @property
+    def panel(self) -> DesignPanel:
+        """The design panel read: the newest on screen (see :class:`.review_follow.OnScreen`)."""
+        return self.on_screen.panel
 
-    def _watch(self, explorer: Explorer) -> None:
-        """Refresh when ``explorer`` changes; a newer panel or matrix replaces the old one."""
-        for control in [*explorer.controls(), explorer.summary]:
-            if hasattr(control, "value") and not isinstance(control, widgets.Button):
-                control.observe(lambda _change, e=explorer: self._changed(e), names="value")
-        # A re-run panel or matrix cell starts blank: once it has drawn itself, refill it from
-        # this learner's saved work, so re-running a cell never makes Save overwrite what was saved.
-        if self.learner and self.saved_fields and newest.may_adopt(self, explorer):
-            self._to_refill.add(explorer)
-
-    def _changed(self, explorer: Explorer) -> None:
-        # called last in an explorer's refresh (its summary), so a new one is complete here
-        if explorer in self._to_refill:
-            self._to_refill.discard(explorer)
-            self._restore_into(explorer, self.saved_fields)  # its changes come back through here
-        if explorer not in (self.panel, self.stakeholders) and newest.may_adopt(self, explorer):
-            newest.claim(explorer, self)
-            if isinstance(explorer, DesignPanel):
-                self.panel = explorer
-            elif isinstance(explorer, StakeholderExplorer):
-                self.stakeholders = explorer
-        if explorer in (self.panel, self.stakeholders):
-            self.refresh()
+    @property
+    def stakeholders(self) -> StakeholderExplorer:
+        """The stakeholder matrix read: the newest on screen."""
+        return self.on_screen.matrix
 
     # -- what is on screen, as fields and as Markdown ----------------------------------------------
 
     def fields(self) -> dict:
         """The review as data: the text, the design choices, the matrix entries, the reasons."""
-        design = asdict(self.panel.design)
-        design["categories"] = list(design["categories"])
-        entries = {role: list(entry) for role, entry in self.stakeholders.entries().items()}
         return {
             "review": self.text.value,
-            "design": design,
-            "matrix": entries,
+            **self.on_screen.fields(),
             "reasons": self.reasons.values(),
         }
 
@@ -234,7 +201,7 @@ class ReviewWriter(Explorer):
         )
         self.text.value = saved.get("review", "")
         # a new learner on the same screen starts blank: the last learner's work is not theirs
-        notes = self._restore(saved if saved or not switching else _BLANK)
+        notes = self._restore(saved if saved or not switching else BLANK)
         self.opened_fields = self.fields()
         found = "Your saved review is back" if saved else "Nothing saved under this name yet"
         self.status.value = _status(
@@ -245,23 +212,7 @@ class ReviewWriter(Explorer):
 
     def _restore(self, saved: dict) -> str:
         self.reasons.set_values(saved.get("reasons", {}))
-        self._restore_into(self.stakeholders, saved)
-        return self._restore_into(self.panel, saved)
-
-    @staticmethod
-    def _restore_into(explorer: Explorer, saved: dict) -> str:
-        """Put the saved matrix or design back into ``explorer``; say if it could not be."""
-        if isinstance(explorer, StakeholderExplorer) and "matrix" in saved:
-            for role, (value, note) in saved["matrix"].items():
-                if role in explorer.values:
-                    explorer.values[role].value = value
-                    explorer.notes[role].value = note
-        if isinstance(explorer, DesignPanel) and "design" in saved:
-            try:
-                explorer.set_design(LaunchDesign(**saved["design"]))
-            except (TypeError, OsmosisLabError):
-                return " Your saved design choices could not be restored; choose them again."
-        return ""
+        return self.on_screen.restore(saved)
 
     def write(self) -> None:
         """Save the review; say where, or why it could not be saved."""
@@ -316,8 +267,7 @@ class ReviewWriter(Explorer):
         return True
 
     def _ask_to_clear(self, asking: bool) -> None:
-        self.confirm.layout.display = "flex" if asking and self.learner else "none"
-
+        self.clearing.show(bool(asking and self.learner))
         if asking:
             self.status.value = _status(
                 "Press <em>Yes, clear it</em> to empty your saved review text, or <em>No, keep "

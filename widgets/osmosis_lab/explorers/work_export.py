@@ -41,6 +41,7 @@ from ..errors import RecordError
 from ..records import learner_key, write_text_atomically
 from ..records.export import EXPORT_STEM, READER, export_data, export_parts, markdown_from_data
 from . import my_work
+from .confirm import ConfirmStep
 from .my_work import _live
 
 _BINDER = ("BINDER_SERVICE_HOST", "BINDER_REQUEST")
@@ -75,11 +76,15 @@ class ExportPanel:
         self.show = widgets.Button(description="Show what will be exported")
         self.export = widgets.Button(description="Export my work", button_style="primary")
         self.delete = widgets.Button(description="Delete my saved work")
-        self.delete_now = widgets.Button(description="Yes, delete it", button_style="danger")
-        self.keep = widgets.Button(description="No, keep it")
-        self.confirm = widgets.HBox(
-            [widgets.HTML(self._delete_warning()), self.delete_now, self.keep],
-            layout=widgets.Layout(display="none"),
+        self.deleting = ConfirmStep(
+            self.delete, self._delete_warning(), yes="Yes, delete it",
+            on_ask=lambda: self._confirming(True), on_yes=self.erase,
+            on_keep=lambda: self._confirming(False, "Kept: nothing was deleted."),
+        )  # fmt: skip
+        self.confirm, self.delete_now, self.keep = (
+            self.deleting.row,
+            self.deleting.yes,
+            self.deleting.keep,
         )
         self.status = widgets.HTML(_live(""))
         self.view = widgets.VBox(
@@ -88,14 +93,6 @@ class ExportPanel:
         )  # fmt: skip
         self.show.on_click(lambda _b: self.refresh())
         self.export.on_click(lambda _b: self.write())
-        self.delete.on_click(lambda _b: self._confirming(True))
-        self.keep.on_click(lambda _b: self._confirming(False, "Kept: nothing was deleted."))
-        self.delete_now.on_click(lambda _b: self.erase())
-        # keyboard focus follows the question: to the safe answer when it opens, back to the
-        # button that asked when it closes (a hidden button would leave the focus nowhere)
-        self.delete.on_click(lambda _b: self.keep.focus() if self._asking() else None)
-        for answer in (self.keep, self.delete_now):
-            answer.on_click(lambda _b: self.delete.focus())
         my_work.follow(self)
         self.on_sign_in()
 
@@ -202,13 +199,9 @@ class ExportPanel:
             "sent) is not deleted: ask your teacher to delete their copy."
         )
 
-    def _asking(self) -> bool:
-        return self.confirm.layout.display != "none"
-
     def _confirming(self, asking: bool, message: str = "") -> None:
         signed_in = my_work.current_learner() is not None
-        self.confirm.layout.display = "flex" if asking and signed_in else "none"
-
+        self.deleting.show(asking and signed_in)
         if asking and not signed_in:
             message = "Nothing to delete: sign in above first, under the name to delete."
         self.status.value = _live(message or "Press Yes, delete it, or No, keep it.")

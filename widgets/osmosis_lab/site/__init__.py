@@ -8,8 +8,9 @@ explorer appears in its starting state as text (see :mod:`.widgets`).
 
 Modules: :mod:`.execute` runs a lesson, :mod:`.charts` draws Vega-Lite as SVG,
 :mod:`.widgets` renders saved widget state, :mod:`.pages` turns a notebook or
-Markdown into HTML, :mod:`.layout` is the shared page shell and stylesheet,
-:mod:`.build` puts them together.
+Markdown into a page through nbconvert (an ``HTMLExporter``, a ``Preprocessor``
+and the template ``templates/osmosis``, which extends ``basic``), :mod:`.layout`
+holds the stylesheet and the index, :mod:`.build` puts them together.
 """
 
 __all__ = ["LessonPage", "SiteBuildError", "build_site", "find_lessons"]

@@ -6,8 +6,8 @@ from pathlib import Path
 import nbformat
 
 from .execute import SiteBuildError, execute_lesson
-from .layout import LESSON_NOTE, STYLESHEET, index_body, page_shell, stylesheet
-from .pages import lesson_body, lesson_summary, markdown_body
+from .layout import STYLESHEET, index_markdown, stylesheet
+from .pages import lesson_page, lesson_summary, markdown_page
 
 GUIDE = "teacher_guide.md"
 
@@ -48,17 +48,13 @@ def build_site(
         executed = execute_lesson(source)
         title, _time = lesson_summary(executed)
         page = dest / f"{source.stem}.html"
-        page.write_text(
-            page_shell(title, lesson_body(executed), note=LESSON_NOTE), encoding="utf-8"
-        )
+        page.write_text(lesson_page(executed), encoding="utf-8")
         pages.append(LessonPage(source, page, title, executed))
     guide = lessons_dir / GUIDE
     if guide.exists():
-        body = markdown_body(guide.read_text(encoding="utf-8"))
-        (dest / "teacher_guide.html").write_text(
-            page_shell("Teacher's guide", body), encoding="utf-8"
-        )
+        page = markdown_page("Teacher's guide", guide.read_text(encoding="utf-8"))
+        (dest / "teacher_guide.html").write_text(page, encoding="utf-8")
     rows = [(p.page.name, p.title, lesson_summary(p.executed)[1]) for p in pages]
-    index = index_body(rows, has_guide=guide.exists())
-    (dest / "index.html").write_text(page_shell("Lessons", index), encoding="utf-8")
+    index = index_markdown(rows, has_guide=guide.exists())
+    (dest / "index.html").write_text(markdown_page("Lessons", index), encoding="utf-8")
     return pages

@@ -1,9 +1,13 @@
 """Executed lessons, the teacher's guide and the index as self-contained HTML pages.
 
-A page needs nothing but ``site.css`` beside it: charts are inline SVG,
-explorers are static HTML, and there is no script at all, so a page previews
-and prints the same with or without a network. Cells tagged ``teacher`` are
-left out of the learner pages; solutions stay collapsed in ``<details>``.
+nbconvert does the work through its own extension points: the lesson is converted
+by an ``HTMLExporter`` with the site's template (``templates/osmosis``, extending
+``basic``), nbconvert's ``TagRemovePreprocessor`` leaves out cells tagged
+``teacher`` and hides the input of ``hide-input`` ones, and :class:`StaticOutputs`
+(a ``Preprocessor``) turns what only JupyterLab can draw into HTML. A page needs
+nothing but ``site.css`` beside it: charts are inline SVG, explorers are static
+HTML, and there is no script at all, so a page previews and prints the same with
+or without a network. Solutions stay collapsed in ``<details>``.
 
 Examples
 --------
@@ -12,79 +16,113 @@ Examples
 ...     nbformat.v4.new_markdown_cell("# 09 · A test\\n\\n**Time.** About 5 minutes."),
 ...     nbformat.v4.new_markdown_cell("For the teacher only.", metadata={"tags": ["teacher"]}),
 ... ])
->>> body = lesson_body(nb)
->>> "A test" in body, "teacher only" in body, "<script" in body
+>>> page = lesson_page(nb)
+>>> "A test" in page, "teacher only" in page, "<script" in page
 (True, False, False)
+>>> "<title>09 · A test · Osmosis Ethics Lab</title>" in page
+True
 >>> lesson_summary(nb)
 ('09 · A test', 'About 5 minutes.')
 """
 
-import copy
 import html
 import re
+from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
-from nbconvert.filters.markdown_mistune import markdown2html_mistune
+from nbconvert.preprocessors import Preprocessor
 from traitlets.config import Config
 
 from .charts import VEGALITE_MIME, chart_figure
 from .execute import SiteBuildError
+from .layout import LESSON_NOTE
 from .widgets import WIDGET_VIEW_MIME, render_widget, widget_state
 
 #: Tags whose cells a learner page leaves out, and whose input it hides (house-style.md).
 TEACHER_TAG, HIDE_INPUT_TAG, RAISES_TAG = "teacher", "hide-input", "raises-exception"
+#: The site's nbconvert template (extends ``basic``): the page shell, no script.
+TEMPLATES = Path(__file__).with_name("templates")
 
 
-def static_notebook(executed: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy of ``executed`` whose rich outputs are plain HTML: charts as SVG, widgets as text."""
-    nb = copy.deepcopy(executed)
-    state = widget_state(nb)
-    for cell in nb.cells:
+class StaticOutputs(Preprocessor):
+    """Rich outputs made plain HTML: charts as inline SVG, explorers as text, from saved state.
+
+    An error output stays (the template shows it as one line) only in a cell tagged
+    ``raises-exception``; any other stops the build. The widget state is dropped
+    afterwards: a static page has nothing left to drive.
+    """
+
+    def preprocess(self, nb, resources):
+        self._state = widget_state(nb)
+        nb, resources = super().preprocess(nb, resources)
+        nb.metadata.pop("widgets", None)
+        return nb, resources
+
+    def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "code":
             raises = RAISES_TAG in cell.metadata.get("tags", [])
-            cell.outputs = [static_output(output, state, raises=raises) for output in cell.outputs]
-    nb.metadata.pop("widgets", None)  # no widget manager script: nothing is left to drive
-    return nb
+            cell.outputs = [self.static_output(output, raises=raises) for output in cell.outputs]
+        return cell, resources
 
-
-def static_output(output: dict, state: dict, *, raises: bool) -> dict:
-    """One output made static; an expected error becomes one line instead of a traceback."""
-    if output["output_type"] == "error":
-        if not raises:
+    def static_output(self, output: dict, *, raises: bool) -> dict:
+        if output["output_type"] == "error" and not raises:
             raise SiteBuildError(
                 f"an unexpected {output['ename']} in a cell not tagged {RAISES_TAG!r}: "
                 "fix the lesson, or tag the cell if the error is the point"
             )
-        line = f"<strong>{html.escape(output['ename'])}</strong>: {html.escape(output['evalue'])}"
-        return _html_output(f'<p class="osmosis-expected-error">Expected error. {line}</p>')
-    data = output.get("data", {})
-    if VEGALITE_MIME in data:
-        return _html_output(chart_figure(data[VEGALITE_MIME]), output)
-    if WIDGET_VIEW_MIME in data:
-        return _html_output(render_widget(data[WIDGET_VIEW_MIME]["model_id"], state), output)
-    return output
+        data = output.get("data", {})
+        if VEGALITE_MIME in data:
+            return _html_output(chart_figure(data[VEGALITE_MIME]), output)
+        if WIDGET_VIEW_MIME in data:
+            model_id = data[WIDGET_VIEW_MIME]["model_id"]
+            return _html_output(render_widget(model_id, self._state), output)
+        return output
 
 
-def _html_output(markup: str, like: dict | None = None) -> nbformat.NotebookNode:
-    kind = like["output_type"] if like else "display_data"
-    output = nbformat.v4.new_output(kind, data={"text/html": markup})
-    if kind == "execute_result":
+def _html_output(markup: str, like: dict) -> nbformat.NotebookNode:
+    output = nbformat.v4.new_output(like["output_type"], data={"text/html": markup})
+    if like["output_type"] == "execute_result":
         output.execution_count = like.get("execution_count")
     return output
 
 
-def lesson_body(executed: nbformat.NotebookNode) -> str:
-    """The HTML of a lesson's cells (no ``<html>`` shell), as a learner would read it."""
+def _exporter() -> HTMLExporter:
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_cell_tags = {TEACHER_TAG}
     config.TagRemovePreprocessor.remove_input_tags = {HIDE_INPUT_TAG}
     exporter = HTMLExporter(
-        config=config, template_name="basic", exclude_input_prompt=True, exclude_output_prompt=True
+        config=config,
+        template_name="osmosis",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
     )
-    body, _resources = exporter.from_notebook_node(static_notebook(executed))
-    return local_lesson_links(body)
+    exporter.register_preprocessor(StaticOutputs, enabled=True)
+    return exporter
+
+
+def _page(nb: nbformat.NotebookNode, title: str, note: str = "") -> str:
+    resources = {"osmosis": {"title": title, "note": note}}
+    page, _resources = _exporter().from_notebook_node(nb, resources=resources)
+    return local_lesson_links(page)
+
+
+def lesson_page(executed: nbformat.NotebookNode) -> str:
+    """A lesson's page, as a learner would read it: cells run, charts drawn, explorers as text."""
+    return _page(executed, lesson_summary(executed)[0], LESSON_NOTE)
+
+
+def markdown_page(title: str, text: str) -> str:
+    """The page of a Markdown document (the guide, the index): tables, fenced code, links.
+
+    Headings get the ids GitHub gives them, so the document's ``[...](#a-heading)``
+    links work on the page as they do on GitHub.
+    """
+    # a fixed cell id: the same document gives the same page, build after build
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text, id="document")])
+    return github_anchor_ids(_page(nb, title))
 
 
 def lesson_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
@@ -93,12 +131,6 @@ def lesson_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
     title = re.search(r"^# (.+)$", first, re.M)
     time = re.search(r"\*\*Time\.?\*\*\s*([^\n]+)", first)
     return (title[1].strip() if title else "Untitled", time[1].strip() if time else "")
-
-
-def markdown_body(text: str) -> str:
-    """HTML for a Markdown document such as the teacher's guide (tables, fenced code, links)."""
-    markup = github_anchor_ids(local_lesson_links(markdown2html_mistune(text)))
-    return f'<div class="osmosis-prose">\n{markup}\n</div>'
 
 
 def github_anchor_ids(markup: str) -> str:

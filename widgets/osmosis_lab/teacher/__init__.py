@@ -19,13 +19,8 @@ Examples
 {'yes': 'fewer than 5', 'no': 'fewer than 5'}
 """
 
-from osmosis_lab.teacher.exports import (
-    ClassFolder,
-    ExportError,
-    LearnerWork,
-    parse_export,
-    read_class_folder,
-)
+from osmosis_lab.teacher.class_folder import ClassFolder, read_class_folder
+from osmosis_lab.teacher.exports import ExportError, LearnerWork, parse_export
 from osmosis_lab.teacher.poll_input import counts_from_hands, tally_drop_folder, tally_tokens
 from osmosis_lab.teacher.questions import NEVER_ASK, PollQuestion, load_poll_questions
 from osmosis_lab.teacher.report import (

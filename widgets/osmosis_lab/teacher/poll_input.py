@@ -20,7 +20,8 @@ from pathlib import Path
 
 from osmosis_lab.errors import PrivacyError
 from osmosis_lab.privacy.poll import PollTally
-from osmosis_lab.teacher.exports import MAX_BYTES, ExportError, class_files, read_class_folder
+from osmosis_lab.teacher.class_folder import class_files, read_class_folder
+from osmosis_lab.teacher.exports import MAX_BYTES, ExportError
 
 _TOKEN = re.compile(r"^Q(\d+)-(YES|NO|PASS)$", re.I)
 

@@ -25,7 +25,6 @@ import json
 import pwd
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import jsonschema
@@ -89,12 +88,10 @@ def audit_files(hub, run: str, kind: str) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_a_class_of_isolated_learners_runs_lesson_00_offline(hub):
-    started = time.monotonic()
     # in a thread of its own: another test's client may have left an event loop running in
     # this one, where asyncio.run() refuses to start (and the coroutine would never be awaited)
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         pool.submit(lambda: asyncio.run(class_session(hub))).result()
-    assert time.monotonic() - started < 240, "far slower than the ~90 s budget"
 
 
 async def class_session(hub):

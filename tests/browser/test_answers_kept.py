@@ -167,7 +167,7 @@ def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots
     plan = PLAN[lesson]
     path = f"lessons/{lesson}.ipynb"
     tab.open(path).run_all()
-    tab.assert_no_errors()
+    assert not _problems(tab)
     said = _sign_in(tab)
     assert f"Signed in as {LEARNER}." in said and "0 answers kept" in said, said
 
@@ -218,13 +218,15 @@ def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots
         assert kept[item.exercise]["answer"] == last
 
 
-def _problems(lab: LabPage, cells: list[int]) -> list[str]:
-    """What a learner would see go wrong in the cells run again. The cells not run again are
-    "not run", and their old widgets, gone with the old kernel, make it log "No such comm"."""
+def _problems(lab: LabPage, cells: list[int] | None = None) -> list[str]:
+    """What a learner would see go wrong (in ``cells`` only, if given: the others are "not run"
+    after a restart). "No such comm" is left out: the kernel logs it, out of the learner's sight,
+    when a widget view writes to a model the kernel has let go (old views after a restart, and
+    now and then during Run All)."""
     return [
         p
         for p in lab.problems()
-        if not (p.startswith("cell ") and int(p.split()[1]) not in cells)
+        if not (cells is not None and p.startswith("cell ") and int(p.split()[1]) not in cells)
         and "No such comm" not in p
     ]
 

@@ -3,8 +3,8 @@
 For one or two exercises of every lesson, a learner who signs in, answers the exercise's answer
 control from the keyboard only (Tab, Space, typing, Enter) and presses Check then:
 
-1. reloads the page (nothing saved: the notebook comes back without outputs) and runs the cells
-   again: the same answer and verdict are shown, by a new control (not the old view);
+1. saves and reloads the page: the same answer and verdict are shown (the widgets drawn again from
+   the running kernel); running the cells again, new controls show them too (from the record);
 2. restarts the kernel (Kernel > Restart Kernel…), runs the cells again and signs in again: the
    control first says it keeps nothing yet, then shows the same answer and verdict.
 
@@ -185,10 +185,15 @@ def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots
     cells = [setup, sign_in] + [_cell(tab, f'"{a.exercise}"')["index"] for a in plan]
     models = {a.exercise: _cell(tab, f'"{a.exercise}"')["model"] for a in plan}
 
-    # 1. reload: nothing was saved, so the cells come back without outputs; run them again
+    # 1. reload, the notebook saved (as JupyterLab's autosave does): the outputs come back,
+    # drawn from the kernel that still runs…
+    tab.page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
+    tab.page.wait_for_timeout(500)
     tab.page.reload()
     tab.wait_kernel_ready()
-    assert all(_cell(tab, f'"{a.exercise}"')["outputs"] == 0 for a in plan)
+    tab.settle()
+    assert _shown(tab, plan) == answered, "after a reload the answers were not shown again"
+    # …and running the cells again builds new controls that find the answers in the record
     _run(tab, cells)
     assert f"Signed in as {LEARNER}." in tab.output_text("Signed in as")
     assert _shown(tab, plan) == answered, "after a reload the answers were not found again"

@@ -36,6 +36,10 @@ def keys(lab: LabPage, *pressed: str, text: str = "") -> None:
     then wait until the kernel has handled what they sent, if anything."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+    if not text and all(key in ("Tab", "Shift+Tab") for key in pressed):
+        for key in pressed:  # moving the focus sends the kernel nothing: no wait
+            lab.page.keyboard.press(key)
+        return
     before = lab.page.evaluate("() => (window.__osmosis || {commIdle: 0}).commIdle")
     if text:
         lab.page.keyboard.press("ControlOrMeta+A")
@@ -46,7 +50,7 @@ def keys(lab: LabPage, *pressed: str, text: str = "") -> None:
         lab.page.wait_for_function(
             "(n) => window.__osmosis.commIdle > n", arg=before, timeout=1500, polling=20
         )
-    except PlaywrightTimeout:  # nothing was sent to the kernel (a Tab)
+    except PlaywrightTimeout:  # nothing was sent to the kernel
         return
     lab.settle(quiet_ms=150)
 

@@ -46,7 +46,7 @@ hand_matching = Check(
     name="hand_matching",
     reference=lambda: deferred_acceptance(HAND_PROPOSERS, HAND_REVIEWERS),
     question="Run deferred acceptance by hand on Ada, Ben, Cyd, Dev (proposing) and W, X, Y, Z. "
-    "Write the result as a dict proposer -> reviewer.",
+    "Who ends up with whom: give each proposer's partner.",
     is_correct=lambda answer: dict(answer) == deferred_acceptance(HAND_PROPOSERS, HAND_REVIEWERS),
     why="Seven proposals: Ben and Cyd are each turned down once, and Dev takes W from Cyd.",
     misconceptions=(
@@ -94,7 +94,8 @@ def _blocks(answer) -> bool:
 find_a_blocking_pair = Check(
     name="find_a_blocking_pair",
     reference=lambda: blocking_pairs(SHAKY_MATCHING, *gale_shapley_example()),
-    question="In the matching `shaky`, which man and woman would both rather be together?",
+    question="In the matching shown above (called shaky in the code), which man and woman would "
+    "both rather be together?",
     is_correct=_blocks,
     why="beta has A, his 3rd choice, and prefers C; C has gamma, her 3rd, and prefers beta. "
     "Both would leave: the matching is not stable.",

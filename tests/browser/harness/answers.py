@@ -1,0 +1,121 @@
+"""Answer an exercise's answer control from the keyboard only, and read what it shows.
+
+Focusing the control's first input stands for Tabbing into it from the cell; from there on
+only Tab, Shift+Tab, Space, typing and Enter, and the focus must stay inside the control (if
+JupyterLab took a key, it would leave). Used by the tests that answer controls in a lesson
+(``test_answers_kept.py``) and by the one that shows each kind (``test_a11y_answer_kinds.py``).
+"""
+
+from __future__ import annotations
+
+from .control import plain
+from .page import LabPage
+
+#: What a control shows, read from the page: pressed buttons, typed text, the items of an
+#: ordering, the chosen answer in words, the verdict.
+SHOWN = """
+(out) => ({
+  pressed: Array.from(out.querySelectorAll('button.mod-active')).map(b => b.textContent),
+  typed: Array.from(out.querySelectorAll('input[type=text]')).map(i => i.value),
+  items: Array.from(out.querySelectorAll('.widget-hbox > .widget-html .widget-html-content'))
+              .map(e => e.textContent),
+  selection: (Array.from(out.querySelectorAll('.widget-html-content'))
+              .find(e => e.textContent.startsWith('Your answer:')) || {textContent: ''}).textContent,
+  verdict: (out.querySelector('.osmosis-check') || {textContent: ''}).textContent,
+})
+"""
+
+
+def shown(out) -> dict:
+    """What the answer control in the output ``out`` (a Locator) shows (see :data:`SHOWN`)."""
+    return out.evaluate(SHOWN)
+
+
+def keys(lab: LabPage, *pressed: str, text: str = "") -> None:
+    """Press ``pressed`` (after typing ``text`` over the box's content) where the focus is,
+    then wait until the kernel has handled what they sent, if anything."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    if not text and all(key in ("Tab", "Shift+Tab") for key in pressed):
+        for key in pressed:  # moving the focus sends the kernel nothing: no wait
+            lab.page.keyboard.press(key)
+        return
+    before = lab.page.evaluate("() => (window.__osmosis || {commIdle: 0}).commIdle")
+    if text:
+        lab.page.keyboard.press("ControlOrMeta+A")
+        lab.page.keyboard.type(text)
+    for key in pressed:
+        lab.page.keyboard.press(key)
+    try:
+        lab.page.wait_for_function(
+            "(n) => window.__osmosis.commIdle > n", arg=before, timeout=1500, polling=20
+        )
+    except PlaywrightTimeout:  # nothing was sent to the kernel
+        return
+    lab.settle(quiet_ms=150)
+
+
+def focused_in(out) -> str:
+    """The text of the focused element, which must be inside ``out``."""
+    found = out.evaluate(
+        "o => o.contains(document.activeElement) ? document.activeElement.textContent : null"
+    )
+    assert found is not None, "the focus left the answer control: JupyterLab took a key"
+    return plain(found).strip()
+
+
+def tab_to(lab: LabPage, out, label: str, *, limit: int = 40) -> None:
+    """Tab until the focused button reads ``label`` (it must come after the focus)."""
+    for _ in range(limit):
+        if focused_in(out) == label:
+            return
+        keys(lab, "Tab")
+    raise AssertionError(f"Tab never reached {label!r} in the answer control")
+
+
+def answer(lab: LabPage, out, exercise, value) -> None:
+    """Give ``value`` (as the exercise's check takes it) to ``exercise``'s control in the output
+    ``out`` from the keyboard, then Tab to **Check** and press Enter."""
+    kind = exercise.kind
+    if kind in ("number", "phrase"):
+        out.locator("input[type=text]").focus()
+        keys(lab, text=str(value))
+    elif kind == "picks":
+        out.locator("button").first.focus()
+        pressed = shown(out)["pressed"]
+        for option in exercise.choices():  # flip those whose state differs from the answer
+            if (option in value) != (exercise.label(option) in pressed):
+                tab_to(lab, out, exercise.label(option))
+                keys(lab, "Space")
+    elif kind == "ordering":
+        _order(lab, out, list(value))
+    else:  # toggle-button groups: one for a choice, two for a pair, one per person for pairs
+        if kind == "choice":
+            wanted = [exercise.label(value)]
+        elif kind == "pair":
+            wanted = list(value)
+        else:
+            wanted = [value[person] for person in exercise.choices()[0]]
+        groups = out.locator(".widget-toggle-buttons")
+        assert groups.count() == len(wanted), (exercise.name, groups.count())
+        for i, label in enumerate(wanted):
+            groups.nth(i).locator("button").first.focus()
+            tab_to(lab, groups.nth(i), label)
+            keys(lab, "Space")
+    tab_to(lab, out, "Check")
+    keys(lab, "Enter")
+
+
+def _order(lab: LabPage, out, wanted: list[str]) -> None:
+    """Move each wanted item up to its place with its row's ↑ button: Tab to the row, then
+    Enter, Shift+Tab twice (the ↑ of the row above, where the item now is), Enter…"""
+    for place, item in enumerate(wanted):
+        at = [plain(i) for i in shown(out)["items"]].index(item)
+        if at == place:
+            continue
+        out.locator("button").first.focus()  # the first row's ↑
+        for _ in range(2 * at):  # each row: ↑ then ↓
+            keys(lab, "Tab")
+        for step in range(at - place):
+            keys(lab, *(("Shift+Tab", "Shift+Tab") if step else ()), "Enter")
+        assert plain(shown(out)["items"][place]) == item, shown(out)

@@ -225,14 +225,11 @@ def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots
 
 def _problems(lab: LabPage, cells: list[int] | None = None) -> list[str]:
     """What a learner would see go wrong (in ``cells`` only, if given: the others are "not run"
-    after a restart). "No such comm" is left out: the kernel logs it, out of the learner's sight,
-    when a widget view writes to a model the kernel has let go (old views after a restart, and
-    now and then during Run All)."""
+    after a restart)."""
     return [
         p
         for p in lab.problems()
         if not (cells is not None and p.startswith("cell ") and int(p.split()[1]) not in cells)
-        and "No such comm" not in p
     ]
 
 

@@ -44,7 +44,11 @@ from . import my_work
 from .my_work import _live
 
 _BINDER = ("BINDER_SERVICE_HOST", "BINDER_REQUEST")
-_LABELS = {"answers": "My answers in lesson", "reflection": "My reflection"}
+_LABELS = {
+    "answers": "My answers in lesson",
+    "judge_first": "My judge-first calls in lesson",
+    "reflection": "My reflection",
+}
 
 
 def on_binder() -> bool:

@@ -211,7 +211,7 @@ def test_the_preview_is_exactly_the_file_written(zoe_work, tmp_path):
     written = panel.written.read_text(encoding="utf-8")
     assert written == preview == panel.text
     data = read_export(written)
-    assert data["format"] == "osmosis-lab-export" and data["version"] == 1
+    assert data["format"] == "osmosis-lab-export" and data["version"] == 2
     assert data["answers"]["00_start_here"]["youngest_tester"]["answer"] == "Niels Larson"
     assert data["reflections"]["00_refuse_first"]["text"] == "Subconscious signals."
 
@@ -423,7 +423,7 @@ def test_before_a_sign_in_the_panel_exports_and_deletes_nothing(tmp_path, monkey
     ("text", "why"),
     [
         ("# my notes, no data", "exactly one json block"),
-        ('```json\n{"format": "osmosis-lab-export", "version": 2}\n```\n', "version 2"),
+        ('```json\n{"format": "osmosis-lab-export", "version": 3}\n```\n', "version 3"),
         ('```json\n{"format": "something-else", "version": 1}\n```\n', "wrong format"),
         ("```json\n{not json\n```\n", "not valid JSON"),
     ],

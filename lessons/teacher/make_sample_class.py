@@ -4,7 +4,8 @@ A hub drop folder has one folder per learner; each holds the export of "Export m
 work" (``osmosis_export_<key>.md``, the layout of ``osmosis_lab/records/EXPORT_FORMAT.md``)
 and, for most, lesson 05's review (``my_design_review_<key>.md``). The learners are
 scripted from one seeded generator, so running this again writes the same files:
-some leave parts out, some opt out of the poll, some allow a reflection to be shown.
+some leave parts out, some opt out of the poll, some allow a reflection to be shown,
+most hand in lesson 04's judge-first calls (some switching to the app's verdict).
 Every name is invented. Run from the repository's root:
 
     python lessons/teacher/make_sample_class.py
@@ -18,8 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
+from osmosis_lab.data import load_pairs, load_population
+from osmosis_lab.explorers.judge_record import call_entry
 from osmosis_lab.privacy.poll import answer_to_send, token_for
-from osmosis_lab.records import inert_markdown, learner_key, write_text_atomically
+from osmosis_lab.records import EXPORT_VERSION, inert_markdown, learner_key, write_text_atomically
+from osmosis_lab.trust import judge_cases
 
 HERE = Path(__file__).resolve().parent
 FOLDER = HERE / "sample_class"
@@ -86,6 +90,23 @@ CHOICES = {
 }
 
 
+#: lesson 04's ten cases, as its judge-first explorer shows them (JudgeFirstExplorer.with_lesson_data)
+CASES = judge_cases(load_pairs(), load_population(), n=10, rng=np.random.default_rng(2019))
+
+
+def judge_first(rng: np.random.Generator) -> dict:
+    """One learner's judge-first calls: a first call, then, sometimes, the app's call instead."""
+    calls = []
+    for _, case in CASES.iterrows():
+        first = "accept" if rng.random() < 0.5 else "reject"
+        app = "accept" if case["app_accepts"] else "reject"
+        switch = rng.random() < (0.3 if first != app else 0.05)
+        final = ("accept" if first == "reject" else "reject") if switch else first
+        confidence = int(rng.choice(np.arange(50, 101, 5)))
+        calls.append(call_entry(case, first, confidence, final))
+    return {"04_trust": {"cases": len(CASES), "started_again": 0, "calls": calls}}
+
+
 def learner_files(number: int, rng: np.random.Generator) -> dict[str, str]:
     """File name -> text for one scripted learner."""
     name = NAMES[number]
@@ -103,6 +124,7 @@ def learner_files(number: int, rng: np.random.Generator) -> dict[str, str]:
         )
         answers[exercise] = {"answer": "…", "first_answer": "…", "tries": tries, "status": status}
     record = {"03_privacy": answers}
+    judged = judge_first(rng) if rng.random() < 0.8 else {}
     if rng.random() < 0.8:  # the rest opted out of the poll
         truth = bool(rng.random() < 0.4)
         sent = answer_to_send(truth, coin_says_truth=bool(rng.random() < 0.75))
@@ -118,18 +140,19 @@ def learner_files(number: int, rng: np.random.Generator) -> dict[str, str]:
         for prompt, text in REFLECTIONS.items()
         if rng.random() < 0.7
     }
-    parts = [f"answers:{s}" for s in sorted(record)] + [
-        f"reflection:{p}" for p in sorted(reflections)
-    ]
+    parts = [f"answers:{s}" for s in sorted(record)]
+    parts += [f"judge_first:{lesson}" for lesson in sorted(judged)]
+    parts += [f"reflection:{p}" for p in sorted(reflections)]
     left_out = sorted(p for p in parts if rng.random() < 0.1)  # some leave a part out
     data = {
         "format": "osmosis-lab-export",
-        "version": 1,
+        "version": EXPORT_VERSION,
         "learner": name,
         "exported_at": "2026-12-06T10:00:00+00:00",
         "reader": "your teacher",
         "consent": {"included": [p for p in parts if p not in left_out], "left_out": left_out},
         "answers": {s: f for s, f in record.items() if f"answers:{s}" not in left_out},
+        "judge_first": {k: f for k, f in judged.items() if f"judge_first:{k}" not in left_out},
         "reflections": {p: r for p, r in reflections.items() if f"reflection:{p}" not in left_out},
     }
     key = learner_key(name)

@@ -139,6 +139,8 @@ class ClassPoll(Explorer):
             extra=[self.question_text, self.answer, self.flip, self.to_send, self.status],
         )
         self.flip.on_click(lambda _button: self.send())
+        # no chart here: its empty area left a blank gap under the answer to send, like one not drawn
+        self.chart.layout.display = "none"
         self.refresh()
 
     @classmethod

@@ -44,10 +44,13 @@ class ConfirmStep:
         on_yes: Callable[[], None],
         on_keep: Callable[[], None],
     ) -> None:
-        self.yes = widgets.Button(description=yes, button_style="danger")
-        self.keep = widgets.Button(description="No, keep it")
-        self.row = widgets.HBox(
-            [widgets.HTML(question), self.yes, self.keep], layout=widgets.Layout(display="none")
+        fit = {"layout": widgets.Layout(width="max-content")}  # never cut to "Yes,…"
+        self.yes = widgets.Button(description=yes, button_style="danger", **fit)
+        self.keep = widgets.Button(description="No, keep it", **fit)
+        # the question above its two answers: beside a long warning, they were squeezed
+        self.row = widgets.VBox(
+            [widgets.HTML(question), widgets.HBox([self.yes, self.keep])],
+            layout=widgets.Layout(display="none"),
         )
         button.on_click(lambda _b: on_ask())
         self.yes.on_click(lambda _b: self._answer(on_yes))

@@ -4,7 +4,9 @@ For each anonymised case the learner sees what the app saw (how alike the two
 people are in each data category), decides to accept or reject the match and
 says how sure they are, and only then sees the app's verdict; they may keep
 or change their call. At the end, their calibration and reliance are shown
-beside the app's. Everything stays in this kernel: nothing is sent or saved.
+beside the app's. Once the learner signs in (:mod:`.my_work`), each call is kept
+in their record of work as soon as it is locked in, and comes back after a reload
+or a restart (:mod:`.judge_record`); nothing is sent anywhere.
 
 Examples
 --------
@@ -36,22 +38,26 @@ from ..trust import (
     reliance_summary,
 )
 from . import controls as sliders
+from . import my_work
 from .base import Explorer, show_chart, text_block
+from .judge_record import JudgeRecord, KeepsCalls
 
 BINS = 5
 CHOICES = [("Accept the match", "accept"), ("Reject it", "reject")]
 START_CONFIDENCE = 75
-PRIVACY = "Your calls stay in this notebook's kernel: nothing is sent anywhere or saved."
+PRIVACY = "Once you sign in, your calls are kept on this machine only: nothing is sent anywhere."
 
 
-class JudgeFirstExplorer(Explorer):
+class JudgeFirstExplorer(KeepsCalls, Explorer):
     """One case at a time: your call and confidence, then the app's verdict, then results."""
 
-    def __init__(self, cases: pd.DataFrame) -> None:
+    def __init__(self, cases: pd.DataFrame, *, lesson: str = "04_trust") -> None:
         super().__init__()
         self.cases = cases.reset_index(drop=True)
         self.answers: list[dict] = []
         self.pending: dict = {}
+        self.record, self.started_again = JudgeRecord(lesson), 0
+        self.kept = widgets.HTML()
         style = {"description_width": "initial"}
         self.progress = widgets.Label()
         self.case_card = widgets.HTML()
@@ -81,11 +87,13 @@ class JudgeFirstExplorer(Explorer):
         self.start_again = widgets.Button(description="Start again")
         self.lock.on_click(lambda _: self._lock())
         self.next_case.on_click(lambda _: self._next())
-        self.start_again.on_click(lambda _: self.reset())
+        self.start_again.on_click(lambda _: self.start_over())
         steps = [self.progress, self.case_card, self.decision, self.confidence, self.lock]
         steps += [self.verdict, self.final, self.next_case]
-        self.view = widgets.VBox([*steps, self.chart, self.summary, self.start_again])
+        self.view = widgets.VBox([*steps, self.chart, self.summary, self.start_again, self.kept])
         self.reset()
+        my_work.follow(self)  # Run All builds this before the learner presses Open my work
+        self.on_sign_in()
 
     @classmethod
     def with_lesson_data(cls) -> "JudgeFirstExplorer":
@@ -103,8 +111,8 @@ class JudgeFirstExplorer(Explorer):
         return self.position >= len(self.cases)
 
     def reset(self) -> None:
-        """Forget every call and start from the first case."""
-        self.answers = []
+        """Forget every call on screen and start from the first case."""
+        self.answers, self.pending = [], {}
         self.chart.outputs = ()
         self._show_case()
 
@@ -141,8 +149,14 @@ class JudgeFirstExplorer(Explorer):
         if self.decision.value is None:
             self.verdict.value = "<p role='status'>Choose accept or reject first.</p>"
             return
+        self._reveal({"initial": self.decision.value, "confidence": self.confidence.value})
+        self._keep()
+
+    def _reveal(self, pending: dict) -> None:
+        """Show the app's verdict on the current case, the learner's call locked in."""
         case = self.cases.iloc[self.position]
-        self.pending = {"initial": self.decision.value, "confidence": self.confidence.value}
+        self.pending = pending
+        self.decision.value, self.confidence.value = pending["initial"], pending["confidence"]
         self.decision.disabled = self.confidence.disabled = True
         app_call = "accept" if case["app_accepts"] else "reject"
         self.verdict.value = (
@@ -150,7 +164,7 @@ class JudgeFirstExplorer(Explorer):
             f"{case['certainty']:.0%} sure the couple will do well. Keep your call or change it, "
             "then go to the next case.</p>"
         )
-        self.final.value, self.final.disabled = self.decision.value, False
+        self.final.value, self.final.disabled = pending["initial"], False
 
     def _next(self) -> None:
         if self.finished:
@@ -161,7 +175,9 @@ class JudgeFirstExplorer(Explorer):
             )
             return
         self.answers.append({**self.pending, "final": self.final.value})
+        self.pending = {}
         self._show_case()
+        self._keep()
 
     # -- the results --------------------------------------------------------------------------
     def results(self) -> dict:

@@ -45,7 +45,38 @@ from .confirm import ConfirmStep
 from .my_work import _live
 
 _BINDER = ("BINDER_SERVICE_HOST", "BINDER_REQUEST")
-_LABELS = {"answers": "My answers in lesson", "reflection": "My reflection"}
+_LABELS = {
+    "answers": "My answers in lesson",
+    "judge_first": "My judge-first calls in lesson",
+    "reflection": "My reflection",
+}
+
+
+def part_label(part: str, record: dict) -> str:
+    """A part's checkbox label as a learner reads it: the lesson's number, or the prompt.
+
+    >>> part_label("answers:00_start_here", {}), part_label("answers:class_poll", {})
+    ('My answers in lesson 00', 'My answers: class_poll')
+    >>> part_label("reflection:00_x", {"reflections": {"00_x": {"prompt": "Which first?"}}})
+    'My reflection: Which first?'
+    """
+    kind, key = part.split(":", 1)
+    if kind == "reflection":
+        prompt = str(record.get("reflections", {}).get(key, {}).get("prompt", "")).strip()
+        return f"{_LABELS[kind]}: {prompt or key}"
+    number = key[:2]
+    return (
+        f"{_LABELS[kind]} {number}"
+        if number.isdigit()
+        else f"{_LABELS[kind].split(' in ')[0]}: {key}"
+    )
+
+
+def _button(description: str, **kwargs) -> widgets.Button:
+    # sized to its words: the default width cut "Show what will be exported" to "Show what will b..."
+    return widgets.Button(
+        description=description, layout=widgets.Layout(width="max-content"), **kwargs
+    )
 
 
 def on_binder() -> bool:
@@ -73,9 +104,9 @@ class ExportPanel:
         self.reader = widgets.HTML()
         self.part_box = widgets.VBox()
         self.preview = widgets.HTML()
-        self.show = widgets.Button(description="Show what will be exported")
-        self.export = widgets.Button(description="Export my work", button_style="primary")
-        self.delete = widgets.Button(description="Delete my saved work")
+        self.show = _button("Show what will be exported")
+        self.export = _button("Export my work", button_style="primary")
+        self.delete = _button("Delete my saved work")
         self.deleting = ConfirmStep(
             self.delete, self._delete_warning(), yes="Yes, delete it",
             on_ask=lambda: self._confirming(True), on_yes=self.erase,
@@ -149,7 +180,10 @@ class ExportPanel:
         for part in export_parts(record):
             if part not in self.parts:
                 kind, key = part.split(":", 1)
-                box = widgets.Checkbox(value=True, description=f"{_LABELS[kind]} {key}")
+                box = widgets.Checkbox(
+                    value=True, description=part_label(part, record), indent=False,
+                    layout=widgets.Layout(width="auto"),
+                )  # fmt: skip
                 box.observe(lambda _change: self.refresh(), names="value")
                 self.parts[part] = box
         shown = [p for p in self.parts if p in export_parts(record)]

@@ -5,12 +5,19 @@
 documents it). A person reads the Markdown; a program (the teacher's view) reads
 the one fenced ``json`` block at its end with :func:`read_export`::
 
-    {"format": "osmosis-lab-export", "version": 1, "learner": "Zoé",
+    {"format": "osmosis-lab-export", "version": 2, "learner": "Zoé",
      "exported_at": "2026-...", "reader": "your teacher",
      "consent": {"included": ["answers:00_start_here"], "left_out": ["reflection:00_refuse"]},
      "answers": {"00_start_here": {"youngest_tester": {"answer": ..., "first_answer": ...,
                                                       "tries": 2, "status": "correct"}}},
+     "judge_first": {"04_trust": {"cases": 10, "started_again": 0, "calls": [{"case": 3,
+                     "first_call": "accept", "confidence": 80, "app_call": "reject",
+                     "app_sure": 0.31, "final_call": "reject", "switched": true,
+                     "did_well": false}]}},
      "reflections": {"00_refuse": {"prompt": "...", "text": "...", "may_show": false}}}
+
+Version 2 added ``judge_first`` (lesson 04's judge-first calls); :func:`read_export`
+reads version 1 files too, as having none.
 
 The learner chooses the parts (:func:`export_parts`); a part left out is absent
 from both the Markdown and the data, and its id is listed under ``consent.left_out``.
@@ -28,6 +35,13 @@ Examples
 ...     "may_show": False}}}
 >>> export_parts(record)
 ['answers:00_start_here', 'reflection:00_refuse']
+>>> calls = [{"case": 3, "first_call": "accept", "confidence": 80, "app_call": "reject",
+...     "app_sure": 0.31, "final_call": "reject", "switched": True, "did_well": False}]
+>>> judged = {**record, "judge_first": {"04_trust": {"cases": 10, "calls": calls}}}
+>>> export_parts(judged)
+['answers:00_start_here', 'judge_first:04_trust', 'reflection:00_refuse']
+>>> "| 3 | accept (80 %) | reject (31 %) | reject | yes | no |" in export_markdown("Zoé", judged)
+True
 >>> text = export_markdown("Zoé", record, exported_at="2026-12-06T08:00:00+00:00")
 >>> data = read_export(text)
 >>> data["reflections"]["00_refuse"]["text"]
@@ -50,11 +64,15 @@ from osmosis_lab.records.markdown import inert_markdown
 
 EXPORT_FORMAT = "osmosis-lab-export"
 #: Bump when the layout changes; :func:`read_export` refuses versions it does not know.
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+#: Versions :func:`read_export` reads (1 has no ``judge_first``).
+READABLE_VERSIONS = (1, 2)
 #: Every export is named ``<EXPORT_STEM>_<learner key>.md``.
 EXPORT_STEM = "osmosis_export"
 #: The record section that holds the reflections (every other section is a lesson's answers).
 REFLECTIONS = "reflections"
+#: The record section that holds lesson 04's judge-first calls, per lesson (explorers.judge_record).
+JUDGE_FIRST = "judge_first"
 #: Who reads an export, said in the file and before it is written.
 READER = "your teacher"
 #: Sections of the record that are not answers to export (lesson 05's review has its own file).
@@ -88,10 +106,16 @@ def export_parts(record: dict[str, dict]) -> list[str]:
     ``answers:<lesson>`` for each lesson with kept answers, ``reflection:<prompt id>``
     for each kept reflection with text.
     """
-    answers = sorted(s for s, f in record.items() if s not in _NOT_ANSWERS | {REFLECTIONS} and f)
+    not_answers = _NOT_ANSWERS | {REFLECTIONS, JUDGE_FIRST}
+    answers = sorted(s for s, f in record.items() if s not in not_answers and f)
+    judged = sorted(k for k, f in record.get(JUDGE_FIRST, {}).items() if f.get("calls"))
     kept = record.get(REFLECTIONS, {})
     reflections = sorted(p for p, r in kept.items() if str(r.get("text", "")).strip())
-    return [f"answers:{s}" for s in answers] + [f"reflection:{p}" for p in reflections]
+    return (
+        [f"answers:{s}" for s in answers]
+        + [f"{JUDGE_FIRST}:{k}" for k in judged]
+        + [f"reflection:{p}" for p in reflections]
+    )
 
 
 def export_data(
@@ -104,6 +128,7 @@ def export_data(
     chosen = [part.split(":", 1) for part in included]
     answers = {key: record[key] for kind, key in chosen if kind == "answers"}
     reflections = {key: record[REFLECTIONS][key] for kind, key in chosen if kind == "reflection"}
+    judged = {key: record[JUDGE_FIRST][key] for kind, key in chosen if kind == JUDGE_FIRST}
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -112,6 +137,7 @@ def export_data(
         "reader": READER,
         "consent": {"included": included, "left_out": left_out},
         "answers": _neutralised(answers),
+        JUDGE_FIRST: _neutralised(judged),
         "reflections": _neutralised(reflections),
     }
 
@@ -127,6 +153,38 @@ def _answer_words(value) -> str:
     if isinstance(value, list):
         return ", ".join(map(str, value))
     return str(value)
+
+
+def _judge_lines(lesson: str, kept: dict) -> list[str]:
+    """Lesson 04's judge-first calls as a table a person reads (one row per case)."""
+
+    def cell(value) -> str:
+        return inert_markdown(str(value)).replace("|", "\\|")
+
+    def sure(value) -> str:
+        return f"{value:.0%}".replace("%", " %") if isinstance(value, float) else f"{value} %"
+
+    calls = [c for c in kept.get("calls", []) if isinstance(c, dict)]
+    switched = sum(c.get("switched") is True for c in calls)
+    lines = [
+        f"## Judge first · {cell(lesson)}",
+        "",
+        f"Cases judged: {len(calls)} of {cell(kept.get('cases', '?'))}; started again "
+        f"{cell(kept.get('started_again', 0))} times. Changed my call after seeing the app's "
+        f"verdict: {switched}.",
+        "",
+        "| Case | My first call (how sure) | The app said (how sure) | My final call | Switched "
+        "| The couple did well |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in calls:
+        final = c.get("final_call") or "not made yet"
+        lines.append(
+            f"| {cell(c.get('case'))} | {cell(c.get('first_call'))} ({cell(sure(c.get('confidence')))})"
+            f" | {cell(c.get('app_call'))} ({cell(sure(c.get('app_sure')))}) | {cell(final)} | "
+            f"{'yes' if c.get('switched') else 'no'} | {'yes' if c.get('did_well') else 'no'} |"
+        )
+    return lines + [""]
 
 
 def markdown_from_data(data: dict) -> str:
@@ -151,6 +209,8 @@ def markdown_from_data(data: dict) -> str:
                 f"tries: {kept.get('tries', '?')})"
             )
         lines.append("")
+    for lesson, kept in data.get(JUDGE_FIRST, {}).items():
+        lines += _judge_lines(lesson, kept)
     for prompt_id, kept in data["reflections"].items():
         shown = "yes" if kept.get("may_show") else "no"
         lines += [
@@ -193,9 +253,9 @@ def read_export(text: str) -> dict:
         raise RecordError(f"The export's data block is not valid JSON ({error.msg}).") from error
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise RecordError("This is not an Osmosis Lab export (wrong format).")
-    if data.get("version") != EXPORT_VERSION:
+    if data.get("version") not in READABLE_VERSIONS:
         raise RecordError(
-            f"Export version {data.get('version')!r} is unknown; this reader reads version "
-            f"{EXPORT_VERSION}. Update the lessons to read it."
+            f"Export version {data.get('version')!r} is unknown; this reader reads versions "
+            f"{', '.join(map(str, READABLE_VERSIONS))}. Update the lessons to read it."
         )
     return data

@@ -8,6 +8,7 @@ Two kinds of file are read, both written by the learner's own notebook:
   ``{"answer", "first_answer", "tries", "status"}``; ``reflections``: prompt id ->
   ``{"prompt", "text", "may_show"}``; ``consent.left_out``: the parts left out). The class
   poll's record section travels among the answers as ``answers["class_poll"]["Q1"]["send"]``;
+  version 2 adds ``judge_first`` (lesson 04's calls, read by :mod:`.judge_first`);
 - lesson 05's review, ``my_design_review_<key>.md``: its "My design choices" table.
 
 :func:`parse_export` and :func:`~osmosis_lab.teacher.review_files.parse_review_choices` are the only places that know
@@ -28,9 +29,10 @@ import re
 from dataclasses import dataclass, field
 
 from osmosis_lab.errors import RecordError
+from osmosis_lab.teacher.judge_first import JudgeCall, judge_calls
 
 FORMAT = "osmosis-lab-export"
-KNOWN_VERSIONS = (1,)
+KNOWN_VERSIONS = (1, 2)
 #: A real export is a few kilobytes; anything past this is not one (and must not fill memory).
 MAX_BYTES = 512 * 1024
 _BLOCK = re.compile(r"```json[^\n]*\n(.*?)\n```", re.S)
@@ -73,6 +75,7 @@ class LearnerWork:
     review_choices: dict[str, str] = field(default_factory=dict)
     poll_tokens: tuple[str, ...] = ()
     left_out: tuple[str, ...] = ()
+    judge_calls: tuple[JudgeCall, ...] = ()
 
 
 def _text(value, default: str = "") -> str:
@@ -141,6 +144,7 @@ def _work(data: dict, source: str) -> LearnerWork:
         reflections=tuple(reflections),
         poll_tokens=tuple(tokens),
         left_out=tuple(str(x) for x in left_out),
+        judge_calls=judge_calls(data.get("judge_first")),
     )
 
 

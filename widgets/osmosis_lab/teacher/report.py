@@ -24,6 +24,7 @@ from osmosis_lab.privacy.poll import PollResult
 from osmosis_lab.privacy.poll_budget import ClassPrivacy
 from osmosis_lab.records import inert_markdown
 from osmosis_lab.teacher.exports import LearnerWork
+from osmosis_lab.teacher.judge_first import judge_note, learner_rows
 from osmosis_lab.teacher.tables import (
     HIDDEN,
     THRESHOLD,
@@ -51,6 +52,10 @@ def count_sections(work: list[LearnerWork]) -> list[tuple[str, list]]:
     return [
         ("Exercises and misconceptions hit", _rows(exercise_counts(work))),
         ("Design-review choices", _rows(choice_counts(work))),
+        (
+            "Judge first (lesson 04), in learners",
+            _rows(learner_rows([w.judge_calls for w in work])),
+        ),
     ]
 
 
@@ -79,10 +84,14 @@ def private_html(work: list[LearnerWork], problems: list[str]) -> str:
     """For the teacher's eyes only: who handed in what, what they left out, unreadable files."""
     rows = [
         f"<tr><td>{html.escape(w.learner)}</td><td>{len(w.answers)}</td>"
-        f"<td>{len(w.reflections)}</td><td>{html.escape(', '.join(w.left_out) or '-')}</td></tr>"
+        f"<td>{len(w.reflections)}</td><td>{html.escape(judge_note(w.judge_calls))}</td>"
+        f"<td>{html.escape(', '.join(w.left_out) or '-')}</td></tr>"
         for w in work
     ]
-    head = "<tr><th>Learner</th><th>Answers</th><th>Reflections</th><th>Left out</th></tr>"
+    head = (
+        "<tr><th>Learner</th><th>Answers</th><th>Reflections</th><th>Judge first</th>"
+        "<th>Left out</th></tr>"
+    )
     notes = "".join(f"<li>{html.escape(p)}</li>" for p in problems) or "<li>none</li>"
     return (
         "<h3>Private: not for the projector</h3>"

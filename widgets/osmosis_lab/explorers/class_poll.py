@@ -14,12 +14,14 @@ notebook named after the question (``osmosis_poll_q1.txt``).
 
 Examples
 --------
->>> import tempfile
->>> poll = ClassPoll(folder=tempfile.mkdtemp())
+>>> import shutil, tempfile
+>>> folder = tempfile.mkdtemp()
+>>> poll = ClassPoll(folder=folder)
 >>> poll.answer.value = "No"
 >>> poll.flip.click()
 >>> poll.to_send.value.count("Q1-")
 1
+>>> shutil.rmtree(folder)
 """
 
 from __future__ import annotations

@@ -17,9 +17,10 @@ screen still shows the first learner's answers); a restart clears it.
 
 Examples
 --------
->>> import tempfile
+>>> import shutil, tempfile
 >>> from osmosis_lab.explorers.answers import answer_control
->>> door = sign_in("00_start_here", folder=tempfile.mkdtemp())
+>>> folder = tempfile.mkdtemp()
+>>> door = sign_in("00_start_here", folder=folder)
 >>> door.name.value = "Zoé"
 >>> door.open.click()
 >>> control = answer_control("youngest_tester")
@@ -28,6 +29,7 @@ Examples
 >>> current_store().load("Zoé")["00_start_here"]["youngest_tester"]["status"]
 'correct'
 >>> sign_out()
+>>> shutil.rmtree(folder)
 """
 
 import html

@@ -10,9 +10,10 @@ screen and the status says what to do).
 
 Examples
 --------
->>> import tempfile
+>>> import shutil, tempfile
 >>> from osmosis_lab.explorers import my_work
->>> door = my_work.sign_in("00_start_here", folder=tempfile.mkdtemp())
+>>> folder = tempfile.mkdtemp()
+>>> door = my_work.sign_in("00_start_here", folder=folder)
 >>> door.name.value = "Zoé"
 >>> door.open.click()
 >>> box = my_work.reflection("00_refuse_first", "Which category would you refuse first?")
@@ -21,6 +22,7 @@ Examples
 >>> my_work.current_store().load("zoé")["reflections"]["00_refuse_first"]["may_show"]
 False
 >>> my_work.sign_out()
+>>> shutil.rmtree(folder)
 """
 
 import html

@@ -13,7 +13,7 @@ re-running their cells does not leave it saving values that are no longer shown.
 
 Examples
 --------
->>> import tempfile
+>>> import shutil, tempfile
 >>> from pathlib import Path
 >>> folder = Path(tempfile.mkdtemp())
 >>> writer = ReviewWriter.with_lesson_data(folder=folder)
@@ -23,6 +23,7 @@ Examples
 >>> writer.save.click()
 >>> "Saved" in writer.status.value, writer.review_path.name
 (True, 'my_design_review_zoe-33b40fa2.md')
+>>> shutil.rmtree(folder)
 """
 
 import html

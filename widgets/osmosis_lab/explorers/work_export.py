@@ -19,9 +19,10 @@ already handed in, downloaded or sent.
 
 Examples
 --------
->>> import tempfile
+>>> import shutil, tempfile
 >>> from osmosis_lab.explorers import my_work
->>> door = my_work.sign_in("00_start_here", folder=tempfile.mkdtemp())
+>>> folder = tempfile.mkdtemp()
+>>> door = my_work.sign_in("00_start_here", folder=folder)
 >>> door.name.value = "Zoé"
 >>> door.open.click()
 >>> panel = my_work.export_panel()
@@ -29,6 +30,7 @@ Examples
 >>> panel.written.name
 'osmosis_export_zoe-33b40fa2.md'
 >>> my_work.sign_out()
+>>> shutil.rmtree(folder)
 """
 
 import html

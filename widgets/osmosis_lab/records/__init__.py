@@ -8,10 +8,11 @@ through it.
 
 Examples
 --------
->>> import tempfile
+>>> import shutil, tempfile
 >>> store = RecordStore(tempfile.mkdtemp())
 >>> store.path("Zoé").name.startswith("osmosis_work_zoe-")
 True
+>>> shutil.rmtree(store.folder)
 """
 
 from osmosis_lab.records.export import (

@@ -13,7 +13,7 @@ on the way, such as a home folder on a JupyterHub, is fine.
 
 Examples
 --------
->>> import tempfile
+>>> import shutil, tempfile
 >>> from pathlib import Path
 >>> folder = Path(tempfile.mkdtemp())
 >>> path = write_text_atomically(folder / "notes.md", "Fair form first.\\n")
@@ -23,6 +23,7 @@ Examples
 Traceback (most recent call last):
 ...
 osmosis_lab.errors.EmptyRecordRefused: ...
+>>> shutil.rmtree(folder)
 >>> repair_surrogates("half an emoji: \\ud83d"), repair_surrogates("\\ud83d\\ude00")
 ('half an emoji: �', '😀')
 """

@@ -16,7 +16,7 @@ restart refills them. Every write goes through :func:`write_text_atomically`.
 
 Examples
 --------
->>> import tempfile
+>>> import shutil, tempfile
 >>> store = RecordStore(tempfile.mkdtemp())
 >>> path = store.save("Zoé", "05_design_review", {"review": "Delay the launch."})
 >>> path.name
@@ -27,6 +27,7 @@ Examples
 {}
 >>> [p.name for p in store.delete("Zoé")], store.load("Zoé")
 (['osmosis_work_zoe-33b40fa2.json'], {})
+>>> shutil.rmtree(store.folder)
 >>> learner_key("../../etc/passwd") != learner_key("etc/passwd")
 True
 >>> learner_key("Zoé Lemoine").startswith("zoe-lemoine-")

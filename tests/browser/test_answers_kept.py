@@ -225,15 +225,11 @@ def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots
 
 def _problems(lab: LabPage, cells: list[int] | None = None) -> list[str]:
     """What a learner would see go wrong (in ``cells`` only, if given: the others are "not run"
-    after a restart). "No such comm" is left out: after a restart, views left from the old kernel
-    write to widgets the new kernel never had, before any lesson cell has run (so before
-    ``osmosis_lab.explorers`` quiets that logger); it is logged against the view's message, in no
-    cell, out of the learner's sight."""
+    after a restart)."""
     return [
         p
         for p in lab.problems()
         if not (cells is not None and p.startswith("cell ") and int(p.split()[1]) not in cells)
-        and not p.startswith("widget callback stderr: No such comm")
     ]
 
 

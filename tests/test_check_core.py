@@ -106,6 +106,10 @@ def test_an_answer_as_deep_and_as_large_as_the_docstring_allows_is_plain_one_mor
     assert to_plain(nested(MAX_DEPTH)) == nested(MAX_DEPTH, tuple)  # lists become tuples
     with pytest.raises(NotPlainData, match="nested too deeply or too large"):
         to_plain(nested(MAX_DEPTH + 1))
+    # a dict's keys count as a level too, like its values
+    assert to_plain({nested(MAX_DEPTH - 1, tuple): 0}) == {nested(MAX_DEPTH - 1, tuple): 0}
+    with pytest.raises(NotPlainData, match="nested too deeply or too large"):
+        to_plain({nested(MAX_DEPTH, tuple): 0})
     assert len(to_plain(list(range(MAX_ITEMS - 1)))) == MAX_ITEMS - 1  # the list is a value too
     with pytest.raises(NotPlainData, match="nested too deeply or too large"):
         to_plain(list(range(MAX_ITEMS)))

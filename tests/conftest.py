@@ -13,6 +13,8 @@ import nbformat
 import pytest
 from hypothesis import settings
 
+from layers import LayerReport
+
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 settings.register_profile("dev", print_blob=True)
 settings.register_profile("fuzz", max_examples=2000, print_blob=True)
@@ -31,6 +33,12 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # registered on the plugin manager, not as conftest hooks: a conftest's hooks see only the
+    # tests under its folder, and the report also counts lessons/ (nbval) and widgets/ (doctests)
+    config.pluginmanager.register(LayerReport(), "osmosis-layers")
 
 
 #: Test fixtures are data and helper files for other processes (the hub's test configuration,

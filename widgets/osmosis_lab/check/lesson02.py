@@ -98,8 +98,24 @@ consent_is_specific = Check(
 )
 
 
+def _esther_ledger():
+    return replay(esther_experiment())[-1].ledger
+
+
 def _esther_violations() -> int:
-    return len(violations(replay(esther_experiment())[-1].ledger))
+    return len(violations(_esther_ledger()))
+
+
+def _esther_wrong(method: str) -> int:
+    """What each wrong way of counting Esther's violations gives, from her ledger."""
+    flagged = violations(_esther_ledger())
+    if method == "forgot the medical use":
+        return sum(1 for entry in flagged if entry.purpose != "medical")
+    if method == "counted testers, not uses":
+        return len({entry.subject for entry in flagged})
+    # "counted the consented sessions": every use beyond matching, allowed or not
+    uses = [e for e in _esther_ledger().log if e.kind == "use" and e.purpose != "matching"]
+    return len(uses)
 
 
 esther_violation_count = Check(
@@ -113,21 +129,24 @@ esther_violation_count = Check(
         Misconception(
             "forgot the medical use",
             6,
-            lambda a: a == 6,
+            lambda a: a == _esther_wrong("forgot the medical use"),
             "Six is the night of day 9. Step on: what does Esther do on day 12?",
+            wrong_value=lambda: _esther_wrong("forgot the medical use"),
         ),
         Misconception(
             "counted testers, not uses",
             3,
-            lambda a: a in (3, 4),
+            lambda a: a in (_esther_wrong("counted testers, not uses"), 4),
             "The ledger flags each use of each category, not each person.",
+            wrong_value=lambda: _esther_wrong("counted testers, not uses"),
         ),
         Misconception(
             "counted the consented sessions",
             9,
-            lambda a: a == 9,
+            lambda a: a == _esther_wrong("counted the consented sessions"),
             "After T07 agrees on day 15, his day-16 sessions are allowed. Consent "
             "cannot be given backwards, but it does cover what comes after it.",
+            wrong_value=lambda: _esther_wrong("counted the consented sessions"),
         ),
     ),
     fallback_hint="Step Esther's timeline to its last step and count the uses the ledger marks "

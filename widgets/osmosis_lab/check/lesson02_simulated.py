@@ -48,7 +48,8 @@ def _trick(answer):
 
 
 @cache
-def _karim_bystanders() -> int:
+def _karim_changed() -> tuple[str, ...]:
+    """Everyone whose match changes when Karim (T05) withdraws scraped data, Karim included."""
     people = load_people()
     market = market_from_tables(
         people[people["role"] == "tester"], people[people["role"] == "candidate"]
@@ -59,7 +60,11 @@ def _karim_bystanders() -> int:
     before = match_with_consent(market, shared_categories(ledger), scrape_unsigned=True)
     ledger = withdraw(ledger, "T05", "scraped", "matching", day=1)
     after = match_with_consent(market, shared_categories(ledger), scrape_unsigned=True)
-    return sum(1 for who, *_ in match_changes(before, after) if who != "T05")
+    return tuple(who for who, *_ in match_changes(before, after))
+
+
+def _karim_bystanders() -> int:
+    return sum(1 for who in _karim_changed() if who != "T05")
 
 
 bystanders_count = Check(
@@ -74,15 +79,17 @@ bystanders_count = Check(
         Misconception(
             "counted Karim",
             6,
-            lambda a: a == _karim_bystanders() + 1,
+            lambda a: a == len(_karim_changed()),
             "That counts everyone whose match changed. Leave out Karim: he is the one "
             "who changed something.",
+            wrong_value=lambda: len(_karim_changed()),
         ),
         Misconception(
             "only Karim is affected",
             0,
             lambda a: a in (0, 1),
             "Look at the board's table: more partners moved than Karim's.",
+            wrong_value=lambda: 0,  # nobody else moved,
         ),
     ),
     fallback_hint="Re-run the board's cell so it starts afresh, check that Karim Benali (T05) "
@@ -119,12 +126,14 @@ inference_accuracy = Check(
             83,
             lambda a: isinstance(a, int | float) and 1 < a <= 100,
             "Give a fraction between 0 and 1 (0.83, not 83).",
+            form_slip=True,
         ),
         Misconception(
             "the coin flip",
             0.5,
             lambda a: a == 0.5,
             "0.5 is what guessing at random gets; read the app's figure instead.",
+            wrong_value=lambda: 0.5,  # guessing at random,
         ),
         Misconception(
             "read the testers' rate",
@@ -132,6 +141,7 @@ inference_accuracy = Check(
             lambda a: round(a, 2) == round(_testers_rate(), 2),
             "That is the rate on the 12 testers on screen. The question asks about the "
             "held-out residents: read that rate too, and ask why the two differ.",
+            wrong_value=_testers_rate,
         ),
     ),
     fallback_hint="In the inference explorer, pick Subconscious signals as the refused "

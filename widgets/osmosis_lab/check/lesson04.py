@@ -18,6 +18,7 @@ Switch the objective to wellbeing.
 """
 
 import math
+import unicodedata
 from functools import cache
 
 import numpy as np
@@ -48,6 +49,11 @@ HAND_OUTCOME = [1] * 6 + [0] * 4 + [1] * 4 + [0] * 6
 HAND_MEAN_MINUS_RATE = float(np.mean(HAND_PREDICTED) - np.mean(HAND_OUTCOME))
 #: The misconception "accuracy": verdict (stated >= 50 %) equal to the outcome.
 HAND_ACCURACY = float(np.mean((np.array(HAND_PREDICTED) >= 0.5) == np.array(HAND_OUTCOME)))
+
+#: The misconception "forgot the weights": the gap of the 90 % band alone.
+HAND_TOP_GAP = float(
+    abs(0.9 - np.mean([o for p, o in zip(HAND_PREDICTED, HAND_OUTCOME, strict=True) if p == 0.9]))
+)
 
 #: The overconfidence settings lesson 04 sweeps.
 SWEEP_SETTINGS = (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
@@ -131,13 +137,15 @@ ece_by_hand = Check(
             matches=_close(HAND_ACCURACY),
             hint=f"{HAND_ACCURACY:g} is the accuracy (12 of 20 yes/no verdicts right). Calibration "
             "compares each band's stated probability with how often it came true.",
+            wrong_value=lambda: HAND_ACCURACY,
         ),
         Misconception(
             "forgot the weights",
             example=0.3,
-            matches=_close(0.3),
+            matches=_close(HAND_TOP_GAP),
             hint="0.3 is the gap in the 90% band alone. Average the gaps of both bands, each "
             "weighted by its share of the matches.",
+            wrong_value=lambda: HAND_TOP_GAP,
         ),
         Misconception(
             "mean statement minus overall rate",
@@ -146,12 +154,14 @@ ece_by_hand = Check(
             hint=f"{HAND_MEAN_MINUS_RATE:g} is the average statement minus the overall rate: the two "
             "bands' gaps have opposite signs and cancel. Take the size of each band's gap before "
             "you average.",
+            wrong_value=lambda: HAND_MEAN_MINUS_RATE,
         ),
         Misconception(
             "a percentage",
             example=20,
             matches=_close(20, 0.5),
             hint="Give the error as a proportion between 0 and 1 (0.2 rather than 20).",
+            form_slip=True,
         ),
     ),
     fallback_hint="For each band: |stated - share that worked out|, weighted by the band's "
@@ -200,12 +210,19 @@ best_overconfidence = Check(
 )
 
 
+def _spellings(name: str) -> set[str]:
+    """A name as a learner may type it: any case, with or without its accents."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    return {name.casefold(), "".join(c for c in plain if not unicodedata.combining(c))}
+
+
 def _name(answer):
     return answer.strip().casefold() if isinstance(answer, str) else answer
 
 
 @cache
-def _lucas_match() -> str:
+def _lucas_matches() -> dict[str, str]:
+    """Lucas's match under each objective (the attraction one is the classic wrong answer)."""
     table = load_people().set_index("name")
     testers, candidates = table[table["role"] == "tester"], table[table["role"] == "candidate"]
     matches = match_under_objectives(
@@ -213,8 +230,12 @@ def _lucas_match() -> str:
         all_pairs(testers, candidates, wellbeing_probability),
         allowed=who_may_meet(testers, candidates),
     )
-    chosen = matches[(matches["person"] == "Lucas Apert") & (matches["objective"] == "wellbeing")]
-    return str(chosen["match"].iloc[0])
+    chosen = matches[matches["person"] == "Lucas Apert"].set_index("objective")["match"]
+    return {objective: str(match) for objective, match in chosen.items()}
+
+
+def _lucas_match() -> str:
+    return _lucas_matches()["wellbeing"]
 
 
 lucas_wellbeing_match = Check(
@@ -229,9 +250,10 @@ lucas_wellbeing_match = Check(
         Misconception(
             "the attraction match",
             example="Léopold",
-            matches=lambda answer: answer in ("léopold", "leopold"),
+            matches=lambda answer: answer in _spellings(_lucas_matches()["attraction"]),
             hint="Léopold is Lucas's match when the matching maximises attraction. Switch the "
             "objective to wellbeing.",
+            wrong_value=lambda: _lucas_matches()["attraction"],
         ),
         Misconception(
             "a tester",
@@ -242,6 +264,16 @@ lucas_wellbeing_match = Check(
     ),
     fallback_hint="Set the explorer's objective to wellbeing and read Lucas's line.",
 )
+
+
+def _app_errors() -> int:
+    """The wrong method "counted every app error"."""
+    return sum(a != o for a, o in zip(SOFIA_APP, SOFIA_OUTCOME, strict=True))
+
+
+def _agreements() -> int:
+    """The wrong method "counted every agreement"."""
+    return sum(f == a for f, a in zip(SOFIA_FINAL, SOFIA_APP, strict=True))
 
 
 def _over_reliance() -> int:
@@ -259,16 +291,18 @@ sofia_over_reliance = Check(
         Misconception(
             "counted every app error",
             example=4,
-            matches=lambda a: _number(a) == 4,
+            matches=lambda a: _number(a) == _app_errors(),
             hint="4 is how often the app was wrong. Count only the cases where Sofia's call "
             "was the same as the app's wrong one.",
+            wrong_value=_app_errors,
         ),
         Misconception(
             "counted every agreement",
             example=6,
-            matches=lambda a: _number(a) == 6,
+            matches=lambda a: _number(a) == _agreements(),
             hint="6 is how often Sofia agreed with the app. Agreeing with a right verdict is "
             "not over-reliance: keep the cases where the app was wrong.",
+            wrong_value=_agreements,
         ),
     ),
     fallback_hint="A case counts when the app's verdict differs from what happened and Sofia's "
@@ -295,12 +329,14 @@ billie_needs = Check(
             example=370,
             matches=lambda a: _number(a) >= 0.5 * _users(),
             hint="Billie only needs to reach the people whose safe mode failed, not everyone.",
+            wrong_value=_users,
         ),
         Misconception(
             "a share",
             example=0.1,
             matches=lambda a: 0 < _number(a) < 1,
             hint="Give a number of people, not a share: 10% of how many users?",
+            form_slip=True,
         ),
     ),
     fallback_hint="Roughly (1 - 0.9) × the number of users; try it in the outage explorer.",

@@ -115,12 +115,12 @@ top_band_prediction = Check(
             example="90-100 %",
             matches=lambda answer: answer == "90-100 %" != _top_band(),
             hint="That is what a calibrated app's record would show. Look at the track record "
-            "table just after this exercise and read the top band's observed_rate: did the "
+            "table just after this exercise and read the top band's observed rate: did the "
             "app's record live up to its word?",
         ),
     ),
     fallback_hint="Look at the track record table just after this exercise and read the "
-    "observed_rate of the top band (90-100 %).",
+    "observed rate of the top band (90-100 %).",
 )
 
 

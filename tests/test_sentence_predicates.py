@@ -46,7 +46,7 @@ def positions(control):
     if isinstance(control, widgets.ToggleButtons):
         return [lambda i=i: update(control, index=i) for i in range(len(control.options))]
     if isinstance(control, widgets.Checkbox | widgets.ToggleButton):
-        return [lambda v=v: update(control, value=v) for v in (not control.value, control.value)]
+        return [lambda v=v: update(control, value=v) for v in (False, True)]
     if isinstance(control, widgets.Button):
         return [lambda: click(control)] * 2
     raise AssertionError(f"no whole range for a {type(control).__name__}")
@@ -172,7 +172,14 @@ def linkage_model(explorer: LinkageExplorer, _control) -> None:
 
 def test_linkage_sentences_over_every_set_of_facts():
     explorer = LinkageExplorer.with_lesson_data()
-    assert sweep(explorer, linkage_model, product=True) == 2**4
+    seen = set()
+
+    def model(explorer, control):
+        seen.add(tuple(box.value for box in explorer.knows.values()))
+        linkage_model(explorer, control)
+
+    assert sweep(explorer, model, product=True) == 2**4
+    assert len(seen) == 2**4, "every set of facts the attacker may know"
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -302,3 +309,186 @@ def test_why_sentences_over_every_pair():
 @pytest.mark.parametrize("seed", SEEDS)
 def test_why_sentences_in_random_sequences(seed):
     run_sequence(WhyThisMatchExplorer.with_lesson_data(), seed, STEPS, model=why_model)
+
+
+# ---------------------------------------------------------------------- lesson 01: matching
+
+
+def prefers(ranking: list, new, current) -> bool:
+    """Whether someone with ``ranking`` would leave ``current`` (None: alone) for ``new``."""
+    if new not in ranking:
+        return False
+    return current is None or current not in ranking or ranking.index(new) < ranking.index(current)
+
+
+def blocking(matching: dict, proposers: dict, reviewers: dict) -> set[tuple]:
+    """Every pair who would both rather be together, straight from the definition."""
+    partner_of = {r: p for p, r in matching.items() if r is not None}
+    return {
+        (p, r)
+        for p, ranking in proposers.items()
+        for r in ranking
+        if matching.get(p) != r
+        and prefers(ranking, r, matching.get(p))
+        and prefers(reviewers[r], p, partner_of.get(r))
+    }
+
+
+def points(matching: dict, proposers: dict, reviewers: dict) -> int:
+    """Happiness points: k + 1 - the partner's place on one's own list, for both partners."""
+    k = max(len(proposers), len(reviewers))
+    return sum(
+        (k + 1 - (proposers[p].index(r) + 1)) + (k + 1 - (reviewers[r].index(p) + 1))
+        for p, r in matching.items()
+        if r is not None
+    )
+
+
+def pairs_in(line: str) -> dict:
+    found = re.search(r"pairs: (.*?)\.(?: |$)", line).group(1)
+    return {} if found == "none" else dict(pair.split("-", 1) for pair in found.split(", "))
+
+
+def welfare_model(explorer, _control) -> None:
+    """Each matching's total points and blocking pairs, from its pairs and the lists."""
+    from osmosis_lab.explorers.matching_common import load_case
+
+    case = load_case(explorer.example.value)
+    shown = text(explorer)
+    totals = {}
+    for label in ("Stable (deferred acceptance)", "Best total points"):
+        line = re.search(rf"{re.escape(label)}: .*?pairs: [^.]*\.", shown)
+        assert line, label
+        matching = pairs_in(line.group())
+        found = blocking(matching, case.proposers, case.reviewers)
+        totals[label] = points(matching, case.proposers, case.reviewers)
+        assert f"{label}: {totals[label]} points in total, {len(found)} blocking pair(s)" in shown
+        if label.startswith("Stable"):
+            assert not found, f"the stable matching has blocking pairs {found}"
+    # every blocking pair named is one (both would rather be together), and they are named
+    named = set(re.findall(r"Blocking pair (\S+(?: \S+)??) and (\S+(?: \S+)??):", shown))
+    best = pairs_in(re.search(r"Best total points: .*?pairs: [^.]*\.", shown).group())
+    assert named <= blocking(best, case.proposers, case.reviewers), named
+    assert totals["Best total points"] >= totals["Stable (deferred acceptance)"]
+
+
+def test_welfare_sentences_over_every_case():
+    from osmosis_lab.explorers.matching_welfare import StableVsBestExplorer
+
+    assert sweep(StableVsBestExplorer.with_lesson_data(), welfare_model, product=True) == 3
+
+
+def sides_model(explorer, _control) -> None:
+    """Mean places and who moves, from deferred acceptance run both ways on the lists."""
+    from osmosis_lab.explorers.matching_common import load_case
+    from osmosis_lab.matching import deferred_acceptance
+
+    case = load_case(explorer.example.value)
+    first = explorer.proposing.value == "first"
+    asking, other = (case, case.swapped()) if first else (case.swapped(), case)
+    now = deferred_acceptance(asking.proposers, asking.reviewers)
+    then = deferred_acceptance(other.proposers, other.reviewers)
+    shown = text(explorer)
+    for matching, lists, when in (
+        (now, asking, f"When {asking.proposer_side} propose"),
+        (then, other, "With the other side proposing"),
+    ):
+        partner_of = {r: p for p, r in matching.items() if r is not None}
+        parts = []
+        for group, ranking, mine in (
+            (lists.proposer_side, lists.proposers, matching),
+            (lists.reviewer_side, lists.reviewers, partner_of),
+        ):
+            places = [ranking[x].index(mine[x]) + 1 for x in ranking if mine.get(x) is not None]
+            owner = f"{group}'" if group.endswith("s") else f"{group}'s"
+            if places:
+                parts.append(
+                    f"the {owner} partners are on average their choice number {np.mean(places):.1f}"
+                )
+            else:
+                parts.append(f"none of the {group} has a partner")
+        sentence = re.search(rf"{re.escape(when)}: [^()]*?(?:\([^)]*\)[^()]*?)*\(1 = first", shown)
+        assert sentence, when
+        for part in parts:
+            assert part in sentence.group(), (when, part, sentence.group())
+
+    # who moves: everyone whose partner differs between the two runs, read on either side
+    def partners(matching):
+        table = {p: r for p, r in matching.items()}
+        table.update({r: p for p, r in matching.items() if r is not None})
+        return table
+
+    a, b = partners(now), partners(then)
+    moved = sorted(x for x in set(a) | set(b) if a.get(x) != b.get(x))
+    if moved:
+        said = re.search(r"changes the partner of (\d+) people: ([^.]*)\.", shown)
+        assert said and int(said.group(1)) == len(moved), (moved, shown)
+        assert sorted(said.group(2).split(", ")) == moved
+    else:
+        assert "changes nobody's partner" in shown
+
+
+def test_sides_sentences_over_every_case_and_side():
+    from osmosis_lab.explorers.matching_sides import WhoProposesExplorer
+
+    assert sweep(WhoProposesExplorer.with_lesson_data(), sides_model, product=True) == 6
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_matching_sentences_in_random_sequences(seed):
+    from osmosis_lab.explorers.matching_sides import WhoProposesExplorer
+    from osmosis_lab.explorers.matching_welfare import StableVsBestExplorer
+
+    run_sequence(WhoProposesExplorer.with_lesson_data(), seed, STEPS, model=sides_model)
+    run_sequence(StableVsBestExplorer.with_lesson_data(), seed, STEPS, model=welfare_model)
+
+
+# ---------------------------------------------------------------------- lesson 02: consent forms
+
+
+def forms_model(explorer, _control) -> None:
+    """Recorded yeses are the sum of how they were obtained; informed means chosen."""
+    from osmosis_lab.consent import PURPOSE_LABELS
+    from osmosis_lab.consent.forms import FORMS, HOW, Behaviour, simulate_form
+    from osmosis_lab.explorers.consent_forms import PEOPLE
+
+    table = simulate_form(
+        PEOPLE,
+        FORMS[explorer.design.value],
+        rng=np.random.default_rng(explorer.seed),
+        behaviour=Behaviour(reads=explorer.reads.value / 100),
+    )
+    shown = text(explorer)
+    for purpose, row in table.iterrows():
+        counts = {how: int(row[how]) for how in HOW}
+        total = sum(counts.values())
+        parts = ", ".join(f"{n} {how}" for how, n in counts.items() if n) or "none"
+        assert (
+            f"{PURPOSE_LABELS[purpose]}: {total} recorded yes ({parts}); "
+            f"{percent(row['wanted_rate'])} would choose it."
+        ) in shown, purpose
+    sharing = table.loc["sharing"]
+    yes = sum(int(sharing[how]) for how in HOW)
+    assert f"{yes} of {PEOPLE} people are recorded as agreeing to sharing" in shown
+    if yes:
+        assert (
+            f"and {percent(int(sharing['chosen']) / yes)} of those consents were informed" in shown
+        )
+    else:
+        assert "so there is no consent to sharing, informed or not." in shown
+    assert ("Unread: people who ticked" in shown) == bool(table["unread"].sum())
+
+
+def test_forms_sentences_over_every_design_and_reading_rate():
+    from osmosis_lab.explorers.consent_forms import FormExplorer
+
+    explorer = FormExplorer.with_lesson_data()
+    designs, rates = len(explorer.design.options), len(explorer.reads.labels)
+    assert sweep(explorer, forms_model, product=True) == designs * rates
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_forms_sentences_in_random_sequences(seed):
+    from osmosis_lab.explorers.consent_forms import FormExplorer
+
+    run_sequence(FormExplorer.with_lesson_data(), seed, STEPS, model=forms_model)

@@ -13,7 +13,7 @@ import pytest
 from osmosis_lab.explorers.privacy_linkage import LinkageExplorer
 from osmosis_lab.explorers.privacy_profile import ProfileExplorer
 from osmosis_lab.privacy import generalise
-from sentence_sweep import SEEDS, STEPS, sweep, text
+from sentence_sweep import SEEDS, STEPS, percent, sweep, text
 from sequences import run_sequence
 
 # ---------------------------------------------------------------------- lesson 03: linkage
@@ -99,3 +99,63 @@ def test_profile_sentences_over_each_controls_whole_range():
 @pytest.mark.parametrize("seed", SEEDS)
 def test_profile_sentences_in_random_sequences(seed):
     run_sequence(ProfileExplorer.with_lesson_data(), seed, STEPS, model=profile_model)
+
+
+# ---------------------------------------------------------------------- lesson 03: generalise
+
+
+def generalise_model(explorer, _control) -> None:
+    """k, l, classes, suppression and re-identified testers, counted with groupby and a join."""
+    from osmosis_lab.categories import QUASI_IDENTIFIERS
+    from osmosis_lab.privacy import HIERARCHIES, hierarchy_rules
+
+    qi = list(QUASI_IDENTIFIERS)
+    levels = {c: [n for n, _ in HIERARCHIES[c]].index(s.value) for c, s in explorer.levels.items()}
+    rules = hierarchy_rules(levels)
+    coarse = generalise(explorer.released, rules)
+    size = coarse.groupby(qi, dropna=False)["health_condition"].transform("size")
+    target, shown = explorer.k_target.value, text(explorer)
+    assert (
+        f"Before suppression k = {int(size.min())}: {int((size == 1).sum())} of {len(size)} "
+        f"people are unique and there are {coarse.groupby(qi, dropna=False).ngroups} distinct "
+        "combinations."
+    ) in shown
+    for label, low, high in (("1 (unique)", 1, 1), ("2", 2, 2), ("3-4", 3, 4), ("5-9", 5, 9),
+                             ("10-49", 10, 49), ("50+", 50, 10**9)):  # fmt: skip
+        assert f"{int(size.between(low, high).sum())} people in classes of {label}" in shown
+    kept = coarse[size >= target]
+    removed = len(coarse) - len(kept)
+    if kept.empty:
+        assert f"removes all {removed} people: nothing is left." in shown
+        return
+    classes = kept.groupby(qi, dropna=False)["health_condition"]
+    k_after, l_after = int(classes.size().min()), int(classes.nunique().min())
+    known = generalise(explorer.known, rules).loc[explorer.testers, qi].reset_index()
+    counts = kept.groupby(qi, dropna=False).size().rename("n").reset_index()
+    n = known.merge(counts, on=qi, how="left")["n"].fillna(0)
+    assert (
+        f"k = {k_after} and l = {l_after} (health condition) in the released table; "
+        f"{int((n == 1).sum())} of {len(explorer.testers)} testers are still re-identified"
+    ) in shown
+    assert ("l = 1: in some class everyone has the same" in shown) == (
+        k_after >= 2 and l_after == 1
+    )
+    if removed:
+        share = percent(removed / len(coarse))
+        assert f"suppression: {removed} of {len(coarse)} people ({share}) are left out" in shown
+    else:
+        assert "suppression: nobody is left out." in shown
+
+
+def test_generalise_sentences_over_each_controls_whole_range():
+    from osmosis_lab.explorers.privacy_generalise import GeneraliseExplorer
+
+    explorer = GeneraliseExplorer.with_lesson_data()
+    assert sweep(explorer, generalise_model) == 5 + 4 + 3 + 2 + 10
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_generalise_sentences_in_random_sequences(seed):
+    from osmosis_lab.explorers.privacy_generalise import GeneraliseExplorer
+
+    run_sequence(GeneraliseExplorer.with_lesson_data(), seed, STEPS, model=generalise_model)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from osmosis_lab.explorers.trust_explain import WhyThisMatchExplorer
@@ -98,3 +99,70 @@ def test_why_sentences_over_every_pair():
 @pytest.mark.parametrize("seed", SEEDS)
 def test_why_sentences_in_random_sequences(seed):
     run_sequence(WhyThisMatchExplorer.with_lesson_data(), seed, STEPS, model=why_model)
+
+
+# ---------------------------------------------------------------------- lesson 04: the dial
+
+
+def confidence_words(stated: float, observed: float, tolerance: float = 0.05) -> str:
+    """Over/underconfidence from its definition: too extreme, or not extreme enough, on the
+    side the statement leans to (not the sign of the gap)."""
+    if abs(stated - observed) <= tolerance:
+        return "about right"
+    if stated > 0.5 or (stated == 0.5 and observed > 0.5):
+        return "too sure of yes" if stated > observed else "not sure enough of yes"
+    return "too sure of no" if stated < observed else "not sure enough of no"
+
+
+HEADLINE_WORDS = {
+    "about right": "its statements in this band were about right",
+    "too sure of yes": "too sure these couples would do well (overconfident)",
+    "too sure of no": "too sure these couples would not do well (overconfident)",
+    "not sure enough of yes": "could have been surer they would do well (underconfident)",
+    "not sure enough of no": "could have been surer they would not do well (underconfident)",
+}
+
+
+def certainty_model(explorer, _control) -> None:
+    """The dial's band, its record and verdict; calibration error and accuracy, by counting."""
+    from osmosis_lab.trust import app_certainty
+
+    stated = np.asarray(
+        app_certainty(explorer.scores, overconfidence=explorer.overconfidence.value)
+    )
+    outcome = np.asarray(explorer.outcome, float)
+    bins = np.minimum((stated * 10).astype(int), 9)
+    shown, said = text(explorer), explorer.dial.value
+    band = min(said // 10, 9)
+    members = bins == band
+    if not members.any():
+        assert f"When the app says {said}%: at this setting it never states a certainty" in shown
+    else:
+        mean, rate = stated[members].mean(), outcome[members].mean()
+        assert (
+            f"When the app says {said}% (the {band * 10}-{band * 10 + 10}% band, "
+            f"{int(members.sum())} past matches, {percent(mean)} stated on average), "
+            f"{percent(rate)} of the couples were doing well a year later"
+        ) in shown
+        assert HEADLINE_WORDS[confidence_words(mean, rate)] in shown
+    ece = sum(
+        (bins == b).mean() * abs(stated[bins == b].mean() - outcome[bins == b].mean())
+        for b in np.unique(bins)
+    )
+    assert f"Expected calibration error: {ece:.3f} " in shown
+    accuracy = ((stated >= 0.5) == (outcome == 1)).mean()
+    assert f"Accuracy of the yes/no verdict: {percent(accuracy)}, the same" in shown
+
+
+def test_certainty_sentences_over_each_controls_whole_range():
+    from osmosis_lab.explorers.trust_certainty import CertaintyExplorer
+
+    explorer = CertaintyExplorer.with_lesson_data()
+    assert sweep(explorer, certainty_model) == 50 + len(explorer.overconfidence.labels)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_certainty_sentences_in_random_sequences(seed):
+    from osmosis_lab.explorers.trust_certainty import CertaintyExplorer
+
+    run_sequence(CertaintyExplorer.with_lesson_data(), seed, STEPS, model=certainty_model)

@@ -125,3 +125,52 @@ def test_forms_sentences_in_random_sequences(seed):
     from osmosis_lab.explorers.consent_forms import FormExplorer
 
     run_sequence(FormExplorer.with_lesson_data(), seed, STEPS, model=forms_model)
+
+
+# ---------------------------------------------------------------------- lesson 02: erasure
+
+
+def erasure_model(explorer, _control) -> None:
+    """What may be used at this step: asked of the ledger, cell by cell, on that step's day."""
+    from osmosis_lab.categories import CATEGORIES, CATEGORY_LABELS
+    from osmosis_lab.consent import PURPOSE_LABELS, PURPOSES, may_use
+    from osmosis_lab.consent.scenarios import josephine_timeline
+    from osmosis_lab.consent.timeline import replay
+
+    history = replay(josephine_timeline())
+    k = explorer.step.value
+    assert (explorer.step.min, explorer.step.max) == (1, len(history))
+    now, person = history[k - 1], josephine_timeline().people[0].person_id
+    day, shown = now.step.day, text(explorer)
+    if person not in now.ledger.records:
+        assert f"Day {day}: Joséphine is erased; the ledger holds no record of her" in shown
+        assert "May use" not in shown
+        return
+    allowed = [
+        (c, p)
+        for c in CATEGORIES
+        for p in PURPOSES
+        if may_use(now.ledger, person, c, p, day=day).allowed
+    ]
+    cells = len(CATEGORIES) * len(PURPOSES)
+    assert f"Day {day}: Osmosis may use Joséphine's data in {len(allowed)} of {cells}" in shown
+    if now.report is None:
+        for c, p in allowed:
+            line = f"May use {CATEGORY_LABELS[c].lower()} for {PURPOSE_LABELS[p].lower()}."
+            assert line in shown, line
+        assert shown.count("May use ") == len(allowed)
+
+
+def test_erasure_sentences_over_every_step():
+    from osmosis_lab.explorers.consent_erasure import ErasureExplorer
+
+    explorer = ErasureExplorer.with_lesson_data()
+    steps = len(explorer.step.labels)
+    assert sweep(explorer, erasure_model) == steps + 2 + 2
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_erasure_sentences_in_random_sequences(seed):
+    from osmosis_lab.explorers.consent_erasure import ErasureExplorer
+
+    run_sequence(ErasureExplorer.with_lesson_data(), seed, STEPS, model=erasure_model)

@@ -144,3 +144,87 @@ def test_matching_sentences_in_random_sequences(seed):
 
     run_sequence(WhoProposesExplorer.with_lesson_data(), seed, STEPS, model=sides_model)
     run_sequence(StableVsBestExplorer.with_lesson_data(), seed, STEPS, model=welfare_model)
+
+
+# ---------------------------------------------------------------------- lesson 01: lies
+
+
+def ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def lie_model(explorer, _control) -> None:
+    """The report is the named lie; the verdict compares the liar's partners on the TRUE list."""
+    from osmosis_lab.explorers.matching_common import load_case
+    from osmosis_lab.matching import deferred_acceptance
+
+    case = load_case(explorer.example.value)
+    liar, how, shown = explorer.liar.value, explorer.lie.value, text(explorer)
+    proposer = liar in case.proposers
+    true_list = (case.proposers if proposer else case.reviewers)[liar]
+    said = re.search(rf"{re.escape(liar)} \(one of the [^)]*\) reports: ([^.]*)\.", shown)
+    assert said, shown
+    reported = [] if said.group(1) == "nobody" else said.group(1).split(", ")
+    if how == "truth":
+        assert reported == list(true_list)
+    elif how == "swap":
+        assert reported == [*true_list[1::-1], *true_list[2:]]
+    else:  # truncate: a shorter list in the same order, the liar's own choices only
+        assert reported == list(true_list[: len(reported)]) and reported
+
+    def match(lists):
+        p = {**case.proposers, liar: lists} if proposer else case.proposers
+        r = case.reviewers if proposer else {**case.reviewers, liar: lists}
+        pairs = deferred_acceptance(p, r)
+        table = {a: b for a, b in pairs.items()}
+        table.update({b: a for a, b in pairs.items() if b is not None})
+        return table
+
+    before, after = match(list(true_list)), match(reported)
+
+    def says(partner, owner=None):
+        if partner is None:
+            return "nobody"
+        whose = f" on {owner}'s true list" if owner else ""
+        return f"{partner} ({ordinal(true_list.index(partner) + 1)}{whose})"
+
+    truth, lie = before.get(liar), after.get(liar)
+    if truth == lie:
+        assert f"No change: {liar} gets {says(truth)} either way." in shown
+    else:
+        place = {None: len(true_list) + 1, **{p: i for i, p in enumerate(true_list)}}
+        verdict = "The lie paid off" if place[lie] < place[truth] else "The lie backfired"
+        assert f"{verdict}: {liar} gets {says(lie, liar)} instead of {says(truth)}." in shown
+        # Dubins and Freedman (1981): a proposer never gains by lying to deferred acceptance
+        assert not (proposer and verdict == "The lie paid off")
+    others = sorted(
+        x for x in set(before) | set(after) if x != liar and before.get(x) != after.get(x)
+    )
+    listed = re.search(r"Others whose partner changed: ([^.]*)\.", shown).group(1)
+    assert (sorted(listed.split(", ")) if listed != "nobody" else []) == others
+
+
+def test_lie_sentences_over_every_example_liar_and_lie():
+    from osmosis_lab.explorers.matching_lie import LieExplorer
+    from sequences import LogProblems, update
+
+    explorer, states, paid = LieExplorer.with_lesson_data(), 0, 0
+    with LogProblems() as problems:
+        for example in range(len(explorer.example.options)):
+            update(explorer.example, index=example)
+            for liar in range(len(explorer.liar.options)):
+                update(explorer.liar, index=liar)
+                for lie in range(len(explorer.lie.options)):
+                    update(explorer.lie, index=lie)
+                    lie_model(explorer, explorer.lie)
+                    states += 1
+                    paid += "The lie paid off" in text(explorer)
+    assert not problems.found, problems.found
+    assert states == 3 * (6 + 12) and paid, "every state; and some lie pays (a reviewer's)"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_lie_sentences_in_random_sequences(seed):
+    from osmosis_lab.explorers.matching_lie import LieExplorer
+
+    run_sequence(LieExplorer.with_lesson_data(), seed, STEPS, model=lie_model)

@@ -228,3 +228,92 @@ def test_lie_sentences_in_random_sequences(seed):
     from osmosis_lab.explorers.matching_lie import LieExplorer
 
     run_sequence(LieExplorer.with_lesson_data(), seed, STEPS, model=lie_model)
+
+
+# ---------------------------------------------------------------------- lesson 01: step through
+
+
+def final_pairs(proposers: dict, reviewers: dict) -> tuple[dict, int]:
+    """Deferred acceptance written out from its definition, and how many proposals it takes
+    (the same whatever order the free proposers go in)."""
+    next_choice = dict.fromkeys(proposers, 0)
+    held: dict = {}
+    free, proposals = list(proposers), 0
+    while free:
+        p = free.pop(0)
+        if next_choice[p] >= len(proposers[p]):
+            continue
+        r = proposers[p][next_choice[p]]
+        next_choice[p] += 1
+        proposals += 1
+        ranking = reviewers[r]
+        if p not in ranking:
+            free.append(p)
+        elif r not in held:
+            held[r] = p
+        elif ranking.index(p) < ranking.index(held[r]):
+            free.append(held[r])
+            held[r] = p
+        else:
+            free.append(p)
+    return {p: r for r, p in held.items()}, proposals
+
+
+class StepsModel:
+    """Follows the buttons: Next, Back, Play to the end, Reset, and a new example starts at 0."""
+
+    def __init__(self, explorer) -> None:
+        self.example, self.position = explorer.example.value, 0
+
+    def __call__(self, explorer, control) -> None:
+        from osmosis_lab.explorers.matching_common import load_case
+
+        case = load_case(explorer.example.value)
+        pairs, total = final_pairs(case.proposers, case.reviewers)
+        if explorer.example.value != self.example:
+            self.example, self.position = explorer.example.value, 0
+        elif control is explorer.next_proposal:
+            self.position = min(self.position + 1, total)
+        elif control is explorer.back:
+            self.position = max(self.position - 1, 0)
+        elif control is explorer.play:
+            self.position = total
+        elif control is explorer.reset:
+            self.position = 0
+        shown = text(explorer)
+        assert f"{case.name}: proposal {self.position} of {total}" in shown
+        if self.position == 0:
+            assert "Nobody has proposed yet." in shown
+        if self.position == total:
+            listed = re.search(r"Final pairs: ([^.]*)\.", shown)
+            assert listed, shown
+            found = dict(x.split(" and ", 1) for x in listed.group(1).split(", ") if " and " in x)
+            assert found == pairs
+        else:
+            assert "Tentatively together: " in shown and "Final pairs" not in shown
+
+
+def test_steps_sentences_through_every_example_to_the_end_and_back():
+    from osmosis_lab.explorers.matching_steps import StepThroughExplorer
+    from sequences import click, update
+
+    explorer = StepThroughExplorer.with_lesson_data()
+    model = StepsModel(explorer)
+    for example in range(len(explorer.example.options)):
+        update(explorer.example, index=example)
+        model(explorer, explorer.example)
+        for button in (
+            [explorer.next_proposal] * (explorer.total + 1)
+            + [explorer.back] * 2
+            + [explorer.play, explorer.reset, explorer.back]
+        ):
+            click(button)
+            model(explorer, button)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_steps_sentences_in_random_sequences(seed):
+    from osmosis_lab.explorers.matching_steps import StepThroughExplorer
+
+    explorer = StepThroughExplorer.with_lesson_data()
+    run_sequence(explorer, seed, STEPS, model=StepsModel(explorer))

@@ -5,12 +5,10 @@ That every control answered with its exercise's solution says "correct" is teste
 ``tests/test_solutions.py``, where the lesson's own state gives the solution's value.
 """
 
-import html
-
 import ipywidgets as widgets
 import pytest
 
-from osmosis_lab.check import Check, Misconception
+from osmosis_lab.check import Check, Misconception, Verdict
 from osmosis_lab.check.exercise import Exercise
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.explorers.answers import answer_control
@@ -62,9 +60,14 @@ def test_every_misconception_gets_its_own_hint_through_the_control(exercise, mis
     control = answer_control(exercise)
     enter(control, misconception.example)
     status, shown = press_check(control)
-    assert status == "hint" and html.escape(misconception.hint) in shown, (
+    assert status == "hint" and shown_as_html(misconception.hint) in shown, (
         f"{exercise.name}: entering {misconception.example!r} showed {shown}"
     )
+
+
+def shown_as_html(hint: str) -> str:
+    """A hint as the verdict's HTML shows it (its line for those who code shows code as code)."""
+    return Verdict("hint", hint)._repr_html_().split("</strong> ", 1)[1].removesuffix("</div>")
 
 
 CODE_ONLY = [
@@ -79,7 +82,7 @@ def test_code_only_misconceptions_cannot_be_made_with_the_control(exercise, misc
         enter(control, misconception.example)
     except ValueError:  # not among the options: the control cannot give it
         return
-    assert html.escape(misconception.hint) not in press_check(control)[1]
+    assert shown_as_html(misconception.hint) not in press_check(control)[1]
 
 
 PHRASES = [(e, p, True) for e in EXERCISES.values() for p in e.accepted] + [

@@ -1,4 +1,5 @@
-"""Lesson 03's self-checks: no classic wrong method lands on a right answer, and hints are words.
+"""Lesson 03's self-checks: no classic wrong method lands on a right answer (hints are words:
+tests/test_hints.py, for every lesson).
 
 Each wrong value is computed from the lesson's own data, here and independently of the check
 module, so a change of data or of the proposed release that makes a wrong method "correct" fails.
@@ -57,17 +58,6 @@ def test_each_misconception_computes_its_wrong_value_and_it_differs(name):
         assert not one.is_correct(value), misconception.name
         # the example the tests and the control use is the value the wrong method computes
         assert misconception.example == value and misconception.matches(value)
-
-
-#: What a hint must not contain: a call, an index, an attribute, a snake_case name.
-CODE_LIKE = re.compile(r"\w\(|[\[\]{}`]|\.\w+\(|\b[a-z]+_[a-z_]+\b|\*")
-
-
-@pytest.mark.parametrize("exercise", exercises03.EXERCISES, ids=lambda e: e.name)
-def test_hints_are_words(exercise):
-    hints = [m.hint for m in exercise.check.misconceptions] + [exercise.check.fallback_hint]
-    for hint in hints:
-        assert not CODE_LIKE.search(hint), f"{exercise.name}: {hint!r}"
 
 
 @pytest.mark.parametrize("exercise", exercises03.EXERCISES, ids=lambda e: e.name)

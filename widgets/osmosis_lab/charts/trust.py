@@ -166,9 +166,30 @@ def contributions_chart(table: pd.DataFrame, *, person: str, other: str) -> alt.
     )
 
 
-def objectives_chart(matches: pd.DataFrame) -> alt.Chart:
-    """Bars: for each person, the chance their match is doing well, under each objective."""
-    data = matches.assign(wellbeing_pct=matches["wellbeing"])
+#: What the tooltip says instead of the name of a match under the objective not chosen.
+UNNAMED_MATCH = "switch the objective to see"
+
+
+def objectives_chart(matches: pd.DataFrame, *, named: str) -> alt.Chart:
+    """Bars: for each person, the chance their match is doing well, under each objective.
+
+    Only the matches under objective ``named`` (the one chosen) carry a name, in the data and
+    so in the tooltip: lesson 04 asks learners to predict the other objective's match before
+    switching, and a hover would otherwise give it away.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"objective": ["attraction", "wellbeing"], "person": ["Lucas"] * 2,
+    ...                       "match": ["Léopold", "Antoine"], "attraction": [0.9, 0.5],
+    ...                       "wellbeing": [0.2, 0.8], "ends_badly": [0.8, 0.2]})
+    >>> "Antoine" in str(objectives_chart(table, named="attraction").to_dict())
+    False
+    """
+    hidden = matches["objective"] != named
+    data = matches.assign(
+        wellbeing_pct=matches["wellbeing"],
+        match=matches["match"].where(~hidden, UNNAMED_MATCH),
+    )
     chart = (
         alt.Chart(data, title="Chance each match is doing well a year later")
         .mark_bar()

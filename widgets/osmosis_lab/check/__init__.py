@@ -16,9 +16,19 @@ True
 import importlib
 import pkgutil
 
-from .core import STATUSES, STRICT_ENV, Check, CheckFailed, CheckUnavailable, Misconception, Verdict
+from .core import (
+    FOR_CODERS,
+    STATUSES,
+    STRICT_ENV,
+    Check,
+    CheckFailed,
+    CheckUnavailable,
+    Misconception,
+    Verdict,
+)
 
 __all__ = [
+    "FOR_CODERS",
     "STATUSES",
     "STRICT_ENV",
     "Check",

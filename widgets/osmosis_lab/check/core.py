@@ -64,14 +64,82 @@ class CheckUnavailable(CheckFailed):
     """Raised in strict mode when a check cannot compute its own right answer."""
 
 
+#: Code appears in a hint only on a line that starts so: hints are words for everyone, and
+#: a line for those who code may add the code, between backticks. A test runs that code in
+#: the lesson's namespace where the exercise is (tests/test_hint_code.py).
+FOR_CODERS = "For those who code: "
+
+
+def for_coders(code: str) -> str:
+    """A hint's closing line for those who code (append it to the hint's words).
+
+    Examples
+    --------
+    >>> print("Count the invented testers." + for_coders("len(testers)"))
+    Count the invented testers.
+    For those who code: `len(testers)`
+    """
+    return f"\n{FOR_CODERS}`{code}`"
+
+
+def hint_code(hint: str) -> list[str]:
+    """The code on a hint's lines for those who code.
+
+    Examples
+    --------
+    >>> hint_code("Count them." + for_coders("len(testers)"))
+    ['len(testers)']
+    """
+    return [
+        line.removeprefix(FOR_CODERS).strip().strip("`")
+        for line in hint.splitlines()
+        if line.startswith(FOR_CODERS)
+    ]
+
+
+def hint_words(hint: str) -> str:
+    """A hint without its lines for those who code: what must read as plain words."""
+    return "\n".join(line for line in hint.splitlines() if not line.startswith(FOR_CODERS))
+
+
+def _message_html(message: str) -> str:
+    # A line for those who code shows its code as code; every other line is plain text.
+    lines = []
+    for line in message.splitlines():
+        if line.startswith(FOR_CODERS):
+            code = html.escape(line.removeprefix(FOR_CODERS).strip().strip("`"))
+            lines.append(f"{html.escape(FOR_CODERS)}<code>{code}</code>")
+        else:
+            lines.append(html.escape(line))
+    return "<br>".join(lines)
+
+
 @dataclass(frozen=True)
 class Misconception:
-    """A likely wrong idea: an example answer that shows it, a test for it, and a hint."""
+    """A likely wrong idea: an example answer that shows it, a test for it, and a hint.
+
+    A misconception is one of two sorts, and says which (``tests/test_misconceptions.py``
+    checks every one):
+
+    * a wrong **method** (``nunique()`` instead of k, the mean statement minus the overall
+      rate): ``wrong_value`` computes what that method gives on the lesson's data, so a test
+      can check it never lands on the right answer, and that the check answers it with
+      this hint;
+    * a **form** slip (``form_slip=True``): the right idea in the wrong form (a percentage
+      for a fraction, text for a number, a share for a count). It matches a kind of
+      answer, not one value.
+
+    A misconception of a choice exercise may be neither: the choice itself is the idea.
+    """
 
     name: str
     example: Any
     matches: Callable[[Any], bool]
     hint: str
+    #: What the wrong method gives, computed from the lesson's data (never typed in).
+    wrong_value: Callable[[], Any] | None = None
+    #: The right idea in the wrong form (units, type): matches a kind of answer.
+    form_slip: bool = False
 
 
 _LABELS = {
@@ -121,7 +189,7 @@ class Verdict:
         return (
             f'<div role="status" class="osmosis-check" style="border-left:4px solid '
             f'{_COLOURS[self.status]};padding:0.3em 0.8em"><strong>{_LABELS[self.status]}</strong> '
-            f"{html.escape(self.message)}</div>"
+            f"{_message_html(self.message)}</div>"
         )
 
 

@@ -3,19 +3,27 @@
 Examples
 --------
 >>> print(count_the_testers(12))
-Not yet: 12 is every tester. The question asks only for the ones this module invented: look at the `source` column.
+Not yet: 12 is every tester. The question asks only for the ones this module invented: look at the source column.
 >>> print(youngest_tester("Niels Larson"))
 Correct! Niels Larson is 17, a minor: in the series he joined at his mother's request. Lesson 02 asks what that means for consent.
 """
 
 from ..data import load_people
-from .core import Check, Misconception
+from .core import Check, Misconception, for_coders
+
+
+def _testers():
+    people = load_people()
+    return people[people["role"] == "tester"]
 
 
 def _invented_testers() -> int:
-    people = load_people()
-    testers = people[people["role"] == "tester"]
-    return int((testers["source"] == "invented").sum())
+    return int((_testers()["source"] == "invented").sum())
+
+
+def _invented_people() -> int:
+    """The wrong method "counted candidates too": invented people among testers and candidates."""
+    return int((load_people()["source"] == "invented").sum())
 
 
 count_the_testers = Check(
@@ -28,30 +36,37 @@ count_the_testers = Check(
         Misconception(
             "counted every tester",
             example=12,
-            matches=lambda answer: answer == 12,
+            matches=lambda answer: answer == len(_testers()),
             hint="12 is every tester. The question asks only for the ones this module invented: "
-            "look at the `source` column.",
+            "look at the source column.",
+            wrong_value=lambda: len(_testers()),
         ),
         Misconception(
             "counted the named testers",
             example=3,
-            matches=lambda answer: answer == 3,
-            hint="3 is how many testers the series names. Count the others: `source == 'invented'`.",
+            matches=lambda answer: answer == len(_testers()) - _invented_testers(),
+            hint="3 is how many testers the series names. Count the others, whose source says "
+            "invented." + for_coders("(testers['source'] == 'invented').sum()"),
+            wrong_value=lambda: len(_testers()) - _invented_testers(),
         ),
         Misconception(
             "counted candidates too",
             example=17,
-            matches=lambda answer: answer in (17, 24, 20),
-            hint="That count includes candidates. Keep only the rows whose `role` is 'tester'.",
+            matches=lambda answer: answer in (_invented_people(), len(load_people())),
+            hint="That count includes candidates. Keep only the rows whose role is tester."
+            + for_coders("testers = people[people['role'] == 'tester']"),
+            wrong_value=_invented_people,
         ),
         Misconception(
             "a string instead of a number",
             example="9",
             matches=lambda answer: isinstance(answer, str),
-            hint="Give a number, not text: for example `answer = 5`, without quotes.",
+            hint="Give a number, not text: type the digits without quotes.",
+            form_slip=True,
         ),
     ),
-    fallback_hint="Filter `people` to `role == 'tester'`, then count `source == 'invented'`.",
+    fallback_hint="Keep only the testers, then count those whose source says invented."
+    + for_coders("(testers['source'] == 'invented').sum()"),
 )
 
 
@@ -72,7 +87,7 @@ youngest_tester = Check(
             example="Claire",
             matches=lambda answer: answer == "claire",
             hint="Claire is 17 too, but she is a candidate the app can match, not a beta tester. "
-            "Keep only `role == 'tester'`.",
+            "Keep only the rows whose role is tester.",
         ),
         Misconception(
             "gave the age, not the name",
@@ -81,5 +96,6 @@ youngest_tester = Check(
             hint="17 is the age. The question asks for the tester's name, in quotes.",
         ),
     ),
-    fallback_hint="Sort the testers by `age` and read the first name.",
+    fallback_hint="Sort the testers by age and read the first name."
+    + for_coders("testers.sort_values('age')"),
 )

@@ -42,6 +42,16 @@ def _names(answer):
     return tuple(str(a).strip() for a in answer)
 
 
+def _first_choices() -> dict[str, str]:
+    """The wrong method "everyone gets their first choice", on the hand example."""
+    return {p: ranking[0] for p, ranking in HAND_PROPOSERS.items()}
+
+
+def _reviewers_proposing() -> dict[str, str]:
+    """The wrong method "the reviewers proposed": their matching, read proposer -> reviewer."""
+    return {p: r for r, p in deferred_acceptance(HAND_REVIEWERS, HAND_PROPOSERS).items() if p}
+
+
 hand_matching = Check(
     name="hand_matching",
     reference=lambda: deferred_acceptance(HAND_PROPOSERS, HAND_REVIEWERS),
@@ -53,21 +63,16 @@ hand_matching = Check(
         Misconception(
             "everyone gets their first choice",
             example={"Ada": "X", "Ben": "X", "Cyd": "W", "Dev": "W"},
-            matches=lambda answer: dict(answer) == {p: r[0] for p, r in HAND_PROPOSERS.items()},
+            matches=lambda answer: dict(answer) == _first_choices(),
+            wrong_value=lambda: _first_choices(),
             hint="Two people cannot share one partner: X and W each hold only their favourite "
             "among those who asked, and turn the other down, who then asks their next choice.",
         ),
         Misconception(
             "reviewers proposed",
             example={"Ada": "X", "Ben": "W", "Cyd": "Z", "Dev": "Y"},
-            matches=lambda answer: (
-                dict(answer)
-                == {
-                    p: r
-                    for r, p in deferred_acceptance(HAND_REVIEWERS, HAND_PROPOSERS).items()
-                    if p
-                }
-            ),
+            matches=lambda answer: dict(answer) == _reviewers_proposing(),
+            wrong_value=lambda: _reviewers_proposing(),
             hint="That is the result when W, X, Y, Z propose. Here Ada, Ben, Cyd and Dev ask.",
         ),
         Misconception(
@@ -121,10 +126,13 @@ find_a_blocking_pair = Check(
 )
 
 
-def _men_first_choices() -> int:
+def _men_first_choices(*, women_propose: bool = True) -> int:
     men, women = gale_shapley_example()
-    result = deferred_acceptance(women, men)  # woman -> man
-    return sum(1 for w, m in result.items() if m is not None and men[m][0] == w)
+    if women_propose:
+        pairs = [(m, w) for w, m in deferred_acceptance(women, men).items() if m is not None]
+    else:  # the wrong method "the algorithm is neutral": the men's count when THEY propose
+        pairs = [(m, w) for m, w in deferred_acceptance(men, women).items() if w is not None]
+    return sum(1 for m, w in pairs if men[m][0] == w)
 
 
 men_first_choices_when_women_propose = Check(
@@ -139,7 +147,8 @@ men_first_choices_when_women_propose = Check(
         Misconception(
             "the algorithm is neutral",
             example=3,
-            matches=lambda answer: answer == 3,
+            matches=lambda answer: answer == _men_first_choices(women_propose=False),
+            wrong_value=lambda: _men_first_choices(women_propose=False),
             hint="3 is what the men get when THEY propose. Switch sides in the explorer.",
         ),
     ),

@@ -1,6 +1,10 @@
 """Self-checks for lesson 02 · Consent.
 
-Every correct answer is computed from the engines and the data, never typed in.
+Every correct answer is computed from the engines and the data, never typed in. This module
+holds the checks that replay hand-written consent ledgers (Ana, Esther's timeline, Niels,
+Joséphine's erasure); :mod:`.lesson02_simulated` holds those that simulate on the generated
+people (the consent board, inference, the forms). Both are lesson 02's checks, and this
+module re-exports the others so that ``check.lesson02.<name>`` finds every one of them.
 
 Examples
 --------
@@ -8,8 +12,6 @@ Examples
 Not yet: Ana did consent, on day 0. Look at what she consented to: matching.
 Is research the same purpose?
 >>> consent_is_specific("Not allowed!").status, consent_is_specific("not refused").status
-('correct', 'hint')
->>> most_consenting_trick("Bundled").status, most_consenting_trick("Pre-ticked").status
 ('correct', 'hint')
 >>> what_erasure_undoes({"a"}).status
 'correct'
@@ -19,11 +21,6 @@ Is research the same purpose?
 
 from __future__ import annotations
 
-from functools import cache
-
-import numpy as np
-
-from ..categories import CATEGORIES
 from ..consent import (
     ALLOWED,
     FRANCE,
@@ -32,33 +29,24 @@ from ..consent import (
     grant,
     may_use,
     open_ledger,
-    people_from_table,
     requirement,
-    shared_categories,
     violations,
-    withdraw,
 )
-from ..consent.forms import BUTTON_NAMES, FORMS, Behaviour, simulate_form
-from ..consent.inference import fit_inference
-from ..consent.market import match_changes, match_with_consent
 from ..consent.scenarios import esther_experiment
 from ..consent.timeline import replay
-from ..data import load_people, load_population
-from ..data.markets import market_from_tables
 from .consent_phrases import CONTRADICTED, REFUSED, _meaning
 from .core import Check, Misconception
-from .exercise import normalise_phrase
+from .lesson02_simulated import bystanders_count, inference_accuracy, most_consenting_trick
 
-#: The form explorer's button labels, in words, -> the design keys the check compares.
-_TRICK_NAMES = {normalise_phrase(label): key for key, label in BUTTON_NAMES.items()}
-
-
-def _trick(answer):
-    """A design key, or its name as the explorer's buttons show it ("Pre-ticked")."""
-    if not isinstance(answer, str):
-        return answer
-    words = normalise_phrase(answer)
-    return _TRICK_NAMES.get(words, words.replace(" ", "_"))
+__all__ = [
+    "bystanders_count",
+    "consent_is_specific",
+    "esther_violation_count",
+    "inference_accuracy",
+    "most_consenting_trick",
+    "what_erasure_undoes",
+    "who_consents_for_niels",
+]
 
 
 def _ana_research_decision():
@@ -110,8 +98,24 @@ consent_is_specific = Check(
 )
 
 
+def _esther_ledger():
+    return replay(esther_experiment())[-1].ledger
+
+
 def _esther_violations() -> int:
-    return len(violations(replay(esther_experiment())[-1].ledger))
+    return len(violations(_esther_ledger()))
+
+
+def _esther_wrong(method: str) -> int:
+    """What each wrong way of counting Esther's violations gives, from her ledger."""
+    flagged = violations(_esther_ledger())
+    if method == "forgot the medical use":
+        return sum(1 for entry in flagged if entry.purpose != "medical")
+    if method == "counted testers, not uses":
+        return len({entry.subject for entry in flagged})
+    # "counted the consented sessions": every use beyond matching, allowed or not
+    uses = [e for e in _esther_ledger().log if e.kind == "use" and e.purpose != "matching"]
+    return len(uses)
 
 
 esther_violation_count = Check(
@@ -125,21 +129,24 @@ esther_violation_count = Check(
         Misconception(
             "forgot the medical use",
             6,
-            lambda a: a == 6,
+            lambda a: a == _esther_wrong("forgot the medical use"),
             "Six is the night of day 9. Step on: what does Esther do on day 12?",
+            wrong_value=lambda: _esther_wrong("forgot the medical use"),
         ),
         Misconception(
             "counted testers, not uses",
             3,
-            lambda a: a in (3, 4),
+            lambda a: a in (_esther_wrong("counted testers, not uses"), 4),
             "The ledger flags each use of each category, not each person.",
+            wrong_value=lambda: _esther_wrong("counted testers, not uses"),
         ),
         Misconception(
             "counted the consented sessions",
             9,
-            lambda a: a == 9,
+            lambda a: a == _esther_wrong("counted the consented sessions"),
             "After T07 agrees on day 15, his day-16 sessions are allowed. Consent "
             "cannot be given backwards, but it does cover what comes after it.",
+            wrong_value=lambda: _esther_wrong("counted the consented sessions"),
         ),
     ),
     fallback_hint="Step Esther's timeline to its last step and count the uses the ledger marks "
@@ -186,151 +193,6 @@ who_consents_for_niels = Check(
     ),
     fallback_hint="Pick everyone whose agreement the toy needs for research: Niels, his mother, "
     "or both.",
-)
-
-
-@cache
-def _karim_bystanders() -> int:
-    people = load_people()
-    market = market_from_tables(
-        people[people["role"] == "tester"], people[people["role"] == "candidate"]
-    )
-    ledger = open_ledger(people_from_table(people))
-    for pid in people.loc[people["signed_up"], "person_id"]:
-        ledger = grant(ledger, pid, list(CATEGORIES), "matching", day=0)
-    before = match_with_consent(market, shared_categories(ledger), scrape_unsigned=True)
-    ledger = withdraw(ledger, "T05", "scraped", "matching", day=1)
-    after = match_with_consent(market, shared_categories(ledger), scrape_unsigned=True)
-    return sum(1 for who, *_ in match_changes(before, after) if who != "T05")
-
-
-bystanders_count = Check(
-    name="bystanders_count",
-    reference=_karim_bystanders,
-    question="On the board as it first appears, Karim withdraws scraped social media for "
-    "matching. How many people whose match changed did nothing themselves?",
-    is_correct=lambda answer: answer == _karim_bystanders(),
-    why="Everyone whose partner changed except Karim himself: his old and new partners, and the "
-    "people displaced along the chain. One person's choice moves other people.",
-    misconceptions=(
-        Misconception(
-            "counted Karim",
-            6,
-            lambda a: a == _karim_bystanders() + 1,
-            "That counts everyone whose match changed. Leave out Karim: he is the one "
-            "who changed something.",
-        ),
-        Misconception(
-            "only Karim is affected",
-            0,
-            lambda a: a in (0, 1),
-            "Look at the board's table: more partners moved than Karim's.",
-        ),
-    ),
-    fallback_hint="Re-run the board's cell so it starts afresh, check that Karim Benali (T05) "
-    "is picked, untick 'Matching: scraped social media' and read the sentence under the chart.",
-)
-
-
-@cache
-def _testers_rate() -> float:
-    """The explorer's rate on the testers, for subconscious signals, as the lesson builds it."""
-    # the lesson passes np.random.default_rng(2019) to the explorer, which draws one seed
-    # for its split from it (explorers/consent_inference.py)
-    seed = int(np.random.default_rng(2019).integers(2**31))
-    fit = fit_inference(load_population(), "subconscious", rng=np.random.default_rng(seed))
-    people = load_people().set_index("person_id")
-    return float(fit.right_side(people[people["role"] == "tester"]).to_numpy().mean())
-
-
-def _accuracy_ok(answer) -> bool:
-    return isinstance(answer, float | np.floating) and 0.7 <= answer <= 0.95
-
-
-inference_accuracy = Check(
-    name="inference_accuracy",
-    question="For the held-out residents, how often does the app guess a refused subconscious "
-    "trait on the right side of the middle? (a fraction between 0 and 1)",
-    reference=_testers_rate,
-    is_correct=_accuracy_ok,
-    why="Far above the 0.5 of a coin flip: the other three categories give the refused one away, "
-    "because traits are correlated across people.",
-    misconceptions=(
-        Misconception(
-            "a percentage",
-            83,
-            lambda a: isinstance(a, int | float) and 1 < a <= 100,
-            "Give a fraction between 0 and 1 (0.83, not 83).",
-        ),
-        Misconception(
-            "the coin flip",
-            0.5,
-            lambda a: a == 0.5,
-            "0.5 is what guessing at random gets; read the app's figure instead.",
-        ),
-        Misconception(
-            "read the testers' rate",
-            0.42,
-            lambda a: round(a, 2) == round(_testers_rate(), 2),
-            "That is the rate on the 12 testers on screen. The question asks about the "
-            "held-out residents: read that rate too, and ask why the two differ.",
-        ),
-    ),
-    fallback_hint="In the inference explorer, pick Subconscious signals as the refused "
-    "category and read the rate on the held-out residents, as a fraction (73 % is 0.73).",
-)
-
-
-@cache
-def _most_consenting_trick() -> str:
-    single = [k for k in FORMS if k not in ("fair", "all_tricks")]
-    rates = {
-        k: simulate_form(
-            1000, FORMS[k], rng=np.random.default_rng(2019), behaviour=Behaviour(reads=0.3)
-        ).loc["sharing", "consents"]
-        for k in single
-    }
-    return max(rates, key=rates.get)
-
-
-most_consenting_trick = Check(
-    name="most_consenting_trick",
-    reference=_most_consenting_trick,
-    question="Which single trick records the most consents to sharing?",
-    is_correct=lambda answer: answer == _most_consenting_trick(),
-    why="With one box for everything, people who want matching must take sharing with it: "
-    "consent is no longer specific, nor freely given (GDPR Art. 7(4)).",
-    normalise=_trick,
-    misconceptions=(
-        Misconception(
-            "pre-ticked",
-            "pre_ticked",
-            lambda a: a == "pre_ticked",
-            "Pre-ticked boxes do a lot, but readers untick them. What happens when "
-            "refusing sharing means refusing matching too?",
-        ),
-        Misconception(
-            "another single trick",
-            "nagging",
-            lambda a: a in ("nagging", "refuse_hidden"),
-            "That trick works, but at 30 % reading another records more consents to sharing. "
-            "Which one makes refusing sharing mean refusing matching too?",
-        ),
-        Misconception(
-            "all of them",
-            "all_tricks",
-            lambda a: a == "all_tricks",
-            "That is every trick at once; the question asks for a single one.",
-        ),
-        Misconception(
-            "the fair form",
-            "fair",
-            lambda a: a == "fair",
-            "The fair form records the fewest consents to sharing: that is the point.",
-        ),
-    ),
-    fallback_hint="Pick one single trick. With 30 % reading, set the form explorer to each trick "
-    "in turn and compare the consents to sharing.",
 )
 
 

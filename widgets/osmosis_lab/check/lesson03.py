@@ -84,18 +84,21 @@ reidentified_testers = Check(
             matches=lambda a: _is(a, _unique_testers(tuple(QI))),
             hint="That is what all four facts give. The question's attacker knows only age, "
             "arrondissement and gender: leave occupation out.",
+            wrong_value=lambda: _unique_testers(tuple(QI)),
         ),
         Misconception(
             "forgot gender",
             example=6,
             matches=lambda a: _is(a, _unique_testers(("age", "arrondissement"))),
             hint="That is age and arrondissement alone. Add gender to the facts the attacker knows.",
+            wrong_value=lambda: _unique_testers(("age", "arrondissement")),
         ),
         Misconception(
             "gave a share",
             example=0.83,
             matches=lambda a: _is_number(a) and 0 < a < 1,
             hint="Give a count of testers (a whole number), not a share.",
+            form_slip=True,
         ),
     ),
     fallback_hint="Run the linkage attack with three facts (age, arrondissement, gender), then "
@@ -148,6 +151,10 @@ def wrong_values() -> dict[str, dict[str, int]]:
     }
 
 
+def _computed(check_name: str, misconception: str):
+    return lambda: wrong_values()[check_name][misconception]
+
+
 def _wrong(check_name: str, misconception: str):
     return lambda a: _is(a, wrong_values()[check_name][misconception])
 
@@ -165,6 +172,7 @@ k_after_generalising = Check(
             example=1,
             matches=_wrong("k_after_generalising", "did not generalise"),
             hint="k = 1 is the raw export. Work on the proposed (coarsened) table instead.",
+            wrong_value=_computed("k_after_generalising", "did not generalise"),
         ),
         Misconception(
             "gave the number of people",
@@ -172,6 +180,7 @@ k_after_generalising = Check(
             matches=_wrong("k_after_generalising", "gave the number of people"),
             hint="That is everyone: k would be that only with every column hidden. k is the size "
             "of the smallest group of people who share the same public facts.",
+            wrong_value=_computed("k_after_generalising", "gave the number of people"),
         ),
         Misconception(
             "counted the health conditions",
@@ -179,6 +188,7 @@ k_after_generalising = Check(
             matches=_wrong("k_after_generalising", "counted the health conditions"),
             hint="That is how many different health conditions the export holds. k looks only at "
             "the public facts (age band, half of Paris, sector): how many people share them.",
+            wrong_value=_computed("k_after_generalising", "counted the health conditions"),
         ),
         Misconception(
             "counted the classes",
@@ -186,6 +196,7 @@ k_after_generalising = Check(
             matches=_wrong("k_after_generalising", "counted the classes"),
             hint="That is how many different combinations of public facts there are. k is the "
             "number of people in the smallest of those groups.",
+            wrong_value=_computed("k_after_generalising", "counted the classes"),
         ),
     ),
     fallback_hint="Compute the k-anonymity of the proposed table with the four "
@@ -207,6 +218,7 @@ exposed_by_homogeneity = Check(
             matches=_wrong("exposed_by_homogeneity", "gave l"),
             hint="That is l, the smallest number of different conditions in one class. The "
             "question asks how many people are in such all-alike classes: add up their sizes.",
+            wrong_value=_computed("exposed_by_homogeneity", "gave l"),
         ),
         Misconception(
             "gave k",
@@ -214,6 +226,7 @@ exposed_by_homogeneity = Check(
             matches=_wrong("exposed_by_homogeneity", "gave k"),
             hint="That is k, the size of the smallest class. Add up the sizes of every class "
             "whose members all share one health condition.",
+            wrong_value=_computed("exposed_by_homogeneity", "gave k"),
         ),
         Misconception(
             "counted the classes",
@@ -221,6 +234,7 @@ exposed_by_homogeneity = Check(
             matches=_wrong("exposed_by_homogeneity", "counted the classes"),
             hint="That is how many such classes there are. The question asks for people: add "
             "up the sizes of those classes.",
+            wrong_value=_computed("exposed_by_homogeneity", "counted the classes"),
         ),
         Misconception(
             "used the raw export",
@@ -228,6 +242,7 @@ exposed_by_homogeneity = Check(
             matches=_wrong("exposed_by_homogeneity", "used the raw export"),
             hint="In the raw export nearly everyone is alone in their class, and a class of one "
             "is always 'all alike'. Count in the proposed (coarsened) table.",
+            wrong_value=_computed("exposed_by_homogeneity", "used the raw export"),
         ),
     ),
     fallback_hint="Read the table of classes whose members all share one health condition, "
@@ -263,12 +278,14 @@ randomized_response_estimate = Check(
             matches=lambda a: _near(a, SURVEY_YES / SURVEY_SIZE, 0.005),
             hint="35% is the share who answered yes, and some of those yeses were forced by the "
             "coin. Take away the yeses the coin alone would give (27 in 100), then scale up.",
+            wrong_value=lambda: SURVEY_YES / SURVEY_SIZE,
         ),
         Misconception(
             "gave a percentage",
             example=17.5,
             matches=lambda a: _is_number(a) and abs(a / 100 - _survey_estimate()) < 0.01,
             hint="Give the share as a fraction between 0 and 1, not a percentage.",
+            form_slip=True,
         ),
     ),
     fallback_hint="Of every 100 answers at epsilon = 1, about 27 are the coin's opposite. "
@@ -297,6 +314,7 @@ error_per_query = Check(
             matches=lambda a: _near(a, laplace_error_bound(sensitivity=1, epsilon=1), 0.05),
             hint="That is the bound for one count at epsilon = 1. Five counts add up: each may "
             "spend only a fifth of the budget.",
+            wrong_value=lambda: laplace_error_bound(sensitivity=1, epsilon=1),
         ),
         Misconception(
             "gave the noise scale",
@@ -304,6 +322,7 @@ error_per_query = Check(
             matches=lambda a: _near(a, laplace_scale(sensitivity=1, epsilon=1.0 / COUNTS), 1e-9),
             hint="That is the typical size of the noise, not the bound 95% of published counts "
             "stay within, which is wider.",
+            wrong_value=lambda: laplace_scale(sensitivity=1, epsilon=1.0 / COUNTS),
         ),
     ),
     fallback_hint="Each count gets a fifth of the budget, epsilon = 0.2. Set the noise dial to "

@@ -1,6 +1,10 @@
 """Self-checks for lesson 04 · Algorithmic trust.
 
-Every right answer is computed here from the engine and the data, never typed in.
+Every right answer is computed here from the engine and the data, never typed in. This
+module checks calibration (what the app's stated certainty is worth);
+:mod:`.lesson04_decisions` checks the decisions made with the app (whose match, reliance,
+the outage). Both are lesson 04's checks; this module re-exports the others so that
+``check.lesson04.<name>`` finds every one of them.
 
 Examples
 --------
@@ -12,9 +16,6 @@ Calibration compares each band's stated probability with how often it came true.
 >>> print(ece_by_hand(0.1))  # doctest: +NORMALIZE_WHITESPACE
 Not yet: 0.1 is the average statement minus the overall rate: the two bands' gaps have
 opposite signs and cancel. Take the size of each band's gap before you average.
->>> print(lucas_wellbeing_match("Léopold"))  # doctest: +NORMALIZE_WHITESPACE
-Not yet: Léopold is Lucas's match when the matching maximises attraction.
-Switch the objective to wellbeing.
 """
 
 import math
@@ -22,22 +23,18 @@ from functools import cache
 
 import numpy as np
 
-from ..data import load_pairs, load_people, load_population, wellbeing_probability
-from ..data.markets import who_may_meet
+from ..data import load_pairs, load_population
 from ..trust import (
     APP_MIDPOINT,
     APP_SHARPNESS,
-    all_pairs,
     app_certainty,
     expected_calibration_error,
-    match_under_objectives,
-    mutual_score_table,
     overconfidence_sweep,
     pair_scores,
     reliability_table,
-    reliance_summary,
 )
 from .core import Check, Misconception
+from .lesson04_decisions import _number, billie_needs, lucas_wellbeing_match, sofia_over_reliance
 
 #: Exercise 1: the app's statements and what happened (20 past matches).
 HAND_PREDICTED = [0.9] * 10 + [0.3] * 10
@@ -49,19 +46,13 @@ HAND_MEAN_MINUS_RATE = float(np.mean(HAND_PREDICTED) - np.mean(HAND_OUTCOME))
 #: The misconception "accuracy": verdict (stated >= 50 %) equal to the outcome.
 HAND_ACCURACY = float(np.mean((np.array(HAND_PREDICTED) >= 0.5) == np.array(HAND_OUTCOME)))
 
+#: The misconception "forgot the weights": the gap of the 90 % band alone.
+HAND_TOP_GAP = float(
+    abs(0.9 - np.mean([o for p, o in zip(HAND_PREDICTED, HAND_OUTCOME, strict=True) if p == 0.9]))
+)
+
 #: The overconfidence settings lesson 04 sweeps.
 SWEEP_SETTINGS = (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
-
-#: Exercise 4: Sofia's log (1 = accept), the app's verdicts and what happened.
-SOFIA_FINAL = [1, 1, 1, 0, 1, 1, 1, 0]
-SOFIA_APP = [1, 1, 1, 0, 1, 0, 1, 1]
-SOFIA_OUTCOME = [1, 0, 1, 0, 0, 1, 1, 0]
-
-
-def _number(answer):
-    if isinstance(answer, bool) or not isinstance(answer, int | float | np.number):
-        raise TypeError("not a number")
-    return float(answer)
 
 
 def _close(target: float, tolerance: float = 0.005):
@@ -109,12 +100,12 @@ top_band_prediction = Check(
             example="90-100 %",
             matches=lambda answer: answer == "90-100 %" != _top_band(),
             hint="That is what a calibrated app's record would show. Look at the track record "
-            "table just after this exercise and read the top band's observed_rate: did the "
+            "table just after this exercise and read the top band's observed rate: did the "
             "app's record live up to its word?",
         ),
     ),
     fallback_hint="Look at the track record table just after this exercise and read the "
-    "observed_rate of the top band (90-100 %).",
+    "observed rate of the top band (90-100 %).",
 )
 
 
@@ -131,13 +122,15 @@ ece_by_hand = Check(
             matches=_close(HAND_ACCURACY),
             hint=f"{HAND_ACCURACY:g} is the accuracy (12 of 20 yes/no verdicts right). Calibration "
             "compares each band's stated probability with how often it came true.",
+            wrong_value=lambda: HAND_ACCURACY,
         ),
         Misconception(
             "forgot the weights",
             example=0.3,
-            matches=_close(0.3),
+            matches=_close(HAND_TOP_GAP),
             hint="0.3 is the gap in the 90% band alone. Average the gaps of both bands, each "
             "weighted by its share of the matches.",
+            wrong_value=lambda: HAND_TOP_GAP,
         ),
         Misconception(
             "mean statement minus overall rate",
@@ -146,12 +139,14 @@ ece_by_hand = Check(
             hint=f"{HAND_MEAN_MINUS_RATE:g} is the average statement minus the overall rate: the two "
             "bands' gaps have opposite signs and cancel. Take the size of each band's gap before "
             "you average.",
+            wrong_value=lambda: HAND_MEAN_MINUS_RATE,
         ),
         Misconception(
             "a percentage",
             example=20,
             matches=_close(20, 0.5),
             hint="Give the error as a proportion between 0 and 1 (0.2 rather than 20).",
+            form_slip=True,
         ),
     ),
     fallback_hint="For each band: |stated - share that worked out|, weighted by the band's "
@@ -200,108 +195,12 @@ best_overconfidence = Check(
 )
 
 
-def _name(answer):
-    return answer.strip().casefold() if isinstance(answer, str) else answer
-
-
-@cache
-def _lucas_match() -> str:
-    table = load_people().set_index("name")
-    testers, candidates = table[table["role"] == "tester"], table[table["role"] == "candidate"]
-    matches = match_under_objectives(
-        mutual_score_table(testers, candidates),
-        all_pairs(testers, candidates, wellbeing_probability),
-        allowed=who_may_meet(testers, candidates),
-    )
-    chosen = matches[(matches["person"] == "Lucas Apert") & (matches["objective"] == "wellbeing")]
-    return str(chosen["match"].iloc[0])
-
-
-lucas_wellbeing_match = Check(
-    name="lucas_wellbeing_match",
-    reference=_lucas_match,
-    question="Who is Lucas matched with when the matching maximises wellbeing?",
-    is_correct=lambda answer: answer == _lucas_match().casefold(),
-    why="Antoine shares Lucas's memories and treats partners well: a lower score, a far better "
-    "chance that both are doing well a year later. The score measured attraction.",
-    normalise=_name,
-    misconceptions=(
-        Misconception(
-            "the attraction match",
-            example="Léopold",
-            matches=lambda answer: answer in ("léopold", "leopold"),
-            hint="Léopold is Lucas's match when the matching maximises attraction. Switch the "
-            "objective to wellbeing.",
-        ),
-        Misconception(
-            "a tester",
-            example="Lucas Apert",
-            matches=lambda answer: answer in ("lucas", "lucas apert"),
-            hint="Give the name of Lucas's match, a candidate, not Lucas himself.",
-        ),
-    ),
-    fallback_hint="Set the explorer's objective to wellbeing and read Lucas's line.",
-)
-
-
-def _over_reliance() -> int:
-    return reliance_summary(SOFIA_FINAL, SOFIA_APP, SOFIA_OUTCOME).over_reliance
-
-
-sofia_over_reliance = Check(
-    name="sofia_over_reliance",
-    reference=_over_reliance,
-    question="On how many cases did Sofia go along with the app when the app was wrong?",
-    is_correct=lambda answer: _number(answer) == _over_reliance(),
-    why="The app was wrong on 4 cases; Sofia agreed with it on 2 of them (cases 2 and 5) and "
-    "overrode it on the other 2, rightly.",
-    misconceptions=(
-        Misconception(
-            "counted every app error",
-            example=4,
-            matches=lambda a: _number(a) == 4,
-            hint="4 is how often the app was wrong. Count only the cases where Sofia's call "
-            "was the same as the app's wrong one.",
-        ),
-        Misconception(
-            "counted every agreement",
-            example=6,
-            matches=lambda a: _number(a) == 6,
-            hint="6 is how often Sofia agreed with the app. Agreeing with a right verdict is "
-            "not over-reliance: keep the cases where the app was wrong.",
-        ),
-    ),
-    fallback_hint="A case counts when the app's verdict differs from what happened and Sofia's "
-    "call is the same as the app's.",
-)
-
-
-@cache
-def _users() -> int:
-    return int(load_population()["signed_up"].sum())
-
-
-billie_needs = Check(
-    name="billie_needs",
-    reference=_users,
-    question="Safe modes work for 90% of users. About how many people must Billie be able to "
-    "reach so that nobody is harmed in an outage?",
-    is_correct=lambda answer: abs(_number(answer) - 0.1 * _users()) <= 0.04 * _users(),
-    why="About 10% of the users' safe modes fail, so Billie must reach roughly that many, "
-    "in time, before harm sets in: one person cannot. The safeguard has to scale with the users.",
-    misconceptions=(
-        Misconception(
-            "every user",
-            example=370,
-            matches=lambda a: _number(a) >= 0.5 * _users(),
-            hint="Billie only needs to reach the people whose safe mode failed, not everyone.",
-        ),
-        Misconception(
-            "a share",
-            example=0.1,
-            matches=lambda a: 0 < _number(a) < 1,
-            hint="Give a number of people, not a share: 10% of how many users?",
-        ),
-    ),
-    fallback_hint="Roughly (1 - 0.9) × the number of users; try it in the outage explorer.",
-)
+__all__ = [
+    "best_overconfidence",
+    "billie_needs",
+    "ece_by_hand",
+    "lucas_wellbeing_match",
+    "sofia_over_reliance",
+    "top_band_prediction",
+    "top_band_range",
+]

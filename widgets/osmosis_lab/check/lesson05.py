@@ -119,6 +119,7 @@ review_informed_share = Check(
             example=13,
             matches=lambda a: 1 < a <= 100,
             hint="Give a fraction between 0 and 1 (for example 0.25), not a percentage.",
+            form_slip=True,
         ),
         Misconception(
             "counted every tick as informed",
@@ -126,6 +127,7 @@ review_informed_share = Check(
             matches=lambda a: a >= 0.9,
             hint="A box left ticked by someone who never read the form is recorded as a yes, "
             "but it is not an informed choice. Read the 'informed' row, not the consent row.",
+            wrong_value=lambda: 1.0,  # every consent counted,
         ),
         Misconception(
             "gave the consent rate",
@@ -133,6 +135,7 @@ review_informed_share = Check(
             matches=lambda a: abs(a - _consent_rate_pre_ticked()) <= SHARE_TOLERANCE,
             hint="That is the share of people who end up consenting. The question asks what "
             "share of those consents are informed.",
+            wrong_value=_consent_rate_pre_ticked,
         ),
     ),
     fallback_hint="Set the consent form to 'Pre-ticked' in the panel and read the row "
@@ -301,6 +304,7 @@ review_non_users_used = Check(
             matches=lambda answer: answer == _unsigned_counts()[0],
             hint="Those are the candidates found as soulmates. The research export also holds "
             "residents who never signed up: read the row 'people used who never signed up'.",
+            wrong_value=lambda: _unsigned_counts()[0],
         ),
         Misconception(
             "counted only the residents",
@@ -308,6 +312,7 @@ review_non_users_used = Check(
             matches=lambda answer: answer == _unsigned_counts()[1],
             hint="Those are the residents in the export. Add the candidates the app found as "
             "soulmates without their signing up.",
+            wrong_value=lambda: _unsigned_counts()[1],
         ),
     ),
     fallback_hint="Read the row 'people used who never signed up' for the planned design.",

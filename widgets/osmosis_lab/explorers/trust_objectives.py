@@ -74,7 +74,7 @@ class ObjectivesExplorer(Explorer):
         people = chosen["person"].tolist()
         if len(people) <= 30:  # a bar per person; a big population shows the totals only
             shown = self.matches[self.matches["person"].isin(people)]
-            show_chart(self.chart, trust_charts.objectives_chart(shown))
+            show_chart(self.chart, trust_charts.objectives_chart(shown, named=self.objective.value))
         # Only the chosen objective's match is named (in the heading): the lesson asks the
         # learner to predict the other one before switching.
         lines = []

@@ -140,6 +140,13 @@ def category_contributions(
 
 
 def _likeness(similarity: float) -> str:
+    """Words for a similarity, judged on the value as printed (two places): 0.897 shows as
+    0.90, and a reader who sees 0.90 beside "much alike" reads the word as wrong.
+
+    >>> _likeness(0.897), _likeness(0.894)
+    ('almost identical', 'much alike')
+    """
+    similarity = round(similarity, 2)
     if similarity >= 0.9:
         return "almost identical"
     if similarity >= 0.75:

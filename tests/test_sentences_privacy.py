@@ -1,0 +1,161 @@
+"""Lesson 03's explorers: every sentence they print has a predicate the engines compute.
+
+Each sentence kind is recomputed from the engines given the control values, after every step
+of random sequences and over each control's whole range (``sentence_sweep.py``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from osmosis_lab.explorers.privacy_linkage import LinkageExplorer
+from osmosis_lab.explorers.privacy_profile import ProfileExplorer
+from osmosis_lab.privacy import generalise
+from sentence_sweep import SEEDS, STEPS, percent, sweep, text
+from sequences import run_sequence
+
+# ---------------------------------------------------------------------- lesson 03: linkage
+
+
+def linkage_model(explorer: LinkageExplorer, _control) -> None:
+    """Who is unique, narrowed, hidden or unmatched: counted by joining, row by row."""
+    chosen = [c for c, box in explorer.knows.items() if box.value]
+    shown = text(explorer)
+    if not chosen:
+        assert "The attacker knows nothing about anyone yet." in shown
+        return
+    released = explorer.released.groupby(chosen).size().rename("n").reset_index()
+    known = explorer.known.reset_index()
+    sizes = known.merge(released, on=chosen, how="left")["n"].fillna(0).astype(int)
+    groups = known["group"].to_numpy()
+    for group, label in (("tester", "beta testers"), ("resident", "residents with a public")):
+        n = sizes[groups == group]
+        counts = ((n == 1).sum(), ((n >= 2) & (n <= 5)).sum(), (n >= 6).sum(), (n == 0).sum())
+        line = (
+            f"{len(n)} {label}"
+            + (" profile" if group == "resident" else "")
+            + f": {counts[0]} re-identified (unique), {counts[1]} narrowed to 2-5 people, "
+            f"{counts[2]} hidden in a crowd (6+), {counts[3]} no matching record."
+        )
+        assert line in shown, line
+        assert f"re-identifies {counts[0]} of the {len(n)} {label}" in shown or (
+            f"and {counts[0]} of the {len(n)} {label}" in shown
+        )
+
+
+def test_linkage_sentences_over_every_set_of_facts():
+    explorer = LinkageExplorer.with_lesson_data()
+    seen = set()
+
+    def model(explorer, control):
+        seen.add(tuple(box.value for box in explorer.knows.values()))
+        linkage_model(explorer, control)
+
+    assert sweep(explorer, model, product=True) == 2**4
+    assert len(seen) == 2**4, "every set of facts the attacker may know"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_linkage_sentences_in_random_sequences(seed):
+    run_sequence(LinkageExplorer.with_lesson_data(), seed, STEPS, model=linkage_model)
+
+
+# ---------------------------------------------------------------------- lesson 03: your profile
+
+
+def profile_model(explorer: ProfileExplorer, _control) -> None:
+    """How many residents still fit after each fact: counted by filtering the population."""
+    profile = {
+        "age": explorer.age.value,
+        "arrondissement": explorer.arrondissement.value,
+        "occupation": explorer.occupation.value,
+        "gender": explorer.gender.value,
+    }
+    population = explorer.population
+    if explorer.coarse.value:
+        profile = generalise(pd.DataFrame([profile]), explorer.rules).iloc[0].to_dict()
+        population = generalise(population, explorer.rules)
+    shown, fits = text(explorer), np.ones(len(population), bool)
+    for i, column in enumerate(("age", "arrondissement", "occupation", "gender")):
+        fits &= (population[column] == profile[column]).to_numpy()
+        step = ("" if i == 0 else "+ ") + f"{column} {profile[column]}"
+        assert f"{step}: {int(fits.sum())} residents still fit" in shown, step
+    left, total = int(fits.sum()), len(population)
+    if left == 0:
+        assert f"None of the {total} residents matches all four facts" in shown
+    elif left == 1:
+        assert f"Exactly one of the {total} residents matches all four facts: unique." in shown
+    else:
+        assert f"{left} of the {total} residents match all four facts: you hide among" in shown
+
+
+def test_profile_sentences_over_each_controls_whole_range():
+    explorer = ProfileExplorer.with_lesson_data()
+    assert sweep(explorer, profile_model) > 75 + 20
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_profile_sentences_in_random_sequences(seed):
+    run_sequence(ProfileExplorer.with_lesson_data(), seed, STEPS, model=profile_model)
+
+
+# ---------------------------------------------------------------------- lesson 03: generalise
+
+
+def generalise_model(explorer, _control) -> None:
+    """k, l, classes, suppression and re-identified testers, counted with groupby and a join."""
+    from osmosis_lab.categories import QUASI_IDENTIFIERS
+    from osmosis_lab.privacy import HIERARCHIES, hierarchy_rules
+
+    qi = list(QUASI_IDENTIFIERS)
+    levels = {c: [n for n, _ in HIERARCHIES[c]].index(s.value) for c, s in explorer.levels.items()}
+    rules = hierarchy_rules(levels)
+    coarse = generalise(explorer.released, rules)
+    size = coarse.groupby(qi, dropna=False)["health_condition"].transform("size")
+    target, shown = explorer.k_target.value, text(explorer)
+    assert (
+        f"Before suppression k = {int(size.min())}: {int((size == 1).sum())} of {len(size)} "
+        f"people are unique and there are {coarse.groupby(qi, dropna=False).ngroups} distinct "
+        "combinations."
+    ) in shown
+    for label, low, high in (("1 (unique)", 1, 1), ("2", 2, 2), ("3-4", 3, 4), ("5-9", 5, 9),
+                             ("10-49", 10, 49), ("50+", 50, 10**9)):  # fmt: skip
+        assert f"{int(size.between(low, high).sum())} people in classes of {label}" in shown
+    kept = coarse[size >= target]
+    removed = len(coarse) - len(kept)
+    if kept.empty:
+        assert f"removes all {removed} people: nothing is left." in shown
+        return
+    classes = kept.groupby(qi, dropna=False)["health_condition"]
+    k_after, l_after = int(classes.size().min()), int(classes.nunique().min())
+    known = generalise(explorer.known, rules).loc[explorer.testers, qi].reset_index()
+    counts = kept.groupby(qi, dropna=False).size().rename("n").reset_index()
+    n = known.merge(counts, on=qi, how="left")["n"].fillna(0)
+    assert (
+        f"k = {k_after} and l = {l_after} (health condition) in the released table; "
+        f"{int((n == 1).sum())} of {len(explorer.testers)} testers are still re-identified"
+    ) in shown
+    assert ("l = 1: in some class everyone has the same" in shown) == (
+        k_after >= 2 and l_after == 1
+    )
+    if removed:
+        share = percent(removed / len(coarse))
+        assert f"suppression: {removed} of {len(coarse)} people ({share}) are left out" in shown
+    else:
+        assert "suppression: nobody is left out." in shown
+
+
+def test_generalise_sentences_over_each_controls_whole_range():
+    from osmosis_lab.explorers.privacy_generalise import GeneraliseExplorer
+
+    explorer = GeneraliseExplorer.with_lesson_data()
+    assert sweep(explorer, generalise_model) == 5 + 4 + 3 + 2 + 10
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_generalise_sentences_in_random_sequences(seed):
+    from osmosis_lab.explorers.privacy_generalise import GeneraliseExplorer
+
+    run_sequence(GeneraliseExplorer.with_lesson_data(), seed, STEPS, model=generalise_model)

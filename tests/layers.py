@@ -69,6 +69,10 @@ LAYERS = (
             "tests/test_lesson02_*.py",
             "tests/test_my_work.py",
             "tests/test_records_review_writer.py",
+            "tests/test_sentences_*.py",
+            "tests/test_gate.py",
+            "tests/test_text_boxes.py",
+            "tests/test_judge_first_record.py",
         ),
     ),
     Layer(
@@ -84,6 +88,8 @@ LAYERS = (
             "tests/test_matching_purity.py",
             "tests/test_records_layer.py",
             "tests/test_teacher_guide.py",
+            "tests/test_hints.py",
+            "tests/test_lesson_reflections.py",
         ),
     ),
     Layer(

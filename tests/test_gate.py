@@ -81,6 +81,18 @@ def test_show_anyway_reveals_without_a_prediction():
     assert "Shown without a prediction" in said(gate)
 
 
+def test_show_anyway_keeps_the_button_that_holds_the_focus():
+    """Enter on a button that then hides (or is disabled) drops the keyboard focus to the page,
+    where JupyterLab takes the next key: the pressed button stays, in a state that says so."""
+    gate = reveal_after("hand_matching", widgets.HTML("result"))
+    click(gate.show_anyway)
+    button = gate.show_anyway
+    assert button.layout.display != "none" and not button.disabled
+    assert button.description == "Shown below" and "shown" in button.tooltip
+    click(button)  # pressed again: it says so, and the result stays
+    assert not hidden(gate) and said(gate) == "Already shown: the result is below this button."
+
+
 def test_a_kept_answer_reveals_after_a_reload():
     record = MemoryRecord()
     first = answer_control("top_band_prediction", record=record)

@@ -28,9 +28,18 @@ LESSONS = Path(__file__).resolve().parents[1] / "lessons"
 GATED = {
     "01_what_is_a_match": {"hand_matching", "men_first_choices_when_women_propose"},
     "02_consent": {"consent_is_specific"},
-    "03_privacy": {"lucas_narrowing_prediction"},
-    "04_trust": {"top_band_prediction"},
-    "05_design_review": {"review_noisy_counts_prediction", "outage_with_human_only_prediction"},
+    "03_privacy": {
+        "export_harm_prediction",
+        "lucas_narrowing_prediction",
+        "survey_closeness_prediction",
+    },
+    "04_trust": {"top_band_prediction", "lucas_same_match_prediction"},
+    "05_design_review": {
+        "review_noisy_counts_prediction",
+        "review_proposing_side",
+        "still_learned_prediction",
+        "outage_with_human_only_prediction",
+    },
 }
 
 

@@ -7,6 +7,7 @@ Examples
 """
 
 from .. import lesson04 as checks
+from .. import lesson04_predict as predictions
 from ..exercise import Exercise
 from ..lesson04 import SWEEP_SETTINGS, TOP_BAND_OPTIONS
 from . import cast as _cast
@@ -71,6 +72,24 @@ best_overconfidence = Exercise(
 )
 
 
+lucas_same_match_prediction = Exercise(
+    check=predictions.lucas_same_match_prediction,
+    lesson="04_trust",
+    variable="same_match",
+    kind="choice",
+    options=predictions.SAME_OR_NOT,
+    control=True,
+    solution=(
+        "attraction, wellbeing = check.lesson04_predict.lucas_matches()\n"
+        "same_match = check.lesson04_predict.SAME_OR_NOT[attraction != wellbeing]"
+    ),
+    explanation=(
+        "A different person under each. Nothing about Lucas changed, only what the algorithm was asked to make\n"
+        "as large as possible: the objective is a choice, and it decides the match."
+    ),
+)
+
+
 lucas_wellbeing_match = Exercise(
     check=checks.lucas_wellbeing_match,
     lesson="04_trust",
@@ -125,6 +144,7 @@ EXERCISES = (
     top_band_prediction,
     ece_by_hand,
     best_overconfidence,
+    lucas_same_match_prediction,
     lucas_wellbeing_match,
     sofia_over_reliance,
     billie_needs,

@@ -61,6 +61,16 @@ def announce(control: Any) -> None:
         gate.link(control)
 
 
+def newest_control(exercise: str) -> Any:
+    """The newest answer control built for ``exercise`` in this kernel, or None."""
+    return _NEWEST.get(exercise)
+
+
+def answered(control: Any) -> bool:
+    """Whether ``control`` holds a checked answer (clicked, typed or restored)."""
+    return control.status not in _UNANSWERED
+
+
 def _as_widget(result: Any) -> widgets.Widget:
     """The widget that shows ``result``: itself, its ``view``, or an Output holding it."""
     if isinstance(result, widgets.Widget):
@@ -107,7 +117,7 @@ class Gate:
         self._verdict_changed(None)
 
     def _verdict_changed(self, _change) -> None:
-        if self.control.status not in _UNANSWERED:
+        if answered(self.control):
             self.reveal("answered")
 
     def _pressed(self) -> None:

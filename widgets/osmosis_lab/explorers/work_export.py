@@ -2,7 +2,8 @@
 
 The panel shows, before anything is written, exactly the file an export will
 write (:func:`osmosis_lab.records.export.export_markdown`; **Show what will be
-exported** brings it up to date), one checkbox per part (each lesson's answers,
+exported** brings it up to date, and it follows every answer or reflection kept
+while it is on screen), one checkbox per part (each lesson's answers, by the lesson's title,
 each reflection) to leave parts out, and who will read it. **Export my work**
 writes that same text, atomically; if the work changed since the preview, it
 shows the new preview instead and writes nothing until pressed again:
@@ -44,7 +45,36 @@ from . import my_work
 from .my_work import _live
 
 _BINDER = ("BINDER_SERVICE_HOST", "BINDER_REQUEST")
-_LABELS = {"answers": "My answers in lesson", "reflection": "My reflection"}
+#: Each lesson's title, as its first heading says (a test keeps them equal): a tick box reads
+#: "My answers in 01 · What is a match?", not the file's name.
+LESSON_TITLES = {
+    "00_start_here": "00 · Start here",
+    "01_what_is_a_match": "01 · What is a match?",
+    "02_consent": "02 · Consent",
+    "03_privacy": "03 · Data privacy",
+    "04_trust": '04 · Algorithmic trust: how sure is "certain"?',
+    "05_design_review": "05 · Design review before launch",
+}
+
+
+def part_label(part: str, record: dict) -> str:
+    """What a part's tick box says: the lesson's title, or the reflection's prompt.
+
+    >>> part_label("answers:01_what_is_a_match", {})
+    'My answers in 01 · What is a match?'
+    >>> part_label("reflection:00_x", {"reflections": {"00_x": {"prompt": "Why?"}}})
+    'My reflection: "Why?"'
+    """
+    kind, key = part.split(":", 1)
+    if kind == "answers":
+        return f"My answers in {LESSON_TITLES.get(key, key)}"
+    prompt = record.get(my_work.REFLECTIONS, {}).get(key, {}).get("prompt", key)
+    return f'My reflection: "{prompt}"'
+
+
+def _button(description: str, **style) -> widgets.Button:
+    # as wide as its words: a button cut to "Show what will b…" cannot be read
+    return widgets.Button(description=description, layout=widgets.Layout(width="auto"), **style)
 
 
 def on_binder() -> bool:
@@ -72,11 +102,11 @@ class ExportPanel:
         self.reader = widgets.HTML()
         self.part_box = widgets.VBox()
         self.preview = widgets.HTML()
-        self.show = widgets.Button(description="Show what will be exported")
-        self.export = widgets.Button(description="Export my work", button_style="primary")
-        self.delete = widgets.Button(description="Delete my saved work")
-        self.delete_now = widgets.Button(description="Yes, delete it", button_style="danger")
-        self.keep = widgets.Button(description="No, keep it")
+        self.show = _button("Show what will be exported")
+        self.export = _button("Export my work", button_style="primary")
+        self.delete = _button("Delete my saved work")
+        self.delete_now = _button("Yes, delete it", button_style="danger")
+        self.keep = _button("No, keep it")
         self.confirm = widgets.HBox(
             [widgets.HTML(self._delete_warning()), self.delete_now, self.keep],
             layout=widgets.Layout(display="none"),
@@ -137,6 +167,10 @@ class ExportPanel:
         )
         self.refresh()
 
+    def on_work_changed(self) -> None:
+        """An answer or a reflection was kept: the preview follows (see :func:`.my_work.changed`)."""
+        self.refresh()
+
     def refresh(self) -> None:
         """Rebuild the part checkboxes (keeping choices made) and the preview."""
         learner = my_work.current_learner()
@@ -151,8 +185,12 @@ class ExportPanel:
             return
         for part in export_parts(record):
             if part not in self.parts:
-                kind, key = part.split(":", 1)
-                box = widgets.Checkbox(value=True, description=f"{_LABELS[kind]} {key}")
+                box = widgets.Checkbox(
+                    value=True,
+                    description=part_label(part, record),
+                    indent=False,
+                    layout=widgets.Layout(width="auto"),
+                )
                 box.observe(lambda _change: self.refresh(), names="value")
                 self.parts[part] = box
         shown = [p for p in self.parts if p in export_parts(record)]

@@ -10,13 +10,7 @@ from .. import lesson04 as checks
 from .. import lesson04_predict as predictions
 from ..exercise import Exercise
 from ..lesson04 import SWEEP_SETTINGS, TOP_BAND_OPTIONS
-from . import cast as _cast
-
-
-def _cast_but_lucas() -> tuple[str, ...]:
-    """The cast without Lucas himself: the question asks for his match."""
-    return tuple(name for name in _cast() if name != "Lucas Apert")
-
+from . import side
 
 top_band_prediction = Exercise(
     check=checks.top_band_prediction,
@@ -95,7 +89,7 @@ lucas_wellbeing_match = Exercise(
     lesson="04_trust",
     variable="lucas_match",
     kind="choice",
-    options=_cast_but_lucas,
+    options=lambda: side("candidate"),  # his match is a candidate (Léopold among them)
     # Lucas is not among the choices, so only a code answer can name him.
     code_only=("a tester",),
     solution=('lucas_match = objectives.match_of("Lucas Apert", "wellbeing")["match"]'),

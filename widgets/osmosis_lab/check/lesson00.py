@@ -61,7 +61,7 @@ def _normalise_name(answer):
 
 youngest_tester = Check(
     name="youngest_tester",
-    question="Which beta tester is under 18? Give their name as a string.",
+    question="Which beta tester is under 18?",
     is_correct=lambda answer: answer in ("niels larson", "niels"),
     why="Niels Larson is 17, a minor: in the series he joined at his mother's request. "
     "Lesson 02 asks what that means for consent.",

@@ -194,7 +194,9 @@ class SignIn:
             value=current_learner() or "",
             description="Your name or pseudonym",
             placeholder="the same one in every lesson",
-            style={"description_width": "initial"},  # the whole label, never "Your name or pseudo…"
+            # the whole label (not "Your name or pseudo…") and the whole placeholder after it
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="32em"),
         )
         self.open = widgets.Button(
             description="Open my work",

@@ -67,7 +67,7 @@ class Reflection:
         self.save = widgets.Button(
             description="Save my reflection",
             button_style="primary",
-            layout=widgets.Layout(width="auto"),
+            layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         self.status = widgets.HTML(_live(""))
         self.view = widgets.VBox([prompt, self.text, self.may_show, self.save, self.status])

@@ -74,7 +74,9 @@ def part_label(part: str, record: dict) -> str:
 
 def _button(description: str, **style) -> widgets.Button:
     # as wide as its words: a button cut to "Show what will b…" cannot be read
-    return widgets.Button(description=description, layout=widgets.Layout(width="auto"), **style)
+    # (and not stretched across the panel: a column of widgets stretches its children)
+    layout = widgets.Layout(width="auto", align_self="flex-start")
+    return widgets.Button(description=description, layout=layout, **style)
 
 
 def on_binder() -> bool:

@@ -106,9 +106,8 @@ still_learned_prediction = Exercise(
         "still_learned = check.lesson05_predict.LEARNED[0 if cost <= prior else 1 if cost < 1 else 2]"
     ),
     explanation=(
-        "Something, up to a limit. The change that stops the attack releases no rows, so nobody is named, but\n"
-        "the counts it publishes still move what an observer believes about one resident: the privacy cost is\n"
-        "far above the city's share, and below certainty. That limit is what differential privacy promises."
+        "Something, up to a limit. Nobody is named, but what is published still moves what an observer believes\n"
+        "about one resident: the table's last column is far above the city's share, and below certainty."
     ),
 )
 

@@ -204,6 +204,8 @@ def test_the_export_preview_follows_the_work_and_names_the_lessons(tmp_path):
     update(box.text, value="Who proposes.")
     click(box.save)
     assert "Who proposes." in html.unescape(panel.preview.value)
+    click(panel.show)  # up to date already: the press still answers
+    assert said(panel.status) == "The preview below is up to date: it is what Export writes."
     labels = [part.description for part in panel.part_box.children]
     assert "My answers in 01 · What is a match?" in labels
     assert 'My reflection: "Which two value choices hide in the algorithm?"' in labels

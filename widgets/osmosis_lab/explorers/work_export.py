@@ -118,7 +118,7 @@ class ExportPanel:
             [self.reader, self.part_box, self.show, self.preview, self.export, self.delete, self.confirm,
              self.status]
         )  # fmt: skip
-        self.show.on_click(lambda _b: self.refresh())
+        self.show.on_click(lambda _b: self.shown())
         self.export.on_click(lambda _b: self.write())
         self.delete.on_click(lambda _b: self._confirming(True))
         self.keep.on_click(lambda _b: self._confirming(False, "Kept: nothing was deleted."))
@@ -168,6 +168,13 @@ class ExportPanel:
             f"you chose to). {html.escape(self._where())}</p>"
         )
         self.refresh()
+
+    def shown(self) -> None:
+        """**Show what will be exported**: bring the preview up to date, and say so (it usually
+        is already: it follows kept work), so the press is never met with silence."""
+        self.refresh()
+        if my_work.current_learner() is not None:
+            self.status.value = _live("The preview below is up to date: it is what Export writes.")
 
     def on_work_changed(self) -> None:
         """An answer or a reflection was kept: the preview follows (see :func:`.my_work.changed`)."""

@@ -122,7 +122,7 @@ def test_who_proposes_gale_shapley_extremes():
     assert "When women propose: the women's partners are on average their choice number 1.0" in (
         text(explorer)
     )
-    assert "3 stable matching(s)" in text(explorer)
+    assert "3 stable matchings" in text(explorer)
     ranks = {row["person"]: row["rank"] for row in rows_of(explorer.chart)}
     assert ranks["alpha"] == 3 and ranks["A"] == 1
 

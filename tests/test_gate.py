@@ -28,9 +28,18 @@ LESSONS = Path(__file__).resolve().parents[1] / "lessons"
 GATED = {
     "01_what_is_a_match": {"hand_matching", "men_first_choices_when_women_propose"},
     "02_consent": {"consent_is_specific"},
-    "03_privacy": {"lucas_narrowing_prediction"},
-    "04_trust": {"top_band_prediction"},
-    "05_design_review": {"review_noisy_counts_prediction", "outage_with_human_only_prediction"},
+    "03_privacy": {
+        "export_harm_prediction",
+        "lucas_narrowing_prediction",
+        "survey_closeness_prediction",
+    },
+    "04_trust": {"top_band_prediction", "lucas_same_match_prediction"},
+    "05_design_review": {
+        "review_noisy_counts_prediction",
+        "review_proposing_side",
+        "still_learned_prediction",
+        "outage_with_human_only_prediction",
+    },
 }
 
 
@@ -79,6 +88,18 @@ def test_show_anyway_reveals_without_a_prediction():
     click(gate.show_anyway)
     assert not hidden(gate) and gate.reason == "shown anyway"
     assert "Shown without a prediction" in said(gate)
+
+
+def test_show_anyway_keeps_the_button_that_holds_the_focus():
+    """Enter on a button that then hides (or is disabled) drops the keyboard focus to the page,
+    where JupyterLab takes the next key: the pressed button stays, in a state that says so."""
+    gate = reveal_after("hand_matching", widgets.HTML("result"))
+    click(gate.show_anyway)
+    button = gate.show_anyway
+    assert button.layout.display != "none" and not button.disabled
+    assert button.description == "Shown below" and "shown" in button.tooltip
+    click(button)  # pressed again: it says so, and the result stays
+    assert not hidden(gate) and said(gate) == "Already shown: the result is below this button."
 
 
 def test_a_kept_answer_reveals_after_a_reload():

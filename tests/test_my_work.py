@@ -216,10 +216,23 @@ def test_the_preview_is_exactly_the_file_written(zoe_work, tmp_path):
     assert data["reflections"]["00_refuse_first"]["text"] == "Subconscious signals."
 
 
-def test_work_saved_after_the_preview_is_shown_before_it_is_exported(zoe_work):
+def test_the_preview_follows_work_kept_after_it_was_shown(zoe_work):
     panel = zoe_work
     control = answer_control("youngest_tester")
     answer(control, "Ana Stern")  # checked after the panel showed its preview
+    assert "Ana Stern" in panel.preview.value  # no need to press "Show what will be exported"
+    panel.export.click()
+    assert "Exported" in said(panel.status)
+    assert "Ana Stern" in panel.written.read_text(encoding="utf-8")
+
+
+def test_work_changed_behind_the_preview_is_shown_before_it_is_exported(zoe_work):
+    panel = zoe_work
+    # saved by another notebook of the same learner: this panel is not told
+    store, learner = my_work.current_store(), my_work.current_learner()
+    kept = store.load(learner)["00_start_here"]
+    entry = {"first_answer": "Ana Stern", "tries": 1, "answer": "Ana Stern", "status": "hint"}
+    store.save(learner, "00_start_here", {**kept, "youngest_tester": entry})
     assert "Ana Stern" not in panel.preview.value
     panel.export.click()
     assert "Not exported yet" in said(panel.status) and panel.written is None

@@ -48,12 +48,16 @@ number, text in quotes, or a tuple, set or dict of those, then run this cell.
 import html
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .plain import NotPlainData, to_plain
 
 STRICT_ENV = "OSMOSIS_STRICT_CHECKS"
+#: Set by the answer controls (the explorers layer, so that ``check`` imports no widgets):
+#: ``(exercise name, placeholder verdict) -> a live view`` of the code cell's "not attempted
+#: yet", which says so once the exercise is answered with its control above instead.
+placeholder_view: Callable[[str, "Verdict"], Any] | None = None
 
 
 class CheckFailed(AssertionError):
@@ -177,6 +181,8 @@ class Verdict:
     message: str
     #: Why a check could not be computed (status "could not check"), for strict mode's traceback.
     error: BaseException | None = field(default=None, compare=False, repr=False)
+    #: A live view shown instead of the fixed text (see :data:`placeholder_view`).
+    view: Any = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         return f"{_LABELS[self.status]} {self.message}"
@@ -191,6 +197,12 @@ class Verdict:
             f'{_COLOURS[self.status]};padding:0.3em 0.8em"><strong>{_LABELS[self.status]}</strong> '
             f"{_message_html(self.message)}</div>"
         )
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        bundle = {"text/plain": str(self), "text/html": self._repr_html_()}
+        if self.view is not None:  # the live view where a front end draws it; the text elsewhere
+            bundle = {**self.view._repr_mimebundle_(include=include, exclude=exclude), **bundle}
+        return bundle
 
 
 @dataclass(frozen=True)
@@ -211,7 +223,12 @@ class Check:
     def verdict(self, answer: Any) -> Verdict:
         """Judge ``answer`` without raising, whatever it is."""
         if answer is Ellipsis:
-            return Verdict("not attempted", "replace `...` with your answer, then run this cell.")
+            verdict = Verdict(
+                "not attempted", "replace `...` with your answer, then run this cell."
+            )
+            if placeholder_view is None:
+                return verdict
+            return replace(verdict, view=placeholder_view(self.name, verdict))
         try:
             # The one place answers are made plain: every comparison below sees plain data.
             answer = to_plain(answer)

@@ -5,7 +5,7 @@ Every right answer is computed here from the matching engine, never typed in.
 Examples
 --------
 >>> print(hand_matching({"Ada": "X", "Ben": "Y", "Cyd": "Z", "Dev": "W"}))
-Correct! Seven proposals: Ben and Cyd are each turned down once, and Dev takes W from Cyd.
+Correct! 7 proposals: Ben is turned down once, Cyd twice (W lets Cyd go when Dev asks).
 >>> find_a_blocking_pair(("alpha", "A")).status
 'hint'
 >>> print(men_first_choices_when_women_propose(0))  # doctest: +NORMALIZE_WHITESPACE
@@ -13,6 +13,7 @@ Correct! When the women propose, each woman gets her first choice, and every man
 last: the proposing side gains, the other side pays.
 """
 
+from collections import Counter
 from functools import cache
 
 import pandas as pd
@@ -20,7 +21,7 @@ import pandas as pd
 from ..categories import CATEGORIES
 from ..data import load_people
 from ..data.markets import beta_preferences
-from ..matching import blocking_pairs, deferred_acceptance
+from ..matching import blocking_pairs, deferred_acceptance, deferred_acceptance_steps
 from ..matching.compare import lie_outcome
 from ..matching.scenarios import (
     HAND_PROPOSERS,
@@ -33,6 +34,8 @@ from .core import Check, Misconception
 SHAKY_MATCHING = {"alpha": "B", "beta": "A", "gamma": "C"}
 #: Exercise 4: the tester and the category they stop sharing.
 WITHDRAWAL = ("Bastien Colin", "conscious")
+#: Exercise 4: candidates whose match moves too (a likely wrong pick: the question asks for a tester).
+MOVED_CANDIDATES = ("Chloé Garnier", "Jade Morin", "Amina Kaci")
 
 
 def _names(answer):
@@ -52,13 +55,39 @@ def _reviewers_proposing() -> dict[str, str]:
     return {p: r for r, p in deferred_acceptance(HAND_REVIEWERS, HAND_PROPOSERS).items() if p}
 
 
+_TIMES = {1: "once", 2: "twice"}
+
+
+def hand_story(proposers: dict, reviewers: dict) -> str:
+    """The run in one sentence, counted from the engine's events (rule 3: being let go after
+    being held counts as being turned down).
+
+    >>> hand_story({"Ana": ["Simon"], "Lea": ["Simon"]}, {"Simon": ["Lea", "Ana"]})
+    '2 proposals: Ana is turned down once (Simon lets Ana go when Lea asks).'
+    """
+    events = deferred_acceptance_steps(proposers, reviewers)
+    proposals = sum(e.kind == "proposal" for e in events)
+    turned_down = Counter(e.proposer for e in events if e.kind == "rejection")
+    times = [f"{p} {_TIMES.get(n, f'{n} times')}" for p, n in turned_down.items()]
+    if times:  # "Ben is turned down once, Cyd twice"
+        first = next(iter(turned_down))
+        times[0] = f"{first} is turned down{times[0].removeprefix(first)}"
+    let_go = [
+        f"{e.reviewer} lets {e.displaced} go when {e.proposer} asks"
+        for e in events
+        if e.kind == "acceptance" and e.displaced
+    ]
+    said = f"{proposals} proposals: " + (", ".join(times) or "nobody is turned down")
+    return said + (f" ({'; '.join(let_go)})." if let_go else ".")
+
+
 hand_matching = Check(
     name="hand_matching",
     reference=lambda: deferred_acceptance(HAND_PROPOSERS, HAND_REVIEWERS),
-    question="Run deferred acceptance by hand on Ada, Ben, Cyd, Dev (proposing) and W, X, Y, Z. "
-    "Who ends up with whom: give each proposer's partner.",
+    question="Run deferred acceptance by hand: Ada, Ben, Cyd and Dev propose to W, X, Y and Z. "
+    "Who ends up with whom? Give each of Ada, Ben, Cyd and Dev their partner.",
     is_correct=lambda answer: dict(answer) == deferred_acceptance(HAND_PROPOSERS, HAND_REVIEWERS),
-    why="Seven proposals: Ben and Cyd are each turned down once, and Dev takes W from Cyd.",
+    why=hand_story(HAND_PROPOSERS, HAND_REVIEWERS),
     misconceptions=(
         Misconception(
             "everyone gets their first choice",
@@ -99,8 +128,9 @@ def _blocks(answer) -> bool:
 find_a_blocking_pair = Check(
     name="find_a_blocking_pair",
     reference=lambda: blocking_pairs(SHAKY_MATCHING, *gale_shapley_example()),
-    question="In the matching shown above (called shaky in the code), which man and woman would "
-    "both rather be together?",
+    question="In the shaky matching ("
+    + ", ".join(f"{m} with {w}" for m, w in SHAKY_MATCHING.items())
+    + "), which man and which woman, not together, would both rather be together?",
     is_correct=_blocks,
     why="beta has A, his 3rd choice, and prefers C; C has gamma, her 3rd, and prefers beta. "
     "Both would leave: the matching is not stable.",
@@ -223,7 +253,7 @@ switched_nothing_off = Check(
         Misconception(
             "a candidate",
             example="Chloé Garnier",
-            matches=lambda answer: answer.strip() in {"Chloé Garnier", "Jade Morin", "Amina Kaci"},
+            matches=lambda answer: answer.strip() in MOVED_CANDIDATES,
             hint="Candidates moved too, but the question asks for a tester (a proposer).",
         ),
     ),

@@ -1,4 +1,5 @@
-"""Lesson 03 · Data privacy: the prediction before the narrowing cell (Part 1).
+"""Lesson 03 · Data privacy: the predictions before the export, the narrowing cell (Part 1) and
+the first survey (Part 3).
 
 A prediction is judged leniently: any band is an answer, the result cell below
 it then shows the count, and a wrong band gets a hint that says what to look at.
@@ -10,6 +11,8 @@ Examples
 'correct'
 >>> print(lucas_narrowing_prediction("dozens (10 to 99)"))  # doctest: +ELLIPSIS
 Not yet: Your prediction is noted; now look at the cell below...
+>>> export_harm_prediction(HARM_ANSWERS[2]).status, survey_closeness_prediction(CLOSENESS[1]).status
+('correct', 'correct')
 """
 
 from functools import cache
@@ -17,7 +20,7 @@ from functools import cache
 import numpy as np
 
 from ..data import load_people, load_population, load_public_profiles
-from ..privacy import beta_export, known_to_attacker, matching_rows
+from ..privacy import beta_export, estimate_proportion, known_to_attacker, matching_rows
 from .core import Check, Misconception
 
 #: The answers a learner picks from, fewest people last.
@@ -66,4 +69,86 @@ lucas_narrowing_prediction = Check(
         ),
     ),
     fallback_hint=LOOK_BELOW,
+)
+
+
+#: "Predict before you run: no names, can anyone be hurt?" (the export, before Part 1).
+HARM_ANSWERS = (
+    "no: with no names, nobody can be found",
+    "only if the list of pseudonyms leaks",
+    "yes: ordinary facts can still point to one person",
+)
+
+
+def _someone_can_be_found() -> str:
+    # Part 1 shows it: two ordinary facts leave Lucas alone in his row of the export.
+    return HARM_ANSWERS[2] if _lucas_band() == CROWD_BANDS[-1] else HARM_ANSWERS[0]
+
+
+export_harm_prediction = Check(
+    name="export_harm_prediction",
+    reference=_someone_can_be_found,
+    question="The export has no names in it. Can anyone in it be hurt?",
+    is_correct=lambda answer: answer == _someone_can_be_found(),
+    why="A row with no name can still be the only one that fits facts anyone can look up: "
+    "Part 1 finds such rows, and each carries its sensitive columns with it.",
+    normalise=lambda answer: answer.strip() if isinstance(answer, str) else answer,
+    misconceptions=(
+        Misconception(
+            "no name, no harm",
+            example=HARM_ANSWERS[0],
+            matches=lambda answer: answer in HARM_ANSWERS[:2] and answer != _someone_can_be_found(),
+            hint="Your prediction is noted; now look at the export below, then at what the "
+            "attacker knows. Which columns do the two tables share?",
+        ),
+    ),
+    fallback_hint="Your prediction is noted; now look at the export below.",
+)
+
+
+#: "Predict: with ε = 1 and 200 people, will the estimate be close to the truth?" (Part 3).
+CLOSENESS = (
+    "very close: within 3 points",
+    "roughly: within about 15 points",
+    "not at all: it could be anything from 0 % to 100 %",
+)
+#: The survey the prediction is about (Part 3's first cell, and exercise 4's numbers).
+SURVEY = {"people": 200, "yes": 70, "epsilon": 1.0}
+
+
+def closeness_band(half_width: float) -> str:
+    """The band of :data:`CLOSENESS` a 95 % interval's half-width falls in.
+
+    >>> closeness_band(0.02), closeness_band(0.14), closeness_band(0.45)
+    ('very close: within 3 points', 'roughly: within about 15 points', 'not at all: it could be anything from 0 % to 100 %')
+    """
+    return CLOSENESS[(half_width > 0.03) + (half_width > 0.25)]
+
+
+@cache
+def _survey_band() -> str:
+    answers = [True] * SURVEY["yes"] + [False] * (SURVEY["people"] - SURVEY["yes"])
+    estimate = estimate_proportion(answers, epsilon=SURVEY["epsilon"])
+    return closeness_band((estimate.high - estimate.low) / 2)
+
+
+survey_closeness_prediction = Check(
+    name="survey_closeness_prediction",
+    reference=_survey_band,
+    question="With ε = 1 and 200 people, how close will the estimate be to the true share?",
+    is_correct=lambda answer: answer == _survey_band(),
+    why="The coin hides each answer, and that costs precision: with 200 people the 95 % "
+    "interval spans about 15 points either side. Close enough for a rough share, not for a "
+    "precise one; more people, or a larger ε, narrow it.",
+    normalise=lambda answer: answer.strip() if isinstance(answer, str) else answer,
+    misconceptions=(
+        Misconception(
+            "the coin costs nothing",
+            example=CLOSENESS[0],
+            matches=lambda answer: answer == CLOSENESS[0] != _survey_band(),
+            hint="Your prediction is noted; now look at the line below: the 95 % interval says "
+            "how far off the estimate could be.",
+        ),
+    ),
+    fallback_hint="Your prediction is noted; now look at the line below and its 95 % interval.",
 )

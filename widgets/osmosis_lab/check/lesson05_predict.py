@@ -1,4 +1,5 @@
-"""Lesson 05 · Design review: the prediction of "3 · Trade-offs" (who is harmed in an outage).
+"""Lesson 05 · Design review: the predictions before exercise 4's table (what an observer still
+learns) and in "3 · Trade-offs" (who is harmed in an outage).
 
 Judged leniently, like every prediction: a wrong band gets a hint that says
 where to look, and the cell below it shows the figures. The right band is
@@ -10,6 +11,8 @@ Examples
 'correct'
 >>> outage_share_band(0.5), outage_share_band(0.03)
 ('about half', 'a few')
+>>> still_learned_prediction(LEARNED[1]).status
+'correct'
 """
 
 from dataclasses import replace
@@ -18,7 +21,8 @@ from functools import cache
 import numpy as np
 
 from ..data import load_pairs, load_people, load_population, load_public_profiles
-from ..review import AS_PLANNED, consequences, review_scenario
+from ..review import AS_PLANNED, compare_changes, consequences, review_scenario
+from ..review.privacy_cost import observer_prior
 from .core import Check, Misconception
 
 #: The answers a learner picks from, most harmed first.
@@ -35,10 +39,13 @@ def outage_share_band(share: float) -> str:
 
 
 @cache
+def _scenario():
+    return review_scenario(load_people(), load_population(), load_public_profiles(), load_pairs())
+
+
+@cache
 def _human_only_band() -> str:
-    scenario = review_scenario(
-        load_people(), load_population(), load_public_profiles(), load_pairs()
-    )
+    scenario = _scenario()
     design = replace(AS_PLANNED, human_contact=True)
     trust = consequences(design, scenario, rng=np.random.default_rng(2019)).trust
     return outage_share_band(trust.harmed / trust.users)
@@ -63,4 +70,46 @@ outage_with_human_only_prediction = Check(
         ),
     ),
     fallback_hint="Your prediction is noted; now look at the cell below and compare.",
+)
+
+
+#: Exercise 4's prediction: after the change that stops the attack, what can an observer learn?
+LEARNED = (
+    "nothing at all",
+    "something, but only up to a limit",
+    "as much as from the rows, with no limit",
+)
+
+
+@cache
+def _still_learned() -> str:
+    scenario = _scenario()
+    table = compare_changes(AS_PLANNED, scenario, rng=np.random.default_rng(0))
+    stops = table[(table["reidentified"] == 0) & (table["health_learned"] == 0)].iloc[0]
+    # privacy_cost is the worst case an observer reaches from the city's share (the prior)
+    if stops["privacy_cost"] <= observer_prior(scenario):
+        return LEARNED[0]
+    return LEARNED[1] if stops["privacy_cost"] < 1 else LEARNED[2]
+
+
+still_learned_prediction = Check(
+    name="still_learned_prediction",
+    reference=_still_learned,
+    question="One single change stops the attack: nobody named, no health condition learned. "
+    "After it, how much can an observer still learn about one resident?",
+    is_correct=lambda answer: answer == _still_learned(),
+    why="Stopping the attack is not the same as learning nothing: the table's last column shows "
+    "how sure, at worst, an observer can become about one resident. Differential privacy bounds "
+    "that; it does not make it zero.",
+    normalise=lambda answer: answer.strip() if isinstance(answer, str) else answer,
+    misconceptions=(
+        Misconception(
+            "no attack, no loss",
+            example=LEARNED[0],
+            matches=lambda answer: answer == LEARNED[0] != _still_learned(),
+            hint="Your prediction is noted; now look at the table below, in its last column "
+            "(the privacy cost): is it the same as before anything was published?",
+        ),
+    ),
+    fallback_hint="Your prediction is noted; now look at the table below and compare.",
 )

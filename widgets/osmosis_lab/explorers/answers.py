@@ -31,8 +31,10 @@ import ipywidgets as widgets
 from ..check import Verdict
 from ..check.exercise import Exercise, NotANumber, parse_number
 from ..check.exercises import exercise as find_exercise
-from . import gate, text_boxes
+from . import code_path, gate, text_boxes
 from .gate import reveal_after  # noqa: F401 - lessons import it with answer_control
+
+code_path.install()  # the code cell under a control says so once the control is answered
 
 _PLACEHOLDER = {"number": "a number, e.g. 12 or 0.25 or 25 %", "phrase": "a few words"}
 _NOTHING = ("choose your answer, then press Check.", "type your answer, then press Check.")
@@ -50,7 +52,9 @@ class AnswerControl:
     def __init__(self, exercise: Exercise, *, record: Any = None) -> None:
         self.exercise, self.record = exercise, record
         self.status = "not checked"
-        self.check_button = widgets.Button(description="Check", tooltip=f"Check: {exercise.name}")
+        self.check_button = widgets.Button(
+            description="Check", tooltip=f"Check your answer: {exercise.question}"
+        )
         self.selection, self.verdict = widgets.HTML(), widgets.HTML(_live(""))
         self.kept = widgets.HTML()  # where the answers are kept, if the record says
         self.inputs = self._build_inputs()

@@ -6,7 +6,11 @@ result in a :class:`Gate`: hidden until the prediction's control has a checked
 answer (clicked, typed, or restored from the learner's record after a reload
 or a restart), with a status read out to screen readers that says why it is
 hidden and how to reveal it, and a **Show anyway** button for a teacher who
-wants to skip the prediction. Once shown, a result stays shown.
+wants to skip the prediction. Once shown, a result stays shown. The button stays
+where it was, renamed **Shown below**, so a keyboard user who pressed it keeps
+the focus there (a hidden or disabled button drops the focus to the page, where
+JupyterLab's shortcuts take the next key); pressing it again says the result is
+already shown.
 
 The gate finds the prediction's control by its exercise's name: the newest
 control built for it in this kernel (:func:`announce`, called by
@@ -38,6 +42,9 @@ import ipywidgets as widgets
 CSS_CLASS = "osmosis-gate"
 #: Control statuses that mean no prediction has been given yet.
 _UNANSWERED = ("not checked", "not attempted")
+#: The button's name once it has shown the result, and what pressing it again says.
+SHOWN = "Shown below"
+ALREADY_SHOWN = "Already shown: the result is below this button."
 _NEWEST: "weakref.WeakValueDictionary[str, Any]" = weakref.WeakValueDictionary()
 _WAITING: "dict[str, weakref.WeakSet[Gate]]" = {}
 
@@ -52,6 +59,16 @@ def announce(control: Any) -> None:
     _NEWEST[name] = control
     for gate in list(_WAITING.get(name, ())):
         gate.link(control)
+
+
+def newest_control(exercise: str) -> Any:
+    """The newest answer control built for ``exercise`` in this kernel, or None."""
+    return _NEWEST.get(exercise)
+
+
+def answered(control: Any) -> bool:
+    """Whether ``control`` holds a checked answer (clicked, typed or restored)."""
+    return control.status not in _UNANSWERED
 
 
 def _as_widget(result: Any) -> widgets.Widget:
@@ -84,7 +101,7 @@ class Gate:
         self.result_box = widgets.Box([_as_widget(result)], layout=widgets.Layout(display="none"))
         self.view = widgets.VBox([self.status, self.show_anyway, self.result_box])
         self.view.add_class(CSS_CLASS)
-        self.show_anyway.on_click(lambda _button: self.reveal("shown anyway"))
+        self.show_anyway.on_click(lambda _button: self._pressed())
         _WAITING.setdefault(exercise, weakref.WeakSet()).add(self)
         self._say()
         found = control if control is not None else _NEWEST.get(exercise)
@@ -100,8 +117,14 @@ class Gate:
         self._verdict_changed(None)
 
     def _verdict_changed(self, _change) -> None:
-        if self.control.status not in _UNANSWERED:
+        if answered(self.control):
             self.reveal("answered")
+
+    def _pressed(self) -> None:
+        if self.shown:
+            self.status.value = _live(f"<p>{ALREADY_SHOWN}</p>")
+        else:
+            self.reveal("shown anyway")
 
     def reveal(self, reason: str) -> None:
         """Show the result (``reason``: "answered" or "shown anyway"); it then stays shown."""
@@ -109,7 +132,14 @@ class Gate:
             return
         self.shown, self.reason = True, reason
         self.result_box.layout.display = None
-        self.show_anyway.layout.display = "none"  # nothing left to show: out of the tab order
+        if reason == "answered":
+            # the focus is on the prediction's Check button: nothing left here to press
+            self.show_anyway.layout.display = "none"
+        else:
+            # the focus is on this button: keep it, in a state that says what happened
+            self.show_anyway.description = SHOWN
+            self.show_anyway.tooltip = "The result is shown below, and stays shown"
+            self.show_anyway.icon = "check"
         self._say()
 
     def _say(self) -> None:

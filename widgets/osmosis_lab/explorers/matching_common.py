@@ -59,7 +59,8 @@ def load_case(name: str) -> Case:
     if name == RANDOM:
         rng = np.random.default_rng(scenarios.RANDOM_SEED)
         proposers, reviewers = scenarios.random_instance(6, rng=rng)
-        return Case(name, proposers, reviewers, "Ps", "Rs")
+        # named P1..P6 and R1..R6: "P people" says which group, in words
+        return Case(name, proposers, reviewers, "P people", "R people")
     if name == BETA:
         testers, candidates = beta_preferences(load_people())
         return Case(name, testers, candidates, "testers", "candidates")

@@ -4,7 +4,7 @@ Examples
 --------
 >>> explorer = WhoProposesExplorer()
 >>> explorer.proposing.value = "second"
->>> "When Rs propose" in explorer.summary.value
+>>> "When R people propose" in explorer.summary.value
 True
 """
 
@@ -72,7 +72,8 @@ class WhoProposesExplorer(Explorer):
         moved = _moved(now, other)
         count = len(all_stable_matchings(case.proposers, case.reviewers))
         lines.append(
-            f"This case has {count} stable matching(s). "
+            stable_count_words(count)
+            + " "
             + (
                 f"Switching who proposes changes the partner of {len(moved)} people: "
                 f"{', '.join(moved)}."
@@ -95,6 +96,25 @@ class WhoProposesExplorer(Explorer):
             ),
         )
         self.summary.value = text_block(f"{case.name}: {asking} propose", lines)
+
+
+def stable_count_words(count: int) -> str:
+    """How many stable matchings a case has, said in words.
+
+    >>> stable_count_words(1).endswith("(one stable matching).")
+    True
+    >>> stable_count_words(6).startswith("There are 6 different ways")
+    True
+    """
+    if count == 1:
+        return (
+            "There is only one way to pair these people so that no two would rather leave their "
+            "partners for each other (one stable matching)."
+        )
+    return (
+        f"There are {count} different ways to pair these people so that no two would rather "
+        f"leave their partners for each other ({count} stable matchings)."
+    )
 
 
 def _possessive(group: str) -> str:

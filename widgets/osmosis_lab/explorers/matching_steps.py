@@ -82,14 +82,17 @@ class StepThroughExplorer(Explorer):
         grid = proposal_grid(self.events, self.case.proposers, upto=upto)
         latest = self.events[self.shown_events(self.position - 1) : upto] if upto else []
         held = self.events[upto - 1].held if upto else ()
-        lines = [e.text for e in latest] or ["Nobody has proposed yet. Press Next proposal."]
-        together = ", ".join(f"{p} and {r}" for p, r in held) or "nobody yet"
         done = upto == len(self.events)
-        lines.append(f"{'Final pairs' if done else 'Tentatively together'}: {together}.")
         alone = {}
         if done:  # only the end result has people left alone for good
             alone = alone_reasons(dict(held), self.case.proposers, self.case.reviewers)
-            lines += list(alone.values())
+        # the engine's last line counts only the proposers left alone: say both sides, in words
+        ending = final_words(self.case, len(held), alone) if done else ""
+        lines = [ending if e.kind == "final" else e.text for e in latest]
+        lines = lines or ["Nobody has proposed yet. Press Next proposal."]
+        together = ", ".join(f"{p} and {r}" for p, r in held) or "nobody yet"
+        lines.append(f"{'Final pairs' if done else 'Tentatively together'}: {together}.")
+        lines += list(alone.values())
         show_chart(
             self.chart,
             matching_charts.steps_chart(
@@ -98,18 +101,47 @@ class StepThroughExplorer(Explorer):
         )
         title = f"{self.case.name}: proposal {self.position} of {self.total}"
         self.summary.value = text_block(title, lines)
-        self.log.value = _log_html(self.events[:upto])
+        self.log.value = _log_html(self.events[:upto], ending)
+
+
+def final_words(case, pairs: int, alone: dict) -> str:
+    """The end of the story in words: pairs, and who is left alone on each side.
+
+    In deferred acceptance a proposer left alone has asked everyone on their list, and a
+    reviewer left alone was never asked (anyone asked holds an offer from then on).
+
+    >>> from .matching_common import BETA, load_case
+    >>> print(final_words(load_case(BETA), 10, {"Sofia Ricci": "", "Antoine": ""}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Done: nobody is left to propose. 10 pairs; left alone: 1 of the testers, who asked everyone
+    on their list (Sofia Ricci), and 1 of the candidates, whom nobody asked (Antoine).
+    """
+    asked = [who for who in alone if who in case.proposers]
+    never = [who for who in alone if who in case.reviewers]
+    named = []
+    if asked:
+        named.append(
+            f"{len(asked)} of the {case.proposer_side}, who asked everyone on their list "
+            f"({', '.join(asked)})"
+        )
+    if never:
+        named.append(
+            f"{len(never)} of the {case.reviewer_side}, whom nobody asked ({', '.join(never)})"
+        )
+    left = f"left alone: {', and '.join(named)}" if named else "nobody is left alone"
+    return f"Done: nobody is left to propose. {pairs} pair{'s' * (pairs != 1)}; {left}."
 
 
 def _button(label: str, tooltip: str) -> widgets.Button:
     return widgets.Button(description=label, tooltip=tooltip, layout=widgets.Layout(width="auto"))
 
 
-def _log_html(events) -> str:
-    """The story so far as a numbered list, in a scrolling box."""
+def _log_html(events, ending: str) -> str:
+    """The story so far as a numbered list, in a scrolling box (``ending``: the last line)."""
     if not events:
         return "<p><em>The log is empty.</em></p>"
-    items = "".join(f"<li>{html.escape(e.text, quote=False)}</li>" for e in events)
+    texts = [ending if e.kind == "final" else e.text for e in events]
+    items = "".join(f"<li>{html.escape(text, quote=False)}</li>" for text in texts)
     return (
         "<details open><summary>Log of every step so far</summary>"
         f"<ol style='max-height:14em;overflow-y:auto' tabindex='0' aria-label='Log of every step'>"

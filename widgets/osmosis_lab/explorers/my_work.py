@@ -73,6 +73,14 @@ def _tell_followers() -> None:
         item.on_sign_in()
 
 
+def changed() -> None:
+    """Tell followers that have ``on_work_changed`` (the export preview) that the signed-in
+    learner's kept work changed: an answer or a reflection was saved."""
+    for item in list(_FOLLOWERS):
+        if hasattr(item, "on_work_changed"):
+            item.on_work_changed()
+
+
 def _has_kept_work(name: str) -> bool:
     """Whether ``name`` has anything kept (an unreadable record counts as kept: never hide it)."""
     try:
@@ -125,6 +133,7 @@ class LessonRecord:
             self.problem = str(error)
             return False
         self.problem = ""
+        changed()
         return True
 
     def join(self) -> None:
@@ -188,10 +197,14 @@ class SignIn:
             value=current_learner() or "",
             description="Your name or pseudonym",
             placeholder="the same one in every lesson",
-            style={"description_width": "12em"},
+            # the whole label (not "Your name or pseudo…") and the whole placeholder after it
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="32em"),
         )
         self.open = widgets.Button(
-            description="Open my work", tooltip="Keep your answers under this name"
+            description="Open my work",
+            tooltip="Keep your answers under this name",
+            layout=widgets.Layout(width="auto"),
         )
         self.status = widgets.HTML(_live(""))
         self.view = widgets.VBox([widgets.HBox([self.name, self.open]), self.status])

@@ -35,6 +35,19 @@ from . import my_work, text_boxes
 from .my_work import REFLECTIONS, _live
 
 
+def saved_words(may_show: bool) -> str:
+    """Who may see a saved reflection, in words that cannot be read the other way.
+
+    >>> print(saved_words(False))
+    Your teacher may read it but will not show it to the class.
+    >>> print(saved_words(True))
+    Your teacher may show it to the class, without your name.
+    """
+    if may_show:
+        return "Your teacher may show it to the class, without your name."
+    return "Your teacher may read it but will not show it to the class."
+
+
 class Reflection:
     """One reflection prompt. Public children: ``text``, ``may_show``, ``save``, ``status``."""
 
@@ -48,9 +61,16 @@ class Reflection:
             style={"description_width": "8em"},
         )
         self.may_show = widgets.Checkbox(
-            value=False, description="May be shown to the class without my name", indent=False
+            value=False,
+            description="May be shown to the class without my name",
+            indent=False,
+            layout=widgets.Layout(width="auto"),  # the whole sentence: never cut off
         )
-        self.save = widgets.Button(description="Save my reflection", button_style="primary")
+        self.save = widgets.Button(
+            description="Save my reflection",
+            button_style="primary",
+            layout=widgets.Layout(width="auto", align_self="flex-start"),
+        )
         self.status = widgets.HTML(_live(""))
         self.view = widgets.VBox([prompt, self.text, self.may_show, self.save, self.status])
         self.save.on_click(lambda _button: self.keep())
@@ -61,9 +81,7 @@ class Reflection:
         self.on_sign_in()
 
     def _showing(self) -> str:
-        if self.may_show.value:
-            return "Your teacher may show it to the class, without your name"
-        return "Only you and your teacher will read it"
+        return saved_words(self.may_show.value).removesuffix(".")
 
     def _unsaved(self, what: str) -> None:
         self.status.value = _live(f"{what}: press <em>Save my reflection</em> to keep it.")
@@ -118,10 +136,10 @@ class Reflection:
                 f"<strong>Not saved:</strong> {html.escape(str(error))} Your text is still here."
             )
             return
-        shown = "may" if self.may_show.value else "will not"
+        my_work.changed()
         self.status.value = _live(
-            f"<strong>Saved</strong> on this machine. It leaves it only if you export it; "
-            f"the teacher {shown} show it to the class, without your name."
+            "<strong>Saved</strong> on this machine. It leaves it only if you export it. "
+            + saved_words(self.may_show.value)
         )
 
     def _repr_mimebundle_(self, **kwargs):

@@ -2,7 +2,8 @@
 
 The panel shows, before anything is written, exactly the file an export will
 write (:func:`osmosis_lab.records.export.export_markdown`; **Show what will be
-exported** brings it up to date), one checkbox per part (each lesson's answers,
+exported** brings it up to date, and it follows every answer or reflection kept
+while it is on screen), one checkbox per part (each lesson's answers, by the lesson's title,
 each reflection) to leave parts out, and who will read it. **Export my work**
 writes that same text, atomically; if the work changed since the preview, it
 shows the new preview instead and writes nothing until pressed again:
@@ -47,38 +48,41 @@ from .confirm import ConfirmStep
 from .my_work import _live
 
 _BINDER = ("BINDER_SERVICE_HOST", "BINDER_REQUEST")
-_LABELS = {
-    "answers": "My answers in lesson",
-    "judge_first": "My judge-first calls in lesson",
-    "reflection": "My reflection",
+#: Each lesson's title, as its first heading says (a test keeps them equal): a tick box reads
+#: "My answers in 01 · What is a match?", not the file's name.
+LESSON_TITLES = {
+    "00_start_here": "00 · Start here",
+    "01_what_is_a_match": "01 · What is a match?",
+    "02_consent": "02 · Consent",
+    "03_privacy": "03 · Data privacy",
+    "04_trust": '04 · Algorithmic trust: how sure is "certain"?',
+    "05_design_review": "05 · Design review before launch",
 }
+_KINDS = {"answers": "My answers in", "judge_first": "My judge-first calls in"}
 
 
 def part_label(part: str, record: dict) -> str:
-    """A part's checkbox label as a learner reads it: the lesson's number, or the prompt.
+    """What a part's tick box says: the lesson's title, or the reflection's prompt.
 
-    >>> part_label("answers:00_start_here", {}), part_label("answers:class_poll", {})
-    ('My answers in lesson 00', 'My answers: class_poll')
-    >>> part_label("reflection:00_x", {"reflections": {"00_x": {"prompt": "Which first?"}}})
-    'My reflection: Which first?'
+    >>> part_label("answers:01_what_is_a_match", {})
+    'My answers in 01 · What is a match?'
+    >>> part_label("judge_first:04_trust", {})
+    'My judge-first calls in 04 · Algorithmic trust: how sure is "certain"?'
+    >>> part_label("reflection:00_x", {"reflections": {"00_x": {"prompt": "Why?"}}})
+    'My reflection: "Why?"'
     """
     kind, key = part.split(":", 1)
-    if kind == "reflection":
-        prompt = str(record.get("reflections", {}).get(key, {}).get("prompt", "")).strip()
-        return f"{_LABELS[kind]}: {prompt or key}"
-    number = key[:2]
-    return (
-        f"{_LABELS[kind]} {number}"
-        if number.isdigit()
-        else f"{_LABELS[kind].split(' in ')[0]}: {key}"
-    )
+    if kind in _KINDS:
+        return f"{_KINDS[kind]} {LESSON_TITLES.get(key, key)}"
+    prompt = record.get(my_work.REFLECTIONS, {}).get(key, {}).get("prompt", key)
+    return f'My reflection: "{prompt}"'
 
 
-def _button(description: str, **kwargs) -> widgets.Button:
-    # sized to its words: the default width cut "Show what will be exported" to "Show what will b..."
-    return widgets.Button(
-        description=description, layout=widgets.Layout(width="max-content"), **kwargs
-    )
+def _button(description: str, **style) -> widgets.Button:
+    # as wide as its words: a button cut to "Show what will b…" cannot be read
+    # (and not stretched across the panel: a column of widgets stretches its children)
+    layout = widgets.Layout(width="auto", align_self="flex-start")
+    return widgets.Button(description=description, layout=layout, **style)
 
 
 def on_binder() -> bool:
@@ -124,7 +128,7 @@ class ExportPanel:
             [self.reader, self.part_box, self.show, self.preview, self.export, self.delete, self.confirm,
              self.status]
         )  # fmt: skip
-        self.show.on_click(lambda _b: self.refresh())
+        self.show.on_click(lambda _b: self.shown())
         self.export.on_click(lambda _b: self.write())
         my_work.follow(self)
         self.on_sign_in()
@@ -167,6 +171,17 @@ class ExportPanel:
         )
         self.refresh()
 
+    def shown(self) -> None:
+        """**Show what will be exported**: bring the preview up to date, and say so (it usually
+        is already: it follows kept work), so the press is never met with silence."""
+        self.refresh()
+        if my_work.current_learner() is not None:
+            self.status.value = _live("The preview below is up to date: it is what Export writes.")
+
+    def on_work_changed(self) -> None:
+        """An answer or a reflection was kept: the preview follows (see :func:`.my_work.changed`)."""
+        self.refresh()
+
     def refresh(self) -> None:
         """Rebuild the part checkboxes (keeping choices made) and the preview."""
         learner = my_work.current_learner()
@@ -181,11 +196,12 @@ class ExportPanel:
             return
         for part in export_parts(record):
             if part not in self.parts:
-                kind, key = part.split(":", 1)
                 box = widgets.Checkbox(
-                    value=True, description=part_label(part, record), indent=False,
+                    value=True,
+                    description=part_label(part, record),
+                    indent=False,
                     layout=widgets.Layout(width="auto"),
-                )  # fmt: skip
+                )
                 box.observe(lambda _change: self.refresh(), names="value")
                 self.parts[part] = box
         shown = [p for p in self.parts if p in export_parts(record)]

@@ -20,10 +20,16 @@ from ...data import load_people
 from ..exercise import Exercise
 
 
-def cast() -> tuple[str, ...]:
-    """The lesson's cast, testers then candidates, as listed in the data: the names to pick from."""
+def side(role: str, *also: str) -> tuple[str, ...]:
+    """The people of one ``role`` ("tester" or "candidate"), then ``also``: the names a question
+    about that side offers, with the wrong picks its misconceptions expect (not all 24 people:
+    every extra name is another Tab press before Check).
+
+    >>> len(side("tester")), side("tester", "Claire")[-1]
+    (12, 'Claire')
+    """
     people = load_people()
-    return tuple(people.sort_values("role", kind="stable", ascending=False)["name"])
+    return (*people.loc[people["role"] == role, "name"], *also)
 
 
 def all_exercises() -> dict[str, Exercise]:

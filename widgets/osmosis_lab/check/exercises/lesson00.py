@@ -8,7 +8,7 @@ Examples
 
 from .. import lesson00 as checks
 from ..exercise import Exercise
-from . import cast as _cast
+from . import side
 
 count_the_testers = Exercise(
     check=checks.count_the_testers,
@@ -30,7 +30,8 @@ youngest_tester = Exercise(
     lesson="00_start_here",
     variable="minor_tester",
     kind="choice",
-    options=_cast,
+    # the testers, and Claire: a candidate who is 17 too (the "picked a candidate" hint)
+    options=lambda: side("tester", "Claire"),
     code_only=("gave the age, not the name",),
     control=True,
     solution=('minor_tester = testers.sort_values("age")["name"].iloc[0]'),

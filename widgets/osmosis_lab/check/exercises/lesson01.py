@@ -9,7 +9,7 @@ Examples
 from ...matching.scenarios import HAND_PROPOSERS, HAND_REVIEWERS, gale_shapley_example
 from .. import lesson01 as checks
 from ..exercise import Exercise
-from . import cast as _cast
+from . import side
 
 hand_matching = Exercise(
     check=checks.hand_matching,
@@ -83,7 +83,8 @@ switched_nothing_off = Exercise(
     variable="moved_tester",
     control=True,
     kind="choice",
-    options=_cast,
+    # the testers, and the candidates who moved too (the "a candidate" hint)
+    options=lambda: side("tester", *checks.MOVED_CANDIDATES),
     solution=('moved_tester = "Karim Benali"'),
     explanation=(
         "Karim Benali or Mathis Roy. Bastien's choice changes how he and the candidates score each other; Bastien\n"

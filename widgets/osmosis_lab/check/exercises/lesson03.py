@@ -10,6 +10,25 @@ from .. import lesson03 as checks
 from .. import lesson03_predict as predictions
 from ..exercise import Exercise
 
+export_harm_prediction = Exercise(
+    check=predictions.export_harm_prediction,
+    lesson="03_privacy",
+    variable="export_harm",
+    kind="choice",
+    options=predictions.HARM_ANSWERS,
+    control=True,
+    solution=(
+        "export = beta_export(people, population, rng=np.random.default_rng(1))[0]\n"
+        'facts = known_to_attacker(people, public).loc["Lucas Apert", ["age", "arrondissement"]].to_dict()\n'
+        "export_harm = check.lesson03_predict.HARM_ANSWERS[2 if narrowing(export, facts)[-1][1] == 1 else 0]"
+    ),
+    explanation=(
+        "Yes. A row with no name can be the only one that fits two facts anyone can look up (Part 1 finds\n"
+        "Lucas's), and then the rest of that row is his."
+    ),
+)
+
+
 lucas_narrowing_prediction = Exercise(
     check=predictions.lucas_narrowing_prediction,
     lesson="03_privacy",
@@ -99,6 +118,23 @@ randomized_response_estimate = Exercise(
 )
 
 
+survey_closeness_prediction = Exercise(
+    check=predictions.survey_closeness_prediction,
+    lesson="03_privacy",
+    variable="survey_closeness",
+    kind="choice",
+    options=predictions.CLOSENESS,
+    control=True,
+    solution=(
+        "est = estimate_proportion([True] * 70 + [False] * 130, epsilon=1.0)\n"
+        "survey_closeness = check.lesson03_predict.closeness_band((est.high - est.low) / 2)"
+    ),
+    explanation=(
+        "Roughly: about 15 points either side. The coin that protects each answer also blurs the total."
+    ),
+)
+
+
 error_per_query = Exercise(
     check=checks.error_per_query,
     lesson="03_privacy",
@@ -115,10 +151,12 @@ error_per_query = Exercise(
 
 
 EXERCISES = (
+    export_harm_prediction,
     lucas_narrowing_prediction,
     reidentified_testers,
     k_after_generalising,
     exposed_by_homogeneity,
+    survey_closeness_prediction,
     randomized_response_estimate,
     error_per_query,
 )

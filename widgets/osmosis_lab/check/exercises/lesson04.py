@@ -7,15 +7,10 @@ Examples
 """
 
 from .. import lesson04 as checks
+from .. import lesson04_predict as predictions
 from ..exercise import Exercise
 from ..lesson04 import SWEEP_SETTINGS, TOP_BAND_OPTIONS
-from . import cast as _cast
-
-
-def _cast_but_lucas() -> tuple[str, ...]:
-    """The cast without Lucas himself: the question asks for his match."""
-    return tuple(name for name in _cast() if name != "Lucas Apert")
-
+from . import side
 
 top_band_prediction = Exercise(
     check=checks.top_band_prediction,
@@ -71,12 +66,30 @@ best_overconfidence = Exercise(
 )
 
 
+lucas_same_match_prediction = Exercise(
+    check=predictions.lucas_same_match_prediction,
+    lesson="04_trust",
+    variable="same_match",
+    kind="choice",
+    options=predictions.SAME_OR_NOT,
+    control=True,
+    solution=(
+        "attraction, wellbeing = check.lesson04_predict.lucas_matches()\n"
+        "same_match = check.lesson04_predict.SAME_OR_NOT[attraction != wellbeing]"
+    ),
+    explanation=(
+        "A different person under each. Nothing about Lucas changed, only what the algorithm was asked to make\n"
+        "as large as possible: the objective is a choice, and it decides the match."
+    ),
+)
+
+
 lucas_wellbeing_match = Exercise(
     check=checks.lucas_wellbeing_match,
     lesson="04_trust",
     variable="lucas_match",
     kind="choice",
-    options=_cast_but_lucas,
+    options=lambda: side("candidate"),  # his match is a candidate (Léopold among them)
     # Lucas is not among the choices, so only a code answer can name him.
     code_only=("a tester",),
     solution=('lucas_match = objectives.match_of("Lucas Apert", "wellbeing")["match"]'),
@@ -125,6 +138,7 @@ EXERCISES = (
     top_band_prediction,
     ece_by_hand,
     best_overconfidence,
+    lucas_same_match_prediction,
     lucas_wellbeing_match,
     sofia_over_reliance,
     billie_needs,

@@ -92,6 +92,26 @@ review_non_users_used = Exercise(
 )
 
 
+still_learned_prediction = Exercise(
+    check=predictions.still_learned_prediction,
+    lesson="05_design_review",
+    control=True,
+    variable="still_learned",
+    kind="choice",
+    options=predictions.LEARNED,
+    solution=(
+        "table = compare_changes(AS_PLANNED, scenario, rng=np.random.default_rng(0))\n"
+        'cost = table[(table["reidentified"] == 0) & (table["health_learned"] == 0)]["privacy_cost"].iloc[0]\n'
+        "prior = (scenario.health == \"depression\").mean()  # the city's share: the observer's start\n"
+        "still_learned = check.lesson05_predict.LEARNED[0 if cost <= prior else 1 if cost < 1 else 2]"
+    ),
+    explanation=(
+        "Something, up to a limit. Nobody is named, but what is published still moves what an observer believes\n"
+        "about one resident: the table's last column is far above the city's share, and below certainty."
+    ),
+)
+
+
 review_privacy_change = Exercise(
     check=checks.review_privacy_change,
     lesson="05_design_review",
@@ -140,6 +160,7 @@ EXERCISES = (
     review_proposing_side,
     review_informed_share,
     review_non_users_used,
+    still_learned_prediction,
     review_privacy_change,
     outage_with_human_only_prediction,
 )

@@ -1,0 +1,65 @@
+"""Lesson 04 · Algorithmic trust: the prediction before the objectives explorer.
+
+Judged leniently, like every prediction: either answer is a prediction, the
+explorer below it then shows Lucas's match under each objective, and a wrong
+answer gets a hint that says where to look. The right answer is computed from
+the matching under both objectives, never typed in, and names nobody (the
+explorer's matches are spoilers).
+
+Examples
+--------
+>>> lucas_same_match_prediction(SAME_OR_NOT[1]).status
+'correct'
+>>> print(lucas_same_match_prediction(SAME_OR_NOT[0]))  # doctest: +ELLIPSIS
+Not yet: Your prediction is noted; now look at the explorer below...
+"""
+
+from functools import cache
+
+from ..data import load_people, wellbeing_probability
+from ..data.markets import who_may_meet
+from ..trust import all_pairs, match_under_objectives, mutual_score_table
+from .core import Check, Misconception
+
+#: The answers a learner picks from.
+SAME_OR_NOT = ("the same person under both", "a different person under each")
+
+
+@cache
+def lucas_matches() -> tuple[str, str]:
+    """Lucas's match when the matching maximises attraction, then wellbeing."""
+    table = load_people().set_index("name")
+    testers, candidates = table[table["role"] == "tester"], table[table["role"] == "candidate"]
+    matches = match_under_objectives(
+        mutual_score_table(testers, candidates),
+        all_pairs(testers, candidates, wellbeing_probability),
+        allowed=who_may_meet(testers, candidates),
+    ).set_index(["person", "objective"])["match"]
+    return str(matches["Lucas Apert", "attraction"]), str(matches["Lucas Apert", "wellbeing"])
+
+
+def _same_or_not() -> str:
+    attraction, wellbeing = lucas_matches()
+    return SAME_OR_NOT[attraction != wellbeing]
+
+
+lucas_same_match_prediction = Check(
+    name="lucas_same_match_prediction",
+    reference=_same_or_not,
+    question="The same algorithm runs twice: once maximising attraction, once wellbeing. Does "
+    "Lucas get the same match both times?",
+    is_correct=lambda answer: answer == _same_or_not(),
+    why="The objective is a choice, and it decides who is matched with whom: the explorer below "
+    "shows Lucas's match under each.",
+    normalise=lambda answer: answer.strip() if isinstance(answer, str) else answer,
+    misconceptions=(
+        Misconception(
+            "the score knows best",
+            example=SAME_OR_NOT[0],
+            matches=lambda answer: answer == SAME_OR_NOT[0] != _same_or_not(),
+            hint="Your prediction is noted; now look at the explorer below and switch the "
+            "objective. Does a high score promise a good year together?",
+        ),
+    ),
+    fallback_hint="Your prediction is noted; now look at the explorer below.",
+)

@@ -1,0 +1,63 @@
+"""The code cell under an answer control: its "not attempted yet" stays true.
+
+Run All runs an exercise's code cell (``answer = ...`` then ``check.name(answer)``)
+before the learner has answered, so it says "Not attempted yet: replace `...`".
+If the learner then answers with the buttons above, that output would still
+say so, as if the answer had not counted. So the placeholder's verdict is a
+live view (:data:`osmosis_lab.check.core.placeholder_view`, set here because
+``check`` imports no widgets) that follows the exercise's newest answer control
+(:func:`.gate.newest_control`): once that control holds a checked answer, it says
+the exercise was answered above, and how to answer in code instead.
+
+Examples
+--------
+>>> from osmosis_lab import check
+>>> from osmosis_lab.explorers.answers import answer_control
+>>> control = answer_control("top_band_prediction")
+>>> placeholder = check.top_band_prediction(...)
+>>> "replace `...`" in placeholder.view.value
+True
+>>> control.choice.index = 0
+>>> control.check_button.click()
+>>> ANSWERED in placeholder.view.value
+True
+"""
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..check import Verdict, core
+from . import gate
+
+#: What the code cell says once the exercise is answered with its control.
+ANSWERED = "You answered above with the buttons, and that counts."
+_IN_CODE = (
+    "To answer in code instead, replace <code>...</code> with your answer, then run this cell."
+)
+
+
+def placeholder_view(exercise: str, verdict: Verdict) -> widgets.HTML:
+    """The code cell's "not attempted yet" for ``exercise``, kept true as its control is used."""
+    view = widgets.HTML()
+    control: Any = gate.newest_control(exercise)
+
+    def say(_change=None) -> None:
+        if control is not None and gate.answered(control):
+            view.value = (
+                '<div role="status" class="osmosis-check" style="border-left:4px solid #555555;'
+                f'padding:0.3em 0.8em"><strong>{ANSWERED}</strong> {_IN_CODE}</div>'
+            )
+        else:
+            view.value = verdict._repr_html_()
+
+    if control is not None:
+        control.verdict.observe(say, names="value")
+    say()
+    return view
+
+
+def install() -> None:
+    """Make every check's placeholder verdict a :func:`placeholder_view` (the answer controls'
+    module calls this when a lesson imports it)."""
+    core.placeholder_view = placeholder_view

@@ -155,7 +155,9 @@ def test_the_export_shows_and_holds_the_calls_and_they_can_be_left_out(tmp_path)
         judge.judge("accept", 80, final=None)
     panel = my_work.export_panel()
     assert "judge_first:04_trust" in panel.parts
-    assert panel.parts["judge_first:04_trust"].description == "My judge-first calls in lesson 04"
+    assert panel.parts["judge_first:04_trust"].description.startswith(
+        "My judge-first calls in 04 · Algorithmic trust"
+    )
     assert "Judge first · 04_trust" in panel.preview.value and "Cases judged: 4 of 4" in panel.text
     panel.export.click()
     data = read_export(panel.written.read_text(encoding="utf-8"))

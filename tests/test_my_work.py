@@ -322,6 +322,22 @@ def test_the_review_writer_takes_the_name_signed_in_even_when_built_first(tmp_pa
     assert my_work.current_store().path("Zoé") == RecordStore(tmp_path).path("zoé")
 
 
+def test_saving_the_review_keeps_lesson_05s_answers_and_both_are_exported(tmp_path):
+    """The review and lesson 05's answers once shared a record section: Save replaced the answers."""
+    signed_in(tmp_path, "Zoé", lesson="05_design_review")
+    control = answer_control("review_proposing_side")
+    control.choice.index = 0
+    control.check_button.click()
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    writer.open.click()
+    writer.text.value = "Delay the launch: fair form first."
+    writer.save.click()
+    kept = RecordStore(tmp_path).load("Zoé")
+    assert "review_proposing_side" in kept["05_design_review"]
+    assert kept["design_review"]["review"] == "Delay the launch: fair form first."
+    assert "answers:05_design_review" in my_work.export_panel().parts
+
+
 # -- delete ----------------------------------------------------------------------------------------
 
 

@@ -78,7 +78,7 @@ def test_clear_my_review_asks_first_then_empties_only_the_text(zoe, tmp_path):
     zoe.clear.click()
     zoe.clear_now.click()
     assert zoe.text.value == "" and "Cleared" in said(zoe.status)
-    assert RecordStore(tmp_path).load("Zoé")["05_design_review"]["review"] == ""
+    assert RecordStore(tmp_path).load("Zoé")["design_review"]["review"] == ""
     saved = zoe.review_path.read_text(encoding="utf-8")
     assert "_(No review written yet.)_" in saved and "Léopold was never asked" in saved
 
@@ -150,7 +150,7 @@ def test_two_writers_on_one_learner_last_whole_save_wins(zoe, tmp_path):
     zoe.text.value = "Written in the first notebook, later."
     zoe.save.click()
     assert "first notebook, later" in zoe.review_path.read_text(encoding="utf-8")
-    assert RecordStore(tmp_path).load("zoé")["05_design_review"]["review"].endswith("later.")
+    assert RecordStore(tmp_path).load("zoé")["design_review"]["review"].endswith("later.")
 
 
 def test_re_running_the_matrix_and_panel_cells_saves_what_is_on_screen(tmp_path):
@@ -166,7 +166,7 @@ def test_re_running_the_matrix_and_panel_cells_saves_what_is_on_screen(tmp_path)
     saved = writer.review_path.read_text(encoding="utf-8")
     assert "| privacy | Asks for the DPIA |" in saved
     assert "Coarsened rows" in saved or "generalised" in saved.lower()
-    assert RecordStore(tmp_path).load("Zoé")["05_design_review"]["design"]["privacy"] == (
+    assert RecordStore(tmp_path).load("Zoé")["design_review"]["design"]["privacy"] == (
         "generalised"
     )
 
@@ -255,5 +255,5 @@ def test_re_running_the_matrix_cell_after_a_save_brings_the_saved_matrix_back(zo
     matrix = review_matrix.StakeholderExplorer()  # the matrix cell, run again: blank at first
     assert matrix.notes["found"].value == "Léopold was never asked"
     zoe.save.click()
-    saved = RecordStore(tmp_path).load("Zoé")["05_design_review"]["matrix"]["found"]
+    saved = RecordStore(tmp_path).load("Zoé")["design_review"]["matrix"]["found"]
     assert saved[1] == "Léopold was never asked"

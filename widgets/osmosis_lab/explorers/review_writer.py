@@ -33,6 +33,7 @@ import ipywidgets as widgets
 
 from ..errors import RecordError
 from ..records import RecordStore, write_text_atomically
+from ..records.export import REVIEW
 from ..records.store import learner_key
 from ..review import ITEM_TITLES, review_markdown
 from . import my_work, newest, text_boxes
@@ -46,7 +47,7 @@ from .review_reasons import ChecklistReasons
 #: The Markdown file is ``<REVIEW_STEM>_<learner key>.md``, one per learner.
 REVIEW_STEM = "my_design_review"
 #: This lesson's section in the learner's record.
-SECTION = "05_design_review"
+SECTION = REVIEW  # its own section: lesson 05's answers live beside it, untouched by Save
 
 
 def save_review(path: str | Path, markdown: str, *, allow_empty: bool = False) -> Path:
@@ -59,6 +60,21 @@ def save_review(path: str | Path, markdown: str, *, allow_empty: bool = False) -
 
 def _status(message: str) -> str:
     return f"<p role='status'>{message}</p>"
+
+
+def _saved_review(record: dict[str, dict]) -> dict:
+    """The review's fields in ``record``; a review saved before it had its own section sits
+    among lesson 05's answers (recognised by its text field) and is read from there.
+
+    >>> _saved_review({"05_design_review": {"review": "Not yet.", "proposing_side": {}}})
+    {'review': 'Not yet.', 'proposing_side': {}}
+    >>> _saved_review({"05_design_review": {"proposing_side": {}}})
+    {}
+    """
+    if SECTION in record:
+        return record[SECTION]
+    older = record.get("05_design_review", {})
+    return older if "review" in older else {}
 
 
 class ReviewWriter(Explorer):
@@ -188,7 +204,7 @@ class ReviewWriter(Explorer):
             )
             return
         try:
-            saved = self.store.load(self.name.value).get(SECTION, {})
+            saved = _saved_review(self.store.load(self.name.value))
         except RecordError as error:
             self.status.value = _status(f"<strong>Not opened:</strong> {html.escape(str(error))}")
             return

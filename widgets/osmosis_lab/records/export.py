@@ -75,8 +75,12 @@ REFLECTIONS = "reflections"
 JUDGE_FIRST = "judge_first"
 #: Who reads an export, said in the file and before it is written.
 READER = "your teacher"
+#: The record section that holds lesson 05's design review (the review writer's fields). Not
+#: the lesson's name: lesson 05's exercise answers are kept under "05_design_review", and the
+#: two once shared it, so saving the review replaced the answers.
+REVIEW = "design_review"
 #: Sections of the record that are not answers to export (lesson 05's review has its own file).
-_NOT_ANSWERS = {"05_design_review"}
+_NOT_ANSWERS = {REVIEW}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _BLOCK = re.compile(r"^```json\n(?P<data>.*?)\n```\s*$", re.M | re.S)
 

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from osmosis_lab.explorers import my_work, review_writer
+from osmosis_lab.explorers import answers, my_work, review_writer
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.records import RecordStore, read_export
 
@@ -462,3 +462,31 @@ def test_reading_an_export_refuses_what_it_cannot_read(text, why):
 
     with pytest.raises(RecordError, match=why):
         read_export(text)
+
+
+def test_keystrokes_that_arrive_just_after_check_complete_that_check(tmp_path, monkeypatch):
+    """On a busy kernel the Check click can overtake the last keystrokes ("1" then "0"): the
+    completed answer is judged as the Check the learner pressed, not as a wrong first try."""
+    signed_in(tmp_path, "Zoé", lesson="03_privacy")
+    clock = iter([100.0, 100.4])
+    monkeypatch.setattr(answers.time, "monotonic", lambda: next(clock))
+    control = answer_control("reidentified_testers")
+    control.text.value = "1"
+    control.check_button.click()  # at 100.0 s, with only "1" arrived
+    control.text.value = "10"  # the rest of the typing, 0.4 s later
+    assert control.status == "correct"
+    kept = RecordStore(tmp_path).load("Zoé")["03_privacy"]["reidentified_testers"]
+    assert (kept["first_answer"], kept["tries"], kept["status"]) == ("10", 1, "correct")
+
+
+def test_a_change_well_after_check_asks_for_a_new_check(tmp_path, monkeypatch):
+    signed_in(tmp_path, "Zoé", lesson="03_privacy")
+    clock = iter([100.0, 105.0])
+    monkeypatch.setattr(answers.time, "monotonic", lambda: next(clock))
+    control = answer_control("reidentified_testers")
+    control.text.value = "1"
+    control.check_button.click()
+    control.text.value = "10"  # typed five seconds later: a new answer, not yet checked
+    assert control.status == "changed" and "press Check" in said(control.verdict)
+    kept = RecordStore(tmp_path).load("Zoé")["03_privacy"]["reidentified_testers"]
+    assert (kept["first_answer"], kept["tries"]) == ("1", 1)

@@ -24,6 +24,7 @@ Examples
 """
 
 import html
+import time
 from typing import Any
 
 import ipywidgets as widgets
@@ -39,6 +40,10 @@ code_path.install()  # the code cell under a control says so once the control is
 _PLACEHOLDER = {"number": "a number, e.g. 12 or 0.25 or 25 %", "phrase": "a few words"}
 _NOTHING = ("choose your answer, then press Check.", "type your answer, then press Check.")
 _CHANGED = "Your answer changed: press Check to check it."
+#: On a busy kernel, a Check click can overtake the last keystrokes typed before it (the browser
+#: sends clicks at once but holds back text updates while one is on its way). Keystrokes that
+#: arrive this soon after a Check and only complete the text checked belong to that Check.
+LATE_KEYSTROKES_S = 1.5
 
 
 def _live(inner: str) -> str:
@@ -50,6 +55,7 @@ class AnswerControl:
     ``selection`` (what is chosen, in words) and ``verdict`` (the check's verdict)."""
 
     def __init__(self, exercise: Exercise, *, record: Any = None) -> None:
+        self._last_check: tuple[float, str | None] | None = None  # (when, the text checked)
         self.exercise, self.record = exercise, record
         self.status = "not checked"
         self.check_button = widgets.Button(
@@ -187,20 +193,33 @@ class AnswerControl:
         self._keep(verdict)
         if hasattr(self.record, "describe"):
             self.kept.value = self.record.describe()
+        text = getattr(self, "text", None)
+        self._last_check = (time.monotonic(), text.value if text is not None else None)
         return verdict
 
-    def _keep(self, verdict: Verdict) -> None:
+    def _keep(self, verdict: Verdict, *, same_try: bool = False) -> None:
         if self.record is None or verdict.status == "not attempted":
             return
         kept = self.record.get(self.exercise.name) or {}
+        tries = kept.get("tries", 0) + (0 if same_try and kept else 1)
+        first = kept.get("first_answer", self.state()) if tries > 1 else self.state()
         self.record.put(
             self.exercise.name,
-            {
-                "first_answer": kept.get("first_answer", self.state()),
-                "tries": kept.get("tries", 0) + 1,
-                "answer": self.state(),
-                "status": verdict.status,
-            },
+            {"first_answer": first, "tries": tries, "answer": self.state(),
+             "status": verdict.status},
+        )  # fmt: skip
+
+    def _completes_last_check(self) -> bool:
+        """Whether the text changed only by keystrokes typed before the last Check (see
+        :data:`LATE_KEYSTROKES_S`)."""
+        if getattr(self, "text", None) is None or self._last_check is None:
+            return False
+        when, checked = self._last_check
+        typed = self.text.value
+        return (
+            time.monotonic() - when < LATE_KEYSTROKES_S
+            and typed.startswith(checked)
+            and typed != checked
         )
 
     def restore(self) -> None:
@@ -241,9 +260,24 @@ class AnswerControl:
         self._changed(None)
 
     def _changed(self, _change) -> None:
+        if self._completes_last_check():
+            self._recheck_same_try()
+            return
         if self.status != "not checked":
             self.status = "changed"
             self.verdict.value = _live(html.escape(_CHANGED))
+        self._describe()
+
+    def _recheck_same_try(self) -> None:
+        """Judge the completed text as the Check the learner pressed, not as a new try."""
+        try:
+            verdict = self.exercise.check.verdict(self.answer())
+        except NotANumber:
+            return self._describe()
+        self.status = verdict.status
+        self.verdict.value = _live(verdict._repr_html_())
+        self._keep(verdict, same_try=True)
+        self._last_check = (self._last_check[0], self.text.value)
         self._describe()
 
     def _describe(self) -> None:

@@ -119,7 +119,7 @@ def test_a_percentage_without_its_sign_gets_the_percentage_hint():
     assert "proportion between 0 and 1" in control.verdict.value
 
 
-@pytest.mark.parametrize("typed", ["nine", "9 or 10", "", "   ", "%"])
+@pytest.mark.parametrize("typed", ["not nine", "nine or ten", "9 or 10", "", "   ", "%"])
 def test_text_that_is_not_a_number_is_not_attempted(typed):
     control = answer_control("count_the_testers")
     control.text.value = typed

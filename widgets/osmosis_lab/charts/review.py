@@ -25,6 +25,7 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
+from ..privacy.loss import in_100
 from ..review import Consequences
 from ..review.stakeholders import VALUES
 from . import OKABE_ITO, accessible
@@ -81,7 +82,9 @@ def _share_data(mine: Consequences, planned: Consequences) -> pd.DataFrame:
         frames.append(table)
     data = pd.concat(frames, ignore_index=True)
     data["label"] = data["theme"] + ": " + data["figure"]
-    return data[["label", "theme", "figure", "design", "percent", "shown", "better"]]
+    return data[
+        ["label", "key", "theme", "figure", "design", "value", "percent", "shown", "better"]
+    ]
 
 
 def consequences_chart(mine: Consequences, planned: Consequences) -> PreparedChart:
@@ -119,16 +122,24 @@ def _consequences_template() -> dict:
 def _description(data: pd.DataFrame) -> str:
     parts = []
     for label, group in data.groupby("label", sort=False):
-        values = dict(zip(group["design"], group["percent"], strict=True))
+        words = {
+            row.design: _percent(row.value, worst_case=row.key == "privacy_cost")
+            for row in group.itertuples()
+        }
         parts.append(
-            f"{label}, {values['as planned']:.0f}% planned and "
-            f"{values['your design']:.0f}% in your design"
+            f"{label}, {words['as planned']} planned and {words['your design']} in your design"
         )
     return (
         "Bar chart comparing your design with the planned launch, in percent: "
         + "; ".join(parts)
         + "."
     )
+
+
+def _percent(share: float, *, worst_case: bool) -> str:
+    """A share in words as the table says it: never 0% while possible nor 100% while not
+    certain, and a worst case rounded up (``privacy.loss.in_100``'s rules)."""
+    return in_100(share, rounding="up" if worst_case else "nearest").replace(" in 100", "%")
 
 
 def values_chart(counts: pd.DataFrame) -> PreparedChart:

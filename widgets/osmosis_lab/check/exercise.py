@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .core import Check
+from .number_words import number_from_words
 
 KINDS = ("choice", "picks", "pair", "pairs", "number", "phrase", "ordering")
 UNITS = ("count", "fraction", "value")
@@ -56,7 +57,9 @@ def parse_number(text: str, *, unit: str) -> int | float:
     Parameters
     ----------
     text
-        What the learner typed, e.g. ``"0.15"``, ``"15 %"``, ``"15%"``, ``"0,15"``, ``"1 024"``.
+        What the learner typed, e.g. ``"0.15"``, ``"15 %"``, ``"15%"``, ``"0,15"``, ``"1 024"``,
+        or a whole number 0-100 or a simple fraction in English or French words
+        (``"twelve"``, ``"vingt et un"``, ``"a quarter"``: :mod:`.number_words`).
     unit
         ``"count"``: a whole number comes back as an ``int``; ``"fraction"`` or ``"value"``:
         a ``float``. Whatever the unit, ``"15 %"`` means 0.15 (that is what per cent means);
@@ -71,15 +74,24 @@ def parse_number(text: str, *, unit: str) -> int | float:
     --------
     >>> parse_number("0,83", unit="fraction"), parse_number("12.0", unit="count")
     (0.83, 12)
+    >>> parse_number("Twelve", unit="count"), parse_number("vingt-et-un", unit="count")
+    (12, 21)
     """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
-    cleaned = re.sub(r"\s+", "", str(text)).replace(",", ".")
+    cleaned = re.sub(r"\s+", "", str(text)).replace(",", ".").casefold()
+    cleaned = re.sub(r"(percent|pourcent)$", "%", cleaned)  # "15 per cent" is "15 %"
     percent = cleaned.endswith("%")
     cleaned = cleaned.removesuffix("%")
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
-        raise NotANumber(f"{text!r} is not a number")
-    value = float(cleaned) / (100 if percent else 1)
+    if re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        value = float(cleaned) / (100 if percent else 1)
+    else:  # a number in words ("twelve", "douze"), or not a number at all ("not twelve")
+        sign = str(text).rstrip().endswith("%")  # "twelve %": the sign is not a word
+        words = normalise_phrase(text) + (" percent" if sign else "")
+        named = number_from_words(words)
+        if named is None:
+            raise NotANumber(f"{text!r} is not a number")
+        value = float(named)
     if unit == "count" and value.is_integer():
         return int(value)
     return value

@@ -1,6 +1,9 @@
 """Self-checks for lesson 03 · Data privacy.
 
-The right answers are computed from the data and the privacy engine, never typed in.
+The right answers are computed from the data and the privacy engine, never typed in. This
+module holds the release checks (linkage, k, l); :mod:`.lesson03_dp` holds the
+differential-privacy checks (the survey, the shared budget), re-exported here so that
+``check.lesson03.<name>`` finds every one of them.
 
 Examples
 --------
@@ -13,7 +16,6 @@ True
 """
 
 from functools import cache
-from numbers import Real
 
 import numpy as np
 
@@ -24,16 +26,35 @@ from ..privacy import (
     Lookup,
     Redact,
     beta_export,
-    estimate_proportion,
     generalise,
     k_anonymity,
     known_to_attacker,
     l_diversity,
-    laplace_error_bound,
-    laplace_scale,
     linkage_attack,
 )
 from .core import Check, Misconception
+from .lesson03_dp import (
+    COUNTS,
+    SURVEY_SIZE,
+    SURVEY_YES,
+    error_per_query,
+    randomized_response_estimate,
+)
+from .plain import is_number
+
+__all__ = [
+    "COUNTS",
+    "PROPOSED_RELEASE",
+    "QI",
+    "SURVEY_SIZE",
+    "SURVEY_YES",
+    "error_per_query",
+    "exposed_by_homogeneity",
+    "k_after_generalising",
+    "randomized_response_estimate",
+    "reidentified_testers",
+    "wrong_values",
+]
 
 QI = ["age", "arrondissement", "occupation", "gender"]
 #: The release exercises 2 and 3 ask about: age in 20-year bands, arrondissements in two halves
@@ -62,13 +83,8 @@ def _unique_testers(columns: tuple[str, ...]) -> int:
     return result.counts(among=known.index[known["group"] == "tester"])["unique"]
 
 
-def _is_number(answer) -> bool:
-    # numpy's integers and floats count as numbers (a learner's answer may be np.int64).
-    return isinstance(answer, Real) and not isinstance(answer, bool | np.bool_)
-
-
 def _is(answer, value) -> bool:
-    return _is_number(answer) and answer == value
+    return is_number(answer) and answer == value
 
 
 reidentified_testers = Check(
@@ -96,7 +112,7 @@ reidentified_testers = Check(
         Misconception(
             "gave a share",
             example=0.83,
-            matches=lambda a: _is_number(a) and 0 < a < 1,
+            matches=lambda a: is_number(a) and 0 < a < 1,
             hint="Give a count of testers (a whole number), not a share.",
             form_slip=True,
         ),
@@ -247,84 +263,4 @@ exposed_by_homogeneity = Check(
     ),
     fallback_hint="Read the table of classes whose members all share one health condition, "
     "and add up the number of people in each.",
-)
-
-
-#: Exercise 4's survey: 200 answers at epsilon = 1, 70 of them "yes".
-SURVEY_YES, SURVEY_SIZE = 70, 200
-
-
-def _survey_estimate() -> float:
-    answers = [True] * SURVEY_YES + [False] * (SURVEY_SIZE - SURVEY_YES)
-    return estimate_proportion(answers, epsilon=1.0).estimate
-
-
-def _near(a, value: float, tolerance: float) -> bool:
-    return _is_number(a) and abs(a - value) < tolerance
-
-
-randomized_response_estimate = Check(
-    name="randomized_response_estimate",
-    reference=_survey_estimate,
-    question="200 answers with epsilon = 1, 70 of them yes: estimate the true share.",
-    # within a point: the rule "27 in 100 are forced" done by hand gives 0.17 or 0.18
-    is_correct=lambda a: _near(a, _survey_estimate(), 0.01),
-    why="About 27% of answers are forced lies, so the raw 35% overstates the truth; the "
-    "estimator removes that known bias.",
-    misconceptions=(
-        Misconception(
-            "took the raw rate",
-            example=0.35,
-            matches=lambda a: _near(a, SURVEY_YES / SURVEY_SIZE, 0.005),
-            hint="35% is the share who answered yes, and some of those yeses were forced by the "
-            "coin. Take away the yeses the coin alone would give (27 in 100), then scale up.",
-            wrong_value=lambda: SURVEY_YES / SURVEY_SIZE,
-        ),
-        Misconception(
-            "gave a percentage",
-            example=17.5,
-            matches=lambda a: _is_number(a) and abs(a / 100 - _survey_estimate()) < 0.01,
-            hint="Give the share as a fraction between 0 and 1, not a percentage.",
-            form_slip=True,
-        ),
-    ),
-    fallback_hint="Of every 100 answers at epsilon = 1, about 27 are the coin's opposite. "
-    "Estimate the true share of yes from the 70 yeses among 200, as the exercise explains.",
-)
-
-
-#: Exercise 5: one budget of epsilon = 1 shared equally by this many counts.
-COUNTS = 5
-
-
-def _per_query_bound() -> float:
-    return laplace_error_bound(sensitivity=1, epsilon=1.0 / COUNTS)
-
-
-error_per_query = Check(
-    name="error_per_query",
-    reference=_per_query_bound,
-    question="A budget of 1 split equally over five counts: each count's 95% error bound?",
-    is_correct=lambda a: _near(a, _per_query_bound(), 0.05),
-    why="Five queries share the budget, so each gets epsilon = 0.2 and five times the noise.",
-    misconceptions=(
-        Misconception(
-            "forgot composition",
-            example=3.0,
-            matches=lambda a: _near(a, laplace_error_bound(sensitivity=1, epsilon=1), 0.05),
-            hint="That is the bound for one count at epsilon = 1. Five counts add up: each may "
-            "spend only a fifth of the budget.",
-            wrong_value=lambda: laplace_error_bound(sensitivity=1, epsilon=1),
-        ),
-        Misconception(
-            "gave the noise scale",
-            example=5,
-            matches=lambda a: _near(a, laplace_scale(sensitivity=1, epsilon=1.0 / COUNTS), 1e-9),
-            hint="That is the typical size of the noise, not the bound 95% of published counts "
-            "stay within, which is wider.",
-            wrong_value=lambda: laplace_scale(sensitivity=1, epsilon=1.0 / COUNTS),
-        ),
-    ),
-    fallback_hint="Each count gets a fifth of the budget, epsilon = 0.2. Set the noise dial to "
-    "that epsilon and read its bound.",
 )

@@ -25,6 +25,7 @@ Traceback (most recent call last):
 osmosis_lab.check.plain.NotPlainData: a _ANY object
 """
 
+from numbers import Real
 from typing import Any
 
 import numpy as np
@@ -112,3 +113,14 @@ def _numpy_scalar(value: np.generic) -> Any:
     ):
         raise NotPlainData(f"a {type(value).__name__} object")
     return np.generic.item(value)
+
+
+def is_number(answer: Any) -> bool:
+    """Whether ``answer`` is a real number a check can compare (a ``bool`` is not one).
+
+    numpy's integers and floats count: a learner's answer may be ``np.int64``.
+
+    >>> is_number(3), is_number(np.float64(0.5)), is_number(True), is_number("3")
+    (True, True, False, False)
+    """
+    return isinstance(answer, Real) and not isinstance(answer, bool | np.bool_)

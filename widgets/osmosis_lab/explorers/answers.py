@@ -186,7 +186,8 @@ class AnswerControl:
             )
         except NotANumber:
             verdict = Verdict(
-                "not attempted", f"{self.text.value!r} is not a number: type digits, e.g. 12."
+                "not attempted",
+                f"{self.text.value!r} is not a number: type it in digits or words, e.g. 12 or twelve.",
             )
         self.status = verdict.status
         self.verdict.value = _live(verdict._repr_html_())

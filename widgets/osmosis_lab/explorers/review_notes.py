@@ -45,16 +45,28 @@ def matching_notes(figures: Consequences) -> list[str]:
 def privacy_notes(figures: Consequences) -> list[str]:
     """The design's privacy cost as consequences for one person (an invented model)."""
     p, design = figures.privacy, figures.design
-    if design.privacy == "dp":
+    if design.privacy == "dp" and p.counts_published == 1:
+        spent = (
+            "The export publishes 1 noisy count (about depression: the app reads no data "
+            f"category) at epsilon = {design.epsilon:g}."
+        )
+    elif design.privacy == "dp":
         spent = (
             f"The export publishes {p.counts_published} noisy counts (one about depression, "
             f"one per data category read) at epsilon = {design.epsilon:g} each, and the "
             "epsilons add up."
         )
+    elif p.rows_released == 0:  # every group below k: the method, not this data, is the risk
+        spent = (
+            f"The export releases no rows this time: every group is smaller than k = "
+            f"{design.k}, so all are suppressed. The method still has no differential-privacy "
+            "guarantee: with other data it releases rows, which no epsilon bounds."
+        )
     else:
         spent = (
-            "The export releases rows, which no epsilon bounds: lesson 03's attack named "
-            f"{p.reidentified} people in it."
+            f"The export releases {p.rows_released} rows, which no epsilon bounds: lesson 03's "
+            f"attack names {_people(p.reidentified)} in it and learns the health condition of "
+            f"{_people(p.health_learned)}."
         )
     return [
         f"Privacy cost (an invented model, explained in osmosis_lab.review.privacy_cost). {spent} "
@@ -73,3 +85,7 @@ def figure_row(row) -> str:
         f"{html.escape(row['figure'])}{better}</th>"
         f"<td>{html.escape(row['as planned'])}</td><td>{mine}</td></tr>"
     )
+
+
+def _people(n: int) -> str:
+    return "nobody" if n == 0 else "1 person" if n == 1 else f"{n} people"

@@ -135,7 +135,7 @@ def figure_rows(c: Consequences) -> list[tuple]:
             "privacy",
             "worst case: how sure an observer can become that one resident lives with "
             "depression (invented model)",
-            p.cost.posterior,
+            _worst_case(p),
             cost_words(c.design, p.cost),
             "lower",
             True,
@@ -224,6 +224,14 @@ def _share(part: int, whole: int) -> float:
 
 def _rank(value: float) -> str:
     return "nobody matched" if math.isnan(value) else f"{value:.2f}"
+
+
+def _worst_case(p: PrivacyFigures) -> float:
+    """The worst-case posterior as a share; a bounded one stays below 1 even where a float
+    rounds it up (e^50 odds), so no chart or sentence calls it certain."""
+    if math.isfinite(p.cost.epsilon):
+        return min(p.cost.posterior, math.nextafter(1.0, 0.0))
+    return p.cost.posterior
 
 
 def _count_error(p: PrivacyFigures) -> str:

@@ -112,13 +112,13 @@ def cost_words(design: LaunchDesign, cost: PrivacyLoss) -> str:
     >>> cost_words(dp, privacy_cost(dp, prior=0.09))
     '9 in 100 → more than 99 in 100 (epsilon 50 = 5 counts × 10; odds up to more than a million times)'
     >>> cost_words(AS_PLANNED, privacy_cost(AS_PLANNED, prior=0.09))
-    '9 in 100 → 100 in 100 (no bound: rows are released)'
+    '9 in 100 → 100 in 100 (no bound: an export of rows has no guarantee)'
     """
     change = f"{in_100(cost.prior)} → {cost.posterior_words()}"
     if math.isinf(cost.epsilon):
-        return f"{change} (no bound: rows are released)"
+        return f"{change} (no bound: an export of rows has no guarantee)"
     n = len(counts_published(design))
     return (
-        f"{change} (epsilon {cost.epsilon:g} = {n} counts × {design.epsilon:g}; "
+        f"{change} (epsilon {cost.epsilon:g} = {n} count{'' if n == 1 else 's'} × {design.epsilon:g}; "
         f"odds up to {cost.odds_words()})"
     )

@@ -1,0 +1,376 @@
+"""Lesson 05's design panel: every sentence and figure it prints has a predicate the engine computes.
+
+The model reads the controls (never ``panel.design`` nor the explorer's text functions),
+builds the design, runs the review engine (``osmosis_lab.review``) on it and on the plan
+with the panel's seed, and recomputes from the engine's numbers, and from the rules the
+lesson teaches (Bayes' rule for the worst case, e^ε for the odds, who is in the launch),
+what each kind of sentence must say: the headline, each of the 19 figures as planned and
+in the design (bold when it changed, which way is better), what the matching did, the
+privacy cost in words, and the chart's description. It runs after every step of seeded
+random sequences and over each control's whole range (``sentence_sweep.py``), and over
+every combination of the export's controls.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import math
+import re
+
+import numpy as np
+import pytest
+
+from osmosis_lab.categories import CATEGORIES
+from osmosis_lab.explorers import base
+from osmosis_lab.explorers import review_design as panels
+from osmosis_lab.review import AS_PLANNED, LaunchDesign, consequences, launch_mask, themes
+from osmosis_lab.review.tradeoffs import company_side, reference_side
+from sentence_sweep import SEEDS, STEPS, positions, sweep, text
+from sequences import LogProblems, run_sequence
+
+#: What the headline calls each choice, in the order of the panel's controls.
+CHOICE_WORDS = (
+    ("proposers", "who proposes"), ("consent_form", "the consent form"), ("minors", "minors"),
+    ("categories", "the data read"), ("search_non_users", "searching non-users"),
+    ("privacy", "the export"), ("k", "k"), ("epsilon", "epsilon"),
+    ("objective", "the objective"), ("human_contact", "a human contact"),
+    ("fallback", "a fallback"),
+)  # fmt: skip
+
+
+def design_of(panel) -> LaunchDesign:
+    """The design the controls show, read from the widgets themselves."""
+    return LaunchDesign(
+        proposers=panel.proposers.value, consent_form=panel.consent_form.value,
+        minors=panel.minors.value,
+        categories=[c for c in CATEGORIES if panel.categories[c].value],
+        search_non_users=panel.search_non_users.value, privacy=panel.privacy.value,
+        k=panel.k.value, epsilon=panel.epsilon.value, objective=panel.objective.value,
+        human_contact=panel.human_contact.value, fallback=panel.fallback.value,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------- the rules, in the test
+
+
+def chance_words(p: float, *, bounded: bool) -> str:
+    """A worst case as "N in 100", rounded up; certainty only when nothing bounds it."""
+    if p >= 1 and not bounded:
+        return "100 in 100"
+    if p > 0.99:
+        return "more than 99 in 100"
+    if 0 < p <= 0.005:
+        return "less than 1 in 100"
+    return f"{math.ceil(round(100 * p, 9))} in 100"
+
+
+def prior_words(p: float) -> str:
+    return f"{round(100 * p)} in 100"
+
+
+def odds_words(total: float) -> str:
+    factor = math.exp(total)
+    if factor > 1e6:
+        return "more than a million times"
+    return f"{factor:,.0f} times" if factor >= 100 else f"{factor:.1f} times"
+
+
+def worst_case(design: LaunchDesign, scenario) -> tuple[float, float, float, int]:
+    """(prior, total epsilon, posterior, counts published) by Bayes' rule and composition."""
+    prior = float((scenario.health == "depression").mean())  # the whole city's share
+    if design.privacy != "dp":
+        return prior, math.inf, 1.0, 0
+    counts = 1 + len(design.categories)  # depression, then one count per category read
+    total = counts * design.epsilon
+    odds = prior / (1 - prior) * math.exp(total)
+    return prior, total, odds / (1 + odds), counts
+
+
+def people(n: int) -> str:
+    return "nobody" if n == 0 else "1 person" if n == 1 else f"{n} people"
+
+
+# ---------------------------------------------------------------------- the figures
+
+
+def figures_expected(design: LaunchDesign, scenario, seed: int) -> list[tuple[str, str, str]]:
+    """(figure, which way is better, the figure in words) for ``design``, recomputed."""
+    c = consequences(design, scenario, rng=np.random.default_rng(seed))
+    side = themes.market_preferences(scenario, design)
+    match = themes.stable_match(side, design.proposers)
+    reference, ranks = reference_side(scenario), ([], [])
+    for i, j in enumerate(match):
+        if j >= 0:
+            ranks[0].append(list(reference.tester_prefs[i]).index(j) + 1)
+            ranks[1].append(list(reference.candidate_prefs[j]).index(i) + 1)
+    assert len(c.matching.pairs) == (match >= 0).sum()
+    rank = [f"{np.mean(r):.2f}" if r else "nobody matched" for r in ranks]
+    in_launch = int(launch_mask(scenario.people, design).sum())
+    unmatched = in_launch - 2 * len(c.matching.pairs)
+    tables = (scenario.people, scenario.population)
+    unsigned = sum(
+        int((launch_mask(t, design) & ~t["signed_up"].astype(bool)).sum()) for t in tables
+    )
+    users = sum(int((launch_mask(t, design) & t["signed_up"].astype(bool)).sum()) for t in tables)
+    s, p, t, x = c.consent, c.privacy, c.trust, c.tradeoffs
+    assert s.informed <= s.consents <= s.people_asked
+    city = len(scenario.people) + len(scenario.population)
+    if design.privacy == "dp":  # no rows leave the company: nobody to name
+        assert p.reidentified == p.health_learned == 0
+        error = f"; 95% of draws within {math.log(20) / design.epsilon:.1f}"  # Laplace, Δ = 1
+    else:
+        assert p.published_count == round(p.published_count), "rows give an exact count"
+        error = ""
+    prior, total, posterior, counts = worst_case(design, scenario)
+    cost = f"{prior_words(prior)} → {chance_words(posterior, bounded=math.isfinite(total))}"
+    if math.isinf(total):
+        cost += " (no bound: an export of rows has no guarantee)"
+    else:
+        cost += (
+            f" (epsilon {total:g} = {counts} count{'' if counts == 1 else 's'} × "
+            f"{design.epsilon:g}; odds up to {odds_words(total)})"
+        )
+    company = company_side(design)
+    work = f"{company.work_weeks} week{'' if company.work_weeks == 1 else 's'}"
+    left = company.cash_weeks_left
+    assert users == t.users == x.connected_users, "one number of connected users"
+    if not (design.human_contact or design.fallback):
+        assert t.harmed == t.users, "no safeguard: everyone connected is harmed in an outage"
+    assert t.matches == x.matches, "one number of matches"
+    return [
+        ("testers' average partner rank on one fixed reference list (1 = first choice)", "lower", rank[0]),
+        ("candidates' average partner rank on one fixed reference list (1 = first choice)", "lower", rank[1]),
+        ("people in the launch left unmatched", "lower", f"{unmatched} of {in_launch}"),
+        ("couples expected to be doing well a year later (from the outcomes of past matches)",
+         "higher", f"{x.couples_doing_well:.1f} of {t.matches} matches"),
+        ("people who consent to research", "",
+         f"{s.consents} of {s.people_asked} ({s.consents / s.people_asked:.0%}; {s.wanted_rate:.0%} want to)"),
+        ("research consents that are informed", "higher",
+         f"{s.informed} of {s.consents} ({s.informed / s.consents:.0%})"),
+        ("people used who never signed up", "lower", str(unsigned)),
+        ("uses of a minor's data without a valid consent", "lower", str(s.minor_uses_without_consent)),
+        ("people in the city re-identified by name", "lower",
+         f"{p.reidentified} of {city} ({p.reidentified / city:.0%})"),
+        ("people whose health condition the attacker learns", "lower", f"{p.health_learned} of {city}"),
+        ("error of the published count of people living with depression", "lower",
+         f"{abs(p.published_count - p.true_count):.1f} (true {p.true_count}, published "
+         f"{p.published_count:.1f}){error}"),
+        ("worst case: how sure an observer can become that one resident lives with depression "
+         "(invented model)", "lower", cost),
+        ("connected users whose subconscious signals the company holds (invented model)", "lower",
+         f"{users if 'subconscious' in design.categories else 0} of {users}"),
+        ("matches expected to end badly", "lower",
+         f"{t.share_ending_badly:.0%} of {t.matches} matches (optimising {design.objective})"),
+        ("the app's calibration error (0 = says what happens)", "lower",
+         f"{scenario.calibration_error[design.objective]:.2f}"),
+        ("users harmed in an outage of the AI", "lower", f"{t.harmed} of {users}"),
+        ("weeks the launch is delayed (invented model; about a month of work fits)", "",
+         f"{company.delay_weeks} (safeguards take {work} of work)"),
+        ("extra staff on call (invented model)", "", str(company.staff)),
+        ("money left at launch, in weeks of costs, since the investors left (invented model)", "",
+         f"{left:g} weeks" if left >= 0 else f"none: runs out {-left:g} weeks before launch"),
+    ]  # fmt: skip
+
+
+def planned_figures(panel, _kept={}) -> list[tuple[str, str, str]]:  # noqa: B006
+    """The plan's figures, once per panel (the plan never changes)."""
+    if id(panel) not in _kept:
+        _kept[id(panel)] = figures_expected(AS_PLANNED, panel.scenario, panel.seed)
+    return _kept[id(panel)]
+
+
+ROW = re.compile(
+    r"<tr><td>([a-z]+)</td><th scope='row'[^>]*>(.*?)</th><td>(.*?)</td><td>(.*?)</td></tr>"
+)
+
+
+def table_rows(panel) -> list[tuple[str, str, str, str, bool]]:
+    """(figure, better, as planned, your design, bold) for each row of the panel's table."""
+    rows = []
+    for _theme, figure, planned, mine in ROW.findall(panel.summary.value):
+        figure = html.unescape(figure)
+        better = re.search(r" \((lower|higher) is better\)$", figure)
+        bold = mine.startswith("<strong>") and mine.endswith("</strong>")
+        mine = html.unescape(re.sub(r"</?strong>", "", mine))
+        rows.append(
+            (figure[: better.start()] if better else figure, better.group(1) if better else "",
+             html.unescape(planned), mine, bold)
+        )  # fmt: skip
+    return rows
+
+
+# ---------------------------------------------------------------------- the model
+
+
+def review_model(panel, _control) -> None:
+    """Every kind of sentence the panel prints, recomputed from the review engine."""
+    design, scenario, shown = design_of(panel), panel.scenario, text(panel)
+    mine = figures_expected(design, scenario, panel.seed)
+    planned = planned_figures(panel)
+    # the table: every figure, as planned and in the design, bold exactly when it changed
+    expected = [
+        (figure, better, plan, now, plan != now)
+        for (figure, better, plan), (_, _, now) in zip(planned, mine, strict=True)
+    ]
+    assert table_rows(panel) == expected
+    # the headline: which choices differ from the plan, and how many figures change
+    differs = [
+        words for name, words in CHOICE_WORDS if getattr(design, name) != getattr(AS_PLANNED, name)
+    ]
+    changed = sum(row[-1] for row in expected)
+    if not differs:
+        assert changed == 0
+        assert (
+            f"Your design is the planned launch: all {len(expected)} figures as planned." in shown
+        )
+    else:
+        assert (
+            f"Your design differs from the plan in {len(differs)} "
+            f"choice{'' if len(differs) == 1 else 's'} ({', '.join(differs)}); "
+            f"{changed} of the {len(expected)} figures change."
+        ) in shown
+    matching_notes_model(panel, design, shown)
+    privacy_notes_model(panel, design, shown)
+    chart_model(panel, expected, design)
+
+
+def matching_notes_model(panel, design: LaunchDesign, shown: str) -> None:
+    """Who proposing changes, who is unmatched, who is out, who was matched unasked."""
+    scenario = panel.scenario
+    side = themes.market_preferences(scenario, design)
+    by_testers, by_candidates = (themes.stable_match(side, p) for p in ("testers", "candidates"))
+    # the two proposer-optimal matchings agree only when there is one stable matching
+    one = np.array_equal(by_testers, by_candidates)
+    assert ("Who proposes changes nothing here: these people have only one stable matching"
+            in shown) is one  # fmt: skip
+    match = by_testers if design.proposers == "testers" else by_candidates
+    names, market = scenario.names, scenario.market
+    matched = {names[market.proposers[i]] for i, j in enumerate(match) if j >= 0}
+    matched |= {names[market.reviewers[j]] for j in match if j >= 0}
+    inside = launch_mask(scenario.people, design)
+    left = [
+        n for n, ok in zip(scenario.people["name"], inside, strict=True) if ok and n not in matched
+    ]
+    assert f"Left unmatched: {', '.join(left) or 'nobody'}." in shown
+    out = [n for n, ok in zip(scenario.people["name"], inside, strict=True) if not ok]
+    assert (
+        ("Not in the launch: " + ", ".join(out) + "." in shown)
+        if out
+        else ("Not in the launch:" not in shown)
+    )
+    unsigned = set(scenario.people.loc[~scenario.people["signed_up"].astype(bool), "name"])
+    found = [
+        names[market.reviewers[j]]
+        for j in match
+        if j >= 0 and names[market.reviewers[j]] in unsigned
+    ]
+    if found:
+        assert f"Matched without ever signing up: {', '.join(found)}." in shown
+        assert design.finds_non_users, "nobody is found without searching scraped data"
+    else:
+        assert "Matched without ever signing up" not in shown
+
+
+def privacy_notes_model(panel, design: LaunchDesign, shown: str) -> None:
+    """What the export spends, and the worst case for one resident, in words."""
+    prior, total, posterior, counts = worst_case(design, panel.scenario)
+    if design.privacy == "dp":
+        if counts == 1:
+            spent = (
+                f"The export publishes 1 noisy count (about depression: the app reads no data "
+                f"category) at epsilon = {design.epsilon:g}."
+            )
+        else:
+            spent = (
+                f"The export publishes {counts} noisy counts (one about depression, one per data "
+                f"category read) at epsilon = {design.epsilon:g} each, and the epsilons add up."
+            )
+        why = f": the odds can grow up to {odds_words(total)} (epsilon = {total:g} in total)"
+    else:
+        c = consequences(design, panel.scenario, rng=np.random.default_rng(panel.seed)).privacy
+        if c.rows_released == 0:
+            assert design.privacy == "generalised", "only suppression can leave no row"
+            spent = (
+                f"The export releases no rows this time: every group is smaller than k = "
+                f"{design.k}, so all are suppressed."
+            )
+        else:
+            spent = (
+                f"The export releases {c.rows_released} rows, which no epsilon bounds: lesson "
+                f"03's attack names {people(c.reidentified)} in it and learns the health "
+                f"condition of {people(c.health_learned)}."
+            )
+        why = ", because nothing limits it: the release has no differential-privacy guarantee"
+    assert spent in shown, spent
+    worst = chance_words(posterior, bounded=math.isfinite(total))
+    assert (
+        f"An observer who thought there was a {prior_words(prior)} chance that one resident lives "
+        f"with depression could, in the worst case, now think it is {worst}{why}."
+    ) in shown
+    # a finite epsilon never makes anyone certain; rows leave nothing bounded
+    assert ("100 in 100" in worst) is (design.privacy != "dp")
+
+
+def chart_model(panel, expected, design: LaunchDesign) -> None:
+    """The chart's description (its accessible name): every share, planned and in the design,
+    as a percentage that never calls a worst case certain while a bound exists."""
+    description = base.chart_spec(panel.chart)["description"]
+    assert description.startswith("Bar chart comparing your design with the planned launch")
+    _, total, posterior, _ = worst_case(design, panel.scenario)
+    cost = re.search(
+        r"lives with depression \(invented model\), (.+?) planned and (.+?) in your design",
+        description,
+    )
+    assert cost, description
+    assert cost.group(1) == "100%", "the plan releases rows: nothing bounds the worst case"
+    words = chance_words(posterior, bounded=math.isfinite(total))
+    assert cost.group(2) == words.replace(" in 100", "%"), "the chart says what the table says"
+    shares = [figure for figure, *_ in expected if f": {figure}, " in description]
+    assert len(shares) == 9, shares
+
+
+# ---------------------------------------------------------------------- the sweeps
+
+
+@pytest.fixture(scope="module")
+def panel():
+    return panels.DesignPanel.with_lesson_data()
+
+
+def test_review_sentences_over_each_controls_whole_range(panel):
+    panel.set_design(AS_PLANNED)
+    ranges = sum(len(positions(c)) for c in panel.controls())
+    assert sweep(panel, review_model) == ranges >= 2 + 3 + 3 + 4 * 2 + 2 + 3 + 19 + 8 + 2 * 3 + 2
+
+
+def test_review_sentences_over_every_export_setting(panel):
+    """Every combination of the export, its epsilon and what the app reads (the privacy cost)."""
+    panel.set_design(AS_PLANNED)
+    chosen = [panel.privacy, panel.epsilon, panel.categories["subconscious"]]
+    steps = 0
+    with LogProblems() as problems:
+        for combination in itertools.product(*(range(len(positions(c))) for c in chosen)):
+            for control, index in zip(chosen, combination, strict=True):
+                positions(control)[index]()
+            review_model(panel, chosen[-1])
+            steps += 1
+        assert not problems.found, problems.found
+    assert steps == 3 * 8 * 2
+
+
+def test_no_data_read_and_noisy_counts(panel):
+    """The extreme the sweeps pass through only by chance: nothing read, one count published."""
+    panel.set_design(AS_PLANNED)
+    for box in panel.categories.values():
+        box.value = False
+    panel.privacy.value = "dp"
+    for index in range(len(panel.epsilon.labels)):
+        positions(panel.epsilon)[index]()
+        review_model(panel, panel.epsilon)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_review_sentences_in_random_sequences(panel, seed):
+    panel.set_design(AS_PLANNED)
+    run_sequence(panel, seed, STEPS, model=review_model)

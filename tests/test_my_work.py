@@ -490,3 +490,16 @@ def test_a_change_well_after_check_asks_for_a_new_check(tmp_path, monkeypatch):
     assert control.status == "changed" and "press Check" in said(control.verdict)
     kept = RecordStore(tmp_path).load("Zoé")["03_privacy"]["reidentified_testers"]
     assert (kept["first_answer"], kept["tries"]) == ("1", 1)
+
+
+def test_a_double_clicked_delete_says_deleted_and_the_sign_in_says_signed_out(tmp_path):
+    """A tester double-clicked Delete and Yes: the screen said "Press Yes…" and "Signed in"."""
+    door = signed_in(tmp_path, "Ben")
+    answer(answer_control("youngest_tester"), "Ana Stern")
+    panel = my_work.export_panel()
+    panel.delete.click()
+    panel.delete.click()
+    panel.delete_now.click()
+    panel.delete_now.click()  # the second click of a double-click, after the question closed
+    assert said(panel.status).startswith("Deleted") and files(tmp_path) == {}
+    assert "Not signed in" in said(door.status)

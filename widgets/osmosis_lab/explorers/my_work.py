@@ -209,6 +209,7 @@ class SignIn:
         self.status = widgets.HTML(_live(""))
         self.view = widgets.VBox([widgets.HBox([self.name, self.open]), self.status])
         self.open.on_click(lambda _button: self.sign_in())
+        follow(self)  # a sign-out elsewhere ("Delete my saved work") shows here too
         # every keystroke is answered, for screen readers: what pressing Open will do
         self.name.observe(lambda _change: self._typed(), names="value")
         self._say()
@@ -255,6 +256,10 @@ class SignIn:
             "machine that runs this notebook; nothing is sent anywhere unless you export it. "
             "Your name is not a password: use one nobody else in the class uses."
         )
+
+    def on_sign_in(self) -> None:
+        """Someone signed in or out in this kernel: say who is signed in now."""
+        self._say()
 
     def _say(self, message: str = "") -> None:
         if not message:

@@ -256,7 +256,8 @@ class ExportPanel:
         self.deleting.show(asking and signed_in)
         if asking and not signed_in:
             message = "Nothing to delete: sign in above first, under the name to delete."
-        self.status.value = _live(message or "Press Yes, delete it, or No, keep it.")
+        if asking or message:  # closing without a message leaves what was said (e.g. "Deleted")
+            self.status.value = _live(message or "Press Yes, delete it, or No, keep it.")
 
     def erase(self) -> None:
         """Delete the learner's files here (the confirmed step), then sign them out."""

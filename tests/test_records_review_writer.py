@@ -13,7 +13,13 @@ import re
 import mistune
 import pytest
 
-from osmosis_lab.explorers import review_design, review_follow, review_matrix, review_writer
+from osmosis_lab.explorers import (
+    my_work,
+    review_design,
+    review_follow,
+    review_matrix,
+    review_writer,
+)
 from osmosis_lab.records import RecordStore
 from osmosis_lab.review import AS_PLANNED, ROLES
 
@@ -257,3 +263,19 @@ def test_re_running_the_matrix_cell_after_a_save_brings_the_saved_matrix_back(zo
     zoe.save.click()
     saved = RecordStore(tmp_path).load("Zoé")["design_review"]["matrix"]["found"]
     assert saved[1] == "Léopold was never asked"
+
+
+def test_the_review_box_cannot_open_another_name_than_the_one_signed_in(tmp_path, request):
+    """A tester typed "Ben" in the review's own name box while Ana was signed in at the top."""
+    door = my_work.sign_in("05_design_review", folder=tmp_path)
+    door.name.value = "Ana"
+    door.open.click()
+    request.addfinalizer(my_work.sign_out)
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    writer.name.value = "Ben"
+    writer.open.click()
+    assert "Not opened" in said(writer.status) and writer.learner is None
+    assert writer.name.value == "Ana" and writer.text.disabled
+    writer.name.value = " ana "  # the same learner, written differently, opens
+    writer.open.click()
+    assert writer.learner == "ana" and not writer.text.disabled

@@ -34,7 +34,7 @@ import ipywidgets as widgets
 from ..errors import RecordError
 from ..records import RecordStore, write_text_atomically
 from ..records.export import REVIEW
-from ..records.store import learner_key
+from ..records.store import learner_key, normalise_name
 from ..review import ITEM_TITLES, review_markdown
 from . import my_work, newest, text_boxes
 from .base import Explorer
@@ -60,6 +60,13 @@ def save_review(path: str | Path, markdown: str, *, allow_empty: bool = False) -
 
 def _status(message: str) -> str:
     return f"<p role='status'>{message}</p>"
+
+
+def _normalised_or_none(name: str) -> str | None:
+    try:
+        return normalise_name(name)
+    except RecordError:
+        return None
 
 
 def _saved_review(record: dict[str, dict]) -> dict:
@@ -195,6 +202,16 @@ class ReviewWriter(Explorer):
 
     def open_record(self) -> None:
         """Load the record of the name typed; refill the text, choices and matrix from it."""
+        signed_in = my_work.current_learner()
+        if signed_in and normalise_name(signed_in) != _normalised_or_none(self.name.value):
+            # the lesson's sign-in decides whose work is on screen; this box must not get round it
+            self.name.value = signed_in
+            self.status.value = _status(
+                f"<strong>Not opened:</strong> {html.escape(signed_in)} is signed in in this "
+                "notebook, so this is their review. To write as someone else, choose <em>Kernel "
+                "→ Restart Kernel and Run All Cells</em>, then sign in at the top."
+            )
+            return
         switching = self.learner is not None
         # what "unsaved" is measured against: the saved review, or the screen as it was opened
         if switching and self.fields() != (self.saved_fields or self.opened_fields):

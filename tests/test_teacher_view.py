@@ -6,6 +6,7 @@ class by lessons/teacher/make_sample_class.py. Anything a test writes goes to tm
 
 import csv
 import io
+import json
 import os
 import re
 import shutil
@@ -286,3 +287,44 @@ def test_the_lesson_data_view_leaves_no_folder_until_a_summary_is_written(tmp_pa
     assert list(tmp_path.iterdir()) == []
     written = view.write_summary()
     assert written is not None and written.parent.parent == tmp_path
+
+
+def _export_with_a_withheld_reflection() -> str:
+    """An export whose learner left a reflection out, edited so the file still holds its text."""
+    from osmosis_lab.records import export_markdown
+
+    record = {
+        "03_privacy": {"reidentified_testers": {"answer": "10", "status": "correct", "tries": 1}},
+        "reflections": {
+            "03_kept": {"prompt": "Who pays?", "text": "The rarest people.", "may_show": True},
+            "03_withheld": {"prompt": "And you?", "text": "Something private.", "may_show": True},
+        },
+    }
+    text = export_markdown("Ana", record, leave_out=("reflection:03_withheld",))
+    assert "Something private." not in text  # the writer leaves it out ...
+    data = json.loads(re.search(r"```json\n(.*?)\n```", text, re.S).group(1))
+    data["reflections"]["03_withheld"] = record["reflections"][
+        "03_withheld"
+    ]  # ... an edit puts it back
+    return text.replace(re.search(r"```json\n(.*?)\n```", text, re.S).group(1), json.dumps(data))
+
+
+def test_a_part_the_learner_left_out_is_never_read_even_if_the_file_holds_it():
+    work = parse_export(_export_with_a_withheld_reflection(), source="ana.md")
+    assert [r.text for r in work.reflections] == ["The rarest people."]
+    assert "Something private." not in projector_html([work])
+    assert "Something private." not in private_html([work], [])
+
+
+def test_the_private_view_shows_every_reflection_with_its_author_and_the_projector_none_unshared():
+    from osmosis_lab.teacher.exports import LearnerWork, Reflection
+
+    work = [
+        LearnerWork(
+            "Ana", "ana.md", reflections=(Reflection("03", "03_a", "<b>shared</b>", True),)
+        ),
+        LearnerWork("Ben", "ben.md", reflections=(Reflection("03", "03_b", "only you", False),)),
+    ]
+    private, projected = private_html(work, []), projector_html(work)
+    assert "only you" in private and "Ben" in private and "&lt;b&gt;shared&lt;/b&gt;" in private
+    assert "only you" not in projected and "Ben" not in projected

@@ -115,9 +115,16 @@ def parse_export(text: str, *, source: str) -> LearnerWork:
 
 
 def _work(data: dict, source: str) -> LearnerWork:
+    consent = data.get("consent") if isinstance(data.get("consent"), dict) else {}
+    left_out = consent.get("left_out") if isinstance(consent.get("left_out"), list) else []
+    # A part the learner left out is never read, even if the file still holds it (an edited
+    # file, or an older writer): leaving it out was their consent decision.
+    withheld = {str(x) for x in left_out}
     answers: dict[str, Answer] = {}
     tokens: list[str] = []
     for lesson, exercises in _items(data.get("answers")):
+        if f"answers:{lesson}" in withheld:
+            continue
         for exercise, kept in _items(exercises):
             if lesson == POLL_SECTION:
                 tokens += [kept["send"]] if isinstance(kept.get("send"), str) else []
@@ -133,10 +140,13 @@ def _work(data: dict, source: str) -> LearnerWork:
     reflections = [
         Reflection(prompt.split("_")[0], prompt, _text(r.get("text")), r.get("may_show") is True)
         for prompt, r in _items(data.get("reflections"))
-        if _text(r.get("text")).strip()
+        if _text(r.get("text")).strip() and f"reflection:{prompt}" not in withheld
     ]
-    consent = data.get("consent") if isinstance(data.get("consent"), dict) else {}
-    left_out = consent.get("left_out") if isinstance(consent.get("left_out"), list) else []
+    judged = {
+        lesson: calls
+        for lesson, calls in _items(data.get("judge_first"))
+        if f"judge_first:{lesson}" not in withheld
+    }
     return LearnerWork(
         learner=_text(data.get("learner"), "(no name)").removeprefix("'")[:80] or "(no name)",
         source=source,
@@ -144,7 +154,7 @@ def _work(data: dict, source: str) -> LearnerWork:
         reflections=tuple(reflections),
         poll_tokens=tuple(tokens),
         left_out=tuple(str(x) for x in left_out),
-        judge_calls=judge_calls(data.get("judge_first")),
+        judge_calls=judge_calls(judged),
     )
 
 

@@ -93,9 +93,27 @@ def private_html(work: list[LearnerWork], problems: list[str]) -> str:
         "<th>Left out</th></tr>"
     )
     notes = "".join(f"<li>{html.escape(p)}</li>" for p in problems) or "<li>none</li>"
+    # Every reflection handed in, with its author: the teacher reads them all before projecting
+    # anything (a reflection may disclose harm: see the teacher's guide), whatever was ticked.
+    read = [
+        f"<tr><td>{html.escape(w.learner)}</td><td>{html.escape(r.prompt)}</td>"
+        f"<td>{'may be shown' if r.may_show else 'not to be shown'}</td>"
+        f"<td>{html.escape(r.text)}</td></tr>"
+        for w in work
+        for r in w.reflections
+    ]
+    reflections = (
+        "<table><tr><th>Learner</th><th>Prompt</th><th>Sharing</th><th>Reflection</th></tr>"
+        + "".join(read)
+        + "</table>"
+        if read
+        else "<p>None handed in.</p>"
+    )
     return (
         "<h3>Private: not for the projector</h3>"
-        f"<table>{head}{''.join(rows)}</table><h4>Files not loaded or renamed</h4><ul>{notes}</ul>"
+        f"<table>{head}{''.join(rows)}</table>"
+        f"<h4>Every reflection handed in (read them before projecting anything)</h4>{reflections}"
+        f"<h4>Files not loaded or renamed</h4><ul>{notes}</ul>"
     )
 
 

@@ -220,7 +220,7 @@ def test_malformed_calls_are_skipped_and_break_nothing():
 
 def test_the_sample_class_shows_judge_first_in_learners_with_small_counts_hidden():
     work = read_class_folder("lessons/teacher/sample_class").work
-    assert sum(bool(w.judge_calls) for w in work) >= 20
+    assert sum(bool(w.judge_calls) for w in work) >= 15
     page = projector_html(work)
     section = page[page.index("Judge first (lesson 04), in learners") :]
     section = section[: section.index("</table>")]

@@ -503,3 +503,18 @@ def test_a_double_clicked_delete_says_deleted_and_the_sign_in_says_signed_out(tm
     panel.delete_now.click()  # the second click of a double-click, after the question closed
     assert said(panel.status).startswith("Deleted") and files(tmp_path) == {}
     assert "Not signed in" in said(door.status)
+
+
+def test_a_hint_keeps_the_misconception_it_answers_for_the_teachers_view(tmp_path):
+    signed_in(tmp_path, "Zoé", lesson="03_privacy")
+    control = answer_control("reidentified_testers")
+    control.text.value = "6"  # age and arrondissement only: the "forgot gender" slip
+    control.check_button.click()
+    kept = RecordStore(tmp_path).load("Zoé")["03_privacy"]["reidentified_testers"]
+    assert (kept["status"], kept["misconception"]) == ("hint", "forgot gender")
+    panel = my_work.export_panel()
+    panel.export.click()
+    from osmosis_lab.teacher import parse_export
+
+    work = parse_export(panel.written.read_text(encoding="utf-8"), source="zoe.md")
+    assert work.answers["03_privacy/reidentified_testers"].misconception == "forgot gender"

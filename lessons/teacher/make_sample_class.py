@@ -60,24 +60,30 @@ NAMES = (
     "Emil Brandt",
     "Rosa Vidal",
 )
-#: exercise -> (chance right first time, chance right later, a misconception's verdict)
+#: lesson 03's exercises (their names in osmosis_lab/check/exercises/lesson03.py) -> (chance
+#: right first time, chance right later, the named misconception a wrong answer hits)
 EXERCISES = {
     "03_privacy": {
-        "linkage_count": (0.5, 0.3, "that is age and arrondissement alone"),
-        "k_of_coarse_table": (0.6, 0.2, "k = 1 is the raw export"),
-        "survey_estimate": (0.3, 0.4, "that is the share who answered yes"),
+        "reidentified_testers": (0.5, 0.3, "forgot gender"),
+        "k_after_generalising": (0.6, 0.2, "did not generalise"),
+        "exposed_by_homogeneity": (0.4, 0.3, "gave l"),
+        "randomized_response_estimate": (0.3, 0.4, "took the raw rate"),
+        "error_per_query": (0.4, 0.3, "forgot composition"),
     },
     "05_design_review": {},
 }
+#: reflection prompts as lessons 00 and 03 ask them (their my_work.reflection cells)
 REFLECTIONS = {
-    "03_would_you_answer": "Would you answer Osmosis's survey honestly? Why?",
-    "03_who_is_harmed": "Who is harmed if the export is re-identified?",
+    "00_refuse_first": "Which category would you refuse first? Would a worse match change your "
+    "answer?",
+    "03_what_regulators_ask": "Scraping, neural data, an implant that only transmits: what should "
+    "regulators have asked?",
 }
 TEXTS = (
-    "Only if I knew nobody could trace it back to me.",
+    "Whether anyone could trace the data back to a person, and who checked.",
     "The people who never signed up: they did not choose any of this.",
-    "I would lie, a coin or not. Trust has to be earned first.",
-    "The testers, because their memories are in the data.",
+    "Subconscious signals: I cannot even know what they show.",
+    "Who may read the implant's data, and for how long.",
 )
 CHOICES = {
     "Consent form": ("Pre-ticked boxes", "Separate unticked boxes", "One checkbox for everything"),
@@ -115,14 +121,15 @@ def learner_files(number: int, rng: np.random.Generator) -> dict[str, str]:
         if rng.random() < 0.1:
             continue  # not attempted
         draw = rng.random()
-        status, tries = (
-            ("correct", 1)
+        status, tries, hit = (
+            ("correct", 1, None)
             if draw < first
-            else ("correct", 2)
+            else ("correct", 2, None)
             if draw < first + later
-            else (missed, 1)
+            else ("hint", 1, missed)
         )
-        answers[exercise] = {"answer": "…", "first_answer": "…", "tries": tries, "status": status}
+        answers[exercise] = {"answer": "…", "first_answer": "…", "tries": tries, "status": status,
+                             "misconception": hit}  # fmt: skip
     record = {"03_privacy": answers}
     judged = judge_first(rng) if rng.random() < 0.8 else {}
     if rng.random() < 0.8:  # the rest opted out of the poll

@@ -183,6 +183,9 @@ class Verdict:
     error: BaseException | None = field(default=None, compare=False, repr=False)
     #: A live view shown instead of the fixed text (see :data:`placeholder_view`).
     view: Any = field(default=None, compare=False, repr=False)
+    #: The named misconception a hint answers, if any (kept in the record: the teacher's view
+    #: counts which misconceptions the class hit).
+    misconception: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{_LABELS[self.status]} {self.message}"
@@ -246,7 +249,7 @@ class Check:
                 return Verdict("correct", self.why)
             for misconception in self.misconceptions:
                 if _safe(misconception.matches, answer):
-                    return Verdict("hint", misconception.hint)
+                    return Verdict("hint", misconception.hint, misconception=misconception.name)
         except Exception:  # noqa: BLE001 - any odd answer gets the fallback hint, not a crash
             pass
         return Verdict("hint", self.fallback_hint)

@@ -207,7 +207,7 @@ class AnswerControl:
         self.record.put(
             self.exercise.name,
             {"first_answer": first, "tries": tries, "answer": self.state(),
-             "status": verdict.status},
+             "status": verdict.status, "misconception": verdict.misconception},
         )  # fmt: skip
 
     def _completes_last_check(self) -> bool:

@@ -135,7 +135,11 @@ def _work(data: dict, source: str) -> LearnerWork:
             first = (
                 correct and tries == 1 if isinstance(tries, int) and correct is not None else None
             )
-            missed = status if status and not correct and status != NOT_ATTEMPTED else None
+            # the misconception the last hint answered (kept since records name it), else the status
+            named = _text(kept.get("misconception")).strip()
+            missed = (
+                (named or status) if status and not correct and status != NOT_ATTEMPTED else None
+            )
             answers[f"{lesson}/{exercise}"] = Answer(correct, first, missed and missed[:60])
     reflections = [
         Reflection(prompt.split("_")[0], prompt, _text(r.get("text")), r.get("may_show") is True)

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import ipywidgets as widgets
+import ipywidgets.widgets.widget as widget_module
 from comm import get_comm_manager
 from comm.base_comm import BaseComm
 from ipykernel.jsonutil import json_clean
@@ -129,6 +130,12 @@ class LogProblems(logging.Handler):
                 self.found.append(detail)
 
     def __enter__(self) -> LogProblems:
+        # ipywidgets reports a failed widget message through IPython's showtraceback when an
+        # IPython shell exists in this process (some other test may have made one) and through
+        # its logger otherwise: make it always the logger, so the harness sees every failure
+        # whatever ran before it.
+        self._get_ipython = widget_module.get_ipython
+        widget_module.get_ipython = lambda: None
         self._levels = {}
         for name in LOGGERS:
             logger = logging.getLogger(name)
@@ -139,6 +146,7 @@ class LogProblems(logging.Handler):
         return self
 
     def __exit__(self, *_exc) -> None:
+        widget_module.get_ipython = self._get_ipython
         for name in LOGGERS:
             logger = logging.getLogger(name)
             logger.removeHandler(self)

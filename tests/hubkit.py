@@ -203,9 +203,10 @@ def running_hub(
         if process is not None:
             process.send_signal(signal.SIGINT)  # the hub stops the servers and the proxy it started
             try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:  # a busy machine: stop it, and reap it (an unreaped
+                os.killpg(process.pid, signal.SIGKILL)  # Popen warns later, in another test)
+                process.wait()
         proxy_pid = work / "state" / "jupyterhub-proxy.pid"
         with contextlib.suppress(OSError, KeyError, ValueError):
             os.kill(int(proxy_pid.read_text()), signal.SIGKILL)

@@ -53,6 +53,8 @@ def test_every_control_works_from_the_keyboard(lesson):
     for control in lesson.controls():
         if control.name in WRITES_FILES:
             continue  # driven below, with clean-up
+        if control.locator.is_disabled():
+            continue  # the review's name box, fixed by the sign-in at the top: nobody can type there
         before = control.readout()
         keys = control.operate()
         results.append({"name": control.name, "keys": keys, "changed": control.readout() != before})

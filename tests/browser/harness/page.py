@@ -238,8 +238,9 @@ class LabPage:
         order; report each one's name, role, keys, and whether its explorer's readout changed."""
         results = []
         for control in self.controls():
-            if not control.locator.is_visible():
-                continue  # hidden now (a confirm step not asked yet): no keyboard reaches it
+            if not control.locator.is_visible() or control.locator.is_disabled():
+                continue  # hidden or disabled now (a confirm step not asked yet, a name box fixed
+                # by the sign-in): no keyboard reaches it, by design
             before = control.readout()
             keys = control.operate()
             results.append(

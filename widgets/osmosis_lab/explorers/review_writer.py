@@ -113,11 +113,18 @@ class ReviewWriter(Explorer):
         newest.announce(self)
         my_work.follow(self)  # Run All builds the writer before the learner signs in
         self.refresh()
+        self.on_sign_in()
 
     def on_sign_in(self) -> None:
-        """Fill in the name signed in at the top of the lesson, unless one is typed or opened."""
-        if self.learner is None and not self.name.value.strip():
-            self.name.value = my_work.current_learner() or ""
+        """Follow the sign-in at the top of the lesson: while someone is signed in, the review is
+        theirs (the name box shows it and cannot be changed) and opens by itself."""
+        signed_in = my_work.current_learner()
+        self.name.disabled = bool(signed_in)
+        if not signed_in:
+            return
+        if self.learner is None:
+            self.name.value = signed_in
+            self.open_record()
 
     def _build_controls(self) -> None:
         self.name = text_boxes.Text(

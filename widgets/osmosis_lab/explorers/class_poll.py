@@ -180,6 +180,10 @@ class ClassPoll(Explorer):
             self.status.value = f"<p><strong>Not flipped.</strong> {html.escape(str(error))}</p>"
             return
         self.refresh()
+        if self.flip.disabled:
+            # a disabled button drops the keyboard focus to the top of the page; the name box
+            # (the poll's first control: Tab goes on to the next question) keeps it in the poll
+            self.name.focus()
 
     def refresh(self) -> None:
         """Show the question and, once flipped, only the answer to send."""
@@ -201,11 +205,11 @@ class ClassPoll(Explorer):
             self.to_send.value = ""
             line = "Not flipped yet: choose your answer, then press Flip my coin (once)."
         else:
-            self.status.value = f"<p>{html.escape(FLIPPED_ONCE)}</p>"
             word = {"YES": "Yes", "NO": "No", "PASS": "Pass"}[token.split("-")[1]]
             self.to_send.value = (
                 f'<p style="font-size:3em;font-weight:bold;margin:0.2em 0">{word}</p>'
-                f"<p>Send <code>{token}</code>. It is fixed: running this again shows the same.</p>"
+                f"<p>Send <code>{token}</code>. It is fixed: running this again shows the same. "
+                f"{html.escape(FLIPPED_ONCE)}</p>"
             )
             line = f"Answer to send for question {q.number}: {word} ({token})."
         self.summary.value = f'<p class="osmosis-text-equivalent">{html.escape(line)}</p>'

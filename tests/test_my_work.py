@@ -200,16 +200,27 @@ def zoe_work(tmp_path, monkeypatch):
     return my_work.export_panel()
 
 
-def test_the_preview_is_exactly_the_file_written(zoe_work, tmp_path):
+def test_the_preview_is_the_file_written_but_for_the_export_time(zoe_work, tmp_path):
     panel = zoe_work
     assert "your teacher" in said(panel.reader)
-    preview = html.unescape(re.search(r"<pre[^>]*>(.*)</pre>", panel.preview.value, re.S)[1])
+    page = panel.preview.value
+    readable, block = (html.unescape(p) for p in re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S))
+    # the readable part open, the data block folded under it, and no export time yet
+    assert page.startswith("<details open>") and "Subconscious signals." in readable
+    assert re.search(r"<details><summary>The data block[^<]*</summary><pre", page)
+    assert block.startswith("## Data (for the teacher's view)") and "```json" not in readable
+    assert "Exported:" not in said(panel.preview) and "exported_at" not in block
     panel.export.click()
     assert "Exported" in said(panel.status)
     assert panel.written.parent == tmp_path
     assert panel.written.name.startswith("osmosis_export_zoe-")
     written = panel.written.read_text(encoding="utf-8")
-    assert written == preview == panel.text
+    stamp = read_export(written)["exported_at"]
+    assert f"*Exported:* {stamp}\n" in written
+    # the time, added on export, is the only difference from what the preview showed
+    unstamped = written.replace(f"*Exported:* {stamp}\n", "")
+    unstamped = unstamped.replace(f' "exported_at": "{stamp}",\n', "")
+    assert unstamped == panel.text == f"{readable}\n\n{block}"
     data = read_export(written)
     assert data["format"] == "osmosis-lab-export" and data["version"] == 2
     assert data["answers"]["00_start_here"]["youngest_tester"]["answer"] == "Niels Larson"

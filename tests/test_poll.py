@@ -196,3 +196,24 @@ def test_no_answer_chosen_means_no_flip(tmp_path, counted_coin):
     assert counted_coin == [] and "Choose your true answer" in poll.status.value
     assert "Not flipped yet" in poll.summary.value
     assert class_poll.SECTION == "class_poll"
+
+
+def test_flip_is_disabled_once_flipped_and_says_why(tmp_path, counted_coin):
+    poll = ClassPoll(folder=tmp_path)
+    assert not poll.flip.disabled and "once" in poll.flip.tooltip
+    focused = []
+    poll.name.focus = lambda: focused.append("name")
+    poll.answer.value = "Yes"
+    poll.flip.click()
+    assert focused == ["name"]  # not dropped to the top of the page with the disabled button
+    # pressing again would do nothing: the button says so instead of staying active
+    assert poll.flip.disabled
+    why = "a second flip would let someone compare your answers"
+    assert why in poll.flip.tooltip and why in poll.to_send.value
+    poll.question.value = 2  # another question has its own coin, not flipped yet
+    assert not poll.flip.disabled and why not in poll.to_send.value
+    poll.question.value = 1
+    assert poll.flip.disabled
+    rerun = ClassPoll(folder=tmp_path)  # the cell run again: still flipped, still disabled
+    assert rerun.flip.disabled and why in rerun.flip.tooltip and "Q1-YES" in rerun.to_send.value
+    assert counted_coin == [4]

@@ -32,7 +32,7 @@ from osmosis_lab.teacher import (
 )
 from osmosis_lab.teacher.exports import MAX_BYTES
 from osmosis_lab.teacher.report import shown_total
-from osmosis_lab.teacher.tables import HIDDEN
+from osmosis_lab.teacher.tables import COMPLEMENT, HIDDEN, HIDDEN_TEXTS
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "lessons" / "teacher" / "sample_class"
@@ -93,20 +93,35 @@ def test_poll_tokens_in_the_drop_folder_are_counted_once_each():
 
 
 def test_small_counts_hidden_and_one_more_beside_a_lone_hidden_count():
-    assert suppress_counts({"a": 20, "b": 7, "c": 3}) == {"a": "20", "b": HIDDEN, "c": HIDDEN}
+    assert suppress_counts({"a": 20, "b": 7, "c": 3}) == {"a": "20", "b": COMPLEMENT, "c": HIDDEN}
     assert suppress_counts({"a": 20, "b": 6, "c": 0}) == {"a": "20", "b": "6", "c": "0"}
     assert suppress_counts({"a": 10, "b": 2, "c": 3}) == {"a": "10", "b": HIDDEN, "c": HIDDEN}
     assert suppress_counts({"a": 3}) == {"a": HIDDEN} and shown_total({"a": 3}) == HIDDEN
     # a lone small count beside a zero: the zero is hidden too, or the total gives it away
-    assert suppress_counts({"a": 9, "b": 0, "c": 4}) == {"a": "9", "b": HIDDEN, "c": HIDDEN}
+    assert suppress_counts({"a": 9, "b": 0, "c": 4}) == {"a": "9", "b": COMPLEMENT, "c": HIDDEN}
+
+
+def test_a_two_cell_row_hides_both_and_says_why_the_large_one_is_hidden():
+    # "fewer than 5; fewer than 5 (of 24)" was true of one cell only, and explained nothing
+    row = {"yes": 20, "no": 4}
+    assert suppress_counts(row) == {"yes": COMPLEMENT, "no": HIDDEN}
+    assert shown_total(row) == "24"  # shown: 24 minus a hidden cell gives back nothing
+    assert "would give the small count away" in COMPLEMENT
+    assert "fewer than 5; fewer than 5" not in "; ".join(suppress_counts(row).values())
 
 
 @given(st.dictionaries(st.sampled_from("abcdef"), st.integers(0, 40), min_size=1, max_size=6))
 def test_no_hidden_count_can_be_worked_out_from_the_total(row):
     shown = suppress_counts(row)
-    hidden = [k for k, v in shown.items() if v == HIDDEN]
-    visible = {k: int(v) for k, v in shown.items() if v != HIDDEN}
+    hidden = [k for k, v in shown.items() if v in HIDDEN_TEXTS]
+    visible = {k: int(v) for k, v in shown.items() if v not in HIDDEN_TEXTS}
     assert not [n for n in visible.values() if 0 < n < 5], "a small count is visible"
+    # each hidden text is true of its cell: "fewer than 5" only for a count under 5, and the
+    # cell hidden to protect another only where exactly one small count needs it
+    assert all(row[k] < 5 for k, v in shown.items() if v == HIDDEN)
+    small = [k for k, n in row.items() if 0 < n < 5]
+    needed = len(small) == 1 and len(row) > 1 and shown_total(row) != HIDDEN
+    assert list(shown.values()).count(COMPLEMENT) == needed
     if shown_total(row) != HIDDEN:
         # total minus the visible cells is the sum of the hidden ones: never exactly one unknown
         assert len(hidden) != 1
@@ -123,6 +138,10 @@ def test_the_projector_table_hides_small_counts_and_misconceptions_share_their_r
     cells = re.findall(r"<td>(.*?)</td>", text)
     shown = [int(n) for cell in cells for n in re.findall(r": (\d+)(?:;|$| \(of)", cell)]
     assert HIDDEN in text and shown and not [n for n in shown if 0 < n < 5]
+    # what each hidden text means is said under the tables; row headers read left-aligned
+    assert COMPLEMENT in text and "hidden because with the row's total" in html.unescape(text)
+    headers = re.findall(r"<th[^>]*>", text)
+    assert headers and all(h == '<th scope="row" style="text-align:left">' for h in headers)
     # every misconception sits in its exercise's row, so one suppression covers both
     assert "Misconceptions" not in text or "Exercises and misconceptions hit" in text
     row = next(c for c in cells if "not yet: did not generalise" in c)

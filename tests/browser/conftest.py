@@ -14,13 +14,13 @@ import hashlib
 import pytest
 
 from .harness import (
-    REPO,
     LabPage,
     LabServer,
     browser_required,
     browser_unavailable_reason,
     launch_chromium,
 )
+from .harness.workspace import copy_lessons, learner_files, new_learner_files
 
 
 def pytest_report_header(config):
@@ -47,10 +47,26 @@ def browser_ready():
         pytest.skip(f"browser tests skipped: {reason}")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def repository_lessons_untouched():
+    """Fail the module if it wrote a learner's file (record, review, export, poll token, summary)
+    into the repository's ``lessons/``: every test's JupyterLab serves a copy
+    (``harness.workspace.copy_lessons``), and this says so if one does not."""
+    before = learner_files()
+    yield
+    written = new_learner_files(before, learner_files())
+    assert not written, (
+        f"a browser test wrote learner files into the repository: {written}; serve a copy of "
+        "the lessons (harness.workspace.copy_lessons) instead"
+    )
+
+
 @pytest.fixture(scope="session")
 def lab_server(browser_ready, tmp_path_factory):
-    """``jupyter lab`` serving the repository, all its state in a temporary folder."""
-    with LabServer(REPO, tmp_path_factory.mktemp("jupyter-home")) as server:
+    """``jupyter lab`` serving a temporary copy of the lessons (so a sign-in, a review or an
+    export lands there), all its state in a temporary folder."""
+    root = copy_lessons(tmp_path_factory.mktemp("served"))
+    with LabServer(root, tmp_path_factory.mktemp("jupyter-home")) as server:
         yield server
 
 

@@ -5,8 +5,9 @@ in it before writing, leave a part out, the file written with that choice in it)
 work (the record gone, and the message says what it cannot undo), and the teacher's view over the
 sample class (projector: no names, "fewer than 5"; then the private view).
 
-The server here serves a temporary copy of the notebooks it needs, so every record, export and
-poll file a test writes lands in that temporary folder, never in the repository. Screenshots go
+The server here serves a temporary copy of the lessons (``harness.workspace.copy_lessons``), so
+every record, export and poll file a test writes lands in that temporary folder, never in the
+repository (conftest fails the module if one appears there). Screenshots go
 to the session's screenshot folder (``pytest --basetemp=DIR`` puts them under ``DIR``).
 """
 
@@ -14,21 +15,14 @@ from __future__ import annotations
 
 import contextlib
 import re
-import shutil
 
 import pytest
 
 from osmosis_lab.records import learner_key, read_export
 
-from .harness import REPO, LabPage, LabServer
+from .harness import LabPage, LabServer
+from .harness.workspace import copy_lessons
 
-COPIED = (
-    "lessons/class_poll.ipynb",
-    "lessons/poll_questions.yml",
-    "lessons/00_start_here.ipynb",
-    "lessons/teacher/class_view.ipynb",
-    "lessons/teacher/sample_class",
-)
 LEARNER = "Zoé Browser"
 REFLECTION = "Subconscious signals: I cannot even know what they show."
 PROMPT = "Which category would you refuse first? Would a worse match change your answer?"
@@ -36,15 +30,8 @@ PROMPT = "Which category would you refuse first? Would a worse match change your
 
 @pytest.fixture(scope="module")
 def room(browser_ready, tmp_path_factory):
-    """A JupyterLab serving a temporary copy of the class's notebooks (and nothing else)."""
-    root = tmp_path_factory.mktemp("classroom")
-    for relative in COPIED:
-        source, target = REPO / relative, root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            shutil.copy2(source, target)
+    """A JupyterLab of its own (kernels restarted here) serving a temporary copy of the lessons."""
+    root = copy_lessons(tmp_path_factory.mktemp("classroom"))
     with LabServer(root, tmp_path_factory.mktemp("classroom-home")) as server:
         yield server
 
@@ -62,10 +49,6 @@ def tab(chromium, room, screenshots):
             print(f"\nscreenshots in {screenshots}")
         lab.close()
         context.close()
-
-
-def repo_files(pattern: str) -> set:
-    return set((REPO / "lessons").rglob(pattern))
 
 
 def shot(tab: LabPage, name: str, locator) -> None:
@@ -87,7 +70,6 @@ def cut_short(control) -> bool:
 
 
 def test_the_class_poll_shows_only_the_answer_to_send_and_the_same_after_a_rerun(tab, room):
-    before = repo_files("osmosis_poll_*")
     tab.open("lessons/class_poll.ipynb").run_all()
     tab.assert_no_errors()
     flip = tab.control("Flip my coin")
@@ -98,6 +80,10 @@ def test_the_class_poll_shows_only_the_answer_to_send_and_the_same_after_a_rerun
     token = re.search(r"Send (Q1-(?:YES|NO))\.", said)
     assert token, said
     assert "It is fixed: running this again shows the same" in said
+    # flipped once: the button is disabled and says why, rather than doing nothing when pressed
+    why = "a second flip would let someone compare your answers"
+    assert flip.locator.is_disabled() and why in flip.locator.get_attribute("title")
+    assert why in tab.output_text(why)
     # the true answer is no longer on screen: no toggle button stays pressed
     assert tab.notebook.locator(".widget-toggle-button.mod-active", has_text="Yes").count() <= 1
     shot(tab, "poll-flipped", flip.locator)
@@ -110,11 +96,9 @@ def test_the_class_poll_shows_only_the_answer_to_send_and_the_same_after_a_rerun
     tab.restart_and_run_all()
     again = tab.control("Flip my coin").readout()
     assert f"Send {token[1]}." in again, again
-    tab.control("Flip my coin").activate()  # pressing again never flips again
-    assert f"Send {token[1]}." in tab.control("Flip my coin").readout()
+    assert tab.control("Flip my coin").locator.is_disabled()  # it cannot flip again
     assert kept.read_text(encoding="utf-8").strip() == token[1]
     shot(tab, "poll-after-rerun", tab.control("Flip my coin").locator)
-    assert repo_files("osmosis_poll_*") == before, "the poll wrote into the repository"
     # After a restart the page's widgets from the old kernel say goodbye to the new one, which
     # logs "No such comm" outside every cell (JupyterLab shows it nowhere); everything else counts.
     problems = [p for p in tab.problems() if "No such comm" not in p]
@@ -125,7 +109,6 @@ def test_the_class_poll_shows_only_the_answer_to_send_and_the_same_after_a_rerun
 
 
 def test_export_shows_the_file_first_leaves_a_part_out_and_delete_erases_it(tab, room):
-    before = repo_files("osmosis_*")
     folder = room.root / "lessons"
     tab.open("lessons/00_start_here.ipynb").run_all()
     tab.assert_no_errors()
@@ -181,7 +164,6 @@ def test_export_shows_the_file_first_leaves_a_part_out_and_delete_erases_it(tab,
     assert "A file you downloaded or sent is not touched" in done
     assert not record.exists() and not written.exists()
     shot(tab, "delete-done", delete.locator)
-    assert repo_files("osmosis_*") == before, "learner files were written into the repository"
     tab.assert_no_errors()
 
 
@@ -214,5 +196,6 @@ def test_the_teachers_view_projects_no_names_and_keeps_the_private_view_apart(ta
 
 
 @pytest.fixture(autouse=True)
-def _teacher_scripts_on_path(monkeypatch):
-    monkeypatch.syspath_prepend(str(REPO / "lessons" / "teacher"))
+def _teacher_scripts_on_path(monkeypatch, room):
+    # the copy's: importing it writes __pycache__ next to it, which must not be the repository
+    monkeypatch.syspath_prepend(str(room.root / "lessons" / "teacher"))

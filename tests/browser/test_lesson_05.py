@@ -1,22 +1,18 @@
 """Lesson 05 in JupyterLab as a learner meets it: Run All, the matrix, the design panel and the
-review writer, every control from the keyboard, and a review saved next to the notebook."""
-
-import contextlib
+review writer, every control from the keyboard, and a review saved next to the notebook (in the
+served copy of the lessons: conftest checks the repository's stay untouched)."""
 
 import pytest
 
 from osmosis_lab.records import learner_key
 
 from .gates import show_gated_results
-from .harness import REPO
 
 LESSON = "lessons/05_design_review.ipynb"
 
-
-FOLDER = REPO / "lessons"
 #: The keyboard walk types "test" into every text box, the name box included.
 LEARNER = "test"
-#: Buttons that write files: driven in the test that cleans up after them.
+#: Buttons that write or clear the review: driven in the test that reads the file.
 WRITES_FILES = {"Save my review", "Yes, clear it"}
 
 
@@ -24,21 +20,6 @@ WRITES_FILES = {"Save my review", "Yes, clear it"}
 def lesson(lesson):
     """After Run All, every result gated on a prediction shown ("Show anyway")."""
     return show_gated_results(lesson)
-
-
-@contextlib.contextmanager
-def saved_review_restored():
-    """Whatever the tests write next to the lesson (reviews, records) is removed afterwards (and
-    files that were there before are put back), so a run never leaves a review in the repository."""
-    patterns = ("my_design_review*.md", "osmosis_work_*.json")
-    before = {path: path.read_bytes() for p in patterns for path in FOLDER.glob(p)}
-    try:
-        yield
-    finally:
-        for path in {path for p in patterns for path in FOLDER.glob(p)} - set(before):
-            path.unlink(missing_ok=True)
-        for path, content in before.items():
-            path.write_bytes(content)
 
 
 def test_runs_without_errors_and_draws_its_charts(lesson):
@@ -88,25 +69,24 @@ def test_the_board_meeting_from_the_keyboard(lesson):
 
 
 def test_the_review_is_saved_next_to_the_notebook_and_says_where(lesson):
-    with saved_review_restored():
-        # the review writer's own name box (the first is the lesson's sign-in at the top); after
-        # the keyboard walk it holds the name that walk opened, which this test keeps using
-        name_box = lesson.control("Your name or pseudonym", index=1)
-        learner = name_box.value() or LEARNER
-        name_box.type(learner)
-        lesson.control("Open my review").activate()
-        lesson.control("My review").type("Delay the launch: fair form first.", submit=False)
-        save = lesson.control("Save my review")
-        save.activate()
-        said = save.readout()
-        saved = FOLDER / f"my_design_review_{learner_key(learner)}.md"
-        assert f"Saved to {saved}" in said and "nothing was sent anywhere" in said
-        text = saved.read_text(encoding="utf-8")
-        assert text.startswith("# Design review: Osmosis before launch")
-        assert "Delay the launch: fair form first." in text
-        assert "| Found, never signed up |" in text and "Léopold was never asked" in text
-        # epsilon 1 per count over 5 counts is not deniable: the checklist does not tick it
-        assert "- [ ] Research gets only noisy counts: epsilon = 1 per count × 5 counts" in text
+    # the review writer's own name box (the first is the lesson's sign-in at the top); after
+    # the keyboard walk it holds the name that walk opened, which this test keeps using
+    name_box = lesson.control("Your name or pseudonym", index=1)
+    learner = name_box.value() or LEARNER
+    name_box.type(learner)
+    lesson.control("Open my review").activate()
+    lesson.control("My review").type("Delay the launch: fair form first.", submit=False)
+    save = lesson.control("Save my review")
+    save.activate()
+    said = save.readout()
+    saved = lesson.server.root / "lessons" / f"my_design_review_{learner_key(learner)}.md"
+    assert f"Saved to {saved}" in said and "nothing was sent anywhere" in said
+    text = saved.read_text(encoding="utf-8")
+    assert text.startswith("# Design review: Osmosis before launch")
+    assert "Delay the launch: fair form first." in text
+    assert "| Found, never signed up |" in text and "Léopold was never asked" in text
+    # epsilon 1 per count over 5 counts is not deniable: the checklist does not tick it
+    assert "- [ ] Research gets only noisy counts: epsilon = 1 per count × 5 counts" in text
     lesson.assert_no_errors()
 
 

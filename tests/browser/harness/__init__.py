@@ -1,7 +1,9 @@
 """Drive JupyterLab in headless Chromium the way a learner meets a lesson.
 
 One :class:`LabServer` (``jupyter lab`` from this virtualenv on a free loopback port, every
-Jupyter directory in a temporary folder) serves the repository; one Chromium (Debian's
+Jupyter directory in a temporary folder) serves a temporary copy of the lessons
+(:func:`workspace.copy_lessons`: what a learner's walk writes lands there, and conftest fails a
+module that writes into the repository's ``lessons/``); one Chromium (Debian's
 ``/usr/bin/chromium`` through Python playwright) opens it; a :class:`LabPage` opens a notebook,
 runs it, checks what the learner sees and operates :class:`Control` s from the keyboard.
 

@@ -49,6 +49,11 @@ from . import text_boxes
 from .base import Explorer
 
 SECTION = "class_poll"
+#: Why Flip my coin is disabled once the coin is flipped (its tooltip, and said under it).
+FLIPPED_ONCE = (
+    "Your coin is flipped once per question: a second flip would let someone compare your answers."
+)
+FLIP_TOOLTIP = "Flip my coin once for this question; only the answer to send is kept."
 ANSWERS = ("Yes", "No", "I'd rather not take part")
 _TOKEN = re.compile(r"^Q\d+-(YES|NO|PASS)$")
 
@@ -132,7 +137,9 @@ class ClassPoll(Explorer):
             options=ANSWERS, value=None, description="Your true answer (private)",
             style={"description_width": "initial", "button_width": "14em"},
         )  # fmt: skip
-        self.flip = widgets.Button(description="Flip my coin", button_style="primary")
+        self.flip = widgets.Button(
+            description="Flip my coin", button_style="primary", tooltip=FLIP_TOOLTIP
+        )
         self.question_text = widgets.HTML()
         self.to_send = widgets.HTML()
         self.status = widgets.HTML()
@@ -173,6 +180,10 @@ class ClassPoll(Explorer):
             self.status.value = f"<p><strong>Not flipped.</strong> {html.escape(str(error))}</p>"
             return
         self.refresh()
+        if self.flip.disabled:
+            # a disabled button drops the keyboard focus to the top of the page; the name box
+            # (the poll's first control: Tab goes on to the next question) keeps it in the poll
+            self.name.focus()
 
     def refresh(self) -> None:
         """Show the question and, once flipped, only the answer to send."""
@@ -186,6 +197,10 @@ class ClassPoll(Explorer):
             self.status.value = f"<p>{html.escape(str(error))}</p>"
         else:
             self.status.value = ""
+        # a flipped question's button is disabled, and says why: pressing it again did
+        # nothing, silently, which reads as broken
+        self.flip.disabled = token is not None
+        self.flip.tooltip = FLIPPED_ONCE if token is not None else FLIP_TOOLTIP
         if token is None:
             self.to_send.value = ""
             line = "Not flipped yet: choose your answer, then press Flip my coin (once)."
@@ -193,7 +208,8 @@ class ClassPoll(Explorer):
             word = {"YES": "Yes", "NO": "No", "PASS": "Pass"}[token.split("-")[1]]
             self.to_send.value = (
                 f'<p style="font-size:3em;font-weight:bold;margin:0.2em 0">{word}</p>'
-                f"<p>Send <code>{token}</code>. It is fixed: running this again shows the same.</p>"
+                f"<p>Send <code>{token}</code>. It is fixed: running this again shows the same. "
+                f"{html.escape(FLIPPED_ONCE)}</p>"
             )
             line = f"Answer to send for question {q.number}: {word} ({token})."
         self.summary.value = f'<p class="osmosis-text-equivalent">{html.escape(line)}</p>'

@@ -1,12 +1,12 @@
 """Export my work, and Delete my saved work: the learner's own hand-in, under their control.
 
-The panel shows, before anything is written, exactly the file an export will
-write (:func:`osmosis_lab.records.export.export_markdown`; **Show what will be
-exported** brings it up to date, and it follows every answer or reflection kept
-while it is on screen), one checkbox per part (each lesson's answers, by the lesson's title,
-each reflection) to leave parts out, and who will read it. **Export my work**
-writes that same text, atomically; if the work changed since the preview, it
-shows the new preview instead and writes nothing until pressed again:
+The panel shows, before anything is written, the file an export will write
+(:func:`osmosis_lab.records.export.export_markdown`; **Show what will be exported** brings it up
+to date, and it follows every answer or reflection kept while it is on screen; its data block is
+folded, and it has no time yet), one checkbox per part (each lesson's answers, by the lesson's
+title, each reflection) to leave parts out, and who will read it. **Export my work** writes that
+text with the time added, atomically; if the work changed since the preview, it shows the new
+preview and writes nothing until pressed again:
 
 - into ``$OSMOSIS_DROP_DIR`` when the school's JupyterHub sets it (the teacher's
   drop folder; deploy/jupyterhub_config.py), which hands it in;
@@ -42,7 +42,15 @@ import ipywidgets as widgets
 
 from ..errors import RecordError
 from ..records import learner_key, write_text_atomically
-from ..records.export import EXPORT_STEM, READER, export_data, export_parts, markdown_from_data
+from ..records.export import (
+    DATA_HEADING,
+    EXPORT_STEM,
+    READER,
+    export_data,
+    export_parts,
+    export_time,
+    markdown_from_data,
+)
 from . import my_work
 from .confirm import ConfirmStep
 from .my_work import _live
@@ -98,6 +106,32 @@ def drop_folder() -> Path | None:
 
 def _without_time(data: dict) -> dict:
     return {key: value for key, value in data.items() if key != "exported_at"}
+
+
+def preview_html(text: str) -> str:
+    """The preview of an export's ``text``: the readable part open, the data block folded.
+
+    The data block repeats the readable part for the teacher's view: open, it was most of the
+    preview, and a learner scrolled past it to see what they hand in.
+
+    >>> page = preview_html("# My work\\n\\n## Data (for the teacher's view)\\n\\n```json\\n{}\\n```\\n")
+    >>> page.count("<details"), "<details open>" in page, page.index("My work") < page.index("{}")
+    (2, True, True)
+    """
+    readable, heading, block = text.partition(DATA_HEADING)
+    folded = (
+        "<details><summary>The data block at the end of the file: the same work, written for "
+        "the teacher's view to read (open to see it)</summary>"
+        f"<pre style='white-space:pre-wrap'>{html.escape(heading + block)}</pre></details>"
+        if heading
+        else ""
+    )
+    return (
+        "<details open><summary>Preview: exactly what the file will hold (the time of the "
+        "export is added when you press Export my work)</summary>"
+        f"<pre style='white-space:pre-wrap'>{html.escape(readable.rstrip())}</pre>{folded}"
+        "</details>"
+    )
 
 
 class ExportPanel:
@@ -207,13 +241,10 @@ class ExportPanel:
         shown = [p for p in self.parts if p in export_parts(record)]
         self.part_box.children = [self.parts[p] for p in shown]
         left_out = {p for p in shown if not self.parts[p].value}
-        data = export_data(learner, record, leave_out=left_out)
-        if _without_time(data) != _without_time(self.data):  # unchanged: keep the text shown
-            self.data, self.text = data, markdown_from_data(data)
-        self.preview.value = (
-            "<details open><summary>Preview: exactly what the file will hold</summary>"
-            f"<pre style='white-space:pre-wrap'>{html.escape(self.text)}</pre></details>"
-        )
+        # no export time in the preview: nothing is exported yet (write() adds it)
+        self.data = _without_time(export_data(learner, record, leave_out=left_out))
+        self.text = markdown_from_data(self.data)
+        self.preview.value = preview_html(self.text)
 
     # -- writing and deleting -------------------------------------------------------------------
 
@@ -232,7 +263,9 @@ class ExportPanel:
             )
             return
         try:
-            self.written = write_text_atomically(target, self.text)
+            self.written = write_text_atomically(
+                target, markdown_from_data({**self.data, "exported_at": export_time()})
+            )
         except RecordError as error:
             self.status.value = _live(
                 f"<strong>Not exported:</strong> {html.escape(str(error))} Any earlier export "

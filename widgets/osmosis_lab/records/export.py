@@ -81,6 +81,8 @@ READER = "your teacher"
 REVIEW = "design_review"
 #: Sections of the record that are not answers to export (lesson 05's review has its own file).
 _NOT_ANSWERS = {REVIEW}
+#: The heading over the data block, the file's last part (a program's, not a person's, to read).
+DATA_HEADING = "## Data (for the teacher's view)"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _BLOCK = re.compile(r"^```json\n(?P<data>.*?)\n```\s*$", re.M | re.S)
 
@@ -122,6 +124,11 @@ def export_parts(record: dict[str, dict]) -> list[str]:
     )
 
 
+def export_time() -> str:
+    """Now, as an export records it (ISO 8601, UTC, to the second)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
 def export_data(
     learner: str, record: dict[str, dict], *, leave_out=(), exported_at: str | None = None
 ) -> dict:
@@ -137,7 +144,7 @@ def export_data(
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "learner": neutralise_formula(" ".join(learner.split())),
-        "exported_at": exported_at or datetime.now(UTC).isoformat(timespec="seconds"),
+        "exported_at": exported_at or export_time(),
         "reader": READER,
         "consent": {"included": included, "left_out": left_out},
         "answers": _neutralised(answers),
@@ -192,12 +199,16 @@ def _judge_lines(lesson: str, kept: dict) -> list[str]:
 
 
 def markdown_from_data(data: dict) -> str:
-    """The export's text from :func:`export_data`: Markdown for people, then the data block."""
+    """The export's text from :func:`export_data`: Markdown for people, then the data block.
+
+    Without ``exported_at`` (a preview, before anything is exported) the text has no time.
+    """
     lines = [
         "# Osmosis Ethics Lab: my work",
         "",
         f"*Learner (a name or pseudonym, not checked by anyone):* {inert_markdown(data['learner'])}",
-        f"*Exported:* {data['exported_at']}",
+        # no time in a preview (nothing is exported yet): the line comes with the export
+        *([f"*Exported:* {data['exported_at']}"] if data.get("exported_at") else []),
         f"*Who will read it:* {data['reader']}.",
         "*Parts the learner chose to leave out:* "
         + (", ".join(data["consent"]["left_out"]) or "none"),
@@ -228,7 +239,7 @@ def markdown_from_data(data: dict) -> str:
             "",
         ]
     block = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-    lines += ["## Data (for the teacher's view)", "", "```json", block, "```", ""]
+    lines += [DATA_HEADING, "", "```json", block, "```", ""]
     return "\n".join(lines)
 
 

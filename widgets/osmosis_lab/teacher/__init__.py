@@ -15,8 +15,10 @@ What may be shown
 
 Examples
 --------
->>> suppress_counts({"yes": 26, "no": 4})
-{'yes': 'fewer than 5', 'no': 'fewer than 5'}
+>>> suppress_counts({"yes": 26, "no": 4})["no"]
+'fewer than 5'
+>>> suppress_counts({"yes": 26, "no": 4})["yes"]
+'hidden (with the total, it would give the small count away)'
 """
 
 from osmosis_lab.teacher.class_folder import ClassFolder, read_class_folder

@@ -27,6 +27,7 @@ from osmosis_lab.teacher.exports import LearnerWork
 from osmosis_lab.teacher.judge_first import judge_note, learner_rows
 from osmosis_lab.teacher.tables import (
     HIDDEN,
+    SUPPRESSION_NOTE,
     THRESHOLD,
     choice_counts,
     exercise_counts,
@@ -63,7 +64,11 @@ def _table_html(rows: list) -> str:
     lines = ["<table>"]
     for name, cells, total in rows:
         shown = "; ".join(f"{html.escape(label)}: {html.escape(value)}" for label, value in cells)
-        lines.append(f"<tr><th>{html.escape(name)}</th><td>{shown} (of {total})</td></tr>")
+        # a row's header reads with its counts: left-aligned, as the counts are
+        lines.append(
+            f'<tr><th scope="row" style="text-align:left">{html.escape(name)}</th>'
+            f"<td>{shown} (of {total})</td></tr>"
+        )
     return "\n".join(lines + ["</table>"])
 
 
@@ -72,6 +77,7 @@ def projector_html(work: list[LearnerWork]) -> str:
     parts = [f"<h3>Our class: {len(work)} files of work</h3>"]
     for title, rows in count_sections(work):
         parts += [f"<h4>{title}</h4>", _table_html(rows) if rows else "<p>None yet.</p>"]
+    parts.append(f"<p><small>{html.escape(SUPPRESSION_NOTE)}</small></p>")
     parts.append("<h4>Reflections you agreed to share (no names)</h4>")
     shared = shareable_reflections(work)
     parts += [f"<blockquote>{html.escape(text)}</blockquote>" for _l, _p, text in shared]
@@ -140,7 +146,7 @@ def summary_markdown(
     """A one-page summary for the next lesson: counts (small ones hidden), shared reflections."""
     day = (today or date.today()).isoformat()
     lines = [f"# Class summary{': ' + inert_markdown(lesson) if lesson else ''} ({day})", ""]
-    lines.append(f'{len(work)} files of work. Counts of 1 to 4 show as "{HIDDEN}".')
+    lines.append(f"{len(work)} files of work. {SUPPRESSION_NOTE}")
     for title, rows in count_sections(work):
         lines += ["", f"## {title}", ""]
         for name, cells, total in rows[:12]:  # one page: the first dozen rows

@@ -3,12 +3,18 @@
 A count from 1 to 4 is shown as "fewer than 5": in a class of 30, "2 chose
 dropping the age check" points at people. Hiding one cell is not enough when
 the row's total is shown (total minus the others gives it back), so a second
-cell is hidden too (*complementary suppression*): the smallest other one.
+cell is hidden too (*complementary suppression*): the smallest other one. That
+cell may hold any count, so it does not say "fewer than 5" (a 20 shown so would
+be false, and a teacher would wonder where the class went): it says why it is
+hidden (:data:`COMPLEMENT`).
 
 Examples
 --------
->>> suppress_counts({"delay": 20, "launch": 7, "cancel": 3})
-{'delay': '20', 'launch': 'fewer than 5', 'cancel': 'fewer than 5'}
+>>> shown = suppress_counts({"delay": 20, "launch": 7, "cancel": 3})
+>>> shown["delay"], shown["cancel"]
+('20', 'fewer than 5')
+>>> shown["launch"]
+'hidden (with the total, it would give the small count away)'
 >>> csv_safe("=HYPERLINK(1)"), csv_safe("fair form")
 ("'=HYPERLINK(1)", 'fair form')
 """
@@ -23,22 +29,34 @@ from osmosis_lab.teacher.exports import LearnerWork
 
 THRESHOLD = 5
 HIDDEN = "fewer than 5"
+#: A count hidden only so that the row's total cannot give a small one ("fewer than 5") away.
+COMPLEMENT = "hidden (with the total, it would give the small count away)"
+#: Every text that stands for a hidden count.
+HIDDEN_TEXTS = (HIDDEN, COMPLEMENT)
+#: One line under a table of counts: what each hidden text means.
+SUPPRESSION_NOTE = (
+    f'"{HIDDEN}": a count under {THRESHOLD}, too few to show without pointing at someone. '
+    f'"{COMPLEMENT}": a count of any size, hidden because with the row\'s total it would give '
+    "a small one away."
+)
 
 
 def suppress_counts(counts: dict[str, int], *, threshold: int = THRESHOLD) -> dict[str, str]:
     """Each count as text, hiding 1 to threshold-1, and one more wherever a single one is hidden.
 
-    The row total (the sum) may then be shown without giving a hidden count away.
-    A row whose total is itself below the threshold is hidden whole.
+    The row total (the sum) may then be shown without giving a hidden count away. A small
+    count reads :data:`HIDDEN`; the one more, :data:`COMPLEMENT`. A row whose total is itself
+    below the threshold is hidden whole (every count in it is small).
     """
     if 0 < sum(counts.values()) < threshold:
         return {key: HIDDEN for key in counts}
-    hidden = {key for key, n in counts.items() if 0 < n < threshold}
-    if len(hidden) == 1:
-        others = sorted((n, key) for key, n in counts.items() if key not in hidden)
+    small = {key for key, n in counts.items() if 0 < n < threshold}
+    shown = {key: HIDDEN if key in small else str(n) for key, n in counts.items()}
+    if len(small) == 1:
+        others = sorted((n, key) for key, n in counts.items() if key not in small)
         if others:
-            hidden.add(others[0][1])  # the smallest: it hides the most with the least lost
-    return {key: HIDDEN if key in hidden else str(n) for key, n in counts.items()}
+            shown[others[0][1]] = COMPLEMENT  # the smallest: it hides the most with the least lost
+    return shown
 
 
 def csv_safe(cell: object) -> str:

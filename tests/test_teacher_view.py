@@ -241,7 +241,7 @@ def test_class_view_survives_every_hostile_folder(case, tmp_path):
 def test_teacher_poll_from_hands_tokens_and_folder():
     poll = TeacherPoll()
     poll.yes.value, poll.no.value, poll.declined.value = 18, 12, 2
-    assert "30 answered, 2 chose not to take part" in poll.summary.value
+    assert "30 answered, fewer than 5 chose not to take part" in poll.summary.value
     assert "could, in the worst case, now think it is 75 in 100" in poll.summary.value
     poll.earlier.value = 2
     assert "past the budget" in poll.summary.value
@@ -252,7 +252,8 @@ def test_teacher_poll_from_hands_tokens_and_folder():
     poll.source.value = SOURCES[2]
     poll.drop_folder.value = str(SAMPLE)
     counts, _ = tally_drop_folder(SAMPLE, question=1)
-    assert f"{counts.answered} answered, {counts.declined} chose not" in poll.summary.value
+    declined = HIDDEN if 0 < counts.declined < 5 else str(counts.declined)
+    assert f"{counts.answered} answered, {declined} chose not" in poll.summary.value
 
 
 def test_a_wrong_folder_typed_in_is_not_walked_whole(tmp_path, monkeypatch):
@@ -348,3 +349,13 @@ def test_the_private_view_shows_every_reflection_with_its_author_and_the_project
     private, projected = private_html(work, []), projector_html(work)
     assert "only you" in private and "Ben" in private and "&lt;b&gt;shared&lt;/b&gt;" in private
     assert "only you" not in projected and "Ben" not in projected
+
+
+def test_a_poll_of_a_few_answers_says_it_says_little_and_hides_a_few_who_declined():
+    """A teacher entered 2 yes, 1 no, 2 rather not: the view projected "83%" and "2 declined"."""
+    poll = TeacherPoll()
+    poll.yes.value, poll.no.value, poll.declined.value = 2, 1, 2
+    text = poll.summary.value
+    assert "very wide" in text and "3 answered, fewer than 5 chose not to take part" in text
+    poll.yes.value, poll.no.value = 16, 12
+    assert "very wide" not in poll.summary.value

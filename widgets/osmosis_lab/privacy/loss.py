@@ -117,7 +117,7 @@ class PrivacyLoss:
         if math.isinf(self.epsilon):
             why = ", because nothing limits it: the release has no differential-privacy guarantee"
         else:
-            why = f": the odds can grow up to {self.odds_words()} (epsilon = {self.epsilon:g} in total)"
+            why = f": the odds can grow up to {self.odds_words()} (epsilon = {round(self.epsilon, 2):g} in total)"
         return (
             f"An observer who thought there was a {in_100(self.prior)} chance that {who} "
             f"{fact} could, in the worst case, now think it is {self.posterior_words()}{why}."

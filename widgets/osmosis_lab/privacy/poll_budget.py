@@ -43,8 +43,9 @@ class ClassPrivacy:
             return ""
         return (
             f"This class has now spent epsilon = {self.total:.2f} in polls, past the budget of "
-            f"{self.budget:.2f}: another poll about the same people makes each answer easier to "
-            "undo. Ask a new question to a new group, or stop here."
+            f"{self.budget:.2f} (two polls with the lesson's coin, truth 3 in 4): another poll "
+            "about the same people makes each answer easier to undo. Ask a new question to a new "
+            "group, or stop here."
         )
 
 

@@ -126,15 +126,22 @@ def private_html(work: list[LearnerWork], problems: list[str]) -> str:
 def poll_sentences(result: PollResult, spend: ClassPrivacy, *, question: str) -> list[str]:
     """The poll's result and why no single answer gives anyone away, in plain sentences."""
     one = privacy_loss([result.epsilon], prior=0.5)
+    # a few learners who declined are a small count like any other (someone saw who they were)
+    declined = HIDDEN if 0 < result.declined < THRESHOLD else str(result.declined)
     lines = [
         f"Question: {question}",
-        f"{result.answered} answered, {result.declined} chose not to take part.",
+        f"{result.answered} answered, {declined} chose not to take part.",
         f"Estimated share of true yes among those who answered: {result.clipped:.0%} "
         f"(between {result.low:.0%} and {result.high:.0%}, {result.confidence:.0%} interval).",
         "Why no single answer gives anyone away: "
         + one.sentence("a learner who sent Yes", "truly meant yes"),
         f"This class has spent epsilon = {spend.total:.2f} in polls so far.",
     ]
+    if result.answered < THRESHOLD * 2:
+        lines.append(
+            f"With only {result.answered} answers the interval is very wide: this poll says little "
+            "about the class, and each answer weighs more. Wait for the whole class."
+        )
     if spend.over_budget:
         lines.append(spend.warning())
     return lines

@@ -359,3 +359,17 @@ def test_a_poll_of_a_few_answers_says_it_says_little_and_hides_a_few_who_decline
     assert "very wide" in text and "3 answered, fewer than 5 chose not to take part" in text
     poll.yes.value, poll.no.value = 16, 12
     assert "very wide" not in poll.summary.value
+
+
+def test_the_poll_shows_only_the_boxes_of_the_chosen_source():
+    poll = TeacherPoll()
+    boxes = (poll.yes, poll.no, poll.declined, poll.tokens, poll.drop_folder)
+
+    def shown():
+        return {b.description for b in boxes if b.layout.display != "none"}
+
+    assert shown() == {"Yes", "No", "Rather not"}
+    poll.source.value = SOURCES[1]
+    assert shown() == {"Tokens"}
+    poll.source.value = SOURCES[2]
+    assert shown() == {"Drop folder"}

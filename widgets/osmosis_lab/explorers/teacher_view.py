@@ -88,6 +88,7 @@ class TeacherPoll(Explorer):
             [self.question, self.coin, self.source, self.yes, self.no, self.declined,
              self.tokens, self.drop_folder, self.earlier],
         )  # fmt: skip
+        self.chart.layout.display = "none"  # no chart: its empty area read as one not drawn
         self.refresh()
 
     @classmethod
@@ -105,7 +106,18 @@ class TeacherPoll(Explorer):
             return tally_drop_folder(self.drop_folder.value.strip(), question=q)
         return counts_from_hands(self.yes.value, self.no.value, self.declined.value), []
 
+    def _show_inputs_of_the_source(self) -> None:
+        """Only the boxes of the chosen source are on screen (all three at once confused)."""
+        source = self.source.value
+        for box, shown in (
+            (self.yes, source == SOURCES[0]), (self.no, source == SOURCES[0]),
+            (self.declined, source == SOURCES[0]), (self.tokens, source == SOURCES[1]),
+            (self.drop_folder, source == SOURCES[2]),
+        ):  # fmt: skip
+            box.layout.display = "" if shown else "none"
+
     def refresh(self) -> None:
+        self._show_inputs_of_the_source()
         question = self.questions[self.question.value]
         try:
             counts, unread = self.tally()

@@ -14,28 +14,18 @@ Examples
 Not yet: Your prediction is noted; now look at the explorer below...
 """
 
-from functools import cache
-
-from ..data import load_people, wellbeing_probability
-from ..data.markets import who_may_meet
-from ..trust import all_pairs, match_under_objectives, mutual_score_table
 from .core import Check, Misconception
+from .lesson04_decisions import _lucas_matches
 
 #: The answers a learner picks from.
 SAME_OR_NOT = ("the same person under both", "a different person under each")
 
 
-@cache
 def lucas_matches() -> tuple[str, str]:
-    """Lucas's match when the matching maximises attraction, then wellbeing."""
-    table = load_people().set_index("name")
-    testers, candidates = table[table["role"] == "tester"], table[table["role"] == "candidate"]
-    matches = match_under_objectives(
-        mutual_score_table(testers, candidates),
-        all_pairs(testers, candidates, wellbeing_probability),
-        allowed=who_may_meet(testers, candidates),
-    ).set_index(["person", "objective"])["match"]
-    return str(matches["Lucas Apert", "attraction"]), str(matches["Lucas Apert", "wellbeing"])
+    """Lucas's match when the matching maximises attraction, then wellbeing (computed once, in
+    :mod:`.lesson04_decisions`, which the exercise about his match also uses)."""
+    matches = _lucas_matches()
+    return matches["attraction"], matches["wellbeing"]
 
 
 def _same_or_not() -> str:

@@ -23,6 +23,9 @@ import html
 from ..review import Consequences
 from ..review.privacy_cost import FACT, WHO
 
+#: Where the privacy-cost model is written down, named only on the line for those who code.
+PRIVACY_COST_MODULE = "osmosis_lab.review.privacy_cost"
+
 
 def matching_notes(figures: Consequences) -> list[str]:
     """Who proposing changes, who is left unmatched or out, who is matched without signing up."""
@@ -68,9 +71,11 @@ def privacy_notes(figures: Consequences) -> list[str]:
             f"attack names {_people(p.reidentified)} in it and learns the health condition of "
             f"{_people(p.health_learned)}."
         )
+    # the words first for every learner; the module's name on a line of its own for those who code
     return [
-        f"Privacy cost (an invented model, explained in osmosis_lab.review.privacy_cost). {spent} "
-        + p.cost.sentence(WHO, FACT)
+        "Privacy cost (an invented model of what an observer could come to believe about one "
+        f"resident). {spent} " + p.cost.sentence(WHO, FACT),
+        f"For those who code: the model is explained in {PRIVACY_COST_MODULE}.",
     ]
 
 

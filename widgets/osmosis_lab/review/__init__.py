@@ -12,7 +12,7 @@ Designs
     :data:`SINGLE_CHANGES`, :func:`with_change`, :func:`design_rows`
 Figures
     :func:`review_scenario`, :func:`consequences`, :class:`Consequences`,
-    :func:`compare_changes`
+    :func:`compare_changes`, :func:`readable_columns`
 Stakeholders
     :data:`ROLES`, :data:`VALUES`, :func:`stakeholder_matrix`, :func:`values_at_stake`
 The review
@@ -38,7 +38,7 @@ Design: Shaping Technology with Moral Imagination*. MIT Press.
 """
 
 from osmosis_lab.errors import ReviewError
-from osmosis_lab.review.compare import compare_changes
+from osmosis_lab.review.compare import READABLE_COLUMNS, compare_changes, readable_columns
 from osmosis_lab.review.consequences import (
     ConsentFigures,
     Consequences,
@@ -67,6 +67,7 @@ from osmosis_lab.review.stakeholders import ROLES, VALUES, stakeholder_matrix, v
 
 __all__ = [
     "AS_PLANNED",
+    "READABLE_COLUMNS",
     "CAUTIOUS",
     "CONSENT_FORMS",
     "EPSILONS",
@@ -90,6 +91,7 @@ __all__ = [
     "TrustFigures",
     "checklist",
     "compare_changes",
+    "readable_columns",
     "consequences",
     "design_rows",
     "launch_mask",

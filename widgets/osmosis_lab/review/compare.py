@@ -63,3 +63,32 @@ def compare_changes(
     frame.index.name = "change"
     frame.columns.name = None
     return frame
+
+
+#: Short names a learner reads for the columns of :func:`compare_changes` (after
+#: ``reset_index``); the design panel's table gives each figure's full wording.
+READABLE_COLUMNS = {
+    "change": "change to the plan",
+    "reidentified": "share of the city named",
+    "health_learned": "share whose health is learned",
+    "count_error": "error of the published count",
+    "privacy_cost": "worst case for one resident",
+    "couples_doing_well": "couples doing well after a year",
+    "neural_held": "users whose signals the company holds",
+    "delay_weeks": "weeks of delay",
+    "staff": "extra staff",
+    "cash_left": "money left (weeks of costs)",
+}
+
+
+def readable_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the figure keys of :func:`compare_changes` as columns a learner reads.
+
+    Only the names change, never a value, so a lesson prints words instead of ``delay_weeks``.
+
+    Examples
+    --------
+    >>> list(readable_columns(pd.DataFrame({"change": ["as planned"], "staff": [0]})).columns)
+    ['change to the plan', 'extra staff']
+    """
+    return frame.rename(columns=READABLE_COLUMNS)

@@ -1,0 +1,127 @@
+"""Issue 13: what lessons 03-05 print reads as words and tables, not as Python.
+
+Each test builds the lesson's own data (same seed, same calls as the lesson cell), passes it
+through the helper the cell uses, and asserts two things a learner would see: every value the
+engine computed is there unchanged, and nothing looks like Python (brackets, quotes around
+names, ``True``/``False``, column names with underscores).
+"""
+
+import re
+
+import numpy as np
+import pytest
+
+from osmosis_lab import data, trust
+from osmosis_lab.explorers import review_notes
+from osmosis_lab.explorers.plain_words import (
+    narrowing_words,
+    outcome_words,
+    reliability_words,
+    yes_no_table,
+)
+from osmosis_lab.privacy import beta_export, known_to_attacker, linkage_attack, narrowing
+from osmosis_lab.review import (
+    AS_PLANNED,
+    compare_changes,
+    consequences,
+    readable_columns,
+    review_scenario,
+)
+
+#: What a learner with no Python would read as code in a printed line.
+PYTHON = re.compile(r"[\[\]{}()']|\bTrue\b|\bFalse\b|\b[a-z]+_[a-z_]+\b")
+
+
+def looks_like_python(text: str) -> bool:
+    return PYTHON.search(text.replace("(unique)", "").replace("(6+)", "")) is not None
+
+
+@pytest.fixture(scope="module")
+def lesson03():
+    rng = np.random.default_rng(2019)  # the lesson's seed and order of draws
+    people, population, public = (
+        data.load_people(), data.load_population(), data.load_public_profiles()
+    )  # fmt: skip
+    released, _key = beta_export(people, population, rng=rng)
+    known = known_to_attacker(people, public)
+    return released, known
+
+
+def test_the_narrowing_reveal_is_one_line_per_fact_with_the_engines_counts(lesson03):
+    released, known = lesson03
+    lucas = known.loc["Lucas Apert", ["age", "arrondissement", "occupation", "gender"]].to_dict()
+    steps = narrowing(released, lucas)
+    lines = narrowing_words(steps, person="his").splitlines()
+    assert len(lines) == len(steps) == 4
+    assert lines[0] == f"Knowing his age: {steps[0][1]} people fit."
+    assert lines[1] == "Knowing his age and arrondissement: 1 person fits."
+    for line, (fact, count) in zip(lines, steps, strict=True):
+        assert fact in line and f": {count} " in line
+        assert not looks_like_python(line), line
+
+
+def test_the_linkage_counts_are_printed_in_words(lesson03):
+    released, known = lesson03
+    testers = known.index[known["group"] == "tester"]
+    counts = linkage_attack(released, known, quasi_identifiers=["age", "arrondissement"]).counts(
+        among=testers
+    )
+    text = outcome_words(counts, "testers")
+    assert text.splitlines()[0] == f"Of the {len(testers)} testers:"
+    assert f"{counts['unique']} re-identified (unique)" in text
+    assert f"{counts['small group']} narrowed to 2-5 people" in text
+    assert not looks_like_python(text), text
+
+
+def test_the_reliability_table_has_readable_columns_and_the_engines_values():
+    pairs, population = data.load_pairs(), data.load_population()
+    stated = trust.app_certainty(trust.pair_scores(pairs, population))
+    table = trust.reliability_table(stated, pairs["wellbeing_after_1y"])
+    shown = reliability_words(table)
+    columns = list(shown.data.columns)
+    assert "came true" in columns and "the app said (average)" in columns
+    assert not any("_" in c for c in columns), columns
+    assert list(shown.data["came true"]) == list(table["observed_rate"])
+    assert list(shown.data["matches"]) == list(table["count"])
+    assert shown.data["the app's certainty"].iloc[-1] == "90% to 100%"
+    html = shown.to_html()
+    assert "observed_rate" not in html and "mean_predicted" not in html
+    assert f">{table['observed_rate'].iloc[-1]:.2f}<" in html  # rounded as before, to 2 places
+
+
+def test_sofias_lists_read_as_a_table_of_cases():
+    lists = {"Sofia accepted": [1, 1, 0], "it worked out": [0, 1, 0]}
+    table = yes_no_table(lists)
+    assert list(table["case"]) == [1, 2, 3]
+    assert list(table["Sofia accepted"]) == ["yes", "yes", "no"]
+    assert list(table["it worked out"]) == ["no", "yes", "no"]
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return review_scenario(
+        data.load_people(), data.load_population(), data.load_public_profiles(), data.load_pairs()
+    )
+
+
+def test_lesson05_tables_have_readable_column_names(scenario):
+    changes = compare_changes(AS_PLANNED, scenario, rng=np.random.default_rng(2019))
+    keys = ["reidentified", "health_learned", "count_error", "privacy_cost"]
+    keys += ["couples_doing_well", "neural_held", "delay_weeks", "staff", "cash_left"]
+    shown = readable_columns(changes[keys].reset_index())
+    html = shown.style.hide(axis="index").to_html()
+    for key in ["change", *keys]:
+        assert f">{key}<" not in html, key
+    assert not any("_" in c for c in shown.columns), list(shown.columns)
+    assert list(shown.iloc[:, 1]) == list(changes["reidentified"])  # values unchanged
+
+
+def test_the_privacy_cost_is_in_words_and_the_module_name_on_its_own_line(scenario):
+    figures = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(0))
+    words, for_coders = review_notes.privacy_notes(figures)
+    assert "osmosis_lab" not in words
+    assert words.startswith("Privacy cost (an invented model")
+    assert (
+        for_coders
+        == "For those who code: the model is explained in osmosis_lab.review.privacy_cost."
+    )

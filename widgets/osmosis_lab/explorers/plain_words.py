@@ -1,0 +1,83 @@
+"""What a lesson cell prints, in words and small tables a learner with no Python can read.
+
+The engines return plain data (a list of pairs, a dict, a table with short code names for
+columns); printed as they are, a learner sees Python: brackets, quotes and ``observed_rate``.
+These helpers turn that data into lines of words and tables with readable column names, and
+keep every value as the engine computed it. Code readers still see the engine call in the cell.
+
+Examples
+--------
+>>> print(narrowing_words([("age", 14), ("arrondissement", 1)], person="his"))
+Knowing his age: 14 people fit.
+Knowing his age and arrondissement: 1 person fits.
+>>> print(outcome_words({"unique": 6, "small group": 3, "crowd": 1, "not found": 0}, "testers"))
+Of the 10 testers:
+6 re-identified (unique)
+3 narrowed to 2-5 people
+1 hidden in a crowd (6+)
+0 no matching record
+>>> yes_no_table({"Sofia accepted": [1, 0]}).to_dict("list")
+{'case': [1, 2], 'Sofia accepted': ['yes', 'no']}
+"""
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from ..charts.privacy import OUTCOME_LABELS
+
+#: Readable names for the columns of ``trust.reliability_table`` (lesson 04).
+RELIABILITY_NAMES = {
+    "mean_predicted": "the app said (average)",
+    "observed_rate": "came true",
+    "count": "matches",
+    "gap": "gap (said minus came true)",
+}
+
+
+def _people(n: int) -> str:
+    return "1 person fits" if n == 1 else f"{n} people fit"
+
+
+def _join(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def narrowing_words(steps: Sequence[tuple[str, int]], *, person: str) -> str:
+    """One line per fact revealed (``privacy.narrowing``'s steps): who still fits.
+
+    ``person`` is the possessive used in the lines ("his", "her", "Lucas's").
+    """
+    known = [column for column, _ in steps]
+    return "\n".join(
+        f"Knowing {person} {_join(known[: i + 1])}: {_people(count)}."
+        for i, (_, count) in enumerate(steps)
+    )
+
+
+def outcome_words(counts: Mapping[str, int], who: str) -> str:
+    """A linkage attack's outcome counts (``LinkageResult.counts``) as a line per outcome."""
+    lines = [f"Of the {sum(counts.values())} {who}:"]
+    lines += [f"{counts[outcome]} {OUTCOME_LABELS[outcome]}" for outcome in counts]
+    return "\n".join(lines)
+
+
+def reliability_words(table: pd.DataFrame):
+    """``trust.reliability_table`` with a band in words and readable column names.
+
+    Returns a styled table without the row numbers; the values are the table's own.
+    """
+    band = [f"{lo:.0%} to {hi:.0%}" for lo, hi in zip(table["lower"], table["upper"], strict=True)]
+    shown = table[list(RELIABILITY_NAMES)].rename(columns=RELIABILITY_NAMES)
+    shown.insert(0, "the app's certainty", band)
+    return shown.style.hide(axis="index").format(precision=2)
+
+
+def yes_no_table(columns: Mapping[str, Sequence[int]]) -> pd.DataFrame:
+    """Lists of 1 (yes) and 0 (no), one column each, as a table of cases in words."""
+    words = {
+        name: ["yes" if value else "no" for value in values] for name, values in columns.items()
+    }
+    table = pd.DataFrame(words)
+    table.insert(0, "case", range(1, len(table) + 1))
+    return table

@@ -150,6 +150,8 @@ def drive_every_call_site():
     lesson01.hand_matching.verdict({"Ada": "W"})
     lesson01.men_first_choices_when_women_propose.verdict(-1)
     lesson01.switched_nothing_off.verdict("nobody")
+    # the hand example's story (invented names; built once at import, so run it again here)
+    lesson01.hand_story(lesson01.HAND_PROPOSERS, lesson01.HAND_REVIEWERS)
     lesson02.bystanders_count.verdict(-1)
     lesson04.lucas_wellbeing_match.verdict("nobody")
     trust_objectives.ObjectivesExplorer.for_testers(PEOPLE)

@@ -23,7 +23,7 @@ top_band_prediction = Exercise(
         "top_band_guess = check.lesson04.top_band_range(share)"
     ),
     explanation=(
-        "The top band's `observed_rate` in the table below is the answer. A calibrated app's \"90 % or more\"\n"
+        'The top band\'s "came true" share in the table below is the answer. A calibrated app\'s "90 % or more"\n'
         "would come true 90 % of the time or more; compare what this app stated with what happened."
     ),
     control=True,

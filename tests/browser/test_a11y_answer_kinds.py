@@ -37,7 +37,7 @@ GALLERY = {
     "picks": ('"who_consents_for_niels"', ["Niels"], "Not yet:"),
     "pair": ('"find_a_blocking_pair"', ("beta", "C"), "Correct!"),
     "pairs": ('"hand_matching"', {"Ada": "X", "Ben": "W", "Cyd": "Z", "Dev": "Y"}, "Not yet:"),
-    "number": ('"count_the_testers"', "twelve", "Not attempted yet:"),
+    "number": ('"count_the_testers"', "a dozen or so", "Not attempted yet:"),
     "phrase": ('"consent_is_specific"', "not allowed, wrong purpose", "Correct!"),
     "ordering": (ORDERING, list(STEPS), "Correct!"),
 }

@@ -51,6 +51,11 @@ def tab(chromium, room, screenshots):
         context.close()
 
 
+#: the tick boxes' labels (explorers.work_export.part_label): the lesson's title, the prompt
+ANSWERS_00 = "My answers in 00 · Start here"
+REFLECTION_PART = f'My reflection: "{PROMPT}"'
+
+
 def shot(tab: LabPage, name: str, locator) -> None:
     """Scroll what the test is about into view, and keep a picture of it to look at."""
     locator.scroll_into_view_if_needed()
@@ -129,11 +134,11 @@ def test_export_shows_the_file_first_leaves_a_part_out_and_delete_erases_it(tab,
     assert not list(folder.glob("osmosis_export_*")), "written before the learner pressed Export"
     shot(tab, "export-preview", show.locator)
     labels = ["Show what will be exported", "Export my work", "Delete my saved work"]
-    labels += ["My answers in lesson 00", f"My reflection: {PROMPT}"]
+    labels += [ANSWERS_00, REFLECTION_PART]
     assert not [name for name in labels if cut_short(tab.control(name))]
 
-    assert tab.control("My answers in lesson 00").value() == "true"
-    tab.control(f"My reflection: {PROMPT}").flip()  # leave the reflection out
+    assert tab.control(ANSWERS_00).value() == "true"
+    tab.control(REFLECTION_PART).flip()  # leave the reflection out
     preview = show.readout()
     assert REFLECTION not in preview and "count_the_testers" in preview
     assert "chose to leave out:* reflection:00_refuse_first" in preview

@@ -41,9 +41,14 @@ test: $(STAMP)  ## run every test layer: unit, doctests, lint, nbval, solutions,
 	$(call require_python,$(PY))
 	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest
 
-test-fast: $(STAMP)  ## the edit-run loop: no browser, no full lesson runs (about a minute)
+# The sweeps that drive every explorer through random sequences and every control's whole
+# range are the explorers layer's bulk: `make test` runs them, the edit-run loop does not.
+SWEEPS := --ignore=tests/test_sequences.py --ignore-glob='tests/test_sentences_*.py' \
+	--ignore=tests/test_robustness.py
+
+test-fast: $(STAMP)  ## the edit-run loop: no browser, no full lesson runs, no explorer sweeps
 	$(call require_python,$(PY))
-	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest --ignore=tests/browser -m "not slow" tests widgets
+	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest --ignore=tests/browser $(SWEEPS) -m "not slow" tests widgets
 
 fuzz: $(STAMP)  ## long random property testing (hypothesis' fuzz profile), not run by CI
 	OPENBLAS_NUM_THREADS=1 HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz_engines.py

@@ -133,3 +133,36 @@ def test_a_misconception_that_cannot_judge_an_answer_does_not_give_its_hint():
     )
     assert check(12).message == "Count once each."
     assert check("ten").message == check.fallback_hint
+
+
+def test_a_wrong_method_matches_its_computed_value_without_a_matches_line():
+    """The check answers the wrong method's value with its hint, from ``wrong_value`` alone."""
+    data = [3, 4]  # the lesson's data: the wrong method reads it when the check runs
+    check = Check(
+        name="sum",
+        question="What is 3 + 4?",
+        is_correct=lambda a: a == 7,
+        why="Added.",
+        misconceptions=(
+            Misconception("multiplied", 12, hint="Add, don't multiply.", wrong_value=lambda: 12),
+            Misconception("counted", 2, hint="Add the numbers.", wrong_value=lambda: len(data)),
+        ),
+        fallback_hint="Add them.",
+    )
+    assert check.verdict(12.0).message == "Add, don't multiply."
+    data.append(5)  # the computed value follows the data, it is never typed in
+    assert check.verdict(3).message == "Add the numbers."
+    assert check.verdict(2).message == "Add them."
+    assert check.verdict("12").message == "Add them."  # text is not the number
+
+
+@pytest.mark.parametrize(
+    ("declared", "says"),
+    [
+        ({"hint": "h"}, "needs matches=, or wrong_value="),
+        ({"wrong_value": lambda: 1}, "needs a hint"),
+    ],
+)
+def test_a_misconception_that_cannot_match_or_say_anything_is_refused(declared, says):
+    with pytest.raises(TypeError, match=says):
+        Misconception("idea", 1, **declared)

@@ -51,7 +51,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .plain import NotPlainData, to_plain
+from .plain import NotPlainData, is_number, to_plain
 
 STRICT_ENV = "OSMOSIS_STRICT_CHECKS"
 #: Set by the answer controls (the explorers layer, so that ``check`` imports no widgets):
@@ -134,16 +134,46 @@ class Misconception:
       answer, not one value.
 
     A misconception of a choice exercise may be neither: the choice itself is the idea.
+
+    A wrong method needs no ``matches``: by default an answer shows it when it is the
+    computed wrong value (numbers as numbers, anything else by ``==``).
+
+    >>> gave_n = Misconception("gave n", example=24, hint="k, not n.", wrong_value=lambda: 24)
+    >>> gave_n.matches(24), gave_n.matches(24.0), gave_n.matches("24"), gave_n.matches(6)
+    (True, True, False, False)
     """
 
     name: str
     example: Any
-    matches: Callable[[Any], bool]
-    hint: str
+    #: Whether an answer shows this idea; by default, whether it is ``wrong_value()``.
+    matches: Callable[[Any], bool] | None = None
+    hint: str = ""
     #: What the wrong method gives, computed from the lesson's data (never typed in).
     wrong_value: Callable[[], Any] | None = None
     #: The right idea in the wrong form (units, type): matches a kind of answer.
     form_slip: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.hint:
+            raise TypeError(f"misconception {self.name!r} needs a hint for the learner")
+        if self.matches is None:
+            if self.wrong_value is None:
+                raise TypeError(
+                    f"misconception {self.name!r} needs matches=, or wrong_value= to match"
+                )
+            wrong_value = self.wrong_value
+            object.__setattr__(self, "matches", lambda answer: is_value(answer, wrong_value()))
+
+
+def is_value(answer: Any, value: Any) -> bool:
+    """Whether ``answer`` is ``value``: numbers compare as numbers, anything else by ``==``.
+
+    >>> is_value(6, 6.0), is_value("6", 6), is_value(True, 1), is_value("Ana", "Ana")
+    (True, False, False, True)
+    """
+    if is_number(value):
+        return is_number(answer) and answer == value
+    return answer == value
 
 
 _LABELS = {

@@ -36,7 +36,6 @@ count_the_testers = Check(
         Misconception(
             "counted every tester",
             example=12,
-            matches=lambda answer: answer == len(_testers()),
             hint="12 is every tester. The question asks only for the ones this module invented: "
             "look at the source column.",
             wrong_value=lambda: len(_testers()),
@@ -44,7 +43,6 @@ count_the_testers = Check(
         Misconception(
             "counted the named testers",
             example=3,
-            matches=lambda answer: answer == len(_testers()) - _invented_testers(),
             hint="3 is how many testers the series names. Count the others, whose source says "
             "invented." + for_coders("(testers['source'] == 'invented').sum()"),
             wrong_value=lambda: len(_testers()) - _invented_testers(),

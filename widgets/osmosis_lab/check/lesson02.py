@@ -129,8 +129,7 @@ esther_violation_count = Check(
         Misconception(
             "forgot the medical use",
             6,
-            lambda a: a == _esther_wrong("forgot the medical use"),
-            "Six is the night of day 9. Step on: what does Esther do on day 12?",
+            hint="Six is the night of day 9. Step on: what does Esther do on day 12?",
             wrong_value=lambda: _esther_wrong("forgot the medical use"),
         ),
         Misconception(
@@ -143,8 +142,7 @@ esther_violation_count = Check(
         Misconception(
             "counted the consented sessions",
             9,
-            lambda a: a == _esther_wrong("counted the consented sessions"),
-            "After T07 agrees on day 15, his day-16 sessions are allowed. Consent "
+            hint="After T07 agrees on day 15, his day-16 sessions are allowed. Consent "
             "cannot be given backwards, but it does cover what comes after it.",
             wrong_value=lambda: _esther_wrong("counted the consented sessions"),
         ),

@@ -79,8 +79,7 @@ bystanders_count = Check(
         Misconception(
             "counted Karim",
             6,
-            lambda a: a == len(_karim_changed()),
-            "That counts everyone whose match changed. Leave out Karim: he is the one "
+            hint="That counts everyone whose match changed. Leave out Karim: he is the one "
             "who changed something.",
             wrong_value=lambda: len(_karim_changed()),
         ),

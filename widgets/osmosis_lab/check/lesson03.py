@@ -97,7 +97,6 @@ reidentified_testers = Check(
         Misconception(
             "used all four facts",
             example=12,
-            matches=lambda a: _is(a, _unique_testers(tuple(QI))),
             hint="That is what all four facts give. The question's attacker knows only age, "
             "arrondissement and gender: leave occupation out.",
             wrong_value=lambda: _unique_testers(tuple(QI)),
@@ -105,7 +104,6 @@ reidentified_testers = Check(
         Misconception(
             "forgot gender",
             example=6,
-            matches=lambda a: _is(a, _unique_testers(("age", "arrondissement"))),
             hint="That is age and arrondissement alone. Add gender to the facts the attacker knows.",
             wrong_value=lambda: _unique_testers(("age", "arrondissement")),
         ),
@@ -171,10 +169,6 @@ def _computed(check_name: str, misconception: str):
     return lambda: wrong_values()[check_name][misconception]
 
 
-def _wrong(check_name: str, misconception: str):
-    return lambda a: _is(a, wrong_values()[check_name][misconception])
-
-
 k_after_generalising = Check(
     name="k_after_generalising",
     reference=lambda: k_anonymity(_proposed(), QI),
@@ -186,14 +180,12 @@ k_after_generalising = Check(
         Misconception(
             "did not generalise",
             example=1,
-            matches=_wrong("k_after_generalising", "did not generalise"),
             hint="k = 1 is the raw export. Work on the proposed (coarsened) table instead.",
             wrong_value=_computed("k_after_generalising", "did not generalise"),
         ),
         Misconception(
             "gave the number of people",
             example=1024,
-            matches=_wrong("k_after_generalising", "gave the number of people"),
             hint="That is everyone: k would be that only with every column hidden. k is the size "
             "of the smallest group of people who share the same public facts.",
             wrong_value=_computed("k_after_generalising", "gave the number of people"),
@@ -201,7 +193,6 @@ k_after_generalising = Check(
         Misconception(
             "counted the health conditions",
             example=6,
-            matches=_wrong("k_after_generalising", "counted the health conditions"),
             hint="That is how many different health conditions the export holds. k looks only at "
             "the public facts (age band, half of Paris, sector): how many people share them.",
             wrong_value=_computed("k_after_generalising", "counted the health conditions"),
@@ -209,7 +200,6 @@ k_after_generalising = Check(
         Misconception(
             "counted the classes",
             example=38,
-            matches=_wrong("k_after_generalising", "counted the classes"),
             hint="That is how many different combinations of public facts there are. k is the "
             "number of people in the smallest of those groups.",
             wrong_value=_computed("k_after_generalising", "counted the classes"),
@@ -231,7 +221,6 @@ exposed_by_homogeneity = Check(
         Misconception(
             "gave l",
             example=1,
-            matches=_wrong("exposed_by_homogeneity", "gave l"),
             hint="That is l, the smallest number of different conditions in one class. The "
             "question asks how many people are in such all-alike classes: add up their sizes.",
             wrong_value=_computed("exposed_by_homogeneity", "gave l"),
@@ -239,7 +228,6 @@ exposed_by_homogeneity = Check(
         Misconception(
             "gave k",
             example=2,
-            matches=_wrong("exposed_by_homogeneity", "gave k"),
             hint="That is k, the size of the smallest class. Add up the sizes of every class "
             "whose members all share one health condition.",
             wrong_value=_computed("exposed_by_homogeneity", "gave k"),
@@ -247,7 +235,6 @@ exposed_by_homogeneity = Check(
         Misconception(
             "counted the classes",
             example=3,
-            matches=_wrong("exposed_by_homogeneity", "counted the classes"),
             hint="That is how many such classes there are. The question asks for people: add "
             "up the sizes of those classes.",
             wrong_value=_computed("exposed_by_homogeneity", "counted the classes"),
@@ -255,7 +242,6 @@ exposed_by_homogeneity = Check(
         Misconception(
             "used the raw export",
             example=1020,
-            matches=_wrong("exposed_by_homogeneity", "used the raw export"),
             hint="In the raw export nearly everyone is alone in their class, and a class of one "
             "is always 'all alike'. Count in the proposed (coarsened) table.",
             wrong_value=_computed("exposed_by_homogeneity", "used the raw export"),

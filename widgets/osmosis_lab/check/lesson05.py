@@ -184,7 +184,6 @@ review_non_users_used = Check(
         Misconception(
             "counted only the matched candidates",
             example=3,
-            matches=lambda answer: answer == _unsigned_counts()[0],
             hint="Those are the candidates found as soulmates. The research export also holds "
             "residents who never signed up: read the row 'people used who never signed up'.",
             wrong_value=lambda: _unsigned_counts()[0],
@@ -192,7 +191,6 @@ review_non_users_used = Check(
         Misconception(
             "counted only the residents",
             example=630,
-            matches=lambda answer: answer == _unsigned_counts()[1],
             hint="Those are the residents in the export. Add the candidates the app found as "
             "soulmates without their signing up.",
             wrong_value=lambda: _unsigned_counts()[1],

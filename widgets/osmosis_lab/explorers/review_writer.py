@@ -26,17 +26,17 @@ Examples
 >>> shutil.rmtree(folder)
 """
 
-import html
 from pathlib import Path
 
 import ipywidgets as widgets
 
 from ..errors import RecordError
 from ..records import RecordStore, write_text_atomically
-from ..records.export import REVIEW
+from ..records.export import REVIEW, saved_review
 from ..records.store import learner_key, normalise_name
 from ..review import ITEM_TITLES, review_markdown
 from . import my_work, newest, text_boxes
+from . import review_words as say
 from .base import Explorer
 from .confirm import ConfirmStep
 from .review_design import DesignPanel
@@ -58,30 +58,11 @@ def save_review(path: str | Path, markdown: str, *, allow_empty: bool = False) -
     return write_text_atomically(path, markdown, allow_empty=allow_empty)
 
 
-def _status(message: str) -> str:
-    return f"<p role='status'>{message}</p>"
-
-
 def _normalised_or_none(name: str) -> str | None:
     try:
         return normalise_name(name)
     except RecordError:
         return None
-
-
-def _saved_review(record: dict[str, dict]) -> dict:
-    """The review's fields in ``record``; a review saved before it had its own section sits
-    among lesson 05's answers (recognised by its text field) and is read from there.
-
-    >>> _saved_review({"05_design_review": {"review": "Not yet.", "proposing_side": {}}})
-    {'review': 'Not yet.', 'proposing_side': {}}
-    >>> _saved_review({"05_design_review": {"proposing_side": {}}})
-    {}
-    """
-    if SECTION in record:
-        return record[SECTION]
-    older = record.get("05_design_review", {})
-    return older if "review" in older else {}
 
 
 class ReviewWriter(Explorer):
@@ -154,11 +135,8 @@ class ReviewWriter(Explorer):
             yes="Yes, clear it", on_ask=lambda: self._ask_to_clear(True),
             on_yes=self.clear_review, on_keep=self._keep,
         )  # fmt: skip
-        self.confirm, self.clear_now, self.keep = (
-            self.clearing.row,
-            self.clearing.yes,
-            self.clearing.keep,
-        )
+        clearing = self.clearing
+        self.confirm, self.clear_now, self.keep = clearing.row, clearing.yes, clearing.keep
         self.reasons = ChecklistReasons()
         self.status = widgets.HTML()
         self.preview = widgets.HTML()
@@ -213,24 +191,17 @@ class ReviewWriter(Explorer):
         if signed_in and normalise_name(signed_in) != _normalised_or_none(self.name.value):
             # the lesson's sign-in decides whose work is on screen; this box must not get round it
             self.name.value = signed_in
-            self.status.value = _status(
-                f"<strong>Not opened:</strong> {html.escape(signed_in)} is signed in in this "
-                "notebook, so this is their review. To write as someone else, choose <em>Kernel "
-                "→ Restart Kernel and Run All Cells</em>, then sign in at the top."
-            )
+            self.status.value = say.not_opened_signed_in(signed_in)
             return
         switching = self.learner is not None
         # what "unsaved" is measured against: the saved review, or the screen as it was opened
         if switching and self.fields() != (self.saved_fields or self.opened_fields):
-            self.status.value = _status(
-                "<strong>Not switched:</strong> the review on screen has changes that are not "
-                "saved. Save them (or Clear) first, then open another name."
-            )
+            self.status.value = say.not_switched()
             return
         try:
-            saved = _saved_review(self.store.load(self.name.value))
+            saved = saved_review(self.store.load(self.name.value))
         except RecordError as error:
-            self.status.value = _status(f"<strong>Not opened:</strong> {html.escape(str(error))}")
+            self.status.value = say.not_opened(error)
             return
         if saved and "reasons" not in saved:  # saved before reasons were asked: none given
             saved = {**saved, "reasons": dict.fromkeys(ITEM_TITLES, "")}
@@ -244,11 +215,7 @@ class ReviewWriter(Explorer):
         # a new learner on the same screen starts blank: the last learner's work is not theirs
         notes = self._restore(saved if saved or not switching else BLANK)
         self.opened_fields = self.fields()
-        found = "Your saved review is back" if saved else "Nothing saved under this name yet"
-        self.status.value = _status(
-            f"<strong>{found}</strong> (file <code>{html.escape(str(self.review_path))}</code>)."
-            f"{notes}"
-        )
+        self.status.value = say.opened(found=bool(saved), path=self.review_path, notes=notes)
         self.refresh()
 
     def _restore(self, saved: dict) -> str:
@@ -259,77 +226,48 @@ class ReviewWriter(Explorer):
         """Save the review; say where, or why it could not be saved."""
         self._ask_to_clear(False)
         if self.learner is None:
-            self.status.value = _status(
-                "<strong>Not saved:</strong> type your name or pseudonym above and press "
-                "<em>Open my review</em> first, so your review is kept as yours."
-            )
+            self.status.value = say.not_saved_no_name()
             return
         if not self._is_open(self.name.value):
-            self.status.value = _status(
-                f"<strong>Not saved:</strong> the open review is {html.escape(self.learner)}'s, "
-                "but the name box says another name. Press <em>Open my review</em> to switch, "
-                f"or type {html.escape(self.learner)} back to save it."
-            )
+            self.status.value = say.not_saved_other_name(self.learner)
+            return
+        saved_text = self.saved_fields.get("review", "")
+        if not self.text.value.strip() and saved_text.strip():
+            self.status.value = say.not_saved_empty(words=len(saved_text.split()))
             return
         # the box replaced any half emoji by "�" as it arrived (text_boxes): say so at Save
-        repaired = self.text.value
-        note = (
-            " A broken character (half an emoji) was replaced by �." if self.text.repaired else ""
-        )
-        if not repaired.strip() and self.saved_fields.get("review", "").strip():
-            self.status.value = _status(
-                "<strong>Not saved:</strong> the text box is empty, and your saved review has "
-                f"{len(self.saved_fields['review'].split())} words. It is unchanged. To empty "
-                "it on purpose, press <em>Clear my review</em>."
-            )
-            return
-        self.text.repaired = False
-        self._save(self.fields(), allow_empty=False, note=note)
+        repaired, self.text.repaired = self.text.repaired, False
+        self._save(self.fields(), allow_empty=False, repaired=repaired)
 
-    def _save(self, fields: dict, *, allow_empty: bool, note: str = "") -> bool:
-        self.status.value = _status("Saving…")
+    def _save(self, fields: dict, *, allow_empty: bool, repaired: bool = False) -> bool:
+        self.status.value = say.status("Saving…")
         try:
             self.store.save(self.learner, SECTION, fields, allow_empty=allow_empty)
             self.saved_to = save_review(self.review_path, self.markdown())
             self.saved_fields = fields  # only now: "saved" means both files were written
         except RecordError as error:
-            self.status.value = _status(
-                f"<strong>Not saved:</strong> {html.escape(str(error))} Copy the preview below "
-                "into a file meanwhile."
-            )
+            self.status.value = say.not_saved_error(error)
             self.refresh()
             return False
-        self.status.value = _status(
-            f"<strong>Saved</strong> to <code>{html.escape(str(self.saved_to))}</code> on the "
-            "machine that runs this notebook; nothing was sent anywhere. On Binder or a "
-            f"JupyterHub, download it from the file browser to keep it.{note}"
-        )
+        self.status.value = say.saved(self.saved_to, repaired=repaired)
         self.refresh()
         return True
 
     def _ask_to_clear(self, asking: bool) -> None:
         self.clearing.show(bool(asking and self.learner))
         if asking:
-            self.status.value = _status(
-                "Press <em>Yes, clear it</em> to empty your saved review text, or <em>No, keep "
-                "it</em>."
-                if self.learner
-                else "Nothing to clear: open your review first."
-            )
+            self.status.value = say.ask_to_clear(opened=bool(self.learner))
 
     def _keep(self) -> None:
         self._ask_to_clear(False)
-        self.status.value = _status("Kept: nothing was cleared.")
+        self.status.value = say.kept()
 
     def clear_review(self) -> None:
         """Empty the saved review text (the confirmed "Clear my review"); choices and matrix stay."""
         self._ask_to_clear(False)
         self.text.value = ""
         if self._save(self.fields(), allow_empty=True):
-            self.status.value = _status(
-                f"<strong>Cleared:</strong> your saved review text is empty now "
-                f"(<code>{html.escape(str(self.saved_to))}</code>)."
-            )
+            self.status.value = say.cleared(self.saved_to)
 
     def _is_open(self, name: str) -> bool:
         """Whether ``name`` is the learner whose review is open (a name that is no name: no)."""
@@ -339,32 +277,19 @@ class ReviewWriter(Explorer):
             return False
 
     def refresh(self) -> None:
-        words = len(self.text.value.split())
         typed = " ".join(self.name.value.split())
         if self.learner is None:
-            state = "not opened yet: give your name or pseudonym first" + (
-                f", then press Open my review to open “{html.escape(typed)}”" if typed else ""
-            )
+            state = say.not_opened_state(typed)
         elif self.fields() == self.saved_fields:
             state = "saved"
         else:
             state = "changed since your last save" if self.saved_fields else "not saved yet"
-        given = sum(1 for reason in self.reasons.values().values() if reason.strip())
-        more = f" {given} of {len(self.reasons.boxes)} checklist reasons given."
-        if self.learner and typed and not self._is_open(typed):
-            more += f" Press Open my review to switch to “{html.escape(typed)}”."
-        where = (
-            f" The file is <code>{html.escape(str(self.review_path))}</code>, on the machine "
-            "that runs this notebook."
-            if self.learner
-            else ""
+        self.summary.value = say.summary(
+            words=len(self.text.value.split()),
+            state=state,
+            reasons_given=sum(1 for reason in self.reasons.values().values() if reason.strip()),
+            reasons=len(self.reasons.boxes),
+            switch_to=typed if self.learner and typed and not self._is_open(typed) else "",
+            path=self.review_path,
         )
-        self.summary.value = (
-            f'<p class="osmosis-text-equivalent">Your review has {words} '
-            f"word{'' if words == 1 else 's'}, {state}.{more}{where}</p>"
-        )
-        self.preview.value = (
-            "<details><summary>Preview of the file (your choices, the figures, the matrix, "
-            f"the checklist and your text)</summary><pre style='white-space:pre-wrap'>"
-            f"{html.escape(self.markdown())}</pre></details>"
-        )
+        self.preview.value = say.preview(self.markdown())

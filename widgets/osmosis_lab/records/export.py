@@ -87,6 +87,21 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _BLOCK = re.compile(r"^```json\n(?P<data>.*?)\n```\s*$", re.M | re.S)
 
 
+def saved_review(record: dict[str, dict]) -> dict:
+    """Lesson 05's saved review in ``record``; a review saved before it had its own section
+    sits among lesson 05's answers (recognised by its text field) and is read from there.
+
+    >>> saved_review({"05_design_review": {"review": "Not yet.", "proposing_side": {}}})
+    {'review': 'Not yet.', 'proposing_side': {}}
+    >>> saved_review({"05_design_review": {"proposing_side": {}}})
+    {}
+    """
+    if REVIEW in record:
+        return record[REVIEW]
+    older = record.get("05_design_review", {})
+    return older if "review" in older else {}
+
+
 def neutralise_formula(text: str) -> str:
     """``text`` with a leading ``'`` if a spreadsheet would read it as a formula.
 

@@ -29,12 +29,9 @@ from osmosis_lab.trust.app import (
 from osmosis_lab.trust.calibration import (
     RELIABILITY_COLUMNS,
     band_verdict,
-    base_rate_brier_score,
-    brier_score,
     calibration_summary,
     expected_calibration_error,
     reliability_table,
-    threshold_accuracy,
 )
 from osmosis_lab.trust.certainty import overconfidence_sweep, stated_certainty
 from osmosis_lab.trust.explanations import category_contributions, explain_contributions
@@ -46,6 +43,7 @@ from osmosis_lab.trust.failure import (
 )
 from osmosis_lab.trust.objectives import OBJECTIVES, match_under_objectives, objective_summary
 from osmosis_lab.trust.reliance import RelianceSummary, decision_probability, reliance_summary
+from osmosis_lab.trust.scores import base_rate_brier_score, brier_score, threshold_accuracy
 
 __all__ = [
     "APP_MIDPOINT",

@@ -85,6 +85,14 @@ def same_length(**arrays: np.ndarray) -> int:
     return next(iter(lengths.values()))
 
 
+def forecasts(predicted, outcome) -> tuple[np.ndarray, np.ndarray]:
+    """Stated probabilities and 0/1 outcomes, checked and of the same length."""
+    p = as_probabilities(predicted, "predicted")
+    y = as_outcomes(outcome, "outcome")
+    same_length(predicted=p, outcome=y)
+    return p, y
+
+
 def positive_number(value, name: str) -> float:
     """Return ``value`` as a float; raise unless it is a finite number above zero."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):

@@ -38,7 +38,8 @@ import numpy as np
 import pandas as pd
 
 from osmosis_lab.errors import TrustError
-from osmosis_lab.trust._checks import as_outcomes, as_probabilities, count, probability, same_length
+from osmosis_lab.trust._checks import count, forecasts, probability
+from osmosis_lab.trust.scores import brier_score, threshold_accuracy
 
 #: Columns of :func:`reliability_table`, in order.
 RELIABILITY_COLUMNS = ("bin", "lower", "upper", "mean_predicted", "observed_rate", "count", "gap")
@@ -46,13 +47,6 @@ RELIABILITY_COLUMNS = ("bin", "lower", "upper", "mean_predicted", "observed_rate
 #: The most bins a table may have (the explorers use 5 and 10). Every bin is counted, even
 #: an empty one, so the work and memory grow with ``bins`` (10**9 bins asked for 7 GiB).
 MAX_BINS = 1000
-
-
-def _checked(predicted, outcome) -> tuple[np.ndarray, np.ndarray]:
-    p = as_probabilities(predicted, "predicted")
-    y = as_outcomes(outcome, "outcome")
-    same_length(predicted=p, outcome=y)
-    return p, y
 
 
 def _bin_index(p: np.ndarray, bins) -> tuple[np.ndarray, np.ndarray]:
@@ -105,7 +99,7 @@ def reliability_table(predicted, outcome, *, bins: int = 10) -> pd.DataFrame:
     ----------
     Guo et al. (2017), On Calibration of Modern Neural Networks, ICML, section 2.
     """
-    p, y = _checked(predicted, outcome)
+    p, y = forecasts(predicted, outcome)
     index, edges = _bin_index(p, bins)
     counts = np.bincount(index, minlength=bins)
     sum_p = np.bincount(index, weights=p, minlength=bins)
@@ -167,58 +161,6 @@ def expected_calibration_error(predicted, outcome, *, bins: int = 10) -> float:
     return float(np.sum(weights * np.abs(table["gap"].to_numpy())))
 
 
-def brier_score(predicted, outcome) -> float:
-    """Mean squared difference between stated probability and outcome (0 is perfect).
-
-    It rewards both calibration and sharpness: always saying 50 % scores 0.25.
-
-    Raises
-    ------
-    TrustError
-        predicted is empty or not probabilities in [0, 1], outcome is not 0/1, or their lengths
-        differ.
-
-    Examples
-    --------
-    >>> brier_score([0.5, 0.5], [1, 0])
-    0.25
-    >>> brier_score([1.0, 0.0], [1, 0])
-    0.0
-
-    References
-    ----------
-    Brier, G. W. (1950). Verification of forecasts expressed in terms of
-    probability. *Monthly Weather Review*, 78(1), 1-3.
-    """
-    p, y = _checked(predicted, outcome)
-    return float(np.mean((p - y) ** 2))
-
-
-def base_rate_brier_score(outcome) -> float:
-    """Brier score of a forecaster that states the observed base rate for every case.
-
-    Saying "41 %" to every couple when 41 % of couples do well is perfectly
-    calibrated, yet it tells nobody anything about their own couple. Its Brier
-    score, ``rate * (1 - rate)``, is the bar any useful forecaster must beat.
-
-    Raises
-    ------
-    TrustError
-        Empty input or outcomes other than 0/1.
-
-    Examples
-    --------
-    >>> base_rate_brier_score([1, 0, 0, 0])
-    0.1875
-    >>> rate = [0.25] * 4
-    >>> brier_score(rate, [1, 0, 0, 0]), expected_calibration_error(rate, [1, 0, 0, 0])
-    (0.1875, 0.0)
-    """
-    y = as_outcomes(outcome, "outcome")
-    rate = float(y.mean())
-    return float(np.mean((rate - y) ** 2))
-
-
 def band_verdict(stated: float, observed: float, *, tolerance: float = 0.05) -> str:
     """Whether a band's stated probability was too extreme, not extreme enough, or about right.
 
@@ -262,30 +204,6 @@ def band_verdict(stated: float, observed: float, *, tolerance: float = 0.05) -> 
     return f"too sure of {side}" if too_extreme else f"not sure enough of {side}"
 
 
-def threshold_accuracy(predicted, outcome, *, threshold: float = 0.5) -> float:
-    """Share of cases where the yes/no verdict ``predicted >= threshold`` was right.
-
-    Accuracy looks only at the verdict, not at how sure the forecaster said it
-    was: compare it with :func:`expected_calibration_error`.
-
-    Raises
-    ------
-    TrustError
-        predicted is empty or not probabilities in [0, 1], outcome is not 0/1, their lengths
-        differ, or threshold is not a probability.
-
-    Examples
-    --------
-    >>> threshold_accuracy([0.99, 0.51, 0.2], [1, 1, 0])
-    1.0
-    >>> threshold_accuracy([0.99, 0.51, 0.2], [1, 1, 0], threshold=0.6)
-    0.6666666666666666
-    """
-    p, y = _checked(predicted, outcome)
-    cut = probability(threshold, "threshold")
-    return float(np.mean((p >= cut) == (y == 1)))
-
-
 def calibration_summary(predicted, outcome, *, bins: int = 10) -> dict[str, float]:
     """Accuracy, ECE, Brier score, mean stated probability and observed rate, in one dict.
 
@@ -302,7 +220,7 @@ def calibration_summary(predicted, outcome, *, bins: int = 10) -> dict[str, floa
     {'cases': 4, 'accuracy': 0.75, 'expected_calibration_error': 0.25,
      'brier_score': 0.21, 'mean_predicted': 0.5, 'observed_rate': 0.25}
     """
-    p, y = _checked(predicted, outcome)
+    p, y = forecasts(predicted, outcome)
     count(bins, "bins", minimum=1)
     return {
         "cases": len(p),

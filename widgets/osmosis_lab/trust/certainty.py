@@ -37,11 +37,8 @@ import numpy as np
 import pandas as pd
 
 from osmosis_lab.trust._checks import as_numbers, as_outcomes, positive_number, same_length
-from osmosis_lab.trust.calibration import (
-    brier_score,
-    expected_calibration_error,
-    threshold_accuracy,
-)
+from osmosis_lab.trust.calibration import expected_calibration_error
+from osmosis_lab.trust.scores import brier_score, threshold_accuracy
 
 
 def stated_certainty(

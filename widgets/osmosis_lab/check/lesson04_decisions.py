@@ -148,7 +148,9 @@ billie_needs = Check(
     "reach so that nobody is harmed in an outage?",
     is_correct=lambda answer: abs(_number(answer) - 0.1 * _users()) <= 0.04 * _users(),
     why="About 10% of the users' safe modes fail, so Billie must reach roughly that many, "
-    "in time, before harm sets in: one person cannot. The safeguard has to scale with the users.",
+    "in time, before harm sets in. The explorer lets you give Billie any reach; could one "
+    "person really reach that many in time? And the number grows with every new user: the "
+    "safeguard has to scale with the users.",
     misconceptions=(
         Misconception(
             "every user",

@@ -20,9 +20,9 @@ Answer kinds (:data:`KINDS`):
 ``number``
     typed, read by :func:`parse_number` for the exercise's ``unit``;
 ``phrase``
-    typed, read by :func:`normalise_phrase`, then looked up in ``accepted``;
-``ordering``
-    ``options`` put in order, answered as a tuple.
+    typed, read by :func:`normalise_phrase`, then looked up in ``accepted``.
+
+(An ``ordering`` kind, with up/down buttons, was removed: no exercise asked for one.)
 
 Examples
 --------
@@ -41,7 +41,7 @@ from typing import Any
 from .core import Check
 from .number_words import number_from_words
 
-KINDS = ("choice", "picks", "pair", "pairs", "number", "phrase", "ordering")
+KINDS = ("choice", "picks", "pair", "pairs", "number", "phrase")
 UNITS = ("count", "fraction", "value")
 
 _SOLUTION = "<details>\n<summary>Solution</summary>\n\n```python\n{code}\n```\n\n{why}\n</details>"

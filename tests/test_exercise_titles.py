@@ -51,7 +51,7 @@ def test_the_projector_shows_each_exercise_by_lesson_and_title_with_its_id_in_sm
     expected = [f"{headings()[key]} ({key})" for key in keys]
     assert rows == expected
     for key in keys:  # the id only in small print, after the title
-        assert f"<small>({key})</small>" in view.shown.value
+        assert f">({key})</small>" in view.shown.value
         assert view.shown.value.count(key) == 1
     assert "Lesson 03 · Testers re-identified" in view.shown.value
 

@@ -163,7 +163,7 @@ class ClassView(Explorer):
             description="Write the summary",
             tooltip="Writes class_summary.md (no names) and class_summary.csv (names)",
         )
-        self.csv_note = widgets.HTML(f"<p><small>{html.escape(CSV_NOTE)}</small></p>")
+        self.csv_note = widgets.HTML(f"<p>{html.escape(CSV_NOTE)}</p>")
         self.shown = widgets.HTML()
         self.status = widgets.HTML()
         self.loaded = None

@@ -74,10 +74,10 @@ def row_heading_html(name: str, headings: dict[str, str] | None = None) -> str:
     """A row's header: the exercise's heading with its key in small print, else the name.
 
     >>> row_heading_html("03_privacy/k_after_generalising", {"03_privacy/k_after_generalising": "Lesson 03 · k"})
-    'Lesson 03 · k <small>(03_privacy/k_after_generalising)</small>'
+    'Lesson 03 · k <small style="font-weight:normal">(03_privacy/k_after_generalising)</small>'
     """
     if headings and name in headings:
-        return f"{html.escape(headings[name])} <small>({html.escape(name)})</small>"
+        return f'{html.escape(headings[name])} <small style="font-weight:normal">({html.escape(name)})</small>'
     return html.escape(name)
 
 

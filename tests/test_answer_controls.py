@@ -8,7 +8,7 @@ That every control answered with its exercise's solution says "correct" is teste
 import ipywidgets as widgets
 import pytest
 
-from osmosis_lab.check import Check, Misconception, Verdict
+from osmosis_lab.check import Check, Verdict
 from osmosis_lab.check.exercise import Exercise
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.explorers.answers import answer_control
@@ -33,12 +33,8 @@ def enter(control, value):
     elif kind == "pairs":
         for person, partner in value.items():
             control.partners[person].index = options[1].index(partner)
-    elif kind in ("number", "phrase"):
+    else:  # number, phrase
         control.text.value = str(value)
-    else:  # ordering: press "up" until each item is in its place
-        for target, item in enumerate(value):
-            while control.order.index(item) > target:
-                control.rows[control.order.index(item)][2].click()
 
 
 def press_check(control):
@@ -177,39 +173,6 @@ def test_answers_are_kept_in_the_record_and_come_back():
     again = answer_control("who_consents_for_niels", record=record)  # after a reload
     assert [t.value for t in again.picks] == [True, True]
     assert again.status == "correct" and "Correct!" in again.verdict.value
-
-
-def _order_exercise():
-    check = Check(
-        name="smallest_first",
-        question="Put 3, 1 and 2 in order, smallest first.",
-        is_correct=lambda a: a == (1, 2, 3),
-        why="1 < 2 < 3.",
-        misconceptions=(
-            Misconception("largest first", (3, 2, 1), lambda a: a == (3, 2, 1), "Smallest first."),
-        ),
-    )
-    return Exercise(
-        check=check,
-        lesson="x",
-        variable="order",
-        kind="ordering",
-        solution="",
-        explanation="",
-        options=(3, 1, 2),
-    )
-
-
-def test_ordering_with_up_and_down_buttons():
-    control = answer_control(_order_exercise())
-    enter(control, (1, 2, 3))
-    assert press_check(control)[0] == "correct"
-    control.rows[0][3].click()  # move the first item down
-    assert control.order == [2, 1, 3] and control.status == "changed"
-    enter(control, (3, 2, 1))
-    assert press_check(control)[1].count("Smallest first.") == 1
-    control.rows[0][2].click()  # the first item cannot move up
-    assert control.order == [3, 2, 1]
 
 
 def test_could_not_check_reaches_the_control():

@@ -1,12 +1,14 @@
 """Every kind of answer control in JupyterLab: answered from the keyboard, seen, and audited by axe.
 
 A notebook written to a temporary folder shows one control of each kind
-:mod:`osmosis_lab.explorers.answers` builds (choice, picks, pair, pairs, number, phrase, and an
-ordering, which no lesson asks yet: its exercise is made here). Each is answered from the keyboard
+:mod:`osmosis_lab.explorers.answers` builds (choice, picks, pair, pairs, number, phrase). Each is
+answered from the keyboard
 (some right, some wrong, so both a "Correct!" and a "Not yet:" verdict are on screen) and checked;
 then each control's output is photographed (``<kind>.png`` in the session's screenshot folder, for
 a person to look at) and audited by axe-core, which must find no serious or critical violation.
 The lessons' own audits (``test_lesson_NN.py``) see the controls only unanswered, after Run All.
+A selected toggle must differ from the others by more than colour: Chromium's own accessible name
+for it (through the DevTools protocol) and what is drawn before its words start with the mark.
 """
 
 from __future__ import annotations
@@ -14,22 +16,12 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from osmosis_lab.check import Check
-from osmosis_lab.check.exercise import KINDS, Exercise
+from osmosis_lab.check.exercise import KINDS
 from osmosis_lab.check.exercises import exercise
+from osmosis_lab.explorers.answers import MARK
 
 from .harness import LabPage, LabServer, plain
 from .harness.answers import answer, shown
-
-STEPS = ("ask the first choice", "hold the best offer", "reject the others", "ask the next one")
-
-#: The ordering exercise, made the same way in the notebook and here.
-ORDERING = (
-    "Exercise(Check('order_the_steps', 'Put one round of deferred acceptance in order.', "
-    f"lambda a: a == {STEPS!r}, 'Ask, hold the best, reject the rest, ask again.'), "
-    f"'00_start_here', 'steps', 'ordering', {'steps = ' + repr(STEPS)!r}, '.', "
-    f"options={tuple(reversed(STEPS))!r})"
-)
 
 #: kind -> (the exercise, as the notebook builds it, the answer typed or chosen, verdict's start)
 GALLERY = {
@@ -39,20 +31,15 @@ GALLERY = {
     "pairs": ('"hand_matching"', {"Ada": "X", "Ben": "W", "Cyd": "Z", "Dev": "Y"}, "Not yet:"),
     "number": ('"count_the_testers"', "a dozen or so", "Not attempted yet:"),
     "phrase": ('"consent_is_specific"', "not allowed, wrong purpose", "Correct!"),
-    "ordering": (ORDERING, list(STEPS), "Correct!"),
 }
 
-SETUP = (
-    "from osmosis_lab.check import Check\n"
-    "from osmosis_lab.check.exercise import Exercise\n"
-    "from osmosis_lab.explorers.answers import answer_control"
-)
+SETUP = "from osmosis_lab.explorers.answers import answer_control"
+#: The kinds answered with toggle buttons (the others are typed).
+TOGGLE_KINDS = [kind for kind in GALLERY if kind not in ("number", "phrase")]
 
 
-def _exercise(kind: str) -> Exercise:
-    """The exercise the notebook's control of ``kind`` shows, made here too."""
-    if kind == "ordering":  # the notebook's own source, so both are the same exercise
-        return eval(ORDERING, {"Exercise": Exercise, "Check": Check})
+def _exercise(kind: str):
+    """The exercise the notebook's control of ``kind`` shows."""
     return exercise(GALLERY[kind][0].strip('"'))
 
 
@@ -100,3 +87,42 @@ def test_each_kind_answered_from_the_keyboard_passes_axe(gallery, screenshots, k
     assert not report.failing, f"{kind}: " + report.describe(report.failing)
     print(f"{kind}: axe {report.counts()}, {report.passes} rules passed; {plain(said['verdict'])}")
     gallery.assert_no_errors()
+
+
+def _toggles_as_read(tab: LabPage, out) -> list[tuple[bool, str, str]]:
+    """(pressed, Chromium's accessible name, the text drawn before the words) of each toggle."""
+    buttons = out.locator(".widget-toggle-button")
+    cdp = tab.page.context.new_cdp_session(tab.page)
+    found = []
+    try:
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        for i in range(buttons.count()):
+            button = buttons.nth(i)
+            button.evaluate("b => b.setAttribute('data-probe', 'a11y-name')")
+            node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "[data-probe]"})
+            ax = cdp.send(
+                "Accessibility.getPartialAXTree",
+                {"nodeId": node["nodeId"], "fetchRelatives": False},
+            )["nodes"][0]
+            pressed, before = button.evaluate(
+                "b => { b.removeAttribute('data-probe');"
+                " return [b.classList.contains('mod-active'),"
+                " getComputedStyle(b, '::before').content]; }"
+            )
+            found.append((pressed, ax["name"]["value"], before))
+    finally:
+        cdp.detach()
+    return found
+
+
+@pytest.mark.parametrize("kind", TOGGLE_KINDS)
+def test_a_selected_button_differs_by_more_than_colour(gallery, kind):
+    out = gallery.notebook.locator(f'[data-answer-kind="{kind}"]')
+    toggles = _toggles_as_read(gallery, out)
+    pressed = [(name, before) for on, name, before in toggles if on]
+    others = [(name, before) for on, name, before in toggles if not on]
+    assert pressed and others, toggles
+    for name, before in pressed:  # heard and seen: the mark, then the words
+        assert name.startswith(MARK) and before == f'"{MARK}"', (kind, name, before)
+    for name, before in others:
+        assert MARK.strip() not in name and before in ("none", "normal"), (kind, name, before)

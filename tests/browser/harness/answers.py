@@ -11,14 +11,12 @@ from __future__ import annotations
 from .control import plain
 from .page import LabPage
 
-#: What a control shows, read from the page: pressed buttons, typed text, the items of an
-#: ordering, the chosen answer in words, the verdict.
+#: What a control shows, read from the page: pressed buttons, typed text, the chosen answer
+#: in words, the verdict.
 SHOWN = """
 (out) => ({
   pressed: Array.from(out.querySelectorAll('button.mod-active')).map(b => b.textContent),
   typed: Array.from(out.querySelectorAll('input[type=text]')).map(i => i.value),
-  items: Array.from(out.querySelectorAll('.widget-hbox > .widget-html .widget-html-content'))
-              .map(e => e.textContent),
   selection: (Array.from(out.querySelectorAll('.widget-html-content'))
               .find(e => e.textContent.startsWith('Your answer:')) || {textContent: ''}).textContent,
   verdict: (out.querySelector('.osmosis-check') || {textContent: ''}).textContent,
@@ -87,8 +85,6 @@ def answer(lab: LabPage, out, exercise, value) -> None:
             if (option in value) != (exercise.label(option) in pressed):
                 tab_to(lab, out, exercise.label(option))
                 keys(lab, "Space")
-    elif kind == "ordering":
-        _order(lab, out, list(value))
     else:  # toggle-button groups: one for a choice, two for a pair, one per person for pairs
         if kind == "choice":
             wanted = [exercise.label(value)]
@@ -104,18 +100,3 @@ def answer(lab: LabPage, out, exercise, value) -> None:
             keys(lab, "Space")
     tab_to(lab, out, "Check")
     keys(lab, "Enter")
-
-
-def _order(lab: LabPage, out, wanted: list[str]) -> None:
-    """Move each wanted item up to its place with its row's ↑ button: Tab to the row, then
-    Enter, Shift+Tab twice (the ↑ of the row above, where the item now is), Enter…"""
-    for place, item in enumerate(wanted):
-        at = [plain(i) for i in shown(out)["items"]].index(item)
-        if at == place:
-            continue
-        out.locator("button").first.focus()  # the first row's ↑
-        for _ in range(2 * at):  # each row: ↑ then ↓
-            keys(lab, "Tab")
-        for step in range(at - place):
-            keys(lab, *(("Shift+Tab", "Shift+Tab") if step else ()), "Enter")
-        assert plain(shown(out)["items"][place]) == item, shown(out)

@@ -20,9 +20,9 @@ Answer kinds (:data:`KINDS`):
 ``number``
     typed, read by :func:`parse_number` for the exercise's ``unit``;
 ``phrase``
-    typed, read by :func:`normalise_phrase`, then looked up in ``accepted``;
-``ordering``
-    ``options`` put in order, answered as a tuple.
+    typed, read by :func:`normalise_phrase`, then looked up in ``accepted``.
+
+(An ``ordering`` kind, with up/down buttons, was removed: no exercise asked for one.)
 
 Examples
 --------
@@ -41,7 +41,7 @@ from typing import Any
 from .core import Check
 from .number_words import number_from_words
 
-KINDS = ("choice", "picks", "pair", "pairs", "number", "phrase", "ordering")
+KINDS = ("choice", "picks", "pair", "pairs", "number", "phrase")
 UNITS = ("count", "fraction", "value")
 
 _SOLUTION = "<details>\n<summary>Solution</summary>\n\n```python\n{code}\n```\n\n{why}\n</details>"
@@ -124,6 +124,9 @@ class Exercise:
     solution: str
     #: The Markdown that follows the solution's code in the folded cell.
     explanation: str
+    #: A few words a learner or a class would know the exercise by (the teacher's projector
+    #: view shows them, as :attr:`heading`, where it would otherwise show the check's name).
+    title: str = ""
     #: Plain data, or a function of the lesson's data that returns it (see the module's kinds).
     options: tuple | Callable[[], tuple] = ()
     #: For ``number``: how :func:`parse_number` reads it.
@@ -156,6 +159,19 @@ class Exercise:
     @property
     def question(self) -> str:
         return self.check.question
+
+    @property
+    def heading(self) -> str:
+        """``"Lesson NN · title"``, as a class would read it (the check's name without a title).
+
+        Examples
+        --------
+        >>> from .core import Check
+        >>> Exercise(Check("c", "?", lambda a: True, "."), "03_privacy", "a", "choice", "a = 1",
+        ...          ".", title="Testers re-identified").heading
+        'Lesson 03 · Testers re-identified'
+        """
+        return f"Lesson {self.lesson[:2]} · {self.title or self.name}"
 
     def choices(self) -> tuple:
         """The options as plain data (computed from the lesson's data when they come from it)."""

@@ -2,12 +2,18 @@
 
 :func:`answer_control` builds the control from the exercise's one source
 (:mod:`osmosis_lab.check.exercises`): toggle buttons for a choice, one toggle
-per option for picks, a text box read leniently for a number or a phrase,
-up/down buttons for an ordering. The **Check** button asks the exercise's own
+per option for picks, a text box read leniently for a number or a phrase.
+The **Check** button asks the exercise's own
 :class:`~osmosis_lab.check.Check` for its verdict (so an answer given by
 clicking is judged exactly as the same answer given in code) and shows it in
 place, in an ``aria-live`` region; the selected answer is repeated in another.
 No drop-down, radio or select list: JupyterLab's command mode takes their keys.
+
+A selected button shows a mark, not only a darker grey (WCAG 1.4.1): :data:`SELECTED_MARK`
+puts "✓ " before its words, and so into its accessible name (CSS content counts in
+it). ipywidgets 8.1's buttons set no ``aria-pressed`` and offer no way to, and a
+description changed from Python would make a ``ToggleButtons`` group redraw its
+buttons and drop the keyboard focus; a style rule needs neither.
 
 Answers are kept across a reload or a restart in ``record``, any object with
 ``get(name)`` and ``put(name, value)``. Without one, the control uses the
@@ -40,6 +46,14 @@ code_path.install()  # the code cell under a control says so once the control is
 _PLACEHOLDER = {"number": "a number, e.g. 12 or 0.25 or 25 %", "phrase": "a few words"}
 _NOTHING = ("choose your answer, then press Check.", "type your answer, then press Check.")
 _CHANGED = "Your answer changed: press Check to check it."
+#: The class every answer control's box carries (the mark's rule is scoped to it).
+CONTROL_CLASS = "osmosis-answer"
+#: The mark a selected toggle shows before its words, for sight and accessible name alike.
+MARK = "✓ "
+SELECTED_MARK = (
+    f"<style>.{CONTROL_CLASS} .widget-toggle-button.mod-active::before"
+    f' {{ content: "{MARK}"; font-weight: bold; }}</style>'
+)
 #: On a busy kernel, a Check click can overtake the last keystrokes typed before it (the browser
 #: sends clicks at once but holds back text updates while one is on its way). Keystrokes that
 #: arrive this soon after a Check and only complete the text checked belong to that Check.
@@ -64,10 +78,12 @@ class AnswerControl:
         self.selection, self.verdict = widgets.HTML(), widgets.HTML(_live(""))
         self.kept = widgets.HTML()  # where the answers are kept, if the record says
         self.inputs = self._build_inputs()
-        question = widgets.HTML(f"<p><strong>{html.escape(exercise.question)}</strong></p>")
+        question = widgets.HTML(
+            f"{SELECTED_MARK}<p><strong>{html.escape(exercise.question)}</strong></p>"
+        )
         self.view = widgets.VBox(
             [question, *self.inputs, self.check_button, self.selection, self.verdict, self.kept]
-        )
+        ).add_class(CONTROL_CLASS)
         for control in self._watched():
             control.observe(self._changed, names="value")
         self.check_button.on_click(lambda _button: self.check())
@@ -106,22 +122,8 @@ class AnswerControl:
             people, partners = options
             self.partners = {p: self._toggles(partners, f"{p}'s partner") for p in people}
             return list(self.partners.values())
-        if kind in ("number", "phrase"):
-            self.text = text_boxes.Text(description="Your answer", placeholder=_PLACEHOLDER[kind])
-            return [self.text]
-        self.order = list(options)
-        self.rows = [self._order_row(i) for i in range(len(options))]
-        return [widgets.VBox([row for row, *_ in self.rows])]
-
-    def _order_row(self, position: int):
-        label = widgets.HTML()
-        up = widgets.Button(description="↑", tooltip=f"Move the item in place {position + 1} up")
-        down = widgets.Button(
-            description="↓", tooltip=f"Move the item in place {position + 1} down"
-        )
-        up.on_click(lambda _b: self._move(position, -1))
-        down.on_click(lambda _b: self._move(position, +1))
-        return widgets.HBox([label, up, down]), label, up, down
+        self.text = text_boxes.Text(description="Your answer", placeholder=_PLACEHOLDER[kind])
+        return [self.text]
 
     def _watched(self) -> list[widgets.Widget]:
         kind = self.exercise.kind
@@ -132,7 +134,6 @@ class AnswerControl:
             "pairs": lambda: list(self.partners.values()),
             "number": lambda: [self.text],
             "phrase": lambda: [self.text],
-            "ordering": lambda: [],
         }[kind]()
 
     # --- reading --------------------------------------------------------------------------
@@ -149,9 +150,7 @@ class AnswerControl:
         if kind == "pairs":
             chosen = {p: t.value for p, t in self.partners.items() if t.value is not None}
             return {p: options[1][i] for p, i in chosen.items()} or None
-        if kind in ("number", "phrase"):
-            return self.text.value if self.text.value.strip() else None
-        return list(self.order)
+        return self.text.value if self.text.value.strip() else None
 
     def answer(self) -> Any:
         """The answer the check judges (``...`` while nothing is chosen).
@@ -166,7 +165,7 @@ class AnswerControl:
             return ...
         if kind == "picks":
             return frozenset(state)
-        if kind in ("pair", "ordering"):
+        if kind == "pair":
             return tuple(state)
         if kind == "number":
             return parse_number(state, unit=self.exercise.unit)
@@ -248,17 +247,8 @@ class AnswerControl:
         elif kind == "pairs":
             for person, partner in state.items():
                 self.partners[person].value = options[1].index(partner)
-        elif kind in ("number", "phrase"):
+        else:  # number, phrase
             self.text.value = str(state)
-        else:
-            self.order = list(state)
-            self._describe()
-
-    def _move(self, position: int, step: int) -> None:
-        target = position + step
-        if 0 <= target < len(self.order):
-            self.order[position], self.order[target] = self.order[target], self.order[position]
-        self._changed(None)
 
     def _changed(self, _change) -> None:
         if self._completes_last_check():
@@ -282,9 +272,6 @@ class AnswerControl:
         self._describe()
 
     def _describe(self) -> None:
-        if self.exercise.kind == "ordering":
-            for (_, label, *_), item in zip(self.rows, self.order, strict=True):
-                label.value = html.escape(str(item))
         state = self.state()
         if state is None and self.exercise.kind == "pair":
             # half a pair is not an answer yet, but a screen reader hears what was chosen

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from ..check.exercises import headings
 from ..errors import OsmosisLabError
 from ..privacy.poll import (
     DEFAULT_TRUTH_PROBABILITY,
@@ -48,6 +49,13 @@ from . import text_boxes
 from .base import Explorer, text_block
 
 SOURCES = ("Show of hands", "Pasted tokens", "Drop folder")
+#: What the summary's .csv is, said beside the button that writes it and again once written
+#: (the guide says the same): the Markdown summary names nobody, the .csv names everyone.
+CSV_NOTE = (
+    "The .csv names every learner, one row each: it is your own file, for your eyes only. "
+    "Do not project, share or upload it. To delete it: in JupyterLab's file browser, "
+    "right-click it, then Delete. The .md summary names nobody and may be shared."
+)
 _WIDE = {"description_width": "initial"}
 
 
@@ -151,12 +159,17 @@ class ClassView(Explorer):
             options=("Projector (no names)", "Private (teacher only)"), description="View",
             style={**_WIDE, "button_width": "14em"},
         )  # fmt: skip
-        self.write = widgets.Button(description="Write the summary")
+        self.write = widgets.Button(
+            description="Write the summary",
+            tooltip="Writes class_summary.md (no names) and class_summary.csv (names)",
+        )
+        self.csv_note = widgets.HTML(f"<p>{html.escape(CSV_NOTE)}</p>")
         self.shown = widgets.HTML()
         self.status = widgets.HTML()
         self.loaded = None
         self._assemble(
-            [self.folder, self.mode], extra=[self.load, self.write, self.shown, self.status]
+            [self.folder, self.mode],
+            extra=[self.load, self.write, self.csv_note, self.shown, self.status],
         )
         self.load.on_click(lambda _b: self.read())
         self.write.on_click(lambda _b: self.write_summary())
@@ -189,12 +202,18 @@ class ClassView(Explorer):
             self.output_folder = Path(tempfile.mkdtemp(prefix="class-view-"))
         target = Path(path) if path is not None else self.output_folder / "class_summary.md"
         try:
-            written = write_text_atomically(target, summary_markdown(self.loaded.work))
-            write_text_atomically(target.with_suffix(".csv"), learners_csv(self.loaded.work))
+            summary = summary_markdown(self.loaded.work, headings=headings())
+            written = write_text_atomically(target, summary)
+            names = write_text_atomically(
+                target.with_suffix(".csv"), learners_csv(self.loaded.work)
+            )
         except OsmosisLabError as error:
             self.status.value = f"<p>{html.escape(str(error))}</p>"
             return None
-        self.status.value = f"<p>Written: {html.escape(str(written))} (and the .csv beside it).</p>"
+        self.status.value = (
+            f"<p>Written: {html.escape(str(written))} (no names) and {html.escape(str(names))} "
+            f"(names). {html.escape(CSV_NOTE)}</p>"
+        )
         return written
 
     def refresh(self) -> None:
@@ -204,6 +223,8 @@ class ClassView(Explorer):
             return
         work, problems = self.loaded.work, self.loaded.problems
         private = self.mode.value.startswith("Private")
-        self.shown.value = private_html(work, problems) if private else projector_html(work)
+        self.shown.value = (
+            private_html(work, problems) if private else projector_html(work, headings=headings())
+        )
         lines = [f"{len(work)} files loaded; {len(problems)} notes about files."]
         self.summary.value = text_block("Class work", lines)

@@ -6,6 +6,12 @@ escaped (:func:`html.escape`) before it reaches a view, and made inert
 summary: a ``<script>`` or ``![x](http://…)`` in a reflection shows as the
 characters typed, and fetches nothing.
 
+Exercises are filed in an export under ``"<lesson>/<check name>"``. A class knows them by
+their titles, which live with the exercises (a layer above this one): the caller passes
+``headings`` (key -> ``"Lesson 03 · title"``, :func:`osmosis_lab.check.exercises.headings`),
+and the views show the heading with the key in small print, which is what the teacher's
+spreadsheet (:func:`~osmosis_lab.teacher.tables.learners_csv`) names its columns by.
+
 Examples
 --------
 >>> from osmosis_lab.teacher.exports import LearnerWork, Reflection
@@ -51,7 +57,7 @@ def _rows(table: dict[str, dict[str, int]]) -> list[tuple[str, list[tuple[str, s
 def count_sections(work: list[LearnerWork]) -> list[tuple[str, list]]:
     """(title, rows) for each table the class may see; each row (name, [(label, shown)], total)."""
     return [
-        ("Exercises and misconceptions hit", _rows(exercise_counts(work))),
+        (EXERCISES, _rows(exercise_counts(work))),
         ("Design-review choices", _rows(choice_counts(work))),
         (
             "Judge first (lesson 04), in learners",
@@ -60,23 +66,40 @@ def count_sections(work: list[LearnerWork]) -> list[tuple[str, list]]:
     ]
 
 
-def _table_html(rows: list) -> str:
+#: The table whose rows are exercises (their headings shown, when given).
+EXERCISES = "Exercises and misconceptions hit"
+
+
+def row_heading_html(name: str, headings: dict[str, str] | None = None) -> str:
+    """A row's header: the exercise's heading with its key in small print, else the name.
+
+    >>> row_heading_html("03_privacy/k_after_generalising", {"03_privacy/k_after_generalising": "Lesson 03 · k"})
+    'Lesson 03 · k <small style="font-weight:normal">(03_privacy/k_after_generalising)</small>'
+    """
+    if headings and name in headings:
+        return f'{html.escape(headings[name])} <small style="font-weight:normal">({html.escape(name)})</small>'
+    return html.escape(name)
+
+
+def _table_html(rows: list, headings: dict[str, str] | None = None) -> str:
     lines = ["<table>"]
     for name, cells, total in rows:
         shown = "; ".join(f"{html.escape(label)}: {html.escape(value)}" for label, value in cells)
         # a row's header reads with its counts: left-aligned, as the counts are
         lines.append(
-            f'<tr><th scope="row" style="text-align:left">{html.escape(name)}</th>'
+            f'<tr><th scope="row" style="text-align:left">{row_heading_html(name, headings)}</th>'
             f"<td>{shown} (of {total})</td></tr>"
         )
     return "\n".join(lines + ["</table>"])
 
 
-def projector_html(work: list[LearnerWork]) -> str:
-    """The class view: counts with small ones hidden, shareable reflections without names."""
+def projector_html(work: list[LearnerWork], *, headings: dict[str, str] | None = None) -> str:
+    """The class view: counts with small ones hidden, shareable reflections without names.
+    ``headings``: what to call each exercise (see the module's note)."""
     parts = [f"<h3>Our class: {len(work)} files of work</h3>"]
     for title, rows in count_sections(work):
-        parts += [f"<h4>{title}</h4>", _table_html(rows) if rows else "<p>None yet.</p>"]
+        named = headings if title == EXERCISES else None
+        parts += [f"<h4>{title}</h4>", _table_html(rows, named) if rows else "<p>None yet.</p>"]
     parts.append(f"<p><small>{html.escape(SUPPRESSION_NOTE)}</small></p>")
     parts.append("<h4>Reflections you agreed to share (no names)</h4>")
     shared = shareable_reflections(work)
@@ -148,17 +171,25 @@ def poll_sentences(result: PollResult, spend: ClassPrivacy, *, question: str) ->
 
 
 def summary_markdown(
-    work: list[LearnerWork], *, poll: list[str] = (), lesson: str = "", today: date | None = None
+    work: list[LearnerWork],
+    *,
+    poll: list[str] = (),
+    lesson: str = "",
+    today: date | None = None,
+    headings: dict[str, str] | None = None,
 ) -> str:
-    """A one-page summary for the next lesson: counts (small ones hidden), shared reflections."""
+    """A one-page summary for the next lesson: counts (small ones hidden), shared reflections.
+    ``headings``: what to call each exercise (see the module's note)."""
     day = (today or date.today()).isoformat()
     lines = [f"# Class summary{': ' + inert_markdown(lesson) if lesson else ''} ({day})", ""]
     lines.append(f"{len(work)} files of work. {SUPPRESSION_NOTE}")
     for title, rows in count_sections(work):
         lines += ["", f"## {title}", ""]
+        named = (headings or {}) if title == EXERCISES else {}
         for name, cells, total in rows[:12]:  # one page: the first dozen rows
             shown = "; ".join(f"{inert_markdown(label)}: {value}" for label, value in cells)
-            lines.append(f"- **{inert_markdown(name)}** ({total}): {shown}")
+            head = f"{named[name]} ({name})" if name in named else name
+            lines.append(f"- **{inert_markdown(head)}** ({total}): {shown}")
     if poll:
         lines += ["", "## Class poll", ""] + [f"- {inert_markdown(s)}" for s in poll]
     shared = shareable_reflections(work)[:5]

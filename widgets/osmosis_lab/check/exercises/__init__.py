@@ -44,6 +44,16 @@ def all_exercises() -> dict[str, Exercise]:
     return found
 
 
+def headings() -> dict[str, str]:
+    """Each exercise's heading (``"Lesson 03 · Testers re-identified"``) by the key a learner's
+    export files it under, ``"<lesson>/<check name>"`` (:mod:`osmosis_lab.teacher.exports`).
+
+    >>> headings()["00_start_here/youngest_tester"]
+    'Lesson 00 · The youngest tester'
+    """
+    return {f"{e.lesson}/{e.name}": e.heading for e in all_exercises().values()}
+
+
 def exercise(name: str) -> Exercise:
     """The exercise whose check is called ``name``.
 

@@ -12,6 +12,7 @@ from . import side
 
 count_the_testers = Exercise(
     check=checks.count_the_testers,
+    title="How many testers are invented?",
     lesson="00_start_here",
     variable="invented_testers",
     kind="number",
@@ -27,6 +28,7 @@ count_the_testers = Exercise(
 
 youngest_tester = Exercise(
     check=checks.youngest_tester,
+    title="The youngest tester",
     lesson="00_start_here",
     variable="minor_tester",
     kind="choice",

@@ -13,6 +13,7 @@ from . import side
 
 hand_matching = Exercise(
     check=checks.hand_matching,
+    title="Deferred acceptance by hand",
     lesson="01_what_is_a_match",
     variable="hand_result",
     control=True,
@@ -29,6 +30,7 @@ hand_matching = Exercise(
 
 find_a_blocking_pair = Exercise(
     check=checks.find_a_blocking_pair,
+    title="Find a blocking pair",
     lesson="01_what_is_a_match",
     variable="blocking_pair",
     control=True,
@@ -44,6 +46,7 @@ find_a_blocking_pair = Exercise(
 
 men_first_choices_when_women_propose = Exercise(
     check=checks.men_first_choices_when_women_propose,
+    title="When the women propose",
     lesson="01_what_is_a_match",
     variable="men_with_first_choice",
     control=True,
@@ -63,6 +66,7 @@ men_first_choices_when_women_propose = Exercise(
 
 lie_that_pays = Exercise(
     check=checks.lie_that_pays,
+    title="A lie that pays",
     lesson="01_what_is_a_match",
     variable="liar",
     control=True,
@@ -79,6 +83,7 @@ lie_that_pays = Exercise(
 
 switched_nothing_off = Exercise(
     check=checks.switched_nothing_off,
+    title="Changed without doing anything",
     lesson="01_what_is_a_match",
     variable="moved_tester",
     control=True,

@@ -62,6 +62,7 @@ _REJECTED = (
 
 consent_is_specific = Exercise(
     check=checks.consent_is_specific,
+    title="Consent is specific",
     lesson="02_consent",
     variable="research_answer",
     kind="phrase",
@@ -77,6 +78,7 @@ consent_is_specific = Exercise(
 
 esther_violation_count = Exercise(
     check=checks.esther_violation_count,
+    title="Esther's violations",
     lesson="02_consent",
     variable="esther_violations",
     kind="number",
@@ -94,6 +96,7 @@ esther_violation_count = Exercise(
 
 who_consents_for_niels = Exercise(
     check=checks.who_consents_for_niels,
+    title="Consent for a minor",
     lesson="02_consent",
     variable="needed_for_research",
     kind="picks",
@@ -108,6 +111,7 @@ who_consents_for_niels = Exercise(
 
 bystanders_count = Exercise(
     check=checks.bystanders_count,
+    title="Bystanders of a withdrawal",
     lesson="02_consent",
     variable="bystanders",
     kind="number",
@@ -126,6 +130,7 @@ bystanders_count = Exercise(
 
 inference_accuracy = Exercise(
     check=checks.inference_accuracy,
+    title="Guessing a refused trait",
     lesson="02_consent",
     variable="accuracy",
     kind="number",
@@ -140,6 +145,7 @@ inference_accuracy = Exercise(
 
 most_consenting_trick = Exercise(
     check=checks.most_consenting_trick,
+    title="The trick that records most consents",
     lesson="02_consent",
     variable="most_consents",
     kind="choice",
@@ -162,6 +168,7 @@ most_consenting_trick = Exercise(
 
 what_erasure_undoes = Exercise(
     check=checks.what_erasure_undoes,
+    title="What erasure undoes",
     lesson="02_consent",
     variable="undone",
     kind="picks",

@@ -12,6 +12,7 @@ from ..exercise import Exercise
 
 export_harm_prediction = Exercise(
     check=predictions.export_harm_prediction,
+    title="Can a nameless export hurt?",
     lesson="03_privacy",
     variable="export_harm",
     kind="choice",
@@ -31,6 +32,7 @@ export_harm_prediction = Exercise(
 
 lucas_narrowing_prediction = Exercise(
     check=predictions.lucas_narrowing_prediction,
+    title="How many look like Lucas?",
     lesson="03_privacy",
     variable="lucas_crowd",
     kind="choice",
@@ -49,6 +51,7 @@ lucas_narrowing_prediction = Exercise(
 
 reidentified_testers = Exercise(
     check=checks.reidentified_testers,
+    title="Testers re-identified",
     lesson="03_privacy",
     variable="testers_unique",
     kind="number",
@@ -67,6 +70,7 @@ reidentified_testers = Exercise(
 
 k_after_generalising = Exercise(
     check=checks.k_after_generalising,
+    title="k after generalising",
     lesson="03_privacy",
     variable="k_proposed",
     kind="number",
@@ -82,6 +86,7 @@ k_after_generalising = Exercise(
 
 exposed_by_homogeneity = Exercise(
     check=checks.exposed_by_homogeneity,
+    title="Exposed by a shared condition",
     lesson="03_privacy",
     variable="people_exposed",
     kind="number",
@@ -100,6 +105,7 @@ exposed_by_homogeneity = Exercise(
 
 randomized_response_estimate = Exercise(
     check=checks.randomized_response_estimate,
+    title="Estimate from randomized answers",
     lesson="03_privacy",
     variable="share_estimate",
     kind="number",
@@ -120,6 +126,7 @@ randomized_response_estimate = Exercise(
 
 survey_closeness_prediction = Exercise(
     check=predictions.survey_closeness_prediction,
+    title="How close is the private survey?",
     lesson="03_privacy",
     variable="survey_closeness",
     kind="choice",
@@ -137,6 +144,7 @@ survey_closeness_prediction = Exercise(
 
 error_per_query = Exercise(
     check=checks.error_per_query,
+    title="A budget split five ways",
     lesson="03_privacy",
     variable="bound_each",
     kind="number",

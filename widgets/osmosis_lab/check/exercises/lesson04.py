@@ -14,6 +14,7 @@ from . import side
 
 top_band_prediction = Exercise(
     check=checks.top_band_prediction,
+    title="How sure is 90 %?",
     lesson="04_trust",
     variable="top_band_guess",
     kind="choice",
@@ -32,6 +33,7 @@ top_band_prediction = Exercise(
 
 ece_by_hand = Exercise(
     check=checks.ece_by_hand,
+    title="Calibration error by hand",
     lesson="04_trust",
     variable="ece_answer",
     kind="number",
@@ -50,6 +52,7 @@ ece_by_hand = Exercise(
 
 best_overconfidence = Exercise(
     check=checks.best_overconfidence,
+    title="The best-calibrated setting",
     lesson="04_trust",
     variable="best_setting",
     kind="choice",
@@ -68,6 +71,7 @@ best_overconfidence = Exercise(
 
 lucas_same_match_prediction = Exercise(
     check=predictions.lucas_same_match_prediction,
+    title="Same match for Lucas?",
     lesson="04_trust",
     variable="same_match",
     kind="choice",
@@ -86,6 +90,7 @@ lucas_same_match_prediction = Exercise(
 
 lucas_wellbeing_match = Exercise(
     check=checks.lucas_wellbeing_match,
+    title="Lucas's wellbeing match",
     lesson="04_trust",
     variable="lucas_match",
     kind="choice",
@@ -104,6 +109,7 @@ lucas_wellbeing_match = Exercise(
 
 sofia_over_reliance = Exercise(
     check=checks.sofia_over_reliance,
+    title="When Sofia followed a wrong app",
     lesson="04_trust",
     variable="sofia_over_reliance",
     kind="number",
@@ -121,6 +127,7 @@ sofia_over_reliance = Exercise(
 
 billie_needs = Exercise(
     check=checks.billie_needs,
+    title="How many Billie must reach",
     lesson="04_trust",
     variable="billie_needs_to_reach",
     kind="number",

@@ -13,6 +13,7 @@ from ..exercise import Exercise
 
 review_noisy_counts_prediction = Exercise(
     check=checks.review_noisy_counts_prediction,
+    title="What noisy counts change",
     lesson="05_design_review",
     control=True,
     variable="rows_that_change",
@@ -34,6 +35,7 @@ review_noisy_counts_prediction = Exercise(
 
 review_proposing_side = Exercise(
     check=checks.review_proposing_side,
+    title="Who gains when candidates propose",
     lesson="05_design_review",
     control=True,
     variable="proposing_side_gains",
@@ -56,6 +58,7 @@ review_proposing_side = Exercise(
 
 review_informed_share = Exercise(
     check=checks.review_informed_share,
+    title="Informed consents on a pre-ticked form",
     lesson="05_design_review",
     control=True,
     variable="informed_share",
@@ -74,6 +77,7 @@ review_informed_share = Exercise(
 
 review_non_users_used = Exercise(
     check=checks.review_non_users_used,
+    title="People used who never signed up",
     lesson="05_design_review",
     control=True,
     variable="never_signed_up",
@@ -94,6 +98,7 @@ review_non_users_used = Exercise(
 
 still_learned_prediction = Exercise(
     check=predictions.still_learned_prediction,
+    title="What an observer still learns",
     lesson="05_design_review",
     control=True,
     variable="still_learned",
@@ -114,6 +119,7 @@ still_learned_prediction = Exercise(
 
 review_privacy_change = Exercise(
     check=checks.review_privacy_change,
+    title="The change that stops the attack",
     lesson="05_design_review",
     control=True,
     variable="protects_the_export",
@@ -138,6 +144,7 @@ review_privacy_change = Exercise(
 
 outage_with_human_only_prediction = Exercise(
     check=predictions.outage_with_human_only_prediction,
+    title="An outage with only Billie",
     lesson="05_design_review",
     control=True,
     variable="harmed_with_human_only",

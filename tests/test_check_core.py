@@ -166,3 +166,17 @@ def test_a_wrong_method_matches_its_computed_value_without_a_matches_line():
 def test_a_misconception_that_cannot_match_or_say_anything_is_refused(declared, says):
     with pytest.raises(TypeError, match=says):
         Misconception("idea", 1, **declared)
+
+
+def test_a_prediction_unlike_the_data_is_noted_not_marked_as_wrong_work():
+    """A learner who predicts before the result is shown reads "Noted:", never "Not yet:"."""
+    from osmosis_lab.check.exercises import all_exercises
+
+    predictions = [e.check for e in all_exercises().values() if e.check.prediction]
+    assert len(predictions) >= 7
+    for check in predictions:
+        verdict = check.verdict("something nobody would predict")
+        assert (verdict.status, verdict.label) == ("hint", "Noted:"), check.name
+        assert str(verdict).startswith("Noted: ") and "Not yet" not in verdict._repr_html_()
+    exercise = Check(name="sum", question="3 + 4?", is_correct=lambda a: a == 7, why="Added.")
+    assert str(exercise.verdict(8)).startswith("Not yet: ")  # an exercise still says so

@@ -190,6 +190,8 @@ _COLOURS = {
     "could not check": "#a4262c",
 }
 STATUSES = tuple(_LABELS)
+#: A prediction unlike the data is not wrong work: it is noted, and the result below teaches.
+_PREDICTION_NOTED = "Noted:"
 
 _NOT_PLAIN = (
     "this answer is {what}, which a check cannot read. Answer with a number, text in quotes, "
@@ -216,18 +218,32 @@ class Verdict:
     #: The named misconception a hint answers, if any (kept in the record: the teacher's view
     #: counts which misconceptions the class hit).
     misconception: str | None = field(default=None, compare=False)
+    #: The verdict on a prediction: one unlike the data is noted, not "Not yet" (nothing to redo).
+    prediction: bool = field(default=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        """The word before the message: "Correct!", "Not yet:", or "Noted:" for a prediction.
+
+        >>> Verdict("hint", "Look below.", prediction=True).label
+        'Noted:'
+        """
+        if self.prediction and self.status == "hint":
+            return _PREDICTION_NOTED
+        return _LABELS[self.status]
 
     def __str__(self) -> str:
-        return f"{_LABELS[self.status]} {self.message}"
+        return f"{self.label} {self.message}"
 
     def __repr__(self) -> str:
         return str(self)
 
     def _repr_html_(self) -> str:
         # role="status" lets a screen reader announce the verdict when it appears.
+        colour = _COLOURS["not attempted" if self.label == _PREDICTION_NOTED else self.status]
         return (
             f'<div role="status" class="osmosis-check" style="border-left:4px solid '
-            f'{_COLOURS[self.status]};padding:0.3em 0.8em"><strong>{_LABELS[self.status]}</strong> '
+            f'{colour};padding:0.3em 0.8em"><strong>{self.label}</strong> '
             f"{_message_html(self.message)}</div>"
         )
 
@@ -252,6 +268,9 @@ class Check:
     #: Computes everything the check compares with (from the engines and the data). If it
     #: raises, the answer is not judged: the verdict is "could not check", never "Not yet".
     reference: Callable[[], Any] | None = None
+    #: A prediction made before the result is shown: any answer is taken, and one unlike the
+    #: data is "Noted:" with where to look, never "Not yet:" (the status stays "hint").
+    prediction: bool = False
 
     def verdict(self, answer: Any) -> Verdict:
         """Judge ``answer`` without raising, whatever it is."""
@@ -279,10 +298,15 @@ class Check:
                 return Verdict("correct", self.why)
             for misconception in self.misconceptions:
                 if _safe(misconception.matches, answer):
-                    return Verdict("hint", misconception.hint, misconception=misconception.name)
+                    return Verdict(
+                        "hint",
+                        misconception.hint,
+                        misconception=misconception.name,
+                        prediction=self.prediction,
+                    )
         except Exception:  # noqa: BLE001 - any odd answer gets the fallback hint, not a crash
             pass
-        return Verdict("hint", self.fallback_hint)
+        return Verdict("hint", self.fallback_hint, prediction=self.prediction)
 
     def __call__(self, answer: Any) -> Verdict:
         result = self.verdict(answer)

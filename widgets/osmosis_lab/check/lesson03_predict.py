@@ -10,7 +10,7 @@ Examples
 >>> lucas_narrowing_prediction("just him (1)").status
 'correct'
 >>> print(lucas_narrowing_prediction("dozens (10 to 99)"))  # doctest: +ELLIPSIS
-Not yet: Your prediction is noted; now look at the cell below...
+Noted: Now look at the cell below...
 >>> export_harm_prediction(HARM_ANSWERS[2]).status, survey_closeness_prediction(CLOSENESS[1]).status
 ('correct', 'correct')
 """
@@ -47,13 +47,13 @@ def _lucas_band() -> str:
 
 #: A wrong prediction is still a prediction: the hint says where to look, not what to type.
 LOOK_BELOW = (
-    "Your prediction is noted; now look at the cell below: each line adds one fact and counts "
-    "who in the export still fits."
+    "Now look at the cell below: each line adds one fact and counts who in the export still fits."
 )
 
 
 lucas_narrowing_prediction = Check(
     name="lucas_narrowing_prediction",
+    prediction=True,
     reference=_lucas_band,
     question="Of everyone in the export, how many share Lucas's age and arrondissement?",
     is_correct=lambda answer: answer == _lucas_band(),
@@ -87,6 +87,7 @@ def _someone_can_be_found() -> str:
 
 export_harm_prediction = Check(
     name="export_harm_prediction",
+    prediction=True,
     reference=_someone_can_be_found,
     question="The export has no names in it. Can anyone in it be hurt?",
     is_correct=lambda answer: answer == _someone_can_be_found(),
@@ -98,11 +99,11 @@ export_harm_prediction = Check(
             "no name, no harm",
             example=HARM_ANSWERS[0],
             matches=lambda answer: answer in HARM_ANSWERS[:2] and answer != _someone_can_be_found(),
-            hint="Your prediction is noted; now look at the export below, then at what the "
+            hint="Now look at the export below, then at what the "
             "attacker knows. Which columns do the two tables share?",
         ),
     ),
-    fallback_hint="Your prediction is noted; now look at the export below.",
+    fallback_hint="Now look at the export below.",
 )
 
 
@@ -134,6 +135,7 @@ def _survey_band() -> str:
 
 survey_closeness_prediction = Check(
     name="survey_closeness_prediction",
+    prediction=True,
     reference=_survey_band,
     question="With ε = 1 and 200 people, how close will the estimate be to the true share?",
     is_correct=lambda answer: answer == _survey_band(),
@@ -146,9 +148,9 @@ survey_closeness_prediction = Check(
             "the coin costs nothing",
             example=CLOSENESS[0],
             matches=lambda answer: answer == CLOSENESS[0] != _survey_band(),
-            hint="Your prediction is noted; now look at the line below: the 95 % interval says "
+            hint="Now look at the line below: the 95 % interval says "
             "how far off the estimate could be.",
         ),
     ),
-    fallback_hint="Your prediction is noted; now look at the line below and its 95 % interval.",
+    fallback_hint="Now look at the line below and its 95 % interval.",
 )

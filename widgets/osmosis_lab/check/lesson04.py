@@ -87,6 +87,7 @@ def _top_band() -> str:
 
 top_band_prediction = Check(
     name="top_band_prediction",
+    prediction=True,
     reference=_top_band,
     question="Of the couples the app gave 90 % or more, what share do you predict were doing "
     "well a year later?",

@@ -11,7 +11,7 @@ Examples
 >>> lucas_same_match_prediction(SAME_OR_NOT[1]).status
 'correct'
 >>> print(lucas_same_match_prediction(SAME_OR_NOT[0]))  # doctest: +ELLIPSIS
-Not yet: Your prediction is noted; now look at the explorer below...
+Noted: Now look at the explorer below...
 """
 
 from .core import Check, Misconception
@@ -35,6 +35,7 @@ def _same_or_not() -> str:
 
 lucas_same_match_prediction = Check(
     name="lucas_same_match_prediction",
+    prediction=True,
     reference=_same_or_not,
     question="The same algorithm runs twice: once maximising attraction, once wellbeing. Does "
     "Lucas get the same match both times?",
@@ -47,9 +48,9 @@ lucas_same_match_prediction = Check(
             "the score knows best",
             example=SAME_OR_NOT[0],
             matches=lambda answer: answer == SAME_OR_NOT[0] != _same_or_not(),
-            hint="Your prediction is noted; now look at the explorer below and switch the "
+            hint="Now look at the explorer below and switch the "
             "objective. Does a high score promise a good year together?",
         ),
     ),
-    fallback_hint="Your prediction is noted; now look at the explorer below.",
+    fallback_hint="Now look at the explorer below.",
 )

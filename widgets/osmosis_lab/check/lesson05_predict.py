@@ -53,6 +53,7 @@ def _human_only_band() -> str:
 
 outage_with_human_only_prediction = Check(
     name="outage_with_human_only_prediction",
+    prediction=True,
     reference=_human_only_band,
     question="If Billie is the only safeguard when the AI fails (no safe mode), how many of "
     "the connected users are harmed in an outage?",
@@ -65,11 +66,11 @@ outage_with_human_only_prediction = Check(
             "one human is enough",
             example="a few",
             matches=lambda answer: answer in HARM_BANDS[2:] and answer != _human_only_band(),
-            hint="Your prediction is noted; now look at the cell below. How many people can "
+            hint="Now look at the cell below. How many people can "
             "one person call in the minutes an outage lasts?",
         ),
     ),
-    fallback_hint="Your prediction is noted; now look at the cell below and compare.",
+    fallback_hint="Now look at the cell below and compare.",
 )
 
 
@@ -94,6 +95,7 @@ def _still_learned() -> str:
 
 still_learned_prediction = Check(
     name="still_learned_prediction",
+    prediction=True,
     reference=_still_learned,
     question="One single change stops the attack: nobody named, no health condition learned. "
     "After it, how much can an observer still learn about one resident?",
@@ -107,9 +109,9 @@ still_learned_prediction = Check(
             "no attack, no loss",
             example=LEARNED[0],
             matches=lambda answer: answer == LEARNED[0] != _still_learned(),
-            hint="Your prediction is noted; now look at the table below, in its last column "
+            hint="Now look at the table below, in its last column "
             "(the privacy cost): is it the same as before anything was published?",
         ),
     ),
-    fallback_hint="Your prediction is noted; now look at the table below and compare.",
+    fallback_hint="Now look at the table below and compare.",
 )

@@ -13,8 +13,8 @@ import nbformat
 import pytest
 
 from conftest import LESSONS, read_notebook
-from osmosis_lab.check.core import hint_code
 from osmosis_lab.check.exercises import all_exercises
+from osmosis_lab.check.hints import hint_code
 
 #: runs lessons in a kernel: not part of `make test-fast`
 pytestmark = pytest.mark.slow

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from osmosis_lab.check import FOR_CODERS, all_checks
-from osmosis_lab.check.core import for_coders, hint_code, hint_words
+from osmosis_lab.check.hints import for_coders, hint_code, hint_words
 
 #: What plain words do not contain: a call (a name then "(": "Art. 4(11)" is a citation),
 #: an index or braces, backticks, a snake_case name, a comparison, Markdown emphasis.

@@ -17,7 +17,6 @@ import importlib
 import pkgutil
 
 from .core import (
-    FOR_CODERS,
     STATUSES,
     STRICT_ENV,
     Check,
@@ -26,6 +25,7 @@ from .core import (
     Misconception,
     Verdict,
 )
+from .hints import FOR_CODERS
 
 __all__ = [
     "FOR_CODERS",

@@ -45,12 +45,12 @@ Not attempted yet: this answer is a _ANY object, which a check cannot read. Answ
 number, text in quotes, or a tuple, set or dict of those, then run this cell.
 """
 
-import html
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .hints import message_html
 from .plain import NotPlainData, is_number, to_plain
 
 STRICT_ENV = "OSMOSIS_STRICT_CHECKS"
@@ -66,56 +66,6 @@ class CheckFailed(AssertionError):
 
 class CheckUnavailable(CheckFailed):
     """Raised in strict mode when a check cannot compute its own right answer."""
-
-
-#: Code appears in a hint only on a line that starts so: hints are words for everyone, and
-#: a line for those who code may add the code, between backticks. A test runs that code in
-#: the lesson's namespace where the exercise is (tests/test_hint_code.py).
-FOR_CODERS = "For those who code: "
-
-
-def for_coders(code: str) -> str:
-    """A hint's closing line for those who code (append it to the hint's words).
-
-    Examples
-    --------
-    >>> print("Count the invented testers." + for_coders("len(testers)"))
-    Count the invented testers.
-    For those who code: `len(testers)`
-    """
-    return f"\n{FOR_CODERS}`{code}`"
-
-
-def hint_code(hint: str) -> list[str]:
-    """The code on a hint's lines for those who code.
-
-    Examples
-    --------
-    >>> hint_code("Count them." + for_coders("len(testers)"))
-    ['len(testers)']
-    """
-    return [
-        line.removeprefix(FOR_CODERS).strip().strip("`")
-        for line in hint.splitlines()
-        if line.startswith(FOR_CODERS)
-    ]
-
-
-def hint_words(hint: str) -> str:
-    """A hint without its lines for those who code: what must read as plain words."""
-    return "\n".join(line for line in hint.splitlines() if not line.startswith(FOR_CODERS))
-
-
-def _message_html(message: str) -> str:
-    # A line for those who code shows its code as code; every other line is plain text.
-    lines = []
-    for line in message.splitlines():
-        if line.startswith(FOR_CODERS):
-            code = html.escape(line.removeprefix(FOR_CODERS).strip().strip("`"))
-            lines.append(f"{html.escape(FOR_CODERS)}<code>{code}</code>")
-        else:
-            lines.append(html.escape(line))
-    return "<br>".join(lines)
 
 
 @dataclass(frozen=True)
@@ -244,7 +194,7 @@ class Verdict:
         return (
             f'<div role="status" class="osmosis-check" style="border-left:4px solid '
             f'{colour};padding:0.3em 0.8em"><strong>{self.label}</strong> '
-            f"{_message_html(self.message)}</div>"
+            f"{message_html(self.message)}</div>"
         )
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:

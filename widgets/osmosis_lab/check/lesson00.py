@@ -9,7 +9,8 @@ Correct! Niels Larson is 17, a minor: in the series he joined at his mother's re
 """
 
 from ..data import load_people
-from .core import Check, Misconception, for_coders
+from .core import Check, Misconception
+from .hints import for_coders
 
 
 def _testers():

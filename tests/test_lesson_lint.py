@@ -236,6 +236,18 @@ def test_every_section_states_the_time_the_reading_model_gives(path):
     assert not wrong, f"{path.name} (run `python tests/reading_model.py`):\n  " + "\n  ".join(wrong)
 
 
+@pytest.mark.parametrize("path", LESSONS, ids=ids)
+def test_the_core_total_is_the_time_the_reading_model_gives(path):
+    # every section can sit inside its own slack while the total a teacher plans by is not
+    core = [s for s in reading_model.sections(path) if not s.extension]
+    stated, modelled = sum(s.stated for s in core), sum(s.estimate for s in core)
+    assert reading_model.core_agrees(reading_model.sections(path)), (
+        f"{path.name}: the core states {stated} minutes, the reading model gives {modelled:.1f} "
+        f"(more than {reading_model.CORE_TOLERANCE_MINUTES:g} apart); trim words or mark a "
+        "section '· Extension' (run `python tests/reading_model.py`)"
+    )
+
+
 def notebook_markdown(path) -> str:
     cells = read_notebook(path).cells
     return "\n".join(cell.source for cell in cells if cell.cell_type == "markdown")

@@ -143,7 +143,14 @@ def _percent(share: float, *, worst_case: bool) -> str:
 
 
 def values_chart(counts: pd.DataFrame) -> PreparedChart:
-    """Bars: how many roles put each value first (``stakeholders.values_at_stake``)."""
+    """Bars: how many roles put each value first (``stakeholders.values_at_stake``).
+
+    The axis counts roles, so its ticks are whole numbers, from 0 to the longest bar:
+
+    >>> counts = pd.DataFrame({"value": ["consent"], "roles": [2], "who": ["tester, minor"]})
+    >>> values_chart(counts).to_dict()["encoding"]["x"]["axis"]["values"]
+    [0, 1, 2]
+    """
     total = int(counts["roles"].sum())
     if total == 0:
         text = "Bar chart of the values most at stake: no role has been filled in yet."
@@ -153,7 +160,13 @@ def values_chart(counts: pd.DataFrame) -> PreparedChart:
             f"Bar chart of the value most at stake for each of the {total} roles filled "
             f"in: " + ", ".join(named) + "."
         )
-    return _filled(_values_template(), counts.to_dict("records"), text)
+    chart = _filled(_values_template(), counts.to_dict("records"), text)
+    # A count of roles has whole ticks only. tickMinStep alone does not ensure it: Vega
+    # caps the tick count at span / step + 1, and d3 then splits a span of 1 or 2 into
+    # halves (0, 0.5, 1), so the ticks are listed, one per whole number up to the longest bar.
+    most = int(counts["roles"].max()) if len(counts) else 0
+    chart.spec["encoding"]["x"]["axis"]["values"] = list(range(most + 1))
+    return chart
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +178,7 @@ def _values_template() -> dict:
             x=alt.X(
                 "roles:Q",
                 title="Roles that put it first",
-                axis=alt.Axis(tickMinStep=1),
+                axis=alt.Axis(format="d"),
                 scale=alt.Scale(domainMin=0),
             ),
             y=alt.Y("value:N", sort=list(VALUES), title=None),

@@ -26,7 +26,13 @@ import pandas as pd
 from ..charts import privacy as privacy_charts
 from ..data import load_population
 from ..errors import BudgetExceeded
-from ..privacy import PrivacyBudget, laplace_error_bound, laplace_mechanism, laplace_scale
+from ..privacy import (
+    PrivacyBudget,
+    laplace_error_bound,
+    laplace_mechanism,
+    laplace_scale,
+    privacy_loss,
+)
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
@@ -37,6 +43,14 @@ QUERIES = {
     "Depression": lambda df: df["health_condition"] == "depression",
     "Addiction recovery": lambda df: df["health_condition"] == "addiction recovery",
     "Osmosis users": lambda df: df["signed_up"],
+}
+#: What each count says about one resident, for the privacy-loss sentence.
+FACTS = {
+    "Secret relationship": "has a secret relationship",
+    "Anxiety": "lives with anxiety",
+    "Depression": "lives with depression",
+    "Addiction recovery": "is in addiction recovery",
+    "Osmosis users": "uses Osmosis",
 }
 #: Epsilon settings on the dial: roughly evenly spaced on a log scale.
 EPSILONS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
@@ -53,6 +67,7 @@ class NoiseExplorer(Explorer):
         super().__init__()
         self.rng = rng
         self.truth = {label: int(rule(population).sum()) for label, rule in QUERIES.items()}
+        self.residents = len(population)
         # ToggleButtons, not a Dropdown: Tab and Space work inside JupyterLab (base.INTERACTIVE).
         self.query = widgets.ToggleButtons(
             options=list(QUERIES),
@@ -131,6 +146,10 @@ class NoiseExplorer(Explorer):
                 "off, in either direction.",
                 f"True count ({self.query.value.lower()}): {truth} (only the data holder sees it).",
                 "Halving epsilon doubles the noise; spending it on more queries adds up.",
+                # the other side of the dial: less noise lets an observer learn more
+                privacy_loss([eps], prior=truth / self.residents).sentence(
+                    "a resident", FACTS[self.query.value]
+                ),
             ],
         )
         self._show_budget()

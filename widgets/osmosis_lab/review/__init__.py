@@ -12,7 +12,7 @@ Designs
     :data:`SINGLE_CHANGES`, :func:`with_change`, :func:`design_rows`
 Figures
     :func:`review_scenario`, :func:`consequences`, :class:`Consequences`,
-    :func:`compare_changes`, :func:`readable_columns`
+    :func:`compare_changes`, :func:`readable_columns`, :func:`cost_lines`
 Stakeholders
     :data:`ROLES`, :data:`VALUES`, :func:`stakeholder_matrix`, :func:`values_at_stake`
 The review
@@ -38,6 +38,7 @@ Design: Shaping Technology with Moral Imagination*. MIT Press.
 """
 
 from osmosis_lab.errors import ReviewError
+from osmosis_lab.review.change_costs import cost_lines
 from osmosis_lab.review.compare import READABLE_COLUMNS, compare_changes, readable_columns
 from osmosis_lab.review.consequences import (
     ConsentFigures,
@@ -93,6 +94,7 @@ __all__ = [
     "compare_changes",
     "readable_columns",
     "consequences",
+    "cost_lines",
     "design_rows",
     "launch_mask",
     "review_markdown",

@@ -75,9 +75,9 @@ READABLE_COLUMNS = {
     "privacy_cost": "worst case for one resident",
     "couples_doing_well": "couples doing well after a year",
     "neural_held": "users whose signals the company holds",
-    "delay_weeks": "weeks of delay",
-    "staff": "extra staff",
-    "cash_left": "money left (weeks of costs)",
+    "delay_weeks": "weeks of delay (invented)",
+    "staff": "extra staff (invented)",
+    "cash_left": "money left, weeks of costs (invented)",
 }
 
 
@@ -89,6 +89,6 @@ def readable_columns(frame: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> list(readable_columns(pd.DataFrame({"change": ["as planned"], "staff": [0]})).columns)
-    ['change to the plan', 'extra staff']
+    ['change to the plan', 'extra staff (invented)']
     """
     return frame.rename(columns=READABLE_COLUMNS)

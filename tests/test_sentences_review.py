@@ -165,8 +165,10 @@ def figures_expected(design: LaunchDesign, scenario, seed: int) -> list[tuple[st
         ("the app's calibration error (0 = says what happens)", "lower",
          f"{scenario.calibration_error[design.objective]:.2f}"),
         ("users harmed in an outage of the AI", "lower", f"{t.harmed} of {users}"),
-        ("weeks the launch is delayed (invented model; about a month of work fits)", "",
-         f"{company.delay_weeks} (safeguards take {work} of work)"),
+        ("weeks of work on safeguards, and the launch's delay (invented model; about a month of work fits)", "",
+         f"{work} of work, " + (f"launch delayed {company.delay_weeks} week"
+                                 f"{'' if company.delay_weeks == 1 else 's'}"
+                                 if company.delay_weeks else "launch not delayed")),
         ("extra staff on call (invented model)", "", str(company.staff)),
         ("money left at launch, in weeks of costs, since the investors left (invented model)", "",
          f"{left:g} weeks" if left >= 0 else f"none: runs out {-left:g} weeks before launch"),

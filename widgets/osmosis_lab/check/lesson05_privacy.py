@@ -38,7 +38,7 @@ PREDICTION_FIGURES = (
     "connected users whose subconscious signals the company holds (invented model)",
     "people who consent to research",
     "users harmed in an outage of the AI",
-    "weeks the launch is delayed (invented model; about a month of work fits)",
+    "weeks of work on safeguards, and the launch's delay (invented model; about a month of work fits)",
 )
 _WORST_CASE, _NEURAL, _COUNT = PREDICTION_FIGURES[3], PREDICTION_FIGURES[4], PREDICTION_FIGURES[2]
 

@@ -180,6 +180,20 @@ def figure_rows(c: Consequences) -> list[tuple]:
     ]
 
 
+def work_and_delay(work_weeks: int, delay_weeks: int) -> str:
+    """The company's time cost in words: the work always shows, so a change to it is seen.
+
+    >>> work_and_delay(2, 0), work_and_delay(6, 2), work_and_delay(1, 1)
+    ('2 weeks of work, launch not delayed', '6 weeks of work, launch delayed 2 weeks', '1 week of work, launch delayed 1 week')
+    """
+
+    def weeks(n: int) -> str:
+        return f"{n} week{'' if n == 1 else 's'}"
+
+    delay = f"launch delayed {weeks(delay_weeks)}" if delay_weeks else "launch not delayed"
+    return f"{weeks(work_weeks)} of work, {delay}"
+
+
 def _company_rows(co: CompanyFigures) -> list[tuple]:
     left = (
         f"{co.cash_weeks_left:g} weeks"
@@ -191,9 +205,9 @@ def _company_rows(co: CompanyFigures) -> list[tuple]:
         (
             "delay_weeks",
             "company",
-            "weeks the launch is delayed (invented model; about a month of work fits)",
+            "weeks of work on safeguards, and the launch's delay (invented model; about a month of work fits)",
             float(co.delay_weeks),
-            f"{co.delay_weeks} (safeguards take {co.work_weeks} week{'' if co.work_weeks == 1 else 's'} of work)",
+            work_and_delay(co.work_weeks, co.delay_weeks),
             "",
             False,
         ),

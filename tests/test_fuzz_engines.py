@@ -271,6 +271,13 @@ def trait_mapping():
 # Built lazily: some construct engine objects, whose own validation may raise (also checked).
 # ----------------------------------------------------------------------------------------------
 
+
+def _replayed_steps() -> list:
+    from osmosis_lab.consent.timeline import replay
+
+    return [r for make in SCENARIOS.values() for r in replay(make())]
+
+
 STRATEGIES = {
     # matching
     ("matching", "proposer_prefs"): prefs,
@@ -360,6 +367,10 @@ STRATEGIES = {
     ),
     ("consent", "scrape_unsigned"): lambda: yes_no,
     ("consent", "scenario"): lambda: st.sampled_from([make() for make in SCENARIOS.values()]),
+    # moments groups what replay returns: any run of replayed steps, in any order or mix
+    ("moments", "history"): lambda: st.lists(st.sampled_from(_replayed_steps()), max_size=12).map(
+        tuple
+    ),
     ("consent", "steps"): lambda: st.one_of(
         st.none(), st.lists(st.sampled_from(ALL_STEPS), max_size=6)
     ),

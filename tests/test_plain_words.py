@@ -125,3 +125,33 @@ def test_the_privacy_cost_is_in_words_and_the_module_name_on_its_own_line(scenar
         for_coders
         == "For those who code: the model is explained in osmosis_lab.review.privacy_cost."
     )
+
+
+def test_lesson04s_ece_by_hand_data_is_shown_as_a_table_in_words():
+    """The cell under Exercise 2 shows the forecasts as a small table, not as Python lists: the
+    numbers the exercise states (90 %: 10 matches, 6 worked out; 30 %: 10, 4), and no brackets."""
+    import ast
+    import json
+    from pathlib import Path
+
+    lesson = Path(__file__).resolve().parents[1] / "lessons" / "04_trust.ipynb"
+    cells = ["".join(c["source"]) for c in json.loads(lesson.read_text())["cells"]]
+    setup = next(c for c in cells if "plain_words import" in c)
+    data_cell = next(c for c in cells if c.startswith("predicted = "))
+    namespace: dict = {}
+    exec(setup, namespace)  # the lesson's own imports and data
+    body = ast.parse(data_cell).body
+    assert isinstance(body[-1], ast.Expr), "the cell shows nothing: the learner reads the lists"
+    exec(compile(ast.Module(body[:-1], []), "cell", "exec"), namespace)
+    shown = eval(compile(ast.Expression(body[-1].value), "cell", "eval"), namespace)
+    html = shown.to_html() if hasattr(shown, "to_html") else shown._repr_html_()
+    table = shown.data if hasattr(shown, "data") else shown
+    assert table.to_dict("list") == {
+        "the app said": ["90 %", "30 %"],
+        "matches": [10, 10],
+        "worked out": [6, 4],
+        "did not": [4, 6],
+    }
+    text = re.sub(r"<[^>]+>", " ", html.split("</style>")[-1])
+    assert not looks_like_python(text), text
+    assert "0.9" not in text and ">0<" not in html  # no row numbers, no raw shares

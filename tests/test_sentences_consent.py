@@ -6,7 +6,9 @@ of random sequences and over each control's whole range (``sentence_sweep.py``).
 
 from __future__ import annotations
 
+import html
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,7 +16,7 @@ import pytest
 from osmosis_lab.consent.inference import fit_inference
 from osmosis_lab.explorers.consent_inference import InferenceExplorer
 from sentence_sweep import SEEDS, STEPS, percent, sweep, text
-from sequences import run_sequence
+from sequences import LogProblems, move_slider, run_sequence, update
 
 # ---------------------------------------------------------------------- lesson 02: inference
 
@@ -174,3 +176,93 @@ def test_erasure_sentences_in_random_sequences(seed):
     from osmosis_lab.explorers.consent_erasure import ErasureExplorer
 
     run_sequence(ErasureExplorer.with_lesson_data(), seed, STEPS, model=erasure_model)
+
+
+# ---------------------------------------------------------------------- lesson 02: the timeline
+
+#: A person's id as the ledger knows them (T01 ... C07): never what a learner should read.
+PERSON_ID = re.compile(r"\b[TC]\d\d\b")
+LESSON_02 = Path(__file__).resolve().parents[1] / "lessons" / "02_consent.ipynb"
+
+
+def plain(value: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", value)))
+
+
+def timeline_steps(explorer):
+    """Every step of every timeline, moved to as the browser does: (timeline, story, summary)."""
+    with LogProblems() as problems:
+        for index, (_label, timeline) in enumerate(explorer.timeline.options):
+            update(explorer.timeline, index=index)
+            for position in range(len(explorer.step.labels)):
+                move_slider(explorer.step, position)
+                yield timeline, plain(explorer.story.value), plain(explorer.summary.value)
+    assert not problems.found, problems.found
+
+
+def test_every_timeline_step_states_what_the_ledger_did_in_names():
+    """Headline, story and verdicts of each step, recomputed from the replayed ledger."""
+    from osmosis_lab.consent.scenarios import SCENARIOS
+    from osmosis_lab.consent.timeline import replay
+    from osmosis_lab.data import load_people
+    from osmosis_lab.explorers.consent_timeline import TimelineExplorer
+
+    people = load_people()
+    names = dict(zip(people["person_id"], people["name"], strict=True))
+    explorer, position = TimelineExplorer.with_lesson_data(), {}
+    for timeline, story, summary in timeline_steps(explorer):
+        history = replay(SCENARIOS[timeline]())
+        k = position[timeline] = position.get(timeline, 0) + 1
+        # a step is one replayed step, or several people taking the same decision on one day
+        steps = explorer.moments[k - 1]
+        done = history[: history.index(steps[-1]) + 1]
+        violations = sum(
+            e.kind == "use" and e.outcome != "allowed" for r in done for e in r.entries
+        )
+        headline = f"Step {k} of {len(explorer.moments)} (day {steps[0].step.day}): "
+        assert headline + f"{violations} violations so far." in summary, (timeline, k)
+        assert all(r.step.day == steps[0].step.day for r in steps)
+        for r in steps:
+            note = PERSON_ID.sub(lambda m: names[m.group(0)], r.step.note)
+            assert note in story, (timeline, k, note)
+        flagged = sum(e.kind == "use" and e.outcome != "allowed" for r in steps for e in r.entries)
+        assert story.count("VIOLATION") == flagged, (timeline, k)
+        assert not PERSON_ID.search(story), f"an id, not a name, in step {k}: {story}"
+    assert len(position) == len(explorer.timeline.options) and sum(position.values()) > 12
+
+
+def test_every_click_of_the_timeline_shows_something_new():
+    """Who it happens to set aside, each step differs from the one before: another event, or
+    another count of violations (twelve look-alike sign-up steps are not twelve things to see)."""
+    from osmosis_lab.explorers.consent_timeline import TimelineExplorer
+
+    explorer = TimelineExplorer.with_lesson_data()
+    who = re.compile("|".join(re.escape(n) for n in sorted(explorer.names.values(), key=len)[::-1]))
+    before = {}
+    for timeline, story, summary in timeline_steps(explorer):
+        seen = (
+            PERSON_ID.sub("someone", who.sub("someone", story)),
+            re.search(r"(\d+) violations so far", summary).group(1),
+        )
+        assert seen != before.get(timeline), (
+            f"{timeline}: a step that looks like the one before: {story}"
+        )
+        before[timeline] = seen
+
+
+def test_watch_day_9_points_to_the_first_violation_of_the_timeline():
+    """The lesson says "watch day N": on that day the default timeline shows its first violation."""
+    import json
+
+    from osmosis_lab.explorers.consent_timeline import TimelineExplorer
+
+    prose = " ".join("".join(cell["source"]) for cell in json.loads(LESSON_02.read_text())["cells"])
+    days = re.findall(r"watch day (\d+)", prose)
+    assert days, "the lesson no longer says which day to watch"
+    explorer = TimelineExplorer.with_lesson_data()
+    for position in range(len(explorer.step.labels)):
+        move_slider(explorer.step, position)
+        if "VIOLATION" in explorer.story.value:
+            break
+    assert f"Day {days[0]}." in plain(explorer.story.value)
+    assert position < 3, "the first violation should come within a few clicks"

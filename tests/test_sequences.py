@@ -18,7 +18,7 @@ import pytest
 from osmosis_lab.consent import shared_categories
 from osmosis_lab.consent.market import match_changes, match_with_consent
 from osmosis_lab.consent.scenarios import SCENARIOS
-from osmosis_lab.consent.timeline import replay
+from osmosis_lab.consent.timeline import moments, replay
 from osmosis_lab.explorers.consent_board import ConsentBoard
 from osmosis_lab.explorers.consent_timeline import TimelineExplorer
 from osmosis_lab.explorers.privacy_noise import COUNT_SENSITIVITY, NoiseExplorer
@@ -71,17 +71,18 @@ def test_random_sequences_break_nothing(cls, seed):
 
 
 def timeline_model(explorer: TimelineExplorer, _control) -> None:
-    """The slider spans the chosen story; the headline states its step, day and violations."""
-    history = replay(SCENARIOS[explorer.timeline.value]())
-    n, k = len(history), explorer.step.value
+    """The slider spans the chosen story's moments; the headline states step, day and violations."""
+    steps = moments(replay(SCENARIOS[explorer.timeline.value]()))
+    n, k = len(steps), explorer.step.value
     assert (explorer.step.min, explorer.step.max) == (1, n)
     assert explorer.step.labels == [str(i) for i in range(1, n + 1)], "stale slider labels"
     violations = sum(
         entry.kind == "use" and entry.outcome != "allowed"
-        for replayed in history[:k]
+        for moment in steps[:k]
+        for replayed in moment
         for entry in replayed.entries
     )
-    headline = f"Step {k} of {n} (day {history[k - 1].step.day}): {violations} violations so far."
+    headline = f"Step {k} of {n} (day {steps[k - 1][-1].step.day}): {violations} violations so far."
     assert headline in every_text(explorer), f"expected {headline!r}"
 
 
@@ -98,7 +99,7 @@ def test_timeline_switch_then_end_reads_the_last_step():
     with LogProblems() as problems:
         update(explorer.timeline, index=niels)
         move_slider(explorer.step, len(explorer.step.labels) - 1)  # End
-    n = len(replay(SCENARIOS["niels"]()))
+    n = len(moments(replay(SCENARIOS["niels"]())))
     assert not problems.found, problems.found
     assert explorer.step.labels[-1] == str(n) and explorer.step.value == n
     assert f"Step {n} of {n}" in explorer.summary.value

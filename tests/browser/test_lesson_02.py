@@ -37,13 +37,22 @@ def test_outputs_pass_the_accessibility_audit(lesson):
 def test_the_lesson_story_from_the_keyboard(lab, screenshots):
     show_gated_results(lab.open(LESSON).run_all())
 
-    # Esther's timeline: thirteen steps on with the arrow key reach her first night (day 9).
+    # Esther's timeline: the twelve sign-ups are one step; two steps on with the arrow key
+    # reach her first night (day 9, "watch day 9" in the lesson).
     step = lab.control("Step")
     assert "0 violations so far" in step.readout()
-    step.press("ArrowRight", times=13)
-    assert "Step 14 of 19 (day 9): 2 violations so far" in step.readout()
+    step.press("ArrowRight", times=2)
+    assert "Step 3 of 8 (day 9): 2 violations so far" in step.readout()
     lab.control("Next step").activate()
-    assert "Step 15 of 19" in step.readout()
+    assert "Step 4 of 8" in step.readout()
+    # The lesson's own words: "the slider (click it, then use the arrow keys)".
+    step.locator.click()
+    lab.settle()
+    clicked = int(step.value())
+    lab.page.keyboard.press("ArrowLeft" if clicked == 8 else "ArrowRight")
+    lab.settle()
+    moved = clicked - 1 if clicked == 8 else clicked + 1
+    assert int(step.value()) == moved and f"Step {moved} of 8" in step.readout()
 
     # Switching to a shorter story, then End (issue 11 item 1: it said "19 of a 5-step story",
     # raised IndexError in the kernel and froze): the slider spans the new story.

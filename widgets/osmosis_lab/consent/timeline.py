@@ -123,3 +123,44 @@ def replay(scenario: Scenario, *, steps: Iterable[Step] | None = None) -> tuple[
         ledger, report = apply_step(ledger, step)
         out.append(Replayed(step, ledger, ledger.log[before:], report))
     return tuple(out)
+
+
+def same_moment(earlier: Step, later: Step) -> bool:
+    """Whether ``later`` repeats ``earlier``'s decision for someone else, on the same day.
+
+    A replay shows such steps as one (twelve sign-ups are one moment of the story, not twelve
+    clicks that look alike). A use is never merged: each use gets a verdict of its own.
+
+    Examples
+    --------
+    >>> a = Step(0, "grant", "T01", ("declared",), ("matching",))
+    >>> same_moment(a, Step(0, "grant", "T02", ("declared",), ("matching",)))
+    True
+    >>> same_moment(a, Step(1, "grant", "T02", ("declared",), ("matching",)))
+    False
+    """
+    return (
+        earlier.action != "use"
+        and earlier.person != later.person
+        and (earlier.day, earlier.action, earlier.categories, earlier.purposes, earlier.by)
+        == (later.day, later.action, later.categories, later.purposes, later.by)
+    )
+
+
+def moments(history: tuple[Replayed, ...]) -> tuple[tuple[Replayed, ...], ...]:
+    """Replayed steps grouped into what a learner steps through: runs of :func:`same_moment`.
+
+    Examples
+    --------
+    >>> from osmosis_lab.consent.scenarios import esther_experiment
+    >>> history = replay(esther_experiment())
+    >>> [len(m) for m in moments(history)][:3], sum(len(m) for m in moments(history)) == len(history)
+    ([12, 1, 1], True)
+    """
+    groups: list[list[Replayed]] = []
+    for replayed in history:
+        if groups and same_moment(groups[-1][-1].step, replayed.step):
+            groups[-1].append(replayed)
+        else:
+            groups.append([replayed])
+    return tuple(tuple(group) for group in groups)

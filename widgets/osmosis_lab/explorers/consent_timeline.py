@@ -15,12 +15,13 @@ True
 from __future__ import annotations
 
 import html
+import re
 
 import ipywidgets as widgets
 import pandas as pd
 
 from ..consent.scenarios import SCENARIOS
-from ..consent.timeline import Replayed, Scenario, replay
+from ..consent.timeline import Replayed, Scenario, moments, replay
 from ..data import load_people
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
@@ -35,17 +36,23 @@ TIMELINES = {
 
 
 class Replay:
-    """A step slider with Previous/Next buttons over a replayed scenario (mixed into explorers)."""
+    """A step slider with Previous/Next buttons over a replayed scenario (mixed into explorers).
+
+    The slider moves through *moments* (``consent.timeline.moments``): the same decision taken
+    by several people on one day (twelve sign-ups) is one step, so every click shows something
+    new. Notes name people by name where the explorer knows them, not by their ids.
+    """
 
     step: widgets.IntSlider
 
     def _replay_controls(self, scenario: Scenario, names: dict[str, str] | None) -> None:
         self.names = names or {}
         self.history: tuple[Replayed, ...] = replay(scenario)
+        self.moments = moments(self.history)
         self.step = sliders.IntSlider(
             value=1,
             min=1,
-            max=len(self.history),
+            max=len(self.moments),
             description="Step",
             style={"description_width": "initial"},
         )
@@ -57,9 +64,10 @@ class Replay:
 
     def _load(self, scenario: Scenario) -> None:
         self.history = replay(scenario)
+        self.moments = moments(self.history)
         # max is live (controls.IntSlider): the browser's slider gets the new number of steps,
         # and a value past the new end is clamped to it before anyone reads it
-        self.step.max = len(self.history)
+        self.step.max = len(self.moments)
         self.step.value = 1  # a new story starts at its first step
 
     def _move(self, delta: int) -> None:
@@ -67,15 +75,27 @@ class Replay:
 
     @property
     def current(self) -> Replayed:
-        return self.history[self.step.value - 1]
+        """The last step of the current moment: the ledger as it stands after it."""
+        return self.moments[self.step.value - 1][-1]
+
+    def _shown(self) -> tuple[Replayed, ...]:
+        """Every replayed step up to the end of the current moment."""
+        return self.history[: sum(len(m) for m in self.moments[: self.step.value])]
 
     def name(self, pid: str) -> str:
         return f"{self.names[pid]} ({pid})" if pid in self.names else pid
 
+    def in_words(self, note: str) -> str:
+        """A step's note with each person's id replaced by their name (ids are for the ledger)."""
+        if not self.names:
+            return note
+        ids = "|".join(re.escape(pid) for pid in sorted(self.names, key=len, reverse=True))
+        return re.sub(rf"\b({ids})\b", lambda m: self.names[m.group(1)], note)
+
     def events(self) -> pd.DataFrame:
         """One row per log entry of a use or decision, up to the current step."""
         rows = []
-        for r in self.history[: self.step.value]:
+        for r in self._shown():
             uses = [e for e in r.entries if e.kind == "use"]
             for e in uses or r.entries[:1]:
                 verdict = (
@@ -103,16 +123,25 @@ class Replay:
         return pd.DataFrame(rows)
 
     def step_html(self) -> str:
-        r = self.current
+        moment = self.moments[self.step.value - 1]
+        day = f"<strong>Day {moment[0].step.day}.</strong> "
+        if len(moment) == 1:
+            return f"<div class='osmosis-step'>{day}{self._step_text(moment[0])}</div>"
+        items = "".join(f"<li>{self._step_text(r)}</li>" for r in moment)
+        return (
+            f"<div class='osmosis-step'>{day}{len(moment)} people, on the same day:"
+            f"<ul>{items}</ul></div>"
+        )
+
+    def _step_text(self, r: Replayed) -> str:
         verdicts = "".join(
             f"<li>{'⚠ VIOLATION: ' if e.outcome != 'allowed' else '✓ '}"
-            f"{html.escape(e.category)}: {html.escape(e.detail)}</li>"
+            f"{html.escape(e.category)}: {html.escape(self.in_words(e.detail))}</li>"
             for e in r.entries
             if e.kind == "use"
         )
-        return (
-            f"<div class='osmosis-step'><strong>Day {r.step.day}.</strong> "
-            f"{html.escape(r.step.note)}" + (f"<ul>{verdicts}</ul>" if verdicts else "") + "</div>"
+        return html.escape(self.in_words(r.step.note)) + (
+            f"<ul>{verdicts}</ul>" if verdicts else ""
         )
 
 

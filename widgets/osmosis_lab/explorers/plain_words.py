@@ -18,6 +18,8 @@ Of the 10 testers:
 0 no matching record
 >>> yes_no_table({"Sofia accepted": [1, 0]}).to_dict("list")
 {'case': [1, 2], 'Sofia accepted': ['yes', 'no']}
+>>> stated_outcomes_table([0.9, 0.9, 0.3], [1, 0, 0]).to_dict("list")
+{'the app said': ['90 %', '30 %'], 'matches': [2, 1], 'worked out': [1, 0], 'did not': [1, 1]}
 """
 
 from collections.abc import Mapping, Sequence
@@ -81,3 +83,23 @@ def yes_no_table(columns: Mapping[str, Sequence[int]]) -> pd.DataFrame:
     table = pd.DataFrame(words)
     table.insert(0, "case", range(1, len(table) + 1))
     return table
+
+
+def stated_outcomes_table(predicted: Sequence[float], happened: Sequence[int]) -> pd.DataFrame:
+    """Forecasts and what happened (lists of the same length), one row per certainty stated.
+
+    What an ECE by hand needs, read off a small table instead of two Python lists: how many
+    matches got each certainty and how many of them worked out. Rows keep the order in which
+    each certainty first appears.
+    """
+    rows: dict[float, list[int]] = {}
+    for said, came in zip(predicted, happened, strict=True):
+        rows.setdefault(float(said), []).append(int(bool(came)))
+    return pd.DataFrame(
+        {
+            "the app said": [f"{said:.0%}".replace("%", " %") for said in rows],
+            "matches": [len(came) for came in rows.values()],
+            "worked out": [sum(came) for came in rows.values()],
+            "did not": [len(came) - sum(came) for came in rows.values()],
+        }
+    )

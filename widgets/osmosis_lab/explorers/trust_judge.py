@@ -58,6 +58,7 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         self.pending: dict = {}
         self.record, self.started_again = JudgeRecord(lesson), 0
         self.kept = widgets.HTML()
+        self.report_view = widgets.HTML()  # the live report (:meth:`live_report`)
         style = {"description_width": "initial"}
         self.progress = widgets.Label()
         self.case_card = widgets.HTML()
@@ -127,6 +128,8 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
     def _show_case(self) -> None:
         self.final.value, self.final.disabled = None, True
         self.verdict.value = ""
+        # every change to the decided cases passes here (next case, start again, calls restored)
+        self.report_view.value = _live_html(self.report())
         if self.finished:
             self._show_results()
             return
@@ -211,6 +214,13 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
             words = f"So far ({self.position} of {len(self.cases)} cases): " + words
         return ReportText(words)
 
+    def live_report(self) -> widgets.HTML:
+        """:meth:`report` as a widget that follows the explorer: it changes with each case judged.
+
+        A lesson shows it once; it never goes stale, so the learner never has to re-run its cell.
+        """
+        return self.report_view
+
     def _show_results(self) -> None:
         self.progress.value = f"All {len(self.cases)} cases decided."
         # Nothing is left to go to: say so on the button itself, and switch it off.
@@ -260,6 +270,14 @@ class ReportText(str):
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(str(self), quote=False)}</p>"
+
+
+def _live_html(report: str) -> str:
+    # polite: a screen reader hears the new report after the case it has just finished
+    return (
+        "<p role='status' aria-live='polite'><strong>Your reliance so far</strong> (this updates "
+        f"by itself as you judge cases above): {html.escape(report, quote=False)}</p>"
+    )
 
 
 def case_card_html(case: pd.Series) -> str:

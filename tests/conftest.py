@@ -35,10 +35,19 @@ def root() -> Path:
     return ROOT
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fast",
+        action="store_true",
+        help="run only what `make test-fast` runs (tests/layers.py: FAST_LAYERS and SMOKE)",
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # registered on the plugin manager, not as conftest hooks: a conftest's hooks see only the
     # tests under its folder, and the report also counts lessons/ (nbval) and widgets/ (doctests)
-    config.pluginmanager.register(LayerReport(), "osmosis-layers")
+    fast = config.getoption("fast", default=False)
+    config.pluginmanager.register(LayerReport(fast=fast, config=config), "osmosis-layers")
 
 
 #: Test fixtures are data and helper files for other processes (the hub's test configuration,

@@ -22,6 +22,14 @@ Examples
 'unit'
 >>> example_floor("tests/test_matching_lattice.py"), example_floor("tests/test_review.py")
 (40, 10)
+>>> in_fast_run("tests/test_matching_deferred.py::test_result_is_stable", "unit")
+True
+>>> in_fast_run("tests/test_sequences.py::test_random_sequences_break_nothing[Board-0]", "explorers")
+True
+>>> in_fast_run("tests/test_sequences.py::test_random_sequences_break_nothing[Board-1]", "explorers")
+False
+>>> in_fast_run("tests/test_hub.py::test_a_class_of_isolated_learners", "hub", markers={"slow"})
+False
 """
 
 from __future__ import annotations
@@ -121,6 +129,19 @@ EXAMPLE_FLOORS = (
 SEQUENCE_STEPS_FLOOR = 30
 SEQUENCE_SEEDS_FLOOR = 2
 
+#: What ``make test-fast`` (``pytest --fast``) keeps: the edit-run loop needs the engines'
+#: unit and property tests, the docstring examples, the lint layer and the deployment files
+#: read without starting anything (the hub's shipped configuration included), never a test
+#: marked slow (kernels, servers)...
+FAST_LAYERS = frozenset({"unit", "doctest", "lint", "deployment", "hub"})
+#: ...plus a quick smoke test of the explorers: each explorer through its first seeded random
+#: sequence (fnmatch patterns of node ids). ``make test`` runs everything else: the other
+#: seeds, the sweeps, the models, fuzzing, nbval, the solutions, the kernels, the browser.
+SMOKE = (
+    "tests/test_sequences.py::test_every_explorer_is_driven",
+    "tests/test_sequences.py::test_random_sequences_break_nothing[[]*-0[]]",
+)
+
 
 def layer_of(nodeid: str, markers: set[str] = frozenset(), *, doctest: bool = False) -> str:
     """The name of the layer a test belongs to, from its node id, marker names and kind."""
@@ -137,15 +158,26 @@ def layer_of(nodeid: str, markers: set[str] = frozenset(), *, doctest: bool = Fa
     return "unit"
 
 
+def in_fast_run(nodeid: str, layer: str, markers: set[str] = frozenset()) -> bool:
+    """Whether ``make test-fast`` runs the test ``nodeid`` of ``layer`` (see ``FAST_LAYERS``)."""
+    if "slow" in markers:
+        return False
+    return layer in FAST_LAYERS or any(fnmatch(nodeid, pattern) for pattern in SMOKE)
+
+
 def example_floor(path: str) -> int:
     """The least number of hypothesis examples a property test in ``path`` may run."""
     return next(floor for pattern, floor in EXAMPLE_FLOORS if fnmatch(path, pattern))
 
 
 class LayerReport:
-    """A pytest plugin: sums each test's durations into its layer and prints them."""
+    """A pytest plugin: sums each test's durations into its layer and prints them.
 
-    def __init__(self) -> None:
+    With ``fast=True`` (``pytest --fast``) it also deselects what ``make test-fast`` leaves out.
+    """
+
+    def __init__(self, *, fast: bool = False, config=None) -> None:
+        self.fast, self.config = fast, config
         self.layer: dict[str, str] = {}
         self.seconds: dict[str, float] = defaultdict(float)
         self.tests: dict[str, set[str]] = defaultdict(set)
@@ -153,10 +185,16 @@ class LayerReport:
     def pytest_collection_modifyitems(self, items) -> None:
         from _pytest.doctest import DoctestItem
 
+        kept, left_out = [], []
         for item in items:
             markers = {mark.name for mark in item.iter_markers()}
             doctest = isinstance(item, DoctestItem)
-            self.layer[item.nodeid] = layer_of(item.nodeid, markers, doctest=doctest)
+            layer = self.layer[item.nodeid] = layer_of(item.nodeid, markers, doctest=doctest)
+            fast = not self.fast or in_fast_run(item.nodeid, layer, markers)
+            (kept if fast else left_out).append(item)
+        if left_out:
+            self.config.hook.pytest_deselected(items=left_out)
+            items[:] = kept
 
     def pytest_runtest_logreport(self, report) -> None:
         layer = self.layer.get(report.nodeid, "unit")

@@ -148,3 +148,43 @@ def test_the_report_is_a_plugin_so_it_also_counts_lessons_and_doctests(request):
     # a conftest's own hooks see only the tests under its folder: lessons/ and widgets/ would
     # be missing from the report
     assert isinstance(request.config.pluginmanager.get_plugin("osmosis-layers"), layers.LayerReport)
+
+
+def test_the_fast_run_drives_every_explorer_through_exactly_one_sequence():
+    # `make test-fast`'s smoke test of the explorers: one seeded sequence each, no explorer missed
+    smoke = {}
+    for case in test_sequences.sequence_cases():
+        cls, _ = case.values
+        nodeid = f"tests/test_sequences.py::test_random_sequences_break_nothing[{case.id}]"
+        if layers.in_fast_run(nodeid, "explorers"):
+            smoke[cls.__name__] = smoke.get(cls.__name__, 0) + 1
+    assert smoke == {cls.__name__: 1 for cls in test_sequences.CLASSES}
+
+
+def test_the_fast_run_deselects_slow_tests_and_the_layers_it_leaves_out():
+    deselected = []
+    config = SimpleNamespace(
+        hook=SimpleNamespace(pytest_deselected=lambda items: deselected.extend(items))
+    )
+    report = layers.LayerReport(fast=True, config=config)
+    keep = [
+        fake_item("tests/test_matching_deferred.py::test_a"),
+        fake_item("tests/test_lesson_lint.py::test_b"),
+        fake_item("tests/test_hub.py::test_the_shipped_hub_c"),
+        fake_item("tests/test_sequences.py::test_random_sequences_break_nothing[Board-0]"),
+    ]
+    leave = [
+        fake_item("tests/test_hub.py::test_a_class", "slow"),
+        fake_item("tests/test_checks_kernel.py::test_d", "slow"),
+        fake_item("tests/test_sequences.py::test_random_sequences_break_nothing[Board-1]"),
+        fake_item("tests/test_fuzz_engines.py::test_e"),
+        fake_item("lessons/00_start_here.ipynb::Cell 0"),
+        fake_item("tests/test_solutions.py::test_f"),
+    ]
+    items = keep + leave
+    report.pytest_collection_modifyitems(items)
+    assert items == keep and deselected == leave
+    # and without --fast nothing is left out
+    items = keep + leave
+    layers.LayerReport(config=config).pytest_collection_modifyitems(items)
+    assert items == keep + leave

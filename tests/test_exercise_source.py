@@ -68,3 +68,12 @@ def test_a_missing_or_duplicated_mark_is_named():
     notebook.cells.append(copy.deepcopy(answer))
     with pytest.raises(ValueError, match="two cells are marked"):
         differences(notebook, path.stem)
+
+
+@pytest.mark.parametrize("exercise", all_exercises().values(), ids=lambda e: e.name)
+def test_a_solution_says_it_in_words_before_any_code(exercise):
+    """A learner who does not code opens the Solution and reads the answer, not Python first."""
+    cell = exercise.solution_cell()
+    words = cell.index(exercise.explanation.strip().splitlines()[0])
+    for_coders, code = cell.index("*For those who code:*"), cell.index("```")
+    assert words < for_coders < code, exercise.name

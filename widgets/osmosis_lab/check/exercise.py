@@ -44,7 +44,11 @@ from .number_words import number_from_words
 KINDS = ("choice", "picks", "pair", "pairs", "number", "phrase")
 UNITS = ("count", "fraction", "value")
 
-_SOLUTION = "<details>\n<summary>Solution</summary>\n\n```python\n{code}\n```\n\n{why}\n</details>"
+#: Words first, for everyone; then the code, for those who code (the hints' rule, too).
+_SOLUTION = (
+    "<details>\n<summary>Solution</summary>\n\n{why}\n\n*For those who code:*\n\n"
+    "```python\n{code}\n```\n</details>"
+)
 
 
 class NotANumber(ValueError):

@@ -18,6 +18,7 @@ import pytest
 from osmosis_lab.errors import InvalidPreferences
 from osmosis_lab.matching import deferred_acceptance
 from osmosis_lab.matching.eligibility import (
+    EVERYONE,
     EligibleArray,
     EligibleLists,
     Profiles,
@@ -81,3 +82,41 @@ def test_a_table_of_the_wrong_shape_is_named(forward, backward, named):
     # two tables of scores go in, one per side: the message says which one to fix
     with pytest.raises(InvalidPreferences, match=re.escape(named)):
         eligible_preferences(forward, backward, WOMEN, MEN)
+
+
+@pytest.mark.parametrize("labelled", [False, True])
+def test_ties_are_broken_at_random_from_the_seed_given_on_both_sides(labelled):
+    # three adults seeking everyone, every score tied: the order comes from tie_break alone
+    people = Profiles(np.array(["woman", "man", "non-binary"]), np.array([EVERYONE] * 3),
+                      np.array([False] * 3))  # fmt: skip
+    tied = np.full((3, 3), 0.5)
+    if labelled:
+        tied = pd.DataFrame(tied, index=list("abc"), columns=list("abc"))
+
+    def lists(tie_break, seed=None):
+        rng = None if seed is None else np.random.default_rng(seed)
+        built = eligible_preferences(tied, tied, people, people, tie_break=tie_break, rng=rng)
+        return [dict(side) if labelled else side.tolist() for side in built]
+
+    in_column_order = lists("column_order")
+    at_random = lists("random", seed=1)
+    assert at_random == lists("random", seed=1)  # the same seed, the same lists
+    for side, first in zip(at_random, in_column_order, strict=True):
+        assert side != first  # both sides drew their order (seed 1 moves someone on each)
+        for ranking, plain in zip(
+            side.values() if labelled else side,
+            first.values() if labelled else first,
+            strict=True,
+        ):
+            assert sorted(ranking) == sorted(plain)  # the same people, in another order
+
+
+def test_profiles_keep_their_own_read_only_copy_of_each_column():
+    # a lesson may edit its table after building the profiles: who may meet must not move
+    gender, seeking = np.array(["woman", "man"]), np.array(["men", "women"])
+    people = Profiles(gender, seeking, np.array([False, False]))
+    before = people.may_meet(people).tolist()
+    gender[:], seeking[:] = "man", "men"
+    assert people.may_meet(people).tolist() == before == [[False, True], [True, False]]
+    for column in (people.gender, people.seeking, people.minor):
+        assert not column.flags.writeable

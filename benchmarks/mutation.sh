@@ -36,9 +36,11 @@ also_copy = ["data", "lessons"]
 pytest_add_cli_args_test_selection = [
     "tests/test_matching_deferred.py",
     "tests/test_matching_eligibility.py",
+    "tests/test_matching_eligibility_marks.py",
     "tests/test_matching_guard.py",
     "tests/test_matching_inputs.py",
     "tests/test_matching_lattice.py",
+    "tests/test_matching_stability.py",
     "tests/test_matching_story.py",
     "tests/test_matching_unmatched.py",
     "tests/test_checks.py",

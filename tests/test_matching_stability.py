@@ -71,7 +71,7 @@ def check_every_matching(p_prefs, r_prefs, seats, capacities):
         assert is_stable(matching, p_prefs, r_prefs, capacities=capacities) == (not expected)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(two_sided(max_size=4))
 def test_one_seat_each_blocking_pairs_are_exactly_the_pairs_who_would_rather_be_together(
     instance,
@@ -80,7 +80,7 @@ def test_one_seat_each_blocking_pairs_are_exactly_the_pairs_who_would_rather_be_
     check_every_matching(p_prefs, r_prefs, dict.fromkeys(r_prefs, 1), None)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(two_sided(max_size=4, with_capacities=True))
 def test_with_seats_a_free_seat_takes_anyone_listed_and_a_full_one_its_worst_is_compared(
     instance,

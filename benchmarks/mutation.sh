@@ -4,7 +4,8 @@
 # their fast unit tests (about 40 minutes on 2 busy cores). Results and survivors: benchmarks/MUTATION.md.
 #
 #   .venv/bin/pip install mutmut          # into .venv only; not a pinned dependency
-#   sh benchmarks/mutation.sh [STAGE]     # STAGE defaults to /tmp/osmosis-mutation
+#   sh benchmarks/mutation.sh [STAGE [MUTANT-PATTERN...]]   # STAGE defaults to /tmp/osmosis-mutation
+#   (patterns as mutmut takes them, e.g. 'osmosis_lab.matching.stability.*': check those first)
 #   cd /tmp/osmosis-mutation && $OLDPWD/.venv/bin/mutmut results
 #
 # mutmut names a mutant by its module path from the source root and only knows the roots
@@ -12,6 +13,7 @@
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
 stage=${1:-/tmp/osmosis-mutation}
+[ $# -gt 0 ] && shift
 rm -rf "$stage" && mkdir -p "$stage"
 git -C "$repo" archive HEAD widgets tests data lessons pyproject.toml | tar -x -C "$stage"
 mv "$stage/widgets" "$stage/src"
@@ -34,10 +36,15 @@ also_copy = ["data", "lessons"]
 pytest_add_cli_args_test_selection = [
     "tests/test_matching_deferred.py",
     "tests/test_matching_eligibility.py",
+    "tests/test_matching_eligibility_marks.py",
+    "tests/test_matching_guard.py",
     "tests/test_matching_inputs.py",
     "tests/test_matching_lattice.py",
+    "tests/test_matching_stability.py",
+    "tests/test_matching_story.py",
     "tests/test_matching_unmatched.py",
     "tests/test_checks.py",
+    "tests/test_check_core.py",
     "tests/test_check_lesson03.py",
 ]
 # It lists the check modules' mutable globals, to which mutmut's instrumentation adds.
@@ -45,4 +52,4 @@ pytest_add_cli_args = ["--deselect", "tests/test_checks.py::test_checks_keep_no_
 TOML
 cd "$stage"
 # ci profile: derandomized hypothesis, so a mutant is killed or not by the same examples each time
-CI=1 OPENBLAS_NUM_THREADS=1 nice "$repo/.venv/bin/mutmut" run --max-children 2
+CI=1 OPENBLAS_NUM_THREADS=1 nice -n 19 "$repo/.venv/bin/mutmut" run --max-children 2 "$@"

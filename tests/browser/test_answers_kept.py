@@ -189,8 +189,10 @@ def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots
 
     # 1. reload, the notebook saved (as JupyterLab's autosave does): the outputs come back,
     # drawn from the kernel that still runs…
-    tab.page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
-    tab.page.wait_for_timeout(500)
+    # the command's promise settles once the file is written: wait on that, not a fixed time
+    tab.page.evaluate(
+        "async () => { await window.jupyterapp.commands.execute('docmanager:save'); }"
+    )
     tab.page.reload()
     tab.wait_kernel_ready()
     tab.settle()

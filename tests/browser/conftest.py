@@ -2,9 +2,10 @@
 
 ``lesson`` opens the test module's ``LESSON`` in a fresh tab and runs all its cells, once per
 module (``fresh_lesson`` does the same in a second tab, for tests that need the page as Run All
-left it after others changed ``lesson``); ``lab`` is a fresh tab per test. Without Chromium or playwright these tests skip, with
-the reason in the session header, except in CI or with ``OSMOSIS_REQUIRE_BROWSER`` set: then
-they fail, so a CI run never passes with the browser untested.
+left it after others changed ``lesson``); ``lab`` is a fresh tab per test. Without Chromium or
+playwright these tests skip, with the reason in the session header, except in CI or with
+``OSMOSIS_REQUIRE_BROWSER`` set: then they fail, so a CI run never passes with the browser
+untested.
 """
 
 from __future__ import annotations

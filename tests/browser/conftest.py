@@ -1,9 +1,11 @@
 """Fixtures for the browser tests: one JupyterLab server and one Chromium per session.
 
 ``lesson`` opens the test module's ``LESSON`` in a fresh tab and runs all its cells, once per
-module; ``lab`` is a fresh tab per test. Without Chromium or playwright these tests skip, with
-the reason in the session header, except in CI or with ``OSMOSIS_REQUIRE_BROWSER`` set: then
-they fail, so a CI run never passes with the browser untested.
+module (``fresh_lesson`` does the same in a second tab, for tests that need the page as Run All
+left it after others changed ``lesson``); ``lab`` is a fresh tab per test. Without Chromium or
+playwright these tests skip, with the reason in the session header, except in CI or with
+``OSMOSIS_REQUIRE_BROWSER`` set: then they fail, so a CI run never passes with the browser
+untested.
 """
 
 from __future__ import annotations
@@ -129,16 +131,31 @@ def lab(chromium, lab_server, screenshots, request):
         )
 
 
-@pytest.fixture(scope="module")
-def lesson(chromium, lab_server, screenshots, request):
-    """The module's ``LESSON`` opened in a fresh tab after Run All, shared by its tests."""
+@contextlib.contextmanager
+def _module_lesson(chromium, lab_server, screenshots, request, fixture):
     notebook = getattr(request.module, "LESSON", None)
     if notebook is None:
-        pytest.fail(f"{request.module.__name__} uses `lesson` but sets no LESSON", pytrace=False)
+        pytest.fail(f"{request.module.__name__} uses `{fixture}` but sets no LESSON", pytrace=False)
     with _tab(chromium, lab_server, screenshots) as tab:
         tab.open(notebook).run_all()
         yield tab
         _report_failure(tab, lab_server, request.session.testsfailed > 0)
+
+
+@pytest.fixture(scope="module")
+def lesson(chromium, lab_server, screenshots, request):
+    """The module's ``LESSON`` opened in a fresh tab after Run All, shared by its tests."""
+    with _module_lesson(chromium, lab_server, screenshots, request, "lesson") as tab:
+        yield tab
+
+
+@pytest.fixture(scope="module")
+def fresh_lesson(chromium, lab_server, screenshots, request):
+    """The module's ``LESSON`` after Run All in a second tab, shared by the module's tests that
+    need it as Run All left it (tests that only read it first, then one that changes it): one
+    Run All serving several checks (issue 16)."""
+    with _module_lesson(chromium, lab_server, screenshots, request, "fresh_lesson") as tab:
+        yield tab
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

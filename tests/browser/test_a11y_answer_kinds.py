@@ -1,11 +1,11 @@
 """Every kind of answer control in JupyterLab: answered from the keyboard, seen, and audited by axe.
 
-A notebook written to a temporary folder shows one control of each kind
-:mod:`osmosis_lab.explorers.answers` builds (choice, picks, pair, pairs, number, phrase). Each is
-answered from the keyboard
-(some right, some wrong, so both a "Correct!" and a "Not yet:" verdict are on screen) and checked;
-then each control's output is photographed (``<kind>.png`` in the session's screenshot folder, for
-a person to look at) and audited by axe-core, which must find no serious or critical violation.
+A notebook written to a folder of its own (served by the session's JupyterLab) shows one control of
+each kind :mod:`osmosis_lab.explorers.answers` builds (choice, picks, pair, pairs, number, phrase).
+Each is answered from the keyboard (some right, some wrong, so both a "Correct!" and a "Not yet:"
+verdict are on screen) and checked; then each control's output is photographed (``<kind>.png`` in
+the session's screenshot folder, for a person to look at) and audited by axe-core, which must find
+no serious or critical violation.
 The lessons' own audits (``test_lesson_NN.py``) see the controls only unanswered, after Run All.
 A selected toggle must differ from the others by more than colour: Chromium's own accessible name
 for it (through the DevTools protocol) and what is drawn before its words start with the mark.
@@ -20,7 +20,7 @@ from osmosis_lab.check.exercise import KINDS
 from osmosis_lab.check.exercises import exercise
 from osmosis_lab.explorers.answers import MARK
 
-from .harness import LabPage, LabServer, plain
+from .harness import LabPage, plain
 from .harness.answers import answer, shown
 
 #: kind -> (the exercise, as the notebook builds it, the answer typed or chosen, verdict's start)
@@ -44,9 +44,10 @@ def _exercise(kind: str):
 
 
 @pytest.fixture(scope="module")
-def gallery(chromium, screenshots, tmp_path_factory):
+def gallery(chromium, screenshots, lab_server):
     """The gallery notebook after Run All, each control answered from the keyboard."""
-    root = tmp_path_factory.mktemp("answer-kinds")
+    root = lab_server.root / "answer-kinds"  # one JupyterLab per session (issue 16)
+    root.mkdir()
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell(SETUP)] + [
         nbformat.v4.new_code_cell(f"answer_control({source})") for source, *_ in GALLERY.values()
@@ -54,17 +55,16 @@ def gallery(chromium, screenshots, tmp_path_factory):
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
                                        "language": "python"}  # fmt: skip
     nbformat.write(notebook, root / "answer_kinds.ipynb")
-    with LabServer(root, tmp_path_factory.mktemp("answer-kinds-home")) as server:
-        context = chromium.new_context(viewport={"width": 1280, "height": 900})
-        tab = LabPage(context.new_page(), server, screenshots)
-        tab.open("answer_kinds.ipynb").run_all()
-        for i, (kind, (_, value, _)) in enumerate(GALLERY.items()):
-            out = _output(tab, i + 1)
-            answer(tab, out, _exercise(kind), value)
-            out.evaluate(f"o => o.setAttribute('data-answer-kind', '{kind}')")
-        yield tab
-        tab.close()
-        context.close()
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    tab = LabPage(context.new_page(), lab_server, screenshots)
+    tab.open("answer-kinds/answer_kinds.ipynb").run_all()
+    for i, (kind, (_, value, _)) in enumerate(GALLERY.items()):
+        out = _output(tab, i + 1)
+        answer(tab, out, _exercise(kind), value)
+        out.evaluate(f"o => o.setAttribute('data-answer-kind', '{kind}')")
+    yield tab
+    tab.close()
+    context.close()
 
 
 def _output(tab: LabPage, cell: int):

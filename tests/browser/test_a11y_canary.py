@@ -1,7 +1,7 @@
 """The browser checks bite: a canary notebook full of known faults must trip every one of them.
 
-A check that cannot fail is a defect. The canary, written to a temporary folder and served by a
-JupyterLab of its own, holds: an ipywidgets slider (its handle has no accessible name: axe
+A check that cannot fail is a defect. The canary, written to a folder of its own that the
+session's JupyterLab serves, holds: an ipywidgets slider (its handle has no accessible name: axe
 "aria-input-field-name", serious), a drop-down whose arrow keys JupyterLab takes, a chart with
 vega-embed's action menu ("summary-name", serious), a chart whose renderer needs a CDN (blank
 offline, and a request that leaves the machine), a warning on stderr, and a cell that raises.
@@ -13,7 +13,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from .harness import LabPage, LabServer
+from .harness import LabPage
 
 CANARY_CELLS = [
     "import ipywidgets as widgets, altair as alt, pandas as pd, warnings\n"
@@ -36,8 +36,10 @@ CANARY_CELLS = [
 
 
 @pytest.fixture(scope="module")
-def canary(chromium, screenshots, tmp_path_factory):
-    root = tmp_path_factory.mktemp("canary")
+def canary(chromium, screenshots, lab_server):
+    # a folder of the session's JupyterLab (one server per session, issue 16): its own kernel
+    root = lab_server.root / "canary"
+    root.mkdir()
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell(source) for source in CANARY_CELLS]
     notebook.metadata["kernelspec"] = {
@@ -46,13 +48,12 @@ def canary(chromium, screenshots, tmp_path_factory):
         "language": "python",
     }
     nbformat.write(notebook, root / "canary.ipynb")
-    with LabServer(root, tmp_path_factory.mktemp("canary-home")) as server:
-        context = chromium.new_context(viewport={"width": 1280, "height": 900})
-        tab = LabPage(context.new_page(), server, screenshots)
-        tab.open("canary.ipynb").run_all()
-        yield tab
-        tab.close()
-        context.close()
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    tab = LabPage(context.new_page(), lab_server, screenshots)
+    tab.open("canary/canary.ipynb").run_all()
+    yield tab
+    tab.close()
+    context.close()
 
 
 def test_problems_are_reported(canary):

@@ -9,9 +9,9 @@ control from the keyboard only (Tab, Space, typing, Enter) and presses Check the
    control first says it keeps nothing yet, then shows the same answer and verdict.
 
 The record file then holds the first answer and the number of tries. The lessons are copied into a
-temporary folder served by this file's own JupyterLab, so the records are written there, never into
-the repository or a home folder. After the first Run All, only the setup, sign-in and answer cells
-run again (what brings the answers back), so each lesson runs whole once.
+temporary folder of this file's own, served by the session's JupyterLab, so the records are written
+there, never into the repository or a home folder. After the first Run All, only the setup, sign-in
+and answer cells run again (what brings the answers back), so each lesson runs whole once.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import pytest
 from osmosis_lab.check.exercises import exercise
 from osmosis_lab.records import learner_key
 
-from .harness import LabPage, LabServer, plain
+from .harness import LabPage, plain
 from .harness.answers import answer, keys, shown
 from .harness.workspace import copy_lessons
 
@@ -84,13 +84,18 @@ async ([path, indices]) => {
 """
 
 
+#: This file's own copy of the lessons, a folder of the session's JupyterLab (one server per
+#: session, issue 16): the notebooks it saves and reloads and the records it writes stay apart
+#: from the copy the other browser tests open.
+FOLDER = "answers-kept"
+
+
 @pytest.fixture(scope="module")
-def served(browser_ready, tmp_path_factory):
-    """This file's JupyterLab (restarted kernels, reloaded pages: not the shared one), serving a
-    copy of the lessons: records land in that copy (conftest checks the repository's are untouched)."""
-    root = copy_lessons(tmp_path_factory.mktemp("lessons-copy"))
-    with LabServer(root, tmp_path_factory.mktemp("jupyter-home")) as server:
-        yield server
+def served(lab_server):
+    """The session's JupyterLab, serving this file's own copy of the lessons (``FOLDER``):
+    records land in that copy (conftest checks the repository's are untouched)."""
+    copy_lessons(lab_server.root / FOLDER)
+    return lab_server
 
 
 @pytest.fixture
@@ -162,7 +167,7 @@ def _shown(lab: LabPage, plan: list[Answer]) -> dict:
 @pytest.mark.parametrize("lesson", sorted(PLAN))
 def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots, lesson):
     plan = PLAN[lesson]
-    path = f"lessons/{lesson}.ipynb"
+    path = f"{FOLDER}/lessons/{lesson}.ipynb"
     tab.open(path).run_all()
     assert not _problems(tab)
     said = _sign_in(tab)
@@ -184,8 +189,10 @@ def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots
 
     # 1. reload, the notebook saved (as JupyterLab's autosave does): the outputs come back,
     # drawn from the kernel that still runs…
-    tab.page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
-    tab.page.wait_for_timeout(500)
+    # the command's promise settles once the file is written: wait on that, not a fixed time
+    tab.page.evaluate(
+        "async () => { await window.jupyterapp.commands.execute('docmanager:save'); }"
+    )
     tab.page.reload()
     tab.wait_kernel_ready()
     tab.settle()
@@ -210,7 +217,7 @@ def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots
     assert not _problems(tab, cells)
 
     # the record: where the lesson runs (the copy), the last answer, the first one and the tries
-    folder = served.root / "lessons"
+    folder = served.root / FOLDER / "lessons"
     record = json.loads((folder / f"osmosis_work_{learner_key(LEARNER)}.json").read_text("utf-8"))
     kept = record["sections"][lesson]["fields"]
     for item in plan:

@@ -20,7 +20,7 @@ import pytest
 
 from osmosis_lab.records import learner_key, read_export
 
-from .harness import LabPage, LabServer
+from .harness import LabPage
 from .harness.workspace import copy_lessons
 
 LEARNER = "Zoé Browser"
@@ -28,12 +28,16 @@ REFLECTION = "Subconscious signals: I cannot even know what they show."
 PROMPT = "Which category would you refuse first? Would a worse match change your answer?"
 
 
+#: This file's own copy of the lessons, a folder of the session's JupyterLab (one server per
+#: session, issue 16): its poll token, export and deleted record stay apart from the other tests'.
+ROOM = "classroom"
+
+
 @pytest.fixture(scope="module")
-def room(browser_ready, tmp_path_factory):
-    """A JupyterLab of its own (kernels restarted here) serving a temporary copy of the lessons."""
-    root = copy_lessons(tmp_path_factory.mktemp("classroom"))
-    with LabServer(root, tmp_path_factory.mktemp("classroom-home")) as server:
-        yield server
+def room(lab_server):
+    """The session's JupyterLab, serving this file's own copy of the lessons (``ROOM``)."""
+    copy_lessons(lab_server.root / ROOM)
+    return lab_server
 
 
 @pytest.fixture
@@ -75,7 +79,7 @@ def cut_short(control) -> bool:
 
 
 def test_the_class_poll_shows_only_the_answer_to_send_and_the_same_after_a_rerun(tab, room):
-    tab.open("lessons/class_poll.ipynb").run_all()
+    tab.open(f"{ROOM}/lessons/class_poll.ipynb").run_all()
     tab.assert_no_errors()
     flip = tab.control("Flip my coin")
     assert "Not flipped yet" in flip.readout()
@@ -96,7 +100,7 @@ def test_the_class_poll_shows_only_the_answer_to_send_and_the_same_after_a_rerun
     fixed = tab.notebook.get_by_text("It is fixed").bounding_box()
     line = tab.notebook.get_by_text("Answer to send for question 1").bounding_box()
     assert line["y"] - (fixed["y"] + fixed["height"]) < 60, (fixed, line)
-    kept = room.root / "lessons" / "osmosis_poll_q1.txt"
+    kept = room.root / ROOM / "lessons" / "osmosis_poll_q1.txt"
     assert kept.read_text(encoding="utf-8").strip() == token[1]
     tab.restart_and_run_all()
     again = tab.control("Flip my coin").readout()
@@ -114,8 +118,8 @@ def test_the_class_poll_shows_only_the_answer_to_send_and_the_same_after_a_rerun
 
 
 def test_export_shows_the_file_first_leaves_a_part_out_and_delete_erases_it(tab, room):
-    folder = room.root / "lessons"
-    tab.open("lessons/00_start_here.ipynb").run_all()
+    folder = room.root / ROOM / "lessons"
+    tab.open(f"{ROOM}/lessons/00_start_here.ipynb").run_all()
     tab.assert_no_errors()
     tab.control("Your name or pseudonym").type(LEARNER)
     tab.control("Open my work").activate()
@@ -178,7 +182,7 @@ def test_export_shows_the_file_first_leaves_a_part_out_and_delete_erases_it(tab,
 def test_the_teachers_view_projects_no_names_and_keeps_the_private_view_apart(tab):
     from make_sample_class import NAMES  # lessons/teacher, put on the path below
 
-    tab.open("lessons/teacher/class_view.ipynb").run_all()
+    tab.open(f"{ROOM}/lessons/teacher/class_view.ipynb").run_all()
     tab.assert_no_errors()
     view = tab.control("Load the folder")
     projected = view.region_text()
@@ -203,4 +207,4 @@ def test_the_teachers_view_projects_no_names_and_keeps_the_private_view_apart(ta
 @pytest.fixture(autouse=True)
 def _teacher_scripts_on_path(monkeypatch, room):
     # the copy's: importing it writes __pycache__ next to it, which must not be the repository
-    monkeypatch.syspath_prepend(str(room.root / "lessons" / "teacher"))
+    monkeypatch.syspath_prepend(str(room.root / ROOM / "lessons" / "teacher"))

@@ -1,11 +1,19 @@
 """Lesson 00 in JupyterLab as a learner meets it: Run All, its chart, the tester picker."""
 
+from .labels import assert_no_label_cut
+
 LESSON = "lessons/00_start_here.ipynb"
 
 
 def test_runs_without_errors_and_draws_its_charts(lesson):
     lesson.assert_no_errors()
     assert lesson.assert_charts_drawn(min_count=1) >= 1
+
+
+def test_no_label_is_cut_off(lesson):
+    # on the page as Run All left it, before the tests below change it (lesson 00 has no
+    # gated results to show first)
+    assert_no_label_cut(lesson)
 
 
 def test_tester_picker_changes_the_card_from_the_keyboard(lesson):

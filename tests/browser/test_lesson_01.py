@@ -2,7 +2,8 @@
 
 import pytest
 
-from .gates import show_gated_results
+from .gates import show_anyway_button, show_gated_results
+from .labels import assert_no_label_cut
 
 LESSON = "lessons/01_what_is_a_match.ipynb"
 
@@ -19,6 +20,11 @@ def test_runs_without_errors_and_draws_its_charts(lesson):
     assert lesson.assert_charts_drawn(min_count=5) >= 5
 
 
+def test_no_label_is_cut_off(lesson):
+    # on the page as Run All and "Show anyway" left it, before the tests below change it
+    assert_no_label_cut(lesson)
+
+
 def test_every_control_works_from_the_keyboard(lesson):
     results = lesson.exercise_every_control()
     # step-through 5, who proposes 2, stable vs best 1, lie 3, consent 6
@@ -33,8 +39,29 @@ def test_outputs_pass_the_accessibility_audit(lesson):
     print(f"axe-core on {LESSON} outputs: {report.counts()}, {report.passes} rules passed")
 
 
-def test_the_lesson_story_from_the_keyboard(lab):
-    show_gated_results(lab.open(LESSON).run_all())
+def test_show_anyway_by_keyboard_keeps_the_focus_on_its_button(fresh_lesson):
+    # the first gate of a page just run (``fresh_lesson``: Run All, no gate pressed yet)
+    tab = fresh_lesson
+    button = show_anyway_button(tab).activate()  # Enter; fails if the focus moved away
+    assert button.locator.evaluate("el => document.activeElement === el")
+    assert button.locator.inner_text().strip() == "Shown below"
+    region = button.region
+    assert "Shown without a prediction" in region.inner_text()
+    region.scroll_into_view_if_needed()
+    tab.shots_dir.mkdir(parents=True, exist_ok=True)
+    shot = tab.shots_dir / "01-show-anyway-pressed.png"
+    region.screenshot(path=str(shot))
+    print(f"screenshot: {shot}")
+    tab.page.keyboard.press("Tab")  # the next stop is inside the result, not JupyterLab
+    inside = button.locator.evaluate(
+        "el => el.closest('.jp-OutputArea-output').contains(document.activeElement)"
+    )
+    assert inside, "Tab after Show anyway left the result"
+
+
+def test_the_lesson_story_from_the_keyboard(fresh_lesson):
+    # the same page: pressing one "Show anyway" and Tab changed nothing the story reads
+    lab = show_gated_results(fresh_lesson)
 
     # Step-through: Enter on Next proposal shows Ada's first proposal; Play runs to the end.
     step = lab.control("Next proposal")

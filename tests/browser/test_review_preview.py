@@ -4,7 +4,7 @@ A learner's text may hold anything a browser would fetch or follow: a Markdown i
 ``<img>``, an autolink, a link, maths that MathJax turns into a link, an HTML comment, an
 ``<iframe>``. The project's writers (lesson 05's review writer, the work export) pass that
 text through :func:`osmosis_lab.records.inert_markdown`. Here both files are written by those
-writers into a scratch folder, a JupyterLab of its own serves that folder, and each file is
+writers into a folder of their own, the session's JupyterLab serves it, and each file is
 opened with ``markdownviewer:open``, the command behind *Open With > Markdown Preview*.
 Every request the tab makes is recorded (``page.on("request")``), and every one that would
 leave 127.0.0.1 is also aborted and recorded (``context.route``), so nothing reaches the
@@ -47,9 +47,11 @@ SHOWN = ("Delay the launch", "![x](http", f"{HOST}/md-image.png)", "<img src=", 
 
 
 @pytest.fixture(scope="module")
-def written(tmp_path_factory):
-    """A saved review and an export, written by the project's writers with hostile text."""
-    folder = tmp_path_factory.mktemp("learner-files")
+def written(lab_server):
+    """A saved review and an export, written by the project's writers with hostile text into a
+    folder of its own that the session's JupyterLab serves (one server per session, issue 16)."""
+    folder = lab_server.root / "learner-files"
+    folder.mkdir()
     writer = ReviewWriter.with_lesson_data(folder=folder)
     writer.name.value = "Zoé"
     writer.open.click()
@@ -79,11 +81,9 @@ def written(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def preview_server(browser_ready, written, tmp_path_factory):
-    """JupyterLab serving only the folder of written files (never the repository)."""
-    folder = written["review"].parent
-    with LabServer(folder, tmp_path_factory.mktemp("preview-home")) as server:
-        yield server
+def preview_server(written, lab_server):
+    """The session's JupyterLab, which serves the folder of written files (never the repository)."""
+    return lab_server
 
 
 class Recorder:
@@ -128,7 +128,7 @@ def preview(chromium, server: LabServer, path: Path) -> tuple[str, list[str], di
         page.wait_for_function("() => window.jupyterapp.commands.hasCommand('markdownviewer:open')")
         page.evaluate(
             "(p) => window.jupyterapp.commands.execute('markdownviewer:open', {path: p})",
-            path.name,
+            path.relative_to(server.root).as_posix(),
         )
         rendered = page.locator(".jp-MarkdownViewer:not(.lm-mod-hidden) .jp-RenderedMarkdown")
         rendered.get_by_text("Delay the launch").first.wait_for()

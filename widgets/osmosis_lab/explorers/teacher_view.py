@@ -43,6 +43,7 @@ from ..teacher import (
     summary_markdown,
     tally_drop_folder,
     tally_tokens,
+    unreadable_note,
 )
 from . import text_boxes
 from .base import Explorer, text_block
@@ -154,10 +155,13 @@ class ClassView(Explorer):
         self.write = widgets.Button(description="Write the summary")
         self.shown = widgets.HTML()
         self.status = widgets.HTML()
+        #: first in the view, above the projector view: files it could not read (no names)
+        self.unreadable = widgets.HTML()
         self.loaded = None
         self._assemble(
             [self.folder, self.mode], extra=[self.load, self.write, self.shown, self.status]
         )
+        self.view.children = (self.unreadable, *self.view.children)
         self.load.on_click(lambda _b: self.read())
         self.write.on_click(lambda _b: self.write_summary())
         self.read()
@@ -198,6 +202,10 @@ class ClassView(Explorer):
         return written
 
     def refresh(self) -> None:
+        note = unreadable_note(self.loaded) if self.loaded is not None else ""
+        self.unreadable.value = (
+            f"<p><strong>{html.escape(note, quote=False)}</strong></p>" if note else ""
+        )
         if self.loaded is None:
             self.shown.value = ""
             self.summary.value = text_block("Class work", ["No folder loaded yet."])

@@ -9,6 +9,8 @@ Binder's postBuild copy them into the environment.
 """
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -36,3 +38,14 @@ def test_jupyterlab_reads_them_from_the_config_path_the_hub_gives(monkeypatch, t
 def test_make_install_put_them_where_jupyter_reads_them():
     installed = Path(sys.prefix) / "etc" / "jupyter" / "labconfig" / SHIPPED.name
     assert installed.read_bytes() == SHIPPED.read_bytes(), "run `make install` again"
+
+
+def test_binders_postbuild_installs_them(tmp_path):
+    # a stand-in `python` answers postBuild's "where is your prefix?" with a folder of this test's
+    prefix, fake = tmp_path / "prefix", tmp_path / "python"
+    fake.write_text(f'#!/bin/sh\n[ "$1" = -c ] && echo {prefix}\nexit 0\n', encoding="utf-8")
+    fake.chmod(0o755)
+    env = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run([str(ROOT / "postBuild")], cwd=ROOT, env=env, check=True)
+    installed = prefix / "etc" / "jupyter" / "labconfig" / SHIPPED.name
+    assert installed.read_bytes() == SHIPPED.read_bytes()

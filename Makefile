@@ -17,6 +17,10 @@ SUPPORTED_PYTHONS := 3.11
 # (LabApp reads these from jupyter_server_config.json whether started as `jupyter lab` or
 # as a hub's single-user server; it ignores them in a jupyter_server_config.d/ folder.)
 LAB_SETTINGS := deploy/jupyter_server_config.json
+# The news prompt ("Would you like to get notified about official Jupyter news?") is the
+# frontend's, asked whenever the fetchNews setting is "none", whatever news_url says: these
+# default settings answer it ("false"). JupyterLab reads them from <config path>/labconfig/.
+LAB_DEFAULTS := deploy/labconfig
 
 .PHONY: lab test test-fast fuzz install check-python lint format bench data site lock clean
 
@@ -60,13 +64,14 @@ install: $(STAMP)
 check-python:  ## is $(PYTHON) one the lessons are tested on?
 	$(call require_python,$(PYTHON))
 
-$(STAMP): pyproject.toml constraints.txt $(LAB_SETTINGS)
+$(STAMP): pyproject.toml constraints.txt $(LAB_SETTINGS) $(LAB_DEFAULTS)/default_setting_overrides.json
 	$(call require_python,$(PYTHON))
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -c constraints.txt --upgrade pip setuptools
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
 	mkdir -p $(VENV)/etc/jupyter
 	cp $(LAB_SETTINGS) $(VENV)/etc/jupyter/
+	cp -r $(LAB_DEFAULTS) $(VENV)/etc/jupyter/
 	touch $@
 
 $(DEV): $(STAMP)

@@ -113,8 +113,9 @@ c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
 c.Spawner.environment = {
     "OSMOSIS_DATA_DIR": str(DATA_DIR),
-    # The one JupyterLab settings file (no news prompt, no update check: the servers never
-    # contact the network), read from this repository rather than a copy of it.
+    # The one JupyterLab settings file (no news fetched, no update check: the servers never
+    # contact the network) and labconfig/'s default settings (no news prompt), read from this
+    # repository rather than a copy of it.
     "JUPYTER_CONFIG_PATH": str(REPO / "deploy"),
     # Where "Export my work" hands a learner's file to the teacher (see the drop folder below).
     "OSMOSIS_DROP_DIR": lambda spawner: str(DROP_ROOT / spawner.user.name),
@@ -142,8 +143,12 @@ def prepare_learner(spawner) -> None:
     The drop folder. Learners hand in exports there; the teacher reads them; no learner can read
     or even list another learner's. Layout (all created here, by the hub, as root):
 
-        DROP_ROOT/              root:root             0711  enter only: no one can list learners
+        DROP_ROOT/              root:<teachers>       0751  teachers list it; learners enter only
         DROP_ROOT/<learner>/    <learner>:<teachers>  2770  the learner and the teachers only
+
+    The teachers must list the root: the class view is pointed at it and reads every learner's
+    folder (with 0711 it could not list it and loaded nothing). Learners keep only the "x" of
+    "others": enough to reach their own folder by its name, not to see who else is there.
 
     The setgid bit gives every file made inside the teachers' group, so a teacher (a member of
     TEACHER_GROUP) reads it with the learner's default umask (files 0644 are group-readable),
@@ -154,9 +159,9 @@ def prepare_learner(spawner) -> None:
     account = pwd.getpwnam(spawner.user.name)
     os.chmod(account.pw_dir, 0o700)
     teachers = ensure_group(TEACHER_GROUP)
-    DROP_ROOT.mkdir(mode=0o711, parents=True, exist_ok=True)
-    os.chown(DROP_ROOT, 0, 0)
-    os.chmod(DROP_ROOT, 0o711)
+    DROP_ROOT.mkdir(mode=0o751, parents=True, exist_ok=True)
+    os.chown(DROP_ROOT, 0, teachers)
+    os.chmod(DROP_ROOT, 0o751)
     drop = DROP_ROOT / spawner.user.name
     drop.mkdir(exist_ok=True)
     os.chown(drop, account.pw_uid, teachers)
@@ -168,13 +173,23 @@ c.Spawner.pre_spawn_hook = prepare_learner
 # -- Idle culling -----------------------------------------------------------------------------
 # Stop a learner's server after IDLE_TIMEOUT_SECONDS without activity (their files stay; the
 # next login starts it again). Never --cull-users: that would remove learners from the hub.
+#
+# The culler first takes back SIGINT's default action. A hub started with SIGINT ignored (a
+# shell's background job, `nohup jupyterhub ... &`, some supervisors) passes that on to the
+# processes it starts; the culler then ignored the hub's "stop" and stopping the hub waited
+# about 30 s at "Cleaning up 1 services" before it was terminated (measured here). Now it stops
+# at once. (The hub's own wait is not configurable for services.)
+RUN_CULLER = (
+    "import runpy, signal; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "runpy.run_module('jupyterhub_idle_culler', run_name='__main__', alter_sys=True)"
+)
 c.JupyterHub.services = [
     {
         "name": "idle-culler",
         "command": [
             sys.executable,
-            "-m",
-            "jupyterhub_idle_culler",
+            "-c",
+            RUN_CULLER,
             f"--timeout={IDLE_TIMEOUT_SECONDS}",
             "--cull-every=300",
         ],

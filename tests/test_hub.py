@@ -23,6 +23,7 @@ import concurrent.futures
 import grp
 import json
 import pwd
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -118,14 +119,15 @@ async def isolated_and_offline(hub, kernels: list[Kernel]) -> None:
     names, work = hub["names"], hub["work"]
     for name in names:  # the lab's news feed: empty, and fetched from nowhere (audit below)
         assert await call(hub, "GET", f"/user/{name}/lab/api/news") == {"news": []}
+        await no_news_prompt(hub, name)
 
     # each learner hands in an export, where the shipped configuration says
     exports = {}
     for kernel in kernels:
         code = (
             "import os, pathlib\n"
-            "export = pathlib.Path(os.environ['OSMOSIS_DROP_DIR']) / 'my_work.md'\n"
-            "export.write_text('# My work\\n', encoding='utf-8')\n"
+            "export = pathlib.Path(os.environ['OSMOSIS_DROP_DIR']) / 'osmosis_export.md'\n"
+            f"export.write_text({export_text(kernel.name)!r}, encoding='utf-8')\n"
             "print(export, os.environ['OSMOSIS_DATA_DIR'])"
         )
         reply, printed = await kernel.run(code)
@@ -170,6 +172,22 @@ async def isolated_and_offline(hub, kernels: list[Kernel]) -> None:
     )
     assert reply["status"] == "ok", reply
     assert "osmosis-audit-canary.invalid" in " ".join(audit_files(hub, "audit", "events").values())
+
+
+async def no_news_prompt(hub, name: str) -> None:
+    """The lab a learner's server serves neither fetches news nor asks whether to.
+
+    JupyterLab asks "Would you like to get notified about official Jupyter news?" whenever the
+    notification plugin's fetchNews setting is "none" (its default), whatever news_url says.
+    """
+    page = (await call(hub, "GET", f"/user/{name}/lab")).decode("utf-8")
+    config = re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
+                       page, re.S)  # fmt: skip
+    assert config and json.loads(config.group(1))["news"] == {"disabled": True}
+    plugin = "@jupyterlab/apputils-extension:notification"
+    settings = await call(hub, "GET", f"/user/{name}/lab/api/settings/{plugin}")
+    fetch_news = settings["schema"]["properties"]["fetchNews"]["default"]
+    assert json.loads(settings["raw"] or "{}").get("fetchNews", fetch_news) == "false", fetch_news
 
 
 WHERE_I_LISTEN = """
@@ -236,16 +254,50 @@ def control_hook_works(hub) -> None:
     assert "getaddrinfo 'localhost'" not in events, events
 
 
+def export_text(learner: str) -> str:
+    """A minimal export file (records/EXPORT_FORMAT.md), as "Export my work" writes one."""
+    block = {"format": "osmosis-lab-export", "version": 1, "learner": learner, "answers": {}}
+    return f"# My work\n\n```json\n{json.dumps(block)}\n```\n"
+
+
+TEACHER_LOADS_THE_DROP_ROOT = """
+import json, os, sys
+import osmosis_lab
+from osmosis_lab.teacher import read_class_folder
+loaded = read_class_folder(sys.argv[1])
+print(json.dumps({"listed": sorted(os.listdir(sys.argv[1])), "package": osmosis_lab.__file__,
+                  "loaded": sorted(w.learner for w in loaded.work), "problems": loaded.problems}))
+"""
+
+
 def teacher_reads_exports_others_do_not(hub, exports: dict[str, Path]) -> None:
-    """A member of the teachers' group reads every export; a user outside it reads none."""
+    """A member of the teachers' group lists the drop root, and the class view pointed at it
+    loads every export; a user outside the group can list and read none of it."""
     teachers = grp.getgrnam(hub["teachers"]).gr_gid
     nobody = pwd.getpwnam("nobody")
-    for export in exports.values():
+    root = hub["work"] / "drop"
+    as_teacher = subprocess.run(
+        [sys.executable, "-c", TEACHER_LOADS_THE_DROP_ROOT, str(root)], user=nobody.pw_uid,
+        group=nobody.pw_gid, extra_groups=[teachers], capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "widgets"), "HOME": str(root)},
+        cwd=root, timeout=120,
+    )  # fmt: skip
+    assert as_teacher.returncode == 0, as_teacher.stderr
+    view = json.loads(as_teacher.stdout)
+    assert Path(view["package"]).is_relative_to(ROOT / "widgets"), view["package"]
+    assert view["listed"] == sorted(exports) and view["problems"] == [], view
+    assert view["loaded"] == sorted(exports), view
+    as_other = subprocess.run(
+        ["ls", str(root)], user=nobody.pw_uid, group=nobody.pw_gid, extra_groups=[],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert as_other.returncode != 0 and "Permission denied" in as_other.stderr
+    for learner, export in exports.items():
         as_teacher = subprocess.run(
             ["cat", str(export)], user=nobody.pw_uid, group=nobody.pw_gid,
             extra_groups=[teachers], capture_output=True, text=True,
         )  # fmt: skip
-        assert as_teacher.stdout == "# My work\n", as_teacher.stderr
+        assert as_teacher.stdout == export_text(learner), as_teacher.stderr
         as_other = subprocess.run(
             ["cat", str(export)], user=nobody.pw_uid, group=nobody.pw_gid, extra_groups=[],
             capture_output=True, text=True,

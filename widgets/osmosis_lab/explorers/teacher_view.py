@@ -44,6 +44,7 @@ from ..teacher import (
     summary_markdown,
     tally_drop_folder,
     tally_tokens,
+    unreadable_note,
 )
 from . import text_boxes
 from .base import Explorer, text_block
@@ -166,11 +167,14 @@ class ClassView(Explorer):
         self.csv_note = widgets.HTML(f"<p>{html.escape(CSV_NOTE)}</p>")
         self.shown = widgets.HTML()
         self.status = widgets.HTML()
+        #: first in the view, above the projector view: files it could not read (no names)
+        self.unreadable = widgets.HTML()
         self.loaded = None
         self._assemble(
             [self.folder, self.mode],
             extra=[self.load, self.write, self.csv_note, self.shown, self.status],
         )
+        self.view.children = (self.unreadable, *self.view.children)
         self.load.on_click(lambda _b: self.read())
         self.write.on_click(lambda _b: self.write_summary())
         self.read()
@@ -217,6 +221,10 @@ class ClassView(Explorer):
         return written
 
     def refresh(self) -> None:
+        note = unreadable_note(self.loaded) if self.loaded is not None else ""
+        self.unreadable.value = (
+            f"<p><strong>{html.escape(note, quote=False)}</strong></p>" if note else ""
+        )
         if self.loaded is None:
             self.shown.value = ""
             self.summary.value = text_block("Class work", ["No folder loaded yet."])

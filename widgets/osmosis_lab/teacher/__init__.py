@@ -21,7 +21,7 @@ Examples
 'hidden (with the total, it would give the small count away)'
 """
 
-from osmosis_lab.teacher.class_folder import ClassFolder, read_class_folder
+from osmosis_lab.teacher.class_folder import ClassFolder, read_class_folder, unreadable_note
 from osmosis_lab.teacher.exports import ExportError, LearnerWork, parse_export
 from osmosis_lab.teacher.poll_input import counts_from_hands, tally_drop_folder, tally_tokens
 from osmosis_lab.teacher.questions import NEVER_ASK, PollQuestion, load_poll_questions
@@ -48,6 +48,7 @@ __all__ = [
     "private_html",
     "projector_html",
     "read_class_folder",
+    "unreadable_note",
     "suppress_counts",
     "summary_markdown",
     "tally_drop_folder",

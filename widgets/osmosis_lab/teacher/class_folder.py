@@ -23,7 +23,7 @@ Examples
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from osmosis_lab.errors import RecordError
@@ -41,10 +41,15 @@ EXPORT_STEM = "osmosis_export"
 
 @dataclass
 class ClassFolder:
-    """Every learner's work that loaded, and a message for every file that did not."""
+    """Every learner's work that loaded, and a message for every file that did not.
+
+    ``unreadable``: the folders and files the operating system would not let us read (also
+    in ``problems``); the teacher view says so first, since their work is missing from it.
+    """
 
     work: list[LearnerWork]
     problems: list[str]
+    unreadable: list[str] = field(default_factory=list)
 
 
 def _safe_member(name: str) -> bool:
@@ -90,7 +95,7 @@ def _from_zip(path: Path, problems: list[str]) -> list[tuple[str, bytes]]:
     return found
 
 
-def class_files(root: Path, problems: list[str]) -> list[Path]:
+def class_files(root: Path, problems: list[str], unreadable: list[str] | None = None) -> list[Path]:
     """Every path under ``root``, at most :data:`MAX_ENTRIES` and :data:`MAX_DEPTH` deep.
 
     A class folder holds a few hundred files; a wrong path typed in (``/``, a home
@@ -104,6 +109,8 @@ def class_files(root: Path, problems: list[str]) -> list[Path]:
             entries = sorted(folder.iterdir())
         except OSError as error:
             problems.append(f"{folder}: cannot be read ({error.strerror}); skipped.")
+            if unreadable is not None:
+                unreadable.append(str(folder))
             continue
         for entry in entries:
             if len(found) >= MAX_ENTRIES:
@@ -118,6 +125,31 @@ def class_files(root: Path, problems: list[str]) -> list[Path]:
     return sorted(found)
 
 
+def unreadable_note(loaded: ClassFolder) -> str:
+    """What the teacher must read first when some of the class's files could not be read, or "".
+
+    No paths and no names: it is shown above the projector view, and a drop folder's
+    sub-folders are named after learners.
+
+    >>> unreadable_note(ClassFolder([], [], []))
+    ''
+    >>> unreadable_note(ClassFolder([], ["drop: cannot be read"], ["drop"]))[:53]
+    '1 folder or file could not be read, so the work in it'
+    """
+    count = len(loaded.unreadable)
+    if not count:
+        return ""
+    what = "1 folder or file" if count == 1 else f"{count} folders or files"
+    return (
+        f"{what} could not be read, so the work in {'it is' if count == 1 else 'them is'} "
+        f"missing from every count below ({len(loaded.work)} files loaded). What to do: on the "
+        "school server, your account must be in the teachers' group (osmosis-teachers, "
+        "deploy/README.md): ask the server's administrator to add you, then stop and start your "
+        "server (File > Hub Control Panel) and load the folder again. Elsewhere, copy the files "
+        "into a folder you can read. Which ones: the private view lists them."
+    )
+
+
 def read_class_folder(folder: str | Path) -> ClassFolder:
     """Load every export under ``folder`` (sub-folders and zips included), skipping what is unsafe.
 
@@ -128,16 +160,21 @@ def read_class_folder(folder: str | Path) -> ClassFolder:
     if not root.is_dir():
         raise ExportError(f"{root} is not a folder. Give the folder that holds the exports.")
     problems: list[str] = []
+    unreadable: list[str] = []
     raw: list[tuple[str, bytes]] = []
-    for path in class_files(root, problems):
+    for path in class_files(root, problems, unreadable):
         relative = path.relative_to(root).as_posix()
         if path.is_symlink():
             problems.append(f"{relative}: a link; not followed.")
         elif path.is_file() and path.suffix.lower() == ".zip":
             raw += _from_zip(path, problems)
         elif path.is_file() and path.suffix.lower() in SUFFIXES:
-            with path.open("rb") as handle:
-                raw.append((relative, handle.read(MAX_BYTES + 1)))
+            try:  # a learner's file may be theirs alone (mode 0600): skip it, say so
+                with path.open("rb") as handle:
+                    raw.append((relative, handle.read(MAX_BYTES + 1)))
+            except OSError as error:
+                problems.append(f"{relative}: cannot be read ({error.strerror}); skipped.")
+                unreadable.append(relative)
     work: list[LearnerWork] = []
     reviews: dict[str, dict[str, str]] = {}
     for source, data in raw:
@@ -158,7 +195,7 @@ def read_class_folder(folder: str | Path) -> ClassFolder:
         LearnerWork(owner, f"{owner} (review only)", review_choices=c)
         for owner, c in reviews.items()
     ]
-    return ClassFolder(_distinct_names(work, problems), problems)
+    return ClassFolder(_distinct_names(work, problems), problems, unreadable)
 
 
 def _distinct_names(work: list[LearnerWork], problems: list[str]) -> list[LearnerWork]:

@@ -170,6 +170,35 @@ def poll_sentences(result: PollResult, spend: ClassPrivacy, *, question: str) ->
     return lines
 
 
+def lessons_in(work: list[LearnerWork]) -> str:
+    """Which lessons the work comes from, read from the records: "lesson 00", "lessons 00, 03".
+
+    The summary's title says it, so a summary of lesson 00's work never calls itself lesson 03's.
+
+    >>> from osmosis_lab.teacher.exports import Answer, LearnerWork
+    >>> done = Answer(True, True, None)
+    >>> lessons_in([LearnerWork("Ana", "a.md", answers={"00_start_here/q1": done})])
+    'lesson 00'
+    >>> lessons_in([LearnerWork("Ana", "a.md", answers={"03_privacy/k": done}),
+    ...             LearnerWork("Ben", "b.md", answers={"00_start_here/q1": done})])
+    'lessons 00, 03'
+    >>> lessons_in([])
+    ''
+    """
+    found = set()
+    for item in work:
+        found |= {key.split("/")[0][:2] for key in item.answers}
+        found |= {reflection.lesson[:2] for reflection in item.reflections}
+        if item.judge_calls:
+            found.add("04")  # judge-first calls are kept by lesson 04 only
+        if item.review_choices:
+            found.add("05")  # the design review is lesson 05's
+    numbers = sorted(number for number in found if number.isdigit())
+    if not numbers:
+        return ""
+    return f"lesson{'s' if len(numbers) > 1 else ''} {', '.join(numbers)}"
+
+
 def summary_markdown(
     work: list[LearnerWork],
     *,
@@ -179,8 +208,12 @@ def summary_markdown(
     headings: dict[str, str] | None = None,
 ) -> str:
     """A one-page summary for the next lesson: counts (small ones hidden), shared reflections.
-    ``headings``: what to call each exercise (see the module's note)."""
+
+    ``headings``: what to call each exercise (see the module's note). Its title names the
+    lessons the records come from (:func:`lessons_in`), unless ``lesson`` is given.
+    """
     day = (today or date.today()).isoformat()
+    lesson = lesson or lessons_in(work)
     lines = [f"# Class summary{': ' + inert_markdown(lesson) if lesson else ''} ({day})", ""]
     lines.append(f"{len(work)} files of work. {SUPPRESSION_NOTE}")
     for title, rows in count_sections(work):

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from osmosis_lab.explorers import answers, my_work, review_writer
+from osmosis_lab.explorers import late_keystrokes, my_work, review_writer
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.records import RecordStore, read_export
 
@@ -480,7 +480,7 @@ def test_keystrokes_that_arrive_just_after_check_complete_that_check(tmp_path, m
     completed answer is judged as the Check the learner pressed, not as a wrong first try."""
     signed_in(tmp_path, "Zoé", lesson="03_privacy")
     clock = iter([100.0, 100.4])
-    monkeypatch.setattr(answers.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(late_keystrokes.time, "monotonic", lambda: next(clock))
     control = answer_control("reidentified_testers")
     control.text.value = "1"
     control.check_button.click()  # at 100.0 s, with only "1" arrived
@@ -493,7 +493,7 @@ def test_keystrokes_that_arrive_just_after_check_complete_that_check(tmp_path, m
 def test_a_change_well_after_check_asks_for_a_new_check(tmp_path, monkeypatch):
     signed_in(tmp_path, "Zoé", lesson="03_privacy")
     clock = iter([100.0, 105.0])
-    monkeypatch.setattr(answers.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(late_keystrokes.time, "monotonic", lambda: next(clock))
     control = answer_control("reidentified_testers")
     control.text.value = "1"
     control.check_button.click()

@@ -45,6 +45,9 @@ from . import text_boxes
 
 #: The record section that holds every reflection (keyed by prompt id).
 REFLECTIONS = "reflections"
+#: Said wherever work shows as not kept: after a restart everything looks lost until the learner
+#: signs in again, and nothing else on screen tells them that it comes back.
+AFTER_RESTART = "After a restart, sign in again with the same name: everything you kept comes back."
 _KERNEL: dict[str, Any] = {"learner": None, "store": None}
 _FOLLOWERS: "weakref.WeakSet[Any]" = weakref.WeakSet()
 
@@ -163,7 +166,7 @@ class LessonRecord:
         if current_learner() is None:
             return (
                 "Answers are not kept until you sign in above (<em>Your name or pseudonym</em>, "
-                "then <em>Open my work</em>)."
+                f"then <em>Open my work</em>). {AFTER_RESTART}"
             )
         return f"Kept for {html.escape(current_learner())} on this machine."
 
@@ -209,16 +212,24 @@ class SignIn:
         self.status = widgets.HTML(_live(""))
         self.view = widgets.VBox([widgets.HBox([self.name, self.open]), self.status])
         self.open.on_click(lambda _button: self.sign_in())
+        # Enter in the box signs in too: the browser sends a "submit" message on Enter (ipywidgets'
+        # on_submit is deprecated; its message is not), and the name still arrives as it is typed
+        self.name.on_msg(lambda _box, content, _buffers: self._submitted(content))
         follow(self)  # a sign-out elsewhere ("Delete my saved work") shows here too
         # every keystroke is answered, for screen readers: what pressing Open will do
         self.name.observe(lambda _change: self._typed(), names="value")
         self._say()
 
+    def _submitted(self, content: dict) -> None:
+        if content.get("event") == "submit":
+            self.sign_in()
+
     def _typed(self) -> None:
         typed = " ".join(self.name.value.split())
         if typed and typed != current_learner():
             self.status.value = _live(
-                f"Press <em>Open my work</em> to keep your answers as {html.escape(typed)}."
+                f"Press <em>Enter</em> or <em>Open my work</em> to keep your answers as "
+                f"{html.escape(typed)}."
             )
 
     def sign_in(self) -> None:
@@ -266,7 +277,8 @@ class SignIn:
             message = (
                 f"Signed in as {html.escape(current_learner())}."
                 if current_learner()
-                else "Not signed in: your answers are not kept yet."
+                else "<strong>Not signed in:</strong> your answers are not kept yet. Type your "
+                f"name, then press <em>Enter</em> or <em>Open my work</em>. {AFTER_RESTART}"
             )
         self.status.value = _live(message)
 

@@ -105,7 +105,9 @@ class Reflection:
     def on_sign_in(self) -> None:
         """Bring the kept reflection back (never over text typed on screen)."""
         if my_work.current_learner() is None:
-            self.status.value = _live("Not kept yet: sign in above, then press Save.")
+            self.status.value = _live(
+                f"Not kept yet: sign in above, then press Save. {my_work.AFTER_RESTART}"
+            )
             return
         try:
             kept = self._kept().get(self.prompt_id)

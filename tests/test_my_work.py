@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from osmosis_lab.explorers import late_keystrokes, my_work, review_writer
 from osmosis_lab.explorers.answers import answer_control
-from osmosis_lab.records import RecordStore, read_export
+from osmosis_lab.records import EXPORT_VERSION, RecordStore, read_export
 
 
 def said(widget) -> str:
@@ -216,13 +216,13 @@ def test_the_preview_is_the_file_written_but_for_the_export_time(zoe_work, tmp_p
     assert panel.written.name.startswith("osmosis_export_zoe-")
     written = panel.written.read_text(encoding="utf-8")
     stamp = read_export(written)["exported_at"]
-    assert f"*Exported:* {stamp}\n" in written
+    assert f"* *Exported:* {stamp}\n" in written
     # the time, added on export, is the only difference from what the preview showed
-    unstamped = written.replace(f"*Exported:* {stamp}\n", "")
+    unstamped = written.replace(f"* *Exported:* {stamp}\n", "")
     unstamped = unstamped.replace(f' "exported_at": "{stamp}",\n', "")
     assert unstamped == panel.text == f"{readable}\n\n{block}"
     data = read_export(written)
-    assert data["format"] == "osmosis-lab-export" and data["version"] == 2
+    assert data["format"] == "osmosis-lab-export" and data["version"] == EXPORT_VERSION
     assert data["answers"]["00_start_here"]["youngest_tester"]["answer"] == "Niels Larson"
     assert data["reflections"]["00_refuse_first"]["text"] == "Subconscious signals."
 
@@ -463,7 +463,7 @@ def test_before_a_sign_in_the_panel_exports_and_deletes_nothing(tmp_path, monkey
     ("text", "why"),
     [
         ("# my notes, no data", "exactly one json block"),
-        ('```json\n{"format": "osmosis-lab-export", "version": 3}\n```\n', "version 3"),
+        ('```json\n{"format": "osmosis-lab-export", "version": 99}\n```\n', "version 99"),
         ('```json\n{"format": "something-else", "version": 1}\n```\n', "wrong format"),
         ("```json\n{not json\n```\n", "not valid JSON"),
     ],

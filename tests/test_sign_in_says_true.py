@@ -49,6 +49,25 @@ def test_enter_in_the_name_box_signs_in_and_typing_alone_does_not(tmp_path):
     assert my_work.current_learner() == "Inès" and "Signed in as Inès" in said(door.status)
 
 
+def test_letters_arriving_just_after_enter_complete_the_name_signed_in(tmp_path, monkeypatch):
+    """In Chromium, Enter reached the kernel before the last letter: signed in as "Inès Fas"."""
+    from osmosis_lab.explorers import late_keystrokes
+
+    now = [100.0]
+    monkeypatch.setattr(late_keystrokes.time, "monotonic", lambda: now[0])
+    door = my_work.sign_in("03_privacy", folder=tmp_path)
+    door.name.value = "Inès Fas"
+    press_enter(door.name)
+    now[0] += 0.2
+    door.name.value = "Inès Fast"  # the last keystroke, arriving after Enter
+    assert my_work.current_learner() == "Inès Fast" and "Signed in as Inès Fast" in said(
+        door.status
+    )
+    now[0] += 5
+    door.name.value = "Inès Fastest"  # typed later: a new name, not signed in by typing
+    assert my_work.current_learner() == "Inès Fast"
+
+
 # -- 3. after a restart, the screen says the work comes back, and it does ------------------------
 
 

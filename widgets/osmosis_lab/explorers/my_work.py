@@ -42,6 +42,7 @@ import ipywidgets as widgets
 from ..errors import RecordError
 from ..records import RecordStore, normalise_name
 from . import text_boxes
+from .late_keystrokes import Press
 
 #: The record section that holds every reflection (keyed by prompt id).
 REFLECTIONS = "reflections"
@@ -196,6 +197,7 @@ class SignIn:
 
     def __init__(self, lesson: str, *, folder: str | Path | None = None) -> None:
         self.lesson, self.folder = lesson, folder
+        self._last_press: Press | None = None  # the name signed in with (see .late_keystrokes)
         self.name = text_boxes.Text(
             value=current_learner() or "",
             description="Your name or pseudonym",
@@ -225,6 +227,12 @@ class SignIn:
             self.sign_in()
 
     def _typed(self) -> None:
+        # Enter or Open pressed right after typing can reach the kernel before the last letters
+        if self._last_press is not None and self._last_press.completed_by(
+            {"name": self.name.value}
+        ):
+            self.sign_in()
+            return
         typed = " ".join(self.name.value.split())
         if typed and typed != current_learner():
             self.status.value = _live(
@@ -256,6 +264,7 @@ class SignIn:
             saved = store.load(self.name.value)
         except RecordError as error:
             return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
+        self._last_press = Press({"name": self.name.value})
         _KERNEL.update(learner=" ".join(self.name.value.split()), store=store)
         _tell_followers()
         found = len(saved.get(self.lesson, {}))

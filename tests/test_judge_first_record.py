@@ -14,7 +14,7 @@ import pytest
 from osmosis_lab.data import load_pairs, load_population
 from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.trust_judge import JudgeFirstExplorer
-from osmosis_lab.records import RecordStore, read_export
+from osmosis_lab.records import EXPORT_VERSION, RecordStore, read_export
 from osmosis_lab.records.export import export_markdown
 from osmosis_lab.teacher import parse_export, private_html, projector_html, read_class_folder
 from osmosis_lab.teacher.judge_first import learner_rows
@@ -161,7 +161,7 @@ def test_the_export_shows_and_holds_the_calls_and_they_can_be_left_out(tmp_path)
     assert "Judge first · 04_trust" in panel.preview.value and "Cases judged: 4 of 4" in panel.text
     panel.export.click()
     data = read_export(panel.written.read_text(encoding="utf-8"))
-    assert data["version"] == 2 and len(data["judge_first"]["04_trust"]["calls"]) == 4
+    assert data["version"] == EXPORT_VERSION and len(data["judge_first"]["04_trust"]["calls"]) == 4
     panel.parts["judge_first:04_trust"].value = False
     assert "Judge first" not in panel.preview.value
     panel.export.click()
@@ -171,7 +171,7 @@ def test_the_export_shows_and_holds_the_calls_and_they_can_be_left_out(tmp_path)
 
 def test_a_version_1_export_still_reads_as_having_no_calls():
     text = export_markdown("Ana", {"00_start_here": {"x": {"answer": 1, "status": "correct"}}})
-    old = text.replace('"version": 2', '"version": 1')
+    old = text.replace(f'"version": {EXPORT_VERSION}', '"version": 1')
     assert read_export(old)["version"] == 1
     assert parse_export(old, source="ana.md").judge_calls == ()
 

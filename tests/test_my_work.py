@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from osmosis_lab.explorers import answers, my_work, review_writer
+from osmosis_lab.explorers import late_keystrokes, my_work, review_writer
 from osmosis_lab.explorers.answers import answer_control
-from osmosis_lab.records import RecordStore, read_export
+from osmosis_lab.records import EXPORT_VERSION, RecordStore, read_export
 
 
 def said(widget) -> str:
@@ -216,13 +216,13 @@ def test_the_preview_is_the_file_written_but_for_the_export_time(zoe_work, tmp_p
     assert panel.written.name.startswith("osmosis_export_zoe-")
     written = panel.written.read_text(encoding="utf-8")
     stamp = read_export(written)["exported_at"]
-    assert f"*Exported:* {stamp}\n" in written
+    assert f"* *Exported:* {stamp}\n" in written
     # the time, added on export, is the only difference from what the preview showed
-    unstamped = written.replace(f"*Exported:* {stamp}\n", "")
+    unstamped = written.replace(f"* *Exported:* {stamp}\n", "")
     unstamped = unstamped.replace(f' "exported_at": "{stamp}",\n', "")
     assert unstamped == panel.text == f"{readable}\n\n{block}"
     data = read_export(written)
-    assert data["format"] == "osmosis-lab-export" and data["version"] == 2
+    assert data["format"] == "osmosis-lab-export" and data["version"] == EXPORT_VERSION
     assert data["answers"]["00_start_here"]["youngest_tester"]["answer"] == "Niels Larson"
     assert data["reflections"]["00_refuse_first"]["text"] == "Subconscious signals."
 
@@ -463,7 +463,7 @@ def test_before_a_sign_in_the_panel_exports_and_deletes_nothing(tmp_path, monkey
     ("text", "why"),
     [
         ("# my notes, no data", "exactly one json block"),
-        ('```json\n{"format": "osmosis-lab-export", "version": 3}\n```\n', "version 3"),
+        ('```json\n{"format": "osmosis-lab-export", "version": 99}\n```\n', "version 99"),
         ('```json\n{"format": "something-else", "version": 1}\n```\n', "wrong format"),
         ("```json\n{not json\n```\n", "not valid JSON"),
     ],
@@ -480,7 +480,7 @@ def test_keystrokes_that_arrive_just_after_check_complete_that_check(tmp_path, m
     completed answer is judged as the Check the learner pressed, not as a wrong first try."""
     signed_in(tmp_path, "Zoé", lesson="03_privacy")
     clock = iter([100.0, 100.4])
-    monkeypatch.setattr(answers.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(late_keystrokes.time, "monotonic", lambda: next(clock))
     control = answer_control("reidentified_testers")
     control.text.value = "1"
     control.check_button.click()  # at 100.0 s, with only "1" arrived
@@ -493,7 +493,7 @@ def test_keystrokes_that_arrive_just_after_check_complete_that_check(tmp_path, m
 def test_a_change_well_after_check_asks_for_a_new_check(tmp_path, monkeypatch):
     signed_in(tmp_path, "Zoé", lesson="03_privacy")
     clock = iter([100.0, 105.0])
-    monkeypatch.setattr(answers.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(late_keystrokes.time, "monotonic", lambda: next(clock))
     control = answer_control("reidentified_testers")
     control.text.value = "1"
     control.check_button.click()

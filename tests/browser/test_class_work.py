@@ -26,6 +26,8 @@ from .harness.workspace import copy_lessons
 LEARNER = "Zoé Browser"
 REFLECTION = "Subconscious signals: I cannot even know what they show."
 PROMPT = "Which category would you refuse first? Would a worse match change your answer?"
+#: the export names an answer by the question the learner saw (records.export)
+COUNT_QUESTION = "How many of the 12 beta testers were invented for this module?"
 
 
 #: This file's own copy of the lessons, a folder of the session's JupyterLab (one server per
@@ -134,7 +136,7 @@ def test_export_shows_the_file_first_leaves_a_part_out_and_delete_erases_it(tab,
     show.activate()
     preview = show.readout()
     assert "your teacher" in preview and REFLECTION in preview
-    assert "count_the_testers" in preview
+    assert COUNT_QUESTION in preview
     assert not list(folder.glob("osmosis_export_*")), "written before the learner pressed Export"
     shot(tab, "export-preview", show.locator)
     labels = ["Show what will be exported", "Export my work", "Delete my saved work"]
@@ -144,7 +146,7 @@ def test_export_shows_the_file_first_leaves_a_part_out_and_delete_erases_it(tab,
     assert tab.control(ANSWERS_00).value() == "true"
     tab.control(REFLECTION_PART).flip()  # leave the reflection out
     preview = show.readout()
-    assert REFLECTION not in preview and "count_the_testers" in preview
+    assert REFLECTION not in preview and COUNT_QUESTION in preview
     assert "chose to leave out:* reflection:00_refuse_first" in preview
     export = tab.control("Export my work")
     export.activate()

@@ -30,7 +30,6 @@ Examples
 """
 
 import html
-import time
 from typing import Any
 
 import ipywidgets as widgets
@@ -40,6 +39,7 @@ from ..check.exercise import Exercise, NotANumber, parse_number
 from ..check.exercises import exercise as find_exercise
 from . import code_path, gate, text_boxes
 from .gate import reveal_after  # noqa: F401 - lessons import it with answer_control
+from .late_keystrokes import LATE_KEYSTROKES_S, Press  # noqa: F401 - the rule, for every press
 
 code_path.install()  # the code cell under a control says so once the control is answered
 
@@ -54,10 +54,6 @@ SELECTED_MARK = (
     f"<style>.{CONTROL_CLASS} .widget-toggle-button.mod-active::before"
     f' {{ content: "{MARK}"; font-weight: bold; }}</style>'
 )
-#: On a busy kernel, a Check click can overtake the last keystrokes typed before it (the browser
-#: sends clicks at once but holds back text updates while one is on its way). Keystrokes that
-#: arrive this soon after a Check and only complete the text checked belong to that Check.
-LATE_KEYSTROKES_S = 1.5
 
 
 def _live(inner: str) -> str:
@@ -69,7 +65,7 @@ class AnswerControl:
     ``selection`` (what is chosen, in words) and ``verdict`` (the check's verdict)."""
 
     def __init__(self, exercise: Exercise, *, record: Any = None) -> None:
-        self._last_check: tuple[float, str | None] | None = None  # (when, the text checked)
+        self._last_check: Press | None = None  # the text checked (see .late_keystrokes)
         self.exercise, self.record = exercise, record
         self.status = "not checked"
         self.check_button = widgets.Button(
@@ -194,7 +190,7 @@ class AnswerControl:
         if hasattr(self.record, "describe"):
             self.kept.value = self.record.describe()
         text = getattr(self, "text", None)
-        self._last_check = (time.monotonic(), text.value if text is not None else None)
+        self._last_check = Press({"text": text.value if text is not None else None})
         return verdict
 
     def _keep(self, verdict: Verdict, *, same_try: bool = False) -> None:
@@ -211,16 +207,10 @@ class AnswerControl:
 
     def _completes_last_check(self) -> bool:
         """Whether the text changed only by keystrokes typed before the last Check (see
-        :data:`LATE_KEYSTROKES_S`)."""
+        :mod:`.late_keystrokes`)."""
         if getattr(self, "text", None) is None or self._last_check is None:
             return False
-        when, checked = self._last_check
-        typed = self.text.value
-        return (
-            time.monotonic() - when < LATE_KEYSTROKES_S
-            and typed.startswith(checked)
-            and typed != checked
-        )
+        return self._last_check.completed_by({"text": self.text.value})
 
     def restore(self) -> None:
         """Show the answer the record keeps for this exercise, and its verdict, if any."""
@@ -268,7 +258,7 @@ class AnswerControl:
         self.status = verdict.status
         self.verdict.value = _live(verdict._repr_html_())
         self._keep(verdict, same_try=True)
-        self._last_check = (self._last_check[0], self.text.value)
+        self._last_check = self._last_check.completed({"text": self.text.value})
         self._describe()
 
     def _describe(self) -> None:

@@ -7,7 +7,8 @@ say so, as if the answer had not counted. So the placeholder's verdict is a
 live view (:data:`osmosis_lab.check.core.placeholder_view`, set here because
 ``check`` imports no widgets) that follows the exercise's newest answer control
 (:func:`.gate.newest_control`): once that control holds a checked answer, it says
-the exercise was answered above, and how to answer in code instead.
+the exercise was answered above, how (buttons, a number box, a text box), and how
+to answer in code instead.
 
 Examples
 --------
@@ -30,8 +31,32 @@ import ipywidgets as widgets
 from ..check import Verdict, core
 from . import gate
 
-#: What the code cell says once the exercise is answered with its control.
-ANSWERED = "You answered above with the buttons, and that counts."
+#: How the code cell's "answered" sentence starts, whatever the control.
+ANSWERED = "You answered above"
+#: How the learner answered, per kind of control (see :mod:`.answers`): a number typed in a box
+#: was once told "with the buttons", which she had never pressed.
+_HOW = {
+    "choice": "with the buttons",
+    "picks": "with the buttons",
+    "pair": "with the buttons",
+    "pairs": "with the buttons",
+    "ordering": "by putting the items in order with the ↑ and ↓ buttons",
+    "number": "by typing a number in the answer box",
+    "phrase": "by typing in the answer box",
+}
+
+
+def answered_words(kind: str | None) -> str:
+    """What the code cell says once the exercise is answered with its control of ``kind``.
+
+    >>> answered_words("number")
+    'You answered above by typing a number in the answer box, and that counts.'
+    >>> answered_words("choice")
+    'You answered above with the buttons, and that counts.'
+    """
+    return f"{ANSWERED} {_HOW.get(kind, 'with the answer control')}, and that counts."
+
+
 _IN_CODE = (
     "To answer in code instead, replace <code>...</code> with your answer, then run this cell."
 )
@@ -41,12 +66,13 @@ def placeholder_view(exercise: str, verdict: Verdict) -> widgets.HTML:
     """The code cell's "not attempted yet" for ``exercise``, kept true as its control is used."""
     view = widgets.HTML()
     control: Any = gate.newest_control(exercise)
+    kind = getattr(getattr(control, "exercise", None), "kind", None)
 
     def say(_change=None) -> None:
         if control is not None and gate.answered(control):
             view.value = (
                 '<div role="status" class="osmosis-check" style="border-left:4px solid #555555;'
-                f'padding:0.3em 0.8em"><strong>{ANSWERED}</strong> {_IN_CODE}</div>'
+                f'padding:0.3em 0.8em"><strong>{answered_words(kind)}</strong> {_IN_CODE}</div>'
             )
         else:
             view.value = verdict._repr_html_()

@@ -128,7 +128,7 @@ class JudgeRecord:
         elif learner is None:
             text = (
                 "Your calls are not kept until you sign in at the top of the lesson; nothing is "
-                "sent anywhere."
+                f"sent anywhere. {my_work.AFTER_RESTART}"
             )
         else:
             plural = "s are" if restored != 1 else " is"

@@ -42,9 +42,13 @@ import ipywidgets as widgets
 from ..errors import RecordError
 from ..records import RecordStore, normalise_name
 from . import text_boxes
+from .late_keystrokes import Press
 
 #: The record section that holds every reflection (keyed by prompt id).
 REFLECTIONS = "reflections"
+#: Said wherever work shows as not kept: after a restart everything looks lost until the learner
+#: signs in again, and nothing else on screen tells them that it comes back.
+AFTER_RESTART = "After a restart, sign in again with the same name: everything you kept comes back."
 _KERNEL: dict[str, Any] = {"learner": None, "store": None}
 _FOLLOWERS: "weakref.WeakSet[Any]" = weakref.WeakSet()
 
@@ -163,7 +167,7 @@ class LessonRecord:
         if current_learner() is None:
             return (
                 "Answers are not kept until you sign in above (<em>Your name or pseudonym</em>, "
-                "then <em>Open my work</em>)."
+                f"then <em>Open my work</em>). {AFTER_RESTART}"
             )
         return f"Kept for {html.escape(current_learner())} on this machine."
 
@@ -193,6 +197,7 @@ class SignIn:
 
     def __init__(self, lesson: str, *, folder: str | Path | None = None) -> None:
         self.lesson, self.folder = lesson, folder
+        self._last_press: Press | None = None  # the name signed in with (see .late_keystrokes)
         self.name = text_boxes.Text(
             value=current_learner() or "",
             description="Your name or pseudonym",
@@ -209,16 +214,30 @@ class SignIn:
         self.status = widgets.HTML(_live(""))
         self.view = widgets.VBox([widgets.HBox([self.name, self.open]), self.status])
         self.open.on_click(lambda _button: self.sign_in())
+        # Enter in the box signs in too: the browser sends a "submit" message on Enter (ipywidgets'
+        # on_submit is deprecated; its message is not), and the name still arrives as it is typed
+        self.name.on_msg(lambda _box, content, _buffers: self._submitted(content))
         follow(self)  # a sign-out elsewhere ("Delete my saved work") shows here too
         # every keystroke is answered, for screen readers: what pressing Open will do
         self.name.observe(lambda _change: self._typed(), names="value")
         self._say()
 
+    def _submitted(self, content: dict) -> None:
+        if content.get("event") == "submit":
+            self.sign_in()
+
     def _typed(self) -> None:
+        # Enter or Open pressed right after typing can reach the kernel before the last letters
+        if self._last_press is not None and self._last_press.completed_by(
+            {"name": self.name.value}
+        ):
+            self.sign_in()
+            return
         typed = " ".join(self.name.value.split())
         if typed and typed != current_learner():
             self.status.value = _live(
-                f"Press <em>Open my work</em> to keep your answers as {html.escape(typed)}."
+                f"Press <em>Enter</em> or <em>Open my work</em> to keep your answers as "
+                f"{html.escape(typed)}."
             )
 
     def sign_in(self) -> None:
@@ -245,6 +264,7 @@ class SignIn:
             saved = store.load(self.name.value)
         except RecordError as error:
             return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
+        self._last_press = Press({"name": self.name.value})
         _KERNEL.update(learner=" ".join(self.name.value.split()), store=store)
         _tell_followers()
         found = len(saved.get(self.lesson, {}))
@@ -266,7 +286,8 @@ class SignIn:
             message = (
                 f"Signed in as {html.escape(current_learner())}."
                 if current_learner()
-                else "Not signed in: your answers are not kept yet."
+                else "<strong>Not signed in:</strong> your answers are not kept yet. Type your "
+                f"name, then press <em>Enter</em> or <em>Open my work</em>. {AFTER_RESTART}"
             )
         self.status.value = _live(message)
 

@@ -32,6 +32,7 @@ import ipywidgets as widgets
 from ..errors import RecordError
 from ..records import repair_surrogates
 from . import my_work, text_boxes
+from .late_keystrokes import Press
 from .my_work import REFLECTIONS, _live
 
 
@@ -53,6 +54,7 @@ class Reflection:
 
     def __init__(self, prompt_id: str, prompt_text: str) -> None:
         self.prompt_id, self.prompt_text = prompt_id, prompt_text
+        self._last_save: Press | None = None  # what the last Save kept (see .late_keystrokes)
         prompt = widgets.HTML(f"<p><strong>{html.escape(prompt_text)}</strong></p>")
         self.text = text_boxes.Textarea(
             description="My reflection",
@@ -75,10 +77,20 @@ class Reflection:
         self.view = widgets.VBox([prompt, self.text, self.may_show, self.save, self.status])
         self.save.on_click(lambda _button: self.keep())
         # every change is answered, for screen readers: nothing is kept until Save
-        self.text.observe(lambda _change: self._unsaved("Not saved yet"), names="value")
+        self.text.observe(lambda _change: self._typed(), names="value")
         self.may_show.observe(lambda _change: self._unsaved(self._showing()), names="value")
         my_work.follow(self)
         self.on_sign_in()
+
+    def _on_screen(self) -> dict:
+        return {"text": self.text.value, "may_show": self.may_show.value}
+
+    def _typed(self) -> None:
+        # the last letters typed before Save, arriving after it: they belong to that Save
+        if self._last_save is not None and self._last_save.completed_by(self._on_screen()):
+            self.keep(same_press=True)
+        else:
+            self._unsaved("Not saved yet")
 
     def _showing(self) -> str:
         return saved_words(self.may_show.value).removesuffix(".")
@@ -93,7 +105,9 @@ class Reflection:
     def on_sign_in(self) -> None:
         """Bring the kept reflection back (never over text typed on screen)."""
         if my_work.current_learner() is None:
-            self.status.value = _live("Not kept yet: sign in above, then press Save.")
+            self.status.value = _live(
+                f"Not kept yet: sign in above, then press Save. {my_work.AFTER_RESTART}"
+            )
             return
         try:
             kept = self._kept().get(self.prompt_id)
@@ -110,8 +124,11 @@ class Reflection:
         else:
             self.status.value = _live("Type your reflection, then press Save.")
 
-    def keep(self) -> None:
-        """Save the text and the choice in the learner's record; say what happened."""
+    def keep(self, *, same_press: bool = False) -> None:
+        """Save the text and the choice in the learner's record; say what happened.
+
+        ``same_press``: the save completes the last Save with letters typed before it.
+        """
         if my_work.current_learner() is None:
             self.status.value = _live(
                 "<strong>Not saved:</strong> sign in above first (<em>Your name or pseudonym</em>, "
@@ -136,6 +153,9 @@ class Reflection:
                 f"<strong>Not saved:</strong> {html.escape(str(error))} Your text is still here."
             )
             return
+        self._last_save = (
+            self._last_save.completed(self._on_screen()) if same_press else Press(self._on_screen())
+        )
         my_work.changed()
         self.status.value = _live(
             "<strong>Saved</strong> on this machine. It leaves it only if you export it. "

@@ -39,6 +39,7 @@ from . import my_work, newest, text_boxes
 from . import review_words as say
 from .base import Explorer
 from .confirm import ConfirmStep
+from .late_keystrokes import Press
 from .review_design import DesignPanel
 from .review_follow import BLANK, OnScreen
 from .review_matrix import StakeholderExplorer
@@ -77,6 +78,7 @@ class ReviewWriter(Explorer):
         self.saved_fields: dict = {}
         self.opened_fields: dict = {}
         self.saved_to: Path | None = None
+        self._last_save: Press | None = None  # what the last Save wrote (see .late_keystrokes)
         self._build_controls()
         self.view = widgets.VBox(
             [widgets.HBox([self.name, self.open]), self.text, self.reasons.view,
@@ -84,12 +86,12 @@ class ReviewWriter(Explorer):
              self.preview]
         )  # fmt: skip
         for box in (self.name, self.text, *self.reasons.boxes.values()):
-            box.observe(lambda _change: self.refresh(), names="value")
+            box.observe(lambda _change: self._typed(), names="value")
         self.open.on_click(lambda _button: self.open_record())
         self.save.on_click(lambda _button: self.write())
         self.on_screen = OnScreen(
             self, panel, matrix,
-            saved=lambda: self.saved_fields if self.learner else {}, changed=self.refresh,
+            saved=lambda: self.saved_fields if self.learner else {}, changed=self._typed,
         )  # fmt: skip
         newest.announce(self)
         my_work.follow(self)  # Run All builds the writer before the learner signs in
@@ -222,8 +224,16 @@ class ReviewWriter(Explorer):
         self.reasons.set_values(saved.get("reasons", {}))
         return self.on_screen.restore(saved)
 
-    def write(self) -> None:
-        """Save the review; say where, or why it could not be saved."""
+    def _typed(self) -> None:
+        # the last letters typed before Save, arriving after it: they belong to that Save
+        if self._last_save is not None and self._last_save.completed_by(self.fields()):
+            self.write(same_press=True)
+        else:
+            self.refresh()
+
+    def write(self, *, same_press: bool = False) -> None:
+        """Save the review; say where, or why it could not be saved. ``same_press``: this save
+        completes the last Save with letters typed before it (see :mod:`.late_keystrokes`)."""
         self._ask_to_clear(False)
         if self.learner is None:
             self.status.value = say.not_saved_no_name()
@@ -237,7 +247,10 @@ class ReviewWriter(Explorer):
             return
         # the box replaced any half emoji by "�" as it arrived (text_boxes): say so at Save
         repaired, self.text.repaired = self.text.repaired, False
-        self._save(self.fields(), allow_empty=False, repaired=repaired)
+        fields = self.fields()
+        if self._save(fields, allow_empty=False, repaired=repaired):
+            last = self._last_save
+            self._last_save = last.completed(fields) if same_press and last else Press(fields)
 
     def _save(self, fields: dict, *, allow_empty: bool, repaired: bool = False) -> bool:
         self.status.value = say.status("Saving…")
@@ -245,6 +258,7 @@ class ReviewWriter(Explorer):
             self.store.save(self.learner, SECTION, fields, allow_empty=allow_empty)
             self.saved_to = save_review(self.review_path, self.markdown())
             self.saved_fields = fields  # only now: "saved" means both files were written
+            my_work.changed()  # the export's preview holds the review: it follows
         except RecordError as error:
             self.status.value = say.not_saved_error(error)
             self.refresh()

@@ -40,6 +40,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from ..check.exercises import all_exercises
 from ..errors import RecordError
 from ..records import learner_key, write_text_atomically
 from ..records.export import (
@@ -51,6 +52,7 @@ from ..records.export import (
     export_time,
     markdown_from_data,
 )
+from ..review import ITEM_TITLES, ROLES
 from . import my_work
 from .confirm import ConfirmStep
 from .my_work import _live
@@ -66,7 +68,19 @@ LESSON_TITLES = {
     "04_trust": '04 · Algorithmic trust: how sure is "certain"?',
     "05_design_review": "05 · Design review before launch",
 }
-_KINDS = {"answers": "My answers in", "judge_first": "My judge-first calls in"}
+_KINDS = {
+    "answers": "My answers in",
+    "judge_first": "My judge-first calls in",
+    "review": "My design review in",
+}
+
+
+def seen_words() -> dict:
+    """What the learner saw for each id in an export: each exercise's question, each review
+    checklist item's title and each stakeholder's name (the ids stay in the data block)."""
+    questions = {name: exercise.question for name, exercise in all_exercises().items()}
+    labels = {**ITEM_TITLES, **{role: name for role, (name, _who) in ROLES.items()}}
+    return {"questions": questions, "labels": labels}
 
 
 def part_label(part: str, record: dict) -> str:
@@ -243,7 +257,7 @@ class ExportPanel:
         left_out = {p for p in shown if not self.parts[p].value}
         # no export time in the preview: nothing is exported yet (write() adds it)
         self.data = _without_time(export_data(learner, record, leave_out=left_out))
-        self.text = markdown_from_data(self.data)
+        self.text = markdown_from_data(self.data, **seen_words())
         self.preview.value = preview_html(self.text)
 
     # -- writing and deleting -------------------------------------------------------------------
@@ -264,7 +278,8 @@ class ExportPanel:
             return
         try:
             self.written = write_text_atomically(
-                target, markdown_from_data({**self.data, "exported_at": export_time()})
+                target,
+                markdown_from_data({**self.data, "exported_at": export_time()}, **seen_words()),
             )
         except RecordError as error:
             self.status.value = _live(

@@ -16,8 +16,11 @@ the one fenced ``json`` block at its end with :func:`read_export`::
                      "did_well": false}]}},
      "reflections": {"00_refuse": {"prompt": "...", "text": "...", "may_show": false}}}
 
-Version 2 added ``judge_first`` (lesson 04's judge-first calls); :func:`read_export`
-reads version 1 files too, as having none.
+Version 2 added ``judge_first`` (lesson 04's judge-first calls), version 3
+``design_review`` (lesson 05's review, its fields as saved: a teacher who asks for
+"your work" gets it too); :func:`read_export` reads older files too, as having none.
+The readable part names each answer by the question the learner saw (the caller
+passes ``questions``); the id stays in the data block for the teacher's view.
 
 The learner chooses the parts (:func:`export_parts`); a part left out is absent
 from both the Markdown and the data, and its id is listed under ``consent.left_out``.
@@ -60,13 +63,14 @@ import re
 from datetime import UTC, datetime
 
 from osmosis_lab.errors import RecordError
+from osmosis_lab.records.export_review import REVIEW_PART, review_lines
 from osmosis_lab.records.markdown import inert_markdown
 
 EXPORT_FORMAT = "osmosis-lab-export"
 #: Bump when the layout changes; :func:`read_export` refuses versions it does not know.
-EXPORT_VERSION = 2
-#: Versions :func:`read_export` reads (1 has no ``judge_first``).
-READABLE_VERSIONS = (1, 2)
+EXPORT_VERSION = 3
+#: Versions :func:`read_export` reads (1 has no ``judge_first``, 1 and 2 no ``design_review``).
+READABLE_VERSIONS = (1, 2, 3)
 #: Every export is named ``<EXPORT_STEM>_<learner key>.md``.
 EXPORT_STEM = "osmosis_export"
 #: The record section that holds the reflections (every other section is a lesson's answers).
@@ -79,7 +83,7 @@ READER = "your teacher"
 #: the lesson's name: lesson 05's exercise answers are kept under "05_design_review", and the
 #: two once shared it, so saving the review replaced the answers.
 REVIEW = "design_review"
-#: Sections of the record that are not answers to export (lesson 05's review has its own file).
+#: Sections of the record that are not answers to export (lesson 05's review is its own part).
 _NOT_ANSWERS = {REVIEW}
 #: The heading over the data block, the file's last part (a program's, not a person's, to read).
 DATA_HEADING = "## Data (for the teacher's view)"
@@ -125,7 +129,7 @@ def export_parts(record: dict[str, dict]) -> list[str]:
     """The ids of the parts a learner may include or leave out, in the order shown.
 
     ``answers:<lesson>`` for each lesson with kept answers, ``reflection:<prompt id>``
-    for each kept reflection with text.
+    for each kept reflection with text, :data:`REVIEW_PART` for a saved design review.
     """
     not_answers = _NOT_ANSWERS | {REFLECTIONS, JUDGE_FIRST}
     answers = sorted(s for s, f in record.items() if s not in not_answers and f)
@@ -136,6 +140,7 @@ def export_parts(record: dict[str, dict]) -> list[str]:
         [f"answers:{s}" for s in answers]
         + [f"{JUDGE_FIRST}:{k}" for k in judged]
         + [f"reflection:{p}" for p in reflections]
+        + ([REVIEW_PART] if saved_review(record) else [])  # saved once: text, choices, matrix
     )
 
 
@@ -155,6 +160,7 @@ def export_data(
     answers = {key: record[key] for kind, key in chosen if kind == "answers"}
     reflections = {key: record[REFLECTIONS][key] for kind, key in chosen if kind == "reflection"}
     judged = {key: record[JUDGE_FIRST][key] for kind, key in chosen if kind == JUDGE_FIRST}
+    review = saved_review(record) if REVIEW_PART in included else {}
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -165,6 +171,7 @@ def export_data(
         "answers": _neutralised(answers),
         JUDGE_FIRST: _neutralised(judged),
         "reflections": _neutralised(reflections),
+        REVIEW: _neutralised(review),
     }
 
 
@@ -213,27 +220,31 @@ def _judge_lines(lesson: str, kept: dict) -> list[str]:
     return lines + [""]
 
 
-def markdown_from_data(data: dict) -> str:
+def markdown_from_data(data: dict, *, questions=None, labels=None) -> str:
     """The export's text from :func:`export_data`: Markdown for people, then the data block.
 
     Without ``exported_at`` (a preview, before anything is exported) the text has no time.
+    ``questions`` (exercise id -> the question the learner saw) and ``labels`` (a review
+    checklist item or role id -> its words) name what the learner saw; an id is shown without.
     """
-    lines = [
-        "# Osmosis Ethics Lab: my work",
-        "",
+    questions = questions or {}
+    header = [
         f"*Learner (a name or pseudonym, not checked by anyone):* {inert_markdown(data['learner'])}",
         # no time in a preview (nothing is exported yet): the line comes with the export
         *([f"*Exported:* {data['exported_at']}"] if data.get("exported_at") else []),
         f"*Who will read it:* {data['reader']}.",
         "*Parts the learner chose to leave out:* "
         + (", ".join(data["consent"]["left_out"]) or "none"),
-        "",
     ]
+    # a list item each: lines of one paragraph run together in every Markdown viewer ("*", not
+    # "-": a line starting with "-" is a formula to a spreadsheet)
+    lines = ["# Osmosis Ethics Lab: my work", "", *(f"* {line}" for line in header), ""]
     for lesson, answers in data["answers"].items():
         lines += [f"## Answers · {lesson}", ""]
         for exercise, kept in sorted(answers.items()):
+            asked = questions.get(exercise, exercise)
             lines.append(
-                f"* **{inert_markdown(exercise)}**: {inert_markdown(_answer_words(kept.get('answer')))}"
+                f"* **{inert_markdown(asked)}**: {inert_markdown(_answer_words(kept.get('answer')))}"
                 f" ({kept.get('status', '?')}; first answer: "
                 f"{inert_markdown(_answer_words(kept.get('first_answer')))}; "
                 f"tries: {kept.get('tries', '?')})"
@@ -253,17 +264,25 @@ def markdown_from_data(data: dict) -> str:
             f"*May be shown to the class without my name:* {shown}",
             "",
         ]
+    if data.get(REVIEW):
+        lines += review_lines(data[REVIEW], labels=labels)
     block = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
     lines += [DATA_HEADING, "", "```json", block, "```", ""]
     return "\n".join(lines)
 
 
 def export_markdown(
-    learner: str, record: dict[str, dict], *, leave_out=(), exported_at: str | None = None
+    learner: str,
+    record: dict[str, dict],
+    *,
+    leave_out=(),
+    exported_at: str | None = None,
+    questions=None,
+    labels=None,
 ) -> str:
     """The whole export file for ``learner``'s ``record`` (section -> fields), parts left out."""
     data = export_data(learner, record, leave_out=leave_out, exported_at=exported_at)
-    return markdown_from_data(data)
+    return markdown_from_data(data, questions=questions, labels=labels)
 
 
 def read_export(text: str) -> dict:

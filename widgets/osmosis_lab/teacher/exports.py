@@ -32,7 +32,7 @@ from osmosis_lab.errors import RecordError
 from osmosis_lab.teacher.judge_first import JudgeCall, judge_calls
 
 FORMAT = "osmosis-lab-export"
-KNOWN_VERSIONS = (1, 2)
+KNOWN_VERSIONS = (1, 2, 3)  # 3 adds design_review (records.export)
 #: A real export is a few kilobytes; anything past this is not one (and must not fill memory).
 MAX_BYTES = 512 * 1024
 _BLOCK = re.compile(r"```json[^\n]*\n(.*?)\n```", re.S)

@@ -1,0 +1,41 @@
+"""A learner who types fast and presses Save at once keeps every letter (issue 11, "learner work
+is never lost"), and Enter in the name box signs in (lesson 00, in JupyterLab and Chromium).
+
+The browser sends a button press at once but holds back a text box's update while an earlier one
+is on its way, so the press can reach the kernel before the last letters: a reflection was saved
+ending "...about the expo". Here the text is typed with no pause and Save is pressed straight
+after, from the keyboard; the record on disk must hold the whole text.
+"""
+
+from __future__ import annotations
+
+from osmosis_lab.records import RecordStore
+
+LEARNER = "Inès Fast"
+#: long enough that the browser is still holding back updates when Save is pressed
+TEXT = (
+    "Subconscious signals: I cannot even know what they show, and 'only transmits' says nothing "
+    "about the export."
+)
+
+
+def test_typing_then_save_at_once_keeps_the_whole_reflection(lab, lab_server):
+    folder = lab_server.root / "lessons"
+    lab.open("lessons/00_start_here.ipynb").run_all()
+    lab.assert_no_errors()
+    name = lab.control("Your name or pseudonym")
+    name.type(LEARNER)  # then Enter, no click on Open my work
+    assert f"Signed in as {LEARNER}" in lab.control("Open my work").readout()
+
+    box = lab.control("My reflection")
+    box.focus()
+    lab.page.keyboard.press("ControlOrMeta+A")
+    save = lab.control("Save my reflection")
+    lab.page.keyboard.type(TEXT)  # as fast as the browser takes keys
+    # at once, as a learner does: Tab past the "may be shown" box to Save, Enter
+    for key in ("Tab", "Tab", "Enter"):
+        lab.page.keyboard.press(key)
+    lab.settle(quiet_ms=500, timeout=20)
+    assert "Saved on this machine" in save.readout()
+    kept = RecordStore(folder).load(LEARNER)["reflections"]
+    assert [r["text"] for r in kept.values()] == [TEXT]

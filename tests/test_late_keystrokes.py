@@ -1,0 +1,111 @@
+"""Nothing a learner types is lost when they press Save at once (issue 11, "learner work is never
+lost"; explorers.late_keystrokes).
+
+On a busy kernel the browser sends a click at once and holds back the last text update, so the
+kernel sees Save first, then the rest of the text. Driven here in that order: ``.click()``, then
+the last keystrokes' ``.value``; the clock is the one the rule reads, set by the test.
+"""
+
+import html
+import importlib
+import re
+
+import pytest
+
+from osmosis_lab.explorers import late_keystrokes, my_work, review_writer
+from osmosis_lab.records import RecordStore
+
+WHOLE = "The export says 'Only transmits' says nothing about the export."
+CUT = WHOLE[: WHOLE.index("expo") + 4]  # what reached the kernel before the Save click
+
+
+def said(widget) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", widget.value)).split())
+
+
+@pytest.fixture(autouse=True)
+def fresh_kernel():
+    importlib.reload(my_work)
+    yield
+    importlib.reload(my_work)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The seconds the rule reads; a test moves ``clock.now`` forward."""
+
+    class Clock:
+        now = 100.0
+
+    monkeypatch.setattr(late_keystrokes.time, "monotonic", lambda: Clock.now)
+    return Clock
+
+
+def signed_in(folder, name="Inès"):
+    door = my_work.sign_in("03_privacy", folder=folder)
+    door.name.value = name
+    door.open.click()
+
+
+def kept_reflection(folder, name="Inès"):
+    return RecordStore(folder).load(name)["reflections"]["03_expo"]
+
+
+def test_letters_arriving_just_after_save_are_saved_with_the_reflection(tmp_path, clock):
+    signed_in(tmp_path)
+    box = my_work.reflection("03_expo", "What does the export's promise say?")
+    box.text.value = CUT
+    box.save.click()  # the click overtook the last keystrokes
+    clock.now += 0.3
+    box.text.value = WHOLE  # ...which arrive now
+    assert kept_reflection(tmp_path)["text"] == WHOLE
+    assert said(box.status).startswith("Saved")
+
+
+def test_text_typed_well_after_save_is_a_new_change_not_saved_yet(tmp_path, clock):
+    signed_in(tmp_path)
+    box = my_work.reflection("03_expo", "What does the export's promise say?")
+    box.text.value = CUT
+    box.save.click()
+    clock.now += 5  # the learner went on writing after a deliberate Save
+    box.text.value = WHOLE
+    assert kept_reflection(tmp_path)["text"] == CUT
+    assert said(box.status).startswith("Not saved yet")
+
+
+def test_a_deletion_just_after_save_is_not_taken_as_part_of_it(tmp_path, clock):
+    signed_in(tmp_path)
+    box = my_work.reflection("03_expo", "What does the export's promise say?")
+    box.text.value = WHOLE
+    box.save.click()
+    clock.now += 0.3
+    box.text.value = CUT  # letters removed: the learner is editing, not finishing
+    assert kept_reflection(tmp_path)["text"] == WHOLE
+    assert said(box.status).startswith("Not saved yet")
+
+
+def test_letters_arriving_just_after_save_are_saved_in_the_design_review(tmp_path, clock):
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    writer.name.value = "Inès"
+    writer.open.click()
+    writer.text.value = CUT
+    writer.save.click()
+    clock.now += 0.3
+    writer.text.value = WHOLE
+    assert RecordStore(tmp_path).load("Inès")["design_review"]["review"] == WHOLE
+    assert WHOLE.replace("'", "") in writer.review_path.read_text(encoding="utf-8").replace("'", "")
+    assert said(writer.status).startswith("Saved") and ", saved." in said(writer.summary)
+
+
+def test_a_late_reason_completes_the_review_save_too(tmp_path, clock):
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    writer.name.value = "Inès"
+    writer.open.click()
+    box = writer.reasons.boxes["minors"]
+    box.value = "Niels is 1"
+    writer.save.click()
+    clock.now += 0.2
+    box.value = "Niels is 17"
+    assert RecordStore(tmp_path).load("Inès")["design_review"]["reasons"]["minors"] == (
+        "Niels is 17"
+    )

@@ -62,7 +62,7 @@ def test_answers_come_back_after_a_restart_with_first_answer_and_tries(tmp_path)
     control = answer_control("youngest_tester")
     answer(control, "Ana Stern")
     answer(control, "Niels Larson")
-    assert "Kept for Zoé" in said(control.kept)
+    assert "Checked answers are kept for Zoé" in said(control.kept)
     restart()
     again = answer_control("youngest_tester")  # Run All builds it before the sign-in click
     assert again.state() is None and "not kept until you sign in" in said(again.kept)
@@ -95,7 +95,7 @@ def test_nothing_is_written_before_a_sign_in_and_answers_join_the_record_then(tm
     signed_in(tmp_path)
     kept = RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]
     assert kept["answer"] == "Ana Stern" and kept["tries"] == 1
-    assert "Kept for Zoé" in said(control.kept)
+    assert "Checked answers are kept for Zoé" in said(control.kept)
 
 
 def test_a_name_cut_short_is_corrected_by_signing_in_again_while_nothing_is_kept(tmp_path):
@@ -106,7 +106,9 @@ def test_a_name_cut_short_is_corrected_by_signing_in_again_while_nothing_is_kept
     assert my_work.current_learner() == "Léa" and "instead of L" in said(again.status)
     control = answer_control("youngest_tester")
     answer(control, "Ana Stern")
-    assert "Kept for Léa" in said(control.kept) and "Not switched" not in said(first.status)
+    assert "Checked answers are kept for Léa" in said(control.kept) and "Not switched" not in said(
+        first.status
+    )
     assert RecordStore(tmp_path).load("L") == {}
 
 
@@ -529,3 +531,17 @@ def test_a_hint_keeps_the_misconception_it_answers_for_the_teachers_view(tmp_pat
 
     work = parse_export(panel.written.read_text(encoding="utf-8"), source="zoe.md")
     assert work.answers["03_privacy/reidentified_testers"].misconception == "forgot gender"
+
+
+def test_enter_in_an_answer_box_checks_and_keeps_the_answer_as_check_does(tmp_path):
+    """Enter after typing a number is a Check: a verdict shows and the answer is kept (hub walk:
+    "Kept for …" showed after Enter while nothing was kept)."""
+    signed_in(tmp_path)
+    control = answer_control("count_the_testers")
+    control.text.value = "3"
+    control.text._handle_custom_msg({"event": "submit"}, [])  # what the browser sends on Enter
+    assert control.status == "hint" and "Not yet" in said(control.verdict)
+    restart()
+    again = answer_control("count_the_testers")
+    signed_in(tmp_path)
+    assert again.text.value == "3" and again.status == "hint"

@@ -179,7 +179,7 @@ def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots
             answer(tab, out, exercise(item.exercise), value)
         now = shown(out)
         assert now["verdict"].startswith(item.verdict), (item, now)
-        assert f"Kept for {LEARNER} on this machine." in plain(out.inner_text())
+        assert f"Checked answers are kept for {LEARNER} on this machine." in plain(out.inner_text())
         out.screenshot(path=str(screenshots / f"{lesson}-{item.exercise}.png"))
     answered = _shown(tab, plan)
     setup = _cell(tab, "import ")["index"]

@@ -44,7 +44,10 @@ from .late_keystrokes import LATE_KEYSTROKES_S, Press  # noqa: F401 - the rule, 
 code_path.install()  # the code cell under a control says so once the control is answered
 
 _PLACEHOLDER = {"number": "a number, e.g. 12 or 0.25 or 25 %", "phrase": "a few words"}
-_NOTHING = ("choose your answer, then press Check.", "type your answer, then press Check.")
+_NOTHING = (
+    "choose your answer, then press Check.",
+    "type your answer, then press Enter or Check.",
+)
 _CHANGED = "Your answer changed: press Check to check it."
 #: The class every answer control's box carries (the mark's rule is scoped to it).
 CONTROL_CLASS = "osmosis-answer"
@@ -119,6 +122,7 @@ class AnswerControl:
             self.partners = {p: self._toggles(partners, f"{p}'s partner") for p in people}
             return list(self.partners.values())
         self.text = text_boxes.Text(description="Your answer", placeholder=_PLACEHOLDER[kind])
+        self.text.on_enter(self.check)  # Enter checks, as Check does: only a check is kept
         return [self.text]
 
     def _watched(self) -> list[widgets.Widget]:

@@ -169,7 +169,7 @@ class LessonRecord:
                 "Answers are not kept until you sign in above (<em>Your name or pseudonym</em>, "
                 f"then <em>Open my work</em>). {AFTER_RESTART}"
             )
-        return f"Kept for {html.escape(current_learner())} on this machine."
+        return f"Checked answers are kept for {html.escape(current_learner())} on this machine."
 
 
 def lesson_record(lesson: str) -> LessonRecord:
@@ -214,17 +214,11 @@ class SignIn:
         self.status = widgets.HTML(_live(""))
         self.view = widgets.VBox([widgets.HBox([self.name, self.open]), self.status])
         self.open.on_click(lambda _button: self.sign_in())
-        # Enter in the box signs in too: the browser sends a "submit" message on Enter (ipywidgets'
-        # on_submit is deprecated; its message is not), and the name still arrives as it is typed
-        self.name.on_msg(lambda _box, content, _buffers: self._submitted(content))
+        self.name.on_enter(self.sign_in)  # Enter in the box signs in too
         follow(self)  # a sign-out elsewhere ("Delete my saved work") shows here too
         # every keystroke is answered, for screen readers: what pressing Open will do
         self.name.observe(lambda _change: self._typed(), names="value")
         self._say()
-
-    def _submitted(self, content: dict) -> None:
-        if content.get("event") == "submit":
-            self.sign_in()
 
     def _typed(self) -> None:
         # Enter or Open pressed right after typing can reach the kernel before the last letters

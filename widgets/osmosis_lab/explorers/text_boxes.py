@@ -64,6 +64,23 @@ class _RepairsText:
 class Text(_RepairsText, widgets.Text):
     """ipywidgets' one-line text box; a lone surrogate becomes "�" (see the module)."""
 
+    def on_enter(self, callback) -> None:
+        """Call ``callback()`` when the learner presses Enter in the box.
+
+        The browser sends a "submit" message on Enter whatever ``continuous_update`` is
+        (ipywidgets' ``on_submit`` is deprecated; the message is not), and the text still
+        arrives as it is typed. Enter can overtake the last letters typed: a caller that
+        reads the value pairs this with :mod:`.late_keystrokes`.
+
+        >>> box, pressed = Text(), []
+        >>> box.on_enter(lambda: pressed.append(box.value))
+        >>> box.value = "Ana"
+        >>> box._handle_custom_msg({"event": "submit"}, [])  # what the browser sends on Enter
+        >>> pressed
+        ['Ana']
+        """
+        self.on_msg(lambda _box, content, _buffers: content.get("event") == "submit" and callback())
+
 
 class Textarea(_RepairsText, widgets.Textarea):
     """ipywidgets' multi-line text box; a lone surrogate becomes "�" (see the module)."""

@@ -18,11 +18,12 @@ from osmosis_lab.data import load_people
 from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.explorers.code_path import ANSWERED
+from osmosis_lab.explorers.export_words import LESSON_TITLES
 from osmosis_lab.explorers.matching_common import CASES, load_case
 from osmosis_lab.explorers.matching_sides import OPTIONS, WhoProposesExplorer
 from osmosis_lab.explorers.matching_steps import StepThroughExplorer
 from osmosis_lab.explorers.reflections import Reflection
-from osmosis_lab.explorers.work_export import LESSON_TITLES, ExportPanel
+from osmosis_lab.explorers.work_export import ExportPanel
 from osmosis_lab.matching import (
     deferred_acceptance,
     deferred_acceptance_steps,

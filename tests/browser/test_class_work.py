@@ -57,7 +57,7 @@ def tab(chromium, room, screenshots):
         context.close()
 
 
-#: the tick boxes' labels (explorers.work_export.part_label): the lesson's title, the prompt
+#: the tick boxes' labels (explorers.export_words.part_label): the lesson's title, the prompt
 ANSWERS_00 = "My answers in 00 · Start here"
 REFLECTION_PART = f'My reflection: "{PROMPT}"'
 

@@ -35,16 +35,13 @@ Examples
 """
 
 import html
-import os
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..check.exercises import all_exercises
 from ..errors import RecordError
 from ..records import learner_key, write_text_atomically
 from ..records.export import (
-    DATA_HEADING,
     EXPORT_STEM,
     READER,
     export_data,
@@ -52,52 +49,10 @@ from ..records.export import (
     export_time,
     markdown_from_data,
 )
-from ..review import ITEM_TITLES, ROLES
 from . import my_work
 from .confirm import ConfirmStep
+from .export_words import drop_folder, on_binder, part_label, preview_html, seen_words
 from .my_work import _live
-
-_BINDER = ("BINDER_SERVICE_HOST", "BINDER_REQUEST")
-#: Each lesson's title, as its first heading says (a test keeps them equal): a tick box reads
-#: "My answers in 01 · What is a match?", not the file's name.
-LESSON_TITLES = {
-    "00_start_here": "00 · Start here",
-    "01_what_is_a_match": "01 · What is a match?",
-    "02_consent": "02 · Consent",
-    "03_privacy": "03 · Data privacy",
-    "04_trust": '04 · Algorithmic trust: how sure is "certain"?',
-    "05_design_review": "05 · Design review before launch",
-}
-_KINDS = {
-    "answers": "My answers in",
-    "judge_first": "My judge-first calls in",
-    "review": "My design review in",
-}
-
-
-def seen_words() -> dict:
-    """What the learner saw for each id in an export: each exercise's question, each review
-    checklist item's title and each stakeholder's name (the ids stay in the data block)."""
-    questions = {name: exercise.question for name, exercise in all_exercises().items()}
-    labels = {**ITEM_TITLES, **{role: name for role, (name, _who) in ROLES.items()}}
-    return {"questions": questions, "labels": labels}
-
-
-def part_label(part: str, record: dict) -> str:
-    """What a part's tick box says: the lesson's title, or the reflection's prompt.
-
-    >>> part_label("answers:01_what_is_a_match", {})
-    'My answers in 01 · What is a match?'
-    >>> part_label("judge_first:04_trust", {})
-    'My judge-first calls in 04 · Algorithmic trust: how sure is "certain"?'
-    >>> part_label("reflection:00_x", {"reflections": {"00_x": {"prompt": "Why?"}}})
-    'My reflection: "Why?"'
-    """
-    kind, key = part.split(":", 1)
-    if kind in _KINDS:
-        return f"{_KINDS[kind]} {LESSON_TITLES.get(key, key)}"
-    prompt = record.get(my_work.REFLECTIONS, {}).get(key, {}).get("prompt", key)
-    return f'My reflection: "{prompt}"'
 
 
 def _button(description: str, **style) -> widgets.Button:
@@ -107,45 +62,8 @@ def _button(description: str, **style) -> widgets.Button:
     return widgets.Button(description=description, layout=layout, **style)
 
 
-def on_binder() -> bool:
-    """True when this notebook runs on mybinder.org (its servers set these variables)."""
-    return any(os.environ.get(name) for name in _BINDER)
-
-
-def drop_folder() -> Path | None:
-    """The school server's drop folder for this learner, if it set one."""
-    value = os.environ.get("OSMOSIS_DROP_DIR", "").strip()
-    return Path(value) if value else None
-
-
 def _without_time(data: dict) -> dict:
     return {key: value for key, value in data.items() if key != "exported_at"}
-
-
-def preview_html(text: str) -> str:
-    """The preview of an export's ``text``: the readable part open, the data block folded.
-
-    The data block repeats the readable part for the teacher's view: open, it was most of the
-    preview, and a learner scrolled past it to see what they hand in.
-
-    >>> page = preview_html("# My work\\n\\n## Data (for the teacher's view)\\n\\n```json\\n{}\\n```\\n")
-    >>> page.count("<details"), "<details open>" in page, page.index("My work") < page.index("{}")
-    (2, True, True)
-    """
-    readable, heading, block = text.partition(DATA_HEADING)
-    folded = (
-        "<details><summary>The data block at the end of the file: the same work, written for "
-        "the teacher's view to read (open to see it)</summary>"
-        f"<pre style='white-space:pre-wrap'>{html.escape(heading + block)}</pre></details>"
-        if heading
-        else ""
-    )
-    return (
-        "<details open><summary>Preview: exactly what the file will hold (the time of the "
-        "export is added when you press Export my work)</summary>"
-        f"<pre style='white-space:pre-wrap'>{html.escape(readable.rstrip())}</pre>{folded}"
-        "</details>"
-    )
 
 
 class ExportPanel:

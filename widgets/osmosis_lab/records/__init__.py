@@ -20,10 +20,9 @@ from osmosis_lab.records.export import (
     EXPORT_VERSION,
     export_markdown,
     export_parts,
-    neutralise_formula,
     read_export,
 )
-from osmosis_lab.records.markdown import inert_markdown
+from osmosis_lab.records.markdown import inert_markdown, neutralise_formula
 from osmosis_lab.records.safe_write import (
     read_text_if_present,
     repair_surrogates,

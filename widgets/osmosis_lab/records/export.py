@@ -64,7 +64,7 @@ from datetime import UTC, datetime
 
 from osmosis_lab.errors import RecordError
 from osmosis_lab.records.export_review import REVIEW_PART, review_lines
-from osmosis_lab.records.markdown import inert_markdown
+from osmosis_lab.records.markdown import inert_markdown, neutralise_formula, neutralised
 
 EXPORT_FORMAT = "osmosis-lab-export"
 #: Bump when the layout changes; :func:`read_export` refuses versions it does not know.
@@ -87,7 +87,6 @@ REVIEW = "design_review"
 _NOT_ANSWERS = {REVIEW}
 #: The heading over the data block, the file's last part (a program's, not a person's, to read).
 DATA_HEADING = "## Data (for the teacher's view)"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _BLOCK = re.compile(r"^```json\n(?P<data>.*?)\n```\s*$", re.M | re.S)
 
 
@@ -104,25 +103,6 @@ def saved_review(record: dict[str, dict]) -> dict:
         return record[REVIEW]
     older = record.get("05_design_review", {})
     return older if "review" in older else {}
-
-
-def neutralise_formula(text: str) -> str:
-    """``text`` with a leading ``'`` if a spreadsheet would read it as a formula.
-
-    >>> neutralise_formula("=HYPERLINK(1)"), neutralise_formula("fine")
-    ("'=HYPERLINK(1)", 'fine')
-    """
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def _neutralised(value):
-    if isinstance(value, str):
-        return neutralise_formula(value)
-    if isinstance(value, dict):
-        return {neutralise_formula(str(k)): _neutralised(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_neutralised(v) for v in value]
-    return value
 
 
 def export_parts(record: dict[str, dict]) -> list[str]:
@@ -168,10 +148,10 @@ def export_data(
         "exported_at": exported_at or export_time(),
         "reader": READER,
         "consent": {"included": included, "left_out": left_out},
-        "answers": _neutralised(answers),
-        JUDGE_FIRST: _neutralised(judged),
-        "reflections": _neutralised(reflections),
-        REVIEW: _neutralised(review),
+        "answers": neutralised(answers),
+        JUDGE_FIRST: neutralised(judged),
+        "reflections": neutralised(reflections),
+        REVIEW: neutralised(review),
     }
 
 

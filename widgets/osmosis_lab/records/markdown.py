@@ -54,3 +54,27 @@ def inert_markdown(text: str) -> str:
     escaped = _ALWAYS.sub(r"\\\1", text.translate(_NO_MATHS))
     escaped = _SCHEME.sub(r"\\://", escaped)
     return _WWW.sub(r"\1\\.", escaped)
+
+
+#: What a spreadsheet reads as the start of a formula (CSV injection, OWASP).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """``text`` with a leading ``'`` if a spreadsheet would read it as a formula.
+
+    >>> neutralise_formula("=HYPERLINK(1)"), neutralise_formula("fine")
+    ("'=HYPERLINK(1)", 'fine')
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def neutralised(value):
+    """``value`` with every text in it (keys too) made safe by :func:`neutralise_formula`."""
+    if isinstance(value, str):
+        return neutralise_formula(value)
+    if isinstance(value, dict):
+        return {neutralise_formula(str(k)): neutralised(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [neutralised(v) for v in value]
+    return value

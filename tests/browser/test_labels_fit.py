@@ -64,3 +64,27 @@ def test_show_anyway_by_keyboard_keeps_the_focus_on_its_button(lab):
         "el => el.closest('.jp-OutputArea-output').contains(document.activeElement)"
     )
     assert inside, "Tab after Show anyway left the result"
+
+
+#: Lesson 04's objective buttons, each with its width and the width its words need.
+OBJECTIVE_BUTTONS = """
+(root) => [...root.querySelectorAll('.jp-OutputArea-output button')]
+  .filter(el => el.offsetParent && el.textContent.trim().startsWith('Optimise for'))
+  .map(el => [el.textContent.trim(), el.scrollWidth, el.clientWidth])
+"""
+
+
+def test_lesson04s_objective_buttons_show_their_whole_label(lab):
+    """A walkthrough read "Optimise for attr…" and "Optimise for well…": both shown whole."""
+    tab = show_gated_results(lab.open("lessons/04_trust.ipynb").run_all())
+    buttons = tab.page.evaluate(OBJECTIVE_BUTTONS, tab.notebook.element_handle())
+    names = sorted(name for name, _, _ in buttons)
+    assert names == ["Optimise for attraction", "Optimise for wellbeing"], buttons
+    cut = [name for name, needed, shown in buttons if needed > shown + 1]
+    region = tab.notebook.locator(".jp-OutputArea-output", has_text="Optimise for").first
+    region.scroll_into_view_if_needed()
+    tab.shots_dir.mkdir(parents=True, exist_ok=True)
+    shot = tab.shots_dir / "04-objective-buttons.png"
+    region.screenshot(path=str(shot))
+    print(f"screenshot: {shot}")
+    assert not cut, f"objective buttons cut off: {cut}"

@@ -72,7 +72,7 @@ def test_following_the_app_everywhere_gives_full_agreement(judge):
     assert found.agreed == 6 and found.switched_to_app == 6
     assert found.over_reliance == found.app_wrong
     assert "You agreed with the app on 6 of 6 cases (100%)" in judge.summary.value
-    assert "nothing is sent anywhere" in judge.summary.value
+    assert "nothing is sent anywhere" in judge.kept.value  # said once, by the record
     sources = {row["source"] for row in rows_of(judge.chart, "source")}
     assert sources == {"you", "the app"}
 

@@ -155,3 +155,35 @@ def test_lesson04s_ece_by_hand_data_is_shown_as_a_table_in_words():
     text = re.sub(r"<[^>]+>", " ", html.split("</style>")[-1])
     assert not looks_like_python(text), text
     assert "0.9" not in text and ">0<" not in html  # no row numbers, no raw shares
+
+
+def test_lesson04s_sweep_for_exercise_3_is_shown_in_words():
+    """The cell before Exercise 3 shows the nine settings with readable column names, no row
+    numbers 0-8 and the engine's values (rounded to 3 places as before)."""
+    import ast
+    import json
+    from pathlib import Path
+
+    lesson = Path(__file__).resolve().parents[1] / "lessons" / "04_trust.ipynb"
+    cells = ["".join(c["source"]) for c in json.loads(lesson.read_text())["cells"]]
+    setup = next(c for c in cells if "plain_words import" in c)
+    scores_cell = next(c for c in cells if c.startswith("scores = trust.pair_scores"))
+    sweep_cell = next(c for c in cells if "overconfidence_sweep(" in c)
+    namespace: dict = {}
+    for cell in (setup, scores_cell):
+        exec(cell, namespace)  # the lesson's own imports and data
+    body = ast.parse(sweep_cell).body
+    exec(compile(ast.Module(body[:-1], []), "cell", "exec"), namespace)
+    shown = eval(compile(ast.Expression(body[-1].value), "cell", "eval"), namespace)
+    sweep = namespace["sweep"]  # the engine's table, which the code path still reads
+    html = shown.to_html()
+    text = " ".join(re.sub(r"<[^>]+>", " ", html.split("</style>")[-1]).split())
+    assert not looks_like_python(text), text
+    for column in sweep.columns:
+        assert "_" not in column or f">{column}<" not in html, column
+    for setting in ("0.1", "0.75", "3"):
+        assert f">{setting}<" in html, setting
+    assert ">8<" not in html and ">0<" not in html  # no row numbers
+    best = sweep.loc[sweep["expected_calibration_error"].idxmin()]
+    assert f">{best['expected_calibration_error']:.3f}<" in html
+    assert "expected calibration error" in text and "accuracy" in text

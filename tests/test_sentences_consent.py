@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from osmosis_lab.categories import CATEGORY_LABELS
 from osmosis_lab.consent.inference import fit_inference
 from osmosis_lab.explorers.consent_inference import InferenceExplorer
 from sentence_sweep import SEEDS, STEPS, percent, sweep, text
@@ -182,6 +183,8 @@ def test_erasure_sentences_in_random_sequences(seed):
 
 #: A person's id as the ledger knows them (T01 ... C07): never what a learner should read.
 PERSON_ID = re.compile(r"\b[TC]\d\d\b")
+#: A data category as the ledger names it ("scraped:"), where the learner should read its words.
+CATEGORY_CODE = re.compile(r"\b(declared|scraped|conscious|subconscious):")
 LESSON_02 = Path(__file__).resolve().parents[1] / "lessons" / "02_consent.ipynb"
 
 
@@ -227,6 +230,9 @@ def test_every_timeline_step_states_what_the_ledger_did_in_names():
             assert note in story, (timeline, k, note)
         flagged = sum(e.kind == "use" and e.outcome != "allowed" for r in steps for e in r.entries)
         assert story.count("VIOLATION") == flagged, (timeline, k)
+        for e in (e for r in steps for e in r.entries if e.kind == "use"):  # in words, not codes
+            assert f"{CATEGORY_LABELS[e.category]}: " in story, (timeline, k, e.category)
+        assert not CATEGORY_CODE.search(story), f"a category code in step {k}: {story}"
         assert not PERSON_ID.search(story), f"an id, not a name, in step {k}: {story}"
     assert len(position) == len(explorer.timeline.options) and sum(position.values()) > 12
 

@@ -3,6 +3,7 @@
 import pytest
 
 from .gates import show_gated_results
+from .labels import assert_no_label_cut
 
 LESSON = "lessons/04_trust.ipynb"
 
@@ -17,6 +18,28 @@ def test_runs_without_errors_and_draws_its_charts(lesson):
     lesson.assert_no_errors()
     # the dial, the objectives, why-this-match and the outage draw at once; judge-first at the end
     assert lesson.assert_charts_drawn(min_count=4) >= 4
+
+
+#: Lesson 04's objective buttons, each with its width and the width its words need.
+OBJECTIVE_BUTTONS = """
+(root) => [...root.querySelectorAll('.jp-OutputArea-output button')]
+  .filter(el => el.offsetParent && el.textContent.trim().startsWith('Optimise for'))
+  .map(el => [el.textContent.trim(), el.scrollWidth, el.clientWidth])
+"""
+
+
+def test_no_label_is_cut_off(lesson):
+    """A walkthrough read "Optimise for attr…" and "Optimise for well…": every label whole."""
+    buttons = lesson.page.evaluate(OBJECTIVE_BUTTONS, lesson.notebook.element_handle())
+    assert sorted(name for name, _, _ in buttons) == [
+        "Optimise for attraction",
+        "Optimise for wellbeing",
+    ], buttons
+    region = lesson.notebook.locator(".jp-OutputArea-output", has_text="Optimise for").first
+    region.scroll_into_view_if_needed()
+    lesson.shots_dir.mkdir(parents=True, exist_ok=True)
+    region.screenshot(path=str(lesson.shots_dir / "04-objective-buttons.png"))
+    assert_no_label_cut(lesson)  # the objective buttons among them
 
 
 def test_judge_first_from_the_keyboard(lesson):

@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import OKABE_ITO
 from . import accessible as _accessible
+from .axes import count_axis
 
 
 def accessible(chart, description):
@@ -127,7 +128,7 @@ def ranks_chart(table: pd.DataFrame, *, title: str, description: str) -> alt.Cha
                 "rank:Q",
                 title="Partner's place on their list (1 = first choice)",
                 scale=alt.Scale(domainMin=0),
-                axis=alt.Axis(tickMinStep=1),
+                axis=count_axis(data["rank"]),  # places on a list: whole numbers only
             ),
             tooltip=["person:N", "group:N", alt.Tooltip("rank:Q", title="place")],
         )

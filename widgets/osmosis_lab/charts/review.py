@@ -29,6 +29,7 @@ from ..privacy.loss import in_100
 from ..review import Consequences
 from ..review.stakeholders import VALUES
 from . import OKABE_ITO, accessible
+from .axes import whole_ticks
 
 #: The two designs and their colours (Okabe-Ito orange and blue).
 DESIGN_COLOURS = {"as planned": OKABE_ITO[0], "your design": OKABE_ITO[4]}
@@ -161,11 +162,9 @@ def values_chart(counts: pd.DataFrame) -> PreparedChart:
             f"in: " + ", ".join(named) + "."
         )
     chart = _filled(_values_template(), counts.to_dict("records"), text)
-    # A count of roles has whole ticks only. tickMinStep alone does not ensure it: Vega
-    # caps the tick count at span / step + 1, and d3 then splits a span of 1 or 2 into
-    # halves (0, 0.5, 1), so the ticks are listed, one per whole number up to the longest bar.
+    # A count of roles has whole ticks only (charts.axes says why tickMinStep is not enough).
     most = int(counts["roles"].max()) if len(counts) else 0
-    chart.spec["encoding"]["x"]["axis"]["values"] = list(range(most + 1))
+    chart.spec["encoding"]["x"]["axis"]["values"] = whole_ticks(most)
     return chart
 
 

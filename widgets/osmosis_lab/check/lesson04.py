@@ -92,8 +92,9 @@ top_band_prediction = Check(
     question="Of the couples the app gave 90 % or more, what share do you predict were doing "
     "well a year later?",
     is_correct=lambda answer: answer == _top_band(),
-    why="That is what the track record below shows: read the top band's observed_rate and "
-    "compare it with what the app stated.",
+    # the words on screen: reliability_words names the column "came true", never observed_rate
+    why='That is what the track record below shows: read the top band\'s "came true" share '
+    "and compare it with what the app stated.",
     normalise=lambda answer: answer.strip() if isinstance(answer, str) else answer,
     misconceptions=(
         Misconception(
@@ -101,12 +102,12 @@ top_band_prediction = Check(
             example="90-100 %",
             matches=lambda answer: answer == "90-100 %" != _top_band(),
             hint="That is what a calibrated app's record would show. Look at the track record "
-            "table just after this exercise and read the top band's observed rate: did the "
-            "app's record live up to its word?",
+            'table just after this exercise and read the top band\'s "came true" share: did '
+            "the app's record live up to its word?",
         ),
     ),
     fallback_hint="Look at the track record table just after this exercise and read the "
-    "observed rate of the top band (90-100 %).",
+    '"came true" share of the top band (90% to 100%).',
 )
 
 

@@ -93,7 +93,10 @@ def wellbeing_probability(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
 
 
 def generate_pairs(population: pd.DataFrame, rng: np.random.Generator, n: int = 1500):
-    """Pairs of users matched a year ago, with the hidden outcome ``wellbeing_after_1y``."""
+    """Couples of users who met a year ago, with the hidden outcome ``wellbeing_after_1y``.
+
+    Drawn at random among users, not chosen by the app, so the app may reject some of them.
+    """
     users = population[population["signed_up"]].reset_index(drop=True)
     first = rng.integers(0, len(users), size=n * 2)
     second = rng.integers(0, len(users), size=n * 2)

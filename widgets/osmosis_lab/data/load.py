@@ -77,5 +77,5 @@ def load_public_profiles(data_dir: Path | str | None = None) -> pd.DataFrame:
 
 
 def load_pairs(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Pairs matched a year ago, with the hidden outcome the app never saw."""
+    """Couples of app users who met a year ago, with the hidden outcome the app never saw."""
     return _load("pairs", data_dir)

@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 
 from ..charts import OKABE_ITO, accessible
+from ..charts.axes import count_axis
 
 #: Verdict -> colour: allowed in bluish green, violations in vermillion, decisions in grey-blue.
 VERDICT_COLOURS = {"allowed": OKABE_ITO[2], "violation": OKABE_ITO[5], "decision": OKABE_ITO[4]}
@@ -33,7 +34,9 @@ def match_change_chart(table: pd.DataFrame, description: str) -> alt.Chart:
         alt.Chart(table, title="Whose match changed with the last change")
         .mark_bar()
         .encode(
-            x=alt.X("people:Q", title="People whose partner changed", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X(
+                "people:Q", title="People whose partner changed", axis=count_axis(table["people"])
+            ),
             y=alt.Y("group:N", sort=None, title=None),
             color=alt.Color(
                 "group:N", legend=None, scale=alt.Scale(range=[OKABE_ITO[4], OKABE_ITO[0]])
@@ -91,7 +94,7 @@ def timeline_chart(table: pd.DataFrame, description: str) -> alt.Chart:
         alt.Chart(table, title="The timeline so far")
         .mark_point(filled=True, size=90)
         .encode(
-            x=alt.X("day:Q", title="Day", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X("day:Q", title="Day", axis=count_axis(table["day"])),
             y=alt.Y("person:N", title=None),
             color=alt.Color(
                 "verdict:N",

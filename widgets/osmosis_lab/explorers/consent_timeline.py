@@ -20,6 +20,7 @@ import re
 import ipywidgets as widgets
 import pandas as pd
 
+from ..categories import CATEGORY_LABELS
 from ..consent.scenarios import SCENARIOS
 from ..consent.timeline import Replayed, Scenario, moments, replay
 from ..data import load_people
@@ -108,7 +109,7 @@ class Replay:
                 what = (
                     f"{r.step.action} by {r.step.by or 'the person'}"
                     if e.kind != "use"
-                    else f"{e.purpose} use of {e.category} by {r.step.by}"
+                    else f"{e.purpose} use of {category_words(e.category).lower()} by {r.step.by}"
                 )
                 rows.append(
                     {
@@ -136,13 +137,22 @@ class Replay:
     def _step_text(self, r: Replayed) -> str:
         verdicts = "".join(
             f"<li>{'⚠ VIOLATION: ' if e.outcome != 'allowed' else '✓ '}"
-            f"{html.escape(e.category)}: {html.escape(self.in_words(e.detail))}</li>"
+            f"{html.escape(category_words(e.category))}: {html.escape(self.in_words(e.detail))}</li>"
             for e in r.entries
             if e.kind == "use"
         )
         return html.escape(self.in_words(r.step.note)) + (
             f"<ul>{verdicts}</ul>" if verdicts else ""
         )
+
+
+def category_words(category: str) -> str:
+    """A data category as the learner reads it ("Scraped social media", not ``scraped``).
+
+    >>> category_words("scraped")
+    'Scraped social media'
+    """
+    return CATEGORY_LABELS.get(category, category)  # a category outside the four: as it is
 
 
 class TimelineExplorer(Replay, Explorer):

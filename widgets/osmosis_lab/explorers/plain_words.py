@@ -37,6 +37,17 @@ RELIABILITY_NAMES = {
 }
 
 
+#: Readable names for the columns of ``trust.overconfidence_sweep`` (lesson 04, Exercise 3); the
+#: check's hints name these words ("expected calibration error", "accuracy", "overconfidence setting").
+SWEEP_NAMES = {
+    "overconfidence": "overconfidence setting",
+    "mean_stated": "the app said on average",
+    "accuracy": "accuracy",
+    "expected_calibration_error": "expected calibration error",
+    "brier_score": "Brier score",
+}
+
+
 def _people(n: int) -> str:
     return "1 person fits" if n == 1 else f"{n} people fit"
 
@@ -73,6 +84,24 @@ def reliability_words(table: pd.DataFrame):
     shown = table[list(RELIABILITY_NAMES)].rename(columns=RELIABILITY_NAMES)
     shown.insert(0, "the app's certainty", band)
     return shown.style.hide(axis="index").format(precision=2)
+
+
+def sweep_words(table: pd.DataFrame):
+    """``trust.overconfidence_sweep`` with readable column names and no row numbers.
+
+    The setting shows as the learner picks it (0.1, not 0.100); the other values are the
+    table's own, rounded to 3 places as the lesson printed them before.
+
+    Examples
+    --------
+    >>> from osmosis_lab.trust import overconfidence_sweep
+    >>> shown = sweep_words(overconfidence_sweep([0.3, 0.7], [0, 1], overconfidence=[0.5, 1]))
+    >>> list(shown.data.columns)[:2]
+    ['overconfidence setting', 'the app said on average']
+    """
+    shown = table[list(SWEEP_NAMES)].rename(columns=SWEEP_NAMES)
+    setting = SWEEP_NAMES["overconfidence"]
+    return shown.style.hide(axis="index").format(precision=3).format("{:g}", subset=[setting])
 
 
 def yes_no_table(columns: Mapping[str, Sequence[int]]) -> pd.DataFrame:

@@ -45,7 +45,6 @@ from .judge_record import JudgeRecord, KeepsCalls
 BINS = 5
 CHOICES = [("Accept the match", "accept"), ("Reject it", "reject")]
 START_CONFIDENCE = 75
-PRIVACY = "Once you sign in, your calls are kept on this machine only: nothing is sent anywhere."
 
 
 class JudgeFirstExplorer(KeepsCalls, Explorer):
@@ -143,7 +142,8 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         self.decision.disabled = self.confidence.disabled = False
         self.summary.value = text_block(
             "Decide before you look anywhere else.",
-            ["Pick accept or reject, set how sure you are, then lock in your call.", PRIVACY],
+            # where the calls go is said once, by the record (``self.kept``), true signed in or not
+            ["Pick accept or reject, set how sure you are, then lock in your call."],
         )
 
     def _lock(self) -> None:
@@ -243,7 +243,6 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
                 found["reliance"].in_words(),
                 *trust_charts.reliability_text(found["tables"]["you"], who="you")[:1],
                 *trust_charts.reliability_text(found["tables"]["the app"])[:1],
-                PRIVACY,
             ],
         )
 
@@ -289,7 +288,7 @@ def case_card_html(case: pd.Series) -> str:
     )
     return (
         f"<section aria-label='Case {int(case['case'])}' class='osmosis-card'>"
-        f"<h4>Case {int(case['case'])}: two people the app matched a year ago</h4>"
+        f"<h4>Case {int(case['case'])}: two people who met a year ago</h4>"
         "<p>How alike they are in each data category (1 = identical, 0 = opposite):</p>"
         f"<table>{rows}</table>"
         "<p><em>Would you have matched them? Names are hidden; the data are invented.</em></p>"

@@ -45,7 +45,8 @@ class ObjectivesExplorer(Explorer):
             options=[(f"Optimise for {o}", o) for o in OBJECTIVES],
             value="attraction",
             description="Objective",
-            style={"description_width": "initial"},
+            # "auto": each button as wide as its words ("Optimise for wellbeing" was cut off)
+            style={"description_width": "initial", "button_width": "auto"},
         )
         self.person = person_picker(options, person, "Person")
         self._assemble([self.objective, self.person])

@@ -545,3 +545,10 @@ def test_enter_in_an_answer_box_checks_and_keeps_the_answer_as_check_does(tmp_pa
     again = answer_control("count_the_testers")
     signed_in(tmp_path)
     assert again.text.value == "3" and again.status == "hint"
+
+
+def test_pressing_open_again_says_you_are_already_signed_in(tmp_path):
+    """Enter signs in; a click on Open out of habit says so instead of repeating itself."""
+    door = signed_in(tmp_path)
+    door.open.click()
+    assert "Already signed in as Zoé" in said(door.status)

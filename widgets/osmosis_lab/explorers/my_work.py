@@ -240,6 +240,16 @@ class SignIn:
             typed = normalise_name(self.name.value)
         except RecordError as error:
             return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
+        if (
+            self._last_press is not None
+            and current_learner()
+            and normalise_name(current_learner()) == typed
+        ):
+            # Enter, then a click on Open out of habit: say so, rather than the same words again
+            return self._say(
+                f"<strong>Already signed in as {html.escape(current_learner())}.</strong> "
+                "Your kept work is on screen; nothing changed."
+            )
         switched_from = ""
         if current_learner() and normalise_name(current_learner()) != typed:
             if _has_kept_work(current_learner()):

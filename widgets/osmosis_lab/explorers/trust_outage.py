@@ -63,7 +63,7 @@ class OutageExplorer(Explorer):
             options=list(PRIORITIES),
             value="in random order",
             description="Billie calls",
-            style=style,
+            style={**style, "button_width": "auto"},  # as wide as the words: none cut off
         )
         self._assemble([self.fallback_success, self.human_capacity, self.priority])
         self.refresh()

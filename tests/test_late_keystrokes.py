@@ -109,3 +109,33 @@ def test_a_late_reason_completes_the_review_save_too(tmp_path, clock):
     assert RecordStore(tmp_path).load("Inès")["design_review"]["reasons"]["minors"] == (
         "Niels is 17"
     )
+
+
+def test_work_done_before_signing_in_follows_a_name_cut_short_to_the_whole_name(tmp_path, clock):
+    """Enter overtook the last letters (browser walkthrough): the answers given before signing
+    in were kept under "t"; the late letters "est" make it "test", and the work moves with it."""
+    from osmosis_lab.explorers.answers import answer_control
+
+    control = answer_control("count_the_testers")  # answered before signing in
+    control.text.value = "12"
+    control.check_button.click()
+    door = my_work.sign_in("00_start_here", folder=tmp_path)
+    door.name.value = "t"
+    door.name._handle_custom_msg({"event": "submit"}, [])  # Enter, before "est" arrives
+    door.name.value = "test"
+    store = RecordStore(tmp_path)
+    assert my_work.current_learner() == "test", said(door.status)
+    assert store.load("test")["00_start_here"]["count_the_testers"]["answer"] == "12"
+    assert not store.path("t").exists()
+    assert "instead of t" in said(door.status)
+
+
+def test_a_name_with_work_of_its_own_is_never_merged_into_another(tmp_path, clock):
+    """Someone really called "t" keeps their record: only a record begun by the press moves."""
+    RecordStore(tmp_path).save("t", "00_start_here", {"x": {"answer": 1}})
+    door = my_work.sign_in("00_start_here", folder=tmp_path)
+    door.name.value = "t"
+    door.open.click()
+    door.name.value = "test"  # letters just after: but "t" had work before this press
+    assert my_work.current_learner() == "t" and "Not switched" in said(door.status)
+    assert RecordStore(tmp_path).load("t") == {"00_start_here": {"x": {"answer": 1}}}

@@ -198,6 +198,7 @@ class SignIn:
     def __init__(self, lesson: str, *, folder: str | Path | None = None) -> None:
         self.lesson, self.folder = lesson, folder
         self._last_press: Press | None = None  # the name signed in with (see .late_keystrokes)
+        self._started_record = False  # whether that press began its name's record
         self.name = text_boxes.Text(
             value=current_learner() or "",
             description="Your name or pseudonym",
@@ -225,7 +226,7 @@ class SignIn:
         if self._last_press is not None and self._last_press.completed_by(
             {"name": self.name.value}
         ):
-            self.sign_in()
+            self.sign_in(completing=True)
             return
         typed = " ".join(self.name.value.split())
         if typed and typed != current_learner():
@@ -234,8 +235,9 @@ class SignIn:
                 f"{html.escape(typed)}."
             )
 
-    def sign_in(self) -> None:
-        """Open the record of the name typed and make it this kernel's learner."""
+    def sign_in(self, *, completing: bool = False) -> None:
+        """Open the record of the name typed and make it this kernel's learner. ``completing``:
+        the last letters of the name arrived after the press (see :mod:`.late_keystrokes`)."""
         try:
             typed = normalise_name(self.name.value)
         except RecordError as error:
@@ -251,8 +253,11 @@ class SignIn:
                 "Your kept work is on screen; nothing changed."
             )
         switched_from = ""
+        # the name this press signed in was cut short, and its record began with this press:
+        # what it keeps is this learner's, and moves to the whole name
+        cut_short = completing and self._started_record
         if current_learner() and normalise_name(current_learner()) != typed:
-            if _has_kept_work(current_learner()):
+            if _has_kept_work(current_learner()) and not cut_short:
                 return self._say(
                     f"<strong>Not switched:</strong> {html.escape(current_learner())} is signed "
                     "in in this notebook and has work kept. To work as someone else, choose "
@@ -265,10 +270,14 @@ class SignIn:
             switched_from = current_learner()
         store = RecordStore(self.folder)
         try:
+            started = not any(store.load(self.name.value).values())
+            if switched_from and cut_short:
+                store.move(switched_from, self.name.value)
             saved = store.load(self.name.value)
         except RecordError as error:
             return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
         self._last_press = Press({"name": self.name.value})
+        self._started_record = started
         _KERNEL.update(learner=" ".join(self.name.value.split()), store=store)
         _tell_followers()
         found = len(saved.get(self.lesson, {}))

@@ -146,6 +146,24 @@ class RecordStore:
         text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         return write_text_atomically(self.path(name), text)
 
+    def move(self, old: str, new: str) -> None:
+        """Move what is kept under ``old`` into ``new``'s record, then erase ``old``'s record.
+
+        For a name cut short: Enter can reach the kernel before the last letters typed, so
+        the work held before signing in was kept under "Inè" instead of "Inès". Fields kept
+        under ``old`` win over the same fields of ``new`` (they are the newer work).
+
+        Raises
+        ------
+        RecordError
+            As for :meth:`load`, :meth:`save` and :meth:`delete`; ``old``'s record is erased
+            only once everything in it is kept under ``new``.
+        """
+        for section, fields in self.load(old).items():
+            kept = self.load(new).get(section, {})
+            self.save(new, section, {**kept, **fields}, allow_empty=True)
+        self.delete(old)
+
     def delete(self, name: str, *, companions: tuple[str, ...] = ()) -> list[Path]:
         """Erase ``name``'s record and the companion files of those stems; return what was erased.
 

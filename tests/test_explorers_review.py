@@ -5,6 +5,7 @@ Modules are imported (not the classes) so pytest does not try to collect them.
 
 import html
 import re
+from dataclasses import replace
 
 import mistune
 import pytest
@@ -276,3 +277,30 @@ def test_the_controls_are_labelled_for_the_keyboard(panel):
     names = [c.description for c in panel.controls()]
     assert len(set(names)) == len(names)
     assert {f"Read {label.lower()}" for label in CATEGORY_LABELS.values()} <= set(names)
+
+
+def test_each_reason_box_shows_whether_the_file_ticks_its_item_live(writer):
+    """A learner wrote a reason for "protection by default" under an item the file marked as
+    missing: beside each box, the file's own mark for it, following the design on screen."""
+    from osmosis_lab.review import ITEM_TITLES
+
+    def marks_in_file():
+        lines = [line for line in writer.markdown().splitlines() if line.startswith("- [")]
+        return [line[3] == "x" for line in lines[-len(ITEM_TITLES) :]]
+
+    def marks_beside_boxes():
+        shown = writer.reasons.met_words()
+        for key in ITEM_TITLES:  # in words, and shown in the view beside the box
+            assert shown[key] in ("[x] met by your design", "[ ] not met by your design"), key
+            row = next(r for r in writer.reasons.view.children if writer.reasons.boxes[key] in
+                       getattr(r, "children", ()))  # fmt: skip
+            assert shown[key] in text_of(row.children[1])
+        return [shown[key].startswith("[x]") for key in ITEM_TITLES]
+
+    assert marks_beside_boxes() == marks_in_file()
+    assert not marks_beside_boxes()[-1], "the plan does not protect by default"
+    writer.panel.set_design(replace(CAUTIOUS, epsilon=0.2))
+    assert marks_beside_boxes() == marks_in_file()
+    assert marks_beside_boxes()[-1], "this design protects by default"
+    writer.panel.set_design(AS_PLANNED)
+    assert marks_beside_boxes() == marks_in_file()

@@ -64,3 +64,19 @@ def test_show_anyway_by_keyboard_keeps_the_focus_on_its_button(lab):
         "el => el.closest('.jp-OutputArea-output').contains(document.activeElement)"
     )
     assert inside, "Tab after Show anyway left the result"
+
+
+def test_no_label_of_lesson_05s_review_writer_is_cut_off(lab):
+    """The review writer read "Your name or pseudo…"; its reason boxes' labels are measured too."""
+    tab = show_gated_results(lab.open("lessons/05_design_review.ipynb").run_all())
+    region = tab.notebook.locator(".jp-OutputArea-output", has_text="Open my review").first
+    region.scroll_into_view_if_needed()
+    # CUT looks for outputs under its root: give it the writer's output area's parent
+    cut = tab.page.evaluate(CUT, region.element_handle().evaluate_handle("el => el.parentElement"))
+    assert "Your name or pseudonym" in region.inner_text()
+    assert "met by your design" in region.inner_text()
+    tab.shots_dir.mkdir(parents=True, exist_ok=True)
+    shot = tab.shots_dir / "05-review-writer.png"
+    region.screenshot(path=str(shot))
+    print(f"screenshot: {shot}")
+    assert not cut, f"review writer: labels cut off: {cut}"

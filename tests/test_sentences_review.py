@@ -55,6 +55,11 @@ def design_of(panel) -> LaunchDesign:
 # ---------------------------------------------------------------------- the rules, in the test
 
 
+def amount(x: float) -> str:
+    """A count as a learner reads it: whole when it is whole ("91", never "91.0")."""
+    return str(int(x)) if x == int(x) else f"{x:.1f}"
+
+
 def chance_words(p: float, *, bounded: bool) -> str:
     """A worst case as "N in 100", rounded up; certainty only when nothing bounds it."""
     if p >= 1 and not bounded:
@@ -155,8 +160,8 @@ def figures_expected(design: LaunchDesign, scenario, seed: int) -> list[tuple[st
          f"{p.reidentified} of {city} ({p.reidentified / city:.0%})"),
         ("people whose health condition the attacker learns", "lower", f"{p.health_learned} of {city}"),
         ("error of the published count of people living with depression", "lower",
-         f"{abs(p.published_count - p.true_count):.1f} (true {p.true_count}, published "
-         f"{p.published_count:.1f}){error}"),
+         f"{amount(abs(p.published_count - p.true_count))} (true {p.true_count}, published "
+         f"{amount(p.published_count)}){error}"),
         ("worst case: how sure an observer can become that one resident lives with depression "
          "(invented model)", "lower", cost),
         ("connected users whose subconscious signals the company holds (invented model)", "lower",

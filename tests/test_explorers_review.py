@@ -5,12 +5,14 @@ Modules are imported (not the classes) so pytest does not try to collect them.
 
 import html
 import re
+from dataclasses import replace
 
 import mistune
 import pytest
 
 from osmosis_lab.categories import CATEGORY_LABELS
 from osmosis_lab.explorers import base, review_design, review_matrix, review_writer
+from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.review import AS_PLANNED, CAUTIOUS, ROLES, checklist, design_rows
 from osmosis_lab.review.privacy_cost import FACT, WHO, cost_words, observer_prior, privacy_cost
 
@@ -125,7 +127,29 @@ def test_reading_subconscious_signals_shows_in_the_privacy_cost(panel):
     assert "epsilon 1 = 5 counts × 0.2" in reading
 
 
+def test_the_panel_holds_back_exercise_2s_answer_until_it_is_answered():
+    """The panel is shown before Exercise 2 ("who gains when the candidates propose?"):
+    what proposing changes appears only once that exercise's control holds an answer."""
+    control = answer_control("review_proposing_side")
+    panel = review_design.DesignPanel.with_lesson_data()
+    before = text_of(panel.summary)
+    assert "Who proposes changes" not in before and "one stable matching" not in before
+    assert "Whether who proposes changes anything here is Exercise 2's question" in before
+    control.choice.index = control.exercise.options.index("testers")  # even a wrong answer
+    control.check_button.click()
+    assert "Who proposes changes nothing here" in text_of(panel.summary)
+    # the lesson's order: the exercise's control is built after the panel; it is followed too
+    answer_control("review_proposing_side")  # unanswered, the newest again
+    later = review_design.DesignPanel.with_lesson_data()
+    after = answer_control("review_proposing_side")
+    assert "Who proposes changes" not in text_of(later.summary)
+    after.choice.index = 0
+    after.check_button.click()
+    assert "Who proposes changes nothing here" in text_of(later.summary)
+
+
 def test_the_matching_notes_say_why_proposing_changes_nothing(panel):
+    panel.proposing_gate.reveal("answered")
     panel.proposers.value = "candidates"
     summary = text_of(panel.summary)
     assert "in 1 choice (who proposes); 0 of the 19 figures change" in summary
@@ -253,3 +277,30 @@ def test_the_controls_are_labelled_for_the_keyboard(panel):
     names = [c.description for c in panel.controls()]
     assert len(set(names)) == len(names)
     assert {f"Read {label.lower()}" for label in CATEGORY_LABELS.values()} <= set(names)
+
+
+def test_each_reason_box_shows_whether_the_file_ticks_its_item_live(writer):
+    """A learner wrote a reason for "protection by default" under an item the file marked as
+    missing: beside each box, the file's own mark for it, following the design on screen."""
+    from osmosis_lab.review import ITEM_TITLES
+
+    def marks_in_file():
+        lines = [line for line in writer.markdown().splitlines() if line.startswith("- [")]
+        return [line[3] == "x" for line in lines[-len(ITEM_TITLES) :]]
+
+    def marks_beside_boxes():
+        shown = writer.reasons.met_words()
+        for key in ITEM_TITLES:  # in words, and shown in the view beside the box
+            assert shown[key] in ("[x] met by your design", "[ ] not met by your design"), key
+            row = next(r for r in writer.reasons.view.children if writer.reasons.boxes[key] in
+                       getattr(r, "children", ()))  # fmt: skip
+            assert shown[key] in text_of(row.children[1])
+        return [shown[key].startswith("[x]") for key in ITEM_TITLES]
+
+    assert marks_beside_boxes() == marks_in_file()
+    assert not marks_beside_boxes()[-1], "the plan does not protect by default"
+    writer.panel.set_design(replace(CAUTIOUS, epsilon=0.2))
+    assert marks_beside_boxes() == marks_in_file()
+    assert marks_beside_boxes()[-1], "this design protects by default"
+    writer.panel.set_design(AS_PLANNED)
+    assert marks_beside_boxes() == marks_in_file()

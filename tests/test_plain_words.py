@@ -160,6 +160,12 @@ def test_lesson04s_ece_by_hand_data_is_shown_as_a_table_in_words():
 def test_lesson04s_sweep_for_exercise_3_is_shown_in_words():
     """The cell before Exercise 3 shows the nine settings with readable column names, no row
     numbers 0-8 and the engine's values (rounded to 3 places as before)."""
+
+
+def lesson05_cell_output(starts: str, *, after: tuple[str, ...] = ()):
+    """Run lesson 05's setup, its ``changes`` cell, the cells starting with ``after`` and the
+    cell starting with ``starts`` in one namespace, as the lesson does; return what that cell
+    shows (its last expression)."""
     import ast
     import json
     from pathlib import Path
@@ -187,3 +193,57 @@ def test_lesson04s_sweep_for_exercise_3_is_shown_in_words():
     best = sweep.loc[sweep["expected_calibration_error"].idxmin()]
     assert f">{best['expected_calibration_error']:.3f}<" in html
     assert "expected calibration error" in text and "accuracy" in text
+    lesson = Path(__file__).resolve().parents[1] / "lessons" / "05_design_review.ipynb"
+    cells = ["".join(c["source"]) for c in json.loads(lesson.read_text())["cells"]]
+    setup = next(c for c in cells if "review_writer import ReviewWriter" in c)
+    changes_cell = next(c for c in cells if "changes = compare_changes(" in c)
+    cell = next(c for c in cells if c.startswith(starts))
+    namespace: dict = {}
+    for code in (setup, changes_cell, *(next(c for c in cells if c.startswith(a)) for a in after)):
+        exec(code, namespace)
+    body = ast.parse(cell).body
+    assert isinstance(body[-1], ast.Expr), "the cell shows nothing"
+    exec(compile(ast.Module(body[:-1], []), "cell", "exec"), namespace)
+    return eval(compile(ast.Expression(body[-1].value), "cell", "eval"), namespace)
+
+
+def test_lesson05s_trade_off_table_shows_counts_as_whole_numbers_with_their_denominators():
+    """A learner saw "391.0" users and "4.0" staff: counts print as whole numbers, and the
+    expected couples doing well as a number of the launch's matches ("5.2 of 10 matches")."""
+    shown = lesson05_cell_output('sides = ["couples_doing_well"')
+    table = shown.data if hasattr(shown, "data") else shown
+    html = shown.to_html() if hasattr(shown, "to_html") else shown._repr_html_()
+    text = re.sub(r"<[^>]+>", " ", html.split("</style>")[-1])
+    assert "391.0" not in text and "4.0" not in text  # what the learner saw
+    for cell in table["couples doing well after a year"]:
+        assert re.fullmatch(r"\d+\.\d of \d+ matches", cell), cell
+    for cell in table["users whose signals the company holds"]:
+        assert re.fullmatch(r"\d+ of \d+", cell), cell
+    for cell in table["extra staff (invented)"]:
+        assert re.fullmatch(r"\d+", cell), cell
+
+
+def test_lesson05s_cost_lines_give_the_couples_with_the_matches_they_are_out_of():
+    """The line under the table said "couples doing well after a year (5.2 as planned)"."""
+    import contextlib
+    import io
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        lesson05_cell_output('print("\\n".join(cost_lines(', after=("sides = [",))
+    lines = printed.getvalue().splitlines()
+    assert re.search(r"\(\d+\.\d of \d+ matches as planned", lines[0]), lines[0]
+    moved = [line for line in lines if "couples doing well" in line and "instead of" in line]
+    assert moved, "no change moves the couples doing well"
+    for line in moved:
+        assert re.search(r"well \d+\.\d of \d+ matches instead of \d+\.\d of \d+ matches", line)
+
+
+def test_lesson05s_trade_off_figures_take_no_random_draw(scenario):
+    """The cell says so in a comment: the table is the same whatever the seed."""
+    sides = ["couples_doing_well", "neural_held", "delay_weeks", "staff", "cash_left"]
+    one, other = (
+        compare_changes(AS_PLANNED, scenario, rng=np.random.default_rng(s), shown=True)[sides]
+        for s in (0, 1)
+    )
+    assert one.equals(other)

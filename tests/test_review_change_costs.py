@@ -102,7 +102,7 @@ def test_the_safe_mode_line_says_it_costs_nothing_alone(lines):
 def test_the_lesson_prints_the_lines_under_the_table():
     cells = read_notebook(LESSON).cells
     table = next(i for i, c in enumerate(cells) if '"delay_weeks"' in c.source)
-    assert "cost_lines(changes)" in cells[table + 1].source
+    assert "cost_lines(changes" in cells[table + 1].source
 
 
 #: Claims about the company's costs that prose may make, each with the model's verdict on it.

@@ -24,6 +24,7 @@ import pytest
 from osmosis_lab.categories import CATEGORIES
 from osmosis_lab.explorers import base
 from osmosis_lab.explorers import review_design as panels
+from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.review import AS_PLANNED, LaunchDesign, consequences, launch_mask, themes
 from osmosis_lab.review.tradeoffs import company_side, reference_side
 from sentence_sweep import SEEDS, STEPS, positions, sweep, text
@@ -52,6 +53,11 @@ def design_of(panel) -> LaunchDesign:
 
 
 # ---------------------------------------------------------------------- the rules, in the test
+
+
+def amount(x: float) -> str:
+    """A count as a learner reads it: whole when it is whole ("91", never "91.0")."""
+    return str(int(x)) if x == int(x) else f"{x:.1f}"
 
 
 def chance_words(p: float, *, bounded: bool) -> str:
@@ -154,8 +160,8 @@ def figures_expected(design: LaunchDesign, scenario, seed: int) -> list[tuple[st
          f"{p.reidentified} of {city} ({p.reidentified / city:.0%})"),
         ("people whose health condition the attacker learns", "lower", f"{p.health_learned} of {city}"),
         ("error of the published count of people living with depression", "lower",
-         f"{abs(p.published_count - p.true_count):.1f} (true {p.true_count}, published "
-         f"{p.published_count:.1f}){error}"),
+         f"{amount(abs(p.published_count - p.true_count))} (true {p.true_count}, published "
+         f"{amount(p.published_count)}){error}"),
         ("worst case: how sure an observer can become that one resident lives with depression "
          "(invented model)", "lower", cost),
         ("connected users whose subconscious signals the company holds (invented model)", "lower",
@@ -244,8 +250,14 @@ def matching_notes_model(panel, design: LaunchDesign, shown: str) -> None:
     by_testers, by_candidates = (themes.stable_match(side, p) for p in ("testers", "candidates"))
     # the two proposer-optimal matchings agree only when there is one stable matching
     one = np.array_equal(by_testers, by_candidates)
-    assert ("Who proposes changes nothing here: these people have only one stable matching"
-            in shown) is one  # fmt: skip
+    if panel.proposing_gate.shown:
+        assert ("Who proposes changes nothing here: these people have only one stable matching"
+                in shown) is one  # fmt: skip
+        assert ("Who proposes changes partners here: these people have more than one stable "
+                "matching" in shown) is not one  # fmt: skip
+    else:  # Exercise 2 not answered yet: its answer is held back
+        assert "Whether who proposes changes anything here is Exercise 2's question" in shown
+        assert "Who proposes changes" not in shown
     match = by_testers if design.proposers == "testers" else by_candidates
     names, market = scenario.names, scenario.market
     matched = {names[market.proposers[i]] for i, j in enumerate(match) if j >= 0}
@@ -337,7 +349,14 @@ def chart_model(panel, expected, design: LaunchDesign) -> None:
 
 @pytest.fixture(scope="module")
 def panel():
-    return panels.DesignPanel.with_lesson_data()
+    """The panel once lesson 05's Exercise 2 is answered, so its line about who proposes is
+    shown (before, it is held back: test_explorers_review.py)."""
+    control = answer_control(panels.PROPOSING_EXERCISE)  # the newest: the panel follows it
+    panel = panels.DesignPanel.with_lesson_data()
+    control.choice.index = 0  # any checked answer reveals, as a prediction's gate does
+    control.check_button.click()
+    assert panel.proposing_gate.shown
+    return panel
 
 
 def test_review_sentences_over_each_controls_whole_range(panel):

@@ -7,6 +7,7 @@ import pytest
 from osmosis_lab.records import learner_key
 
 from .gates import show_gated_results
+from .labels import CUT
 
 LESSON = "lessons/05_design_review.ipynb"
 
@@ -20,6 +21,21 @@ WRITES_FILES = {"Save my review", "Yes, clear it"}
 def lesson(lesson):
     """After Run All, every result gated on a prediction shown ("Show anyway")."""
     return show_gated_results(lesson)
+
+
+def test_no_label_of_the_review_writer_is_cut_off(lesson):
+    """The review writer read "Your name or pseudo…"; its reason boxes' labels are measured too."""
+    region = lesson.notebook.locator(".jp-OutputArea-output", has_text="Open my review").first
+    region.scroll_into_view_if_needed()
+    # CUT looks for outputs under its root: give it the writer's output area's parent
+    cut = lesson.page.evaluate(
+        CUT, region.element_handle().evaluate_handle("el => el.parentElement")
+    )
+    assert "Your name or pseudonym" in region.inner_text()
+    assert "met by your design" in region.inner_text()
+    lesson.shots_dir.mkdir(parents=True, exist_ok=True)
+    region.screenshot(path=str(lesson.shots_dir / "05-review-writer.png"))
+    assert not cut, f"review writer: labels cut off: {cut}"
 
 
 def test_runs_without_errors_and_draws_its_charts(lesson):

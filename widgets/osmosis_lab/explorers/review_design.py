@@ -35,6 +35,10 @@ from ..review import (
 from . import controls as sliders
 from . import review_notes
 from .base import Explorer, show_chart
+from .gate import Gate
+
+#: The exercise whose answer the panel's line about who proposes gives away.
+PROPOSING_EXERCISE = "review_proposing_side"
 
 STYLE = {"description_width": "11em"}
 #: Each design field as the headline names it.
@@ -62,6 +66,11 @@ class DesignPanel(Explorer):
         self.scenario = scenario
         self.seed = int(rng.integers(2**32))
         self.planned = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(self.seed))
+        # The lesson shows this panel before Exercise 2, whose answer is what proposing
+        # changes: hold that line back until the exercise is answered. The gate (never
+        # displayed) follows the exercise's control, also one built after the panel.
+        self.proposing_gate = Gate(PROPOSING_EXERCISE, widgets.HTML())
+        self.proposing_gate.status.observe(lambda _change: self._proposing_said(), names="value")
         self._build_controls()
         sections = [
             _heading("Matching (lesson 01)"), self.proposers,
@@ -279,7 +288,11 @@ class DesignPanel(Explorer):
         )
 
     def matching_notes(self) -> list[str]:
-        return review_notes.matching_notes(self.figures)
+        return review_notes.matching_notes(self.figures, reveal=self.proposing_gate.shown)
+
+    def _proposing_said(self) -> None:
+        if hasattr(self, "figures"):  # the gate may reveal before the first refresh
+            self.summary.value = self.summary_html()
 
     def privacy_notes(self) -> list[str]:
         """The design's privacy cost as consequences for one person (an invented model)."""

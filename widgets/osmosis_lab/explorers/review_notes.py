@@ -14,6 +14,8 @@ Examples
 >>> figures = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(0))
 >>> matching_notes(figures)[0].startswith("Who proposes changes nothing here")
 True
+>>> matching_notes(figures, reveal=False)[0].startswith("Whether who proposes changes anything")
+True
 >>> "no differential-privacy guarantee" in privacy_notes(figures)[0]
 True
 """
@@ -23,19 +25,34 @@ import html
 from ..review import Consequences
 from ..review.privacy_cost import FACT, WHO
 
+#: What the panel says about who proposes until Exercise 2 (``review_proposing_side``) is
+#: answered: that line is the exercise's answer, and the panel is shown before the exercise.
+PROPOSING_HELD = (
+    "Whether who proposes changes anything here is Exercise 2's question, below: this line "
+    "tells you once you have answered it and pressed Check."
+)
 #: Where the privacy-cost model is written down, named only on the line for those who code.
 PRIVACY_COST_MODULE = "osmosis_lab.review.privacy_cost"
 
 
-def matching_notes(figures: Consequences) -> list[str]:
-    """Who proposing changes, who is left unmatched or out, who is matched without signing up."""
+def matching_notes(figures: Consequences, *, reveal: bool = True) -> list[str]:
+    """Who proposing changes, who is left unmatched or out, who is matched without signing up.
+
+    ``reveal=False`` holds back what proposing changes (it answers lesson 05's Exercise 2).
+    """
     m = figures.matching
-    lines = []
-    if m.same_either_way:
-        lines.append(
+    if not reveal:
+        lines = [PROPOSING_HELD]
+    elif m.same_either_way:
+        lines = [
             "Who proposes changes nothing here: these people have only one stable "
             "matching, so both sides get the same partners either way."
-        )
+        ]
+    else:
+        lines = [
+            "Who proposes changes partners here: these people have more than one stable "
+            "matching, and the side that proposes gets its best stable partners."
+        ]
     lines.append("Left unmatched: " + (", ".join(m.unmatched) or "nobody") + ".")
     if m.not_in_launch:
         lines.append("Not in the launch: " + ", ".join(m.not_in_launch) + ".")

@@ -13,12 +13,26 @@ Examples
 'epsilon 0.2 per count: one answer stays deniable'
 >>> reasons.set_values({"minors": "Niels must agree too"}); reasons.values()["privacy"]
 ''
+>>> from osmosis_lab.review import CAUTIOUS, checklist
+>>> reasons.show_met(checklist(CAUTIOUS))
+>>> reasons.met_words()["fallback"], reasons.met_words()["privacy"]
+('[x] met by your design', '[ ] not met by your design')
+
+Beside each box, the item as the review file marks it for the design on screen
+(``[x]`` met, ``[ ]`` not met, in words too), so a learner writes the reason
+for what the file says, and sees it change as the design changes.
 """
+
+import html
+import re
 
 import ipywidgets as widgets
 
-from ..review import ITEM_TITLES
+from ..review import ITEM_TITLES, ChecklistItem
 from . import text_boxes
+
+#: What the file's tick means, beside each reason box.
+MET, NOT_MET = "[x] met by your design", "[ ] not met by your design"
 
 
 class ChecklistReasons:
@@ -29,16 +43,19 @@ class ChecklistReasons:
             key: text_boxes.Text(
                 description=f"Why: {title}",
                 placeholder="why your design meets this, or why not (one line)",
-                style={"description_width": "17em"},
+                # wide enough for the longest title whole ("Why: People who never signed up")
+                style={"description_width": "19em"},
                 layout=widgets.Layout(width="46em"),
             )
             for key, title in ITEM_TITLES.items()
         }
+        self.met = {key: widgets.HTML(layout=widgets.Layout(width="15em")) for key in ITEM_TITLES}
         intro = widgets.HTML(
             "<p>The checklist ticks itself from your design. A tick is not a reason: say, "
             "for each item, why your design meets it or why you accept that it does not.</p>"
         )
-        self.view = widgets.VBox([intro, *self.boxes.values()])
+        rows = [widgets.HBox([self.boxes[key], self.met[key]]) for key in ITEM_TITLES]
+        self.view = widgets.VBox([intro, *rows])
 
     def values(self) -> dict[str, str]:
         """The reasons as plain data, one per item key."""
@@ -49,3 +66,18 @@ class ChecklistReasons:
         for key, box in self.boxes.items():
             value = saved.get(key, "")
             box.value = value if isinstance(value, str) else ""
+
+    def show_met(self, items: list[ChecklistItem]) -> None:
+        """Show beside each box whether its item is met (``items``: :func:`~osmosis_lab.review.
+        checklist` of the design on screen, in :data:`ITEM_TITLES` order)."""
+        for key, item in zip(ITEM_TITLES, items, strict=True):
+            words = MET if item.done else NOT_MET
+            self.met[key].value = f"<span title='{html.escape(item.text)}'>{words}</span>"
+
+    def met_words(self) -> dict[str, str]:
+        """What each item's mark says, as plain text (empty before :meth:`show_met`)."""
+        return {key: html.unescape(_text(shown.value)) for key, shown in self.met.items()}
+
+
+def _text(value: str) -> str:
+    return re.sub(r"<[^>]+>", "", value)

@@ -34,7 +34,7 @@ from ..errors import RecordError
 from ..records import RecordStore, write_text_atomically
 from ..records.export import REVIEW, saved_review
 from ..records.store import learner_key, normalise_name
-from ..review import ITEM_TITLES, review_markdown
+from ..review import ITEM_TITLES, checklist, review_markdown
 from . import my_work, newest, text_boxes
 from . import review_words as say
 from .base import Explorer
@@ -114,7 +114,9 @@ class ReviewWriter(Explorer):
             value=my_work.current_learner() or "",  # the name signed in at the top of the lesson
             description="Your name or pseudonym",
             placeholder="the same one each time",
-            style={"description_width": "12em"},
+            # the whole label (it was cut to "Your name or pseudo…"), as the sign-in does
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="30em"),
         )
         self.open = widgets.Button(
             description="Open my review", tooltip="Load what you saved under this name"
@@ -306,4 +308,6 @@ class ReviewWriter(Explorer):
             switch_to=typed if self.learner and typed and not self._is_open(typed) else "",
             path=self.review_path,
         )
+        # beside each reason, what the file's checklist marks for the design on screen
+        self.reasons.show_met(checklist(self.panel.design, self.panel.figures))
         self.preview.value = say.preview(self.markdown())

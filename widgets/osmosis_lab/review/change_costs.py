@@ -38,25 +38,34 @@ from osmosis_lab.review.tradeoffs import WEEKS_TO_LAUNCH, CompanyFigures, compan
 BASE_LABEL = "as planned"
 
 
-def cost_lines(changes: pd.DataFrame, *, base: LaunchDesign = AS_PLANNED) -> list[str]:
+def cost_lines(
+    changes: pd.DataFrame, *, base: LaunchDesign = AS_PLANNED, words: pd.DataFrame | None = None
+) -> list[str]:
     """A heading, then one line per change of ``changes`` (rows of
     :func:`~osmosis_lab.review.compare_changes`, first ``"as planned"``): its cost to the
-    company against ``base`` and, where it moves, the couples doing well a year later."""
+    company against ``base`` and, where it moves, the couples doing well a year later.
+
+    ``words`` (the same rows from ``compare_changes(..., shown=True)``) writes the couples
+    doing well with the matches they are out of ("5.2 of 10 matches"): a learner cannot
+    read "5.2" alone, and the number of matches changes with the design.
+    """
     plan = company_side(base)
     couples = changes["couples_doing_well"].astype(float)
+
+    def said(label: str) -> str:
+        return f"{couples[label]:.1f}" if words is None else words.loc[label, "couples_doing_well"]
+
     lines = [
         f"What each change costs the company (invented model: {WEEKS_TO_LAUNCH} weeks of work "
         f"fit before launch; as planned, money for {plan.cash_weeks_left:g} weeks of costs is "
         f"left at launch), and the couples doing well after a year "
-        f"({couples[BASE_LABEL]:.1f} as planned, from past matches):"
+        f"({said(BASE_LABEL)} as planned, from past matches):"
     ]
     for label in changes.index.drop(BASE_LABEL):
-        words = _company_words(company_side(with_change(base, label)), plan)
-        if f"{couples[label]:.1f}" != f"{couples[BASE_LABEL]:.1f}":
-            words += (
-                f"; couples doing well {couples[label]:.1f} instead of {couples[BASE_LABEL]:.1f}"
-            )
-        lines.append(f"- {label}: {words}.")
+        words_for = _company_words(company_side(with_change(base, label)), plan)
+        if said(label) != said(BASE_LABEL):
+            words_for += f"; couples doing well {said(label)} instead of {said(BASE_LABEL)}"
+        lines.append(f"- {label}: {words_for}.")
     return lines
 
 

@@ -34,6 +34,7 @@ def compare_changes(
     *,
     rng: np.random.Generator,
     changes: Iterable[str] | None = None,
+    shown: bool = False,
 ) -> pd.DataFrame:
     """Each figure's value for ``base`` and for ``base`` with one change from
     :data:`~osmosis_lab.review.design.SINGLE_CHANGES` applied.
@@ -41,11 +42,26 @@ def compare_changes(
     Every row uses the same random streams (one seed drawn from ``rng``), so a
     difference between rows comes from the change, never from the draw.
 
+    ``shown=True`` gives each figure as the design panel prints it (counts as whole
+    numbers, a count of a whole with its denominator: "5.2 of 10 matches", "391 of 1000")
+    instead of its number, for a table a learner reads.
+
     Returns
     -------
     pandas.DataFrame
         Indexed by change (the first row is ``"as planned"``), one column per
         figure key of :meth:`Consequences.table`.
+
+    Examples
+    --------
+    >>> from osmosis_lab import data
+    >>> from osmosis_lab.review import AS_PLANNED, review_scenario
+    >>> scenario = review_scenario(data.load_people(), data.load_population(),
+    ...                            data.load_public_profiles(), data.load_pairs())
+    >>> words = compare_changes(AS_PLANNED, scenario, rng=np.random.default_rng(0),
+    ...                         changes=["Billie on call when the AI fails"], shown=True)
+    >>> words.loc["Billie on call when the AI fails", "staff"]
+    '4'
     """
     labels = list(SINGLE_CHANGES if changes is None else changes)
     unknown = [label for label in labels if label not in SINGLE_CHANGES]
@@ -58,7 +74,7 @@ def compare_changes(
     rows = {}
     for label, design in designs.items():
         table = consequences(design, scenario, rng=np.random.default_rng(seed)).table()
-        rows[label] = table.set_index("key")["value"]
+        rows[label] = table.set_index("key")["shown" if shown else "value"]
     frame = pd.DataFrame(rows).T
     frame.index.name = "change"
     frame.columns.name = None

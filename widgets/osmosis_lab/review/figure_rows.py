@@ -249,7 +249,13 @@ def _worst_case(p: PrivacyFigures) -> float:
 
 
 def _count_error(p: PrivacyFigures) -> str:
-    text = f"{p.count_error:.1f} (true {p.true_count}, published {p.published_count:.1f})"
+    # an exact count (rows, or groups of rows) is a whole number; only noise makes it fractional
+    text = f"{_amount(p.count_error)} (true {p.true_count}, published {_amount(p.published_count)})"
     if p.error_bound is not None:
         text += f"; 95% of draws within {p.error_bound:.1f}"
     return text
+
+
+def _amount(x: float) -> str:
+    """A count as a whole number when it is one ("91", not "91.0"), else to one decimal."""
+    return f"{x:.0f}" if float(x).is_integer() else f"{x:.1f}"

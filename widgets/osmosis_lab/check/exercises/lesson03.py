@@ -43,7 +43,7 @@ lucas_narrowing_prediction = Exercise(
         "lucas_crowd = check.lesson03_predict.crowd_band(narrowing(released, facts)[-1][1])"
     ),
     explanation=(
-        "Just him. About a dozen people in the export share his age; add his arrondissement and he is alone.\n"
+        "Just him. 14 people in the export share his age; add his arrondissement and he is alone.\n"
         "Neither fact is secret or names anyone: together they single him out."
     ),
 )

@@ -1,0 +1,73 @@
+"""Lesson 03's words about its own data are true for that data.
+
+A learner read "their condition leaks" beside classes whose shared condition is "none", and a
+solution said "about a dozen" share Lucas's age where the lesson's own reveal prints 14. These
+tests run the lesson's cells (its seed, its order of draws) and check what the words claim.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from osmosis_lab.check.exercises.lesson03 import lucas_narrowing_prediction
+
+LESSON = Path(__file__).resolve().parents[1] / "lessons" / "03_privacy.ipynb"
+
+
+def cells():
+    return json.loads(LESSON.read_text())["cells"]
+
+
+def source(cell) -> str:
+    return "".join(cell["source"])
+
+
+@pytest.fixture(scope="module")
+def lesson():
+    """The lesson's namespace after its setup, the export, the attacker's facts, the proposal
+    and the table of classes that all share one condition (the cells as the lesson runs them)."""
+    code = [source(c) for c in cells() if c["cell_type"] == "code"]
+    wanted = (
+        "import numpy as np",
+        "released, key = beta_export(",
+        "known = known_to_attacker(",
+        "lucas = known.loc[",
+        "quasi = [",
+        "proposal = {",
+        'print("l =", l_diversity(',
+    )
+    namespace: dict = {}
+    for start in wanted:
+        exec(next(c for c in code if c.startswith(start)), namespace)
+    return namespace
+
+
+def test_the_lucas_solution_says_how_many_share_his_age(lesson):
+    fact, count = lesson["steps"][0]
+    assert fact == "age"
+    said = re.search(r"(\d+|about a dozen|a dozen)\s+people in the export share his age",
+                     lucas_narrowing_prediction.explanation, re.I)  # fmt: skip
+    assert said, lucas_narrowing_prediction.explanation
+    assert said.group(1) == str(count), (
+        f"the solution says {said.group(1)!r}; the data give {count}"
+    )
+    shown = next(
+        source(c) for c in cells() if "a dozen" in source(c) or "share his age" in source(c)
+    )
+    assert f"{count} people in the export share his age" in shown, "regenerate the lesson"
+
+
+def test_exercise_3_says_what_the_all_alike_classes_share(lesson):
+    """The words name the shared value ("none" here) instead of a condition that "leaks"."""
+    shared = set(lesson["all_alike"]["condition"])
+    prompt = next(
+        source(c) for c in cells() if source(c).startswith("How many people in `proposed`")
+    )
+    words = " ".join(prompt.split())
+    if shared == {"none"}:
+        assert 'every such class shares the value "none"' in words, words
+        assert "no condition" in words, words
+    else:  # a real diagnosis is shared: the plain claim is true
+        assert "condition leaks" in words or "diagnosis" in words, words

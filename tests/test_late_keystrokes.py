@@ -139,3 +139,19 @@ def test_a_name_with_work_of_its_own_is_never_merged_into_another(tmp_path, cloc
     door.name.value = "test"  # letters just after: but "t" had work before this press
     assert my_work.current_learner() == "t" and "Not switched" in said(door.status)
     assert RecordStore(tmp_path).load("t") == {"00_start_here": {"x": {"answer": 1}}}
+
+
+def test_the_review_writer_follows_a_name_cut_short_to_the_whole_name(tmp_path, clock):
+    """The writer opened itself for "t" when Enter overtook "est"; it follows the sign-in to
+    "test", so Save writes "test"'s review (browser test of lesson 05)."""
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    door = my_work.sign_in("05_design_review", folder=tmp_path)
+    door.name.value = "t"
+    door.name._handle_custom_msg({"event": "submit"}, [])
+    assert writer.learner == "t"
+    door.name.value = "test"
+    assert writer.learner == "test" and writer.name.value == "test"
+    writer.text.value = "Delay the launch."
+    writer.save.click()
+    assert "Saved" in said(writer.status)
+    assert RecordStore(tmp_path).load("test")["design_review"]["review"] == "Delay the launch."

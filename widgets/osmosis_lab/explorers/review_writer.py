@@ -105,6 +105,9 @@ class ReviewWriter(Explorer):
         self.name.disabled = bool(signed_in)
         if not signed_in:
             return
+        untouched = self.fields() in (self.saved_fields, self.opened_fields)
+        if self.learner is not None and not self._is_open(signed_in) and untouched:
+            self.learner = None  # the sign-in moved on (a name cut short, now whole): follow it
         if self.learner is None:
             self.name.value = signed_in
             self.open_record()

@@ -552,3 +552,18 @@ def test_pressing_open_again_says_you_are_already_signed_in(tmp_path):
     door = signed_in(tmp_path)
     door.open.click()
     assert "Already signed in as Zoé" in said(door.status)
+
+
+def test_checking_the_same_answer_again_is_not_a_new_try(tmp_path):
+    """An attacker's walk: six quick clicks on Check turned 3 tries into 9 in the teacher's file."""
+    signed_in(tmp_path)
+    control = answer_control("youngest_tester")
+    answer(control, "Ana Stern")
+    for _ in range(5):
+        control.check_button.click()
+    assert "Checked again" in said(control.verdict)
+    kept = my_work.current_store().load("Zoé")["00_start_here"]["youngest_tester"]
+    assert kept["tries"] == 1
+    answer(control, "Niels Larson")  # a changed answer is a new try
+    kept = my_work.current_store().load("Zoé")["00_start_here"]["youngest_tester"]
+    assert kept["tries"] == 2 and "Checked again" not in said(control.verdict)

@@ -49,6 +49,7 @@ _NOTHING = (
     "type your answer, then press Enter or Check.",
 )
 _CHANGED = "Your answer changed: press Check to check it."
+_AGAIN = "<p><em>Checked again: the same answer, so not a new try. Change it to try again.</em></p>"
 #: The class every answer control's box carries (the mark's rule is scoped to it).
 CONTROL_CLASS = "osmosis-answer"
 #: The mark a selected toggle shows before its words, for sight and accessible name alike.
@@ -175,7 +176,9 @@ class AnswerControl:
 
     # --- acting ---------------------------------------------------------------------------
     def check(self) -> Verdict:
-        """Judge the current answer with the exercise's check; show and record the verdict."""
+        """Judge the current answer with the exercise's check; show and record the verdict.
+        The same answer checked again is not a new try: it says so, and the count stays."""
+        again = self.status not in ("not checked", "changed", "not attempted")
         try:
             answer = self.answer()
             verdict = (
@@ -189,8 +192,9 @@ class AnswerControl:
                 f"{self.text.value!r} is not a number: type it in digits or words, e.g. 12 or twelve.",
             )
         self.status = verdict.status
-        self.verdict.value = _live(verdict._repr_html_())
-        self._keep(verdict)
+        self.verdict.value = _live(verdict._repr_html_() + (_AGAIN if again else ""))
+        if not again:
+            self._keep(verdict)
         if hasattr(self.record, "describe"):
             self.kept.value = self.record.describe()
         text = getattr(self, "text", None)

@@ -127,7 +127,7 @@ def test_work_done_before_signing_in_follows_a_name_cut_short_to_the_whole_name(
     assert my_work.current_learner() == "test", said(door.status)
     assert store.load("test")["00_start_here"]["count_the_testers"]["answer"] == "12"
     assert not store.path("t").exists()
-    assert "instead of t" in said(door.status)
+    assert "Signed in as test." in said(door.status)  # "instead of t": never typed on purpose
 
 
 def test_a_name_with_work_of_its_own_is_never_merged_into_another(tmp_path, clock):

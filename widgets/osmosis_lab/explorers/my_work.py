@@ -281,7 +281,10 @@ class SignIn:
         _KERNEL.update(learner=" ".join(self.name.value.split()), store=store)
         _tell_followers()
         found = len(saved.get(self.lesson, {}))
-        instead = f" (instead of {html.escape(switched_from)})" if switched_from else ""
+        # a name cut short was never the learner's choice: no "instead of" for it
+        instead = (
+            f" (instead of {html.escape(switched_from)})" if switched_from and not cut_short else ""
+        )
         self._say(
             f"<strong>Signed in as {html.escape(current_learner())}{instead}.</strong> "
             f"{found} answer{'' if found == 1 else 's'} kept in this lesson so far. Your work is "

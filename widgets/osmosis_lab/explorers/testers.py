@@ -75,5 +75,24 @@ def tester_card_html(person: pd.Series) -> str:
     return (
         f"<section aria-label='Card for {html.escape(person.name)}' class='osmosis-card'>"
         f"<h3>{html.escape(person.name)}</h3><table>{rows}</table>"
-        "<p><em>Every number on this card is invented (synthetic data).</em></p></section>"
+        f"<p><em>{html.escape(_invented_note(person))}</em></p></section>"
     )
+
+
+#: The numbers the series gives about a named tester (lessons/story_facts.md); all others are invented.
+_FROM_THE_SERIES = {"Niels Larson": "age"}
+
+
+def _invented_note(person: pd.Series) -> str:
+    """What on the card is invented: every number, except what the series itself gives.
+
+    >>> import pandas as pd
+    >>> print(_invented_note(pd.Series({"age": 17}, name="Niels Larson")))
+    The age comes from the series; every other number on this card is invented (synthetic data).
+    >>> print(_invented_note(pd.Series({"age": 30}, name="Ana Stern")))
+    Every number on this card is invented (synthetic data).
+    """
+    given = _FROM_THE_SERIES.get(person.get("name", person.name))
+    if given:
+        return f"The {given} comes from the series; every other number on this card is invented (synthetic data)."
+    return "Every number on this card is invented (synthetic data)."

@@ -245,7 +245,9 @@ class ExportPanel:
         my_work.sign_out()
         self.status.value = _live(
             f"<strong>Deleted</strong> {names} from this machine, for good. Answers still on "
-            "screen are not saved any more: restart the kernel to clear them. "
+            "screen in this notebook are not saved any more: restart the kernel to clear them. "
+            "Another lesson still open and signed in under your name would keep its next answer "
+            "again: close it (or restart its kernel) too. "
             + (
                 f"Your export in the drop folder (<code>{html.escape(str(handed_in))}</code>) was "
                 "handed in and is not deleted: ask your teacher. "

@@ -117,3 +117,77 @@ def test_exports_and_their_temporary_files_are_not_committed_by_accident():
     assert ignored == names
     sample = "lessons/teacher/sample_class/learner01/osmosis_export_alba-reyes-7cde7c1f.md"
     assert subprocess.run(["git", "check-ignore", "-q", sample], cwd=ROOT).returncode == 1
+
+
+# -- 7. the file reads in the words the learner saw: choices, headings, the judge table ----------
+
+
+@pytest.fixture
+def noisy_review(tmp_path):
+    """Inès's export after a reflection and a review of a design with noisy counts chosen."""
+    door = my_work.sign_in("03_privacy", folder=tmp_path)
+    door.name.value = "Inès M"
+    door.open.click()
+    control = answer_control("reidentified_testers")
+    control.text.value = "10"
+    control.check_button.click()
+    box = my_work.reflection("03_who_is_found", "Who could be found in the export?")
+    box.text.value = "Niels, by his postcode."
+    box.save.click()
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    writer.text.value = "Ready with noisy counts."
+    design = writer.panel
+    design.privacy.value = "dp"  # the learner chose noisy counts: k does not apply
+    design.minors.value = "parent_and_assent"
+    design.categories["subconscious"].value = False
+    design.search_non_users.value = False
+    design.fallback.value = True
+    writer.save.click()
+    panel = my_work.export_panel()
+    panel.export.click()
+    text = panel.written.read_text(encoding="utf-8")
+    return text.partition("## Data (for the teacher's view)")[0], read_export(text)
+
+
+def test_the_design_choices_read_as_the_design_panel_words_them(noisy_review):
+    readable, data = noisy_review
+    choices = readable.partition("*My design choices:*")[2]
+    for seen in (
+        "**Who proposes**: The testers propose",
+        "**Minors**: A parent's consent and the minor's own",
+        "**Research export**: Only noisy counts (differential privacy), epsilon = 1 per count",
+        "**Search people who never signed up**: no",
+        "**A safe-mode fallback**: yes",
+    ):
+        assert seen in choices, seen
+    assert "subconscious" not in choices.lower() and "declared" in choices.lower()
+    for code in ("parent_and_assent", ": dp", "True", "False", "**k**", "k = ", "testers\n",
+                 "search_non_users", "**categories**", "**privacy**", "**fallback**"):  # fmt: skip
+        assert code not in choices, code
+    # the data block keeps the codes the teacher's view reads
+    saved = data["design_review"]["design"]
+    assert (saved["privacy"], saved["minors"], saved["k"]) == ("dp", "parent_and_assent", 5)
+
+
+def test_headings_name_the_lesson_and_the_prompt_not_their_ids(noisy_review):
+    readable, data = noisy_review
+    headings = re.findall(r"^## (.*)$", readable, re.M)
+    assert "My answers in 03 · Data privacy" in headings
+    assert "My reflection: Who could be found in the export?" in headings
+    assert "03_privacy" not in readable and "03_who_is_found" not in readable
+    assert "03_who_is_found" in data["reflections"] and "03_privacy" in data["answers"]
+
+
+def test_the_judge_table_says_whose_number_each_percentage_is():
+    from osmosis_lab.explorers.export_words import seen_words
+    from osmosis_lab.records import export_markdown
+
+    calls = [{"case": 1, "first_call": "reject", "confidence": 80, "app_call": "reject",
+              "app_sure": 0.05, "final_call": "reject", "switched": False, "did_well": False}]  # fmt: skip
+    record = {"judge_first": {"04_trust": {"cases": 10, "calls": calls}}}
+    page = RENDER(export_markdown("Ana", record, **seen_words()))
+    header = re.findall(r"<th>(.*?)</th>", page)
+    assert header[1] == "My first call (how sure I was)"
+    assert header[2] == "The app said (its chance the couple does well)"
+    assert "<td>reject (80 %)</td>" in page and "<td>reject (5 %)</td>" in page
+    assert "<h2>My judge-first calls in 04 · Algorithmic trust" in page

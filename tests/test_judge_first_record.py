@@ -158,12 +158,13 @@ def test_the_export_shows_and_holds_the_calls_and_they_can_be_left_out(tmp_path)
     assert panel.parts["judge_first:04_trust"].description.startswith(
         "My judge-first calls in 04 · Algorithmic trust"
     )
-    assert "Judge first · 04_trust" in panel.preview.value and "Cases judged: 4 of 4" in panel.text
+    heading = "## My judge-first calls in 04 · Algorithmic trust"
+    assert heading in panel.text and "Cases judged: 4 of 4" in panel.text
     panel.export.click()
     data = read_export(panel.written.read_text(encoding="utf-8"))
     assert data["version"] == EXPORT_VERSION and len(data["judge_first"]["04_trust"]["calls"]) == 4
     panel.parts["judge_first:04_trust"].value = False
-    assert "Judge first" not in panel.preview.value
+    assert heading not in panel.text and "Cases judged" not in panel.preview.value
     panel.export.click()
     data = read_export(panel.written.read_text(encoding="utf-8"))
     assert data["judge_first"] == {} and "judge_first:04_trust" in data["consent"]["left_out"]

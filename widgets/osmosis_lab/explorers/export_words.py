@@ -9,8 +9,9 @@ import os
 from pathlib import Path
 
 from ..check.exercises import all_exercises
+from ..errors import ReviewError
 from ..records.export import DATA_HEADING
-from ..review import ITEM_TITLES, ROLES
+from ..review import FIELDS, ITEM_TITLES, ROLES, LaunchDesign, design_rows
 from . import my_work
 
 _BINDER = ("BINDER_SERVICE_HOST", "BINDER_REQUEST")
@@ -33,10 +34,36 @@ _KINDS = {
 
 def seen_words() -> dict:
     """What the learner saw for each id in an export: each exercise's question, each review
-    checklist item's title and each stakeholder's name (the ids stay in the data block)."""
+    checklist item's title, each stakeholder's name, each lesson's title and the design
+    choices in words (the ids stay in the data block)."""
     questions = {name: exercise.question for name, exercise in all_exercises().items()}
     labels = {**ITEM_TITLES, **{role: name for role, (name, _who) in ROLES.items()}}
-    return {"questions": questions, "labels": labels}
+    return {
+        "questions": questions,
+        "labels": labels,
+        "titles": LESSON_TITLES,
+        "design": design_words,
+    }
+
+
+def design_words(saved: dict) -> list[tuple[str, str]] | None:
+    """Saved design choices as the review file words them (only the settings that apply);
+    ``None`` if they are not a design this version reads (the export then shows them as saved).
+
+    >>> from dataclasses import asdict
+    >>> from osmosis_lab.review import AS_PLANNED
+    >>> saved = {**asdict(AS_PLANNED), "privacy": "dp", "k": 5}
+    >>> dict(design_words(saved))["Research export"]
+    'Only noisy counts (differential privacy), epsilon = 1 per count'
+    >>> design_words({**saved, "privacy": "anonymised"}), design_words({"privacy": "dp"})
+    (None, None)
+    """
+    if not set(FIELDS) <= set(saved):
+        return None  # a missing choice would read as the plan's, which the learner never chose
+    try:
+        return design_rows(LaunchDesign(**{k: v for k, v in saved.items() if k in FIELDS}))
+    except (ReviewError, TypeError):
+        return None
 
 
 def part_label(part: str, record: dict) -> str:

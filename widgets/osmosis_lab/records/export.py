@@ -168,7 +168,7 @@ def _answer_words(value) -> str:
     return str(value)
 
 
-def _judge_lines(lesson: str, kept: dict) -> list[str]:
+def _judge_lines(lesson: str, kept: dict, title: str) -> list[str]:
     """Lesson 04's judge-first calls as a table a person reads (one row per case)."""
 
     def cell(value) -> str:
@@ -180,14 +180,16 @@ def _judge_lines(lesson: str, kept: dict) -> list[str]:
     calls = [c for c in kept.get("calls", []) if isinstance(c, dict)]
     switched = sum(c.get("switched") is True for c in calls)
     lines = [
-        f"## Judge first · {cell(lesson)}",
+        f"## My judge-first calls in {cell(title)}",
         "",
         f"Cases judged: {len(calls)} of {cell(kept.get('cases', '?'))}; started again "
         f"{cell(kept.get('started_again', 0))} times. Changed my call after seeing the app's "
         f"verdict: {switched}.",
         "",
-        "| Case | My first call (how sure) | The app said (how sure) | My final call | Switched "
-        "| The couple did well |",
+        # two different numbers: how sure the learner was of their call, and the app's stated
+        # chance that the couple does well (not how sure it is of "reject")
+        "| Case | My first call (how sure I was) | The app said (its chance the couple does well) "
+        "| My final call | Switched | The couple did well |",
         "|---|---|---|---|---|---|",
     ]
     for c in calls:
@@ -200,14 +202,16 @@ def _judge_lines(lesson: str, kept: dict) -> list[str]:
     return lines + [""]
 
 
-def markdown_from_data(data: dict, *, questions=None, labels=None) -> str:
+def markdown_from_data(data: dict, *, questions=None, labels=None, titles=None, design=None) -> str:
     """The export's text from :func:`export_data`: Markdown for people, then the data block.
 
     Without ``exported_at`` (a preview, before anything is exported) the text has no time.
     ``questions`` (exercise id -> the question the learner saw) and ``labels`` (a review
-    checklist item or role id -> its words) name what the learner saw; an id is shown without.
+    checklist item or role id -> its words), ``titles`` (lesson stem -> its title) and
+    ``design`` (saved design choices -> rows of words, see :func:`.review_lines`) name what the
+    learner saw; an id is shown without (it stays in the data block either way).
     """
-    questions = questions or {}
+    questions, titles = questions or {}, titles or {}
     header = [
         f"*Learner (a name or pseudonym, not checked by anyone):* {inert_markdown(data['learner'])}",
         # no time in a preview (nothing is exported yet): the line comes with the export
@@ -220,7 +224,7 @@ def markdown_from_data(data: dict, *, questions=None, labels=None) -> str:
     # "-": a line starting with "-" is a formula to a spreadsheet)
     lines = ["# Osmosis Ethics Lab: my work", "", *(f"* {line}" for line in header), ""]
     for lesson, answers in data["answers"].items():
-        lines += [f"## Answers · {lesson}", ""]
+        lines += [f"## My answers in {inert_markdown(titles.get(lesson, lesson))}", ""]
         for exercise, kept in sorted(answers.items()):
             asked = questions.get(exercise, exercise)
             lines.append(
@@ -231,13 +235,12 @@ def markdown_from_data(data: dict, *, questions=None, labels=None) -> str:
             )
         lines.append("")
     for lesson, kept in data.get(JUDGE_FIRST, {}).items():
-        lines += _judge_lines(lesson, kept)
+        lines += _judge_lines(lesson, kept, titles.get(lesson, lesson))
     for prompt_id, kept in data["reflections"].items():
         shown = "yes" if kept.get("may_show") else "no"
+        prompt = " ".join(str(kept.get("prompt") or prompt_id).split())  # a heading is one line
         lines += [
-            f"## Reflection · {inert_markdown(prompt_id)}",
-            "",
-            f"*Prompt:* {inert_markdown(str(kept.get('prompt', '')))}",
+            f"## My reflection: {inert_markdown(prompt)}",
             "",
             _quote(kept.get("text", "")),
             "",
@@ -245,7 +248,7 @@ def markdown_from_data(data: dict, *, questions=None, labels=None) -> str:
             "",
         ]
     if data.get(REVIEW):
-        lines += review_lines(data[REVIEW], labels=labels)
+        lines += review_lines(data[REVIEW], labels=labels, design=design)
     block = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
     lines += [DATA_HEADING, "", "```json", block, "```", ""]
     return "\n".join(lines)
@@ -257,12 +260,12 @@ def export_markdown(
     *,
     leave_out=(),
     exported_at: str | None = None,
-    questions=None,
-    labels=None,
+    **words,
 ) -> str:
-    """The whole export file for ``learner``'s ``record`` (section -> fields), parts left out."""
+    """The whole export file for ``learner``'s ``record`` (section -> fields), parts left out;
+    ``words`` are :func:`markdown_from_data`'s (what the learner saw for each id)."""
     data = export_data(learner, record, leave_out=leave_out, exported_at=exported_at)
-    return markdown_from_data(data, questions=questions, labels=labels)
+    return markdown_from_data(data, **words)
 
 
 def read_export(text: str) -> dict:

@@ -5,8 +5,10 @@ A teacher who asks the class to "export your work" gets one file per learner; th
 Markdown file) is in it too, as a part the learner may leave out like any other. The data
 block keeps the review's fields as saved; this module writes the readable part: the text
 (quoted, inert), the checklist reasons, the stakeholder matrix and the design choices.
-Labels (a checklist item's title, a role's name) come from the caller, because the
-review's words live in a layer above this one; an id without a label is shown as it is.
+Labels (a checklist item's title, a role's name) and the design choices' words (the design
+panel's, only the settings that apply: k only for a generalised export) come from the caller,
+because the review's words live in a layer above this one; an id without a label, or a design
+the caller cannot read, is shown as it was saved.
 
 Examples
 --------
@@ -31,6 +33,9 @@ Examples
 * **privacy**: dp
 * **categories**: a, b
 <BLANKLINE>
+>>> words = lambda saved: [("Research export", "Only noisy counts, epsilon = 1")]
+>>> review_lines(fields, design=words)[-4:-1]
+['*My design choices:*', '', '* **Research export**: Only noisy counts, epsilon = 1']
 """
 
 from __future__ import annotations
@@ -67,8 +72,10 @@ def _listed(title: str, items: dict, labels: dict[str, str]) -> list[str]:
     return [f"*{title}:*", "", *rows, ""]
 
 
-def review_lines(fields: dict, *, labels: dict[str, str] | None = None) -> list[str]:
-    """The review part of an export, as Markdown lines (``labels``: id -> words shown)."""
+def review_lines(fields: dict, *, labels: dict[str, str] | None = None, design=None) -> list[str]:
+    """The review part of an export, as Markdown lines (``labels``: id -> words shown;
+    ``design``: the saved design choices -> ``[(choice, decision in words)]``, or ``None``
+    for choices it cannot read)."""
     labels = labels or {}
     text = str(fields.get("review", ""))
     quoted = [f"> {inert_markdown(line)}" for line in text.splitlines()] or ["*(no text yet)*"]
@@ -81,5 +88,7 @@ def review_lines(fields: dict, *, labels: dict[str, str] | None = None) -> list[
         part = fields.get(key)
         if key == "matrix" and isinstance(part, dict):
             part = {role: _matrix_words(entry) for role, entry in part.items()}
+        if key == "design" and isinstance(part, dict) and design and (rows := design(part)):
+            part = dict(rows)  # the words the design panel shows, not the saved codes
         lines += _listed(title, part, labels) if isinstance(part, dict) else []
     return lines

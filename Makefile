@@ -95,6 +95,9 @@ data: $(STAMP)  ## regenerate data/*.csv from the seeded generator (byte-identic
 site: $(STAMP)  ## execute every lesson into a static HTML preview in site/ (the [site] extra is in [test])
 	$(PY) -m osmosis_lab.site site
 
+# Run it with the oldest Python the lock must install on, Debian bookworm's 3.11.2 (the image's):
+# a newer 3.11 picks versions that refuse it (soupsieve 4 needs 3.11.5; tests/test_image.py).
+#   make lock PYTHON=/usr/bin/python3.11
 lock:  ## re-resolve pyproject.toml's ranges into constraints.txt and environment.yml (network)
 	$(call require_python,$(PYTHON))
 	$(PYTHON) .ci/lock.py

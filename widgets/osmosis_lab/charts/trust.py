@@ -116,17 +116,26 @@ def update_reliability_chart(
     return chart
 
 
+def _matches(count: int) -> str:
+    """A count of matches in words.
+
+    >>> _matches(1), _matches(12)
+    ('1 match', '12 matches')
+    """
+    return f"{count} match{'' if count == 1 else 'es'}"
+
+
 def reliability_text(table: pd.DataFrame, *, who: str = "the app") -> list[str]:
     """The diagram's text equivalent: a headline, then one line per band."""
     worst = table.loc[table["gap"].abs().idxmax()]
     head = (
         f"For {who}, the biggest gap is in the {worst['lower']:.0%}-{worst['upper']:.0%} band: "
         f"stated {worst['mean_predicted']:.0%} on average, {worst['observed_rate']:.0%} worked out "
-        f"({int(worst['count'])} matches)."
+        f"({_matches(int(worst['count']))})."
     )
     lines = [
         f"{r.lower:.0%}-{r.upper:.0%}: stated {r.mean_predicted:.0%}, worked out "
-        f"{r.observed_rate:.0%} ({r.count} matches): "
+        f"{r.observed_rate:.0%} ({_matches(r.count)}): "
         f"{band_verdict(r.mean_predicted, r.observed_rate)}"
         for r in table.itertuples()
     ]

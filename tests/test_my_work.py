@@ -8,6 +8,7 @@ learner reads (statuses, the preview) and what is on disk. A "restart" is a fres
 import errno
 import html
 import importlib
+import itertools
 import os
 import re
 import tempfile
@@ -157,7 +158,7 @@ def test_any_sequence_of_checks_and_restarts_keeps_last_first_and_tries(steps):
                 assert control.state() == picked[-1]
         kept = RecordStore(folder).load("Zoé")["00_start_here"]["youngest_tester"]
         # the same answer checked again is not a new try (not even across a restart)
-        tries = 1 + sum(now != before for before, now in zip(picked, picked[1:]))
+        tries = 1 + sum(now != before for before, now in itertools.pairwise(picked))
         assert (kept["answer"], kept["first_answer"], kept["tries"]) == (
             picked[-1],
             picked[0],

@@ -554,7 +554,7 @@ def test_pressing_open_again_says_you_are_already_signed_in(tmp_path):
     """Enter signs in; a click on Open out of habit says so instead of repeating itself."""
     door = signed_in(tmp_path)
     door.open.click()
-    assert "Already signed in as Zoé" in said(door.status)
+    assert "Signed in as Zoé already" in said(door.status)
 
 
 def test_checking_the_same_answer_again_is_not_a_new_try(tmp_path):

@@ -178,7 +178,7 @@ class AnswerControl:
     def check(self) -> Verdict:
         """Judge the current answer with the exercise's check; show and record the verdict.
         The same answer checked again is not a new try: it says so, and the count stays."""
-        again = self.status not in ("not checked", "changed", "not attempted")
+        again = self.status not in ("not checked", "changed")
         try:
             answer = self.answer()
             verdict = (

@@ -249,8 +249,8 @@ class SignIn:
         ):
             # Enter, then a click on Open out of habit: say so, rather than the same words again
             return self._say(
-                f"<strong>Already signed in as {html.escape(current_learner())}.</strong> "
-                "Your kept work is on screen; nothing changed."
+                f"<strong>Signed in as {html.escape(current_learner())}</strong> already: your "
+                "kept work is on screen; nothing changed."
             )
         switched_from = ""
         # the name this press signed in was cut short, and its record began with this press:

@@ -12,6 +12,10 @@ True
 (True, 'right verdict, reason contradicts')
 >>> _meaning("not refused")
 'not refused'
+>>> _meaning("only if she agrees again") == REFUSED  # not without a new consent: the idea
+True
+>>> _meaning("it's not allowed to say no")  # "not allowed" is about saying no, not the app
+'it s not allowed to say no'
 """
 
 from __future__ import annotations
@@ -87,6 +91,18 @@ _APPROVALS = [tuple(v.split()) for v in ("yes it is allowed", "yes", "yeah", "ye
 _QUALIFIERS = {"not", "never", "only", "just", "didn", "didnt", "t", "no", "nothing", "without"}
 _HEDGES = re.compile(r"\b(don t|do not|dont) know\b|\bnot sure\b|\bno idea\b|\bmaybe\b|\bperhaps\b")
 _PURPOSE_WORDS = {"research", "matching", "match", "dating", "purpose", "purposes"}
+#: "Only if she agrees again", "not unless she consents", "she would have to be asked": the
+#: use needs a consent Ana has not given, which is the lesson's point (in the present tense:
+#: "if she agreed" looks back at the consent she gave). Not "she only has to agree once".
+_NEEDS_NEW_CONSENT = re.compile(
+    r"\b(only|unless|if|once|after|until|without|with)\b.*"
+    r"\b(agrees?|consents?|says yes|asks?|(her|new|fresh|separate) (consent|permission|agreement))\b"
+    r"|\b(has|have|needs?|must|should)( to)?( be)? (agree|consent|ask|asked|say yes)\b"
+    r"|\b(new|fresh|separate|more) consent\b|\b(consent|agree|ask|asked) (her )?(again|first)\b"
+)
+_ONE_CONSENT_ENOUGH = re.compile(r"\balready\b|\b(agree|agreed|consent|consented) (just )?once\b")
+#: After "not allowed", "to" and one of these is about Ana, not the app ("not allowed to say no").
+_HER_CHOICES = {"say", "refuse", "decline", "withdraw", "object", "opt", "stop", "leave", "quit"}
 
 
 def _opening(words, verdicts):
@@ -129,9 +145,13 @@ def _meaning(answer):
     if phrase in MEANINGS:
         return MEANINGS[phrase]
     words = phrase.split()
+    if _NEEDS_NEW_CONSENT.search(phrase) and not _ONE_CONSENT_ENOUGH.search(phrase):
+        return REFUSED  # "only if she agrees again": not on the consent she gave
     if (reason := _opening(words, _REFUSALS)) is not None:
         if _HEDGES.search(" ".join(reason)):
             return phrase  # "no, I don't know": not a clear verdict
+        if reason[:1] == ["to"] and reason[1:2] and reason[1] in _HER_CHOICES:
+            return phrase  # "it's not allowed to say no": about Ana's choice, not the app's use
         return _reason_meaning(reason)
     reason = _opening(words, _APPROVALS)
     if reason is not None and not set(reason) & _QUALIFIERS:

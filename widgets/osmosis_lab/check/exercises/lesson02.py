@@ -29,6 +29,9 @@ _IN_WORDS = (
     "Not allowed, because she didn't agree to research",
     "cannot - she only agreed to be matched",
     "No, she agreed to matching.",
+    "only if she agrees again",
+    "Not unless she consents to research",
+    "She would have to be asked again first",
 )
 _ACCEPTED.update({phrase: phrase for phrase in _IN_WORDS})
 #: Phrasings that must not pass: "allowed", the wrong reason, negations, half an answer.
@@ -57,6 +60,9 @@ _REJECTED = (
     "withdrawn",
     "purpose",
     "wrong",
+    "it's not allowed to say no",
+    "not allowed to refuse",
+    "she only has to agree once",
 )
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from osmosis_lab.categories import CATEGORY_LABELS
 from osmosis_lab.consent.inference import fit_inference
+from osmosis_lab.explorers.base import chart_spec
 from osmosis_lab.explorers.consent_inference import InferenceExplorer
 from sentence_sweep import SEEDS, STEPS, percent, sweep, text
 from sequences import LogProblems, move_slider, run_sequence, update
@@ -224,6 +225,10 @@ def test_every_timeline_step_states_what_the_ledger_did_in_names():
         )
         headline = f"Step {k} of {len(explorer.moments)} (day {steps[0].step.day}): "
         assert headline + f"{violations} violations so far." in summary, (timeline, k)
+        # the chart's crosses, each counted with its "×n", add up to the same number
+        spots = next(iter(chart_spec(explorer.chart)["datasets"].values()))
+        crosses = [s for s in spots if s["verdict"] == "violation"]
+        assert sum(int(s["times"][1:] or 1) for s in crosses) == violations, (timeline, k)
         assert all(r.step.day == steps[0].step.day for r in steps)
         for r in steps:
             note = PERSON_ID.sub(lambda m: names[m.group(0)], r.step.note)

@@ -89,27 +89,44 @@ def form_chart(table: pd.DataFrame, description: str) -> alt.Chart:
 
 
 def timeline_chart(table: pd.DataFrame, description: str) -> alt.Chart:
-    """Points on a day axis, one row per person: decisions and uses, violations flagged."""
-    chart = (
-        alt.Chart(table, title="The timeline so far")
-        .mark_point(filled=True, size=90)
-        .encode(
-            x=alt.X("day:Q", title="Day", axis=count_axis(table["day"])),
-            y=alt.Y("person:N", title=None),
-            color=alt.Color(
-                "verdict:N",
-                title="Verdict",
-                scale=alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values())),
-            ),
-            shape=alt.Shape(
-                "verdict:N",
-                title="Verdict",
-                scale=alt.Scale(domain=list(VERDICT_COLOURS), range=["circle", "cross", "square"]),
-            ),
-            tooltip=["day:Q", "person:N", "what:N", "verdict:N"],
-        )
-        .properties(width=360, height=alt.Step(26))
+    """Points on a day axis, one row per person: decisions and uses, violations flagged.
+
+    Uses of one person on one day with the same verdict fall on one spot (two categories read
+    the same night), so each spot says how many it stands for ("×2"), and counting the marks
+    gives the count the lesson asks for.
+
+    >>> table = pd.DataFrame({"day": [9, 9], "person": ["Inès"] * 2,
+    ...                       "what": ["research use of memories", "research use of signals"],
+    ...                       "verdict": ["violation"] * 2})
+    >>> data = timeline_chart(table, "d").to_dict()["datasets"]
+    >>> [(row["uses"], row["times"]) for rows in data.values() for row in rows]
+    [(2, '×2')]
+    """
+    spots = (
+        table.groupby(["day", "person", "verdict"], sort=False)["what"]
+        .agg(uses="size", what="; ".join)
+        .reset_index()
     )
+    spots["times"] = [f"×{n}" if n > 1 else "" for n in spots["uses"]]
+    base = alt.Chart(spots, title="The timeline so far").encode(
+        x=alt.X("day:Q", title="Day", axis=count_axis(table["day"])),
+        y=alt.Y("person:N", title=None),
+    )
+    points = base.mark_point(filled=True, size=90).encode(
+        color=alt.Color(
+            "verdict:N",
+            title="Verdict",
+            scale=alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values())),
+        ),
+        shape=alt.Shape(
+            "verdict:N",
+            title="Verdict",
+            scale=alt.Scale(domain=list(VERDICT_COLOURS), range=["circle", "cross", "square"]),
+        ),
+        tooltip=["day:Q", "person:N", "what:N", "verdict:N", alt.Tooltip("uses:Q", title="Uses")],
+    )
+    times = base.mark_text(align="left", dx=8, fontSize=12).encode(text="times:N")
+    chart = (points + times).properties(width=360, height=alt.Step(26))
     return accessible(chart, description)
 
 

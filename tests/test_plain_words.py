@@ -160,12 +160,6 @@ def test_lesson04s_ece_by_hand_data_is_shown_as_a_table_in_words():
 def test_lesson04s_sweep_for_exercise_3_is_shown_in_words():
     """The cell before Exercise 3 shows the nine settings with readable column names, no row
     numbers 0-8 and the engine's values (rounded to 3 places as before)."""
-
-
-def lesson05_cell_output(starts: str, *, after: tuple[str, ...] = ()):
-    """Run lesson 05's setup, its ``changes`` cell, the cells starting with ``after`` and the
-    cell starting with ``starts`` in one namespace, as the lesson does; return what that cell
-    shows (its last expression)."""
     import ast
     import json
     from pathlib import Path
@@ -193,18 +187,48 @@ def lesson05_cell_output(starts: str, *, after: tuple[str, ...] = ()):
     best = sweep.loc[sweep["expected_calibration_error"].idxmin()]
     assert f">{best['expected_calibration_error']:.3f}<" in html
     assert "expected calibration error" in text and "accuracy" in text
+
+
+def lesson05_cell_output(starts: str, *, after: tuple[str, ...] = (), namespace=None):
+    """Run lesson 05's setup, its ``changes`` cell, the cells starting with ``after`` and the
+    cell starting with ``starts`` in one namespace, as the lesson does; return what that cell
+    shows (its last expression)."""
+    import ast
+    import json
+    from pathlib import Path
+
     lesson = Path(__file__).resolve().parents[1] / "lessons" / "05_design_review.ipynb"
     cells = ["".join(c["source"]) for c in json.loads(lesson.read_text())["cells"]]
     setup = next(c for c in cells if "review_writer import ReviewWriter" in c)
-    changes_cell = next(c for c in cells if "changes = compare_changes(" in c)
+    changes_cell = next(c for c in cells if "changes, words = compare_changes_with_words(" in c)
     cell = next(c for c in cells if c.startswith(starts))
-    namespace: dict = {}
-    for code in (setup, changes_cell, *(next(c for c in cells if c.startswith(a)) for a in after)):
+    namespace = {} if namespace is None else namespace
+    before = (setup,) if cell == changes_cell else (setup, changes_cell)
+    for code in (*before, *(next(c for c in cells if c.startswith(a)) for a in after)):
         exec(code, namespace)
     body = ast.parse(cell).body
     assert isinstance(body[-1], ast.Expr), "the cell shows nothing"
     exec(compile(ast.Module(body[:-1], []), "cell", "exec"), namespace)
     return eval(compile(ast.Expression(body[-1].value), "cell", "eval"), namespace)
+
+
+def test_lesson05s_exercise_4_table_reads_in_words_not_decimals():
+    """A learner read "0.578" for the share of the city named: the table before Exercise 4
+    gives each figure as the panel says it ("592 of 1024 (58%)", "9 in 100 → 94 in 100"), and
+    the words are of the same draw as the figures the answer is computed from."""
+    namespace: dict = {}
+    lesson05_cell_output("# the figures, and the same", namespace=namespace)
+    shown, changes = namespace["shown"], namespace["changes"]
+    html = shown.to_html()
+    text = re.sub(r"<[^>]+>", " ", html.split("</style>")[-1])
+    assert not re.search(r"\b0\.\d", text), "a share as a decimal"
+    table = shown.data
+    for change, row in table.set_index("change to the plan").iterrows():
+        named = re.fullmatch(r"(\d+) of (\d+) \(\d+%\)", row["share of the city named"])
+        assert named, row["share of the city named"]
+        assert int(named[1]) / int(named[2]) == changes.loc[change, "reidentified"]
+        assert re.fullmatch(r"\d+ of \d+", row["share whose health is learned"])
+        assert re.match(r"\d+ in 100 → \d+ in 100", row["worst case for one resident"])
 
 
 def test_lesson05s_trade_off_table_shows_counts_as_whole_numbers_with_their_denominators():

@@ -395,3 +395,34 @@ def test_no_data_read_and_noisy_counts(panel):
 def test_review_sentences_in_random_sequences(panel, seed):
     panel.set_design(AS_PLANNED)
     run_sequence(panel, seed, STEPS, model=review_model)
+
+
+def test_the_connected_users_add_up_as_the_lesson_says():
+    """Lesson 04's outage counts the residents who signed up; lesson 05 adds the testers and
+    candidates of lesson 01. The sentence that says so gives the three numbers the data gives."""
+    import json
+    from pathlib import Path
+
+    from osmosis_lab import data
+    from osmosis_lab.review import review_scenario
+    from osmosis_lab.review.tradeoffs import neural_data_held
+
+    lesson = Path(__file__).parents[1] / "lessons" / "05_design_review.ipynb"
+    prose = " ".join(
+        " ".join(cell["source"]).replace("\n ", " ")
+        for cell in json.loads(lesson.read_text())["cells"]
+        if cell["cell_type"] == "markdown"
+    )
+    said = re.search(
+        r"lesson 04's (\d+) residents and (\d+) of lesson 01's\s+testers and candidates, (\d+) as planned",
+        prose,
+    )
+    assert said, "lesson 05 no longer says who the connected users are"
+    residents, testers, total = map(int, said.groups())
+    people, population = data.load_people(), data.load_population()
+    from osmosis_lab.explorers.trust_outage import OutageExplorer
+
+    assert residents == len(OutageExplorer.with_lesson_data().users)  # lesson 04's outage
+    assert testers == people["signed_up"].sum()
+    scenario = review_scenario(people, population, data.load_public_profiles(), data.load_pairs())
+    assert total == residents + testers == neural_data_held(scenario, AS_PLANNED)[1]

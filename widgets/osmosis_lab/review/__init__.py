@@ -12,7 +12,8 @@ Designs
     :data:`SINGLE_CHANGES`, :func:`with_change`, :func:`design_rows`
 Figures
     :func:`review_scenario`, :func:`consequences`, :class:`Consequences`,
-    :func:`compare_changes`, :func:`readable_columns`, :func:`cost_lines`
+    :func:`compare_changes`, :func:`compare_changes_with_words`, :func:`readable_columns`,
+    :func:`cost_lines`
 Stakeholders
     :data:`ROLES`, :data:`VALUES`, :func:`stakeholder_matrix`, :func:`values_at_stake`
 The review
@@ -39,7 +40,12 @@ Design: Shaping Technology with Moral Imagination*. MIT Press.
 
 from osmosis_lab.errors import ReviewError
 from osmosis_lab.review.change_costs import cost_lines
-from osmosis_lab.review.compare import READABLE_COLUMNS, compare_changes, readable_columns
+from osmosis_lab.review.compare import (
+    READABLE_COLUMNS,
+    compare_changes,
+    compare_changes_with_words,
+    readable_columns,
+)
 from osmosis_lab.review.consequences import (
     ConsentFigures,
     Consequences,
@@ -92,6 +98,7 @@ __all__ = [
     "TrustFigures",
     "checklist",
     "compare_changes",
+    "compare_changes_with_words",
     "readable_columns",
     "consequences",
     "cost_lines",

@@ -44,7 +44,8 @@ def compare_changes(
 
     ``shown=True`` gives each figure as the design panel prints it (counts as whole
     numbers, a count of a whole with its denominator: "5.2 of 10 matches", "391 of 1000")
-    instead of its number, for a table a learner reads.
+    instead of its number, for a table a learner reads. For both from one draw, use
+    :func:`compare_changes_with_words`.
 
     Returns
     -------
@@ -63,6 +64,31 @@ def compare_changes(
     >>> words.loc["Billie on call when the AI fails", "staff"]
     '4'
     """
+    values, words = compare_changes_with_words(base, scenario, rng=rng, changes=changes)
+    return words if shown else values
+
+
+def compare_changes_with_words(
+    base: LaunchDesign,
+    scenario: ReviewScenario,
+    *,
+    rng: np.random.Generator,
+    changes: Iterable[str] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`compare_changes`'s figures, and the same rows in the panel's words, from one draw.
+
+    A lesson computes with the first and shows the second, so what the learner reads is
+    what the answer was computed from.
+
+    >>> from osmosis_lab import data
+    >>> from osmosis_lab.review import AS_PLANNED, review_scenario
+    >>> scenario = review_scenario(data.load_people(), data.load_population(),
+    ...                            data.load_public_profiles(), data.load_pairs())
+    >>> values, words = compare_changes_with_words(
+    ...     AS_PLANNED, scenario, rng=np.random.default_rng(0), changes=["fair consent form"])
+    >>> float(values.loc["as planned", "reidentified"]), words.loc["as planned", "reidentified"]
+    (0.578125, '592 of 1024 (58%)')
+    """
     labels = list(SINGLE_CHANGES if changes is None else changes)
     unknown = [label for label in labels if label not in SINGLE_CHANGES]
     if unknown:
@@ -71,10 +97,18 @@ def compare_changes(
         raise ReviewError("rng must be a numpy Generator, e.g. np.random.default_rng(2019).")
     seed = int(rng.integers(2**32))
     designs = {"as planned": base} | {label: with_change(base, label) for label in labels}
-    rows = {}
-    for label, design in designs.items():
-        table = consequences(design, scenario, rng=np.random.default_rng(seed)).table()
-        rows[label] = table.set_index("key")["shown" if shown else "value"]
+    tables = {
+        label: consequences(design, scenario, rng=np.random.default_rng(seed))
+        .table()
+        .set_index("key")
+        for label, design in designs.items()
+    }
+    return tuple(
+        _by_change({k: t[column] for k, t in tables.items()}) for column in ("value", "shown")
+    )
+
+
+def _by_change(rows: dict[str, pd.Series]) -> pd.DataFrame:
     frame = pd.DataFrame(rows).T
     frame.index.name = "change"
     frame.columns.name = None

@@ -188,3 +188,25 @@ def test_the_fast_run_deselects_slow_tests_and_the_layers_it_leaves_out():
     items = keep + leave
     layers.LayerReport(config=config).pytest_collection_modifyitems(items)
     assert items == keep + leave
+
+
+def test_no_test_is_only_a_docstring():
+    """A merge once left a test with its docstring and nothing else: it passed, checking
+    nothing. Every test function here does something after its docstring."""
+    import ast
+    from pathlib import Path
+
+    empty = []
+    for path in sorted(Path(__file__).parent.rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith(
+                "test"
+            ):
+                body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+                if all(isinstance(s, ast.Pass) or _is_constant(s) for s in body):
+                    empty.append(f"{path.name}::{node.name}")
+    assert not empty, f"tests that do nothing: {empty}"
+
+
+def _is_constant(statement) -> bool:
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)

@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import altair as alt
 import ipywidgets as widgets
 import ipywidgets.widgets.widget as widget_module
 from comm import get_comm_manager
@@ -42,7 +43,7 @@ from ipykernel.jsonutil import json_clean
 from jupyter_client.session import Session
 
 from osmosis_lab.explorers import controls
-from osmosis_lab.explorers.base import Explorer, descendants
+from osmosis_lab.explorers.base import Explorer, chart_spec, descendants
 from test_robustness import CLASSES, HOSTILE_TEXT, text_equivalent
 
 __all__ = [
@@ -237,6 +238,17 @@ def check_invariants(explorer: Explorer) -> None:
             assert control.index is None or 0 <= control.index < len(control.options)
     for k, n in STEP_OF.findall(every_text(explorer)):
         assert 1 <= int(k) <= int(n), f"{name} says 'Step {k} of {n}'"
+    for spec in shown_charts(explorer):  # show_chart leaves the schema check to this
+        alt.TopLevelSpec.validate(spec)
+
+
+def shown_charts(explorer: Explorer) -> list[dict]:
+    """The Vega-Lite specs of every chart the explorer shows now."""
+    return [
+        spec
+        for w in descendants(explorer.view)
+        if isinstance(w, widgets.Output) and (spec := chart_spec(w))
+    ]
 
 
 def run_sequence(

@@ -27,6 +27,7 @@ from sequences import (
     CLASSES,
     KernelLikeComm,
     LogProblems,
+    check_invariants,
     click,
     every_text,
     move_slider,
@@ -84,6 +85,20 @@ def timeline_model(explorer: TimelineExplorer, _control) -> None:
     )
     headline = f"Step {k} of {n} (day {steps[k - 1][-1].step.day}): {violations} violations so far."
     assert headline in every_text(explorer), f"expected {headline!r}"
+
+
+def test_a_chart_vega_lite_would_refuse_breaks_the_invariants():
+    """Explorers show charts unchecked (``show_chart``: the check is slow); the sequences
+    check every chart shown after every action. A spec the schema refuses fails them."""
+    from osmosis_lab.explorers.base import VEGALITE_MIME
+
+    explorer = TimelineExplorer.with_lesson_data()
+    check_invariants(explorer)
+    spec = explorer.chart.outputs[0]["data"][VEGALITE_MIME]
+    broken = {**spec, "height": {"step": "26 px"}}
+    explorer.chart.outputs = ({**explorer.chart.outputs[0], "data": {VEGALITE_MIME: broken}},)
+    with pytest.raises(Exception, match="26 px"):
+        check_invariants(explorer)
 
 
 @pytest.mark.parametrize("seed", MODEL_SEEDS)

@@ -47,7 +47,8 @@ class PreparedChart:
 
     spec: dict
 
-    def to_dict(self) -> dict:
+    def to_dict(self, *, validate: bool = False) -> dict:
+        """The spec; ``validate`` is accepted as altair's is (the template was validated)."""
         return self.spec
 
 

@@ -160,13 +160,14 @@ def figures_expected(design: LaunchDesign, scenario, seed: int) -> list[tuple[st
          f"{p.reidentified} of {city} ({p.reidentified / city:.0%})"),
         ("people whose health condition the attacker learns", "lower", f"{p.health_learned} of {city}"),
         ("error of the published count of people living with depression", "lower",
-         f"{amount(abs(p.published_count - p.true_count))} (true {p.true_count}, published "
+         f"{amount(abs(p.published_count - p.true_count))} (true {p.true_count} of the "
+         f"{p.people_in_export} people in the export, published "
          f"{amount(p.published_count)}){error}"),
         ("worst case: how sure an observer can become that one resident lives with depression "
          "(invented model)", "lower", cost),
         ("connected users whose subconscious signals the company holds (invented model)", "lower",
          f"{users if 'subconscious' in design.categories else 0} of {users}"),
-        ("matches expected to end badly", "lower",
+        ("matches expected to end badly (lesson 04's wellbeing model, not past matches)", "lower",
          f"{t.share_ending_badly:.0%} of {t.matches} matches (optimising {design.objective})"),
         ("the app's calibration error (0 = says what happens)", "lower",
          f"{scenario.calibration_error[design.objective]:.2f}"),

@@ -152,7 +152,7 @@ def figure_rows(c: Consequences) -> list[tuple]:
         (
             "ending_badly",
             "trust",
-            "matches expected to end badly",
+            "matches expected to end badly (lesson 04's wellbeing model, not past matches)",
             t.share_ending_badly,
             f"{t.share_ending_badly:.0%} of {t.matches} matches (optimising {t.objective})",
             "lower",
@@ -250,7 +250,10 @@ def _worst_case(p: PrivacyFigures) -> float:
 
 def _count_error(p: PrivacyFigures) -> str:
     # an exact count (rows, or groups of rows) is a whole number; only noise makes it fractional
-    text = f"{_amount(p.count_error)} (true {p.true_count}, published {_amount(p.published_count)})"
+    text = (
+        f"{_amount(p.count_error)} (true {p.true_count} of the {p.people_in_export} people in the "
+        f"export, published {_amount(p.published_count)})"
+    )
     if p.error_bound is not None:
         text += f"; 95% of draws within {p.error_bound:.1f}"
     return text

@@ -81,12 +81,44 @@ def test_the_reliability_table_has_readable_columns_and_the_engines_values():
     columns = list(shown.data.columns)
     assert "came true" in columns and "the app said (average)" in columns
     assert not any("_" in c for c in columns), columns
-    assert list(shown.data["came true"]) == list(table["observed_rate"])
     assert list(shown.data["matches"]) == list(table["count"])
     assert shown.data["the app's certainty"].iloc[-1] == "90% to 100%"
     html = shown.to_html()
     assert "observed_rate" not in html and "mean_predicted" not in html
-    assert f">{table['observed_rate'].iloc[-1]:.2f}<" in html  # rounded as before, to 2 places
+
+
+def whole_percent(cell: str) -> int:
+    assert re.fullmatch(r"\d{1,3}%", cell), cell
+    return int(cell[:-1])
+
+
+def signed_points(cell: str) -> float:
+    found = re.fullmatch(r"([+−]?)(\d+(?:\.\d)?) points", cell)
+    assert found, cell
+    return -float(found[2]) if found[1] == "−" else float(found[2])
+
+
+def test_lesson04s_reliability_table_reads_in_percentages_and_points():
+    """A teacher read "0.03 / 0.28 / −0.25" under bands labelled in %: the shares read as
+    percentages, the gap in percentage points, and the gap a learner reads is the difference of
+    the two percentages they read (within a point of the engine's gap)."""
+    pairs, population = data.load_pairs(), data.load_population()
+    stated = trust.app_certainty(trust.pair_scores(pairs, population))
+    table = trust.reliability_table(stated, pairs["wellbeing_after_1y"])
+    shown = reliability_words(table).data
+    text = " ".join(re.sub(r"<[^>]+>", " ", reliability_words(table).to_html()).split())
+    assert not re.search(r"(?<![\d.])0\.\d", text), "a share as a decimal"
+    for (_, row), (_, engine) in zip(shown.iterrows(), table.iterrows(), strict=True):
+        said = whole_percent(row["the app said (average)"])
+        came = whole_percent(row["came true"])
+        assert said == round(engine["mean_predicted"] * 100)
+        assert came == round(engine["observed_rate"] * 100)
+        gap = signed_points(row["gap (said minus came true)"])
+        assert gap == said - came
+        assert abs(gap - engine["gap"] * 100) <= 1
+    first = shown.iloc[0]  # the band the teacher read: 3 % said, 28 % came true
+    assert (first["the app said (average)"], first["came true"]) == ("3%", "28%")
+    assert first["gap (said minus came true)"] == "−25 points"
 
 
 def test_sofias_lists_read_as_a_table_of_cases():
@@ -184,9 +216,18 @@ def test_lesson04s_sweep_for_exercise_3_is_shown_in_words():
     for setting in ("0.1", "0.75", "3"):
         assert f">{setting}<" in html, setting
     assert ">8<" not in html and ">0<" not in html  # no row numbers
-    best = sweep.loc[sweep["expected_calibration_error"].idxmin()]
-    assert f">{best['expected_calibration_error']:.3f}<" in html
     assert "expected calibration error" in text and "accuracy" in text
+    # A teacher read "0.475 / 0.625 / 0.067": shares as whole percentages, the ECE in points
+    # (the formats are asserted cell by cell below, against the engine's values)
+    table = shown.data
+    for (_, row), (_, engine) in zip(table.iterrows(), sweep.iterrows(), strict=True):
+        assert whole_percent(row["the app said on average"]) == round(engine["mean_stated"] * 100)
+        assert whole_percent(row["accuracy"]) == round(engine["accuracy"] * 100)
+        ece = signed_points(row["expected calibration error"])
+        assert ece == round(engine["expected_calibration_error"] * 100, 1)
+    eces = [signed_points(cell) for cell in table["expected calibration error"]]
+    best = sweep["expected_calibration_error"].idxmin()
+    assert eces.index(min(eces)) == best and eces.count(min(eces)) == 1  # no tie on screen
 
 
 def lesson05_cell_output(starts: str, *, after: tuple[str, ...] = (), namespace=None):
@@ -271,3 +312,28 @@ def test_lesson05s_trade_off_figures_take_no_random_draw(scenario):
         for s in (0, 1)
     )
     assert one.equals(other)
+
+
+def test_lesson04s_brier_line_says_worse_when_the_app_scores_higher():
+    """At 0.282 against 0.242 the lesson printed "The app is no better than that": lower is
+    better, so the app is worse, and the cell says so (the lesson's own cell, run here)."""
+    import contextlib
+    import io
+    import json
+    from pathlib import Path
+
+    lesson = Path(__file__).resolve().parents[1] / "lessons" / "04_trust.ipynb"
+    cells = ["".join(c["source"]) for c in json.loads(lesson.read_text())["cells"]]
+    setup = next(c for c in cells if "plain_words import" in c)
+    scores_cell = next(c for c in cells if c.startswith("scores = trust.pair_scores"))
+    brier_cell = next(c for c in cells if "base_rate_brier_score(" in c)
+    namespace: dict = {}
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        for cell in (setup, scores_cell, brier_cell):
+            exec(cell, namespace)
+    app, base = namespace["app_brier"], namespace["base_brier"]
+    assert app > base  # the data as it is: the app loses to the base rate
+    last = printed.getvalue().splitlines()[-1]
+    assert last.startswith("The app is worse than that"), last
+    assert "no better" not in printed.getvalue()

@@ -28,7 +28,11 @@ GALLERY = {
     "choice": ('"youngest_tester"', "Niels Larson", "Correct!"),
     "picks": ('"who_consents_for_niels"', ["Niels"], "Not yet:"),
     "pair": ('"find_a_blocking_pair"', ("beta", "C"), "Correct!"),
-    "pairs": ('"hand_matching"', {"Ada": "X", "Ben": "W", "Cyd": "Z", "Dev": "Y"}, "Not yet:"),
+    "pairs": (
+        '"hand_matching"',
+        {"Ada": "X", "Ben": "W", "Cyd": "Z", "Dev": "Y"},
+        "Noted:",
+    ),  # a prediction
     "number": ('"count_the_testers"', "a dozen or so", "Not attempted yet:"),
     "phrase": ('"consent_is_specific"', "not allowed, wrong purpose", "Correct!"),
 }

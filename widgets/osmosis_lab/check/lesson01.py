@@ -83,6 +83,7 @@ def hand_story(proposers: dict, reviewers: dict) -> str:
 
 hand_matching = Check(
     name="hand_matching",
+    prediction=True,  # its result is hidden until answered: a wrong one is "Noted:"
     reference=lambda: deferred_acceptance(HAND_PROPOSERS, HAND_REVIEWERS),
     question="Run deferred acceptance by hand: Ada, Ben, Cyd and Dev propose to W, X, Y and Z. "
     "Who ends up with whom? Give each of Ada, Ben, Cyd and Dev their partner.",
@@ -167,6 +168,7 @@ def _men_first_choices(*, women_propose: bool = True) -> int:
 
 men_first_choices_when_women_propose = Check(
     name="men_first_choices_when_women_propose",
+    prediction=True,  # its result is hidden until answered: a wrong one is "Noted:"
     reference=_men_first_choices,
     question="In Gale and Shapley's example, when the WOMEN propose, how many men get their "
     "first choice?",

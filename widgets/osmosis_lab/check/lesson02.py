@@ -9,7 +9,7 @@ module re-exports the others so that ``check.lesson02.<name>`` finds every one o
 Examples
 --------
 >>> print(consent_is_specific("no consent"))  # doctest: +NORMALIZE_WHITESPACE
-Not yet: Ana did consent, on day 0. Look at what she consented to: matching.
+Noted: Ana did consent, on day 0. Look at what she consented to: matching.
 Is research the same purpose?
 >>> consent_is_specific("Not allowed!").status, consent_is_specific("not refused").status
 ('correct', 'hint')
@@ -63,6 +63,7 @@ def _research_refused_for_purpose(answer) -> bool:
 
 consent_is_specific = Check(
     name="consent_is_specific",
+    prediction=True,  # its result is hidden until answered: a wrong one is "Noted:"
     reference=_ana_research_decision,
     question="On day 3, may the app use Ana's conscious memories for research? Answer in a few "
     "words (why, too, if you can).",

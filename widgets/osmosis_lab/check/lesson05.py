@@ -8,7 +8,7 @@ which change stops the attack) live in :mod:`.lesson05_privacy`, re-exported her
 Examples
 --------
 >>> print(review_proposing_side("candidates"))  # doctest: +ELLIPSIS
-Not yet: That is what Gale and Shapley's theorem promises in general...
+Noted: That is what Gale and Shapley's theorem promises in general...
 >>> review_non_users_used(633).status
 'correct'
 """
@@ -66,6 +66,7 @@ def _side(answer):
 
 review_proposing_side = Check(
     name="review_proposing_side",
+    prediction=True,  # its result is hidden until answered: a wrong one is "Noted:"
     reference=_proposing_side,
     question="When the candidates propose instead of the testers, whose average partner rank "
     'improves: "testers", "candidates" or "neither"?',

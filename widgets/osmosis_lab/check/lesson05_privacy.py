@@ -66,6 +66,7 @@ def _without(name: str) -> frozenset[str]:
 
 review_noisy_counts_prediction = Check(
     name="review_noisy_counts_prediction",
+    prediction=True,  # its result is hidden until answered: a wrong one is "Noted:"
     reference=_rows_noisy_counts_change,
     question="If the planned export becomes noisy counts, which rows of the panel's table change?",
     is_correct=lambda answer: answer == _rows_noisy_counts_change(),

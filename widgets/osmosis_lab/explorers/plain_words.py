@@ -75,22 +75,67 @@ def outcome_words(counts: Mapping[str, int], who: str) -> str:
     return "\n".join(lines)
 
 
-def reliability_words(table: pd.DataFrame):
-    """``trust.reliability_table`` with a band in words and readable column names.
+def percent(share: float) -> str:
+    """A share as a learner reads it: a whole percentage.
 
-    Returns a styled table without the row numbers; the values are the table's own.
+    >>> percent(0.276), percent(1.0)
+    ('28%', '100%')
     """
-    band = [f"{lo:.0%} to {hi:.0%}" for lo, hi in zip(table["lower"], table["upper"], strict=True)]
-    shown = table[list(RELIABILITY_NAMES)].rename(columns=RELIABILITY_NAMES)
-    shown.insert(0, "the app's certainty", band)
-    return shown.style.hide(axis="index").format(precision=2)
+    return f"{share:.0%}"
+
+
+def points(gap: float, *, places: int = 0) -> str:
+    """A difference of two shares in percentage points, signed (a true minus sign).
+
+    >>> points(-0.25), points(0.338), points(0.0672, places=1)
+    ('−25 points', '+34 points', '+6.7 points')
+    """
+    text = f"{abs(gap) * 100:.{places}f}"
+    sign = "" if float(text) == 0 else ("−" if gap < 0 else "+")
+    return f"{sign}{text} points"
+
+
+def reliability_words(table: pd.DataFrame):
+    """``trust.reliability_table`` as a learner reads it: percentages and a gap in points.
+
+    A teacher read "0.03 / 0.28 / −0.25" under bands in per cent. Each share is shown as a
+    whole percentage and the gap as the difference of the two percentages shown, so that a
+    learner who subtracts what they read gets what the table says (the engine's gap, to the
+    nearest point, may differ by one from that subtraction). Returns a styled table without
+    the row numbers.
+
+    Examples
+    --------
+    >>> row = {"lower": [0.0], "upper": [0.1], "mean_predicted": [0.029], "observed_rate": [0.276],
+    ...        "count": [471], "gap": [-0.247]}
+    >>> reliability_words(pd.DataFrame(row)).data.iloc[0, [0, 1, 2, 4]].tolist()
+    ['0% to 10%', '3%', '28%', '−25 points']
+    """
+    said = [round(share * 100) for share in table["mean_predicted"]]
+    came = [round(share * 100) for share in table["observed_rate"]]
+    gaps = [points((s - c) / 100) for s, c in zip(said, came, strict=True)]
+    shown = pd.DataFrame(
+        {
+            "the app's certainty": [
+                f"{percent(lo)} to {percent(hi)}"
+                for lo, hi in zip(table["lower"], table["upper"], strict=True)
+            ],
+            RELIABILITY_NAMES["mean_predicted"]: [f"{p}%" for p in said],
+            RELIABILITY_NAMES["observed_rate"]: [f"{p}%" for p in came],
+            RELIABILITY_NAMES["count"]: [int(n) for n in table["count"]],
+            RELIABILITY_NAMES["gap"]: gaps,
+        }
+    )
+    return shown.style.hide(axis="index")
 
 
 def sweep_words(table: pd.DataFrame):
-    """``trust.overconfidence_sweep`` with readable column names and no row numbers.
+    """``trust.overconfidence_sweep`` as a learner reads it, with no row numbers.
 
-    The setting shows as the learner picks it (0.1, not 0.100); the other values are the
-    table's own, rounded to 3 places as the lesson printed them before.
+    A teacher read "0.475 / 0.625 / 0.067": what the app said on average and its accuracy are
+    percentages, the expected calibration error is the average gap in percentage points, to one
+    decimal so that no two of the nine settings look tied; the setting shows as the learner picks
+    it (0.1), and the Brier score, a score rather than a share, keeps its 3 places.
 
     Examples
     --------
@@ -98,10 +143,51 @@ def sweep_words(table: pd.DataFrame):
     >>> shown = sweep_words(overconfidence_sweep([0.3, 0.7], [0, 1], overconfidence=[0.5, 1]))
     >>> list(shown.data.columns)[:2]
     ['overconfidence setting', 'the app said on average']
+    >>> shown.data.iloc[0, 2]
+    '100%'
     """
     shown = table[list(SWEEP_NAMES)].rename(columns=SWEEP_NAMES)
-    setting = SWEEP_NAMES["overconfidence"]
-    return shown.style.hide(axis="index").format(precision=3).format("{:g}", subset=[setting])
+    for column in ("mean_stated", "accuracy"):
+        shown[SWEEP_NAMES[column]] = [percent(share) for share in table[column]]
+    shown[SWEEP_NAMES["expected_calibration_error"]] = [
+        points(ece, places=1).removeprefix("+") for ece in table["expected_calibration_error"]
+    ]
+    setting, brier = SWEEP_NAMES["overconfidence"], SWEEP_NAMES["brier_score"]
+    return (
+        shown.style.hide(axis="index")
+        .format("{:g}", subset=[setting])
+        .format("{:.3f}", subset=[brier])
+    )
+
+
+def brier_words(app: float, base: float, base_rate: float) -> str:
+    """The app's Brier score against always saying the base rate, and which is better.
+
+    Lower is better, so a higher score is *worse*, not "no better" (the lesson said "no better"
+    at 0.282 against 0.242).
+
+    Examples
+    --------
+    >>> print(brier_words(0.282, 0.242, 0.408))
+    The app's Brier score: 0.282
+    Always saying 41% to everyone: 0.242
+    The app is worse than that: its score is higher, and lower is better.
+    >>> brier_words(0.2, 0.242, 0.408).splitlines()[-1]
+    'The app is better than that: its score is lower.'
+    >>> brier_words(0.242, 0.242, 0.408).splitlines()[-1]
+    'The app is no better than that: the two scores are the same.'
+    """
+    if round(app, 3) < round(base, 3):
+        verdict = "better than that: its score is lower."
+    elif round(app, 3) > round(base, 3):
+        verdict = "worse than that: its score is higher, and lower is better."
+    else:
+        verdict = "no better than that: the two scores are the same."
+    return (
+        f"The app's Brier score: {app:.3f}\n"
+        f"Always saying {percent(base_rate)} to everyone: {base:.3f}\n"
+        f"The app is {verdict}"
+    )
 
 
 def yes_no_table(columns: Mapping[str, Sequence[int]]) -> pd.DataFrame:

@@ -248,14 +248,40 @@ def test_osmosis_stopping_its_scraping_is_not_reported_as_the_testers_choice():
     board = ConsentBoard(PEOPLE, tester="T05")
     board.toggles["scraped", "matching"].value = False
     board.toggles["scraped", "matching"].value = True  # Karim grants again
-    before = dict(board.previous["beta"])
+    before = board.match("beta", board.ledger, True)
     board.scrape.value = False
     summary = text(board.summary)
     assert "Last change: Osmosis stopped scraping people who never signed up." in summary
     assert "granted" not in summary and "withdrew" not in summary
-    changed = match_changes(before, board.previous["beta"])
+    changed = match_changes(before, board.match("beta", board.ledger, False))
     assert changed and board.bystanders == [who for who, *_ in changed]  # Karim did nothing
     assert f"{len(changed)} of them changed nothing themselves" in summary
+
+
+def test_a_market_switch_shows_what_the_last_change_did_there():
+    """A teacher's walk (w35): untick scraping on the city, Start again, untick Karim's
+    scraped-matching box, switch to the city. The board said 769 people's matches changed,
+    768 of them bystanders of Karim's withdrawal: it compared the city with how it looked
+    before Start again. It must show what Karim's withdrawal did in the city."""
+    board = ConsentBoard(PEOPLE, POPULATION, tester="T05")
+    board.market.value = "city"
+    board.scrape.value = False
+    board.start_again.click()  # back to the beta market, every box ticked
+    assert board.market.value == "beta"
+    before = board.ledger
+    board.toggles["scraped", "matching"].value = False
+    board.market.value = "city"
+    city = board.markets["city"]
+    expected = match_changes(
+        *(
+            match_with_consent(city, shared_categories(ledger, "matching"), scrape_unsigned=True)
+            for ledger in (before, board.ledger)
+        )
+    )
+    summary = text(board.summary)
+    assert "Last change: Karim Benali withdrew" in summary
+    assert f"{len(expected)} people's matches changed;" in summary, summary
+    assert len(expected) < 50  # one withdrawal moves a chain, not the city
 
 
 def test_start_again_undoes_everything_the_exercise_depends_on():

@@ -19,7 +19,7 @@ from osmosis_lab.consent import shared_categories
 from osmosis_lab.consent.market import match_changes, match_with_consent
 from osmosis_lab.consent.scenarios import SCENARIOS
 from osmosis_lab.consent.timeline import moments, replay
-from osmosis_lab.explorers.consent_board import ConsentBoard
+from osmosis_lab.explorers.consent_board import MARKETS, ConsentBoard
 from osmosis_lab.explorers.consent_timeline import TimelineExplorer
 from osmosis_lab.explorers.privacy_noise import COUNT_SENSITIVITY, NoiseExplorer
 from osmosis_lab.privacy import PrivacyBudget, laplace_error_bound
@@ -195,13 +195,17 @@ def test_nudging_the_total_keeps_the_history():
 
 
 class BoardModel:
-    """Recomputes the match from the consent engine and says who made the last change."""
+    """Recomputes the match from the consent engine and says who made the last change.
+
+    What a learner reads in "N people's matches changed; M of them changed nothing
+    themselves. Last change: X" is that X moved N people: so N is the match in the market
+    shown, before X and after it, whatever was shown or looked at in between."""
 
     def __init__(self, board: ConsentBoard) -> None:
-        self.shown = dict(board.previous)  # what each market's match was when last shown
         self.last, self.actor, self.reset = "none yet", None, False
         self.settings = self.controls(board)
-        self.headline = "Nobody's match changed since the board last showed this market."
+        self.before = (board.ledger, board.scrape.value)  # the state before the last change
+        self.now = self.before
         self.first = (board.tester.value, board.market.value)
 
     @staticmethod
@@ -212,6 +216,7 @@ class BoardModel:
     def __call__(self, board: ConsentBoard, control) -> None:
         settings = self.controls(board)
         name = board.names[board.tester.value]
+        state = (board.ledger, board.scrape.value)
         if control is board.start_again:
             self.last, self.actor, self.reset = "every box back as at the start", None, True
             assert board.scrape.value and board.ledger == board._start
@@ -224,25 +229,27 @@ class BoardModel:
         elif control in board.toggles.values() and settings[3] != self.settings[3]:
             verb = "granted" if control.value else "withdrew"
             self.last, self.actor, self.reset = f"{name} {verb}", board.tester.value, False
-        if settings != self.settings or control is board.start_again:  # the board redraws
-            self.headline = self.expected_headline(board)
+        if control is board.start_again or state != self.now:  # a change, not a look
+            self.before, self.now = self.now, state
         self.settings = settings
         shown = every_text(board)
         assert f"Last change: {self.last}" in shown, f"expected 'Last change: {self.last}…'"
-        assert self.headline in shown, f"expected {self.headline!r}"
+        headline = self.expected_headline(board)
+        assert headline in shown, f"expected {headline!r}"
 
     def expected_headline(self, board: ConsentBoard) -> str:
-        key = board.market.value
-        after = match_with_consent(
-            board.markets[key],
-            shared_categories(board.ledger, "matching"),
-            scrape_unsigned=board.scrape.value,
-        )
-        changed = match_changes(self.shown.get(key, after), after)
-        self.shown[key] = after
+        market = board.markets[board.market.value]
+
+        def match(ledger, scrape):
+            shared = shared_categories(ledger, "matching")
+            return match_with_consent(market, shared, scrape_unsigned=scrape)
+
+        changed = match_changes(match(*self.before), match(*self.now))
         movers = sum(1 for who, *_ in changed if who == self.actor)
         if not changed:
-            return "Nobody's match changed since the board last showed this market."
+            if self.last == "none yet":
+                return "Nobody's match has changed yet."
+            return f"Nobody's match changed with the last change ({MARKETS[board.market.value]})."
         if self.reset:
             return f"Back to the start: {len(changed)} people's matches changed back."
         return (

@@ -117,7 +117,13 @@ class ConsentBoard(Explorer):
         self.actor: str | None = None  # who made the last change (None: Osmosis, or a reset)
         self.was_reset = False
         self._start, self._quiet = self.ledger, False
-        self.previous: dict[str, dict[str, str | None]] = {}
+        # The state (ledger, scraping) just before the last change: the board compares the
+        # match before and after that change in the market shown, so "N people's matches
+        # changed" is always the last change's doing, whichever market is shown and whatever
+        # was looked at in between (a learner once read 768 bystanders of one withdrawal: the
+        # board was comparing the city with how it looked several changes earlier).
+        self.before: tuple = (self.ledger, True)
+        self._matches: dict[tuple, dict[str, str | None]] = {}
         self.changed: list[tuple[str, str | None, str | None]] = []
         self._syncing = False
         # one column of four boxes per purpose, two purposes side by side
@@ -157,7 +163,8 @@ class ConsentBoard(Explorer):
 
     def reset(self) -> None:
         """The board as it first appeared: every box, scraping on, the first tester and market."""
-        self._quiet = True  # one refresh, comparing the start with what was shown before
+        self._quiet = True  # one refresh, comparing the start with the state before it
+        self.before = (self.ledger, self.scrape.value)
         self.ledger = self._start
         self.tester.value, self.market.value = self._first
         self.scrape.value = True
@@ -169,6 +176,7 @@ class ConsentBoard(Explorer):
     def _scraping(self, on: bool) -> None:
         if self._quiet:
             return
+        self.before = (self.ledger, not on)
         self.actor, self.was_reset = None, False
         self.last_change = (
             "Osmosis scrapes people who never signed up again"
@@ -182,6 +190,7 @@ class ConsentBoard(Explorer):
         pid, day = self.tester.value, self.ledger.latest_day + 1
         self.actor, self.was_reset = pid, False
         change = grant if on else withdraw
+        self.before = (self.ledger, self.scrape.value)
         self.ledger = change(self.ledger, pid, key[0], key[1], day=day)
         verb = "granted" if on else "withdrew"
         self.last_change = (
@@ -194,13 +203,9 @@ class ConsentBoard(Explorer):
         if self._quiet:
             return
         key = self.market.value
-        after = match_with_consent(
-            self.markets[key],
-            shared_categories(self.ledger, "matching"),
-            scrape_unsigned=self.scrape.value,
-        )
-        changed = match_changes(self.previous.get(key, after), after)
-        self.previous[key], self.changed = after, changed
+        after = self.match(key, self.ledger, self.scrape.value)
+        changed = match_changes(self.match(key, *self.before), after)
+        self.changed = changed
         pid = self.tester.value
         self.uses.value = self._uses_html(pid)
         self.changes.value = self._changes_html(changed)
@@ -224,6 +229,17 @@ class ConsentBoard(Explorer):
         ]
         self.summary.value = text_block(headline, lines)
 
+    def match(self, market: str, ledger, scrape: bool) -> dict[str, str | None]:
+        """Everyone's partner in ``market`` under ``ledger``'s consents (kept: the city's
+        match takes seconds, and a market switch or a tester shown again needs it again)."""
+        shared = shared_categories(ledger, "matching")
+        key = (market, scrape, tuple(sorted(shared.items())))
+        if key not in self._matches:
+            self._matches[key] = match_with_consent(
+                self.markets[market], shared, scrape_unsigned=scrape
+            )
+        return self._matches[key]
+
     @property
     def bystanders(self) -> list[str]:
         """People whose partner changed with the last change, though they changed nothing."""
@@ -231,7 +247,9 @@ class ConsentBoard(Explorer):
 
     def _headline(self, changed: list, movers: int) -> str:
         if not changed:
-            return "Nobody's match changed since the board last showed this market."
+            if self.last_change == "none yet":
+                return "Nobody's match has changed yet."
+            return f"Nobody's match changed with the last change ({MARKETS[self.market.value]})."
         if self.was_reset:
             return f"Back to the start: {len(changed)} people's matches changed back."
         return (

@@ -118,10 +118,11 @@ class SignIn:
             switched_from = current_learner()
         store = RecordStore(self.folder)
         try:
-            started = not any(store.load(self.name.value).values())
+            saved = store.load(self.name.value)  # once: every reader below uses this copy
+            started = not any(saved.values())
             if switched_from and cut_short:
                 store.move(switched_from, self.name.value)
-            saved = store.load(self.name.value)
+                saved = store.load(self.name.value)  # the move changed it: read what it holds now
         except RecordError as error:
             return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
         self._last_press = Press({"name": self.name.value})

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from osmosis_lab.explorers import my_work
+from osmosis_lab.explorers import export_words, my_work
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.records import store as store_module
 
@@ -66,3 +66,31 @@ def test_signing_in_again_after_a_restart_reads_the_record_once_and_counts_what_
     door = sign_in(tmp_path, " zoé ")
     assert "1 answer kept in this lesson so far" in said(door.status)
     assert reads == [my_work.current_store().path("Zoé")]
+
+
+def test_the_words_an_export_names_its_parts_with_are_built_once():
+    assert export_words.seen_words() is export_words.seen_words()
+
+
+def test_previewing_and_exporting_gather_the_exercises_at_most_once(tmp_path, monkeypatch):
+    """Each preview (every answer checked, every tick box) and each export used to gather every
+    exercise again; the questions the learner saw do not change while the kernel runs."""
+    gather, gathered = export_words.all_exercises, []
+
+    def counted():
+        gathered.append(1)
+        return gather()
+
+    monkeypatch.setattr(export_words, "all_exercises", counted)
+    for name in ("OSMOSIS_DROP_DIR", "BINDER_SERVICE_HOST", "BINDER_REQUEST"):
+        monkeypatch.delenv(name, raising=False)  # the export goes next to the notebook
+    sign_in(tmp_path, "Zoé")
+    panel = my_work.export_panel()
+    control = answer_control("youngest_tester")
+    for option in ("Ana Stern", "Niels Larson"):  # each check refreshes the preview
+        control.choice.index = control.exercise.choices().index(option)
+        control.check_button.click()
+    panel.export.click()
+    assert "Exported" in said(panel.status)
+    assert control.exercise.question in panel.written.read_text(encoding="utf-8")
+    assert len(gathered) <= 1

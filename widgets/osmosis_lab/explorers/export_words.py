@@ -4,9 +4,13 @@ Split from :mod:`.work_export` (which builds the panel and writes the file) so e
 short. Lesson titles match each lesson's first heading (a test keeps them equal).
 """
 
+import functools
 import html
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from ..check.exercises import all_exercises
 from ..errors import ReviewError
@@ -32,18 +36,30 @@ _KINDS = {
 }
 
 
-def seen_words() -> dict:
+@functools.cache
+def seen_words() -> Mapping[str, Any]:
     """What the learner saw for each id in an export: each exercise's question, each review
     checklist item's title, each stakeholder's name, each lesson's title and the design
-    choices in words (the ids stay in the data block)."""
+    choices in words (the ids stay in the data block).
+
+    Built once per process: every preview and every export uses them, and none of them can
+    change while the kernel runs (the exercises, checklist and roles are this package's
+    code). Read-only, so no caller can change the words another one shows.
+
+    >>> words = seen_words()
+    >>> words is seen_words(), words["titles"]["02_consent"]
+    (True, '02 · Consent')
+    """
     questions = {name: exercise.question for name, exercise in all_exercises().items()}
     labels = {**ITEM_TITLES, **{role: name for role, (name, _who) in ROLES.items()}}
-    return {
-        "questions": questions,
-        "labels": labels,
-        "titles": LESSON_TITLES,
-        "design": design_words,
-    }
+    return MappingProxyType(
+        {
+            "questions": MappingProxyType(questions),
+            "labels": MappingProxyType(labels),
+            "titles": MappingProxyType(LESSON_TITLES),
+            "design": design_words,
+        }
+    )
 
 
 def design_words(saved: dict) -> list[tuple[str, str]] | None:

@@ -12,8 +12,10 @@ verdicts computed again, never replayed). Until then answers are held in this
 kernel only, and each control says so.
 
 One kernel serves one learner: signing in under another name is refused (the
-screen still shows the first learner's answers); a restart clears it.
-:func:`export_panel` hands the work in (see :mod:`.work_export`).
+screen still shows the first learner's answers); a restart clears it. This module
+holds who that learner is and tells the controls that follow it; the box the learner
+signs in with is :mod:`.sign_in_box`, and :func:`export_panel` hands the work in (see
+:mod:`.work_export`).
 
 Examples
 --------
@@ -35,14 +37,13 @@ Examples
 import html
 import weakref
 from pathlib import Path
-from typing import Any
-
-import ipywidgets as widgets
+from typing import TYPE_CHECKING, Any
 
 from ..errors import RecordError
-from ..records import RecordStore, normalise_name
-from . import text_boxes
-from .late_keystrokes import Press
+from ..records import RecordStore
+
+if TYPE_CHECKING:  # the box builds on this module, so it is imported late (in sign_in)
+    from .sign_in_box import SignIn
 
 #: The record section that holds every reflection (keyed by prompt id).
 REFLECTIONS = "reflections"
@@ -85,12 +86,13 @@ def changed() -> None:
             item.on_work_changed()
 
 
-def _has_kept_work(name: str) -> bool:
-    """Whether ``name`` has anything kept (an unreadable record counts as kept: never hide it)."""
-    try:
-        return any(_KERNEL["store"].load(name).values())
-    except RecordError:
-        return True
+def set_signed_in(learner: str, store: RecordStore) -> None:
+    """Make ``learner`` (their record in ``store``) this kernel's learner; tell the followers.
+
+    What the sign-in box (:mod:`.sign_in_box`) does once it has opened the record.
+    """
+    _KERNEL.update(learner=" ".join(learner.split()), store=store)
+    _tell_followers()
 
 
 def sign_out() -> None:
@@ -192,127 +194,11 @@ def refresh_answer_control(control: Any) -> None:
     control.kept.value = control.record.describe()
 
 
-class SignIn:
-    """The sign-in box: a name, **Open my work**, and a status read out to screen readers."""
+def sign_in(lesson: str, *, folder: str | Path | None = None) -> "SignIn":
+    """The sign-in box for ``lesson`` (e.g. ``"02_consent"``); ``folder`` defaults to here
+    (see :mod:`.sign_in_box`)."""
+    from .sign_in_box import SignIn  # late: it builds on this module
 
-    def __init__(self, lesson: str, *, folder: str | Path | None = None) -> None:
-        self.lesson, self.folder = lesson, folder
-        self._last_press: Press | None = None  # the name signed in with (see .late_keystrokes)
-        self._started_record = False  # whether that press began its name's record
-        self.name = text_boxes.Text(
-            value=current_learner() or "",
-            description="Your name or pseudonym",
-            placeholder="the same one in every lesson",
-            # the whole label (not "Your name or pseudo…") and the whole placeholder after it
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="32em"),
-        )
-        self.open = widgets.Button(
-            description="Open my work",
-            tooltip="Keep your answers under this name",
-            layout=widgets.Layout(width="auto"),
-        )
-        self.status = widgets.HTML(_live(""))
-        self.view = widgets.VBox([widgets.HBox([self.name, self.open]), self.status])
-        self.open.on_click(lambda _button: self.sign_in())
-        self.name.on_enter(self.sign_in)  # Enter in the box signs in too
-        follow(self)  # a sign-out elsewhere ("Delete my saved work") shows here too
-        # every keystroke is answered, for screen readers: what pressing Open will do
-        self.name.observe(lambda _change: self._typed(), names="value")
-        self._say()
-
-    def _typed(self) -> None:
-        # Enter or Open pressed right after typing can reach the kernel before the last letters
-        if self._last_press is not None and self._last_press.completed_by(
-            {"name": self.name.value}
-        ):
-            self.sign_in(completing=True)
-            return
-        typed = " ".join(self.name.value.split())
-        if typed and typed != current_learner():
-            self.status.value = _live(
-                f"Press <em>Enter</em> or <em>Open my work</em> to keep your answers as "
-                f"{html.escape(typed)}."
-            )
-
-    def sign_in(self, *, completing: bool = False) -> None:
-        """Open the record of the name typed and make it this kernel's learner. ``completing``:
-        the last letters of the name arrived after the press (see :mod:`.late_keystrokes`)."""
-        try:
-            typed = normalise_name(self.name.value)
-        except RecordError as error:
-            return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
-        if (
-            self._last_press is not None
-            and current_learner()
-            and normalise_name(current_learner()) == typed
-        ):
-            # Enter, then a click on Open out of habit: say so, rather than the same words again
-            return self._say(
-                f"<strong>Signed in as {html.escape(current_learner())}</strong> already: your "
-                "kept work is on screen; nothing changed."
-            )
-        switched_from = ""
-        # the name this press signed in was cut short, and its record began with this press:
-        # what it keeps is this learner's, and moves to the whole name
-        cut_short = completing and self._started_record
-        if current_learner() and normalise_name(current_learner()) != typed:
-            if _has_kept_work(current_learner()) and not cut_short:
-                return self._say(
-                    f"<strong>Not switched:</strong> {html.escape(current_learner())} is signed "
-                    "in in this notebook and has work kept. To work as someone else, choose "
-                    "<em>Kernel → Restart Kernel and Run All Cells</em>, then sign in again, so "
-                    "nobody sees another learner's answers."
-                )
-            # Nothing kept under the old name, so nothing of theirs can be on screen: a name
-            # cut short (a click that overtook the last keystrokes on a busy kernel) or mistyped
-            # is corrected by pressing Open again.
-            switched_from = current_learner()
-        store = RecordStore(self.folder)
-        try:
-            started = not any(store.load(self.name.value).values())
-            if switched_from and cut_short:
-                store.move(switched_from, self.name.value)
-            saved = store.load(self.name.value)
-        except RecordError as error:
-            return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
-        self._last_press = Press({"name": self.name.value})
-        self._started_record = started
-        _KERNEL.update(learner=" ".join(self.name.value.split()), store=store)
-        _tell_followers()
-        found = len(saved.get(self.lesson, {}))
-        # a name cut short was never the learner's choice: no "instead of" for it
-        instead = (
-            f" (instead of {html.escape(switched_from)})" if switched_from and not cut_short else ""
-        )
-        self._say(
-            f"<strong>Signed in as {html.escape(current_learner())}{instead}.</strong> "
-            f"{found} answer{'' if found == 1 else 's'} kept in this lesson so far. Your work is "
-            f"kept in <code>{html.escape(str(store.path(self.name.value)))}</code>, on the "
-            "machine that runs this notebook; nothing is sent anywhere unless you export it. "
-            "Your name is not a password: use one nobody else in the class uses."
-        )
-
-    def on_sign_in(self) -> None:
-        """Someone signed in or out in this kernel: say who is signed in now."""
-        self._say()
-
-    def _say(self, message: str = "") -> None:
-        if not message:
-            message = (
-                f"Signed in as {html.escape(current_learner())}."
-                if current_learner()
-                else "<strong>Not signed in:</strong> your answers are not kept yet. Type your "
-                f"name, then press <em>Enter</em> or <em>Open my work</em>. {AFTER_RESTART}"
-            )
-        self.status.value = _live(message)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.view._repr_mimebundle_(**kwargs)
-
-
-def sign_in(lesson: str, *, folder: str | Path | None = None) -> SignIn:
-    """The sign-in box for ``lesson`` (e.g. ``"02_consent"``); ``folder`` defaults to here."""
     return SignIn(lesson, folder=folder)
 
 

@@ -8,7 +8,7 @@ shows one learner's review to another. Save keeps the fields as data
 (:func:`osmosis_lab.review.review_markdown`) next to the notebook, both
 atomically; the status says "Saved" only when both writes succeeded. An empty
 text box never replaces a saved review: only "Clear my review", confirmed,
-empties it. The writer always reads the newest design panel and matrix, so
+empties it (Save and Clear: :mod:`.review_saving`). The writer always reads the newest design panel and matrix, so
 re-running their cells does not leave it saving values that are no longer shown.
 
 Examples
@@ -31,8 +31,8 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from ..errors import RecordError
-from ..records import RecordStore, write_text_atomically
-from ..records.export import REVIEW, saved_review
+from ..records import RecordStore
+from ..records.export import saved_review
 from ..records.store import learner_key, normalise_name
 from ..review import ITEM_TITLES, checklist, review_markdown
 from . import my_work, newest, text_boxes
@@ -44,19 +44,7 @@ from .review_design import DesignPanel
 from .review_follow import BLANK, OnScreen
 from .review_matrix import StakeholderExplorer
 from .review_reasons import ChecklistReasons
-
-#: The Markdown file is ``<REVIEW_STEM>_<learner key>.md``, one per learner.
-REVIEW_STEM = "my_design_review"
-#: This lesson's section in the learner's record.
-SECTION = REVIEW  # its own section: lesson 05's answers live beside it, untouched by Save
-
-
-def save_review(path: str | Path, markdown: str, *, allow_empty: bool = False) -> Path:
-    """Write ``markdown`` to ``path`` atomically and return the absolute path written.
-
-    See :func:`osmosis_lab.records.write_text_atomically` for what is refused and raised.
-    """
-    return write_text_atomically(path, markdown, allow_empty=allow_empty)
+from .review_saving import REVIEW_STEM, SECTION, ReviewSaving, save_review  # noqa: F401 - imported from here
 
 
 def _normalised_or_none(name: str) -> str | None:
@@ -66,7 +54,7 @@ def _normalised_or_none(name: str) -> str | None:
         return None
 
 
-class ReviewWriter(Explorer):
+class ReviewWriter(ReviewSaving, Explorer):
     """Open the learner's review by name; write it; Save and Clear keep every earlier save safe."""
 
     def __init__(
@@ -235,58 +223,6 @@ class ReviewWriter(Explorer):
             self.write(same_press=True)
         else:
             self.refresh()
-
-    def write(self, *, same_press: bool = False) -> None:
-        """Save the review; say where, or why it could not be saved. ``same_press``: this save
-        completes the last Save with letters typed before it (see :mod:`.late_keystrokes`)."""
-        self._ask_to_clear(False)
-        if self.learner is None:
-            self.status.value = say.not_saved_no_name()
-            return
-        if not self._is_open(self.name.value):
-            self.status.value = say.not_saved_other_name(self.learner)
-            return
-        saved_text = self.saved_fields.get("review", "")
-        if not self.text.value.strip() and saved_text.strip():
-            self.status.value = say.not_saved_empty(words=len(saved_text.split()))
-            return
-        # the box replaced any half emoji by "�" as it arrived (text_boxes): say so at Save
-        repaired, self.text.repaired = self.text.repaired, False
-        fields = self.fields()
-        if self._save(fields, allow_empty=False, repaired=repaired):
-            last = self._last_save
-            self._last_save = last.completed(fields) if same_press and last else Press(fields)
-
-    def _save(self, fields: dict, *, allow_empty: bool, repaired: bool = False) -> bool:
-        self.status.value = say.status("Saving…")
-        try:
-            self.store.save(self.learner, SECTION, fields, allow_empty=allow_empty)
-            self.saved_to = save_review(self.review_path, self.markdown())
-            self.saved_fields = fields  # only now: "saved" means both files were written
-            my_work.changed()  # the export's preview holds the review: it follows
-        except RecordError as error:
-            self.status.value = say.not_saved_error(error)
-            self.refresh()
-            return False
-        self.status.value = say.saved(self.saved_to, repaired=repaired)
-        self.refresh()
-        return True
-
-    def _ask_to_clear(self, asking: bool) -> None:
-        self.clearing.show(bool(asking and self.learner))
-        if asking:
-            self.status.value = say.ask_to_clear(opened=bool(self.learner))
-
-    def _keep(self) -> None:
-        self._ask_to_clear(False)
-        self.status.value = say.kept()
-
-    def clear_review(self) -> None:
-        """Empty the saved review text (the confirmed "Clear my review"); choices and matrix stay."""
-        self._ask_to_clear(False)
-        self.text.value = ""
-        if self._save(self.fields(), allow_empty=True):
-            self.status.value = say.cleared(self.saved_to)
 
     def _is_open(self, name: str) -> bool:
         """Whether ``name`` is the learner whose review is open (a name that is no name: no)."""

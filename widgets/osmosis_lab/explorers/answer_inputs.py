@@ -1,0 +1,161 @@
+"""The inputs of an answer control, one kind of exercise at a time: built, read and shown.
+
+An exercise's ``kind`` decides its inputs: toggle buttons for a ``choice``, one toggle per
+option for ``picks``, one row of toggles per side for a ``pair``, one row per person for
+``pairs``, a text box read leniently for a ``number`` or a ``phrase``. :class:`AnswerInputs`
+holds every rule that depends on the kind: building the inputs, reading them as plain data a
+record can keep (:meth:`~AnswerInputs.state`) and as the answer a check judges
+(:meth:`~AnswerInputs.answer`), showing kept data again (:meth:`~AnswerInputs.set_state`),
+and saying in words what is chosen. :class:`.answers.AnswerControl` adds the Check button,
+the verdict and the record.
+
+Examples
+--------
+>>> from osmosis_lab.explorers.answers import answer_control
+>>> control = answer_control("youngest_tester")
+>>> control.set_state("Niels Larson")
+>>> control.state(), control.answer()
+('Niels Larson', 'Niels Larson')
+"""
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..check.exercise import parse_number
+from . import text_boxes
+
+_PLACEHOLDER = {"number": "a number, e.g. 12 or 0.25 or 25 %", "phrase": "a few words"}
+
+
+def _live(inner: str) -> str:
+    return f'<div aria-live="polite">{inner}</div>'
+
+
+class AnswerInputs:
+    """The inputs for ``self.exercise``'s kind, as public attributes named by role: ``choice``,
+    ``picks``, ``sides``, ``partners`` or ``text``; ``selection`` says what is chosen.
+
+    A base for :class:`.answers.AnswerControl`, which sets ``exercise`` and ``selection`` and
+    provides ``check`` (Enter in a text box checks) before calling :meth:`_build_inputs`.
+    """
+
+    # --- building -------------------------------------------------------------------------
+    def _toggles(self, options: tuple, description: str) -> widgets.ToggleButtons:
+        return widgets.ToggleButtons(
+            options=[(self.exercise.label(o), i) for i, o in enumerate(options)],
+            value=None,
+            description=description,
+            style={"button_width": "auto"},
+        )
+
+    def _build_inputs(self) -> list[widgets.Widget]:
+        kind, options = self.exercise.kind, self.exercise.choices()
+        if kind == "choice":
+            self.choice = self._toggles(options, "Your answer")
+            return [self.choice]
+        if kind == "picks":
+            # as wide as their words, wrapping onto more rows: a cut-off option cannot be read
+            self.picks = [
+                widgets.ToggleButton(
+                    description=self.exercise.label(o),
+                    tooltip=f"Pick {self.exercise.label(o)}",
+                    layout=widgets.Layout(width="auto"),
+                )
+                for o in options
+            ]
+            return [widgets.HBox(self.picks, layout=widgets.Layout(flex_flow="row wrap"))]
+        if kind == "pair":
+            self.sides = [self._toggles(side, f"One of {', '.join(side)}") for side in options]
+            return self.sides
+        if kind == "pairs":
+            people, partners = options
+            self.partners = {p: self._toggles(partners, f"{p}'s partner") for p in people}
+            return list(self.partners.values())
+        self.text = text_boxes.Text(description="Your answer", placeholder=_PLACEHOLDER[kind])
+        self.text.on_enter(self.check)  # Enter checks, as Check does: only a check is kept
+        return [self.text]
+
+    def _watched(self) -> list[widgets.Widget]:
+        kind = self.exercise.kind
+        return {
+            "choice": lambda: [self.choice],
+            "picks": lambda: self.picks,
+            "pair": lambda: self.sides,
+            "pairs": lambda: list(self.partners.values()),
+            "number": lambda: [self.text],
+            "phrase": lambda: [self.text],
+        }[kind]()
+
+    # --- reading --------------------------------------------------------------------------
+    def state(self) -> Any:
+        """What is chosen or typed, as plain data a record can keep (None: nothing yet)."""
+        kind, options = self.exercise.kind, self.exercise.choices()
+        if kind == "choice":
+            return None if self.choice.value is None else options[self.choice.value]
+        if kind == "picks":
+            return [o for o, pick in zip(options, self.picks, strict=True) if pick.value] or None
+        if kind == "pair":
+            chosen = [side.value for side in self.sides]
+            return None if None in chosen else [o[i] for o, i in zip(options, chosen, strict=True)]
+        if kind == "pairs":
+            chosen = {p: t.value for p, t in self.partners.items() if t.value is not None}
+            return {p: options[1][i] for p, i in chosen.items()} or None
+        return self.text.value if self.text.value.strip() else None
+
+    def answer(self) -> Any:
+        """The answer the check judges (``...`` while nothing is chosen).
+
+        Raises
+        ------
+        NotANumber
+            For a number exercise whose text does not read as a number.
+        """
+        state, kind = self.state(), self.exercise.kind
+        if state is None:
+            return ...
+        if kind == "picks":
+            return frozenset(state)
+        if kind == "pair":
+            return tuple(state)
+        if kind == "number":
+            return parse_number(state, unit=self.exercise.unit)
+        if kind == "phrase":
+            return self.exercise.read_phrase(state)
+        return state
+
+    def set_state(self, state: Any) -> None:
+        """Show ``state`` (as :meth:`state` returns it) in the inputs."""
+        kind, options = self.exercise.kind, self.exercise.choices()
+        if kind == "choice":
+            self.choice.value = options.index(state)
+        elif kind == "picks":
+            for option, pick in zip(options, self.picks, strict=True):
+                pick.value = option in state
+        elif kind == "pair":
+            for side, values, chosen in zip(self.sides, options, state, strict=True):
+                side.value = values.index(chosen)
+        elif kind == "pairs":
+            for person, partner in state.items():
+                self.partners[person].value = options[1].index(partner)
+        else:  # number, phrase
+            self.text.value = str(state)
+
+    def _describe(self) -> None:
+        state = self.state()
+        if state is None and self.exercise.kind == "pair":
+            # half a pair is not an answer yet, but a screen reader hears what was chosen
+            chosen = [str(side.label) for side in self.sides if side.value is not None]
+            words = (
+                f"{' and '.join(chosen)}, then the other one" if chosen else "nothing chosen yet"
+            )
+        elif state is None:
+            words = "nothing chosen yet"
+        elif isinstance(state, dict):
+            words = "; ".join(f"{k}: {v}" for k, v in state.items())
+        elif isinstance(state, list):
+            words = ", ".join(map(str, state))
+        else:
+            words = str(state)
+        self.selection.value = _live(f"Your answer: {html.escape(words)}")

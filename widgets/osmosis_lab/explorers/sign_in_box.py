@@ -1,0 +1,159 @@
+"""The sign-in box: a name, **Open my work**, and a status read out to screen readers.
+
+:func:`.my_work.sign_in` shows it just after each lesson's setup cell. Pressing **Open my
+work** (or Enter in the box) opens the record of the name typed, once, and makes it this
+kernel's learner (:func:`.my_work.set_signed_in`); every control that follows the sign-in
+then fills itself from that record. Signing in as someone else while the first learner has
+work kept is refused, so nobody sees another learner's answers.
+
+Examples
+--------
+>>> import shutil, tempfile
+>>> from osmosis_lab.explorers import my_work
+>>> folder = tempfile.mkdtemp()
+>>> door = SignIn("00_start_here", folder=folder)
+>>> door.name.value = "Zoé"
+>>> door.open.click()
+>>> my_work.current_learner()
+'Zoé'
+>>> my_work.sign_out()
+>>> shutil.rmtree(folder)
+"""
+
+import html
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from ..errors import RecordError
+from ..records import RecordStore, normalise_name
+from . import my_work, text_boxes
+from .late_keystrokes import Press
+from .my_work import AFTER_RESTART, _live, current_learner
+
+
+def _has_kept_work(name: str) -> bool:
+    """Whether ``name`` has anything kept (an unreadable record counts as kept: never hide it)."""
+    try:
+        return any(my_work.current_store().load(name).values())
+    except RecordError:
+        return True
+
+
+class SignIn:
+    """The sign-in box: a name, **Open my work**, and a status read out to screen readers."""
+
+    def __init__(self, lesson: str, *, folder: str | Path | None = None) -> None:
+        self.lesson, self.folder = lesson, folder
+        self._last_press: Press | None = None  # the name signed in with (see .late_keystrokes)
+        self._started_record = False  # whether that press began its name's record
+        self.name = text_boxes.Text(
+            value=current_learner() or "",
+            description="Your name or pseudonym",
+            placeholder="the same one in every lesson",
+            # the whole label (not "Your name or pseudo…") and the whole placeholder after it
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="32em"),
+        )
+        self.open = widgets.Button(
+            description="Open my work",
+            tooltip="Keep your answers under this name",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.status = widgets.HTML(_live(""))
+        self.view = widgets.VBox([widgets.HBox([self.name, self.open]), self.status])
+        self.open.on_click(lambda _button: self.sign_in())
+        self.name.on_enter(self.sign_in)  # Enter in the box signs in too
+        my_work.follow(self)  # a sign-out elsewhere ("Delete my saved work") shows here too
+        # every keystroke is answered, for screen readers: what pressing Open will do
+        self.name.observe(lambda _change: self._typed(), names="value")
+        self._say()
+
+    def _typed(self) -> None:
+        # Enter or Open pressed right after typing can reach the kernel before the last letters
+        if self._last_press is not None and self._last_press.completed_by(
+            {"name": self.name.value}
+        ):
+            self.sign_in(completing=True)
+            return
+        typed = " ".join(self.name.value.split())
+        if typed and typed != current_learner():
+            self.status.value = _live(
+                f"Press <em>Enter</em> or <em>Open my work</em> to keep your answers as "
+                f"{html.escape(typed)}."
+            )
+
+    def sign_in(self, *, completing: bool = False) -> None:
+        """Open the record of the name typed and make it this kernel's learner. ``completing``:
+        the last letters of the name arrived after the press (see :mod:`.late_keystrokes`)."""
+        try:
+            typed = normalise_name(self.name.value)
+        except RecordError as error:
+            return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
+        if (
+            self._last_press is not None
+            and current_learner()
+            and normalise_name(current_learner()) == typed
+        ):
+            # Enter, then a click on Open out of habit: say so, rather than the same words again
+            return self._say(
+                f"<strong>Signed in as {html.escape(current_learner())}</strong> already: your "
+                "kept work is on screen; nothing changed."
+            )
+        switched_from = ""
+        # the name this press signed in was cut short, and its record began with this press:
+        # what it keeps is this learner's, and moves to the whole name
+        cut_short = completing and self._started_record
+        if current_learner() and normalise_name(current_learner()) != typed:
+            if _has_kept_work(current_learner()) and not cut_short:
+                return self._say(
+                    f"<strong>Not switched:</strong> {html.escape(current_learner())} is signed "
+                    "in in this notebook and has work kept. To work as someone else, choose "
+                    "<em>Kernel → Restart Kernel and Run All Cells</em>, then sign in again, so "
+                    "nobody sees another learner's answers."
+                )
+            # Nothing kept under the old name, so nothing of theirs can be on screen: a name
+            # cut short (a click that overtook the last keystrokes on a busy kernel) or mistyped
+            # is corrected by pressing Open again.
+            switched_from = current_learner()
+        store = RecordStore(self.folder)
+        try:
+            saved = store.load(self.name.value)  # once: every reader below uses this copy
+            started = not any(saved.values())
+            if switched_from and cut_short:
+                store.move(switched_from, self.name.value)
+                saved = store.load(self.name.value)  # the move changed it: read what it holds now
+        except RecordError as error:
+            return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
+        self._last_press = Press({"name": self.name.value})
+        self._started_record = started
+        my_work.set_signed_in(self.name.value, store)
+        found = len(saved.get(self.lesson, {}))
+        # a name cut short was never the learner's choice: no "instead of" for it
+        instead = (
+            f" (instead of {html.escape(switched_from)})" if switched_from and not cut_short else ""
+        )
+        self._say(
+            f"<strong>Signed in as {html.escape(current_learner())}{instead}.</strong> "
+            f"{found} answer{'' if found == 1 else 's'} kept in this lesson so far. Your work is "
+            f"kept in <code>{html.escape(str(store.path(self.name.value)))}</code>, on the "
+            "machine that runs this notebook; nothing is sent anywhere unless you export it. "
+            "Your name is not a password: use one nobody else in the class uses."
+        )
+
+    def on_sign_in(self) -> None:
+        """Someone signed in or out in this kernel: say who is signed in now."""
+        self._say()
+
+    def _say(self, message: str = "") -> None:
+        if not message:
+            message = (
+                f"Signed in as {html.escape(current_learner())}."
+                if current_learner()
+                else "<strong>Not signed in:</strong> your answers are not kept yet. Type your "
+                f"name, then press <em>Enter</em> or <em>Open my work</em>. {AFTER_RESTART}"
+            )
+        self.status.value = _live(message)
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)

@@ -29,7 +29,7 @@ from osmosis_lab.privacy.loss import privacy_loss
 from osmosis_lab.privacy.poll import PollResult
 from osmosis_lab.privacy.poll_budget import ClassPrivacy
 from osmosis_lab.records import inert_markdown
-from osmosis_lab.teacher.exports import LearnerWork
+from osmosis_lab.teacher.exports import LearnerWork, Reflection
 from osmosis_lab.teacher.judge_first import judge_note, learner_rows
 from osmosis_lab.teacher.tables import (
     HIDDEN,
@@ -81,6 +81,19 @@ def row_heading_html(name: str, headings: dict[str, str] | None = None) -> str:
     return html.escape(name)
 
 
+def reflection_heading_html(reflection: Reflection) -> str:
+    """A reflection named as its learner was asked, its id in small print (as exercises are).
+
+    >>> reflection_heading_html(Reflection("03", "03_x", "text", False, "Who <pays>?"))
+    'Who &lt;pays&gt;? <small>(03_x)</small>'
+    >>> reflection_heading_html(Reflection("03", "03_x", "text", False))
+    '03_x'
+    """
+    if reflection.asked == reflection.prompt:
+        return html.escape(reflection.prompt)
+    return f"{html.escape(reflection.asked)} <small>({html.escape(reflection.prompt)})</small>"
+
+
 def _table_html(rows: list, headings: dict[str, str] | None = None) -> str:
     lines = ["<table>"]
     for name, cells, total in rows:
@@ -125,7 +138,7 @@ def private_html(work: list[LearnerWork], problems: list[str]) -> str:
     # Every reflection handed in, with its author: the teacher reads them all before projecting
     # anything (a reflection may disclose harm: see the teacher's guide), whatever was ticked.
     read = [
-        f"<tr><td>{html.escape(w.learner)}</td><td>{html.escape(r.prompt)}</td>"
+        f"<tr><td>{html.escape(w.learner)}</td><td>{reflection_heading_html(r)}</td>"
         f"<td>{'may be shown' if r.may_show else 'not to be shown'}</td>"
         f"<td>{html.escape(r.text)}</td></tr>"
         for w in work

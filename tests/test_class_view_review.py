@@ -10,6 +10,7 @@ import html
 import importlib
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,80 @@ def test_the_private_view_names_reflections_by_their_question():
         question = cell.split(" <small>")[0]
         assert not re.fullmatch(r"\d\d_[a-z_]+", question), f"a reflection named by its id: {cell}"
         assert question.endswith("?") or question.endswith("."), cell
+
+
+# -- the committed sample class shows only what lesson 05's panel offers --------------------------
+
+
+def _panel_words() -> dict[str, set[str]]:
+    """Choice -> every decision the design review can word (review.design_rows), per choice.
+
+    Each row depends on one field, except the search row (it also reads the categories) and
+    the export row (k or epsilon): those are swept together; the rest one field at a time.
+    """
+    from itertools import chain, combinations
+
+    from osmosis_lab.categories import CATEGORIES
+    from osmosis_lab.review import (
+        AS_PLANNED,
+        CONSENT_FORMS,
+        EPSILONS,
+        MINOR_POLICIES,
+        OBJECTIVE_LABELS,
+        PROPOSERS,
+    )
+
+    options = {
+        "proposers": PROPOSERS,
+        "consent_form": CONSENT_FORMS,
+        "minors": MINOR_POLICIES,
+        "objective": OBJECTIVE_LABELS,
+        "human_contact": (True, False),
+        "fallback": (True, False),
+    }
+    subsets = chain.from_iterable(combinations(CATEGORIES, n) for n in range(len(CATEGORIES) + 1))
+    designs = [replace(AS_PLANNED, **{name: v}) for name, vs in options.items() for v in vs]
+    designs += [
+        replace(AS_PLANNED, categories=c, search_non_users=s)
+        for c in subsets
+        for s in (True, False)
+    ]
+    designs += [replace(AS_PLANNED, privacy="generalised", k=k) for k in range(1, 51)]
+    designs += [replace(AS_PLANNED, privacy="dp", epsilon=e) for e in EPSILONS]
+    designs.append(replace(AS_PLANNED, privacy="raw"))
+    words: dict[str, set[str]] = {}
+    for design in designs:
+        for choice, decision in design_rows(design):
+            words.setdefault(choice, set()).add(decision)
+    return words
+
+
+def test_every_design_choice_in_the_sample_class_is_one_the_panel_offers():
+    """The old sample showed 'No export', 'Counts with noise', 'A human contact (Billie)'."""
+    words = _panel_words()
+    loaded = read_class_folder(SAMPLE)
+    chosen = [(q, c) for w in loaded.work for q, c in w.review_choices.items()]
+    unknown = [(q, c) for q, c in chosen if c not in words.get(q, ())]
+    assert not unknown, f"options lesson 05's panel does not have: {sorted(set(unknown))}"
+    assert {q for q, _c in chosen} == set(words)
+    assert len(chosen) >= 20 * len(words), "most of the class hands in a design"
+    # what the class view shows of them: each row a choice, each label a decision the panel words
+    projected = projector_html(loaded.work)
+    section = projected.split("<h4>Design-review choices</h4>")[1].split("<h4>")[0]
+    rows = re.findall(r'<th scope="row"[^>]*>(.*?)</th><td>(.*?) \(of [^)]*\)</td>', section)
+    assert {html.unescape(q) for q, _cells in rows} == set(words)
+    for question, cells in rows:
+        for cell in cells.split("; "):
+            label = html.unescape(cell.rpartition(": ")[0])
+            assert label in words[html.unescape(question)], (question, label)
+
+
+def test_the_sample_class_has_export_only_and_both_files_and_counts_each_learner_once():
+    folders = sorted(p for p in SAMPLE.iterdir() if p.is_dir())
+    reviews = [f for f in folders if list(f.glob("my_design_review_*.md"))]
+    assert 0 < len(reviews) < len(folders) // 2, "most hand in the export alone, as the guide asks"
+    loaded = read_class_folder(SAMPLE)
+    assert len(loaded.work) == len(folders) == 30
+    rows = dict(count_sections(loaded.work))["Design-review choices"]
+    handed = sum(bool(w.review_choices) for w in loaded.work)
+    assert {total for _name, _cells, total in rows} == {str(handed)}

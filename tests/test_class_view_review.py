@@ -189,3 +189,13 @@ def test_the_sample_class_has_export_only_and_both_files_and_counts_each_learner
     rows = dict(count_sections(loaded.work))["Design-review choices"]
     handed = sum(bool(w.review_choices) for w in loaded.work)
     assert {total for _name, _cells, total in rows} == {str(handed)}
+
+
+def test_the_private_view_names_parts_left_out_in_words():
+    """It listed 'reflection:05_launch_condition', 'answers:class_poll' as the file names them."""
+    private = private_html(read_class_folder(SAMPLE).work, [])
+    table = private.split("</table>")[0]
+    left_out = [row.split("<td>")[-1] for row in table.split("<tr>")[2:]]
+    assert any(cell != "-</td></tr>" for cell in left_out), "some learners leave parts out"
+    for cell in left_out:
+        assert not re.search(r"\b(answers|reflection|judge_first|review):", cell), cell

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from osmosis_lab.errors import RecordError
+from osmosis_lab.records import learner_key
 from osmosis_lab.teacher.exports import MAX_BYTES, ExportError, LearnerWork, read_export_bytes
 from osmosis_lab.teacher.review_files import review_choices_from_bytes
 
@@ -185,17 +186,25 @@ def read_class_folder(folder: str | Path) -> ClassFolder:
                 work.append(read_export_bytes(data, source))
         except RecordError as error:  # ExportError, or a review too large
             problems.append(str(error))
-    work = [
-        LearnerWork(
-            **{**w.__dict__, "review_choices": reviews.pop(_owner(w.source, EXPORT_STEM), {})}
-        )
-        for w in work
-    ]
+    work = [_with_review_file(w, reviews) for w in work]
     work += [
         LearnerWork(owner, f"{owner} (review only)", review_choices=c)
         for owner, c in reviews.items()
     ]
     return ClassFolder(_distinct_names(work, problems), problems, unreadable)
+
+
+def _with_review_file(work: LearnerWork, reviews: dict[str, dict[str, str]]) -> LearnerWork:
+    """``work`` with its learner's review file taken out of ``reviews`` (one learner, counted once).
+
+    The review file is matched by the key in the export's name (or its folder), else by the
+    learner's name as the lesson keys it. Its choices are the learner's last saved review, so
+    they win; without one, the choices come from the export's own review part.
+    """
+    keys = (_owner(work.source, EXPORT_STEM), learner_key(work.learner))
+    found = [reviews.pop(key) for key in dict.fromkeys(keys) if key in reviews]
+    choices = next((c for c in found if c), work.review_choices)
+    return LearnerWork(**{**work.__dict__, "review_choices": choices})
 
 
 def _distinct_names(work: list[LearnerWork], problems: list[str]) -> list[LearnerWork]:

@@ -9,9 +9,11 @@ Two kinds of file are read, both written by the learner's own notebook:
   ``{"prompt", "text", "may_show"}``; ``consent.left_out``: the parts left out). The class
   poll's record section travels among the answers as ``answers["class_poll"]["Q1"]["send"]``;
   version 2 adds ``judge_first`` (lesson 04's calls, read by :mod:`.judge_first`);
+  version 3 adds ``design_review`` (lesson 05's review, part ``review:05_design_review``),
+  whose design choices the readable part lists in the panel's words;
 - lesson 05's review, ``my_design_review_<key>.md``: its "My design choices" table.
 
-:func:`parse_export` and :func:`~osmosis_lab.teacher.review_files.parse_review_choices` are the only places that know
+:func:`parse_export` and :mod:`osmosis_lab.teacher.review_files` are the only places that know
 those layouts. Where the files come from (folders, zips, drop folders) is
 :mod:`osmosis_lab.teacher.class_folder`'s part.
 
@@ -29,7 +31,10 @@ import re
 from dataclasses import dataclass, field
 
 from osmosis_lab.errors import RecordError
+from osmosis_lab.records.export import REVIEW
+from osmosis_lab.records.export_review import REVIEW_PART
 from osmosis_lab.teacher.judge_first import JudgeCall, judge_calls
+from osmosis_lab.teacher.review_files import parse_export_choices
 
 FORMAT = "osmosis-lab-export"
 KNOWN_VERSIONS = (1, 2, 3)  # 3 adds design_review (records.export)
@@ -56,12 +61,28 @@ class Answer:
 
 @dataclass(frozen=True)
 class Reflection:
-    """A reflection, and whether its learner ticked "may be shown" (to the class, unnamed)."""
+    """A reflection, and whether its learner ticked "may be shown" (to the class, unnamed).
+
+    ``prompt`` is the prompt's id (``03_what_regulators_ask``); ``question`` the prompt as the
+    learner saw it, kept in the export beside the text ("" in a file without it).
+    """
 
     lesson: str
     prompt: str
     text: str
     may_show: bool
+    question: str = ""
+
+    @property
+    def asked(self) -> str:
+        """What the teacher reads as the reflection's name: the question, else its id.
+
+        >>> Reflection("03", "03_x", "text", False, "What should regulators ask?").asked
+        'What should regulators ask?'
+        >>> Reflection("03", "03_x", "text", False).asked
+        '03_x'
+        """
+        return " ".join(self.question.split()) or self.prompt
 
 
 @dataclass(frozen=True)
@@ -111,10 +132,22 @@ def parse_export(text: str, *, source: str) -> LearnerWork:
             f"{source}: export version {data.get('version')!r}, but this notebook reads versions "
             f"{list(KNOWN_VERSIONS)}. Update the lessons (git pull), then load it again."
         )
-    return _work(data, source)
+    return _work(data, source, text)
 
 
-def _work(data: dict, source: str) -> LearnerWork:
+def _review_choices(data: dict, text: str, withheld: set[str]) -> dict[str, str]:
+    """The design choices of the export's review part, if the learner included it.
+
+    The data block says whether the review is in (its part not left out, its design saved);
+    the readable part gives the choices in the words the learner saw (see review_files).
+    """
+    review = data.get(REVIEW)
+    if REVIEW_PART in withheld or not isinstance(review, dict) or not review.get("design"):
+        return {}
+    return parse_export_choices(text)
+
+
+def _work(data: dict, source: str, text: str = "") -> LearnerWork:
     consent = data.get("consent") if isinstance(data.get("consent"), dict) else {}
     left_out = consent.get("left_out") if isinstance(consent.get("left_out"), list) else []
     # A part the learner left out is never read, even if the file still holds it (an edited
@@ -142,7 +175,13 @@ def _work(data: dict, source: str) -> LearnerWork:
             )
             answers[f"{lesson}/{exercise}"] = Answer(correct, first, missed and missed[:60])
     reflections = [
-        Reflection(prompt.split("_")[0], prompt, _text(r.get("text")), r.get("may_show") is True)
+        Reflection(
+            prompt.split("_")[0],
+            prompt,
+            _text(r.get("text")),
+            r.get("may_show") is True,
+            _text(r.get("prompt"))[:300],
+        )
         for prompt, r in _items(data.get("reflections"))
         if _text(r.get("text")).strip() and f"reflection:{prompt}" not in withheld
     ]
@@ -156,6 +195,7 @@ def _work(data: dict, source: str) -> LearnerWork:
         source=source,
         answers=answers,
         reflections=tuple(reflections),
+        review_choices=_review_choices(data, text, withheld),
         poll_tokens=tuple(tokens),
         left_out=tuple(str(x) for x in left_out),
         judge_calls=judge_calls(judged),

@@ -14,7 +14,7 @@ spreadsheet (:func:`~osmosis_lab.teacher.tables.learners_csv`) names its columns
 
 Examples
 --------
->>> from osmosis_lab.teacher.exports import LearnerWork, Reflection
+>>> from osmosis_lab.teacher.exports import POLL_SECTION, LearnerWork, Reflection
 >>> work = [LearnerWork("Ana", "ana.md", reflections=(Reflection("03", "d", "<b>hi</b>", True),))]
 >>> "&lt;b&gt;hi&lt;/b&gt;" in projector_html(work), "Ana" in projector_html(work)
 (True, False)
@@ -29,7 +29,7 @@ from osmosis_lab.privacy.loss import privacy_loss
 from osmosis_lab.privacy.poll import PollResult
 from osmosis_lab.privacy.poll_budget import ClassPrivacy
 from osmosis_lab.records import inert_markdown
-from osmosis_lab.teacher.exports import LearnerWork
+from osmosis_lab.teacher.exports import POLL_SECTION, LearnerWork, Reflection
 from osmosis_lab.teacher.judge_first import judge_note, learner_rows
 from osmosis_lab.teacher.tables import (
     HIDDEN,
@@ -81,6 +81,50 @@ def row_heading_html(name: str, headings: dict[str, str] | None = None) -> str:
     return html.escape(name)
 
 
+def reflection_heading_html(reflection: Reflection) -> str:
+    """A reflection named as its learner was asked, its id in small print (as exercises are).
+
+    >>> reflection_heading_html(Reflection("03", "03_x", "text", False, "Who <pays>?"))
+    'Who &lt;pays&gt;? <small>(03_x)</small>'
+    >>> reflection_heading_html(Reflection("03", "03_x", "text", False))
+    '03_x'
+    """
+    if reflection.asked == reflection.prompt:
+        return html.escape(reflection.prompt)
+    return f"{html.escape(reflection.asked)} <small>({html.escape(reflection.prompt)})</small>"
+
+
+#: What each kind of export part is, in words (records.export.export_parts names them).
+_PART_WORDS = {
+    "answers": "answers",
+    "judge_first": "judge-first calls",
+    "review": "design review",
+    "reflection": "a reflection",
+}
+
+
+def left_out_html(part: str) -> str:
+    """A part a learner left out, in words, its id in small print (a withheld reflection's
+    question is not in the file: leaving it out was the learner's choice).
+
+    >>> left_out_html("answers:03_privacy")
+    'answers, lesson 03'
+    >>> left_out_html("reflection:05_launch_condition")
+    'a reflection, lesson 05 <small>(05_launch_condition)</small>'
+    >>> left_out_html("answers:class_poll")
+    "the class poll's answer"
+    >>> left_out_html("<b>")
+    '&lt;b&gt;'
+    """
+    kind, _, key = part.partition(":")
+    if part == f"answers:{POLL_SECTION}":
+        return "the class poll's answer"
+    if kind not in _PART_WORDS or not key[:2].isdigit():
+        return html.escape(part)
+    words = f"{_PART_WORDS[kind]}, lesson {key[:2]}"
+    return words + (f" <small>({html.escape(key)})</small>" if kind == "reflection" else "")
+
+
 def _table_html(rows: list, headings: dict[str, str] | None = None) -> str:
     lines = ["<table>"]
     for name, cells, total in rows:
@@ -114,7 +158,7 @@ def private_html(work: list[LearnerWork], problems: list[str]) -> str:
     rows = [
         f"<tr><td>{html.escape(w.learner)}</td><td>{len(w.answers)}</td>"
         f"<td>{len(w.reflections)}</td><td>{html.escape(judge_note(w.judge_calls))}</td>"
-        f"<td>{html.escape(', '.join(w.left_out) or '-')}</td></tr>"
+        f"<td>{'; '.join(map(left_out_html, w.left_out)) or '-'}</td></tr>"
         for w in work
     ]
     head = (
@@ -125,7 +169,7 @@ def private_html(work: list[LearnerWork], problems: list[str]) -> str:
     # Every reflection handed in, with its author: the teacher reads them all before projecting
     # anything (a reflection may disclose harm: see the teacher's guide), whatever was ticked.
     read = [
-        f"<tr><td>{html.escape(w.learner)}</td><td>{html.escape(r.prompt)}</td>"
+        f"<tr><td>{html.escape(w.learner)}</td><td>{reflection_heading_html(r)}</td>"
         f"<td>{'may be shown' if r.may_show else 'not to be shown'}</td>"
         f"<td>{html.escape(r.text)}</td></tr>"
         for w in work

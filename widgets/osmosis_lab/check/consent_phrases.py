@@ -81,6 +81,11 @@ _REFUSALS = sorted(
             "no it cannot",
             "the app can t",
             "the app cannot",
+            # the lessons are in English; a French class's first word is still a clear verdict
+            "non",
+            "interdit",
+            "pas autorise",
+            "non pas autorise",
         )
     ),
     key=len,
@@ -96,7 +101,7 @@ _PURPOSE_WORDS = {"research", "matching", "match", "dating", "purpose", "purpose
 #: "if she agreed" looks back at the consent she gave). Not "she only has to agree once".
 _NEEDS_NEW_CONSENT = re.compile(
     r"\b(only|unless|if|once|after|until|without|with)\b.*"
-    r"\b(agrees?|consents?|says yes|asks?|(her|new|fresh|separate) (consent|permission|agreement))\b"
+    r"\b(agrees?|consents?|says yes|asks?|asking|(her|new|fresh|separate) (consent|permission|agreement))\b"
     r"|\b(has|have|needs?|must|should)( to)?( be)? (agree|consent|ask|asked|say yes)\b"
     r"|\b(new|fresh|separate|more) consent\b|\b(consent|agree|ask|asked) (her )?(again|first)\b"
 )

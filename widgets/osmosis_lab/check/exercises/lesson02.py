@@ -32,6 +32,9 @@ _IN_WORDS = (
     "only if she agrees again",
     "Not unless she consents to research",
     "She would have to be asked again first",
+    "not without asking her again",
+    "Non, elle a accepté seulement pour le matching",
+    "interdit",
 )
 _ACCEPTED.update({phrase: phrase for phrase in _IN_WORDS})
 #: Phrasings that must not pass: "allowed", the wrong reason, negations, half an answer.

@@ -161,7 +161,9 @@ def still_good_for_model(explorer, kept: pd.DataFrame, shown: str) -> None:
         # bands by where they start ("6-10" before "11-15"), sectors alphabetically
         groups = sorted(kept[column].astype(str).unique(),
                         key=lambda g: (int(g.split("-")[0]) if g[0].isdigit() else 0, g))  # fmt: skip
-        line = re.search(rf"{column}: (\d+) [a-z ]+ \(([^)]*)\)", shown)
+        line = re.search(
+            rf"{column}: {slider.value}, (\d+) of them in the table \(([^)]*)\)", shown
+        )
         assert line, f"{column} at {slider.value!r} names no count of groups"
         assert int(line.group(1)) == len(groups), (column, slider.value, line.group(0))
         assert line.group(2) == ", ".join(groups), (column, slider.value, line.group(0))

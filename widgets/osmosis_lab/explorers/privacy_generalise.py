@@ -50,15 +50,13 @@ STILL_GOOD_FOR = {
     ("gender", "exact"): "gender: exact",
     ("gender", "hidden"): "gender: gone, no question about gender",
 }
-#: What one coarse value of each column is called.
-GROUP_WORDS = {"age": "age bands", "arrondissement": "groups of districts", "occupation": "sectors"}
 
 
 def still_good_for(column: str, level: str, values: pd.Series) -> str:
     """What ``column`` at ``level`` is still good for, counting the groups actually released.
 
     >>> still_good_for("age", "20-year bands", pd.Series(["20-39", "0-19", "60-79", "20-39"]))
-    'age: 3 age bands (0-19, 20-39, 60-79), so e.g. 0-19 can be compared with 60-79'
+    'age: 20-year bands, 3 of them in the table (0-19, 20-39, 60-79), so e.g. 0-19 can be compared with 60-79'
     >>> still_good_for("gender", "hidden", pd.Series(["*"]))
     'gender: gone, no question about gender'
     """
@@ -67,7 +65,7 @@ def still_good_for(column: str, level: str, values: pd.Series) -> str:
     groups = sorted(values.dropna().astype(str).unique(), key=_band_order)
     if not groups:
         return f"{column}: nothing is released, so no question about it can be answered"
-    named = f"{column}: {len(groups)} {GROUP_WORDS[column]} ({', '.join(groups)})"
+    named = f"{column}: {level}, {len(groups)} of them in the table ({', '.join(groups)})"
     if len(groups) < 2:
         return f"{named}, so nothing can be compared within it"
     return f"{named}, so e.g. {groups[0]} can be compared with {groups[-1]}"

@@ -28,6 +28,7 @@ from osmosis_lab.privacy import (
     privacy_loss,
     truth_probability,
 )
+from osmosis_lab.privacy.loss import rounding_said
 
 PEOPLE = data.load_people()
 POPULATION = data.load_population()
@@ -134,7 +135,9 @@ def test_suppression_reaches_the_target_and_reports_its_cost(generalise_view):
         assert f"suppression: {generalise_view.suppressed} of 1024" in (
             generalise_view.still_good_for.value
         )
-    assert "decades" in generalise_view.still_good_for.value
+    # the bands left after suppression, counted (test_sentences_privacy checks the number)
+    good_for = generalise_view.still_good_for.value
+    assert re.search(r"age: 10-year bands, \d+ of them in the table \(", good_for)
     people = sum(row["people"] for row in rows_of(generalise_view.chart))
     assert people == 1024
 
@@ -185,7 +188,10 @@ def test_survey_deniability_matches_the_posterior(survey):
     assert len(re.findall(r"<th scope='row'[^>]*>Respondent", table)) == (
         privacy_survey.SHOWN_RESPONDENTS
     )
-    assert f"moves that to {yes:.0%}, a &#x27;no&#x27; to {no:.0%}" in table
+    said_yes = privacy_loss([1.0], prior=prior).worst_case_words()  # rounded up, and says so
+    assert said_yes.endswith("rounded up)") and f"{100 * yes:.1f}" in said_yes
+    said_no = rounding_said(no, "down")
+    assert f"moves that to {said_yes}, a &#x27;no&#x27; to {said_no}" in table
     assert "e^epsilon = 2.7" in table
 
 
@@ -217,7 +223,7 @@ def test_survey_says_deniable_only_where_the_worst_case_allows_it(survey):
 
 def test_survey_deniability_quotes_the_computed_worst_case(survey):
     for eps, worst, text in every_epsilon(survey):
-        assert f"could at worst be {worst.posterior_words()} sure" in text, eps
+        assert f"could at worst be {worst.worst_case_words()} sure" in text, eps
         assert f"e^epsilon = {math.exp(eps):.1f} times" in text
 
 

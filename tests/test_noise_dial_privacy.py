@@ -40,10 +40,11 @@ def test_every_setting_says_what_one_count_can_cost_one_resident(dial, query):
     share, fact = SHARES[query]
     for epsilon in EPSILONS:
         dial.epsilon.value = epsilon
-        said = privacy_loss([epsilon], prior=share).sentence("a resident", fact)
+        worst = privacy_loss([epsilon], prior=share).worst_case_words()
+        said = f"Publishing this count at epsilon {epsilon:g} would make it {worst} in the worst"
         assert said in dial.summary.value, (query, epsilon)
 
 
 def test_the_least_noise_is_the_most_a_resident_can_lose(dial):
     dial.query.value, dial.epsilon.value = "Secret relationship", max(EPSILONS)
-    assert "now think it is more than 99 in 100" in dial.summary.value
+    assert "would make it more than 99 in 100" in dial.summary.value

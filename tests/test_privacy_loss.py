@@ -1,6 +1,7 @@
 """privacy_loss: the worst case a total epsilon allows for one person, as odds (lessons 03, 05)."""
 
 import math
+import re
 
 import pytest
 from hypothesis import given
@@ -145,3 +146,20 @@ def test_deniable_means_an_even_prior_ends_at_most_three_in_four(eps):
 def test_bad_input_says_what_to_do(spent, prior, message):
     with pytest.raises(PrivacyError, match=message):
         privacy_loss(spent, prior=prior)
+
+
+@given(eps=st.floats(min_value=0, max_value=20), prior=priors)
+def test_a_worst_case_is_bare_only_when_nothing_was_rounded(eps, prior):
+    """Lesson 03's one way of writing a worst case: never below the truth, and says when rounded."""
+    loss = privacy_loss([eps], prior=prior)
+    words = loss.worst_case_words()
+    assert words.startswith(loss.posterior_words())  # the same rounding rule: up
+    whole = re.fullmatch(r"(\d+) in 100", words)
+    if whole:
+        assert int(whole.group(1)) == round(100 * loss.posterior, 9)
+    elif not words.startswith(("more than", "less than")):
+        shown = re.fullmatch(r"(\d+) in 100 \(([0-9.]+) rounded up\)", words)
+        assert shown, words
+        assert (
+            float(shown.group(2)) <= int(shown.group(1)) and not float(shown.group(2)).is_integer()
+        )

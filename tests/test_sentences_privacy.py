@@ -6,6 +6,8 @@ of random sequences and over each control's whole range (``sentence_sweep.py``).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -140,11 +142,31 @@ def generalise_model(explorer, _control) -> None:
     assert ("l = 1: in some class everyone has the same" in shown) == (
         k_after >= 2 and l_after == 1
     )
+    still_good_for_model(explorer, kept, shown)
     if removed:
         share = percent(removed / len(coarse))
         assert f"suppression: {removed} of {len(coarse)} people ({share}) are left out" in shown
     else:
         assert "suppression: nobody is left out." in shown
+
+
+def still_good_for_model(explorer, kept: pd.DataFrame, shown: str) -> None:
+    """A banded or grouped column says how many groups the released table has, and which.
+
+    "age: only young, middle-aged or older" was printed for 20-year bands, which leave four.
+    """
+    for column, slider in explorer.levels.items():
+        if slider.value in ("exact", "hidden"):
+            continue
+        # bands by where they start ("6-10" before "11-15"), sectors alphabetically
+        groups = sorted(kept[column].astype(str).unique(),
+                        key=lambda g: (int(g.split("-")[0]) if g[0].isdigit() else 0, g))  # fmt: skip
+        line = re.search(
+            rf"{column}: {slider.value}, (\d+) of them in the table \(([^)]*)\)", shown
+        )
+        assert line, f"{column} at {slider.value!r} names no count of groups"
+        assert int(line.group(1)) == len(groups), (column, slider.value, line.group(0))
+        assert line.group(2) == ", ".join(groups), (column, slider.value, line.group(0))
 
 
 def test_generalise_sentences_over_each_controls_whole_range():

@@ -10,6 +10,7 @@ from the engines and the control values, what the text states, and compares.
 
 from __future__ import annotations
 
+import html
 import re
 
 import comm
@@ -21,8 +22,10 @@ from osmosis_lab.consent.scenarios import SCENARIOS
 from osmosis_lab.consent.timeline import moments, replay
 from osmosis_lab.explorers.consent_board import MARKETS, ConsentBoard
 from osmosis_lab.explorers.consent_timeline import TimelineExplorer
-from osmosis_lab.explorers.privacy_noise import COUNT_SENSITIVITY, NoiseExplorer
-from osmosis_lab.privacy import PrivacyBudget, laplace_error_bound
+from osmosis_lab.explorers.privacy_noise import COUNT_SENSITIVITY, EPSILONS, NoiseExplorer
+from osmosis_lab.explorers.privacy_noise import FACTS as NOISE_FACTS
+from osmosis_lab.privacy import PrivacyBudget, laplace_error_bound, privacy_loss
+from osmosis_lab.privacy.loss import in_100
 from sequences import (
     CLASSES,
     KernelLikeComm,
@@ -164,12 +167,48 @@ class NoiseModel:
         eps = explorer.epsilon.value
         bound = laplace_error_bound(sensitivity=COUNT_SENSITIVITY, epsilon=eps)
         assert f"At epsilon {eps:.2f}, 95% of published counts are within ±{bound:.1f}" in shown
+        self.compare_observer(explorer, budget, shown)
+
+    def compare_observer(self, explorer: NoiseExplorer, budget: PrivacyBudget, shown: str) -> None:
+        """What an observer may believe uses every epsilon spent (composition), not the dial's."""
+        query, eps = explorer.query.value, explorer.epsilon.value
+        prior = explorer.truth[query] / explorer.residents
+        fact = NOISE_FACTS[query]
+        spent = [e for _, e in self.queries]
+        if spent:
+            said = privacy_loss(spent, prior=prior).sentence("a resident", fact, say_rounding=True)
+            assert said in html.unescape(shown), f"expected {said!r}"
+        else:
+            assert (
+                f"Nothing is published yet, so an observer still thinks there is a {in_100(prior)}"
+                in shown
+            )
+        after = privacy_loss([*spent, eps], prior=prior)
+        would = f"Publishing this count at epsilon {eps:g} would make it {after.worst_case_words()}"
+        assert would in shown, f"expected {would!r}"
+        refuses = f"so this budget refuses it: only {budget.remaining:.2f} is left."
+        assert (refuses in shown) == (not budget.can_spend(eps)), refuses
 
 
 @pytest.mark.parametrize("seed", MODEL_SEEDS)
 def test_noise_budget_states_the_sum_of_what_was_published(seed):
     explorer = NoiseExplorer.with_lesson_data()
     run_sequence(explorer, seed, STEPS, model=NoiseModel())
+
+
+def test_five_counts_at_0_2_cost_what_epsilon_1_costs():
+    """M. Baptiste's path: five counts at 0.2 spend 1.00, so the observer sentence is ε = 1's."""
+    explorer = NoiseExplorer.with_lesson_data()
+    move_slider(explorer.epsilon, EPSILONS.index(0.2))
+    for _ in range(5):
+        click(explorer.publish)
+    assert "Spent 1.00 of the budget of 1.0 on 5 queries" in explorer.budget_text.value
+    prior = explorer.truth["Secret relationship"] / explorer.residents
+    at_one = privacy_loss([1.0], prior=prior).sentence(
+        "a resident", "has a secret relationship", say_rounding=True
+    )
+    assert at_one in html.unescape(explorer.summary.value)
+    assert "(epsilon = 0.2 in total)" not in explorer.summary.value
 
 
 def test_nudging_the_total_keeps_the_history():

@@ -37,26 +37,44 @@ from .base import Explorer, show_chart, text_block
 BUCKETS = (("1 (unique)", 1, 1), ("2", 2, 2), ("3-4", 3, 4), ("5-9", 5, 9),
            ("10-49", 10, 49), ("50+", 50, 10**9))  # fmt: skip
 
-#: What a researcher can still do with each column at each level.
+#: What a researcher can still do with a column left exact or hidden. Banded and grouped
+#: levels are described from the released values instead (:func:`still_good_for`), so the
+#: number of bands said is the number there are.
 STILL_GOOD_FOR = {
     ("age", "exact"): "age: exact, so any age comparison works",
-    ("age", "5-year bands"): "age: 5-year bands, fine for comparing generations",
-    ("age", "10-year bands"): "age: decades, e.g. people in their 20s against their 60s",
-    ("age", "20-year bands"): "age: only young, middle-aged or older",
     ("age", "hidden"): "age: gone, no question about age can be answered",
     ("arrondissement", "exact"): "arrondissement: exact, any district can be studied",
-    (
-        "arrondissement",
-        "groups of 5",
-    ): "arrondissement: four groups of five (1-5, 6-10, 11-15, 16-20)",
-    ("arrondissement", "groups of 10"): "arrondissement: only 1-10 against 11-20",
     ("arrondissement", "hidden"): "arrondissement: gone, no question about place",
     ("occupation", "exact"): "occupation: exact, any job can be studied",
-    ("occupation", "sector"): "occupation: five sectors, e.g. health against arts and media",
     ("occupation", "hidden"): "occupation: gone, no question about work",
     ("gender", "exact"): "gender: exact",
     ("gender", "hidden"): "gender: gone, no question about gender",
 }
+
+
+def still_good_for(column: str, level: str, values: pd.Series) -> str:
+    """What ``column`` at ``level`` is still good for, counting the groups actually released.
+
+    >>> still_good_for("age", "20-year bands", pd.Series(["20-39", "0-19", "60-79", "20-39"]))
+    'age: 20-year bands, 3 of them in the table (0-19, 20-39, 60-79), so e.g. 0-19 can be compared with 60-79'
+    >>> still_good_for("gender", "hidden", pd.Series(["*"]))
+    'gender: gone, no question about gender'
+    """
+    if (column, level) in STILL_GOOD_FOR:
+        return STILL_GOOD_FOR[(column, level)]
+    groups = sorted(values.dropna().astype(str).unique(), key=_band_order)
+    if not groups:
+        return f"{column}: nothing is released, so no question about it can be answered"
+    named = f"{column}: {level}, {len(groups)} of them in the table ({', '.join(groups)})"
+    if len(groups) < 2:
+        return f"{named}, so nothing can be compared within it"
+    return f"{named}, so e.g. {groups[0]} can be compared with {groups[-1]}"
+
+
+def _band_order(label: str) -> tuple[int, str]:
+    """Bands in numeric order ("6-10" before "11-15"); words in alphabetical order."""
+    start = label.split("-")[0]
+    return (int(start), label) if start.isdigit() else (0, label)
 
 
 class GeneraliseExplorer(Explorer):
@@ -114,7 +132,8 @@ class GeneraliseExplorer(Explorer):
             privacy_charts.class_size_chart(self._buckets(sizes), k_target=self.k_target.value),
         )
         self.summary.value = text_block(self._headline(), self._details(sizes))
-        lines = [STILL_GOOD_FOR[(c, s.value)] for c, s in self.levels.items()]
+        # counted in what is released, after suppression: a band nobody is left in is not there
+        lines = [still_good_for(c, s.value, kept[c]) for c, s in self.levels.items()]
         lines.append(self._suppression_cost())
         self.still_good_for.value = text_block("What the released table is still good for:", lines)
 

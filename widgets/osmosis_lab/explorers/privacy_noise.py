@@ -33,6 +33,7 @@ from ..privacy import (
     laplace_scale,
     privacy_loss,
 )
+from ..privacy.loss import in_100
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
@@ -128,7 +129,7 @@ class NoiseExplorer(Explorer):
             self.truth[label], sensitivity=COUNT_SENSITIVITY, epsilon=eps, rng=self.rng
         )
         self.releases.append({"query": label, "epsilon": eps, "published": noisy})
-        self._show_budget()
+        self.refresh()  # the observer sentences change with what was spent, not only the meter
 
     def refresh(self) -> None:
         if self.total.value != self.budget.total:
@@ -147,12 +148,42 @@ class NoiseExplorer(Explorer):
                 f"True count ({self.query.value.lower()}): {truth} (only the data holder sees it).",
                 "Halving epsilon doubles the noise; spending it on more queries adds up.",
                 # the other side of the dial: less noise lets an observer learn more
-                privacy_loss([eps], prior=truth / self.residents).sentence(
-                    "a resident", FACTS[self.query.value]
-                ),
+                *self.observer_sentences(),
             ],
         )
         self._show_budget()
+
+    def observer_sentences(self) -> list[str]:
+        """What every count published so far lets an observer believe, and what this one adds.
+
+        The epsilons of all published counts add up (composition), so the first sentence uses
+        their sum, never the dial's epsilon alone; the second says what publishing this count
+        too would make the worst case, and whether the budget would refuse it.
+        """
+        prior = self.truth[self.query.value] / self.residents
+        who, fact = "a resident", FACTS[self.query.value]
+        spent = [eps for _, eps in self.budget.queries]
+        eps = self.epsilon.value
+        if spent:
+            n = len(spent)
+            so_far = f"After the {n} {'count' if n == 1 else 'counts'} published so far: " + (
+                privacy_loss(spent, prior=prior).sentence(who, fact, say_rounding=True)
+            )
+        else:
+            so_far = (
+                f"Nothing is published yet, so an observer still thinks there is a "
+                f"{in_100(prior)} chance that {who} {fact}."
+            )
+        after = privacy_loss([*spent, eps], prior=prior)
+        would = (
+            f"Publishing this count at epsilon {eps:g} would make it {after.worst_case_words()} "
+            f"in the worst case (epsilon = {round(after.epsilon, 2):g} in total)"
+        )
+        if self.budget.can_spend(eps):
+            return [so_far, would + "."]
+        # the cost of a refused count is still said: a large epsilon must never look free
+        left = f"{self.budget.remaining:.2f}"
+        return [so_far, f"{would}, so this budget refuses it: only {left} is left."]
 
     def _show_budget(self, refused: str = "") -> None:
         self.meter.max = self.budget.total

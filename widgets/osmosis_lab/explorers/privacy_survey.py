@@ -29,7 +29,7 @@ from ..privacy import (
     randomized_response,
     truth_probability,
 )
-from ..privacy.loss import in_100
+from ..privacy.loss import in_100, rounding_said
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 
@@ -122,17 +122,16 @@ class SurveyExplorer(Explorer):
         ]
 
     def _deniability_html(self, prior: float, eps: float) -> str:
-        if_yes = posterior_yes(True, prior=prior, epsilon=eps)
-        if_no = posterior_yes(False, prior=prior, epsilon=eps)
+        if_yes, if_no = answer_words(prior, eps)
         rows = "".join(
             f"<tr><th scope='row' {CELL}>Respondent {i + 1}</th>"
             f"<td {CELL}>{'yes' if a else 'no'}</td>"
-            f"<td {CELL}>{(if_yes if a else if_no):.0%}</td></tr>"
+            f"<td {CELL}>{if_yes if a else if_no}</td></tr>"
             for i, a in enumerate(self.answers[:SHOWN_RESPONDENTS])
         )
         intro = (
-            f"About {prior:.0%} of the whole population would truly answer yes. Hearing one "
-            f"person's 'yes' moves that to {if_yes:.0%}, a 'no' to {if_no:.0%}: the odds move by "
+            f"About {in_100(prior)} of the whole population would truly answer yes. Hearing one "
+            f"person's 'yes' moves that to {if_yes}, a 'no' to {if_no}: the odds move by "
             f"at most e^epsilon = {privacy_loss([eps]).odds_factor:.1f} times. "
             f"{deniability_sentence(eps)}"
         )
@@ -150,6 +149,21 @@ class SurveyExplorer(Explorer):
         return cls(load_population(), rng=np.random.default_rng(2019))
 
 
+def answer_words(prior: float, epsilon: float) -> tuple[str, str]:
+    """The chance that someone truly answers yes, after hearing their 'yes' and their 'no'.
+
+    One answer of randomized response moves the odds by exactly e^ε, so after a 'yes' it is
+    the worst case :func:`~osmosis_lab.privacy.privacy_loss` allows, written as every worst case
+    in lesson 03 is (rounded up, and saying so). After a 'no' it is what is left of the worst
+    case for a 'no' (rounded down, and saying so): the same one rule, seen from the other side.
+
+    >>> answer_words(0.06, 5.0)
+    ('91 in 100 (90.5 rounded up)', 'less than 1 in 100')
+    """
+    if_no = posterior_yes(False, prior=prior, epsilon=epsilon)
+    return privacy_loss([epsilon], prior=prior).worst_case_words(), rounding_said(if_no, "down")
+
+
 def deniability_sentence(epsilon: float) -> str:
     """Whether one answer at ``epsilon`` stays deniable, quoting the worst case it allows.
 
@@ -157,19 +171,22 @@ def deniability_sentence(epsilon: float) -> str:
     nothing about (a 50 in 100 prior); "deniable" is its :attr:`~PrivacyLoss.deniable`.
 
     >>> deniability_sentence(1.0)  # doctest: +ELLIPSIS
-    "...could at worst be 74 in 100 sure it is true, ...: the answer stays deniable..."
+    "...could at worst be 74 in 100 (73.1 rounded up) sure it is true (...: the answer stays deniable..."
     >>> deniability_sentence(5.0)  # doctest: +ELLIPSIS
-    "...more than 99 in 100 sure it is true, ...: the answer is no longer deniable..."
+    "...more than 99 in 100 sure it is true (...: the answer is no longer deniable..."
     """
     worst = privacy_loss([epsilon], prior=0.5)
-    coin = f"with {in_100(1 - worst.posterior, rounding='down')} left that it was the coin"
+    coin = f"with {rounding_said(1 - worst.posterior, 'down')} left that it was the coin"
     limit = DENIABLE_ODDS / (1 + DENIABLE_ODDS)  # the worst case for an even prior at that odds
+    # From an even prior the worst case is exactly the chance the coin tells the truth: say so,
+    # so "74 in 100 (73.1 rounded up)" reads as the lesson's "73 answers in 100 are true".
+    same = f"the chance that the coin tells the truth at epsilon {epsilon:g}"
     rule = (
-        f"(Worst cases are rounded up. This lesson calls an answer deniable while it stays at "
-        f"{in_100(limit)} or less: at least 1 chance in {1 + DENIABLE_ODDS:g} that it was the coin.)"
+        f"(This lesson calls an answer deniable while it stays at {in_100(limit)} or less: "
+        f"at least 1 chance in {1 + DENIABLE_ODDS:g} that it was the coin.)"
     )
     verdict = "the answer stays deniable" if worst.deniable else "the answer is no longer deniable"
     return (
         "An observer who had no idea about someone (50 in 100) and hears their 'yes' could at "
-        f"worst be {worst.posterior_words()} sure it is true, {coin}: {verdict}. {rule}"
+        f"worst be {worst.worst_case_words()} sure it is true ({same}), {coin}: {verdict}. {rule}"
     )

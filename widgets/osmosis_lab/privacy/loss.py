@@ -98,6 +98,21 @@ class PrivacyLoss:
             return "more than 99 in 100"
         return in_100(self.posterior, rounding="up")
 
+    def worst_case_words(self) -> str:
+        """The worst case as lesson 03 prints it: "N in 100", saying so when it was rounded up.
+
+        The one way lesson 03 writes a worst case (the noise dial, the survey, Part 4's cells),
+        so the same ε and prior read the same everywhere. The unrounded figure is kept beside it,
+        so "74 in 100 (73.1 rounded up)" visibly is the coin's 73 answers in 100 that are true.
+
+        >>> privacy_loss([1.0]).worst_case_words()
+        '74 in 100 (73.1 rounded up)'
+        >>> privacy_loss([math.log(3)]).worst_case_words(), privacy_loss([9.0]).worst_case_words()
+        ('75 in 100', 'more than 99 in 100')
+        """
+        words = self.posterior_words()
+        return words if words.startswith("more than") else rounding_said(self.posterior, "up")
+
     def odds_words(self) -> str:
         """How much the odds can grow, in words ("2.7 times", "more than a million times").
 
@@ -112,15 +127,28 @@ class PrivacyLoss:
             return f"{self.odds_factor:,.0f} times"
         return f"{self.odds_factor:.1f} times"
 
-    def sentence(self, who: str = "one person", fact: str = "has the trait") -> str:
-        """The worst case for ``who`` in plain words, as chances out of 100 (rounded up)."""
+    def sentence(
+        self, who: str = "one person", fact: str = "has the trait", *, say_rounding: bool = False
+    ) -> str:
+        """The worst case for ``who`` in plain words, as chances out of 100 (rounded up).
+
+        ``say_rounding=True`` writes the worst case with :meth:`worst_case_words` (lesson 03's
+        one way); lesson 05's panel still prints the bare "N in 100".
+
+        >>> privacy_loss([0.2] * 5, prior=0.06).sentence("Ana", "has it", say_rounding=True)
+        ... # doctest: +NORMALIZE_WHITESPACE
+        'An observer who thought there was a 6 in 100 chance that Ana has it could, in the
+        worst case, now think it is 15 in 100 (14.8 rounded up): the odds can grow up to
+        2.7 times (epsilon = 1 in total).'
+        """
         if math.isinf(self.epsilon):
             why = ", because nothing limits it: the release has no differential-privacy guarantee"
         else:
             why = f": the odds can grow up to {self.odds_words()} (epsilon = {round(self.epsilon, 2):g} in total)"
+        worst = self.worst_case_words() if say_rounding else self.posterior_words()
         return (
             f"An observer who thought there was a {in_100(self.prior)} chance that {who} "
-            f"{fact} could, in the worst case, now think it is {self.posterior_words()}{why}."
+            f"{fact} could, in the worst case, now think it is {worst}{why}."
         )
 
 
@@ -155,6 +183,28 @@ def in_100(chance: float, *, rounding: str = "nearest") -> str:
     step = {"nearest": round, "up": math.ceil, "down": math.floor}[rounding]
     # Rounded to 9 places first, so float noise (75.00000000000001) does not step up a whole point.
     return f"{step(round(100 * chance, 9))} in 100"
+
+
+def rounding_said(chance: float, rounding: str) -> str:
+    """:func:`in_100` with ``rounding``, saying so beside the number when it moved it.
+
+    The figure in brackets is the chance to one decimal (more when one would hide the
+    difference), so a reader can link "74 in 100" to "73 answers in 100 are true".
+
+    >>> rounding_said(0.7311, "up"), rounding_said(0.2689, "down"), rounding_said(0.75, "up")
+    ('74 in 100 (73.1 rounded up)', '26 in 100 (26.9 rounded down)', '75 in 100')
+    >>> rounding_said(0.73004, "up"), rounding_said(0.9996, "up")
+    ('74 in 100 (73.004 rounded up)', 'more than 99 in 100')
+    """
+    words = in_100(chance, rounding=rounding)
+    exact = round(100 * chance, 9)
+    if not words[0].isdigit() or exact == int(exact):  # "more than 99", or nothing rounded
+        return words
+    # as many decimals as it takes to show it is not whole: 73.004 is not "73.0 rounded up"
+    figure = next(
+        f for d in (1, 2, 3, 9) if not float(f := f"{exact:.{d}f}").is_integer() or d == 9
+    )
+    return f"{words} ({figure} rounded {rounding})"
 
 
 def privacy_loss(epsilons_spent: Iterable[float], *, prior: float = 0.5) -> PrivacyLoss:

@@ -62,7 +62,16 @@ def testers() -> tuple[Person, ...]:
 def esther_experiment() -> Scenario:
     """Testers consent to matching only; Esther uses three of them for her research."""
     steps = [
-        Step(0, "grant", pid, ALL, ("matching",), note=f"{pid} signs up for matching.")
+        # "joins", not "signs up": Niels (T01) was taken on at his mother's request (story.md),
+        # as his own timeline tells; here only his consent to matching matters
+        Step(
+            0,
+            "grant",
+            pid,
+            ALL,
+            ("matching",),
+            note=f"{pid} joins the beta and consents to matching.",
+        )
         for pid in TESTER_AGES
     ]
     steps.append(

@@ -45,6 +45,7 @@ pytest_add_cli_args_test_selection = [
     "tests/test_matching_unmatched.py",
     "tests/test_checks.py",
     "tests/test_check_core.py",
+    "tests/test_check_core_mutants.py",
     "tests/test_check_exercise_mutants.py",
     "tests/test_check_lesson03.py",
     "tests/test_check_plain_mutants.py",

@@ -45,7 +45,11 @@ pytest_add_cli_args_test_selection = [
     "tests/test_matching_unmatched.py",
     "tests/test_checks.py",
     "tests/test_check_core.py",
+    "tests/test_check_core_mutants.py",
+    "tests/test_check_exercise_mutants.py",
     "tests/test_check_lesson03.py",
+    "tests/test_check_plain_mutants.py",
+    "tests/test_number_words.py",
 ]
 # It lists the check modules' mutable globals, to which mutmut's instrumentation adds.
 pytest_add_cli_args = ["--deselect", "tests/test_checks.py::test_checks_keep_no_state_between_calls"]

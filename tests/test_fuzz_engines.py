@@ -412,6 +412,12 @@ STRATEGIES = {
         st.sampled_from(["1", None, [], [800.0, 800.0]]),
     ),
     ("in_100", "chance"): lambda: st.one_of(junk_floats, st.sampled_from([0.999999, 1e-12, "0.5"])),
+    ("rounding_said", "chance"): lambda: st.one_of(
+        junk_floats, st.sampled_from([0.999999, 1e-12, 0.73004, "0.5"])
+    ),
+    ("rounding_said", "rounding"): lambda: st.sampled_from(
+        ["up", "down", "nearest", "sideways", None]
+    ),
     ("privacy", "answered_yes"): lambda: yes_no,
     ("privacy", "width"): lambda: st.one_of(st.integers(-2, 20), st.sampled_from([2.5, "5", True])),
     ("privacy", "origin"): lambda: st.one_of(st.integers(-5, 5), st.sampled_from([0.5, "0"])),

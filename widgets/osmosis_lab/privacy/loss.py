@@ -195,6 +195,11 @@ def rounding_said(chance: float, rounding: str) -> str:
     ('74 in 100 (73.1 rounded up)', '26 in 100 (26.9 rounded down)', '75 in 100')
     >>> rounding_said(0.73004, "up"), rounding_said(0.9996, "up")
     ('74 in 100 (73.004 rounded up)', 'more than 99 in 100')
+
+    Raises
+    ------
+    PrivacyError
+        ``chance`` is not a number from 0 to 1, or ``rounding`` is unknown (as :func:`in_100`).
     """
     words = in_100(chance, rounding=rounding)
     exact = round(100 * chance, 9)

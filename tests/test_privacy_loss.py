@@ -96,8 +96,8 @@ def test_sentence_quotes_the_computed_numbers():
     assert loss.sentence("Ana", "has a secret relationship") == (
         "An observer who thought there was a 10 in 100 chance that Ana has a secret "
         "relationship could, in the worst case, now think it is "
-        f"{math.ceil(100 * loss.posterior)} in 100: the odds can grow up to "
-        f"{loss.odds_factor:.1f} times (epsilon = 2.3 in total)."
+        f"{math.ceil(100 * loss.posterior)} in 100 ({100 * loss.posterior:.1f} rounded up): the "
+        f"odds can grow up to {loss.odds_factor:.1f} times (epsilon = 2.3 in total)."
     )
 
 

@@ -71,6 +71,19 @@ def chance_words(p: float, *, bounded: bool) -> str:
     return f"{math.ceil(round(100 * p, 9))} in 100"
 
 
+def chance_said(p: float, *, bounded: bool) -> str:
+    """A worst case as the sentence and the table write it: rounded up, and saying so with the
+    unrounded figure (as few decimals as show it is not whole)."""
+    words = chance_words(p, bounded=bounded)
+    exact = round(100 * p, 9)
+    if not words[0].isdigit() or exact == int(exact):
+        return words
+    figure = next(
+        f"{exact:.{d}f}" for d in (1, 2, 3, 9) if not float(f"{exact:.{d}f}").is_integer() or d == 9
+    )
+    return f"{words} ({figure} rounded up)"
+
+
 def prior_words(p: float) -> str:
     return f"{round(100 * p)} in 100"
 
@@ -129,7 +142,7 @@ def figures_expected(design: LaunchDesign, scenario, seed: int) -> list[tuple[st
         assert p.published_count == round(p.published_count), "rows give an exact count"
         error = ""
     prior, total, posterior, counts = worst_case(design, scenario)
-    cost = f"{prior_words(prior)} → {chance_words(posterior, bounded=math.isfinite(total))}"
+    cost = f"{prior_words(prior)} → {chance_said(posterior, bounded=math.isfinite(total))}"
     if math.isinf(total):
         cost += " (no bound: an export of rows has no guarantee)"
     else:
@@ -318,7 +331,7 @@ def privacy_notes_model(panel, design: LaunchDesign, shown: str) -> None:
             )
         why = ", because nothing limits it: the release has no differential-privacy guarantee"
     assert spent in shown, spent
-    worst = chance_words(posterior, bounded=math.isfinite(total))
+    worst = chance_said(posterior, bounded=math.isfinite(total))
     assert (
         f"An observer who thought there was a {prior_words(prior)} chance that one resident lives "
         f"with depression could, in the worst case, now think it is {worst}{why}."

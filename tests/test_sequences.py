@@ -176,7 +176,7 @@ class NoiseModel:
         fact = NOISE_FACTS[query]
         spent = [e for _, e in self.queries]
         if spent:
-            said = privacy_loss(spent, prior=prior).sentence("a resident", fact, say_rounding=True)
+            said = privacy_loss(spent, prior=prior).sentence("a resident", fact)
             assert said in html.unescape(shown), f"expected {said!r}"
         else:
             assert (
@@ -204,9 +204,7 @@ def test_five_counts_at_0_2_cost_what_epsilon_1_costs():
         click(explorer.publish)
     assert "Spent 1.00 of the budget of 1.0 on 5 queries" in explorer.budget_text.value
     prior = explorer.truth["Secret relationship"] / explorer.residents
-    at_one = privacy_loss([1.0], prior=prior).sentence(
-        "a resident", "has a secret relationship", say_rounding=True
-    )
+    at_one = privacy_loss([1.0], prior=prior).sentence("a resident", "has a secret relationship")
     assert at_one in html.unescape(explorer.summary.value)
     assert "(epsilon = 0.2 in total)" not in explorer.summary.value
 

@@ -167,7 +167,7 @@ class NoiseExplorer(Explorer):
         if spent:
             n = len(spent)
             so_far = f"After the {n} {'count' if n == 1 else 'counts'} published so far: " + (
-                privacy_loss(spent, prior=prior).sentence(who, fact, say_rounding=True)
+                privacy_loss(spent, prior=prior).sentence(who, fact)
             )
         else:
             so_far = (

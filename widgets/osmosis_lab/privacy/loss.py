@@ -22,8 +22,8 @@ Examples
 (2.3, 10.0, 0.53)
 >>> print(loss.sentence("Ana", "has a secret relationship"))  # doctest: +NORMALIZE_WHITESPACE
 An observer who thought there was a 10 in 100 chance that Ana has a secret relationship
-could, in the worst case, now think it is 53 in 100: the odds can grow up to 10.0 times
-(epsilon = 2.3 in total).
+could, in the worst case, now think it is 53 in 100 (52.6 rounded up): the odds can grow
+up to 10.0 times (epsilon = 2.3 in total).
 
 References
 ----------
@@ -127,15 +127,12 @@ class PrivacyLoss:
             return f"{self.odds_factor:,.0f} times"
         return f"{self.odds_factor:.1f} times"
 
-    def sentence(
-        self, who: str = "one person", fact: str = "has the trait", *, say_rounding: bool = False
-    ) -> str:
+    def sentence(self, who: str = "one person", fact: str = "has the trait") -> str:
         """The worst case for ``who`` in plain words, as chances out of 100 (rounded up).
 
-        ``say_rounding=True`` writes the worst case with :meth:`worst_case_words` (lesson 03's
-        one way); lesson 05's panel still prints the bare "N in 100".
+        The worst case is written by :meth:`worst_case_words`, the one way every lesson writes it.
 
-        >>> privacy_loss([0.2] * 5, prior=0.06).sentence("Ana", "has it", say_rounding=True)
+        >>> privacy_loss([0.2] * 5, prior=0.06).sentence("Ana", "has it")
         ... # doctest: +NORMALIZE_WHITESPACE
         'An observer who thought there was a 6 in 100 chance that Ana has it could, in the
         worst case, now think it is 15 in 100 (14.8 rounded up): the odds can grow up to
@@ -145,7 +142,7 @@ class PrivacyLoss:
             why = ", because nothing limits it: the release has no differential-privacy guarantee"
         else:
             why = f": the odds can grow up to {self.odds_words()} (epsilon = {round(self.epsilon, 2):g} in total)"
-        worst = self.worst_case_words() if say_rounding else self.posterior_words()
+        worst = self.worst_case_words()
         return (
             f"An observer who thought there was a {in_100(self.prior)} chance that {who} "
             f"{fact} could, in the worst case, now think it is {worst}{why}."

@@ -114,7 +114,7 @@ def cost_words(design: LaunchDesign, cost: PrivacyLoss) -> str:
     >>> cost_words(AS_PLANNED, privacy_cost(AS_PLANNED, prior=0.09))
     '9 in 100 → 100 in 100 (no bound: an export of rows has no guarantee)'
     """
-    change = f"{in_100(cost.prior)} → {cost.posterior_words()}"
+    change = f"{in_100(cost.prior)} → {cost.worst_case_words()}"
     if math.isinf(cost.epsilon):
         return f"{change} (no bound: an export of rows has no guarantee)"
     n = len(counts_published(design))

@@ -154,14 +154,17 @@ def test_erasure_leaves_no_personal_record_and_reports_what_it_cannot_undo(op_li
     by = None if record.capable_on(ledger.latest_day) else "Rep"
     if by == "Rep" and who != "P-Ada":
         return  # nobody may ask for an incapable person without a representative
+    # everyone else's permissions on the day of the erasure, before and after it (a later day
+    # can change them by itself: a minor may come of age that day)
+    day = ledger.latest_day + 1
     others = {
-        (p, c, u): may_use(ledger, p, c, u).code
+        (p, c, u): may_use(ledger, p, c, u, day=day).code
         for p in IDS
         if p != who
         for c in CATS
         for u in PURPS
     }
-    new, report = erase(ledger, who, day=ledger.latest_day + 1, by=by)
+    new, report = erase(ledger, who, day=day, by=by)
     assert who not in new.records and who not in set(strings_in(new))
     assert new.log[: len(ledger.log)] == ledger.log and new.log[-1].kind == "erase"
     uses = record.uses
@@ -173,7 +176,7 @@ def test_erasure_leaves_no_personal_record_and_reports_what_it_cannot_undo(op_li
         assert len(report.cannot_undo) >= 2
     with pytest.raises(ConsentError, match="Unknown person"):
         may_use(new, who, "declared", "matching")
-    assert others == {k: may_use(new, *k).code for k in others}
+    assert others == {k: may_use(new, *k, day=day).code for k in others}
 
 
 def absolute(stream):

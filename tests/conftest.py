@@ -14,6 +14,7 @@ import pytest
 from hypothesis import settings
 
 from layers import LayerReport
+from learner_steps import clock, export_next_to_notebook, fresh_kernel  # noqa: F401 (fixtures)
 
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 settings.register_profile("dev", print_blob=True)

@@ -19,7 +19,13 @@ KEYBOARD_TRAPS = (widgets.Dropdown, widgets.RadioButtons, widgets.Select, widget
 
 
 def enter(control, value):
-    """Give ``value`` through the control's widgets only, as a learner would."""
+    """Give ``value`` through the control's widgets only, as a learner would.
+
+    Not the control's own ``set_state`` (the path that restores a kept answer): that shares its
+    option-to-button mapping with ``state``, so a mapping wrong in both would pass unseen. Here
+    the buttons are pressed by position (``.index``, what the browser sends) and the test's own
+    lists say which option each position is.
+    """
     kind, options = control.exercise.kind, control.exercise.choices()
     if kind == "choice":
         control.choice.index = options.index(value)

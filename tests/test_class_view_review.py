@@ -7,7 +7,6 @@ driven as the browser does (``.value`` and ``.click()``); records go to ``tmp_pa
 """
 
 import html
-import importlib
 import re
 import shutil
 from dataclasses import replace
@@ -15,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from osmosis_lab.explorers import my_work, review_writer
+from learner_steps import export, exported_text, review_writer_in, save_review, sign_in
+from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.review_design import DesignPanel
 from osmosis_lab.review import design_rows
 from osmosis_lab.teacher import parse_export, private_html, projector_html, read_class_folder
@@ -23,32 +23,21 @@ from osmosis_lab.teacher.report import count_sections
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "lessons" / "teacher" / "sample_class"
-
-
-@pytest.fixture(autouse=True)
-def fresh_kernel():
-    importlib.reload(my_work)
-    yield
-    importlib.reload(my_work)
+pytestmark = pytest.mark.usefixtures("fresh_kernel")
 
 
 @pytest.fixture
 def handed_in(tmp_path):
     """Inès's export and review file, after choosing a fair form and noisy counts on the panel."""
-    door = my_work.sign_in("05_design_review", folder=tmp_path)
-    door.name.value = "Inès M"
-    door.open.click()
-    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    sign_in(tmp_path, "Inès M", "05_design_review")
+    writer = review_writer_in(tmp_path)
     panel = writer.panel
     assert isinstance(panel, DesignPanel)
     panel.consent_form.value = "fair"
     panel.privacy.value = "dp"
     panel.human_contact.value = True
-    writer.text.value = "Not ready: the export names people."
-    writer.save.click()
-    export = my_work.export_panel()
-    export.export.click()
-    return export.written, writer.review_path, dict(design_rows(panel.design))
+    save_review(writer, "Not ready: the export names people.")
+    return export().written, writer.review_path, dict(design_rows(panel.design))
 
 
 def _folder(tmp_path: Path, *files: Path) -> Path:
@@ -86,7 +75,7 @@ def test_a_review_left_out_of_the_export_is_not_read(handed_in, tmp_path):
     panel = my_work.export_panel()
     panel.parts["review:05_design_review"].value = False
     panel.export.click()
-    text = panel.written.read_text(encoding="utf-8")
+    text = exported_text(panel)
     assert parse_export(text, source="ines.md").review_choices == {}
 
 

@@ -6,7 +6,6 @@ Driven as the browser does (``.value`` and ``.click()``); the file is rendered w
 Markdown renderer the project's tests use (tests/test_records_markdown.py).
 """
 
-import importlib
 import re
 import shutil
 import subprocess
@@ -15,19 +14,21 @@ from pathlib import Path
 import mistune
 import pytest
 
-from osmosis_lab.explorers import my_work, review_writer
-from osmosis_lab.explorers.answers import answer_control
+from learner_steps import (
+    answer,
+    export,
+    exported_text,
+    reflect,
+    review_writer_in,
+    save_review,
+    sign_in,
+)
+from osmosis_lab.explorers import my_work
 from osmosis_lab.records import read_export
 
 RENDER = mistune.create_markdown(plugins=["table", "task_lists", "url", "strikethrough"])
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(autouse=True)
-def fresh_kernel():
-    importlib.reload(my_work)
-    yield
-    importlib.reload(my_work)
+pytestmark = pytest.mark.usefixtures("fresh_kernel")
 
 
 # -- 6. the export reads well, names questions, holds the review, and is ignored by git ----------
@@ -35,26 +36,22 @@ def fresh_kernel():
 
 @pytest.fixture
 def exported(tmp_path):
-    """Inès's export after an answer, a reflection and a saved design review."""
-    door = my_work.sign_in("03_privacy", folder=tmp_path)
-    door.name.value = "Inès M"
-    door.open.click()
-    control = answer_control("reidentified_testers")
-    control.text.value = "10"
-    control.check_button.click()
-    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
-    writer.text.value = "Not ready: the export names people."
-    writer.reasons.boxes["minors"].value = "Niels is 17"
-    writer.stakeholders.notes["found"].value = "never asked"
-    writer.save.click()
-    panel = my_work.export_panel()
-    return panel, control
+    """Inès's My work panel after an answer and a saved design review (not exported yet)."""
+    sign_in(tmp_path, "Inès M", "03_privacy")
+    control = answer("reidentified_testers", "10")
+    save_review(
+        review_writer_in(tmp_path),
+        "Not ready: the export names people.",
+        reasons={"minors": "Niels is 17"},
+        notes={"found": "never asked"},
+    )
+    return my_work.export_panel(), control
 
 
 def test_the_export_header_renders_as_separate_lines(exported):
     panel, _ = exported
     panel.export.click()
-    page = RENDER(panel.written.read_text(encoding="utf-8"))
+    page = RENDER(exported_text(panel))
     header = page.split("<h2")[0]
     items = re.findall(r"<li>(.*?)</li>", header, re.S)
     assert [re.sub(r"<[^>]+>", "", i).split(":")[0] for i in items] == [
@@ -68,7 +65,7 @@ def test_the_export_header_renders_as_separate_lines(exported):
 def test_answers_are_listed_by_the_question_the_learner_saw(exported):
     panel, control = exported
     panel.export.click()
-    text = panel.written.read_text(encoding="utf-8")
+    text = exported_text(panel)
     readable, _, block = text.partition("## Data (for the teacher's view)")
     assert control.exercise.question in readable  # e.g. "How many testers ... ?"
     assert "reidentified_testers" not in readable
@@ -80,7 +77,7 @@ def test_the_design_review_is_a_part_of_the_export_the_learner_can_leave_out(exp
     part = "review:05_design_review"
     assert panel.parts[part].description == "My design review in 05 · Design review before launch"
     panel.export.click()
-    text = panel.written.read_text(encoding="utf-8")
+    text = exported_text(panel)
     data = read_export(text)
     assert data["design_review"]["review"] == "Not ready: the export names people."
     readable = text.partition("## Data")[0]
@@ -94,7 +91,7 @@ def test_the_design_review_is_a_part_of_the_export_the_learner_can_leave_out(exp
         assert seen in readable, seen
     panel.parts[part].value = False
     panel.export.click()
-    text = panel.written.read_text(encoding="utf-8")
+    text = exported_text(panel)
     assert "Not ready" not in text and read_export(text)["design_review"] == {}
     assert read_export(text)["consent"]["left_out"] == [part]
 
@@ -104,7 +101,7 @@ def test_the_teachers_view_reads_an_export_with_the_review(exported):
 
     panel, _ = exported
     panel.export.click()
-    work = parse_export(panel.written.read_text(encoding="utf-8"), source="ines.md")
+    work = parse_export(exported_text(panel), source="ines.md")
     assert "03_privacy/reidentified_testers" in work.answers
 
 
@@ -125,27 +122,18 @@ def test_exports_and_their_temporary_files_are_not_committed_by_accident():
 @pytest.fixture
 def noisy_review(tmp_path):
     """Inès's export after a reflection and a review of a design with noisy counts chosen."""
-    door = my_work.sign_in("03_privacy", folder=tmp_path)
-    door.name.value = "Inès M"
-    door.open.click()
-    control = answer_control("reidentified_testers")
-    control.text.value = "10"
-    control.check_button.click()
-    box = my_work.reflection("03_who_is_found", "Who could be found in the export?")
-    box.text.value = "Niels, by his postcode."
-    box.save.click()
-    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
-    writer.text.value = "Ready with noisy counts."
+    sign_in(tmp_path, "Inès M", "03_privacy")
+    answer("reidentified_testers", "10")
+    reflect("03_who_is_found", "Who could be found in the export?", "Niels, by his postcode.")
+    writer = review_writer_in(tmp_path)
     design = writer.panel
     design.privacy.value = "dp"  # the learner chose noisy counts: k does not apply
     design.minors.value = "parent_and_assent"
     design.categories["subconscious"].value = False
     design.search_non_users.value = False
     design.fallback.value = True
-    writer.save.click()
-    panel = my_work.export_panel()
-    panel.export.click()
-    text = panel.written.read_text(encoding="utf-8")
+    save_review(writer, "Ready with noisy counts.")
+    text = exported_text(export())
     return text.partition("## Data (for the teacher's view)")[0], read_export(text)
 
 

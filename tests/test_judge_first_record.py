@@ -4,13 +4,13 @@ Driven as the browser does (``.value`` and ``.click()``); a "restart" is a fresh
 module (what a new kernel has) and a new explorer; records go to ``tmp_path`` only.
 """
 
-import html
-import importlib
 import re
 
 import numpy as np
 import pytest
 
+import learner_steps
+from learner_steps import restart, said
 from osmosis_lab.data import load_pairs, load_population
 from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.trust_judge import JudgeFirstExplorer
@@ -21,30 +21,17 @@ from osmosis_lab.teacher.judge_first import learner_rows
 from osmosis_lab.trust import judge_cases
 
 CASES = judge_cases(load_pairs(), load_population(), n=4, rng=np.random.default_rng(1))
+pytestmark = pytest.mark.usefixtures("export_next_to_notebook", "fresh_kernel")
 
 
-def said(widget) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", widget.value)).split())
-
-
-@pytest.fixture(autouse=True)
-def fresh_kernel(monkeypatch):
-    for name in ("OSMOSIS_DROP_DIR", "BINDER_SERVICE_HOST", "BINDER_REQUEST"):
-        monkeypatch.delenv(name, raising=False)
-    importlib.reload(my_work)
-    yield
-    importlib.reload(my_work)
-
-
-def restart():
-    importlib.reload(my_work)
-    return JudgeFirstExplorer(CASES)  # Run All builds it before the learner presses Open
+def restarted():
+    """A new kernel's explorer: Run All builds it before the learner presses Open."""
+    restart()
+    return JudgeFirstExplorer(CASES)
 
 
 def sign_in(folder, name="Zoé"):
-    door = my_work.sign_in("04_trust", folder=folder)
-    door.name.value = name
-    door.open.click()
+    learner_steps.sign_in(folder, name, "04_trust")
 
 
 def kept(folder, name="Zoé"):
@@ -81,7 +68,7 @@ def test_calls_come_back_after_a_restart_even_between_lock_and_next(tmp_path):
     judge.judge("accept", 90, final="reject")
     judge.decision.value, judge.confidence.value = "reject", 60
     judge.lock.click()
-    again = restart()
+    again = restarted()
     assert again.position == 0 and "not kept until you sign in" in said(again.kept)
     sign_in(tmp_path, " zoé ")
     assert again.answers == [{"initial": "accept", "confidence": 90, "final": "reject"}]
@@ -102,7 +89,7 @@ def test_kept_first_calls_win_over_calls_made_again_before_signing_in(tmp_path):
     judge.judge("reject", 55)  # before the first sign-in: joins the record when it happens
     sign_in(tmp_path)
     assert kept(tmp_path)["calls"][0]["first_call"] == "reject"
-    again = restart()
+    again = restarted()
     again.judge("accept", 95)  # a second look after a restart is not a first call
     sign_in(tmp_path)
     assert again.answers[0]["initial"] == "reject" and again.position == 1
@@ -115,7 +102,7 @@ def test_start_again_clears_the_kept_calls_and_counts_it(tmp_path):
     judge.judge("accept", 80)
     judge.start_again.click()
     assert kept(tmp_path) == {"cases": 4, "started_again": 1, "calls": []}
-    again = restart()
+    again = restarted()
     sign_in(tmp_path)
     assert again.position == 0 and again.started_again == 0  # nothing kept to bring back
 
@@ -125,7 +112,7 @@ def test_calls_kept_for_other_cases_are_not_shown_as_these(tmp_path):
     sign_in(tmp_path)
     judge.judge("accept", 80)
     other = judge_cases(load_pairs(), load_population(), n=4, rng=np.random.default_rng(7))
-    importlib.reload(my_work)
+    restart()
     shuffled = JudgeFirstExplorer(other.iloc[::-1])
     sign_in(tmp_path)
     assert shuffled.position == 0 and "other cases" in said(shuffled.kept)
@@ -140,7 +127,7 @@ def test_delete_my_saved_work_erases_the_calls(tmp_path):
     panel.delete_now.click()
     assert list(tmp_path.iterdir()) == []
     assert "not kept until you sign in" in said(judge.kept)
-    again = restart()
+    again = restarted()
     sign_in(tmp_path)
     assert again.position == 0 and kept(tmp_path) == {}
 

@@ -6,56 +6,37 @@ kernel sees Save first, then the rest of the text. Driven here in that order: ``
 the last keystrokes' ``.value``; the clock is the one the rule reads, set by the test.
 """
 
-import html
-import importlib
-import re
-
 import pytest
 
-from osmosis_lab.explorers import late_keystrokes, my_work, review_writer
+from learner_steps import answer, press_enter, reflect, review_writer_in, said, save_review, sign_in
+from osmosis_lab.explorers import my_work
 from osmosis_lab.records import RecordStore
 
 WHOLE = "The export says 'Only transmits' says nothing about the export."
 CUT = WHOLE[: WHOLE.index("expo") + 4]  # what reached the kernel before the Save click
+pytestmark = pytest.mark.usefixtures("fresh_kernel")
 
 
-def said(widget) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", widget.value)).split())
-
-
-@pytest.fixture(autouse=True)
-def fresh_kernel():
-    importlib.reload(my_work)
-    yield
-    importlib.reload(my_work)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """The seconds the rule reads; a test moves ``clock.now`` forward."""
-
-    class Clock:
-        now = 100.0
-
-    monkeypatch.setattr(late_keystrokes.time, "monotonic", lambda: Clock.now)
-    return Clock
-
-
-def signed_in(folder, name="Inès"):
-    door = my_work.sign_in("03_privacy", folder=folder)
-    door.name.value = name
-    door.open.click()
+def saved_reflection(folder, sent):
+    """Inès, signed in, saves a reflection of which only ``sent`` has reached the kernel."""
+    sign_in(folder, "Inès", "03_privacy")
+    return reflect("03_expo", "What does the export's promise say?", sent)
 
 
 def kept_reflection(folder, name="Inès"):
     return RecordStore(folder).load(name)["reflections"]["03_expo"]
 
 
+def opened_writer(folder):
+    """Lesson 05's review writer, opened for Inès by its own name box."""
+    writer = review_writer_in(folder)
+    writer.name.value = "Inès"
+    writer.open.click()
+    return writer
+
+
 def test_letters_arriving_just_after_save_are_saved_with_the_reflection(tmp_path, clock):
-    signed_in(tmp_path)
-    box = my_work.reflection("03_expo", "What does the export's promise say?")
-    box.text.value = CUT
-    box.save.click()  # the click overtook the last keystrokes
+    box = saved_reflection(tmp_path, CUT)  # the click overtook the last keystrokes
     clock.now += 0.3
     box.text.value = WHOLE  # ...which arrive now
     assert kept_reflection(tmp_path)["text"] == WHOLE
@@ -63,10 +44,7 @@ def test_letters_arriving_just_after_save_are_saved_with_the_reflection(tmp_path
 
 
 def test_text_typed_well_after_save_is_a_new_change_not_saved_yet(tmp_path, clock):
-    signed_in(tmp_path)
-    box = my_work.reflection("03_expo", "What does the export's promise say?")
-    box.text.value = CUT
-    box.save.click()
+    box = saved_reflection(tmp_path, CUT)
     clock.now += 5  # the learner went on writing after a deliberate Save
     box.text.value = WHOLE
     assert kept_reflection(tmp_path)["text"] == CUT
@@ -74,10 +52,7 @@ def test_text_typed_well_after_save_is_a_new_change_not_saved_yet(tmp_path, cloc
 
 
 def test_a_deletion_just_after_save_is_not_taken_as_part_of_it(tmp_path, clock):
-    signed_in(tmp_path)
-    box = my_work.reflection("03_expo", "What does the export's promise say?")
-    box.text.value = WHOLE
-    box.save.click()
+    box = saved_reflection(tmp_path, WHOLE)
     clock.now += 0.3
     box.text.value = CUT  # letters removed: the learner is editing, not finishing
     assert kept_reflection(tmp_path)["text"] == WHOLE
@@ -85,11 +60,8 @@ def test_a_deletion_just_after_save_is_not_taken_as_part_of_it(tmp_path, clock):
 
 
 def test_letters_arriving_just_after_save_are_saved_in_the_design_review(tmp_path, clock):
-    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
-    writer.name.value = "Inès"
-    writer.open.click()
-    writer.text.value = CUT
-    writer.save.click()
+    writer = opened_writer(tmp_path)
+    save_review(writer, CUT)
     clock.now += 0.3
     writer.text.value = WHOLE
     assert RecordStore(tmp_path).load("Inès")["design_review"]["review"] == WHOLE
@@ -98,9 +70,7 @@ def test_letters_arriving_just_after_save_are_saved_in_the_design_review(tmp_pat
 
 
 def test_a_late_reason_completes_the_review_save_too(tmp_path, clock):
-    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
-    writer.name.value = "Inès"
-    writer.open.click()
+    writer = opened_writer(tmp_path)
     box = writer.reasons.boxes["minors"]
     box.value = "Niels is 1"
     writer.save.click()
@@ -114,14 +84,10 @@ def test_a_late_reason_completes_the_review_save_too(tmp_path, clock):
 def test_work_done_before_signing_in_follows_a_name_cut_short_to_the_whole_name(tmp_path, clock):
     """Enter overtook the last letters (browser walkthrough): the answers given before signing
     in were kept under "t"; the late letters "est" make it "test", and the work moves with it."""
-    from osmosis_lab.explorers.answers import answer_control
-
-    control = answer_control("count_the_testers")  # answered before signing in
-    control.text.value = "12"
-    control.check_button.click()
+    answer("count_the_testers", "12")  # answered before signing in
     door = my_work.sign_in("00_start_here", folder=tmp_path)
     door.name.value = "t"
-    door.name._handle_custom_msg({"event": "submit"}, [])  # Enter, before "est" arrives
+    press_enter(door.name)  # Enter, before "est" arrives
     door.name.value = "test"
     store = RecordStore(tmp_path)
     assert my_work.current_learner() == "test", said(door.status)
@@ -133,9 +99,7 @@ def test_work_done_before_signing_in_follows_a_name_cut_short_to_the_whole_name(
 def test_a_name_with_work_of_its_own_is_never_merged_into_another(tmp_path, clock):
     """Someone really called "t" keeps their record: only a record begun by the press moves."""
     RecordStore(tmp_path).save("t", "00_start_here", {"x": {"answer": 1}})
-    door = my_work.sign_in("00_start_here", folder=tmp_path)
-    door.name.value = "t"
-    door.open.click()
+    door = sign_in(tmp_path, "t", "00_start_here")
     door.name.value = "test"  # letters just after: but "t" had work before this press
     assert my_work.current_learner() == "t" and "Not switched" in said(door.status)
     assert RecordStore(tmp_path).load("t") == {"00_start_here": {"x": {"answer": 1}}}
@@ -144,10 +108,10 @@ def test_a_name_with_work_of_its_own_is_never_merged_into_another(tmp_path, cloc
 def test_the_review_writer_follows_a_name_cut_short_to_the_whole_name(tmp_path, clock):
     """The writer opened itself for "t" when Enter overtook "est"; it follows the sign-in to
     "test", so Save writes "test"'s review (browser test of lesson 05)."""
-    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    writer = review_writer_in(tmp_path)
     door = my_work.sign_in("05_design_review", folder=tmp_path)
     door.name.value = "t"
-    door.name._handle_custom_msg({"event": "submit"}, [])
+    press_enter(door.name)
     assert writer.learner == "t"
     door.name.value = "test"
     assert writer.learner == "test" and writer.name.value == "test"

@@ -3,8 +3,6 @@
 Driven as the browser does (``.value`` and ``.click()``); records go to ``tmp_path`` only.
 """
 
-import html
-import importlib
 import json
 import re
 from pathlib import Path
@@ -12,32 +10,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from learner_steps import said, sign_in
 from osmosis_lab.data import load_pairs, load_population
-from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.trust_judge import JudgeFirstExplorer, case_card_html
 from osmosis_lab.trust import judge_cases
 
 LESSON = Path(__file__).parents[1] / "lessons" / "04_trust.ipynb"
 CASES = judge_cases(load_pairs(), load_population(), n=4, rng=np.random.default_rng(1))
-
-
-def said(*widgets) -> str:
-    shown = " ".join(w.value for w in widgets)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", shown)).split())
+pytestmark = pytest.mark.usefixtures("export_next_to_notebook", "fresh_kernel")
 
 
 def markdown() -> str:
     cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
     return " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-
-
-@pytest.fixture(autouse=True)
-def fresh_kernel(monkeypatch):
-    for name in ("OSMOSIS_DROP_DIR", "BINDER_SERVICE_HOST", "BINDER_REQUEST"):
-        monkeypatch.delenv(name, raising=False)
-    importlib.reload(my_work)
-    yield
-    importlib.reload(my_work)
 
 
 # -- the cases are couples who met, which the app may reject ------------------------------------
@@ -64,9 +49,7 @@ def judge_all(explorer):
 
 
 def test_all_judged_signed_in_says_the_calls_are_kept_and_not_once_you_sign_in(tmp_path):
-    door = my_work.sign_in("04_trust", folder=tmp_path)
-    door.name.value = "Zoé"
-    door.open.click()
+    sign_in(tmp_path, "Zoé", "04_trust")
     explorer = JudgeFirstExplorer(CASES)
     judge_all(explorer)
     shown = said(explorer.summary, explorer.kept)

@@ -7,7 +7,6 @@ learner reads (statuses, the preview) and what is on disk. A "restart" is a fres
 
 import errno
 import html
-import importlib
 import itertools
 import os
 import re
@@ -17,32 +16,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import learner_steps
+from learner_steps import restart, said
 from osmosis_lab.explorers import late_keystrokes, my_work, review_writer
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.records import EXPORT_VERSION, RecordStore, read_export
 
-
-def said(widget) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", widget.value)).split())
-
-
-@pytest.fixture(autouse=True)
-def fresh_kernel():
-    restart()
-    yield
-    restart()
-
-
-def restart():
-    """What a kernel restart does to the module's memory: nobody signed in, nothing held."""
-    importlib.reload(my_work)
+pytestmark = pytest.mark.usefixtures("fresh_kernel")
 
 
 def signed_in(folder, name="Zoé", lesson="00_start_here"):
-    door = my_work.sign_in(lesson, folder=folder)
-    door.name.value = name
-    door.open.click()
-    return door
+    return learner_steps.sign_in(folder, name, lesson)
 
 
 def answer(control, option):

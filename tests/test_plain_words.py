@@ -189,10 +189,9 @@ def test_lesson04s_ece_by_hand_data_is_shown_as_a_table_in_words():
     assert "0.9" not in text and ">0<" not in html  # no row numbers, no raw shares
 
 
-def test_lesson04s_sweep_for_exercise_3_is_shown_in_words():
-    """The cell before Exercise 3 shows the nine settings with readable column names, no row
-    numbers 0-8 and the engine's values (rounded to 3 places as before)."""
-    import ast
+def lesson04_with_scores() -> tuple[list[str], dict]:
+    """Lesson 04's code cells, and a namespace in which its setup cell and its ``scores`` cell
+    have run (the lesson's own imports and data), for a test to run a later cell in."""
     import json
     from pathlib import Path
 
@@ -200,10 +199,19 @@ def test_lesson04s_sweep_for_exercise_3_is_shown_in_words():
     cells = ["".join(c["source"]) for c in json.loads(lesson.read_text())["cells"]]
     setup = next(c for c in cells if "plain_words import" in c)
     scores_cell = next(c for c in cells if c.startswith("scores = trust.pair_scores"))
-    sweep_cell = next(c for c in cells if "overconfidence_sweep(" in c)
     namespace: dict = {}
     for cell in (setup, scores_cell):
-        exec(cell, namespace)  # the lesson's own imports and data
+        exec(cell, namespace)
+    return cells, namespace
+
+
+def test_lesson04s_sweep_for_exercise_3_is_shown_in_words():
+    """The cell before Exercise 3 shows the nine settings with readable column names, no row
+    numbers 0-8 and the engine's values (rounded to 3 places as before)."""
+    import ast
+
+    cells, namespace = lesson04_with_scores()
+    sweep_cell = next(c for c in cells if "overconfidence_sweep(" in c)
     body = ast.parse(sweep_cell).body
     exec(compile(ast.Module(body[:-1], []), "cell", "exec"), namespace)
     shown = eval(compile(ast.Expression(body[-1].value), "cell", "eval"), namespace)
@@ -319,19 +327,11 @@ def test_lesson04s_brier_line_says_worse_when_the_app_scores_higher():
     better, so the app is worse, and the cell says so (the lesson's own cell, run here)."""
     import contextlib
     import io
-    import json
-    from pathlib import Path
 
-    lesson = Path(__file__).resolve().parents[1] / "lessons" / "04_trust.ipynb"
-    cells = ["".join(c["source"]) for c in json.loads(lesson.read_text())["cells"]]
-    setup = next(c for c in cells if "plain_words import" in c)
-    scores_cell = next(c for c in cells if c.startswith("scores = trust.pair_scores"))
-    brier_cell = next(c for c in cells if "base_rate_brier_score(" in c)
-    namespace: dict = {}
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        for cell in (setup, scores_cell, brier_cell):
-            exec(cell, namespace)
+        cells, namespace = lesson04_with_scores()
+        exec(next(c for c in cells if "base_rate_brier_score(" in c), namespace)
     app, base = namespace["app_brier"], namespace["base_brier"]
     assert app > base  # the data as it is: the app loses to the base rate
     last = printed.getvalue().splitlines()[-1]

@@ -5,26 +5,14 @@ Counted, not timed: the real store and the real export run; the tests only count
 that read a record file from disk and the calls that gather every exercise.
 """
 
-import html
-import importlib
-import re
-
 import pytest
 
+from learner_steps import restart, said, sign_in
 from osmosis_lab.explorers import export_words, my_work
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.records import store as store_module
 
-
-@pytest.fixture(autouse=True)
-def fresh_kernel():
-    importlib.reload(my_work)
-    yield
-    importlib.reload(my_work)
-
-
-def said(widget) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", widget.value)).split())
+pytestmark = pytest.mark.usefixtures("fresh_kernel")
 
 
 @pytest.fixture
@@ -40,15 +28,8 @@ def reads(monkeypatch):
     return seen
 
 
-def sign_in(folder, name):
-    door = my_work.sign_in("00_start_here", folder=folder)
-    door.name.value = name
-    door.open.click()
-    return door
-
-
 def test_signing_in_a_new_learner_reads_their_record_once(tmp_path, reads):
-    door = sign_in(tmp_path, "Zoé")
+    door = sign_in(tmp_path, "Zoé", "00_start_here")
     assert "Signed in as Zoé." in said(door.status)
     assert "0 answers kept in this lesson so far" in said(door.status)
     assert reads == [my_work.current_store().path("Zoé")]
@@ -57,13 +38,13 @@ def test_signing_in_a_new_learner_reads_their_record_once(tmp_path, reads):
 def test_signing_in_again_after_a_restart_reads_the_record_once_and_counts_what_is_kept(
     tmp_path, reads
 ):
-    sign_in(tmp_path, "Zoé")
+    sign_in(tmp_path, "Zoé", "00_start_here")
     control = answer_control("youngest_tester")
     control.choice.index = control.exercise.choices().index("Niels Larson")
     control.check_button.click()
-    importlib.reload(my_work)  # Kernel > Restart: nothing on screen follows the sign-in yet
+    restart()  # Kernel > Restart: nothing on screen follows the sign-in yet
     reads.clear()
-    door = sign_in(tmp_path, " zoé ")
+    door = sign_in(tmp_path, " zoé ", "00_start_here")
     assert "1 answer kept in this lesson so far" in said(door.status)
     assert reads == [my_work.current_store().path("Zoé")]
 
@@ -72,6 +53,7 @@ def test_the_words_an_export_names_its_parts_with_are_built_once():
     assert export_words.seen_words() is export_words.seen_words()
 
 
+@pytest.mark.usefixtures("export_next_to_notebook")
 def test_previewing_and_exporting_gather_the_exercises_at_most_once(tmp_path, monkeypatch):
     """Each preview (every answer checked, every tick box) and each export used to gather every
     exercise again; the questions the learner saw do not change while the kernel runs."""
@@ -82,9 +64,7 @@ def test_previewing_and_exporting_gather_the_exercises_at_most_once(tmp_path, mo
         return gather()
 
     monkeypatch.setattr(export_words, "all_exercises", counted)
-    for name in ("OSMOSIS_DROP_DIR", "BINDER_SERVICE_HOST", "BINDER_REQUEST"):
-        monkeypatch.delenv(name, raising=False)  # the export goes next to the notebook
-    sign_in(tmp_path, "Zoé")
+    sign_in(tmp_path, "Zoé", "00_start_here")
     panel = my_work.export_panel()
     control = answer_control("youngest_tester")
     for option in ("Ana Stern", "Niels Larson"):  # each check refreshes the preview

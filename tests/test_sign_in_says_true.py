@@ -6,34 +6,15 @@ Driven as the browser does: text through ``.value``, buttons through ``.click()`
 the message the browser sends (``{"event": "submit"}``); assertions read what the learner reads.
 """
 
-import html
-import importlib
-import re
-
 import pytest
 
+from learner_steps import answer, press_enter, reflect, restart, said, sign_in
 from osmosis_lab import check
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.explorers import code_path, my_work
 from osmosis_lab.explorers.answers import answer_control
 
-
-def said(widget) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", widget.value)).split())
-
-
-@pytest.fixture(autouse=True)
-def fresh_kernel():
-    importlib.reload(my_work)
-    yield
-    importlib.reload(my_work)
-
-
-def press_enter(box) -> None:
-    """What the browser sends when Enter is pressed in an ipywidgets 8 text box."""
-    box._handle_msg(
-        {"content": {"data": {"method": "custom", "content": {"event": "submit"}}}, "buffers": []}
-    )
+pytestmark = pytest.mark.usefixtures("fresh_kernel")
 
 
 # -- 2. Enter in the name box signs in ---------------------------------------------------------
@@ -49,21 +30,17 @@ def test_enter_in_the_name_box_signs_in_and_typing_alone_does_not(tmp_path):
     assert my_work.current_learner() == "Inès" and "Signed in as Inès" in said(door.status)
 
 
-def test_letters_arriving_just_after_enter_complete_the_name_signed_in(tmp_path, monkeypatch):
+def test_letters_arriving_just_after_enter_complete_the_name_signed_in(tmp_path, clock):
     """In Chromium, Enter reached the kernel before the last letter: signed in as "Inès Fas"."""
-    from osmosis_lab.explorers import late_keystrokes
-
-    now = [100.0]
-    monkeypatch.setattr(late_keystrokes.time, "monotonic", lambda: now[0])
     door = my_work.sign_in("03_privacy", folder=tmp_path)
     door.name.value = "Inès Fas"
     press_enter(door.name)
-    now[0] += 0.2
+    clock.now += 0.2
     door.name.value = "Inès Fast"  # the last keystroke, arriving after Enter
     assert my_work.current_learner() == "Inès Fast" and "Signed in as Inès Fast" in said(
         door.status
     )
-    now[0] += 5
+    clock.now += 5
     door.name.value = "Inès Fastest"  # typed later: a new name, not signed in by typing
     assert my_work.current_learner() == "Inès Fast"
 
@@ -72,16 +49,10 @@ def test_letters_arriving_just_after_enter_complete_the_name_signed_in(tmp_path,
 
 
 def test_after_a_restart_every_place_says_sign_in_again_and_that_is_true(tmp_path):
-    door = my_work.sign_in("03_privacy", folder=tmp_path)
-    door.name.value = "Inès"
-    door.open.click()
-    control = answer_control("reidentified_testers")
-    control.text.value = "10"
-    control.check_button.click()
-    box = my_work.reflection("03_expo", "Why?")
-    box.text.value = "Because."
-    box.save.click()
-    importlib.reload(my_work)  # Kernel > Restart, then Run All builds everything again
+    sign_in(tmp_path, "Inès", "03_privacy")
+    answer("reidentified_testers", "10")
+    reflect("03_expo", "Why?", "Because.")
+    restart()  # Kernel > Restart, then Run All builds everything again
     door = my_work.sign_in("03_privacy", folder=tmp_path)
     control = answer_control("reidentified_testers")
     box = my_work.reflection("03_expo", "Why?")

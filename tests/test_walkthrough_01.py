@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from learner_steps import said
 from osmosis_lab import check
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.data import load_people
@@ -34,10 +35,6 @@ from osmosis_lab.matching.scenarios import HAND_PROPOSERS, HAND_REVIEWERS
 from sequences import click, update
 
 LESSONS = Path(__file__).resolve().parents[1] / "lessons"
-
-
-def said(widget) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", widget.value)).split())
 
 
 class MemoryRecord(dict):

@@ -294,7 +294,7 @@ def test_profile_counts_agree_with_the_engine(profile):
     expected = narrowing(POPULATION, profile.profile)
     assert profile.steps == expected
     for column, count in expected:
-        assert f"{column} " in profile.summary.value and f": {count} residents" in (
+        assert f"{column} " in profile.summary.value and f": {count} resident" in (
             profile.summary.value
         )
     assert [row["people"] for row in rows_of(profile.chart)] == [n for _, n in expected]

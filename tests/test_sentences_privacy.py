@@ -83,14 +83,18 @@ def profile_model(explorer: ProfileExplorer, _control) -> None:
     for i, column in enumerate(("age", "arrondissement", "occupation", "gender")):
         fits &= (population[column] == profile[column]).to_numpy()
         step = ("" if i == 0 else "+ ") + f"{column} {profile[column]}"
-        assert f"{step}: {int(fits.sum())} residents still fit" in shown, step
+        n = int(fits.sum())
+        assert f"{step}: {n} {'resident still fits' if n == 1 else 'residents still fit'}" in shown
     left, total = int(fits.sum()), len(population)
+    # the learner is not among the residents: joining, the group who fit grows by one
     if left == 0:
         assert f"None of the {total} residents matches all four facts" in shown
-    elif left == 1:
-        assert f"Exactly one of the {total} residents matches all four facts: unique." in shown
+        assert "unique" in shown
     else:
-        assert f"{left} of the {total} residents match all four facts: you hide among" in shown
+        assert f"of the {total} residents match" in shown or f"one of the {total}" in shown
+        assert f"{left + 1} people" in shown and "unique" not in shown
+    if explorer.age.value < explorer.population["age"].min():
+        assert "age alone sets you apart" in shown
 
 
 def test_profile_sentences_over_each_controls_whole_range():

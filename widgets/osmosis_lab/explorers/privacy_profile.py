@@ -98,6 +98,8 @@ class ProfileExplorer(Explorer):
         self.summary.value = text_block(self._headline(), self._lines(table))
 
     def _headline(self) -> str:
+        # You are not in the toy city: joining it adds you to the residents who fit, so one
+        # who fits makes two of you, not "unique" (a learner read that; she was one of two).
         left = self.steps[-1][1]
         total = len(self.population)
         if left == 0:
@@ -106,11 +108,26 @@ class ProfileExplorer(Explorer):
                 "you unique at once."
             )
         if left == 1:
-            return f"Exactly one of the {total} residents matches all four facts: unique."
-        return f"{left} of the {total} residents match all four facts: you hide among {left}."
+            return (
+                f"Exactly one of the {total} residents matches all four facts: joining, you "
+                "would be one of 2 people who share them."
+            )
+        return (
+            f"{left} of the {total} residents match all four facts: joining, you would hide "
+            f"among {left + 1} people."
+        )
 
     def _lines(self, table: pd.DataFrame) -> list[str]:
-        return [f"{r.step}: {r.people} residents still fit" for r in table.itertuples()]
+        lines = [
+            f"{r.step}: {r.people} {'resident still fits' if r.people == 1 else 'residents still fit'}"
+            for r in table.itertuples()
+        ]
+        youngest = int(self.population["age"].min())
+        if self.age.value < youngest:
+            lines.append(
+                f"No resident of the toy city is under {youngest}: younger, age alone sets you apart."
+            )
+        return lines
 
     @classmethod
     def with_lesson_data(cls) -> "ProfileExplorer":

@@ -15,7 +15,6 @@ True
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 import pandas as pd
 
 from ..categories import CATEGORIES, CATEGORY_LABELS
@@ -34,7 +33,7 @@ class ErasureExplorer(Replay, Explorer):
         scenario = josephine_timeline()
         self.person = scenario.people[0].person_id
         self._replay_controls(scenario, None)
-        self._assemble([self.step], extra=[widgets.HBox([self.back, self.next]), self.story])
+        self._assemble([self.step], extra=[self.step_buttons, self.story])
         self.refresh()
 
     @classmethod

@@ -57,10 +57,15 @@ class Replay:
             description="Step",
             style={"description_width": "initial"},
         )
-        self.back = widgets.Button(description="Previous step")
-        self.next = widgets.Button(description="Next step")
+        self.back = widgets.Button(description="Previous step", tooltip="Show the step before")
+        self.next = widgets.Button(description="Next step", tooltip="Show the step after")
         self.back.on_click(lambda _b: self._move(-1))
         self.next.on_click(lambda _b: self._move(+1))
+        # Says why a press did nothing at either end. The buttons stay enabled: disabling the
+        # button that has keyboard focus drops the focus to the page.
+        self.edge = widgets.HTML()
+        self.step.observe(lambda _change: setattr(self.edge, "value", ""), names="value")
+        self.step_buttons = widgets.HBox([self.back, self.next, self.edge])
         self.story = widgets.HTML()
 
     def _load(self, scenario: Scenario) -> None:
@@ -70,9 +75,14 @@ class Replay:
         # and a value past the new end is clamped to it before anyone reads it
         self.step.max = len(self.moments)
         self.step.value = 1  # a new story starts at its first step
+        self.edge.value = ""  # what was said about the old story's ends is not about this one
 
     def _move(self, delta: int) -> None:
-        self.step.value = min(self.step.max, max(self.step.min, self.step.value + delta))
+        """Go ``delta`` steps; past either end, stay and say so (:func:`edge_words`)."""
+        target = self.step.value + delta
+        self.step.value = min(self.step.max, max(self.step.min, target))
+        words = edge_words(target, self.step.min, self.step.max)
+        self.edge.value = f'<span role="status">{words}</span>' if words else ""
 
     @property
     def current(self) -> Replayed:
@@ -146,6 +156,26 @@ class Replay:
         )
 
 
+def edge_words(target: int, first: int, last: int) -> str:
+    """What a press of Next or Previous that would leave the steps says ("" inside them).
+
+    >>> edge_words(8, 1, 7)
+    'Step 7 of 7 is the last step: there is no next step. Previous step goes back.'
+    >>> edge_words(0, 1, 7)
+    'Step 1 is the first step: there is no previous step. Next step goes on.'
+    >>> edge_words(4, 1, 7)
+    ''
+    """
+    if target > last:
+        return (
+            f"Step {last} of {last} is the last step: there is no next step. "
+            "Previous step goes back."
+        )
+    if target < first:
+        return f"Step {first} is the first step: there is no previous step. Next step goes on."
+    return ""
+
+
 def category_words(category: str) -> str:
     """A data category as the learner reads it ("Scraped social media", not ``scraped``).
 
@@ -169,9 +199,7 @@ class TimelineExplorer(Replay, Explorer):
             style={"description_width": "initial", "button_width": "15em"},
         )
         self.timeline.observe(lambda c: self._load(SCENARIOS[c["new"]]()), names="value")
-        self._assemble(
-            [self.timeline, self.step], extra=[widgets.HBox([self.back, self.next]), self.story]
-        )
+        self._assemble([self.timeline, self.step], extra=[self.step_buttons, self.story])
         self.refresh()
 
     @classmethod

@@ -274,7 +274,9 @@ def test_hostile_learner_text_is_inert_in_the_export(tmp_path):
     assert not re.search(r"^[=+\-@]", written, re.M), "a line a spreadsheet would run"
     data = read_export(written)
     assert "\\<img" in prose and "!\\[x\\]" in prose  # the words are still there, inert
-    assert data["learner"].startswith("'=")
+    # the readable line is inert; the data block keeps the name as typed (the teacher's view
+    # reads values, and its spreadsheet makes each cell safe: teacher.tables.csv_safe)
+    assert "'=HYPERLINK" in prose and data["learner"] == '=HYPERLINK("http://x.example")'
     assert data["reflections"]["00_refuse_first"]["text"].startswith("<img")  # kept as typed
 
 

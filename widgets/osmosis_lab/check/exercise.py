@@ -32,6 +32,7 @@ Examples
 ('wrong purpose', 'ethique')
 """
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -55,6 +56,47 @@ class NotANumber(ValueError):
     """Typed text that does not read as one number."""
 
 
+#: How a number of each unit may be typed, as shown in the box and in the hint for text that is
+#: not a number. One rule for both; the examples are never an exercise's answer (tested).
+NUMBER_EXAMPLES = {
+    "count": ("12", "twelve"),
+    "fraction": ("0.4", "40 %", "2/5"),
+    "value": ("2.5", "two"),
+}
+
+
+def number_examples(unit: str) -> str:
+    """The ways to type a number of ``unit``, in words.
+
+    >>> number_examples("fraction")
+    'e.g. 0.4 or 40 % or 2/5'
+    """
+    return "e.g. " + " or ".join(NUMBER_EXAMPLES[unit])
+
+
+#: Typed text longer than this is quoted back by its start only (it is in the box already).
+SHORT = 60
+
+
+def shortened(text: str) -> str:
+    """Typed text as it is quoted back to the learner: its start and its length if long.
+
+    >>> shortened("nine"), shortened("x" * 5000)[-20:]
+    ('nine', '… (5,000 characters)')
+    """
+    return text if len(text) <= SHORT else f"{text[:SHORT]}… ({len(text):,} characters)"
+
+
+def not_a_number(text: str, unit: str) -> str:
+    """What a learner reads when ``text`` is not a number of ``unit``.
+
+    >>> not_a_number("inf", "count")
+    "'inf' is not a number: type it in digits or words, e.g. 12 or twelve."
+    """
+    said = repr(text) if len(text) <= SHORT else shortened(text)
+    return f"{said} is not a number: type it in digits or words, {number_examples(unit)}."
+
+
 def parse_number(text: str, *, unit: str) -> int | float:
     """Read a typed number leniently: spaces, a decimal comma and a per cent sign are fine.
 
@@ -62,7 +104,8 @@ def parse_number(text: str, *, unit: str) -> int | float:
     ----------
     text
         What the learner typed, e.g. ``"0.15"``, ``"15 %"``, ``"15%"``, ``"0,15"``, ``"1 024"``,
-        or a whole number 0-100 or a simple fraction in English or French words
+        a simple fraction of whole numbers (``"1/4"``), or a whole number 0-100 or a simple
+        fraction in English or French words
         (``"twelve"``, ``"vingt et un"``, ``"a quarter"``: :mod:`.number_words`).
     unit
         ``"count"``: a whole number comes back as an ``int``; ``"fraction"`` or ``"value"``:
@@ -80,6 +123,8 @@ def parse_number(text: str, *, unit: str) -> int | float:
     (0.83, 12)
     >>> parse_number("Twelve", unit="count"), parse_number("vingt-et-un", unit="count")
     (12, 21)
+    >>> parse_number("1/4", unit="fraction")
+    0.25
     """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
@@ -87,7 +132,10 @@ def parse_number(text: str, *, unit: str) -> int | float:
     cleaned = re.sub(r"(percent|pourcent)$", "%", cleaned)  # "15 per cent" is "15 %"
     percent = cleaned.endswith("%")
     cleaned = cleaned.removesuffix("%")
-    if re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
+    fraction = re.fullmatch(r"([+-]?\d+)/(\d+)", cleaned)
+    if fraction and int(fraction[2]) and not percent:  # a simple fraction: "1/4" is 0.25
+        value = int(fraction[1]) / int(fraction[2])
+    elif re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
         value = float(cleaned) / (100 if percent else 1)
     else:  # a number in words ("twelve", "douze"), or not a number at all ("not twelve")
         sign = str(text).rstrip().endswith("%")  # "twelve %": the sign is not a word
@@ -96,6 +144,8 @@ def parse_number(text: str, *, unit: str) -> int | float:
         if named is None:
             raise NotANumber(f"{text!r} is not a number")
         value = float(named)
+    if not math.isfinite(value):  # 400 digits overflow to infinity: no learner means that
+        raise NotANumber(f"{text!r} is not a number")
     if unit == "count" and value.is_integer():
         return int(value)
     return value

@@ -59,7 +59,7 @@ __all__ = [
 QI = ["age", "arrondissement", "occupation", "gender"]
 #: The release exercises 2 and 3 ask about: age in 20-year bands, arrondissements in two halves
 #: (1-10, 11-20), occupation as sector, gender hidden. Chosen so that no classic wrong method
-#: lands on a right answer, nor does the answer box's format example ("12 or 0.25 or 25 %"):
+#: lands on a right answer, nor does the answer box's format example (check.exercise.NUMBER_EXAMPLES):
 #: tests/test_check_lesson03.py computes each wrong value.
 PROPOSED_RELEASE = {
     "age": Bands(20),

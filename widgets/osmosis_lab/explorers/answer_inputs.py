@@ -23,14 +23,25 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..check.exercise import parse_number
+from ..check.exercise import number_examples, parse_number, shortened
 from . import text_boxes
-
-_PLACEHOLDER = {"number": "a number, e.g. 12 or 0.25 or 25 %", "phrase": "a few words"}
 
 
 def _live(inner: str) -> str:
     return f'<div aria-live="polite">{inner}</div>'
+
+
+def answer_words(state: Any) -> str:
+    """An answer as :meth:`AnswerInputs.state` keeps it, in words.
+
+    >>> answer_words({"Ana": "Simon"}), answer_words(["Niels", "Ana"]), answer_words("9")
+    ('Ana: Simon', 'Niels, Ana', '9')
+    """
+    if isinstance(state, dict):
+        return "; ".join(f"{k}: {v}" for k, v in state.items())
+    if isinstance(state, list):
+        return ", ".join(map(str, state))
+    return str(state)
 
 
 class AnswerInputs:
@@ -73,9 +84,14 @@ class AnswerInputs:
             people, partners = options
             self.partners = {p: self._toggles(partners, f"{p}'s partner") for p in people}
             return list(self.partners.values())
-        self.text = text_boxes.Text(description="Your answer", placeholder=_PLACEHOLDER[kind])
+        self.text = text_boxes.Text(description="Your answer", placeholder=self._placeholder())
         self.text.on_enter(self.check)  # Enter checks, as Check does: only a check is kept
         return [self.text]
+
+    def _placeholder(self) -> str:
+        if self.exercise.kind == "number":
+            return f"a number, {number_examples(self.exercise.unit)}"
+        return "a few words"
 
     def _watched(self) -> list[widgets.Widget]:
         kind = self.exercise.kind
@@ -152,10 +168,8 @@ class AnswerInputs:
             )
         elif state is None:
             words = "nothing chosen yet"
-        elif isinstance(state, dict):
-            words = "; ".join(f"{k}: {v}" for k, v in state.items())
-        elif isinstance(state, list):
-            words = ", ".join(map(str, state))
         else:
-            words = str(state)
+            words = answer_words(state)
+        if self.exercise.kind in ("number", "phrase"):
+            words = shortened(words)  # the box shows it all: a long text is not said twice
         self.selection.value = _live(f"Your answer: {html.escape(words)}")

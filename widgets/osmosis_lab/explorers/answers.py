@@ -36,10 +36,10 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..check import Verdict
-from ..check.exercise import Exercise, NotANumber
+from ..check.exercise import Exercise, NotANumber, not_a_number, shortened
 from ..check.exercises import exercise as find_exercise
 from . import code_path, gate
-from .answer_inputs import AnswerInputs, _live
+from .answer_inputs import AnswerInputs, _live, answer_words
 from .gate import reveal_after  # noqa: F401 - lessons import it with answer_control
 from .late_keystrokes import LATE_KEYSTROKES_S, Press  # noqa: F401 - the rule, for every press
 
@@ -50,6 +50,10 @@ _NOTHING = (
     "type your answer, then press Enter or Check.",
 )
 _CHANGED = "Your answer changed: press Check to check it."
+#: The statuses of an answer judged by the check (only these can be "checked again").
+_JUDGED = ("correct", "hint", "could not check")
+#: The status while the box holds text that could not be read, after tries that were kept.
+NOT_READ = "not read"
 _AGAIN = "<p><em>Checked again: the same answer, so not a new try. Change it to try again.</em></p>"
 #: The class every answer control's box carries (the mark's rule is scoped to it).
 CONTROL_CLASS = "osmosis-answer"
@@ -57,7 +61,10 @@ CONTROL_CLASS = "osmosis-answer"
 MARK = "✓ "
 SELECTED_MARK = (
     f"<style>.{CONTROL_CLASS} .widget-toggle-button.mod-active::before"
-    f' {{ content: "{MARK}"; font-weight: bold; }}</style>'
+    f' {{ content: "{MARK}"; font-weight: bold; }}'
+    # a long answer or verdict wraps inside the control instead of running off to the right
+    f" .{CONTROL_CLASS} .widget-html-content {{ white-space: normal; overflow-wrap: anywhere; }}"
+    "</style>"
 )
 
 
@@ -91,8 +98,10 @@ class AnswerControl(AnswerInputs):
     # --- acting ---------------------------------------------------------------------------
     def check(self) -> Verdict:
         """Judge the current answer with the exercise's check; show and record the verdict.
-        The same answer checked again is not a new try: it says so, and the count stays."""
-        again = self.status not in ("not checked", "changed")
+        The same answer checked again is not a new try: it says so, and the count stays.
+        Text that cannot be read as an answer is no try at all: the tries already kept still
+        count, and the box says what it holds and what the last checked answer got."""
+        again = self.status in _JUDGED
         try:
             answer = self.answer()
             verdict = (
@@ -101,19 +110,42 @@ class AnswerControl(AnswerInputs):
                 else self.exercise.check.verdict(answer)
             )
         except NotANumber:
-            verdict = Verdict(
-                "not attempted",
-                f"{self.text.value!r} is not a number: type it in digits or words, e.g. 12 or twelve.",
-            )
+            verdict = Verdict("not attempted", not_a_number(self.text.value, self.exercise.unit))
+        if verdict.status == "not attempted" and self._kept_try():
+            return self._not_read(verdict)
         self.status = verdict.status
+        again = again and verdict.status in _JUDGED
         self.verdict.value = _live(verdict._repr_html_() + (_AGAIN if again else ""))
         if not again:
             self._keep(verdict)
+        self._after_check()
+        return verdict
+
+    def _after_check(self) -> None:
         if hasattr(self.record, "describe"):
             self.kept.value = self.record.describe()
         text = getattr(self, "text", None)
         self._last_check = Press({"text": text.value if text is not None else None})
-        return verdict
+
+    def _kept_try(self) -> dict | None:
+        """The record kept for this exercise if it holds at least one try, else None."""
+        kept = self.record.get(self.exercise.name) if self.record is not None else None
+        return kept if kept and kept.get("tries") else None
+
+    def _not_read(self, verdict: Verdict) -> Verdict:
+        """Say that what the box holds was not read, and what the last checked answer got."""
+        kept = self._kept_try()
+        said = Verdict(kept["status"], "", prediction=self.exercise.check.prediction).label
+        words = shortened(answer_words(kept.get("answer")))
+        self.status = NOT_READ
+        note = (
+            f"<p><strong>Not read, not counted as a try:</strong> {html.escape(verdict.message)}"
+            f"</p><p>Your last checked answer, {html.escape(words)}, got: {html.escape(said)}"
+            f" (tries so far: {kept['tries']}).</p>"
+        )
+        self.verdict.value = _live(note)
+        self._after_check()
+        return Verdict("not attempted", verdict.message)
 
     def _keep(self, verdict: Verdict, *, same_try: bool = False) -> None:
         if self.record is None or verdict.status == "not attempted":

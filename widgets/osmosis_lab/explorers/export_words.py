@@ -58,6 +58,7 @@ def seen_words() -> Mapping[str, Any]:
             "labels": MappingProxyType(labels),
             "titles": MappingProxyType(LESSON_TITLES),
             "design": design_words,
+            "predictions": frozenset(n for n, e in all_exercises().items() if e.check.prediction),
         }
     )
 

@@ -25,10 +25,12 @@ passes ``questions``); the id stays in the data block for the teacher's view.
 The learner chooses the parts (:func:`export_parts`); a part left out is absent
 from both the Markdown and the data, and its id is listed under ``consent.left_out``.
 Learner text is made safe for every reader the file may meet: in the Markdown it
-is :func:`~osmosis_lab.records.inert_markdown` inside a quote, so it links and
-fetches nothing; everywhere (data block included) a text starting with ``=``,
-``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, so a
-spreadsheet that opens it shows it instead of running it as a formula.
+is :func:`~osmosis_lab.records.inert_markdown` inside a quote (:func:`.quoted`: its line
+breaks kept, no heading or fence of its own), so it links and fetches nothing; in the
+readable lines a text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return first, and not a plain number) gets a leading ``'``. The data
+block keeps every value exactly as saved (``-3`` stays ``-3``): the teacher's view reads
+values, and its spreadsheet makes each cell safe itself (``teacher.tables.csv_safe``).
 
 Examples
 --------
@@ -48,7 +50,7 @@ True
 >>> text = export_markdown("Zoé", record, exported_at="2026-12-06T08:00:00+00:00")
 >>> data = read_export(text)
 >>> data["reflections"]["00_refuse"]["text"]
-"'=1+1 ![x](http://e.x/p)"
+'=1+1 ![x](http://e.x/p)'
 >>> "!\\\\[x\\\\](http\\\\://e.x/p)" in text
 True
 >>> read_export(export_markdown("Zoé", record, leave_out={"reflection:00_refuse"},
@@ -64,7 +66,7 @@ from datetime import UTC, datetime
 
 from osmosis_lab.errors import RecordError
 from osmosis_lab.records.export_review import REVIEW_PART, review_lines
-from osmosis_lab.records.markdown import inert_markdown, neutralise_formula, neutralised
+from osmosis_lab.records.markdown import inert_markdown, neutralise_formula, quoted
 
 EXPORT_FORMAT = "osmosis-lab-export"
 #: Bump when the layout changes; :func:`read_export` refuses versions it does not know.
@@ -144,28 +146,56 @@ def export_data(
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
-        "learner": neutralise_formula(" ".join(learner.split())),
+        "learner": " ".join(learner.split()),
         "exported_at": exported_at or export_time(),
         "reader": READER,
         "consent": {"included": included, "left_out": left_out},
-        "answers": neutralised(answers),
-        JUDGE_FIRST: neutralised(judged),
-        "reflections": neutralised(reflections),
-        REVIEW: neutralised(review),
+        "answers": answers,
+        JUDGE_FIRST: judged,
+        "reflections": reflections,
+        REVIEW: review,
     }
 
 
 def _quote(text: str) -> str:
     # each learner line inside a quote: no line of the file starts with the learner's text
-    return "\n".join(f"> {inert_markdown(line)}" for line in str(text).splitlines() or [""])
+    return "\n".join(quoted(text))
+
+
+#: A verdict's status as the learner read it on screen (core's labels, without the colon).
+_SAID = {"correct": "Correct", "hint": "Not yet", "could not check": "Could not check"}
+
+
+def verdict_words(status, *, prediction: bool = False) -> str:
+    """A kept verdict as the learner read it: a prediction unlike the data is "Noted".
+
+    >>> verdict_words("hint"), verdict_words("hint", prediction=True), verdict_words("correct")
+    ('Not yet', 'Noted', 'Correct')
+    """
+    if prediction and status == "hint":
+        return "Noted"
+    return _SAID.get(status, "?" if status is None else str(status))
+
+
+def in_order(items: dict, order) -> list[tuple]:
+    """``items`` in the order of the keys of ``order`` (the lessons' order); others after, by id.
+
+    >>> in_order({"b": 1, "z": 2, "a": 3}, {"a": "", "b": ""})
+    [('a', 3), ('b', 1), ('z', 2)]
+    """
+    rank = {key: i for i, key in enumerate(order)}
+    return sorted(items.items(), key=lambda item: (rank.get(item[0], len(rank)), str(item[0])))
 
 
 def _answer_words(value) -> str:
+    """An answer in words for the readable part (a formula made inert, a number as typed)."""
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {v}" for k, v in value.items())
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
+        words = "; ".join(f"{k}: {v}" for k, v in value.items())
+    elif isinstance(value, list):
+        words = ", ".join(map(str, value))
+    else:
+        words = str(value)
+    return neutralise_formula(" ".join(words.split()))
 
 
 def _judge_lines(lesson: str, kept: dict, title: str) -> list[str]:
@@ -202,18 +232,23 @@ def _judge_lines(lesson: str, kept: dict, title: str) -> list[str]:
     return lines + [""]
 
 
-def markdown_from_data(data: dict, *, questions=None, labels=None, titles=None, design=None) -> str:
+def markdown_from_data(
+    data: dict, *, questions=None, labels=None, titles=None, design=None, predictions=()
+) -> str:
     """The export's text from :func:`export_data`: Markdown for people, then the data block.
 
     Without ``exported_at`` (a preview, before anything is exported) the text has no time.
     ``questions`` (exercise id -> the question the learner saw) and ``labels`` (a review
     checklist item or role id -> its words), ``titles`` (lesson stem -> its title) and
     ``design`` (saved design choices -> rows of words, see :func:`.review_lines`) name what the
-    learner saw; an id is shown without (it stays in the data block either way).
+    learner saw; an id is shown without (it stays in the data block either way). Answers
+    come in the order of ``questions`` (the lessons' order), reflections lesson by lesson;
+    a verdict reads as on screen, "Noted" for an exercise in ``predictions``.
     """
     questions, titles = questions or {}, titles or {}
     header = [
-        f"*Learner (a name or pseudonym, not checked by anyone):* {inert_markdown(data['learner'])}",
+        "*Learner (a name or pseudonym, not checked by anyone):* "
+        + inert_markdown(neutralise_formula(data["learner"])),
         # no time in a preview (nothing is exported yet): the line comes with the export
         *([f"*Exported:* {data['exported_at']}"] if data.get("exported_at") else []),
         f"*Who will read it:* {data['reader']}.",
@@ -223,20 +258,21 @@ def markdown_from_data(data: dict, *, questions=None, labels=None, titles=None, 
     # a list item each: lines of one paragraph run together in every Markdown viewer ("*", not
     # "-": a line starting with "-" is a formula to a spreadsheet)
     lines = ["# Osmosis Ethics Lab: my work", "", *(f"* {line}" for line in header), ""]
-    for lesson, answers in data["answers"].items():
+    for lesson, answers in sorted(data["answers"].items()):
         lines += [f"## My answers in {inert_markdown(titles.get(lesson, lesson))}", ""]
-        for exercise, kept in sorted(answers.items()):
+        for exercise, kept in in_order(answers, questions):
             asked = questions.get(exercise, exercise)
+            said = verdict_words(kept.get("status"), prediction=exercise in predictions)
             lines.append(
                 f"* **{inert_markdown(asked)}**: {inert_markdown(_answer_words(kept.get('answer')))}"
-                f" ({kept.get('status', '?')}; first answer: "
+                f" ({said}; first answer: "
                 f"{inert_markdown(_answer_words(kept.get('first_answer')))}; "
                 f"tries: {kept.get('tries', '?')})"
             )
         lines.append("")
     for lesson, kept in data.get(JUDGE_FIRST, {}).items():
         lines += _judge_lines(lesson, kept, titles.get(lesson, lesson))
-    for prompt_id, kept in data["reflections"].items():
+    for prompt_id, kept in sorted(data["reflections"].items(), key=lambda item: item[0][:2]):
         shown = "yes" if kept.get("may_show") else "no"
         prompt = " ".join(str(kept.get("prompt") or prompt_id).split())  # a heading is one line
         lines += [

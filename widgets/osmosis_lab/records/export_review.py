@@ -40,7 +40,7 @@ Examples
 
 from __future__ import annotations
 
-from osmosis_lab.records.markdown import inert_markdown
+from osmosis_lab.records.markdown import inert_markdown, quoted
 
 #: The export's part id for the review (it has one per learner).
 REVIEW_PART = "review:05_design_review"
@@ -64,10 +64,11 @@ def _listed(title: str, items: dict, labels: dict[str, str]) -> list[str]:
     given = {key: value for key, value in items.items() if _words(value).strip()}
     if not given:
         return []
+    rank = {key: i for i, key in enumerate(labels)}  # the labels' order is the lesson's
     rows = [
         f"* **{inert_markdown(labels.get(key, str(key)))}**: "
         f"{inert_markdown(' '.join(_words(value).split()))}"
-        for key, value in given.items()
+        for key, value in sorted(given.items(), key=lambda kv: rank.get(kv[0], len(rank)))
     ]
     return [f"*{title}:*", "", *rows, ""]
 
@@ -78,8 +79,8 @@ def review_lines(fields: dict, *, labels: dict[str, str] | None = None, design=N
     for choices it cannot read)."""
     labels = labels or {}
     text = str(fields.get("review", ""))
-    quoted = [f"> {inert_markdown(line)}" for line in text.splitlines()] or ["*(no text yet)*"]
-    lines = ["## My design review · 05", "", *quoted, ""]
+    said = quoted(text) if text.strip() else ["*(no text yet)*"]
+    lines = ["## My design review · 05", "", *said, ""]
     for title, key in (
         ("My reasons, per checklist item", "reasons"),
         ("My stakeholder matrix (what is most at stake for each)", "matrix"),

@@ -58,23 +58,47 @@ def inert_markdown(text: str) -> str:
 
 #: What a spreadsheet reads as the start of a formula (CSV injection, OWASP).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A plain number (a sign, digits, a decimal point or comma, a per cent sign): a spreadsheet reads
+#: it as the number it is, so it is left as typed ("-3" stays -3, never "'-3").
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)\s*%?")
 
 
 def neutralise_formula(text: str) -> str:
-    """``text`` with a leading ``'`` if a spreadsheet would read it as a formula.
+    """``text`` with a leading ``'`` if a spreadsheet would run it as a formula; a number stays.
 
-    >>> neutralise_formula("=HYPERLINK(1)"), neutralise_formula("fine")
-    ("'=HYPERLINK(1)", 'fine')
+    >>> neutralise_formula("=HYPERLINK(1)"), neutralise_formula("-1+1"), neutralise_formula("fine")
+    ("'=HYPERLINK(1)", "'-1+1", 'fine')
+    >>> neutralise_formula("-3"), neutralise_formula("+2"), neutralise_formula("-0.5")
+    ('-3', '+2', '-0.5')
     """
+    if _NUMBER.fullmatch(text):
+        return text
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def neutralised(value):
-    """``value`` with every text in it (keys too) made safe by :func:`neutralise_formula`."""
-    if isinstance(value, str):
-        return neutralise_formula(value)
-    if isinstance(value, dict):
-        return {neutralise_formula(str(k)): neutralised(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [neutralised(v) for v in value]
-    return value
+#: A line that Markdown would read as a block of its own inside a quote (a heading, a nested
+#: quote, a list, a fence, a rule, a setext underline, a table row or indented code): its
+#: first mark is escaped so the line reads as the text it is.
+_BLOCK_START = re.compile(r"^(\d*)([#>*+=|~`_.)-])")
+
+
+def quoted(text: str) -> list[str]:
+    r"""Learner ``text`` as the lines of a Markdown quote: each line kept, each read as text.
+
+    Every line is :func:`inert_markdown`; a line that would start a heading, list, fence or
+    quote of its own has that mark escaped; a line followed by another in the same paragraph
+    ends in a hard break, so the learner's line breaks stay line breaks.
+
+    >>> quoted("# Heading\nline two\n\n```json")
+    ['> \\# Heading\\', '> line two', '>', '> \\```json']
+    >>> quoted("")
+    ['>']
+    """
+    lines = str(text).splitlines() or [""]
+    out = []
+    for i, line in enumerate(lines):
+        # leading spaces dropped: four of them would make indented code
+        said = _BLOCK_START.sub(r"\1\\\2", inert_markdown(line.strip()), count=1)
+        more = i + 1 < len(lines) and lines[i + 1].strip() and said
+        out.append(f"> {said}\\" if more else f"> {said}" if said else ">")
+    return out

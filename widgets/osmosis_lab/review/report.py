@@ -38,7 +38,7 @@ import pandas as pd
 
 from osmosis_lab.categories import CATEGORIES, CATEGORY_LABELS
 from osmosis_lab.errors import ReviewError
-from osmosis_lab.records.markdown import inert_markdown
+from osmosis_lab.records.markdown import inert_markdown, quoted
 from osmosis_lab.review.consequences import Consequences
 from osmosis_lab.review.design import LaunchDesign, design_rows
 from osmosis_lab.review.markdown_tables import figures_table, markdown_table
@@ -275,7 +275,10 @@ def review_markdown(
         "## Checklist (ticked from my choices; the reasons are mine)",
         _checklist_lines(design, figures, reasons or {}),
         "## My review",
-        inert_markdown(review_text.strip()) or "_(No review written yet.)_",
+        # quoted: its line breaks kept, and no heading, table or fence of its own
+        "\n".join(quoted(review_text.strip()))
+        if review_text.strip()
+        else "_(No review written yet.)_",
     ]
     return "\n\n".join(parts) + "\n"
 

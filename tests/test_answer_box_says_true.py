@@ -1,0 +1,99 @@
+"""The answer box says what is true after any sequence of tries (a tester's walk, issue 13).
+
+A try that cannot be read (``inf``, ``1e309``, ``=4``, spaces) is no try: the tries already
+kept still count and their verdict is still said; nothing is "checked again" that was not
+judged. Format examples fit the exercise's unit and never give its answer away; a long answer
+is quoted back by its start only.
+"""
+
+import re
+
+import pytest
+
+from osmosis_lab.check.exercise import NUMBER_EXAMPLES, parse_number
+from osmosis_lab.check.exercises import all_exercises
+from osmosis_lab.explorers.answers import NOT_READ, answer_control
+
+NUMBERS = [e for e in all_exercises().values() if e.kind == "number"]
+
+
+class MemoryRecord(dict):
+    def put(self, name, value):
+        self[name] = value
+
+
+def said(control) -> str:
+    return re.sub(r"<[^>]+>", " ", control.verdict.value)
+
+
+def typed_check(control, text):
+    control.text.value = text
+    control.check_button.click()
+
+
+@pytest.mark.parametrize("unread", ["inf", "NaN", "1e309", "=4", "4 personnes", "0x3", "9" * 400])
+def test_an_unreadable_try_after_a_right_one_keeps_the_tries_and_their_verdict(unread):
+    record = MemoryRecord()
+    control = answer_control("count_the_testers", record=record)
+    for text in ["twelve", "9", unread]:
+        typed_check(control, text)
+    assert record["count_the_testers"]["tries"] == 2
+    assert record["count_the_testers"]["status"] == "correct"
+    words = said(control)
+    assert "Not attempted" not in words and "not counted as a try" in words
+    assert "Your last checked answer, 9, got: Correct!" in words and "tries so far: 2" in words
+    assert control.status == NOT_READ
+    typed_check(control, unread)  # the same unreadable text again: still no try, still true
+    assert record["count_the_testers"]["tries"] == 2 and "Checked again" not in said(control)
+    typed_check(control, "9")  # a readable answer is judged again
+    assert control.status == "correct" and record["count_the_testers"]["tries"] == 3
+
+
+def test_spaces_only_is_not_attempted_and_never_checked_again():
+    control = answer_control("count_the_testers", record=MemoryRecord())
+    for _ in range(3):
+        typed_check(control, "   ")
+        assert control.status == "not attempted"
+        assert "Not attempted yet" in said(control) and "Checked again" not in said(control)
+
+
+def test_a_prediction_kept_before_an_unreadable_try_is_said_as_noted():
+    record = MemoryRecord()
+    control = answer_control("men_first_choices_when_women_propose", record=record)
+    typed_check(control, "3")
+    assert record["men_first_choices_when_women_propose"]["status"] == "hint"
+    typed_check(control, "trois et demi")
+    assert "got: Noted:" in said(control)
+
+
+@pytest.mark.parametrize("exercise", NUMBERS, ids=lambda e: e.name)
+def test_format_examples_fit_the_unit_and_give_no_answer_away(exercise):
+    control = answer_control(exercise, record=MemoryRecord())
+    examples = NUMBER_EXAMPLES[exercise.unit]
+    for example in examples:
+        assert example in control.text.placeholder
+        assert not exercise.check.is_correct(parse_number(example, unit=exercise.unit))
+    typed_check(control, "lots")
+    assert all(example in said(control) for example in examples), said(control)
+
+
+def test_a_share_says_share_examples_and_reads_a_simple_fraction():
+    (share,) = [e for e in NUMBERS if e.name == "ece_by_hand"]
+    control = answer_control(share, record=MemoryRecord())
+    typed_check(control, "one in five")
+    assert "12 or twelve" not in said(control) and "40 %" in said(control)
+    assert parse_number("1/4", unit="fraction") == 0.25
+    assert parse_number("1/5", unit="fraction") == parse_number("0.2", unit="fraction")
+    typed_check(control, "1/5")
+    assert control.status == "correct"
+    for not_one in ["1/0", "1/4/2", "1/4 %", "a/b"]:
+        with pytest.raises(ValueError):
+            parse_number(not_one, unit="fraction")
+
+
+def test_a_long_answer_is_quoted_back_by_its_start_and_wraps():
+    control = answer_control("count_the_testers", record=MemoryRecord())
+    typed_check(control, "a" * 5000)
+    shown = control.selection.value + control.verdict.value
+    assert shown.count("a" * 61) == 0 and "5,000 characters" in shown
+    assert "overflow-wrap: anywhere" in control.view.children[0].value

@@ -276,7 +276,9 @@ def test_someone_left_unmatched_is_said_so(objectives):
     objectives.person.value = "Camille Perrot"  # non-binary: only Zoé, seeking everyone, fits
     matched = set(objectives.matches["person"])
     assert "Camille Perrot" not in matched  # Zoé goes to someone the totals favour
-    assert "Optimised for attraction, Camille Perrot is left unmatched." in objectives.summary.value
+    assert (
+        "Optimised for attraction, Camille Perrot is left unmatched: " in objectives.summary.value
+    )
 
 
 def test_report_displays_as_text_not_a_quoted_string(judge):
@@ -287,11 +289,12 @@ def test_report_displays_as_text_not_a_quoted_string(judge):
     assert report._repr_html_().startswith("<p>You have not judged")
 
 
-def test_next_case_is_switched_off_after_the_last_case(judge):
+def test_next_case_says_all_judged_after_the_last_case_and_keeps_the_focus(judge):
     for _ in range(len(judge.cases)):
         assert not judge.next_case.disabled
         judge.judge("accept", 70)
-    assert judge.next_case.disabled and judge.next_case.description == "All 6 judged"
+    # still enabled: the learner has just pressed it, and disabling it would drop the focus
+    assert not judge.next_case.disabled and judge.next_case.description == "All 6 judged"
     judge.start_again.click()
     assert not judge.next_case.disabled and judge.next_case.description == "Next case"
 

@@ -84,6 +84,19 @@ def percent(share: float) -> str:
     return f"{share:.0%}"
 
 
+def calibration_error_words(ece: float) -> str:
+    """An expected calibration error as lesson 04 writes it everywhere: a share, 2 decimals.
+
+    A learner met "0.22", "22 percentage points", "0.217" and "21.7 points" for one error, and
+    Exercise 2 expects 0.2: one form (the form Exercise 2 accepts) for every cell and explorer.
+    Two decimals still single out the sweep's lowest setting (0.05; next best 0.07).
+
+    >>> calibration_error_words(0.217165), calibration_error_words(0.2)
+    ('0.22', '0.20')
+    """
+    return f"{ece:.2f}"
+
+
 def points(gap: float, *, places: int = 0) -> str:
     """A difference of two shares in percentage points, signed (a true minus sign).
 
@@ -133,9 +146,9 @@ def sweep_words(table: pd.DataFrame):
     """``trust.overconfidence_sweep`` as a learner reads it, with no row numbers.
 
     A teacher read "0.475 / 0.625 / 0.067": what the app said on average and its accuracy are
-    percentages, the expected calibration error is the average gap in percentage points, to one
-    decimal so that no two of the nine settings look tied; the setting shows as the learner picks
-    it (0.1), and the Brier score, a score rather than a share, keeps its 3 places.
+    percentages, the expected calibration error is written as everywhere in lesson 04
+    (:func:`calibration_error_words`); the setting shows as the learner picks it (0.1), and the
+    Brier score, a score rather than a share, keeps its 3 places.
 
     Examples
     --------
@@ -150,7 +163,7 @@ def sweep_words(table: pd.DataFrame):
     for column in ("mean_stated", "accuracy"):
         shown[SWEEP_NAMES[column]] = [percent(share) for share in table[column]]
     shown[SWEEP_NAMES["expected_calibration_error"]] = [
-        points(ece, places=1).removeprefix("+") for ece in table["expected_calibration_error"]
+        calibration_error_words(ece) for ece in table["expected_calibration_error"]
     ]
     setting, brier = SWEEP_NAMES["overconfidence"], SWEEP_NAMES["brier_score"]
     return (

@@ -27,6 +27,7 @@ from ..trust import (
 )
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
+from .plain_words import calibration_error_words
 
 #: Overconfidence settings offered (1: the app as launched).
 SETTINGS = (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
@@ -80,7 +81,8 @@ class CertaintyExplorer(Explorer):
         self.summary.value = text_block(
             self.headline(table, dial_bin),
             [
-                f"Expected calibration error: {summary['expected_calibration_error']:.3f} "
+                "Expected calibration error: "
+                f"{calibration_error_words(summary['expected_calibration_error'])} "
                 f"(0 = every stated probability comes true as often as stated).",
                 f"Accuracy of the yes/no verdict: {summary['accuracy']:.0%}, the same at every "
                 "overconfidence setting: it changes how sure the app sounds, not what it says.",

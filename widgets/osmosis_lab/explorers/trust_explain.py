@@ -7,6 +7,10 @@ Examples
 >>> explorer.person.value, explorer.other.value = "Lucas Apert", "Léopold"
 >>> "Lucas Apert's score for Léopold is 1.00" in explorer.summary.value
 True
+>>> explorer.other.value = "Antoine"
+>>> print(explorer.direction_sentence())  # doctest: +NORMALIZE_WHITESPACE
+This is one direction: how well Antoine fits what Lucas Apert weighs. Antoine's score for Lucas
+Apert is 0.88; the matching uses the mutual score, the average of the two: 0.89.
 """
 
 import ipywidgets as widgets
@@ -64,4 +68,22 @@ class WhyThisMatchExplorer(Explorer):
         table = category_contributions(self.people.loc[person], self.people.loc[other])
         show_chart(self.chart, trust_charts.contributions_chart(table, person=person, other=other))
         sentences = explain_contributions(table, person=person, other=other)
-        self.summary.value = text_block(sentences[0], [*sentences[1:], LEFT_OUT])
+        self.summary.value = text_block(
+            sentences[0], [self.direction_sentence(), *sentences[1:], LEFT_OUT]
+        )
+
+    def direction_sentence(self) -> str:
+        """Say the score is one direction, and give the other and the mutual score.
+
+        The objectives explorer names the mutual score (what the matching maximises); a learner
+        comparing the two numbers needs to know they differ on purpose.
+        """
+        person, other = self.person.value, self.other.value
+        mine = category_contributions(self.people.loc[person], self.people.loc[other])
+        theirs = category_contributions(self.people.loc[other], self.people.loc[person])
+        one, back = float(mine["contribution"].sum()), float(theirs["contribution"].sum())
+        return (
+            f"This is one direction: how well {other} fits what {person} weighs. {other}'s score "
+            f"for {person} is {back:.2f}; the matching uses the mutual score, the average of the "
+            f"two: {(one + back) / 2:.2f}."
+        )

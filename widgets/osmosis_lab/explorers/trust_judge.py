@@ -41,8 +41,12 @@ from . import controls as sliders
 from . import my_work
 from .base import Explorer, show_chart, text_block
 from .judge_record import JudgeRecord, KeepsCalls
+from .plain_words import calibration_error_words
 
 BINS = 5
+#: What the Next case button says on the last case: pressing it shows the results (the lesson
+#: names this button).
+SEE_RESULTS = "See my results"
 CHOICES = [("Accept the match", "accept"), ("Reject it", "reject")]
 START_CONFIDENCE = 75
 
@@ -74,8 +78,9 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         )
         self.confidence.layout.width = "520px"
         # The buttons stay enabled while cases are left: disabling the one that has the focus
-        # would drop a keyboard user's focus. Pressed out of turn, they say why not. After the
-        # last case they are switched off ("All N judged"); "Start again" stays available.
+        # would drop a keyboard user's focus. Pressed out of turn, they say why not. On the last
+        # case Next case reads "See my results"; once pressed it stays enabled (it has the
+        # focus) as "All N judged" and says where the results are. Lock in is switched off then.
         self.lock = widgets.Button(
             description="Lock in my call", tooltip="Record your call before you see the app's"
         )
@@ -162,15 +167,22 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         self.decision.value, self.confidence.value = pending["initial"], pending["confidence"]
         self.decision.disabled = self.confidence.disabled = True
         app_call = "accept" if case["app_accepts"] else "reject"
+        last = self.position == len(self.cases) - 1
+        self.next_case.description = SEE_RESULTS if last else "Next case"
+        then = f"press {SEE_RESULTS}" if last else "go to the next case"
         self.verdict.value = (
             f"<p role='status'><strong>The app says: {app_call}</strong>, and states it is "
             f"{case['certainty']:.0%} sure the couple will do well. Keep your call or change it, "
-            "then go to the next case.</p>"
+            f"then {then}.</p>"
         )
         self.final.value, self.final.disabled = pending["initial"], False
 
     def _next(self) -> None:
-        if self.finished:
+        if self.finished:  # the button keeps the keyboard focus; it says where to look
+            self.verdict.value = (
+                f"<p role='status'>All {len(self.cases)} cases are decided: your results are "
+                "below. Press Start again to judge them again.</p>"
+            )
             return
         if self.final.disabled or self.final.value is None:
             self.verdict.value = (
@@ -223,9 +235,10 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
 
     def _show_results(self) -> None:
         self.progress.value = f"All {len(self.cases)} cases decided."
-        # Nothing is left to go to: say so on the button itself, and switch it off.
+        # Nothing is left to go to: say so on the button itself. It stays enabled: the learner
+        # has just pressed it, and disabling it would drop their keyboard focus.
         self.next_case.description = f"All {len(self.cases)} judged"
-        self.next_case.disabled = self.lock.disabled = True
+        self.lock.disabled = True
         self.case_card.value = ""
         self.decision.disabled = self.confidence.disabled = True
         found = self.results()
@@ -236,8 +249,8 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
             f"{app['accuracy']:.0%}.",
             [
                 f"Calibration error (0 is best; very rough on only {you['cases']} cases): yours "
-                f"{you['expected_calibration_error']:.2f}, the app's "
-                f"{app['expected_calibration_error']:.2f}.",
+                f"{calibration_error_words(you['expected_calibration_error'])}, the app's "
+                f"{calibration_error_words(app['expected_calibration_error'])}.",
                 f"You said on average you were {you['mean_predicted']:.0%} sure a couple would "
                 f"do well; the app, {app['mean_predicted']:.0%}; {you['observed_rate']:.0%} did.",
                 found["reliance"].in_words(),

@@ -105,8 +105,11 @@ class OutageExplorer(Explorer):
             f"{DESIGNS[0]}: all {single['users']} connected users are harmed.",
             f"{DESIGNS[1]}: safe modes cover {backed['fallback_took_over']}, Billie reaches "
             f"{backed['reached_by_human']}, {backed['harmed']} are harmed.",
-            f"Billie calls {self.priority.value}: she reaches {backed['reached_by_human']} of "
-            f"the {backed['users'] - backed['fallback_took_over']} people whose safe mode failed.",
+            billie_words(
+                self.priority.value,
+                int(backed["reached_by_human"]),
+                int(backed["users"] - backed["fallback_took_over"]),
+            ),
         ] + [
             f"Users {group}: {row['harmed']} of {row['users']} harmed."
             for group, row in vulnerable.iterrows()
@@ -116,3 +119,37 @@ class OutageExplorer(Explorer):
             "safe modes and a human contact.",
             lines,
         )
+
+
+def billie_words(priority: str, reached: int, failed: int) -> str:
+    """Who Billie reaches among the people whose safe mode failed, said well for any counts.
+
+    A learner read "she reaches 0 of the 0 people whose safe mode failed" at 100 % safe modes.
+
+    Examples
+    --------
+    >>> billie_words("in random order", 0, 0)
+    'Billie calls in random order: every safe mode worked, so nobody needs her call.'
+    >>> billie_words("in random order", 1, 1)
+    'Billie calls in random order: she reaches the one person whose safe mode failed.'
+    >>> billie_words("in random order", 12, 12)
+    'Billie calls in random order: she reaches all 12 people whose safe mode failed.'
+    >>> billie_words("in random order", 0, 3)
+    'Billie calls in random order: she reaches none of the 3 people whose safe mode failed.'
+    >>> billie_words("in random order", 5, 40)
+    'Billie calls in random order: she reaches 5 of the 40 people whose safe mode failed.'
+    """
+    start = f"Billie calls {priority}: "
+    if failed == 0:
+        return start + "every safe mode worked, so nobody needs her call."
+    people = "person whose safe mode failed" if failed == 1 else "people whose safe mode failed"
+    if reached == failed:
+        return start + (
+            f"she reaches the one {people}."
+            if failed == 1
+            else f"she reaches all {failed} {people}."
+        )
+    if reached == 0:
+        whom = f"the one {people}" if failed == 1 else f"none of the {failed} {people}"
+        return start + (f"she cannot reach {whom}." if failed == 1 else f"she reaches {whom}.")
+    return start + f"she reaches {reached} of the {failed} {people}."

@@ -225,15 +225,14 @@ def test_lesson04s_sweep_for_exercise_3_is_shown_in_words():
         assert f">{setting}<" in html, setting
     assert ">8<" not in html and ">0<" not in html  # no row numbers
     assert "expected calibration error" in text and "accuracy" in text
-    # A teacher read "0.475 / 0.625 / 0.067": shares as whole percentages, the ECE in points
-    # (the formats are asserted cell by cell below, against the engine's values)
+    # A teacher read "0.475 / 0.625 / 0.067": shares as whole percentages; the ECE as lesson 04
+    # writes it everywhere (a share, 2 decimals: the form Exercise 2 accepts), cell by cell
     table = shown.data
     for (_, row), (_, engine) in zip(table.iterrows(), sweep.iterrows(), strict=True):
         assert whole_percent(row["the app said on average"]) == round(engine["mean_stated"] * 100)
         assert whole_percent(row["accuracy"]) == round(engine["accuracy"] * 100)
-        ece = signed_points(row["expected calibration error"])
-        assert ece == round(engine["expected_calibration_error"] * 100, 1)
-    eces = [signed_points(cell) for cell in table["expected calibration error"]]
+        assert row["expected calibration error"] == f"{engine['expected_calibration_error']:.2f}"
+    eces = [float(cell) for cell in table["expected calibration error"]]
     best = sweep["expected_calibration_error"].idxmin()
     assert eces.index(min(eces)) == best and eces.count(min(eces)) == 1  # no tie on screen
 

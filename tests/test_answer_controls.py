@@ -5,6 +5,8 @@ That every control answered with its exercise's solution says "correct" is teste
 ``tests/test_solutions.py``, where the lesson's own state gives the solution's value.
 """
 
+import html
+
 import ipywidgets as widgets
 import pytest
 
@@ -208,3 +210,19 @@ def test_every_option_is_shown_whole_not_cut_to_the_buttons_width():
         for toggles in [getattr(control, "choice", None), *getattr(control, "sides", [])]:
             if toggles is not None:
                 assert toggles.style.button_width == "auto", name
+
+
+@pytest.mark.parametrize(
+    "exercise",
+    [e for e in EXERCISES.values() if e.kind in ("choice", "picks") and e.labels],
+    ids=lambda e: e.name,
+)
+def test_your_answer_says_the_buttons_words_not_the_options_code(exercise):
+    """A learner clicked "All tricks" and read "Your answer: all_tricks"."""
+    control = answer_control(exercise.name)
+    if exercise.kind == "choice":
+        control.choice.index = len(control.choice.options) - 1
+    else:
+        control.picks[-1].value = True
+    said = control.selection.value
+    assert f"Your answer: {html.escape(exercise.label(exercise.options[-1]))}<" in said, said

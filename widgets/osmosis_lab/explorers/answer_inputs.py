@@ -168,6 +168,10 @@ class AnswerInputs:
             )
         elif state is None:
             words = "nothing chosen yet"
+        elif self.exercise.kind in ("choice", "picks"):
+            # in the buttons' words ("Bundled"), never the option's code ("bundled", "all_tricks")
+            chosen = state if isinstance(state, list) else [state]
+            words = ", ".join(self.exercise.label(option) for option in chosen)
         else:
             words = answer_words(state)
         if self.exercise.kind in ("number", "phrase"):

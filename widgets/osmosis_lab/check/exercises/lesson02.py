@@ -182,6 +182,14 @@ what_erasure_undoes = Exercise(
     variable="undone",
     kind="picks",
     options=("a", "b", "c", "d", "e"),
+    # the letters with a few words each, so the buttons read without scrolling back to the list
+    labels={
+        "a": "a · ledger record",
+        "b": "b · match with Paul",
+        "c": "c · the averages",
+        "d": "d · investors' copy",
+        "e": "e · audit log",
+    },
     control=True,
     solution=('undone = {"a"}'),
     explanation=(

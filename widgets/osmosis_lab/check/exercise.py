@@ -97,6 +97,29 @@ def not_a_number(text: str, unit: str) -> str:
     return f"{said} is not a number: type it in digits or words, {number_examples(unit)}."
 
 
+#: Words after a number that change what it means ("5 or 6", "7 million"): never dropped.
+_NOT_A_NOUN = re.compile(
+    r"or|ou|and|et|more|plus|less|moins|not|pas|than|que|per|cents?|percent|pourcent"
+    r"|hundred|thousand|mille|millions?|billion|milliard"
+)
+
+
+def _without_sign_and_noun(text: str) -> str:
+    """``text`` without a leading "±" and a trailing noun: learners copy the screen ("±15")
+    and say what they counted ("7 violations", "4 personnes").
+
+    >>> _without_sign_and_noun("±15"), _without_sign_and_noun("7 violations")
+    ('15', '7')
+    >>> _without_sign_and_noun("5 or 6"), _without_sign_and_noun("12 per cent")
+    ('5 or 6', '12 per cent')
+    """
+    text = re.sub(r"^\s*(±|\+/-|\+-)\s*", "", text)
+    noun = re.fullmatch(r"\s*(.*\d)\s+([^\W\d_]+)\.?\s*", text)
+    if noun and not _NOT_A_NOUN.fullmatch(noun[2].casefold()):
+        return noun[1]
+    return text
+
+
 def parse_number(text: str, *, unit: str) -> int | float:
     """Read a typed number leniently: spaces, a decimal comma and a per cent sign are fine.
 
@@ -123,12 +146,14 @@ def parse_number(text: str, *, unit: str) -> int | float:
     (0.83, 12)
     >>> parse_number("Twelve", unit="count"), parse_number("vingt-et-un", unit="count")
     (12, 21)
-    >>> parse_number("1/4", unit="fraction")
-    0.25
+    >>> parse_number("1/4", unit="fraction"), parse_number("±15", unit="value")
+    (0.25, 15.0)
+    >>> parse_number("7 violations", unit="count")
+    7
     """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
-    cleaned = re.sub(r"\s+", "", str(text)).replace(",", ".").casefold()
+    cleaned = re.sub(r"\s+", "", _without_sign_and_noun(str(text))).replace(",", ".").casefold()
     cleaned = re.sub(r"(percent|pourcent)$", "%", cleaned)  # "15 per cent" is "15 %"
     percent = cleaned.endswith("%")
     cleaned = cleaned.removesuffix("%")

@@ -32,6 +32,7 @@ from __future__ import annotations
 import pandas as pd
 
 from osmosis_lab.review.design import AS_PLANNED, LaunchDesign, with_change
+from osmosis_lab.review.figure_rows import weeks
 from osmosis_lab.review.tradeoffs import WEEKS_TO_LAUNCH, CompanyFigures, company_side
 
 #: The compared table's label for the design every change is measured against.
@@ -78,7 +79,7 @@ def _company_words(mine: CompanyFigures, plan: CompanyFigures) -> str:
         parts.append(f"{mine.staff - plan.staff} extra staff")
     if mine.cash_weeks_left != plan.cash_weeks_left:
         parts.append(
-            f"{mine.cash_weeks_left:g} weeks of money left instead of {plan.cash_weeks_left:g}"
+            f"{weeks(mine.cash_weeks_left)} of money left instead of {plan.cash_weeks_left:g}"
         )
     if len(parts) > 1:
         return "; ".join(parts)

@@ -284,7 +284,8 @@ class DesignPanel(Explorer):
             "<table class='osmosis-review-figures'><caption>The simulations' figures: the plan "
             "and your design (changed figures in bold)</caption><tr><th scope='col'>theme</th>"
             "<th scope='col'>figure</th><th scope='col'>as planned</th>"
-            f"<th scope='col'>your design</th></tr>{rows}</table><ul>{notes}</ul></div>"
+            f"<th scope='col'>your design</th></tr>{rows}</table><ul>{notes}</ul>"
+            f"{review_notes.kept_by_save('design choices')}</div>"
         )
 
     def matching_notes(self) -> list[str]:

@@ -19,6 +19,7 @@ from ..charts import review as review_charts
 from ..review import ROLES, VALUES, stakeholder_matrix, values_at_stake
 from . import text_boxes
 from .base import Explorer, show_chart, show_message
+from .review_notes import kept_by_save
 
 STYLE = {"description_width": "17em", "button_width": "7.5em"}
 
@@ -83,5 +84,6 @@ class StakeholderExplorer(Explorer):
             f"{len(matrix)} roles filled in.</strong></p><table class='osmosis-matrix'>"
             "<caption>Your stakeholder matrix</caption><tr><th scope='col'>role</th>"
             "<th scope='col'>who</th><th scope='col'>most at stake</th>"
-            f"<th scope='col'>note</th></tr>{rows}</table></div>"
+            f"<th scope='col'>note</th></tr>{rows}</table>"
+            f"{kept_by_save('matrix entries')}</div>"
         )

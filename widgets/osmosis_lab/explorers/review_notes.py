@@ -31,6 +31,19 @@ PROPOSING_HELD = (
     "Whether who proposes changes anything here is Exercise 2's question, below: this line "
     "tells you once you have answered it and pressed Check."
 )
+#: Under the design panel and the stakeholder matrix: neither keeps itself, as the answer boxes do;
+#: the review writer keeps both with the review (a restart would lose them silently otherwise).
+KEPT_BY_SAVE = (
+    "Your {what} are kept only when you press <em>Save my review</em> in section 4 (Your "
+    "review): a change since then is lost on a restart."
+)
+
+
+def kept_by_save(what: str) -> str:
+    """The line that says when ``what`` (e.g. "design choices") is kept, as a paragraph."""
+    return f'<p class="osmosis-not-kept">{KEPT_BY_SAVE.format(what=html.escape(what))}</p>'
+
+
 #: Where the privacy-cost model is written down, named only on the line for those who code.
 PRIVACY_COST_MODULE = "osmosis_lab.review.privacy_cost"
 

@@ -20,7 +20,7 @@ Examples
 
 from pathlib import Path
 
-from ..errors import RecordError
+from ..errors import OsmosisLabError, RecordError
 from ..records import write_text_atomically
 from ..records.export import REVIEW
 from . import my_work
@@ -44,7 +44,7 @@ def save_review(path: str | Path, markdown: str, *, allow_empty: bool = False) -
 class ReviewSaving:
     """Save and Clear, for a writer with ``store``, ``learner``, ``saved_fields``, the ``name``
     and ``text`` boxes, ``status``, ``clearing`` (the confirm step) and ``_last_save``, whose
-    ``fields()``, ``markdown()``, ``review_path``, ``_is_open(name)`` and ``refresh()`` say
+    ``fields()``, ``markdown()``, ``markdown_of(fields)``, ``review_path``, ``_is_open(name)`` and ``refresh()`` say
     what is on screen, where it goes and whose it is."""
 
     def write(self, *, same_press: bool = False) -> None:
@@ -52,7 +52,9 @@ class ReviewSaving:
         completes the last Save with letters typed before it (see :mod:`.late_keystrokes`)."""
         self._ask_to_clear(False)
         if self.learner is None:
-            self.status.value = say.not_saved_no_name()
+            # after "Delete my saved work", only signing in again keeps this learner's work again
+            gone = getattr(self, "signed_out", None)
+            self.status.value = say.not_saved_signed_out(gone) if gone else say.not_saved_no_name()
             return
         if not self._is_open(self.name.value):
             self.status.value = say.not_saved_other_name(self.learner)
@@ -68,11 +70,14 @@ class ReviewSaving:
             last = self._last_save
             self._last_save = last.completed(fields) if same_press and last else Press(fields)
 
-    def _save(self, fields: dict, *, allow_empty: bool, repaired: bool = False) -> bool:
+    def _save(
+        self, fields: dict, *, allow_empty: bool, repaired: bool = False, markdown: str = ""
+    ) -> bool:
+        """Keep ``fields`` and write ``markdown`` (default: the review on screen) as the file."""
         self.status.value = say.status("Saving…")
         try:
             self.store.save(self.learner, SECTION, fields, allow_empty=allow_empty)
-            self.saved_to = save_review(self.review_path, self.markdown())
+            self.saved_to = save_review(self.review_path, markdown or self.markdown())
             self.saved_fields = fields  # only now: "saved" means both files were written
             my_work.changed()  # the export's preview holds the review: it follows
         except RecordError as error:
@@ -93,8 +98,23 @@ class ReviewSaving:
         self.status.value = say.kept()
 
     def clear_review(self) -> None:
-        """Empty the saved review text (the confirmed "Clear my review"); choices and matrix stay."""
+        """Empty the saved review text (the confirmed "Clear my review"); nothing else changes.
+
+        The saved reasons, choices and matrix stay exactly as saved, in the record and in the
+        file: a change on screen that was not saved is not saved by Clear, and stays on screen.
+        """
         self._ask_to_clear(False)
+        self._last_save = None  # letters arriving now complete no earlier Save
+        if not self.saved_fields:  # nothing saved: no file to empty
+            self.text.value = ""
+            self.status.value = say.cleared_nothing_saved()
+            return
+        fields = {**self.saved_fields, "review": ""}
+        try:
+            markdown = self.markdown_of(fields)
+        except (TypeError, KeyError, ValueError, OsmosisLabError):
+            self.status.value = say.not_cleared()
+            return
         self.text.value = ""
-        if self._save(self.fields(), allow_empty=True):
+        if self._save(fields, allow_empty=True, markdown=markdown):
             self.status.value = say.cleared(self.saved_to)

@@ -109,6 +109,52 @@ def kept() -> str:
     return status("Kept: nothing was cleared.")
 
 
+def cleared_nothing_saved() -> str:
+    return status(
+        "<strong>Cleared:</strong> the text box is empty. Nothing was saved, so no file changed."
+    )
+
+
+def not_cleared() -> str:
+    return status(
+        "<strong>Not cleared:</strong> your saved review could not be read back, so nothing was "
+        "changed. Press <em>Save my review</em> to save what is on screen instead."
+    )
+
+
+# -- after "Delete my saved work" signed the learner out -------------------------------------------
+
+#: Why nothing is kept after a sign-out: the words of :func:`signed_out`, :func:`not_saved_signed_out`.
+_SIGN_IN_AGAIN = (
+    "Nothing on screen here is saved any more, and Save writes nothing: to keep this review "
+    "again, sign in at the top of the lesson (<em>Open my work</em>), then press "
+    "<em>Save my review</em>."
+)
+
+
+def signed_out(learner: str) -> str:
+    """The writer's status once the learner whose review was open is signed out (by Delete)."""
+    return status(
+        f"<strong>Signed out:</strong> {_name(learner)} is no longer signed in (after "
+        f"<em>Delete my saved work</em>). {_SIGN_IN_AGAIN}"
+    )
+
+
+def not_saved_signed_out(learner: str) -> str:
+    return status(f"<strong>Not saved:</strong> {_name(learner)} is signed out. {_SIGN_IN_AGAIN}")
+
+
+def not_opened_signed_out(learner: str) -> str:
+    return status(
+        f"<strong>Not opened:</strong> {_name(learner)} was signed out here (after "
+        "<em>Delete my saved work</em>). Sign in at the top of the lesson again first."
+    )
+
+
+#: The summary's state after a sign-out.
+SIGNED_OUT_STATE = "not saved: you are signed out"
+
+
 def cleared(path: Path | None) -> str:
     return status(f"<strong>Cleared:</strong> your saved review text is empty now ({_file(path)}).")
 

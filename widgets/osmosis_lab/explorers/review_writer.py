@@ -29,12 +29,13 @@ Examples
 from pathlib import Path
 
 import ipywidgets as widgets
+import numpy as np
 
 from ..errors import RecordError
 from ..records import RecordStore
 from ..records.export import saved_review
 from ..records.store import learner_key, normalise_name
-from ..review import ITEM_TITLES, checklist, review_markdown
+from ..review import ITEM_TITLES, LaunchDesign, checklist, consequences, review_markdown
 from . import my_work, newest, text_boxes
 from . import review_words as say
 from .base import Explorer
@@ -45,6 +46,14 @@ from .review_follow import BLANK, OnScreen
 from .review_matrix import StakeholderExplorer
 from .review_reasons import ChecklistReasons
 from .review_saving import REVIEW_STEM, SECTION, ReviewSaving, save_review  # noqa: F401 - imported from here
+
+
+def _same(learner: str, name: str) -> bool:
+    """Whether ``name`` is ``learner`` (as a record names them; a name that is no name: no)."""
+    try:
+        return learner_key(name) == learner_key(learner)
+    except RecordError:
+        return False
 
 
 def _normalised_or_none(name: str) -> str | None:
@@ -66,6 +75,8 @@ class ReviewWriter(ReviewSaving, Explorer):
         self.saved_fields: dict = {}
         self.opened_fields: dict = {}
         self.saved_to: Path | None = None
+        self.signed_out: str | None = None  # whose open review a sign-out (Delete) closed
+        self._signed_in: str | None = None  # who was signed in at the last on_sign_in
         self._last_save: Press | None = None  # what the last Save wrote (see .late_keystrokes)
         self._build_controls()
         self.view = widgets.VBox(
@@ -89,9 +100,12 @@ class ReviewWriter(ReviewSaving, Explorer):
     def on_sign_in(self) -> None:
         """Follow the sign-in at the top of the lesson: while someone is signed in, the review is
         theirs (the name box shows it and cannot be changed) and opens by itself."""
-        signed_in = my_work.current_learner()
+        signed_in, before = my_work.current_learner(), self._signed_in
+        self._signed_in = signed_in
         self.name.disabled = bool(signed_in)
         if not signed_in:
+            if before and self.learner is not None and self._is_open(before):
+                self._close_signed_out()
             return
         untouched = self.fields() in (self.saved_fields, self.opened_fields)
         if self.learner is not None and not self._is_open(signed_in) and untouched:
@@ -99,6 +113,15 @@ class ReviewWriter(ReviewSaving, Explorer):
         if self.learner is None:
             self.name.value = signed_in
             self.open_record()
+
+    def _close_signed_out(self) -> None:
+        """The signed-in learner was signed out ("Delete my saved work" erased their files): the
+        review stays on screen to read, but nothing re-saves it until they sign in again."""
+        self.signed_out, self.learner = self.learner, None
+        self.saved_fields, self.opened_fields, self._last_save = {}, {}, None
+        self._ask_to_clear(False)
+        self.status.value = say.signed_out(self.signed_out)
+        self.refresh()
 
     def _build_controls(self) -> None:
         self.name = text_boxes.Text(
@@ -173,6 +196,21 @@ class ReviewWriter(ReviewSaving, Explorer):
             reasons=self.reasons.values(),
         )
 
+    def markdown_of(self, fields: dict) -> str:
+        """The review file's text for saved ``fields`` (not the screen): what Clear rewrites.
+
+        Raises ``KeyError``, ``TypeError`` or a ``ValueError`` if ``fields`` lack a design or
+        matrix this lesson can read."""
+        design = LaunchDesign(**fields["design"])
+        figures = consequences(
+            design, self.panel.scenario, rng=np.random.default_rng(self.panel.seed)
+        )
+        matrix = {role: tuple(entry) for role, entry in fields["matrix"].items()}
+        return review_markdown(
+            design, figures, matrix, fields.get("review", ""),
+            planned=self.panel.planned, reasons=fields.get("reasons") or {},
+        )  # fmt: skip
+
     @property
     def review_path(self) -> Path | None:
         """The learner's Markdown file (``None`` until a name is given)."""
@@ -188,6 +226,9 @@ class ReviewWriter(ReviewSaving, Explorer):
             self.name.value = signed_in
             self.status.value = say.not_opened_signed_in(signed_in)
             return
+        if not signed_in and self.signed_out and _same(self.signed_out, self.name.value):
+            self.status.value = say.not_opened_signed_out(self.signed_out)
+            return
         switching = self.learner is not None
         # what "unsaved" is measured against: the saved review, or the screen as it was opened
         if switching and self.fields() != (self.saved_fields or self.opened_fields):
@@ -200,15 +241,20 @@ class ReviewWriter(ReviewSaving, Explorer):
             return
         if saved and "reasons" not in saved:  # saved before reasons were asked: none given
             saved = {**saved, "reasons": dict.fromkeys(ITEM_TITLES, "")}
+        # signed in again after a Delete: what is still on screen is theirs, and stays
+        again = not saved and self.signed_out and _same(self.signed_out, self.name.value)
         self.learner, self.saved_fields = " ".join(self.name.value.split()), saved
+        self.signed_out = None
         self.text.disabled = False
         self.text.placeholder = (
             "Would you launch? What must change first, and for whom? "
             "Which trade-off did you accept, and why?"
         )
-        self.text.value = saved.get("review", "")
-        # a new learner on the same screen starts blank: the last learner's work is not theirs
-        notes = self._restore(saved if saved or not switching else BLANK)
+        notes = ""
+        if not again:
+            self.text.value = saved.get("review", "")
+            # a new learner on the same screen starts blank: the last learner's work is not theirs
+            notes = self._restore(saved if saved or not switching else BLANK)
         self.opened_fields = self.fields()
         self.status.value = say.opened(found=bool(saved), path=self.review_path, notes=notes)
         self.refresh()
@@ -226,14 +272,13 @@ class ReviewWriter(ReviewSaving, Explorer):
 
     def _is_open(self, name: str) -> bool:
         """Whether ``name`` is the learner whose review is open (a name that is no name: no)."""
-        try:
-            return learner_key(name) == learner_key(self.learner)
-        except RecordError:
-            return False
+        return self.learner is not None and _same(self.learner, name)
 
     def refresh(self) -> None:
         typed = " ".join(self.name.value.split())
-        if self.learner is None:
+        if self.learner is None and self.signed_out:
+            state = say.SIGNED_OUT_STATE
+        elif self.learner is None:
             state = say.not_opened_state(typed)
         elif self.fields() == self.saved_fields:
             state = "saved"

@@ -47,6 +47,9 @@ class SignIn:
         self.lesson, self.folder = lesson, folder
         self._last_press: Press | None = None  # the name signed in with (see .late_keystrokes)
         self._started_record = False  # whether that press began its name's record
+        self._welcome: tuple[str, str] | None = None  # the sign-in's words around the count
+        self._counting = False  # whether the status shows the count of kept answers
+        self._signing_in = self._work_changed = False  # during this box's own sign-in
         self.name = text_boxes.Text(
             value=current_learner() or "",
             description="Your name or pseudonym",
@@ -127,30 +130,61 @@ class SignIn:
             return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
         self._last_press = Press({"name": self.name.value})
         self._started_record = started
-        my_work.set_signed_in(self.name.value, store)
-        found = len(saved.get(self.lesson, {}))
+        self._signing_in, self._work_changed = True, False
+        try:
+            my_work.set_signed_in(self.name.value, store)  # answers given before may join now
+        finally:
+            self._signing_in = False
+        # the copy read above counts, unless answers joined the record as the sign-in happened
+        found = None if self._work_changed else len(saved.get(self.lesson, {}))
         # a name cut short was never the learner's choice: no "instead of" for it
         instead = (
             f" (instead of {html.escape(switched_from)})" if switched_from and not cut_short else ""
         )
-        self._say(
-            f"<strong>Signed in as {html.escape(current_learner())}{instead}.</strong> "
-            f"{found} answer{'' if found == 1 else 's'} kept in this lesson so far. Your work is "
-            f"kept in <code>{html.escape(str(store.path(self.name.value)))}</code>, on the "
-            "machine that runs this notebook; nothing is sent anywhere unless you export it. "
-            "Your name is not a password: use one nobody else in the class uses."
+        where = html.escape(str(store.path(self.name.value)))
+        self._welcome = (
+            f"<strong>Signed in as {html.escape(current_learner())}{instead}.</strong> ",
+            f" Your work is kept in <code>{where}</code>, on the machine that runs this notebook; "
+            "nothing is sent anywhere unless you export it. Your name is not a password: use one "
+            "nobody else in the class uses.",
         )
+        self._say_welcome(found)
+
+    def _kept_here(self, found: int | None = None) -> str:
+        """How many answers of this lesson are kept now: ``found``, or read from the record
+        (never remembered: answers kept after the sign-in, or joined at it, count too)."""
+        if found is None:
+            try:
+                found = len(my_work.current_store().load(current_learner()).get(self.lesson, {}))
+            except RecordError:
+                return "Your kept answers could not be counted."
+        return f"{found} answer{'' if found == 1 else 's'} kept in this lesson so far."
+
+    def _say_welcome(self, found: int | None = None) -> None:
+        head, tail = self._welcome or (f"Signed in as {html.escape(current_learner())}. ", "")
+        self._say(head + self._kept_here(found) + tail)
+        self._counting = True
+
+    def on_work_changed(self) -> None:
+        """An answer was kept (:func:`.my_work.changed`): the count said follows it."""
+        if self._signing_in:  # answers joining at this box's sign-in: it counts them after
+            self._work_changed = True
+        elif self._counting and current_learner():
+            self._say_welcome()
 
     def on_sign_in(self) -> None:
         """Someone signed in or out in this kernel: say who is signed in now."""
-        self._say()
+        self._welcome = None  # said at this box's own sign-in only (it then says it again)
+        if not self._signing_in:  # at its own sign-in the box says it all once, just after
+            self._say()
 
     def _say(self, message: str = "") -> None:
+        self._counting = False  # set again by _say_welcome, whose count follows kept work
+        if not message and current_learner():
+            return self._say_welcome()
         if not message:
             message = (
-                f"Signed in as {html.escape(current_learner())}."
-                if current_learner()
-                else "<strong>Not signed in:</strong> your answers are not kept yet. Type your "
+                "<strong>Not signed in:</strong> your answers are not kept yet. Type your "
                 f"name, then press <em>Enter</em> or <em>Open my work</em>. {AFTER_RESTART}"
             )
         self.status.value = _live(message)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import pandas as pd
 
 from osmosis_lab.review.design import AS_PLANNED, LaunchDesign, with_change
+from osmosis_lab.review.figure_rows import weeks
 from osmosis_lab.review.tradeoffs import WEEKS_TO_LAUNCH, CompanyFigures, company_side
 
 #: The compared table's label for the design every change is measured against.
@@ -77,8 +78,12 @@ def _company_words(mine: CompanyFigures, plan: CompanyFigures) -> str:
     if mine.staff > plan.staff:
         parts.append(f"{mine.staff - plan.staff} extra staff")
     if mine.cash_weeks_left != plan.cash_weeks_left:
+        left = mine.cash_weeks_left
         parts.append(
-            f"{mine.cash_weeks_left:g} weeks of money left instead of {plan.cash_weeks_left:g}"
+            f"{weeks(left)} of money left instead of {plan.cash_weeks_left:g}"
+            if left >= 0  # below 0 the money runs out first: "-1 weeks of money left" is no sense
+            else f"the money runs out {weeks(-left)} before launch instead of "
+            f"{weeks(plan.cash_weeks_left)} left"
         )
     if len(parts) > 1:
         return "; ".join(parts)

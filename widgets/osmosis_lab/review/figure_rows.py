@@ -187,18 +187,24 @@ def work_and_delay(work_weeks: int, delay_weeks: int) -> str:
     ('2 weeks of work, launch not delayed', '6 weeks of work, launch delayed 2 weeks', '1 week of work, launch delayed 1 week')
     """
 
-    def weeks(n: int) -> str:
-        return f"{n} week{'' if n == 1 else 's'}"
-
     delay = f"launch delayed {weeks(delay_weeks)}" if delay_weeks else "launch not delayed"
     return f"{weeks(work_weeks)} of work, {delay}"
 
 
+def weeks(n: float) -> str:
+    """``n`` weeks in words, singular for exactly one (money can last 1 week, or 0.5 weeks).
+
+    >>> weeks(1), weeks(1.0), weeks(0.5), weeks(6)
+    ('1 week', '1 week', '0.5 weeks', '6 weeks')
+    """
+    return f"{n:g} week{'' if n == 1 else 's'}"
+
+
 def _company_rows(co: CompanyFigures) -> list[tuple]:
     left = (
-        f"{co.cash_weeks_left:g} weeks"
+        weeks(co.cash_weeks_left)
         if co.cash_weeks_left >= 0
-        else f"none: runs out {-co.cash_weeks_left:g} weeks before launch"
+        else f"none: runs out {weeks(-co.cash_weeks_left)} before launch"
     )
     # neither is "better": they are the company's costs, weighed against the other figures
     return [

@@ -48,12 +48,13 @@ def test_each_toggle_control_carries_the_mark_and_says_what_is_pressed(exercise)
     options = exercise.choices()
     if exercise.kind == "choice":
         update(control.choice, index=len(options) - 1)
-        assert _said(control) == f"Your answer: {options[-1]}"
+        assert _said(control) == f"Your answer: {exercise.label(options[-1])}"  # the button's words
     elif exercise.kind == "picks":
         update(control.picks[0], value=True)
         update(control.picks[-1], value=True)
         assert [p.value for p in control.picks] == [True] + [False] * (len(options) - 2) + [True]
-        assert _said(control) == f"Your answer: {options[0]}, {options[-1]}"
+        said = f"{exercise.label(options[0])}, {exercise.label(options[-1])}"
+        assert _said(control) == f"Your answer: {said}"
     elif exercise.kind == "pair":
         update(control.sides[0], index=1)
         assert _said(control) == f"Your answer: {options[0][1]}, then the other one"

@@ -97,3 +97,22 @@ def test_a_long_answer_is_quoted_back_by_its_start_and_wraps():
     shown = control.selection.value + control.verdict.value
     assert shown.count("a" * 61) == 0 and "5,000 characters" in shown
     assert "overflow-wrap: anywhere" in control.view.children[0].value
+
+
+@pytest.mark.parametrize("typed", ["test", "   ", ""])
+@pytest.mark.parametrize("kept", [False, True], ids=["nothing kept", "a try kept"])
+def test_a_second_press_on_what_cannot_be_read_is_heard(typed, kept):
+    """The browser's keyboard walk typed "test", pressed Enter (a Check), then Check: the box
+    said the same thing twice, so a keyboard user could not tell the press was taken. The
+    second press says so, and still counts no try."""
+    record = MemoryRecord()
+    control = answer_control(NUMBERS[0].name, record=record)
+    if kept:
+        typed_check(control, "1")
+    typed_check(control, typed)
+    first = said(control)
+    control.check_button.click()
+    assert said(control) != first
+    assert "Pressed again: still nothing that reads as an answer, so no try." in said(control)
+    assert "the same answer, so not a new try" not in said(control)
+    assert record.get(NUMBERS[0].name, {}).get("tries", 0) == (1 if kept else 0)

@@ -55,6 +55,9 @@ _JUDGED = ("correct", "hint", "could not check")
 #: The status while the box holds text that could not be read, after tries that were kept.
 NOT_READ = "not read"
 _AGAIN = "<p><em>Checked again: the same answer, so not a new try. Change it to try again.</em></p>"
+#: A second press on what could not be read either: the press is heard, nothing is counted.
+_UNREAD_AGAIN = "<p><em>Pressed again: still nothing that reads as an answer, so no try.</em></p>"
+_NOTHING_UNREAD = object()  # no unread answer checked yet
 #: The class every answer control's box carries (the mark's rule is scoped to it).
 CONTROL_CLASS = "osmosis-answer"
 #: The mark a selected toggle shows before its words, for sight and accessible name alike.
@@ -75,6 +78,7 @@ class AnswerControl(AnswerInputs):
 
     def __init__(self, exercise: Exercise, *, record: Any = None) -> None:
         self._last_check: Press | None = None  # the text checked (see .late_keystrokes)
+        self._unread = _NOTHING_UNREAD  # the last answer Check could not read, if any
         self.exercise, self.record = exercise, record
         self.status = "not checked"
         self.check_button = widgets.Button(
@@ -111,11 +115,16 @@ class AnswerControl(AnswerInputs):
             )
         except NotANumber:
             verdict = Verdict("not attempted", not_a_number(self.text.value, self.exercise.unit))
+        # a press must always be heard: the same unreadable answer again says so
+        unread = self.state() if verdict.status == "not attempted" else _NOTHING_UNREAD
+        repeat = unread is not _NOTHING_UNREAD and unread == self._unread
+        self._unread = unread
         if verdict.status == "not attempted" and self._kept_try():
-            return self._not_read(verdict)
+            return self._not_read(verdict, repeat=repeat)
         self.status = verdict.status
         again = again and verdict.status in _JUDGED
-        self.verdict.value = _live(verdict._repr_html_() + (_AGAIN if again else ""))
+        note = _AGAIN if again else _UNREAD_AGAIN if repeat else ""
+        self.verdict.value = _live(verdict._repr_html_() + note)
         if not again:
             self._keep(verdict)
         self._after_check()
@@ -132,7 +141,7 @@ class AnswerControl(AnswerInputs):
         kept = self.record.get(self.exercise.name) if self.record is not None else None
         return kept if kept and kept.get("tries") else None
 
-    def _not_read(self, verdict: Verdict) -> Verdict:
+    def _not_read(self, verdict: Verdict, *, repeat: bool = False) -> Verdict:
         """Say that what the box holds was not read, and what the last checked answer got."""
         kept = self._kept_try()
         said = Verdict(kept["status"], "", prediction=self.exercise.check.prediction).label
@@ -143,7 +152,7 @@ class AnswerControl(AnswerInputs):
             f"</p><p>Your last checked answer, {html.escape(words)}, got: {html.escape(said)}"
             f" (tries so far: {kept['tries']}).</p>"
         )
-        self.verdict.value = _live(note)
+        self.verdict.value = _live(note + (_UNREAD_AGAIN if repeat else ""))
         self._after_check()
         return Verdict("not attempted", verdict.message)
 

@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 import html
+import json
 import logging
 import random
 import re
@@ -239,7 +240,29 @@ def check_invariants(explorer: Explorer) -> None:
     for k, n in STEP_OF.findall(every_text(explorer)):
         assert 1 <= int(k) <= int(n), f"{name} says 'Step {k} of {n}'"
     for spec in shown_charts(explorer):  # show_chart leaves the schema check to this
+        validate_chart(spec)
+
+
+#: The specs already found valid, by their canonical JSON. Validation is a pure function of the
+#: spec, and a sequence shows the same chart again and again (most actions redraw only text):
+#: each distinct spec is checked once per test session, which took a third of this layer's time.
+_VALID_SPECS: set[str] = set()
+
+
+def validate_chart(spec: dict) -> None:
+    """Check ``spec`` against the Vega-Lite schema altair ships, once per distinct spec.
+
+    Raises altair's schema error naming the offending property when it is invalid.
+
+    >>> validate_chart({"mark": "point", "data": {"values": [{"x": 1}]}})
+    >>> validate_chart({"mark": "no such mark"})  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    jsonschema.exceptions.ValidationError: 'no such mark' is not a mark
+    """
+    key = json.dumps(spec, sort_keys=True, default=str)
+    if key not in _VALID_SPECS:
         alt.TopLevelSpec.validate(spec)
+        _VALID_SPECS.add(key)
 
 
 def shown_charts(explorer: Explorer) -> list[dict]:

@@ -30,6 +30,14 @@ True
 False
 >>> in_fast_run("tests/test_hub.py::test_a_class_of_isolated_learners", "hub", markers={"slow"})
 False
+>>> worker_group("tests/browser/test_lesson_03.py::test_charts_drawn", "browser")
+'browser'
+>>> worker_group("lessons/02_consent.ipynb::Cell 3", "nbval")
+'lessons/02_consent.ipynb'
+>>> worker_group("tests/test_site.py::test_every_lesson_has_a_page_linked_from_the_index", "kernels")
+'tests/test_site.py'
+>>> worker_group("tests/test_matching_deferred.py::test_result_is_stable", "unit") is None
+True
 """
 
 from __future__ import annotations
@@ -37,6 +45,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from fnmatch import fnmatch
+
+import pytest
 
 
 @dataclass(frozen=True)
@@ -165,6 +175,28 @@ def in_fast_run(nodeid: str, layer: str, markers: set[str] = frozenset()) -> boo
     return layer in FAST_LAYERS or any(fnmatch(nodeid, pattern) for pattern in SMOKE)
 
 
+#: The ``user_properties`` key under which each test's report carries its layer: under
+#: pytest-xdist the controller, which prints the report, never sees the items, only reports.
+LAYER_PROPERTY = "osmosis_layer"
+
+
+def worker_group(nodeid: str, layer: str) -> str | None:
+    """The tests that must share one pytest-xdist worker (``--dist loadgroup``), or None.
+
+    The browser tests share one JupyterLab and one Chromium per session, so all of them go to
+    one worker while the other runs everything else (a second session would start another
+    server and browser on the same two cores). An nbval notebook's cells run in order in one
+    kernel. A kernels-layer module shares an expensive module fixture (the built site, a
+    kernel), which a split module would build twice.
+    """
+    path = nodeid.split("::")[0]
+    if layer == "browser":
+        return "browser"
+    if layer in ("nbval", "kernels"):
+        return path
+    return None
+
+
 def example_floor(path: str) -> int:
     """The least number of hypothesis examples a property test in ``path`` may run."""
     return next(floor for pattern, floor in EXAMPLE_FLOORS if fnmatch(path, pattern))
@@ -174,14 +206,18 @@ class LayerReport:
     """A pytest plugin: sums each test's durations into its layer and prints them.
 
     With ``fast=True`` (``pytest --fast``) it also deselects what ``make test-fast`` leaves out.
+    Under pytest-xdist each worker collects, so each item's layer is computed where the item
+    is and travels to the controller in its reports' ``user_properties``; the worker also
+    marks the tests that must share a worker (:func:`worker_group`).
     """
 
     def __init__(self, *, fast: bool = False, config=None) -> None:
         self.fast, self.config = fast, config
-        self.layer: dict[str, str] = {}
         self.seconds: dict[str, float] = defaultdict(float)
         self.tests: dict[str, set[str]] = defaultdict(set)
 
+    # tryfirst: before xdist's own hook reads the xdist_group marks (and renames the items)
+    @pytest.hookimpl(tryfirst=True)
     def pytest_collection_modifyitems(self, items) -> None:
         from _pytest.doctest import DoctestItem
 
@@ -189,7 +225,11 @@ class LayerReport:
         for item in items:
             markers = {mark.name for mark in item.iter_markers()}
             doctest = isinstance(item, DoctestItem)
-            layer = self.layer[item.nodeid] = layer_of(item.nodeid, markers, doctest=doctest)
+            layer = layer_of(item.nodeid, markers, doctest=doctest)
+            item.user_properties.append((LAYER_PROPERTY, layer))
+            group = worker_group(item.nodeid, layer)
+            if group is not None:
+                item.add_marker(pytest.mark.xdist_group(group))
             fast = not self.fast or in_fast_run(item.nodeid, layer, markers)
             (kept if fast else left_out).append(item)
         if left_out:
@@ -197,7 +237,7 @@ class LayerReport:
             items[:] = kept
 
     def pytest_runtest_logreport(self, report) -> None:
-        layer = self.layer.get(report.nodeid, "unit")
+        layer = dict(report.user_properties).get(LAYER_PROPERTY, "unit")
         self.seconds[layer] += report.duration
         self.tests[layer].add(report.nodeid)
 

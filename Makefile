@@ -43,7 +43,7 @@ lab: $(STAMP)  ## open lesson 00 in JupyterLab
 
 # Both cores (pytest-xdist): the browser tests share one JupyterLab and one Chromium, so they all
 # go to one worker (--dist loadgroup; tests/layers.py: worker_group) while the other runs the
-# rest; a lesson's nbval cells, and a kernels module, stay on one worker too.
+# rest; a lesson's nbval cells stay on one worker too (tests/conftest.py schedules them).
 TEST_WORKERS ?= 2
 
 test: $(STAMP)  ## run every test layer: unit, doctests, lint, nbval, solutions, explorers, browser

@@ -30,14 +30,12 @@ True
 False
 >>> in_fast_run("tests/test_hub.py::test_a_class_of_isolated_learners", "hub", markers={"slow"})
 False
->>> worker_group("tests/browser/test_lesson_03.py::test_charts_drawn", "browser")
+>>> worker_group("tests/browser/test_lesson_03.py::test_charts_drawn")
 'browser'
->>> worker_group("lessons/02_consent.ipynb::Cell 3", "nbval")
+>>> worker_group("lessons/02_consent.ipynb::Cell 3")
 'lessons/02_consent.ipynb'
->>> worker_group("tests/test_site.py::test_every_lesson_has_a_page_linked_from_the_index", "kernels")
-'tests/test_site.py'
->>> worker_group("tests/test_matching_deferred.py::test_result_is_stable", "unit") is None
-True
+>>> worker_group("tests/test_matching_deferred.py::test_result_is_stable")
+'tests/test_matching_deferred.py::test_result_is_stable'
 """
 
 from __future__ import annotations
@@ -45,8 +43,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from fnmatch import fnmatch
-
-import pytest
 
 
 @dataclass(frozen=True)
@@ -180,21 +176,20 @@ def in_fast_run(nodeid: str, layer: str, markers: set[str] = frozenset()) -> boo
 LAYER_PROPERTY = "osmosis_layer"
 
 
-def worker_group(nodeid: str, layer: str) -> str | None:
-    """The tests that must share one pytest-xdist worker (``--dist loadgroup``), or None.
+def worker_group(nodeid: str) -> str:
+    """The unit of work a pytest-xdist worker takes whole: tests of one group share a worker.
 
     The browser tests share one JupyterLab and one Chromium per session, so all of them go to
     one worker while the other runs everything else (a second session would start another
-    server and browser on the same two cores). An nbval notebook's cells run in order in one
-    kernel. A kernels-layer module shares an expensive module fixture (the built site, a
-    kernel), which a split module would build twice.
+    server and browser on the same two cores); an nbval notebook's cells run in order in one
+    kernel. Every other test is a unit of its own. Decided from the node id alone, because the
+    xdist controller, which schedules, sees nothing else (``conftest.GroupScheduling``).
     """
     path = nodeid.split("::")[0]
+    layer = layer_of(nodeid)
     if layer == "browser":
         return "browser"
-    if layer in ("nbval", "kernels"):
-        return path
-    return None
+    return path if layer == "nbval" else nodeid
 
 
 def example_floor(path: str) -> int:
@@ -207,8 +202,7 @@ class LayerReport:
 
     With ``fast=True`` (``pytest --fast``) it also deselects what ``make test-fast`` leaves out.
     Under pytest-xdist each worker collects, so each item's layer is computed where the item
-    is and travels to the controller in its reports' ``user_properties``; the worker also
-    marks the tests that must share a worker (:func:`worker_group`).
+    is and travels to the controller in its reports' ``user_properties``.
     """
 
     def __init__(self, *, fast: bool = False, config=None) -> None:
@@ -216,8 +210,6 @@ class LayerReport:
         self.seconds: dict[str, float] = defaultdict(float)
         self.tests: dict[str, set[str]] = defaultdict(set)
 
-    # tryfirst: before xdist's own hook reads the xdist_group marks (and renames the items)
-    @pytest.hookimpl(tryfirst=True)
     def pytest_collection_modifyitems(self, items) -> None:
         from _pytest.doctest import DoctestItem
 
@@ -227,9 +219,6 @@ class LayerReport:
             doctest = isinstance(item, DoctestItem)
             layer = layer_of(item.nodeid, markers, doctest=doctest)
             item.user_properties.append((LAYER_PROPERTY, layer))
-            group = worker_group(item.nodeid, layer)
-            if group is not None:
-                item.add_marker(pytest.mark.xdist_group(group))
             fast = not self.fast or in_fast_run(item.nodeid, layer, markers)
             (kept if fast else left_out).append(item)
         if left_out:

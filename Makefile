@@ -41,9 +41,14 @@ lab: $(STAMP)  ## open lesson 00 in JupyterLab
 	$(call require_python,$(PY))
 	$(VENV)/bin/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
+# Both cores (pytest-xdist): the browser tests share one JupyterLab and one Chromium, so they all
+# go to one worker (--dist loadgroup; tests/layers.py: worker_group) while the other runs the
+# rest; a lesson's nbval cells stay on one worker too (tests/conftest.py schedules them).
+TEST_WORKERS ?= 2
+
 test: $(STAMP)  ## run every test layer: unit, doctests, lint, nbval, solutions, explorers, browser
 	$(call require_python,$(PY))
-	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest
+	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # The edit-run loop (`pytest --fast`, tests/layers.py: FAST_LAYERS and SMOKE): unit and property
 # tests, doctests, the lint layer, the deployment files read without starting anything, and each

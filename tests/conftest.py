@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from hypothesis import settings
 
-from layers import LayerReport
+from layers import LayerReport, worker_group
 from learner_steps import clock, export_next_to_notebook, fresh_kernel  # noqa: F401 (fixtures)
 
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
@@ -49,6 +49,24 @@ def pytest_configure(config: pytest.Config) -> None:
     # tests under its folder, and the report also counts lessons/ (nbval) and widgets/ (doctests)
     fast = config.getoption("fast", default=False)
     config.pluginmanager.register(LayerReport(fast=fast, config=config), "osmosis-layers")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup`` (``make test``): schedule by ``layers.worker_group``.
+
+    pytest-xdist 3.8 groups by renaming items (``item._nodeid``), which pytest 9.2's node ids
+    ignore: its own loadgroup would send a notebook's cells to both workers.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_group(nodeid)
+
+    return GroupScheduling(config, log)
 
 
 #: Test fixtures are data and helper files for other processes (the hub's test configuration,

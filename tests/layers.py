@@ -30,6 +30,12 @@ True
 False
 >>> in_fast_run("tests/test_hub.py::test_a_class_of_isolated_learners", "hub", markers={"slow"})
 False
+>>> worker_group("tests/browser/test_lesson_03.py::test_charts_drawn")
+'browser'
+>>> worker_group("lessons/02_consent.ipynb::Cell 3")
+'lessons/02_consent.ipynb'
+>>> worker_group("tests/test_matching_deferred.py::test_result_is_stable")
+'tests/test_matching_deferred.py::test_result_is_stable'
 """
 
 from __future__ import annotations
@@ -165,6 +171,27 @@ def in_fast_run(nodeid: str, layer: str, markers: set[str] = frozenset()) -> boo
     return layer in FAST_LAYERS or any(fnmatch(nodeid, pattern) for pattern in SMOKE)
 
 
+#: The ``user_properties`` key under which each test's report carries its layer: under
+#: pytest-xdist the controller, which prints the report, never sees the items, only reports.
+LAYER_PROPERTY = "osmosis_layer"
+
+
+def worker_group(nodeid: str) -> str:
+    """The unit of work a pytest-xdist worker takes whole: tests of one group share a worker.
+
+    The browser tests share one JupyterLab and one Chromium per session, so all of them go to
+    one worker while the other runs everything else (a second session would start another
+    server and browser on the same two cores); an nbval notebook's cells run in order in one
+    kernel. Every other test is a unit of its own. Decided from the node id alone, because the
+    xdist controller, which schedules, sees nothing else (``conftest.GroupScheduling``).
+    """
+    path = nodeid.split("::")[0]
+    layer = layer_of(nodeid)
+    if layer == "browser":
+        return "browser"
+    return path if layer == "nbval" else nodeid
+
+
 def example_floor(path: str) -> int:
     """The least number of hypothesis examples a property test in ``path`` may run."""
     return next(floor for pattern, floor in EXAMPLE_FLOORS if fnmatch(path, pattern))
@@ -174,11 +201,12 @@ class LayerReport:
     """A pytest plugin: sums each test's durations into its layer and prints them.
 
     With ``fast=True`` (``pytest --fast``) it also deselects what ``make test-fast`` leaves out.
+    Under pytest-xdist each worker collects, so each item's layer is computed where the item
+    is and travels to the controller in its reports' ``user_properties``.
     """
 
     def __init__(self, *, fast: bool = False, config=None) -> None:
         self.fast, self.config = fast, config
-        self.layer: dict[str, str] = {}
         self.seconds: dict[str, float] = defaultdict(float)
         self.tests: dict[str, set[str]] = defaultdict(set)
 
@@ -189,7 +217,8 @@ class LayerReport:
         for item in items:
             markers = {mark.name for mark in item.iter_markers()}
             doctest = isinstance(item, DoctestItem)
-            layer = self.layer[item.nodeid] = layer_of(item.nodeid, markers, doctest=doctest)
+            layer = layer_of(item.nodeid, markers, doctest=doctest)
+            item.user_properties.append((LAYER_PROPERTY, layer))
             fast = not self.fast or in_fast_run(item.nodeid, layer, markers)
             (kept if fast else left_out).append(item)
         if left_out:
@@ -197,7 +226,7 @@ class LayerReport:
             items[:] = kept
 
     def pytest_runtest_logreport(self, report) -> None:
-        layer = self.layer.get(report.nodeid, "unit")
+        layer = dict(report.user_properties).get(LAYER_PROPERTY, "unit")
         self.seconds[layer] += report.duration
         self.tests[layer].add(report.nodeid)
 

@@ -54,7 +54,14 @@ def test_the_check_leak_detector_can_fail():
 def lint_imports(*, pythonpath: Path | None = None) -> subprocess.CompletedProcess:
     """Run import-linter's contracts (pyproject.toml, ``[tool.importlinter]``)."""
     env = {**os.environ, "PYTHONPATH": str(pythonpath)} if pythonpath else None
-    command = [sys.executable, "-c", "from importlinter.cli import lint_imports_command as c; c()"]
+    # --no-cache: its cache is a folder in the repository, which the two tests here (on two
+    # pytest-xdist workers, one of them over a changed copy of the package) would both write
+    command = [
+        sys.executable,
+        "-c",
+        "from importlinter.cli import lint_imports_command as c; c()",
+        "--no-cache",
+    ]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
 
 

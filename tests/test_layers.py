@@ -118,22 +118,33 @@ def test_every_file_a_layer_names_exists(pattern):
 
 
 def fake_item(nodeid, *markers):
+    item = SimpleNamespace(
+        nodeid=nodeid,
+        iter_markers=lambda: [SimpleNamespace(name=m) for m in markers],
+        user_properties=[],
+        groups=[],
+    )
+    item.add_marker = lambda mark: item.groups.extend(mark.args)
+    return item
+
+
+def fake_report(item, seconds):
+    """A phase's report as pytest makes it: it carries the item's user_properties."""
     return SimpleNamespace(
-        nodeid=nodeid, iter_markers=lambda: [SimpleNamespace(name=m) for m in markers]
+        nodeid=item.nodeid, duration=seconds, user_properties=item.user_properties
     )
 
 
 def test_the_report_adds_each_phase_to_the_layer_and_flags_what_is_over_budget():
     report = layers.LayerReport()
-    report.pytest_collection_modifyitems(
-        [fake_item("tests/test_hub.py::test_a"), fake_item("tests/test_robustness.py::t", "slow")]
+    hub, robustness = (
+        fake_item("tests/test_hub.py::test_a"),
+        fake_item("tests/test_robustness.py::t", "slow"),
     )
-    for nodeid, seconds in [
-        ("tests/test_hub.py::test_a", 1.5),
-        ("tests/test_hub.py::test_a", 30.0),  # setup, then call: one test, both phases
-        ("tests/test_robustness.py::t", 2.0),
-    ]:
-        report.pytest_runtest_logreport(SimpleNamespace(nodeid=nodeid, duration=seconds))
+    report.pytest_collection_modifyitems([hub, robustness])
+    # setup, then call: one test, both phases
+    for item, seconds in [(hub, 1.5), (hub, 30.0), (robustness, 2.0)]:
+        report.pytest_runtest_logreport(fake_report(item, seconds))
     lines = []
     terminal = SimpleNamespace(write_line=lines.append, section=lambda title: lines.append(title))
     report.pytest_terminal_summary(terminal)

@@ -22,6 +22,8 @@ from .harness import (
     browser_unavailable_reason,
     launch_chromium,
 )
+from .harness.env import REPO
+from .harness.watch import LearnerFileWatch
 from .harness.workspace import copy_lessons, learner_files, new_learner_files
 
 
@@ -53,14 +55,24 @@ def browser_ready():
 def repository_lessons_untouched():
     """Fail the module if it wrote a learner's file (record, review, export, poll token, summary)
     into the repository's ``lessons/``: every test's JupyterLab serves a copy
-    (``harness.workspace.copy_lessons``), and this says so if one does not."""
-    before = learner_files()
-    yield
-    written = new_learner_files(before, learner_files())
+    (``harness.workspace.copy_lessons``), and this says so if one does not.
+
+    Exactly the learner files: the other pytest-xdist worker runs lessons in place (nbval, the
+    kernels layer), so a folder's mtime would blame it on this module (``harness.watch``)."""
+    lessons = REPO / "lessons"
+    before = _files_only(learner_files(lessons))
+    with LearnerFileWatch(lessons) as watch:
+        yield
+    snapshot = new_learner_files(before, _files_only(learner_files(lessons)))
+    written = sorted(set(snapshot) | {f"lessons/{name}" for name in watch.written()})
     assert not written, (
         f"a browser test wrote learner files into the repository: {written}; serve a copy of "
         "the lessons (harness.workspace.copy_lessons) instead"
     )
+
+
+def _files_only(snapshot: dict) -> dict:
+    return {path: stat for path, stat in snapshot.items() if not path.is_dir()}
 
 
 @pytest.fixture(scope="session")

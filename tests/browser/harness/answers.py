@@ -32,25 +32,13 @@ def shown(out) -> dict:
 def keys(lab: LabPage, *pressed: str, text: str = "") -> None:
     """Press ``pressed`` (after typing ``text`` over the box's content) where the focus is,
     then wait until the kernel has handled what they sent, if anything."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    if not text and all(key in ("Tab", "Shift+Tab") for key in pressed):
-        for key in pressed:  # moving the focus sends the kernel nothing: no wait
-            lab.page.keyboard.press(key)
-        return
-    before = lab.page.evaluate("() => (window.__osmosis || {commIdle: 0}).commIdle")
+    before = lab.comm_sent()
     if text:
         lab.page.keyboard.press("ControlOrMeta+A")
         lab.page.keyboard.type(text)
     for key in pressed:
         lab.page.keyboard.press(key)
-    try:
-        lab.page.wait_for_function(
-            "(n) => window.__osmosis.commIdle > n", arg=before, timeout=1500, polling=20
-        )
-    except PlaywrightTimeout:  # nothing was sent to the kernel
-        return
-    lab.settle(quiet_ms=150)
+    lab.wait_for_keys(before)
 
 
 def focused_in(out) -> str:

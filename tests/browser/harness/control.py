@@ -87,12 +87,12 @@ class Control:
         (a closed drop-down, list boxes, radio buttons) and move the learner to another cell.
         """
         self.focus()
-        before = self._comm_count()
+        before = self.lab.comm_sent()
         for _ in range(times):
             for key in keys:
                 self.lab.page.keyboard.press(key)
         if settle:
-            self._wait_for_kernel(before)  # first: a widget may move the focus on purpose
+            self.lab.wait_for_keys(before)  # first: a widget may move the focus on purpose
         if keep_focus:
             # The focus stays with the control, or a widget of the same output took it on
             # purpose (a confirm step focuses its safe answer); anywhere else, JupyterLab took it.
@@ -139,12 +139,12 @@ class Control:
     def type(self, text: str, *, submit: bool = True) -> Control:
         """Replace a text or number box's content by typing; Enter commits number boxes."""
         self.focus()
-        before = self._comm_count()
+        before = self.lab.comm_sent()
         self.lab.page.keyboard.press("ControlOrMeta+A")
         self.lab.page.keyboard.type(text)
         if submit:
             self.lab.page.keyboard.press("Enter")
-        self._wait_for_kernel(before)
+        self.lab.wait_for_keys(before)
         return self
 
     def latency_ms(self, *keys: str, quiet_ms: int = 300) -> float | None:
@@ -218,21 +218,3 @@ class Control:
             return (text, "Enter")
         self.press(*keys)
         return keys
-
-    def _comm_count(self) -> int:
-        return self.lab.page.evaluate("() => (window.__osmosis || {commIdle: 0}).commIdle")
-
-    def _wait_for_kernel(self, before: int, timeout: float = 10) -> None:
-        """Wait for the kernel to finish the comm message(s) the keys sent, if they sent any."""
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-        try:
-            self.lab.page.wait_for_function(
-                "(n) => window.__osmosis && window.__osmosis.commIdle > n",
-                arg=before,
-                timeout=1500,
-                polling=20,
-            )
-        except PlaywrightTimeout:  # nothing was sent (e.g. a slider already at its end)
-            return
-        self.lab.settle(quiet_ms=150, timeout=timeout)

@@ -125,6 +125,25 @@ class LabPage:
         self.wait_kernel_ready()
         return self.run_all(timeout=timeout)
 
+    def comm_sent(self) -> int:
+        """How many comm messages (widget changes) this page has sent its kernels so far."""
+        return self.page.evaluate("() => (window.__osmosis || {commSent: 0}).commSent")
+
+    def wait_for_keys(self, sent_before: int, timeout: float = 10) -> None:
+        """After pressing keys: wait until the kernel has handled every widget change they sent.
+
+        ``sent_before`` is :meth:`comm_sent` from before the keys. Keys that sent nothing (Tab,
+        a slider already at its end) return after two frames; the others once each message's
+        "idle" has come back and the kernel has been quiet a moment (its replies drawn).
+        """
+        self.page.evaluate(scripts.TWO_FRAMES)
+        if self.comm_sent() == sent_before:
+            return
+        self.page.wait_for_function(
+            "() => window.__osmosis.pending.size === 0", timeout=timeout * 1000, polling=20
+        )
+        self.settle(quiet_ms=150, timeout=timeout)
+
     def settle(self, quiet_ms: int = 250, timeout: float = 10) -> None:
         """Wait until the kernel has said nothing for ``quiet_ms``, then for one frame."""
         self.page.wait_for_function(

@@ -22,15 +22,28 @@ KERNEL_READY = """
 }
 """
 
-#: Record what the kernel says outside cells (errors and stderr from widget callbacks) and
-#: count finished comm messages: a widget change has been handled once its "idle" arrives.
+#: Record what the kernel says outside cells (errors and stderr from widget callbacks), and
+#: which comm messages the page sent that the kernel has not finished: a widget change has been
+#: handled once the "idle" whose parent is its message arrives. Counting the messages *sent*
+#: tells a key that sent nothing (Tab, a slider at its end) from one still on its way, so the
+#: harness need not wait a fixed time to find out. A restart drops what was pending.
 TRACK_IOPUB = """
 (path) => {
   const k = window.__osmosisPanel(path).sessionContext.session.kernel;
   const t = window.__osmosis || (window.__osmosis = {
-      errors: [], stderr: [], commIdle: 0, lastMessage: 0, kernels: new Set()});
+      errors: [], stderr: [], commIdle: 0, commSent: 0, pending: new Set(), lastMessage: 0,
+      kernels: new Set()});
   if (t.kernels.has(k)) return;
   t.kernels.add(k);
+  k.anyMessage.connect((_, args) => {
+    if (args.direction === 'send' && args.msg.header.msg_type === 'comm_msg') {
+      t.commSent += 1;
+      t.pending.add(args.msg.header.msg_id);
+    }
+  });
+  k.statusChanged.connect((_, status) => {
+    if (status === 'restarting' || status === 'dead') t.pending.clear();
+  });
   k.iopubMessage.connect((_, msg) => {
     const type = msg.header.msg_type;
     const parent = (msg.parent_header && msg.parent_header.msg_type) || '';
@@ -38,9 +51,18 @@ TRACK_IOPUB = """
     if (parent !== 'comm_msg') return;
     if (type === 'error') t.errors.push(msg.content.ename + ': ' + msg.content.evalue);
     if (type === 'stream' && msg.content.name === 'stderr') t.stderr.push(msg.content.text);
-    if (type === 'status' && msg.content.execution_state === 'idle') t.commIdle += 1;
+    if (type === 'status' && msg.content.execution_state === 'idle') {
+      t.commIdle += 1;
+      t.pending.delete(msg.parent_header.msg_id);
+    }
   });
 }
+"""
+
+#: Two frames and a little: by then every handler of the keys just pressed has run, and a
+#: widget has sent whatever those keys change.
+TWO_FRAMES = """
+() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))))
 """
 
 RESTART_KERNEL = """

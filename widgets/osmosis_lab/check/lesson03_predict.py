@@ -154,7 +154,7 @@ def _survey_band() -> str:
 def _survey_shown() -> str:
     points = round(_survey_half_width() * 100)
     return (
-        f"with {SURVEY['people']} people at ε = 1, the 95% interval reaches {points} points "
+        f"with {SURVEY['people']} people at ε = 1, a 95% interval reaches about {points} points "
         f"either side: {_survey_band()!r}"
     )
 

@@ -6,6 +6,8 @@ it names, a prediction's hint marked "Noted:", the colour that repeats the words
 and what a notebook front end is handed to display.
 """
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -35,6 +37,7 @@ def who_asked(prediction=False):
         ),
         fallback_hint="Look at the form.",
         prediction=prediction,
+        shows=(lambda: "the form says Lea") if prediction else None,
     )
 
 
@@ -58,8 +61,21 @@ def test_each_verdict_says_its_own_words():
 
 def test_a_prediction_that_shows_a_misconception_is_noted_with_its_hint():
     verdict = who_asked(prediction=True).verdict("Simon")
-    assert (verdict.label, verdict.message) == ("Noted:", "Simon holds it; who asked?")
+    assert (verdict.label, verdict.message) == (
+        "Noted:",
+        "you predicted 'Simon'; the form says Lea. Simon holds it; who asked?",
+    )
     assert verdict.misconception == "the holder"  # the teacher's view still counts it
+
+
+def test_a_prediction_must_say_what_the_data_show_and_says_it_only_after_an_answer():
+    with pytest.raises(TypeError, match="shows="):
+        Check("p", "?", lambda answer: True, ".", prediction=True)
+    check = who_asked(prediction=True)
+    assert "Lea" not in check.verdict(...).message  # not attempted: nothing is revealed
+    broken = replace(check, reference=lambda: 1 / 0)  # could not check: nothing either
+    assert "Lea" not in check.verdict(object()).message
+    assert "Lea" not in broken.verdict("Simon").message
 
 
 @pytest.mark.parametrize(

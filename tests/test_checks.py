@@ -36,7 +36,8 @@ def test_each_named_misconception_gets_its_own_hint(name, misconception, monkeyp
     monkeypatch.delenv(STRICT_ENV, raising=False)
     verdict = CHECKS[name](misconception.example)
     assert verdict.status == "hint"
-    assert verdict.message == misconception.hint
+    # a prediction's reply says what was predicted and the truth first, then this hint
+    assert verdict.message.endswith(misconception.hint), str(verdict)
 
 
 @pytest.mark.parametrize("name", sorted(CHECKS))

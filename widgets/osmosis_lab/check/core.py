@@ -46,12 +46,13 @@ number, text in quotes, or a tuple, set or dict of those, then run this cell.
 """
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .hints import message_html
 from .plain import NotPlainData, is_number, to_plain
+from .said import noted
 
 STRICT_ENV = "OSMOSIS_STRICT_CHECKS"
 #: Set by the answer controls (the explorers layer, so that ``check`` imports no widgets):
@@ -221,6 +222,17 @@ class Check:
     #: A prediction made before the result is shown: any answer is taken, and one unlike the
     #: data is "Noted:" with where to look, never "Not yet:" (the status stays "hint").
     prediction: bool = False
+    #: A prediction's truth in words, computed from the same source as ``reference`` ("in the
+    #: export it is 1 person: just him (1)"): a reply that is not "Correct!" says it beside
+    #: the learner's own answer, so they see how far off they were. Every prediction has one.
+    shows: Callable[[], str] | None = None
+    #: A prediction whose options are codes: the words its buttons show (said back in the reply;
+    #: the exercise's answer control shows them too).
+    labels: Mapping[Any, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.prediction and self.shows is None:
+            raise TypeError(f"prediction {self.name!r} needs shows=: what the data show, in words")
 
     def verdict(self, answer: Any) -> Verdict:
         """Judge ``answer`` without raising, whatever it is."""
@@ -242,6 +254,7 @@ class Check:
             except Exception as error:  # noqa: BLE001 - any failure means "cannot judge"
                 message = _UNAVAILABLE.format(error=f"{type(error).__name__}: {error}")
                 return Verdict("could not check", message, error=error)
+        given = answer  # as the learner gave it: a prediction's reply says it back
         try:
             answer = self.normalise(answer)
             if self.is_correct(answer):
@@ -250,13 +263,24 @@ class Check:
                 if _safe(misconception.matches, answer):
                     return Verdict(
                         "hint",
-                        misconception.hint,
+                        self._hint(given, misconception.hint),
                         misconception=misconception.name,
                         prediction=self.prediction,
                     )
         except Exception:  # noqa: BLE001 - any odd answer gets the fallback hint, not a crash
             pass
-        return Verdict("hint", self.fallback_hint, prediction=self.prediction)
+        return Verdict("hint", self._hint(given, self.fallback_hint), prediction=self.prediction)
+
+    def _hint(self, given: Any, hint: str) -> str:
+        """A hint; for a prediction, after what was predicted and what the data show (only
+        ever after an answer: "not attempted" and "could not check" say neither)."""
+        if not self.prediction or self.shows is None:
+            return hint
+        try:
+            shows = self.shows()
+        except Exception:  # noqa: BLE001 - the reference passed; if the words fail, say the hint
+            return hint
+        return noted(given, shows, hint, self.labels)
 
     def __call__(self, answer: Any) -> Verdict:
         result = self.verdict(answer)

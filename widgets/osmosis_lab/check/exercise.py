@@ -230,6 +230,8 @@ class Exercise:
         names = {m.name for m in self.check.misconceptions}
         if unknown := set(self.code_only) - names:
             raise ValueError(f"{self.name}: code_only names no misconception: {sorted(unknown)}")
+        if self.labels and self.check.prediction:  # its reply says the labels back: one place
+            raise ValueError(f"{self.name}: a prediction's labels go on its Check (labels=)")
 
     @property
     def name(self) -> str:
@@ -267,7 +269,7 @@ class Exercise:
         >>> e.label("pre_ticked"), e.label("other")
         ('Pre-ticked', 'other')
         """
-        return self.labels.get(option, str(option))
+        return {**self.check.labels, **self.labels}.get(option, str(option))
 
     def read_phrase(self, text: str) -> Any:
         """The answer a typed phrase stands for: its entry in ``accepted``, else the phrase."""

@@ -29,6 +29,7 @@ from ..matching.scenarios import (
     gale_shapley_example,
 )
 from .core import Check, Misconception
+from .said import said_back
 
 #: Exercise 2's matching of Gale and Shapley's example (one pair would rather swap).
 SHAKY_MATCHING = {"alpha": "B", "beta": "A", "gamma": "C"}
@@ -85,6 +86,9 @@ hand_matching = Check(
     name="hand_matching",
     prediction=True,  # its result is hidden until answered: a wrong one is "Noted:"
     reference=lambda: deferred_acceptance(HAND_PROPOSERS, HAND_REVIEWERS),
+    shows=lambda: (
+        "run to the end, it pairs " + said_back(deferred_acceptance(HAND_PROPOSERS, HAND_REVIEWERS))
+    ),
     question="Run deferred acceptance by hand: Ada, Ben, Cyd and Dev propose to W, X, Y and Z. "
     "Who ends up with whom? Give each of Ada, Ben, Cyd and Dev their partner.",
     is_correct=lambda answer: dict(answer) == deferred_acceptance(HAND_PROPOSERS, HAND_REVIEWERS),
@@ -96,14 +100,14 @@ hand_matching = Check(
             matches=lambda answer: dict(answer) == _first_choices(),
             wrong_value=lambda: _first_choices(),
             hint="Two people cannot share one partner: X and W each hold only their favourite "
-            "among those who asked, and turn the other down, who then asks their next choice.",
+            "among those who asked, and the other then asks their next choice.",
         ),
         Misconception(
             "reviewers proposed",
             example={"Ada": "X", "Ben": "W", "Cyd": "Z", "Dev": "Y"},
             matches=lambda answer: dict(answer) == _reviewers_proposing(),
             wrong_value=lambda: _reviewers_proposing(),
-            hint="That is the result when W, X, Y, Z propose. Here Ada, Ben, Cyd and Dev ask.",
+            hint="That is the result when W, X, Y and Z propose; here Ada, Ben, Cyd and Dev ask.",
         ),
         Misconception(
             "kept the first acceptance",
@@ -113,7 +117,7 @@ hand_matching = Check(
             "Cyd go, so Cyd must ask again.",
         ),
     ),
-    fallback_hint="Give each of Ada, Ben, Cyd and Dev one partner. Follow the lists in order, one "
+    fallback_hint="Give each of Ada, Ben, Cyd and Dev one partner: follow the lists in order, one "
     "proposal at a time, and let each reviewer keep only the best offer so far.",
 )
 
@@ -170,6 +174,10 @@ men_first_choices_when_women_propose = Check(
     name="men_first_choices_when_women_propose",
     prediction=True,  # its result is hidden until answered: a wrong one is "Noted:"
     reference=_men_first_choices,
+    shows=lambda: (
+        f"in the example, {_men_first_choices()} of the "
+        f"{len(gale_shapley_example()[0])} men get their first choice"
+    ),
     question="In Gale and Shapley's example, when the WOMEN propose, how many men get their "
     "first choice?",
     is_correct=lambda answer: answer == _men_first_choices(),
@@ -181,7 +189,7 @@ men_first_choices_when_women_propose = Check(
             example=3,
             matches=lambda answer: answer == _men_first_choices(women_propose=False),
             wrong_value=lambda: _men_first_choices(women_propose=False),
-            hint="3 is what the men get when THEY propose. Switch sides in the explorer.",
+            hint="3 is what the men get when THEY propose: switch sides in the explorer.",
         ),
     ),
     fallback_hint="Run the 'Who proposes?' explorer on Gale & Shapley's 3 × 3 and count.",

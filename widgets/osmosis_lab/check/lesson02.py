@@ -9,8 +9,8 @@ module re-exports the others so that ``check.lesson02.<name>`` finds every one o
 Examples
 --------
 >>> print(consent_is_specific("no consent"))  # doctest: +NORMALIZE_WHITESPACE
-Noted: Ana did consent, on day 0. Look at what she consented to: matching.
-Is research the same purpose?
+Noted: you predicted 'no consent'; the ledger says not allowed: wrong purpose. Ana did
+consent, on day 0, but to matching: is research the same purpose?
 >>> consent_is_specific("Not allowed!").status, consent_is_specific("not refused").status
 ('correct', 'hint')
 >>> what_erasure_undoes({"a"}).status
@@ -61,10 +61,21 @@ def _research_refused_for_purpose(answer) -> bool:
     return not decision.allowed and answer in (REFUSED, decision.code)
 
 
+def _ledger_says(decision) -> str:
+    """What the ledger answers, in the words of its reason code (the cell below prints it).
+
+    >>> _ledger_says(_ana_research_decision())
+    'the ledger says not allowed: wrong purpose'
+    """
+    verdict = "allowed" if decision.allowed else "not allowed"
+    return f"the ledger says {verdict}: {decision.code.replace('_', ' ')}"
+
+
 consent_is_specific = Check(
     name="consent_is_specific",
     prediction=True,  # its result is hidden until answered: a wrong one is "Noted:"
     reference=_ana_research_decision,
+    shows=lambda: _ledger_says(_ana_research_decision()),
     question="On day 3, may the app use Ana's conscious memories for research? Answer in a few "
     "words (why, too, if you can).",
     is_correct=_research_refused_for_purpose,
@@ -76,26 +87,25 @@ consent_is_specific = Check(
             "thought she never consented",
             "she never consented",
             lambda a: a == NO_CONSENT,
-            "Ana did consent, on day 0. Look at what she consented to: matching. "
-            "Is research the same purpose?",
+            "Ana did consent, on day 0, but to matching: is research the same purpose?",
         ),
         Misconception(
             "thought consent covers everything",
             "yes",
             lambda a: a == ALLOWED,
-            "Consent is not a blank cheque: GDPR Art. 4(11) says it is specific. "
-            "Ana agreed to matching. Is research matching?",
+            "Consent is not a blank cheque (GDPR Art. 4(11): it is specific): Ana agreed to "
+            "matching, and research is not matching.",
         ),
         Misconception(
             "right verdict, reason contradicts it",
             "no, she agreed to research",
             lambda a: a == CONTRADICTED,
-            "Your no is right, but your reason says the opposite. Look again at day 0: "
-            "which purpose did Ana agree to, and is research that purpose?",
+            "Your no is right, but your reason says the opposite: which purpose did Ana agree "
+            "to on day 0?",
         ),
     ),
-    fallback_hint="Say in a few words whether the app may use them (yes or no). Look at what Ana "
-    "agreed to on day 0, and for which purpose.",
+    fallback_hint="Say in a few words whether the app may use them (yes or no), and look at what "
+    "Ana agreed to on day 0, and for which purpose.",
 )
 
 

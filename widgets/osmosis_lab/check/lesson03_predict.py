@@ -10,7 +10,7 @@ Examples
 >>> lucas_narrowing_prediction("just him (1)").status
 'correct'
 >>> print(lucas_narrowing_prediction("dozens (10 to 99)"))  # doctest: +ELLIPSIS
-Noted: Now look at the cell below...
+Noted: you predicted 'dozens (10 to 99)'; in the export, 1 person fits...
 >>> export_harm_prediction(HARM_ANSWERS[2]).status, survey_closeness_prediction(CLOSENESS[1]).status
 ('correct', 'correct')
 """
@@ -37,12 +37,22 @@ def crowd_band(people: int) -> str:
 
 
 @cache
-def _lucas_band() -> str:
+def _lucas_count() -> int:
+    """How many rows of the export share Lucas's age and arrondissement."""
     # The pseudonyms' order changes no count, so any seed gives the lesson's answer.
     released, _ = beta_export(load_people(), load_population(), rng=np.random.default_rng(2019))
     known = known_to_attacker(load_people(), load_public_profiles())
     lucas = known.loc["Lucas Apert", ["age", "arrondissement"]].to_dict()
-    return crowd_band(matching_rows(released, lucas))
+    return matching_rows(released, lucas)
+
+
+def _lucas_band() -> str:
+    return crowd_band(_lucas_count())
+
+
+def _lucas_shown() -> str:
+    people = "1 person fits" if _lucas_count() == 1 else f"{_lucas_count()} people fit"
+    return f"in the export, {people} both his age and arrondissement: {_lucas_band()!r}"
 
 
 #: A wrong prediction is still a prediction: the hint says where to look, not what to type.
@@ -55,6 +65,7 @@ lucas_narrowing_prediction = Check(
     name="lucas_narrowing_prediction",
     prediction=True,
     reference=_lucas_band,
+    shows=_lucas_shown,
     question="Of everyone in the export, how many share Lucas's age and arrondissement?",
     is_correct=lambda answer: answer == _lucas_band(),
     why="Two ordinary facts leave one person in a thousand: the cell below counts it line by "
@@ -65,7 +76,7 @@ lucas_narrowing_prediction = Check(
             "a crowd hides you",
             example="hundreds (100 or more)",
             matches=lambda answer: answer in CROWD_BANDS[:2] and answer != _lucas_band(),
-            hint=LOOK_BELOW + " Does the crowd stay large once two facts are known?",
+            hint="Now look at the cell below: does the crowd stay large once two facts are known?",
         ),
     ),
     fallback_hint=LOOK_BELOW,
@@ -89,6 +100,8 @@ export_harm_prediction = Check(
     name="export_harm_prediction",
     prediction=True,
     reference=_someone_can_be_found,
+    # the answer, not the count: Part 1's own prediction asks for that next
+    shows=lambda: f"the data say {_someone_can_be_found()!r} (Part 1 finds such a row)",
     question="The export has no names in it. Can anyone in it be hurt?",
     is_correct=lambda answer: answer == _someone_can_be_found(),
     why="A row with no name can still be the only one that fits facts anyone can look up: "
@@ -99,8 +112,8 @@ export_harm_prediction = Check(
             "no name, no harm",
             example=HARM_ANSWERS[0],
             matches=lambda answer: answer in HARM_ANSWERS[:2] and answer != _someone_can_be_found(),
-            hint="Now look at the export below, then at what the "
-            "attacker knows. Which columns do the two tables share?",
+            hint="Now look at the export below, then at what the attacker knows: which columns "
+            "do the two tables share?",
         ),
     ),
     fallback_hint="Now look at the export below.",
@@ -127,16 +140,30 @@ def closeness_band(half_width: float) -> str:
 
 
 @cache
-def _survey_band() -> str:
+def _survey_half_width() -> float:
+    """Half the 95 % interval's width, as a share, for the survey of :data:`SURVEY`."""
     answers = [True] * SURVEY["yes"] + [False] * (SURVEY["people"] - SURVEY["yes"])
     estimate = estimate_proportion(answers, epsilon=SURVEY["epsilon"])
-    return closeness_band((estimate.high - estimate.low) / 2)
+    return (estimate.high - estimate.low) / 2
+
+
+def _survey_band() -> str:
+    return closeness_band(_survey_half_width())
+
+
+def _survey_shown() -> str:
+    points = round(_survey_half_width() * 100)
+    return (
+        f"with {SURVEY['people']} people at ε = 1, a 95% interval reaches about {points} points "
+        f"either side: {_survey_band()!r}"
+    )
 
 
 survey_closeness_prediction = Check(
     name="survey_closeness_prediction",
     prediction=True,
     reference=_survey_band,
+    shows=_survey_shown,
     question="With ε = 1 and 200 people, how close will the estimate be to the true share?",
     is_correct=lambda answer: answer == _survey_band(),
     why="The coin hides each answer, and that costs precision: with 200 people the 95 % "
@@ -148,8 +175,8 @@ survey_closeness_prediction = Check(
             "the coin costs nothing",
             example=CLOSENESS[0],
             matches=lambda answer: answer == CLOSENESS[0] != _survey_band(),
-            hint="Now look at the line below: the 95 % interval says "
-            "how far off the estimate could be.",
+            hint="Now look at the line below: its 95 % interval says how far off the estimate "
+            "could be.",
         ),
     ),
     fallback_hint="Now look at the line below and its 95 % interval.",

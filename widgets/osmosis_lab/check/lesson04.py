@@ -78,17 +78,32 @@ def top_band_range(share: float) -> str:
 
 
 @cache
-def _top_band() -> str:
+def _top_band_row() -> tuple[float, int]:
+    """The top band of the track record: the share of its couples doing well, and how many."""
     pairs = load_pairs()
     stated = app_certainty(pair_scores(pairs, load_population()))
-    table = reliability_table(stated, pairs["wellbeing_after_1y"])
-    return top_band_range(float(table.iloc[-1]["observed_rate"]))
+    top = reliability_table(stated, pairs["wellbeing_after_1y"]).iloc[-1]
+    return float(top["observed_rate"]), int(top["count"])
+
+
+def _top_band() -> str:
+    return top_band_range(_top_band_row()[0])
+
+
+def _top_band_shown() -> str:
+    share, count = _top_band_row()
+    # a whole percentage, as the track record table shows it (reliability_words)
+    return (
+        f"in the track record, {round(share * 100)}% of the top band's {count} couples were doing "
+        f"well: {_top_band()!r}"
+    )
 
 
 top_band_prediction = Check(
     name="top_band_prediction",
     prediction=True,
     reference=_top_band,
+    shows=_top_band_shown,
     question="Of the couples the app gave 90 % or more, what share do you predict were doing "
     "well a year later?",
     is_correct=lambda answer: answer == _top_band(),
@@ -101,13 +116,12 @@ top_band_prediction = Check(
             "took the app at its word",
             example="90-100 %",
             matches=lambda answer: answer == "90-100 %" != _top_band(),
-            hint="That is what a calibrated app's record would show. Look at the track record "
-            'table just after this exercise and read the top band\'s "came true" share: did '
-            "the app's record live up to its word?",
+            hint="That is what a calibrated app's record would show: read the top band's "
+            '"came true" share in the track record just below.',
         ),
     ),
-    fallback_hint="Look at the track record table just after this exercise and read the "
-    '"came true" share of the top band (90% to 100%).',
+    fallback_hint='Read the "came true" share of the top band (90% to 100%) in the track '
+    "record just below.",
 )
 
 

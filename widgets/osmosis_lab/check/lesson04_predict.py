@@ -11,7 +11,7 @@ Examples
 >>> lucas_same_match_prediction(SAME_OR_NOT[1]).status
 'correct'
 >>> print(lucas_same_match_prediction(SAME_OR_NOT[0]))  # doctest: +ELLIPSIS
-Noted: Now look at the explorer below...
+Noted: you predicted 'the same person under both'; in the data, Lucas gets...
 """
 
 from .core import Check, Misconception
@@ -37,6 +37,8 @@ lucas_same_match_prediction = Check(
     name="lucas_same_match_prediction",
     prediction=True,
     reference=_same_or_not,
+    # the answer, never the names: the explorer's matches are spoilers
+    shows=lambda: f"in the data, Lucas gets {_same_or_not()!r}",
     question="The same algorithm runs twice: once maximising attraction, once wellbeing. Does "
     "Lucas get the same match both times?",
     is_correct=lambda answer: answer == _same_or_not(),
@@ -48,8 +50,8 @@ lucas_same_match_prediction = Check(
             "the score knows best",
             example=SAME_OR_NOT[0],
             matches=lambda answer: answer == SAME_OR_NOT[0] != _same_or_not(),
-            hint="Now look at the explorer below and switch the "
-            "objective. Does a high score promise a good year together?",
+            hint="Now look at the explorer below and switch the objective: does a high score "
+            "promise a good year together?",
         ),
     ),
     fallback_hint="Now look at the explorer below.",

@@ -8,7 +8,7 @@ which change stops the attack) live in :mod:`.lesson05_privacy`, re-exported her
 Examples
 --------
 >>> print(review_proposing_side("candidates"))  # doctest: +ELLIPSIS
-Noted: That is what Gale and Shapley's theorem promises in general...
+Noted: you predicted 'candidates'; in the table, the average partner ranks are testers...
 >>> review_non_users_used(633).status
 'correct'
 """
@@ -44,11 +44,17 @@ SHARE_TOLERANCE = 0.04
 
 
 @lru_cache(maxsize=1)
-def _proposing_side() -> str:
-    """Whose average partner rank improves when the candidates propose instead."""
+def _ranks() -> tuple:
+    """The matching figures when the testers propose (as planned), then the candidates."""
     rng = np.random.default_rng(0)  # the matching figures use no randomness
     before = consequences(AS_PLANNED, _scenario(), rng=rng).matching
     after = consequences(replace(AS_PLANNED, proposers="candidates"), _scenario(), rng=rng).matching
+    return before, after
+
+
+def _proposing_side() -> str:
+    """Whose average partner rank improves when the candidates propose instead."""
+    before, after = _ranks()
     gains = [
         side
         for side, b, a in (
@@ -60,6 +66,18 @@ def _proposing_side() -> str:
     return gains[0] if len(gains) == 1 else "neither"
 
 
+def _ranks_shown() -> str:
+    """Each side's average partner rank when the testers, then the candidates propose."""
+    (before, after), side = _ranks(), _proposing_side()
+    ranks = []
+    for who, b, a in (
+        ("testers", before.tester_rank, after.tester_rank),
+        ("candidates", before.candidate_rank, after.candidate_rank),
+    ):
+        ranks.append(f"{who} {b:g} both times" if a == b else f"{who} {b:g}, then {a:g}")
+    return f"in the table, the average partner ranks are {' and '.join(ranks)}: {side!r}"
+
+
 def _side(answer):
     return answer.strip().casefold() if isinstance(answer, str) else answer
 
@@ -68,6 +86,7 @@ review_proposing_side = Check(
     name="review_proposing_side",
     prediction=True,  # its result is hidden until answered: a wrong one is "Noted:"
     reference=_proposing_side,
+    shows=_ranks_shown,
     question="When the candidates propose instead of the testers, whose average partner rank "
     'improves: "testers", "candidates" or "neither"?',
     is_correct=lambda answer: answer == _proposing_side(),
@@ -80,16 +99,15 @@ review_proposing_side = Check(
             "recited the theorem",
             example="candidates",
             matches=lambda answer: answer == "candidates" != _proposing_side(),
-            hint="That is what Gale and Shapley's theorem promises in general: the proposing "
-            "side gets its best stable partner. Switch 'Who proposes' in the panel and compare "
-            "the ranks, and read the panel's note on who proposes.",
+            hint="Gale and Shapley's theorem promises the proposing side its best stable "
+            "partner: compare the ranks below to see what that changes here.",
         ),
         Misconception(
             "thought the reviewers gain",
             example="testers",
             matches=lambda answer: answer == "testers" != _proposing_side(),
-            hint="Proposing never makes a side worse off: if anyone gains from the candidates "
-            "proposing, it is the candidates. Compare the two rank rows in the panel.",
+            hint="Proposing never makes a side worse off, so only the candidates could gain: "
+            "compare the two rank rows below.",
         ),
     ),
     fallback_hint="Answer testers, candidates or neither (in code: one of them in quotes).",

@@ -21,6 +21,7 @@ from functools import cache
 import numpy as np
 
 from ..data import load_pairs, load_people, load_population, load_public_profiles
+from ..privacy.loss import in_100
 from ..review import AS_PLANNED, compare_changes, consequences, review_scenario
 from ..review.privacy_cost import observer_prior
 from .core import Check, Misconception
@@ -44,17 +45,27 @@ def _scenario():
 
 
 @cache
-def _human_only_band() -> str:
-    scenario = _scenario()
+def _human_only_outage():
+    """The outage figures when Billie is the only safeguard (no safe mode)."""
     design = replace(AS_PLANNED, human_contact=True)
-    trust = consequences(design, scenario, rng=np.random.default_rng(2019)).trust
+    return consequences(design, _scenario(), rng=np.random.default_rng(2019)).trust
+
+
+def _human_only_band() -> str:
+    trust = _human_only_outage()
     return outage_share_band(trust.harmed / trust.users)
+
+
+def _outage_shown() -> str:
+    trust = _human_only_outage()
+    return f"in the model, {trust.harmed} of {trust.users} connected users are harmed: {_human_only_band()!r}"
 
 
 outage_with_human_only_prediction = Check(
     name="outage_with_human_only_prediction",
     prediction=True,
     reference=_human_only_band,
+    shows=_outage_shown,
     question="If Billie is the only safeguard when the AI fails (no safe mode), how many of "
     "the connected users are harmed in an outage?",
     is_correct=lambda answer: answer == _human_only_band(),
@@ -66,8 +77,8 @@ outage_with_human_only_prediction = Check(
             "one human is enough",
             example="a few",
             matches=lambda answer: answer in HARM_BANDS[2:] and answer != _human_only_band(),
-            hint="Now look at the cell below. How many people can "
-            "one person call in the minutes an outage lasts?",
+            hint="Now look at the cell below: how many people can one person call in the minutes "
+            "an outage lasts?",
         ),
     ),
     fallback_hint="Now look at the cell below and compare.",
@@ -83,20 +94,33 @@ LEARNED = (
 
 
 @cache
+def _stopping_change():
+    """The one change that stops the attack: its row of exercise 4's table."""
+    table = compare_changes(AS_PLANNED, _scenario(), rng=np.random.default_rng(0))
+    return table[(table["reidentified"] == 0) & (table["health_learned"] == 0)].iloc[0]
+
+
 def _still_learned() -> str:
-    scenario = _scenario()
-    table = compare_changes(AS_PLANNED, scenario, rng=np.random.default_rng(0))
-    stops = table[(table["reidentified"] == 0) & (table["health_learned"] == 0)].iloc[0]
+    stops, prior = _stopping_change(), observer_prior(_scenario())
     # privacy_cost is the worst case an observer reaches from the city's share (the prior)
-    if stops["privacy_cost"] <= observer_prior(scenario):
+    if stops["privacy_cost"] <= prior:
         return LEARNED[0]
     return LEARNED[1] if stops["privacy_cost"] < 1 else LEARNED[2]
+
+
+def _learned_shown() -> str:
+    worst, prior = _stopping_change()["privacy_cost"], observer_prior(_scenario())
+    return (
+        f"in the table, an observer's worst case about one resident goes from {in_100(prior)} "
+        f"to {in_100(worst)}: {_still_learned()!r}"
+    )
 
 
 still_learned_prediction = Check(
     name="still_learned_prediction",
     prediction=True,
     reference=_still_learned,
+    shows=_learned_shown,
     question="One single change stops the attack: nobody named, no health condition learned. "
     "After it, how much can an observer still learn about one resident?",
     is_correct=lambda answer: answer == _still_learned(),
@@ -109,8 +133,8 @@ still_learned_prediction = Check(
             "no attack, no loss",
             example=LEARNED[0],
             matches=lambda answer: answer == LEARNED[0] != _still_learned(),
-            hint="Now look at the table below, in its last column "
-            "(the privacy cost): is it the same as before anything was published?",
+            hint="Now look at the table's last column below: is it the same as before anything "
+            "was published?",
         ),
     ),
     fallback_hint="Now look at the table below and compare.",

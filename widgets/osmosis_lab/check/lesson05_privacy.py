@@ -21,6 +21,7 @@ import numpy as np
 from ..data import load_pairs, load_people, load_population, load_public_profiles
 from ..review import AS_PLANNED, compare_changes, consequences, review_scenario
 from .core import Check, Misconception
+from .said import said_back
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,12 @@ def _rows_noisy_counts_change() -> frozenset[str]:
     return frozenset(name.casefold() for name in moved)
 
 
+def _rows_shown() -> str:
+    """The rows that change, in the words of the answer's buttons (the panel's own names)."""
+    moved = [f for f in PREDICTION_FIGURES if f.casefold() in _rows_noisy_counts_change()]
+    return f"in the panel, {len(moved)} rows change: {said_back(moved)}"
+
+
 def _figure_names(answer):
     if isinstance(answer, str):
         answer = {answer}
@@ -68,6 +75,7 @@ review_noisy_counts_prediction = Check(
     name="review_noisy_counts_prediction",
     prediction=True,  # its result is hidden until answered: a wrong one is "Noted:"
     reference=_rows_noisy_counts_change,
+    shows=_rows_shown,
     question="If the planned export becomes noisy counts, which rows of the panel's table change?",
     is_correct=lambda answer: answer == _rows_noisy_counts_change(),
     why="No rows leave the company, so the attack names nobody and learns no health condition; "
@@ -80,15 +88,14 @@ review_noisy_counts_prediction = Check(
             "thought the export changes what the app reads",
             {_NEURAL, *PREDICTION_FIGURES[:3]},
             lambda a: _NEURAL.casefold() in a,
-            "The export decides what leaves the company, not what the app reads: the "
-            "subconscious signals it holds stay the same.",
+            "The export decides what leaves the company, not what the app reads.",
         ),
         Misconception(
             "thought noisy counts cost no privacy",
             {*PREDICTION_FIGURES[:3], PREDICTION_FIGURES[7]},
             lambda a: a == _without(_WORST_CASE),
-            "Noisy counts still spend privacy: the worst case for one resident changes too. "
-            "It gets a bound instead of none, and the bound is far from nothing.",
+            "Noisy counts still spend privacy: the worst case for one resident gets a bound, "
+            "far from nothing.",
         ),
         Misconception(
             "thought noise only blurs the count",

@@ -1,0 +1,57 @@
+"""A prediction's reply: what the learner predicted, in the words they saw, beside what the
+lesson's data show (issue 12: learners could not tell how far off a "Noted:" prediction was).
+
+The learner's answer is said back as their control showed it: a choice by its button's label,
+several picks each by theirs, a typed number as a number, typed text in quotes (only its start
+if long), partners as "Ada with X".
+
+Examples
+--------
+>>> said_back("a few"), said_back(3), said_back(1234), said_back(0.25)
+("'a few'", '3', '1,234', '0.25')
+>>> said_back({"testers", "a few"}), said_back(set())
+("'a few' and 'testers'", 'nothing')
+>>> said_back({"Ada": "X", "Ben": "Y"}), said_back("pre_ticked", {"pre_ticked": "Pre-ticked"})
+('Ada with X and Ben with Y', "'Pre-ticked'")
+>>> print(noted("a few", "in the data it is 31 of 40 (78 %): almost all", "Look below."))
+you predicted 'a few'; in the data it is 31 of 40 (78 %): almost all. Look below.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from .plain import is_number
+
+#: Typed text longer than this is said back by its start only (it is in the box already); no
+#: button's label is this long.
+_SHORT = 120
+
+
+def _and(parts: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def said_back(answer: Any, labels: Mapping[Any, str] | None = None) -> str:
+    """``answer`` as the learner saw it: a button's label, a number, text in quotes."""
+    labels = labels or {}
+    if isinstance(answer, str):
+        text = labels.get(answer, answer)
+        return repr(text if len(text) <= _SHORT else text[:_SHORT] + "…")
+    if is_number(answer):
+        return f"{answer:,}" if isinstance(answer, int) else f"{answer:,.4g}"
+    if isinstance(answer, Mapping):
+        return _and([f"{k} with {v}" for k, v in answer.items()]) or "nobody"
+    if isinstance(answer, set | frozenset | tuple | list):
+        parts = [said_back(a, labels) for a in answer]
+        if isinstance(answer, set | frozenset):
+            parts.sort()  # a set has no order: say it the same way every time
+        return _and(parts) or "nothing"
+    return repr(answer)
+
+
+def noted(answer: Any, shows: str, hint: str, labels: Mapping[Any, str] | None = None) -> str:
+    """A prediction's reply: the learner's answer, what the data show, then where to look."""
+    return f"you predicted {said_back(answer, labels)}; {shows}. {hint}"

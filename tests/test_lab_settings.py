@@ -10,7 +10,8 @@ deploy/labconfig/page_config.json disables JupyterLab 4's floating cell toolbar:
 an explorer's first button reached its duplicate, move and delete buttons
 (tests/browser/test_cell_toolbar.py walks it). Its ``showToolbar`` setting does not do it in 4.6:
 the plugin applies it once, when the lab has restored its layout, to the last notebook opened
-then, and every notebook opened afterwards starts with the toolbar on.
+by then, and every notebook opened afterwards starts with the toolbar on (the browser test saw
+it drawn in a lesson opened by its /lab/tree link with the override read: default false).
 """
 
 import json

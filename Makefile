@@ -20,6 +20,7 @@ LAB_SETTINGS := deploy/jupyter_server_config.json
 # The news prompt ("Would you like to get notified about official Jupyter news?") is the
 # frontend's, asked whenever the fetchNews setting is "none", whatever news_url says: these
 # default settings answer it ("false"). JupyterLab reads them from <config path>/labconfig/.
+# Its page_config.json disables the floating cell toolbar (tests/browser/test_cell_toolbar.py).
 LAB_DEFAULTS := deploy/labconfig
 
 .PHONY: lab test test-fast fuzz install check-python lint format bench data site lock clean
@@ -69,7 +70,7 @@ install: $(STAMP)
 check-python:  ## is $(PYTHON) one the lessons are tested on?
 	$(call require_python,$(PYTHON))
 
-$(STAMP): pyproject.toml constraints.txt $(LAB_SETTINGS) $(LAB_DEFAULTS)/default_setting_overrides.json
+$(STAMP): pyproject.toml constraints.txt $(LAB_SETTINGS) $(wildcard $(LAB_DEFAULTS)/*.json)
 	$(call require_python,$(PYTHON))
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -c constraints.txt --upgrade pip setuptools

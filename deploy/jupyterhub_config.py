@@ -114,8 +114,8 @@ c.Spawner.notebook_dir = "~"
 c.Spawner.environment = {
     "OSMOSIS_DATA_DIR": str(DATA_DIR),
     # The one JupyterLab settings file (no news fetched, no update check: the servers never
-    # contact the network) and labconfig/'s default settings (no news prompt), read from this
-    # repository rather than a copy of it.
+    # contact the network), labconfig/'s default settings (no news prompt) and its page config
+    # (no floating cell toolbar), read from this repository rather than a copy of it.
     "JUPYTER_CONFIG_PATH": str(REPO / "deploy"),
     # Where "Export my work" hands a learner's file to the teacher (see the drop folder below).
     "OSMOSIS_DROP_DIR": lambda spawner: str(DROP_ROOT / spawner.user.name),

@@ -1,9 +1,17 @@
-"""The one JupyterLab settings file: no news prompt and no update check, wherever the lab runs.
+"""The one JupyterLab settings file: no news prompt and no update check, wherever the lab runs;
+and the page config beside the default settings: no floating cell toolbar.
 
 `make install` copies deploy/jupyter_server_config.json into the virtualenv,
 Binder's postBuild into its prefix (tests/test_binder.py), and the school server's image
 into its own (deploy/). Answering "yes" to JupyterLab's news prompt would otherwise make the
 server contact the network at every start.
+
+deploy/labconfig/page_config.json disables JupyterLab 4's floating cell toolbar: Shift+Tab from
+an explorer's first button reached its duplicate, move and delete buttons
+(tests/browser/test_cell_toolbar.py walks it). Its ``showToolbar`` setting does not do it in 4.6:
+the plugin applies it once, when the lab has restored its layout, to the last notebook opened
+by then, and every notebook opened afterwards starts with the toolbar on (the browser test saw
+it drawn in a lesson opened by its /lab/tree link with the override read: default false).
 """
 
 import json
@@ -15,6 +23,7 @@ from pathlib import Path
 import pytest
 from jupyterlab.handlers.announcements import NeverCheckForUpdate
 from jupyterlab.labapp import LabApp
+from jupyterlab_server.config import get_page_config
 from traitlets.config import Config
 
 from browser.harness.server import LabServer
@@ -22,6 +31,9 @@ from conftest import ROOT
 
 SHIPPED = ROOT / "deploy" / "jupyter_server_config.json"
 INSTALLED = Path(sys.prefix) / "etc" / "jupyter" / SHIPPED.name
+PAGE_CONFIG = ROOT / "deploy" / "labconfig" / "page_config.json"
+#: The plugin that floats duplicate / move / insert / delete buttons over the active cell.
+CELL_TOOLBAR = "@jupyterlab/cell-toolbar-extension:plugin"
 
 
 def test_make_install_put_the_shipped_settings_where_jupyter_reads_them():
@@ -34,8 +46,36 @@ def test_the_settings_turn_off_news_and_the_update_check():
     assert app.check_for_updates_class is NeverCheckForUpdate
 
 
+def test_the_page_config_disables_the_cell_toolbar_plugin_of_this_jupyterlab():
+    page_config = json.loads(PAGE_CONFIG.read_text(encoding="utf-8"))
+    assert page_config["disabledExtensions"] == {CELL_TOOLBAR: True}
+    # Locked: the Plugin Manager cannot switch it back on from a learner's lab. It also stops
+    # JupyterLab >= 4.1 rewriting an installed copy at start to add lockedExtensions itself
+    # (its migration from 4.0), which left the copy unlike the shipped file.
+    assert page_config["lockedExtensions"] == {CELL_TOOLBAR: True}
+    # a plugin id this JupyterLab does not have would disable nothing: its settings schema,
+    # <package>/<plugin>.json, is how the installed lab knows it
+    package, plugin = CELL_TOOLBAR.split(":")
+    schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas"
+    assert (schemas / package / f"{plugin}.json").is_file(), f"JupyterLab has no {CELL_TOOLBAR}"
+
+
+def test_jupyterlab_reads_the_page_config_from_the_config_path_the_hub_gives(monkeypatch, tmp_path):
+    # only deploy/ (as the hub's JUPYTER_CONFIG_PATH), not the copy `make install` made
+    monkeypatch.setattr("jupyter_core.paths.ENV_CONFIG_PATH", [])
+    monkeypatch.setattr("jupyter_core.paths.SYSTEM_CONFIG_PATH", [])
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(ROOT / "deploy"))
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path / "nothing-here"))
+    assert CELL_TOOLBAR in get_page_config([])["disabledExtensions"]
+
+
+def test_make_install_put_the_page_config_where_jupyter_reads_it():
+    installed = INSTALLED.parent / "labconfig" / PAGE_CONFIG.name
+    assert installed.read_bytes() == PAGE_CONFIG.read_bytes(), "run `make install` again"
+
+
 @pytest.mark.slow  # starts a JupyterLab server
-def test_a_lab_started_here_disables_news_in_the_page_it_serves(tmp_path):
+def test_a_lab_started_here_serves_no_news_and_no_cell_toolbar(tmp_path):
     no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with LabServer(root=tmp_path, home=tmp_path / "home") as server:
         page = no_proxy.open(server.url("lab"), timeout=30).read().decode("utf-8")
@@ -45,3 +85,4 @@ def test_a_lab_started_here_disables_news_in_the_page_it_serves(tmp_path):
         ).group(1)
     )
     assert config["news"] == {"disabled": True}
+    assert CELL_TOOLBAR in config["disabledExtensions"]

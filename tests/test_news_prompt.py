@@ -47,5 +47,6 @@ def test_binders_postbuild_installs_them(tmp_path):
     fake.chmod(0o755)
     env = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}"}
     subprocess.run([str(ROOT / "postBuild")], cwd=ROOT, env=env, check=True)
-    installed = prefix / "etc" / "jupyter" / "labconfig" / SHIPPED.name
-    assert installed.read_bytes() == SHIPPED.read_bytes()
+    for shipped in SHIPPED.parent.iterdir():  # the page config too (tests/test_lab_settings.py)
+        installed = prefix / "etc" / "jupyter" / "labconfig" / shipped.name
+        assert installed.read_bytes() == shipped.read_bytes(), shipped.name

@@ -93,6 +93,13 @@ class LabServer:
             JUPYTERLAB_SETTINGS_DIR=str(self.home / "settings"),
             JUPYTERLAB_WORKSPACES_DIR=str(self.home / "workspaces"),
             JUPYTER_PLATFORM_DIRS="1",
+            # The settings a learner's lab reads (deploy/: the server settings, labconfig/'s
+            # default settings and page config, e.g. no floating cell toolbar), from the
+            # repository itself as the school server reads them, not a copy `make install`
+            # may not have refreshed.
+            JUPYTER_CONFIG_PATH=os.pathsep.join(
+                filter(None, [str(REPO / "deploy"), os.environ.get("JUPYTER_CONFIG_PATH")])
+            ),
         )
         # Two shared cores: threaded BLAS triples small recomputes (field notes).
         for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):

@@ -3,14 +3,28 @@
 A lesson's time is not what a fluent adult needs to click through it. The model counts what a
 learner does, section by section (a section is a ``## `` heading that states "(N minutes)"):
 
-* reading: the words of its Markdown, folded solutions included (a learner reads the solution
+* reading: the words of its Markdown (``printed_words.WORD``: a number such as "1.90" or a word
+  such as "Lucas's" is one word), folded solutions included (a learner reads the solution
   after trying), at ``WORDS_PER_MINUTE``. Carver (1992, "Reading rate: theory, research and
   practical implications", *Journal of Reading* 36(2)) puts reading to learn at about 200 words
   a minute for fluent adult readers and memorising at 138; Brysbaert (2019, *Journal of Memory and
   Language* 109) puts adults' silent reading of non-fiction at 238. A 16-year-old reading new
   ideas, often not in their first language, is taken at 150;
-* each exercise: ``EXERCISE_MINUTES`` to think, answer and read the verdict;
-* each explorer (a code cell that builds one): ``EXPLORER_MINUTES`` to predict, try and read;
+* reading what the explorers print: the words each explorer shows when its cell first runs (the
+  sentences under its chart, its tables in words, its cards: ``tests/printed_words.py``), at the
+  same speed. **One state, not all**: the starting state is counted once; what a learner reads
+  as they move the controls (the sentence that changed) is in the explorer's fixed minutes;
+* each exercise: ``EXERCISE_MINUTES`` to think, answer and read the verdict. Its answer control's
+  own text is not counted as words: before an answer it restates the Markdown's question (which
+  is counted) and says "nothing chosen yet"; its verdict and hint come after an answer, and
+  reading them is part of these four minutes;
+* each explorer (a code cell that builds one of ``osmosis_lab.explorers``' Explorer classes,
+  ``printed_words.explorers_built``): ``EXPLORER_MINUTES``, for what its words do not measure:
+  a minute to predict (a guess before moving anything), a minute to try the controls, and half a
+  minute to read what each move changes (a sentence or a row, not the whole text again). It was
+  3 minutes, the third for reading what the explorer prints; now that its starting text is
+  counted (from 25 words for lesson 01's step-through to 608 for lesson 05's design panel, a
+  median of 114, about three quarters of a minute), only the reading of the changes stays;
 * each Discuss prompt: ``DISCUSS_MINUTES`` in class (pairs, then a few voices);
 * every other code cell: ``CELL_MINUTES`` to run it and look at what it prints.
 
@@ -20,7 +34,7 @@ N minutes" is the core's sum of section minutes, each section's stated minutes a
 model, and so does the core's total, within ``CORE_TOLERANCE_MINUTES`` (tests/test_lesson_lint.py). Run ``python tests/reading_model.py`` to print the estimates.
 
 >>> round(section_estimate(words=300, exercises=1, explorers=1, discussions=1, cells=2), 1)
-14.5
+14.0
 """
 
 import re
@@ -30,9 +44,11 @@ from pathlib import Path
 
 import nbformat
 
+import printed_words
+
 WORDS_PER_MINUTE = 150
 EXERCISE_MINUTES = 4.0
-EXPLORER_MINUTES = 3.0
+EXPLORER_MINUTES = 2.5
 DISCUSS_MINUTES = 5.0
 CELL_MINUTES = 0.25
 PERIOD_MINUTES = 55
@@ -45,7 +61,6 @@ TOLERANCE_MINUTES, TOLERANCE_SHARE = 3.0, 0.25
 CORE_TOLERANCE_MINUTES = 2.0
 
 _TIMED = re.compile(r"^## (?P<title>.*?)\((?P<minutes>\d+) minutes?\)(?P<rest>.*)$", re.M)
-_EXPLORER = re.compile(r"\bexplorers?\b|Explorer\(|_explorer\(|\.with_lesson_data\(")
 
 
 def section_estimate(*, words, exercises, explorers, discussions, cells) -> float:
@@ -64,6 +79,8 @@ class Section:
     stated: int
     extension: bool
     words: int = 0
+    #: words the section's explorers print at their starting state (``printed_words``)
+    printed: int = 0
     exercises: int = 0
     explorers: int = 0
     discussions: int = 0
@@ -72,7 +89,7 @@ class Section:
     @property
     def estimate(self) -> float:
         return section_estimate(
-            words=self.words,
+            words=self.words + self.printed,
             exercises=self.exercises,
             explorers=self.explorers,
             discussions=self.discussions,
@@ -105,12 +122,13 @@ def sections(path: Path) -> list[Section]:
         if stated is not None:
             current.cells += stated / CELL_MINUTES
         elif cell.cell_type == "markdown":
-            current.words += len(re.findall(r"\w+", source))
+            current.words += printed_words.count_words(source)
             current.discussions += source.count("### Discuss") + source.count("**Discuss")
         elif "exercise" in cell.metadata.get("tags", []):
             current.exercises += 1
-        elif _EXPLORER.search(source):
+        elif built := printed_words.explorers_built(source):
             current.explorers += 1
+            current.printed += sum(printed_words.words_at_start(name) for name in built)
         else:
             current.cells += 1
     return found
@@ -142,7 +160,11 @@ def main(paths: list[Path]) -> None:
         for s in sections(path):
             tag = " (extension)" if s.extension else ""
             flag = "" if s.agrees() else "   <- disagrees"
-            print(f"  {s.stated:3d} stated, {s.estimate:5.1f} modelled  {s.title}{tag}{flag}")
+            printed = f", {s.printed} printed" if s.printed else ""
+            print(
+                f"  {s.stated:3d} stated, {s.estimate:5.1f} modelled  {s.title}{tag}"
+                f"  ({s.words} words{printed}){flag}"
+            )
         flag = "" if core_agrees(sections(path)) else "   <- disagrees"
         print(
             f"  core: {sum(s.stated for s in core)} stated, "

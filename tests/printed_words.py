@@ -1,0 +1,160 @@
+"""What an explorer prints when its cell first runs, in words: the reading model's second input.
+
+A learner reads the sentences under a chart, a table in words and a card as surely as the
+lesson's Markdown. :func:`shown_text` is what a learner can read in a built explorer: the text
+of its ``HTML`` and ``Label`` widgets (what ``sequences.every_text`` asserts on), without what
+the browser does not show as text: a ``<style>`` or ``<script>`` block, the body of a folded
+``<details>`` (only its summary shows until opened, and opening it is optional: lesson 05's
+file preview repeats the panel) and any widget whose layout, or an ancestor's, is
+``display: none`` (a confirmation that appears only when asked for).
+
+**One state, not all.** An explorer is counted at its starting state only, as
+``with_lesson_data()`` builds it (how the generic tests and the benchmarks build each one as
+its lesson does; its figures may differ from the lesson's, whose generator has drawn before,
+but not its length by more than a word or two). Stepping on, a learner reads what changed, not
+everything again: that is part of the reading model's fixed minutes per explorer. So an
+explorer stepped through ten cases (lesson 04's judge-first) counts the words of case 1.
+
+Building every explorer takes seconds (altair, ipywidgets, the simulations), so the counts are
+computed once per process and kept on disk under ``.pytest_cache/`` keyed by a hash of the
+package's source, the data and this file: a lint run after an unrelated edit imports no widget at all.
+
+>>> import ipywidgets as widgets
+>>> view = widgets.VBox([
+...     widgets.HTML("<style>.a { color: red }</style><p>Two figures <b>changed</b>.</p>"),
+...     widgets.HTML("<details><summary>Preview</summary><pre>a long file</pre></details>"),
+...     widgets.HTML("Asked only on Clear", layout=widgets.Layout(display="none")),
+...     widgets.Label("Step 1 of 9"),
+... ])
+>>> shown_text(view)
+'Two figures changed . Preview Step 1 of 9'
+>>> count_words(shown_text(view))
+8
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "widgets" / "osmosis_lab"
+CACHE = ROOT / ".pytest_cache" / "reading_model"
+#: A word, for the lesson's Markdown and the explorers' text alike: letters or digits, with the
+#: marks inside a word kept in it, so "1.90", "12,000", "10:30" and "Lucas's" are one word each
+#: (the tables in words are mostly such numbers; counted as "1" and "90" they read twice as long).
+WORD = re.compile(r"\w+(?:[.,'’:]\w+)*")
+
+_HIDDEN_MARKUP = re.compile(
+    r"<(style|script)\b.*?</\1>|(?<=</summary>).*?(?=</details>)", re.S | re.I
+)
+
+
+def count_words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def shown_text(widget, *, shown: bool = True) -> str:
+    """The text a learner can read in ``widget`` and its children, markup removed."""
+    import ipywidgets as widgets
+
+    layout = getattr(widget, "layout", None)
+    shown = shown and getattr(layout, "display", None) != "none"
+    if not shown:
+        return ""
+    parts = []
+    value = getattr(widget, "value", None)
+    if isinstance(widget, widgets.HTML | widgets.Label | widgets.HTMLMath) and isinstance(
+        value, str
+    ):
+        visible = _HIDDEN_MARKUP.sub(" ", value)
+        parts.append(html.unescape(re.sub(r"<[^>]+>", " ", visible)))
+    parts += [shown_text(child) for child in getattr(widget, "children", ())]
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+
+def _fingerprint() -> str:
+    """A hash of everything the counts depend on: the package, the data and this module's rule."""
+    digest = hashlib.sha256()
+    files = [*PACKAGE.rglob("*.py"), *(ROOT / "data").rglob("*.csv"), Path(__file__)]
+    for path in sorted(files):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _explorer_classes() -> dict:
+    """Every concrete Explorer subclass in ``osmosis_lab.explorers``, by class name."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from osmosis_lab import explorers
+    from osmosis_lab.explorers.base import Explorer
+
+    found = {}
+    for info in pkgutil.iter_modules(explorers.__path__):
+        module = importlib.import_module(f"{explorers.__name__}.{info.name}")
+        for name, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, Explorer) and value is not Explorer:
+                found[name] = value
+    return found
+
+
+class _Counts:
+    """The words each explorer shows at its start, computed lazily and kept on disk."""
+
+    def __init__(self) -> None:
+        self.path = CACHE / f"words-{_fingerprint()}.json"
+        try:
+            self.known = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self._classes = None
+
+    def classes(self) -> dict:
+        if self._classes is None:
+            self._classes = _explorer_classes()
+        return self._classes
+
+    def names(self) -> list[str]:
+        if "classes" not in self.known:
+            self.known["classes"] = sorted(self.classes())
+            self._save()
+        return self.known["classes"]
+
+    def words(self, name: str) -> int:
+        words = self.known.setdefault("words", {})
+        if name not in words:
+            words[name] = count_words(shown_text(self.classes()[name].with_lesson_data().view))
+            self._save()
+        return words[name]
+
+    def _save(self) -> None:
+        try:
+            CACHE.mkdir(parents=True, exist_ok=True)
+            for old in CACHE.glob("words-*.json"):  # an older fingerprint: never read again
+                if old != self.path:
+                    old.unlink(missing_ok=True)
+            self.path.write_text(json.dumps(self.known, sort_keys=True), encoding="utf-8")
+        except OSError:  # a read-only checkout: the counts stay for this process only
+            pass
+
+
+@cache
+def counts() -> _Counts:
+    return _Counts()
+
+
+def explorers_built(source: str) -> list[str]:
+    """The explorer classes a code cell builds: each one named and called (``Name(`` or
+    ``Name.a_constructor(``), so an import line builds nothing."""
+    return [name for name in counts().names() if re.search(rf"\b{name}\s*(\(|\.\w+\()", source)]
+
+
+def words_at_start(name: str) -> int:
+    """The words explorer class ``name`` shows when its cell first runs."""
+    return counts().words(name)

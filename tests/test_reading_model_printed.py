@@ -1,0 +1,88 @@
+"""The reading model reads what the explorers print, as a learner does (issue 12, timing).
+
+Walkthrough learners of 16 took 67-72 minutes for lessons stated at 54-55: the model counted
+the lessons' Markdown but not the sentences, tables in words and cards the explorers print.
+"""
+
+import ipywidgets as widgets
+import nbformat
+import pytest
+
+import printed_words
+import reading_model
+from conftest import LESSONS
+from osmosis_lab.explorers.base import descendants
+
+#: An explorer each lesson builds in a timed section, found by the words of its cell (headings
+#: move; the cell that builds the explorer does not). The last three were timed as plain cells
+#: (a quarter of a minute, nothing read) before the model knew the package's explorer classes.
+BUILT = [
+    ("01_what_is_a_match", "StableVsBestExplorer("),
+    ("02_consent", "ConsentBoard("),
+    ("04_trust", "ObjectivesExplorer.for_testers("),
+    ("05_design_review", "DesignPanel("),
+]
+
+
+def section_building(lesson: str, code: str) -> reading_model.Section:
+    """The timed section whose code cell contains ``code``."""
+    path = next(p for p in LESSONS if p.stem == lesson)
+    cells = nbformat.read(path, as_version=4).cells
+    index = next(i for i, c in enumerate(cells) if c.cell_type == "code" and code in c.source)
+    heading = next(
+        reading_model._TIMED.search(c.source)
+        for c in reversed(cells[:index])
+        if c.cell_type == "markdown" and reading_model._TIMED.search(c.source)
+    )
+    title = heading["title"].strip(" ·")
+    return next(s for s in reading_model.sections(path) if s.title == title)
+
+
+@pytest.mark.parametrize(("lesson", "code"), BUILT, ids=[code for _, code in BUILT])
+def test_an_explorers_starting_text_is_read_at_the_reading_speed(lesson, code):
+    name = code.split("(")[0].split(".")[0]
+    section = section_building(lesson, code)
+    # what a learner reads when the cell first runs, built now (not from the cache on disk)
+    explorer = printed_words.counts().classes()[name].with_lesson_data()
+    shown = printed_words.count_words(printed_words.shown_text(explorer.view))
+    assert shown > 20, f"{name} shows only {shown} words at its start"
+    assert section.explorers >= 1, f"{lesson}: {name}'s cell is not timed as an explorer"
+    assert section.printed >= shown, (
+        f"{lesson}, {section.title}: the model reads {section.printed} printed words, "
+        f"{name} alone shows {shown}"
+    )
+    without = reading_model.section_estimate(
+        words=section.words,
+        exercises=section.exercises,
+        explorers=section.explorers,
+        discussions=section.discussions,
+        cells=section.cells,
+    )
+    assert section.estimate == pytest.approx(
+        without + section.printed / reading_model.WORDS_PER_MINUTE
+    )
+
+
+def test_a_cell_that_only_imports_an_explorer_builds_none():
+    assert printed_words.explorers_built("from x import DesignPanel, StakeholderExplorer") == []
+    assert printed_words.explorers_built("steps = matching_steps.StepThroughExplorer()") == [
+        "StepThroughExplorer"
+    ]
+    assert printed_words.explorers_built("o = ObjectivesExplorer.for_testers(people)") == [
+        "ObjectivesExplorer"
+    ]
+
+
+def test_what_is_folded_or_hidden_at_the_start_is_not_counted():
+    # lesson 05's review writer: a folded preview of its file (about 850 words) and a
+    # confirmation shown only after "Clear my review" are there, but not read at the start
+    writer = printed_words.counts().classes()["ReviewWriter"].with_lesson_data()
+    counted = printed_words.words_at_start("ReviewWriter")
+    everything = sum(
+        printed_words.count_words(w.value)
+        for w in descendants(writer.view)
+        if isinstance(w, widgets.HTML | widgets.Label)
+    )
+    assert 30 < counted < everything / 4, (counted, everything)
+    assert "Preview of the file" in printed_words.shown_text(writer.view)  # the summary shows
+    assert "Empty your saved review text" not in printed_words.shown_text(writer.view)

@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -139,7 +140,10 @@ class _Counts:
             for old in CACHE.glob("words-*.json"):  # an older fingerprint: never read again
                 if old != self.path:
                     old.unlink(missing_ok=True)
-            self.path.write_text(json.dumps(self.known, sort_keys=True), encoding="utf-8")
+            # whole or not at all: the other pytest-xdist worker may read it meanwhile
+            part = self.path.with_suffix(f".{os.getpid()}.part")
+            part.write_text(json.dumps(self.known, sort_keys=True), encoding="utf-8")
+            os.replace(part, self.path)
         except OSError:  # a read-only checkout: the counts stay for this process only
             pass
 

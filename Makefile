@@ -42,9 +42,9 @@ lab: $(STAMP)  ## open lesson 00 in JupyterLab
 	$(call require_python,$(PY))
 	$(VENV)/bin/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
-# Both cores (pytest-xdist): the browser tests share one JupyterLab and one Chromium, so they all
-# go to one worker (--dist loadgroup; tests/layers.py: worker_group) while the other runs the
-# rest; a lesson's nbval cells stay on one worker too (tests/conftest.py schedules them).
+# Both cores (pytest-xdist): a file's tests stay on one worker, the browser files first, each
+# worker with its own JupyterLab and Chromium (--dist loadgroup; tests/layers.py: worker_group,
+# schedule_rank; tests/conftest.py schedules them).
 TEST_WORKERS ?= 2
 
 test: $(STAMP)  ## run every test layer: unit, doctests, lint, nbval, solutions, explorers, browser

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from hypothesis import settings
 
-from layers import LayerReport, worker_group
+from layers import LayerReport, schedule_rank, worker_group
 from learner_steps import clock, export_next_to_notebook, fresh_kernel  # noqa: F401 (fixtures)
 
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
@@ -53,7 +53,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """``--dist loadgroup`` (``make test``): schedule by ``layers.worker_group``.
+    """``--dist loadgroup`` (``make test``): a file's tests go to one worker, the long files
+    handed out first (``layers.worker_group``, ``layers.schedule_rank``).
 
     pytest-xdist 3.8 groups by renaming items (``item._nodeid``), which pytest 9.2's node ids
     ignore: its own loadgroup would send a notebook's cells to both workers.
@@ -65,6 +66,12 @@ def pytest_xdist_make_scheduler(config, log):
     class GroupScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             return worker_group(nodeid)
+
+        def _assign_work_unit(self, node) -> None:
+            # the first group of the best rank goes next (queued largest first by xdist)
+            scope = min(self.workqueue, key=schedule_rank)
+            self.workqueue.move_to_end(scope, last=False)
+            super()._assign_work_unit(node)
 
     return GroupScheduling(config, log)
 

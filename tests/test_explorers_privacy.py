@@ -162,7 +162,10 @@ def test_survey_reports_estimate_interval_and_truth(survey):
     est = survey.estimate
     assert est.n == 200 and est.low <= est.clipped <= est.high
     assert f"95% interval {est.low:.0%} to {est.high:.0%}" in survey.summary.value
-    assert f"true share in this class is {survey.true_share:.0%}" in survey.summary.value
+    truly = round(survey.true_share * 200)  # a class of 200: the count, then its percentage
+    assert f"In this class, {truly} of the 200 ({truly / 200:.0%}) truly would" in (
+        survey.summary.value
+    )
     assert [row["what"] for row in rows_of(survey.chart)] == [
         "answered yes",
         "estimated true share",

@@ -111,7 +111,7 @@ class SurveyExplorer(Explorer):
         if tells_nothing(e):
             estimate = (
                 "anything from 0% to 100% (its 95% interval): at this epsilon and class size "
-                "the coin drowns the answers, and the survey learns nothing about the share"
+                "the coin hides the answers, and the survey learns nothing about the share"
             )
         else:
             estimate = f"{e.clipped:.0%} (95% interval {e.low:.0%} to {e.high:.0%})"

@@ -47,7 +47,8 @@ class FormExplorer(Explorer):
             min=0,
             max=100,
             step=5,
-            description="People who read the form (%)",
+            description="People who read the form",
+            readout_format="{:d} %",  # the readout (and what a screen reader says): "30 %", not "30"
             style={"description_width": "initial"},
             layout=widgets.Layout(width="32em"),
         )

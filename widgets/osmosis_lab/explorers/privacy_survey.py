@@ -68,7 +68,7 @@ class SurveyExplorer(Explorer):
         )  # fmt: skip
         self.class_size = sliders.IntSlider(
             value=30, min=10, max=500, step=10, description="Class size",
-            continuous_update=False,
+            continuous_update=False, readout_format="{:d} people",
         )  # fmt: skip
         self.ask_again = widgets.Button(
             description="Ask again", tooltip="Draw a new class and new coin flips"

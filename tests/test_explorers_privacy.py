@@ -111,7 +111,7 @@ def test_generalise_sliders_offer_the_hierarchy_levels(generalise_view):
         assert list(slider.options) == [name for name, _ in HIERARCHIES[column]]
         assert slider.value == "exact" and slider.description == column.capitalize()
     assert generalise_view.k == 1
-    assert "12 of 12 testers are still re-identified" in generalise_view.summary.value
+    assert "all 12 testers are still re-identified" in generalise_view.summary.value
 
 
 def test_each_slider_step_right_never_lowers_k(generalise_view):

@@ -111,7 +111,7 @@ def test_generalise_sliders_offer_the_hierarchy_levels(generalise_view):
         assert list(slider.options) == [name for name, _ in HIERARCHIES[column]]
         assert slider.value == "exact" and slider.description == column.capitalize()
     assert generalise_view.k == 1
-    assert "12 of 12 testers are still re-identified" in generalise_view.summary.value
+    assert "all 12 testers are still re-identified" in generalise_view.summary.value
 
 
 def test_each_slider_step_right_never_lowers_k(generalise_view):
@@ -162,7 +162,10 @@ def test_survey_reports_estimate_interval_and_truth(survey):
     est = survey.estimate
     assert est.n == 200 and est.low <= est.clipped <= est.high
     assert f"95% interval {est.low:.0%} to {est.high:.0%}" in survey.summary.value
-    assert f"true share in this class is {survey.true_share:.0%}" in survey.summary.value
+    truly = round(survey.true_share * 200)  # a class of 200: the count, then its percentage
+    assert f"In this class, {truly} of the 200 ({truly / 200:.0%}) truly would" in (
+        survey.summary.value
+    )
     assert [row["what"] for row in rows_of(survey.chart)] == [
         "answered yes",
         "estimated true share",

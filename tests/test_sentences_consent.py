@@ -102,11 +102,12 @@ def forms_model(explorer, _control) -> None:
         parts = ", ".join(f"{n} {how}" for how, n in counts.items() if n) or "none"
         assert (
             f"{PURPOSE_LABELS[purpose]}: {total} recorded yes ({parts}); "
-            f"{percent(row['wanted_rate'])} would choose it."
-        ) in shown, purpose
+            f"{round(row['wanted_rate'] * PEOPLE)} of the {PEOPLE} would choose it."
+        ) in shown, purpose  # a count, which cannot read "14%" beside the table's "15 %"
     sharing = table.loc["sharing"]
     yes = sum(int(sharing[how]) for how in HOW)
     assert f"{yes} of {PEOPLE} people are recorded as agreeing to sharing" in shown
+    assert f"{round(sharing['wanted_rate'] * PEOPLE)} of the {PEOPLE} would if fully" in shown
     if yes:
         assert (
             f"and {percent(int(sharing['chosen']) / yes)} of those consents were informed" in shown

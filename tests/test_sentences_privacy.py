@@ -128,7 +128,9 @@ def generalise_model(explorer, _control) -> None:
     ) in shown
     for label, low, high in (("1 (unique)", 1, 1), ("2", 2, 2), ("3-4", 3, 4), ("5-9", 5, 9),
                              ("10-49", 10, 49), ("50+", 50, 10**9)):  # fmt: skip
-        assert f"{int(size.between(low, high).sum())} people in classes of {label}" in shown
+        people = int(size.between(low, high).sum())
+        said = {0: "nobody", 1: "1 person"}.get(people, f"{people} people")  # never "0 people"
+        assert f"{said} in classes of {label}" in shown
     kept = coarse[size >= target]
     removed = len(coarse) - len(kept)
     if kept.empty:
@@ -139,9 +141,17 @@ def generalise_model(explorer, _control) -> None:
     known = generalise(explorer.known, rules).loc[explorer.testers, qi].reset_index()
     counts = kept.groupby(qi, dropna=False).size().rename("n").reset_index()
     n = known.merge(counts, on=qi, how="left")["n"].fillna(0)
+    unique, testers = int((n == 1).sum()), len(explorer.testers)
+    still = (
+        f"none of the {testers} testers is"
+        if unique == 0
+        else f"all {testers} testers are"
+        if unique == testers
+        else f"{unique} of {testers} testers are"
+    )
     assert (
         f"k = {k_after} and l = {l_after} (health condition) in the released table; "
-        f"{int((n == 1).sum())} of {len(explorer.testers)} testers are still re-identified"
+        f"{still} still re-identified"
     ) in shown
     assert ("l = 1: in some class everyone has the same" in shown) == (
         k_after >= 2 and l_after == 1

@@ -47,7 +47,8 @@ class FormExplorer(Explorer):
             min=0,
             max=100,
             step=5,
-            description="People who read the form (%)",
+            description="People who read the form",
+            readout_format="{:d} %",  # the readout (and what a screen reader says): "30 %", not "30"
             style={"description_width": "initial"},
             layout=widgets.Layout(width="32em"),
         )
@@ -89,10 +90,12 @@ class FormExplorer(Explorer):
             if sharing["consents"]
             else "so there is no consent to sharing, informed or not."
         )
+        # Counts, not "14%": the assumptions table beside the explorer says "15 %" for the same
+        # thing, and a simulated draw of 1,000 people lands near a share, not on it.
         headline = (
             f"{FORMS[self.design.value].label}: {int(sharing['consents'])} of {PEOPLE} "
-            f"people are recorded as agreeing to sharing, {sharing['wanted_rate']:.0%} would "
-            f"if fully informed, {informed}"
+            f"people are recorded as agreeing to sharing, {wanted(sharing)} of the {PEOPLE} "
+            f"would if fully informed, {informed}"
         )
         show_chart(self.chart, form_chart(long, headline))
         lines = []
@@ -102,15 +105,30 @@ class FormExplorer(Explorer):
             # "recorded yes", not "consents": only the chosen ones are informed consent
             lines.append(
                 f"{PURPOSE_LABELS[p]}: {int(row['consents'])} recorded yes "
-                f"({parts or 'none'}); {row['wanted_rate']:.0%} would choose it."
+                f"({parts or 'none'}); {wanted(row)} of the {PEOPLE} would choose it."
             )
         if result["unread"].any():
             lines.append(
                 "Unread: people who ticked the box of the service they came for without reading "
                 "the form. The form records a yes; it is not informed consent."
             )
-        lines.append("Simulated people; the behaviour is an assumption (see the lesson).")
+        assumed = f"{Behaviour().wants['sharing']:.0%}".replace("%", " %")  # as the table says
+        lines.append(
+            "Simulated people; the behaviour is an assumption (see the lesson). Each person's "
+            "wishes are drawn at random with the assumed shares, so the counts land near them, "
+            f"not on them: {wanted(sharing)} of {PEOPLE} want sharing where the table assumes "
+            f"{assumed}."
+        )
         self.summary.value = text_block(headline, lines)
+
+
+def wanted(row: pd.Series) -> int:
+    """How many of the simulated people would choose a purpose if fully informed.
+
+    >>> wanted(pd.Series({"wanted_rate": 0.145}))
+    145
+    """
+    return round(row["wanted_rate"] * PEOPLE)
 
 
 #: Each assumption in words (kept under 50 characters: pandas shortens longer cells).

@@ -69,6 +69,17 @@ def _slider_name(slider) -> str:
     return f"slider {slider.description!r}" if slider.description else "a slider"
 
 
+def _readout(value, readout_format: str) -> str:
+    """A position's label: a format spec (``".1f"``), or a template with its unit (``"{:d} %"``).
+
+    The label is also the input's ``aria-valuetext``: "30 %" says what a bare "30" does not.
+
+    >>> _readout(30, "d"), _readout(30, "{:d} %"), _readout(0.5, "{:.1f} of the budget")
+    ('30', '30 %', '0.5 of the budget')
+    """
+    return readout_format.format(value) if "{" in readout_format else format(value, readout_format)
+
+
 class _PositionSlider(anywidget.AnyWidget):
     """A range input over positions 0..n-1, each with a readout label; subclasses map positions to values.
 
@@ -171,7 +182,7 @@ class _NumberSlider(_PositionSlider):
         positions = [self._cast(self.min + i * self.step) for i in range(count)]
         if self._cast is float:  # avoid 0.30000000000000004 in values a lesson prints
             positions = [round(p, 10) for p in positions]
-        return positions, [format(p, self.readout_format) for p in positions]
+        return positions, [_readout(p, self.readout_format) for p in positions]
 
     def _nearest(self, value) -> int:
         return int(np.argmin(np.abs(np.asarray(self._positions, dtype=float) - float(value))))

@@ -84,6 +84,25 @@ def percent(share: float) -> str:
     return f"{share:.0%}"
 
 
+def count_words(count: int, total: int) -> str:
+    """``count`` people out of a group of ``total``, as a learner reads a small number.
+
+    In a small group a percentage reads oddly ("10%" of a class of 10 is one person) and "0
+    people" means nobody: say the count, and the percentage only once the group has 100 or more.
+
+    >>> count_words(0, 10), count_words(1, 10), count_words(10, 10)
+    ('nobody', '1 of the 10', 'all 10')
+    >>> count_words(186, 500)
+    '186 of the 500 (37%)'
+    """
+    if count == 0:
+        return "nobody"
+    if count == total:
+        return f"all {total}"
+    said = f"{count} of the {total}"
+    return said if total < 100 else f"{said} ({percent(count / total)})"
+
+
 def calibration_error_words(ece: float) -> str:
     """An expected calibration error as lesson 04 writes it everywhere: a share, 2 decimals.
 

@@ -152,10 +152,17 @@ class GeneraliseExplorer(Explorer):
                 f"k = {self.k} before suppression; suppressing every class smaller than "
                 f"{self.k_target.value} removes all {self.suppressed} people: nothing is left."
             )
+        unique, testers = self.testers_unique, len(self.testers)
+        # "0 of 12 testers are" means none, and "12 of 12" all: say so
+        if unique == 0:
+            still = f"none of the {testers} testers is still"
+        elif unique == testers:
+            still = f"all {testers} testers are still"
+        else:
+            still = f"{unique} of {testers} testers are still"
         return (
             f"k = {self.k_after} and l = {self.l_after} (health condition) in the released "
-            f"table; {self.testers_unique} of {len(self.testers)} testers are still "
-            "re-identified uniquely."
+            f"table; {still} re-identified uniquely."
         )
 
     def _details(self, sizes: pd.Series) -> list[str]:
@@ -171,7 +178,7 @@ class GeneraliseExplorer(Explorer):
         lines.append(
             "Class sizes: "
             + ", ".join(
-                f"{r.people} people in classes of {r.bucket}"
+                f"{_how_many(r.people)} in classes of {r.bucket}"
                 for r in self._buckets(sizes).itertuples()
             )
             + "."
@@ -198,3 +205,8 @@ class GeneraliseExplorer(Explorer):
 def _classes(sizes: pd.Series) -> int:
     """How many equivalence classes: each row of a class of size s counts 1/s."""
     return round((1 / sizes).sum())
+
+
+def _how_many(people: int) -> str:
+    """A number of people as a sentence says it: "nobody", "1 person", "12 people"."""
+    return "nobody" if people == 0 else "1 person" if people == 1 else f"{people} people"

@@ -32,6 +32,7 @@ from ..privacy import (
 from ..privacy.loss import in_100, rounding_said
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
+from .plain_words import count_words
 
 #: The questions on offer and how to read each person's true answer from the data.
 QUESTIONS = {
@@ -67,7 +68,7 @@ class SurveyExplorer(Explorer):
         )  # fmt: skip
         self.class_size = sliders.IntSlider(
             value=30, min=10, max=500, step=10, description="Class size",
-            continuous_update=False,
+            continuous_update=False, readout_format="{:d} people",
         )  # fmt: skip
         self.ask_again = widgets.Button(
             description="Ask again", tooltip="Draw a new class and new coin flips"
@@ -104,21 +105,32 @@ class SurveyExplorer(Explorer):
         self.deniability.value = self._deniability_html(prior, eps)
 
     def _headline(self) -> str:
-        e = self.estimate
+        e, n = self.estimate, self.estimate.n
+        # At a small epsilon the interval can be all of 0% to 100%: then an estimate such as
+        # "0%" promises what the survey does not know, so say that it learned nothing instead.
+        if tells_nothing(e):
+            estimate = (
+                "anything from 0% to 100% (its 95% interval): at this epsilon and class size "
+                "the coin hides the answers, and the survey learns nothing about the share"
+            )
+        else:
+            estimate = f"{e.clipped:.0%} (95% interval {e.low:.0%} to {e.high:.0%})"
+        truly = count_words(round(self.true_share * n), n)
         return (
             f"'{QUESTION_TEXT[self.question.value]}' Estimated share who would truly answer yes: "
-            f"{e.clipped:.0%} (95% interval "
-            f"{e.low:.0%} to {e.high:.0%}); the true share in this class is {self.true_share:.0%}."
+            f"{estimate}. In this class, {truly} truly would (hidden from the survey)."
         )
 
     def _details(self, eps: float) -> list[str]:
         p = truth_probability(epsilon=eps)
+        said_yes = count_words(int(self.answers.sum()), self.estimate.n)
+        # No standard error and no "wider than a plain survey's": neither is taught, and at
+        # epsilon 5 with a class of 10 the first reads 0% and the second is not true.
         return [
             f"Each of the {self.estimate.n} respondents told the truth with probability {p:.0%} "
             f"(epsilon = {eps:.1f}) and the opposite otherwise, by a private coin flip.",
-            f"{int(self.answers.sum())} answered yes ({self.answers.mean():.0%}); the estimate "
-            f"corrects for the known share of forced answers, so its interval is wider than a "
-            f"plain survey's (standard error {self.estimate.standard_error:.0%}).",
+            f"{said_yes[0].upper()}{said_yes[1:]} answered yes; the estimate takes away the "
+            "yeses the coin is expected to have forced.",
         ]
 
     def _deniability_html(self, prior: float, eps: float) -> str:
@@ -147,6 +159,18 @@ class SurveyExplorer(Explorer):
     @classmethod
     def with_lesson_data(cls) -> "SurveyExplorer":
         return cls(load_population(), rng=np.random.default_rng(2019))
+
+
+def tells_nothing(estimate) -> bool:
+    """Whether the estimate's interval, as printed, is all of 0% to 100%.
+
+    >>> from osmosis_lab.privacy import estimate_proportion
+    >>> tells_nothing(estimate_proportion([True] * 4 + [False] * 6, epsilon=0.1))
+    True
+    >>> tells_nothing(estimate_proportion([True] * 4 + [False] * 6, epsilon=5.0))
+    False
+    """
+    return f"{estimate.low:.0%}" == "0%" and f"{estimate.high:.0%}" == "100%"
 
 
 def answer_words(prior: float, epsilon: float) -> tuple[str, str]:

@@ -245,8 +245,8 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         show_chart(self.chart, trust_charts.reliability_chart(found["tables"]))
         you, app = found["you"], found["app"]
         self.summary.value = text_block(
-            f"Your first calls were right on {you['accuracy']:.0%} of the cases, the app's on "
-            f"{app['accuracy']:.0%}.",
+            f"Your first calls, made before you saw the app's, were right on "
+            f"{you['accuracy']:.0%} of the cases; the app's on {app['accuracy']:.0%}.",
             [
                 f"Calibration error (0 is best; very rough on only {you['cases']} cases): yours "
                 f"{calibration_error_words(you['expected_calibration_error'])}, the app's "

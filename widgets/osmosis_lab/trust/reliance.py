@@ -121,6 +121,12 @@ class RelianceSummary:
                 f"(under-reliance).{right}"
             )
         switched_right = self.switched_to_app - self.switched_to_app_when_wrong
+        # the first calls are known, so "right" must say which calls it counts: the final ones
+        final = f"{'Your' if you == 'you' else 'Their'} final calls"
+        right = (
+            f" {final} were right on {self.learner_right} of {self.cases} cases; "
+            f"the app's on {self.app_right}."
+        )
         return (
             f"{agreed} Agreeing is not over-reliance by itself: where {you} had already "
             f"decided the same, the app did not change {'your' if you == 'you' else 'their'} "

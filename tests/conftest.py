@@ -16,7 +16,9 @@ from hypothesis import settings
 from layers import LayerReport, schedule_rank, worker_group
 from learner_steps import clock, export_next_to_notebook, fresh_kernel  # noqa: F401 (fixtures)
 
-settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+# No deadline under CI: a test's time on a shared, loaded machine is chance, and CI must not
+# pass or fail by chance (a deadline failed one run at load 8); limits are the engines' own.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None)
 settings.register_profile("dev", print_blob=True)
 settings.register_profile("fuzz", max_examples=2000, print_blob=True)
 settings.load_profile(

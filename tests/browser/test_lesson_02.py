@@ -46,11 +46,13 @@ def test_the_lesson_story_from_the_keyboard(lab, screenshots):
     lab.control("Next step").activate()
     assert "Step 4 of 8" in step.readout()
     # The lesson's own words: "the slider (click it, then use the arrow keys)".
+    sent = lab.comm_sent()
     step.locator.click()
-    lab.settle()
+    lab.wait_for_keys(sent)  # the click may move the slider: wait for what it sent, if anything
     clicked = int(step.value())
+    sent = lab.comm_sent()
     lab.page.keyboard.press("ArrowLeft" if clicked == 8 else "ArrowRight")
-    lab.settle()
+    lab.wait_for_keys(sent)
     moved = clicked - 1 if clicked == 8 else clicked + 1
     assert int(step.value()) == moved and f"Step {moved} of 8" in step.readout()
 

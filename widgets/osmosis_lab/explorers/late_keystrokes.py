@@ -14,7 +14,7 @@ Examples
 >>> press = Press({"text": "says nothing about the expo", "may_show": False}, when=100.0)
 >>> press.completed_by({"text": "says nothing about the export.", "may_show": False}, now=100.4)
 True
->>> press.completed_by({"text": "says nothing about the export.", "may_show": False}, now=102.0)
+>>> press.completed_by({"text": "says nothing about the export.", "may_show": False}, now=106.0)
 False
 >>> press.completed_by({"text": "says nothing", "may_show": False}, now=100.4)  # deleted: new
 False
@@ -28,9 +28,11 @@ import time
 from typing import Any
 
 #: How long after a press text arriving for it still counts as typed before it (seconds). The
-#: browser holds back only what was typed before the click, so a short window is enough; a learner
-#: who goes on typing after a deliberate press takes longer than this to think of more words.
-LATE_KEYSTROKES_S = 1.5
+#: browser holds back only what was typed before the click, until the kernel has handled the
+#: press: on a loaded machine (a school server, a CI run at load 8) that took longer than 1.5 s
+#: and a reflection was saved cut short. Letters added at the end within this window are saved
+#: with the press, which loses nothing even when the learner did go on typing.
+LATE_KEYSTROKES_S = 5.0
 
 
 def _difference(before: Any, after: Any) -> str:

@@ -80,7 +80,10 @@ def test_calls_come_back_after_a_restart_even_between_lock_and_next(tmp_path):
     again.next_case.click()
     again.judge("accept", 70)
     again.judge("accept", 70)
-    assert again.finished and "Your first calls, made before you saw the app's, were right" in again.summary.value
+    assert (
+        again.finished
+        and "Your first calls, made before you saw the app's, were right" in again.summary.value
+    )
     assert len(kept(tmp_path)["calls"]) == 4
 
 

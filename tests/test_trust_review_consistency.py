@@ -58,7 +58,9 @@ def test_the_last_case_offers_see_my_results_and_keeps_the_focus(monkeypatch, tm
     judge.lock.click()
     assert judge.next_case.description == SEE_RESULTS
     assert f"then press {SEE_RESULTS}" in said(judge.verdict)
-    assert "Your first calls, made before you saw the app's, were right" not in said(judge.summary)  # not before the press
+    assert "Your first calls, made before you saw the app's, were right" not in said(
+        judge.summary
+    )  # not before the press
     judge.next_case.click()
     assert "Your first calls, made before you saw the app's, were right" in said(judge.summary)
     # the button just pressed keeps the keyboard focus: enabled, and it says where to look

@@ -59,6 +59,12 @@ MARKETS = {
 }
 
 
+#: Changes listed by name, in the sentences and the table: in the city a change moves hundreds of
+#: people, and a 770-row table made the cell 34 screens tall (walkthrough w41); the headline and
+#: the chart give the count.
+SHOWN_CHANGES = 12
+
+
 class ConsentBoard(Explorer):
     """Toggles for one tester's consents; the re-run match and whose partner changed."""
 
@@ -225,7 +231,7 @@ class ConsentBoard(Explorer):
         ]
         lines += [
             f"{self._name(who)}: was with {self._name(a)}, now with {self._name(b)}."
-            for who, a, b in changed[:12]
+            for who, a, b in changed[:SHOWN_CHANGES]
         ]
         self.summary.value = text_block(headline, lines)
 
@@ -269,15 +275,17 @@ class ConsentBoard(Explorer):
         return text_block(f"What Osmosis may use {self.names[pid]}'s data for, now", lines)
 
     def _changes_html(self, changed: list) -> str:
+        shown = changed[:SHOWN_CHANGES]
         rows = "".join(
             f"<tr><td>{html.escape(self._name(w))}</td><td>{html.escape(self._name(a))}"
             f"</td><td>{html.escape(self._name(b))}</td></tr>"
-            for w, a, b in changed
+            for w, a, b in shown
         )
+        which = f" (the first {len(shown)} of {len(changed)})" if len(shown) < len(changed) else ""
         return (
             "<table class='osmosis-match-changes'><caption>Whose partner changed with the "
-            "last change</caption><tr><th scope='col'>person</th><th scope='col'>before</th>"
-            f"<th scope='col'>after</th></tr>{rows}</table>"
+            f"last change{which}</caption><tr><th scope='col'>person</th><th scope='col'>before"
+            f"</th><th scope='col'>after</th></tr>{rows}</table>"
             if changed
             else ""
         )

@@ -107,7 +107,8 @@ class InferenceExplorer(Explorer):
         )
         show_chart(self.chart, inference_chart(pd.DataFrame(rows), headline))
         lines = [
-            f"{c.split('_', 1)[1]}: true {truth[c]:.2f}, guessed {guess[c]:.2f} "
+            f"{c.split('_', 1)[1]}: true {_beside_middle(truth[c])}, "
+            f"guessed {_beside_middle(guess[c])} "
             f"({'right' if mine[c] else 'wrong'} side of the middle)"
             for c in guess.index
         ]
@@ -137,3 +138,17 @@ def _gap_sentence(on_residents: float, on_testers: float) -> str:
         "The guess is right more often for the testers than for the residents: a small "
         "group can land above or below the average."
     )
+
+
+def _beside_middle(value: float) -> str:
+    """``value`` with two decimals, or as many more as show which side of the middle (0.5) it
+    is on: "guessed 0.50 (right side of the middle)" read as false (walkthrough w41).
+
+    >>> _beside_middle(0.39), _beside_middle(0.496), _beside_middle(0.5004), _beside_middle(0.5)
+    ('0.39', '0.496', '0.5004', '0.50')
+    """
+    for digits in range(2, 7):
+        shown = f"{value:.{digits}f}"
+        if float(shown) != 0.5 or value == 0.5:
+            return shown
+    return shown

@@ -304,3 +304,18 @@ def test_each_reason_box_shows_whether_the_file_ticks_its_item_live(writer):
     assert marks_beside_boxes()[-1], "this design protects by default"
     writer.panel.set_design(AS_PLANNED)
     assert marks_beside_boxes() == marks_in_file()
+
+
+def test_why_an_item_is_not_met_is_shown_under_its_box_not_in_a_tooltip():
+    # w40 chose noisy counts and saw "[ ] not met by your design" beside the export's box, with
+    # the reason only in a tooltip: the file's own line for the item is now read under the box
+    from osmosis_lab.explorers.review_reasons import ChecklistReasons
+    from osmosis_lab.review import AS_PLANNED, checklist
+
+    reasons = ChecklistReasons()
+    items = checklist(AS_PLANNED)
+    reasons.show_met(items)
+    for (key, shown), item in zip(reasons.met.items(), items, strict=True):
+        visible = text_of(shown)
+        assert visible.strip().startswith(reasons.met_words()[key]), key
+        assert item.text in visible and "title=" not in shown.value, key

@@ -24,7 +24,6 @@ for what the file says, and sees it change as the design changes.
 """
 
 import html
-import re
 
 import ipywidgets as widgets
 
@@ -49,12 +48,16 @@ class ChecklistReasons:
             )
             for key, title in ITEM_TITLES.items()
         }
-        self.met = {key: widgets.HTML(layout=widgets.Layout(width="15em")) for key in ITEM_TITLES}
+        # the mark and the file's own line under each box: why an item is not met is read, not
+        # hidden in a tooltip (w40 saw "[ ] not met" beside a safeguard she had chosen)
+        self.met = {key: widgets.HTML(layout=widgets.Layout(width="46em")) for key in ITEM_TITLES}
+        self._marks = dict.fromkeys(ITEM_TITLES, "")
         intro = widgets.HTML(
             "<p>The checklist ticks itself from your design. A tick is not a reason: say, "
             "for each item, why your design meets it or why you accept that it does not.</p>"
         )
-        rows = [widgets.HBox([self.boxes[key], self.met[key]]) for key in ITEM_TITLES]
+        wrap = widgets.Layout(flex_flow="row wrap")  # the line goes under its box
+        rows = [widgets.HBox([self.boxes[key], self.met[key]], layout=wrap) for key in ITEM_TITLES]
         self.view = widgets.VBox([intro, *rows])
 
     def values(self) -> dict[str, str]:
@@ -71,13 +74,11 @@ class ChecklistReasons:
         """Show beside each box whether its item is met (``items``: :func:`~osmosis_lab.review.
         checklist` of the design on screen, in :data:`ITEM_TITLES` order)."""
         for key, item in zip(ITEM_TITLES, items, strict=True):
-            words = MET if item.done else NOT_MET
-            self.met[key].value = f"<span title='{html.escape(item.text)}'>{words}</span>"
+            self._marks[key] = words = MET if item.done else NOT_MET
+            self.met[
+                key
+            ].value = f"<small><strong>{words}</strong>: {html.escape(item.text)}</small>"
 
     def met_words(self) -> dict[str, str]:
         """What each item's mark says, as plain text (empty before :meth:`show_met`)."""
-        return {key: html.unescape(_text(shown.value)) for key, shown in self.met.items()}
-
-
-def _text(value: str) -> str:
-    return re.sub(r"<[^>]+>", "", value)
+        return dict(self._marks)

@@ -90,8 +90,15 @@ def test_report_and_start_again(judge):
     assert "not judged any case yet" in judge.report()
     judge.judge("accept", 70)
     assert judge.report().startswith("So far (1 of 6 cases)")
+    judge.start_again.click()  # a call is kept: it asks first, and No keeps it (w43)
+    assert judge.starting_again.asking and judge.position == 1
+    judge.starting_again.keep.click()
+    assert not judge.starting_again.asking and judge.position == 1
     judge.start_again.click()
+    judge.starting_again.yes.click()
     assert judge.position == 0 and judge.progress.value == "Case 1 of 6"
+    judge.start_again.click()  # nothing to lose: no question
+    assert not judge.starting_again.asking
 
 
 def test_random_sequences_of_judge_actions_report_what_a_model_computes():
@@ -296,6 +303,7 @@ def test_next_case_says_all_judged_after_the_last_case_and_keeps_the_focus(judge
     # still enabled: the learner has just pressed it, and disabling it would drop the focus
     assert not judge.next_case.disabled and judge.next_case.description == "All 6 judged"
     judge.start_again.click()
+    judge.starting_again.yes.click()
     assert not judge.next_case.disabled and judge.next_case.description == "Next case"
 
 

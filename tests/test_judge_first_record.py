@@ -104,6 +104,8 @@ def test_start_again_clears_the_kept_calls_and_counts_it(tmp_path):
     sign_in(tmp_path)
     judge.judge("accept", 80)
     judge.start_again.click()
+    assert kept(tmp_path)["calls"], "asked first: nothing erased yet"
+    judge.starting_again.yes.click()
     assert kept(tmp_path) == {"cases": 4, "started_again": 1, "calls": []}
     again = restarted()
     sign_in(tmp_path)

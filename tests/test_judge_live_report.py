@@ -64,7 +64,8 @@ def test_the_report_updates_by_itself_as_cases_are_judged():
             assert expected.in_words() in now, (n, now)
             assert (f"So far ({n} of {len(cases)} cases)" in now) == (n < len(cases))
             before = now
-        click(judge.start_again)  # and Start again empties it
+        click(judge.start_again)  # and Start again, confirmed, empties it
+        click(judge.starting_again.yes)
         assert "not judged any case yet" in shown(report)
     assert not problems.found, problems.found
 

@@ -68,6 +68,7 @@ def test_the_last_case_offers_see_my_results_and_keeps_the_focus(monkeypatch, tm
     judge.next_case.click()
     assert "your results are below" in said(judge.verdict)
     judge.start_again.click()
+    judge.starting_again.yes.click()
     assert judge.next_case.description == "Next case"
 
 

@@ -40,6 +40,7 @@ from ..trust import (
 from . import controls as sliders
 from . import my_work
 from .base import Explorer, show_chart, text_block
+from .confirm import ConfirmStep
 from .judge_record import JudgeRecord, KeepsCalls
 from .plain_words import calibration_error_words
 
@@ -92,10 +93,15 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         self.start_again = widgets.Button(description="Start again")
         self.lock.on_click(lambda _: self._lock())
         self.next_case.on_click(lambda _: self._next())
-        self.start_again.on_click(lambda _: self.start_over())
+        # one Enter on Start again erased ten kept calls (w43): it asks first when any is kept
+        self.starting_again = ConfirmStep(
+            self.start_again, "Forget all your calls, the kept ones too, and judge the cases "
+            "again from the first?", yes="Yes, start again", on_ask=self._ask_start_over,
+            on_yes=self.start_over, on_keep=lambda: self.starting_again.show(False),
+        )  # fmt: skip
         steps = [self.progress, self.case_card, self.decision, self.confidence, self.lock]
-        steps += [self.verdict, self.final, self.next_case]
-        self.view = widgets.VBox([*steps, self.chart, self.summary, self.start_again, self.kept])
+        steps += [self.verdict, self.final, self.next_case, self.chart, self.summary]
+        self.view = widgets.VBox([*steps, self.start_again, self.starting_again.row, self.kept])
         self.reset()
         my_work.follow(self)  # Run All builds this before the learner presses Open my work
         self.on_sign_in()
@@ -120,6 +126,12 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         self.answers, self.pending = [], {}
         self.chart.outputs = ()
         self._show_case()
+
+    def _ask_start_over(self) -> None:
+        if self.answers or self.pending:
+            self.starting_again.show(True)
+        else:  # nothing to lose
+            self.start_over()
 
     def judge(self, call: str, confidence: int, final: str | None = None) -> None:
         """Decide the current case as a learner would: call, confidence, lock, final, next."""

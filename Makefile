@@ -20,10 +20,13 @@ LAB_SETTINGS := deploy/jupyter_server_config.json
 # The news prompt ("Would you like to get notified about official Jupyter news?") is the
 # frontend's, asked whenever the fetchNews setting is "none", whatever news_url says: these
 # default settings answer it ("false"). JupyterLab reads them from <config path>/labconfig/.
-# Its page_config.json disables the floating cell toolbar (tests/browser/test_cell_toolbar.py).
+# Its page_config.json disables the floating cell toolbar (tests/browser/test_cell_toolbar.py);
+# its default settings also keep the notebook's command-mode shortcuts off the widgets in cell
+# outputs (`make shortcuts` writes that list; tests/browser/test_widget_keys.py).
 LAB_DEFAULTS := deploy/labconfig
+SHORTCUTS_SCRIPT := deploy/make_shortcut_overrides.py
 
-.PHONY: lab test test-fast fuzz install check-python lint format bench data site lock clean
+.PHONY: lab test test-fast fuzz install check-python lint format bench data site lock clean shortcuts
 
 # JupyterLab refuses to run as root unless told (containers, classroom images run as root).
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -80,16 +83,21 @@ $(STAMP): pyproject.toml constraints.txt $(LAB_SETTINGS) $(wildcard $(LAB_DEFAUL
 	cp -r $(LAB_DEFAULTS) $(VENV)/etc/jupyter/
 	touch $@
 
+# After a JupyterLab upgrade (`make lock`): tests/test_lab_settings.py fails until this is run.
+shortcuts: $(STAMP)  ## regenerate the narrowed notebook shortcuts in deploy/labconfig from this JupyterLab
+	$(PY) $(SHORTCUTS_SCRIPT)
+	$(MAKE) install
+
 $(DEV): $(STAMP)
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 
 lint: $(DEV)  ## what CI checks before the tests: ruff's lint and format
-	$(VENV)/bin/ruff check widgets tests benchmarks lessons .ci
-	$(VENV)/bin/ruff format --check widgets tests benchmarks lessons .ci
+	$(VENV)/bin/ruff check widgets tests benchmarks lessons .ci $(SHORTCUTS_SCRIPT)
+	$(VENV)/bin/ruff format --check widgets tests benchmarks lessons .ci $(SHORTCUTS_SCRIPT)
 
 format: $(DEV)
-	$(VENV)/bin/ruff format widgets tests benchmarks lessons .ci
+	$(VENV)/bin/ruff format widgets tests benchmarks lessons .ci $(SHORTCUTS_SCRIPT)
 
 bench: $(DEV)  ## print the performance figures the README quotes
 	@for script in benchmarks/bench_*.py; do \

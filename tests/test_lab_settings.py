@@ -12,8 +12,15 @@ an explorer's first button reached its duplicate, move and delete buttons
 the plugin applies it once, when the lab has restored its layout, to the last notebook opened
 by then, and every notebook opened afterwards starts with the toolbar on (the browser test saw
 it drawn in a lesson opened by its /lab/tree link with the override read: default false).
+
+deploy/labconfig/default_setting_overrides.json also narrows the notebook's command-mode shortcuts
+to a focus outside cell outputs, so keys pressed on an explorer's button never move, delete or
+convert a lesson cell (tests/browser/test_widget_keys.py); deploy/make_shortcut_overrides.py
+writes that list from the installed JupyterLab's schemas.
 """
 
+import doctest
+import importlib.util
 import json
 import re
 import sys
@@ -24,6 +31,7 @@ import pytest
 from jupyterlab.handlers.announcements import NeverCheckForUpdate
 from jupyterlab.labapp import LabApp
 from jupyterlab_server.config import get_page_config
+from jupyterlab_server.settings_utils import get_settings
 from traitlets.config import Config
 
 from browser.harness.server import LabServer
@@ -32,6 +40,14 @@ from conftest import ROOT
 SHIPPED = ROOT / "deploy" / "jupyter_server_config.json"
 INSTALLED = Path(sys.prefix) / "etc" / "jupyter" / SHIPPED.name
 PAGE_CONFIG = ROOT / "deploy" / "labconfig" / "page_config.json"
+DEFAULTS = ROOT / "deploy" / "labconfig" / "default_setting_overrides.json"
+SCHEMAS = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas"
+#: The script that writes the shortcuts part of DEFAULTS (deploy/ is not a package).
+_spec = importlib.util.spec_from_file_location(
+    "make_shortcut_overrides", ROOT / "deploy" / "make_shortcut_overrides.py"
+)
+shortcut_script = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(shortcut_script)
 #: The plugin that floats duplicate / move / insert / delete buttons over the active cell.
 CELL_TOOLBAR = "@jupyterlab/cell-toolbar-extension:plugin"
 
@@ -72,6 +88,57 @@ def test_jupyterlab_reads_the_page_config_from_the_config_path_the_hub_gives(mon
 def test_make_install_put_the_page_config_where_jupyter_reads_it():
     installed = INSTALLED.parent / "labconfig" / PAGE_CONFIG.name
     assert installed.read_bytes() == PAGE_CONFIG.read_bytes(), "run `make install` again"
+
+
+def test_the_shipped_shortcuts_are_what_the_script_writes_for_this_jupyterlab():
+    shipped = json.loads(DEFAULTS.read_text(encoding="utf-8"))
+    assert shipped == shortcut_script.with_shortcuts(shipped, SCHEMAS), (
+        "run `make shortcuts` (JupyterLab's shortcuts changed) and commit the file"
+    )
+
+
+def test_the_narrowed_shortcuts_include_the_ones_the_walkthrough_met():
+    # a filter that matched nothing would ship an empty list and the test above would pass
+    shortcuts = json.loads(DEFAULTS.read_text(encoding="utf-8"))[shortcut_script.PLUGIN]
+    kept = {
+        (s["command"], tuple(s["keys"]))
+        for s in shortcuts["shortcuts"]
+        if not s.get("disabled") and s["selector"].endswith(":not(.jp-OutputArea-output *)")
+    }
+    disabled = {
+        (s["command"], tuple(s["keys"])) for s in shortcuts["shortcuts"] if s.get("disabled")
+    }
+    walkthrough = {
+        ("notebook:move-cursor-heading-below-or-expand", ("ArrowRight",)),
+        ("notebook:move-cursor-heading-above-or-collapse", ("ArrowLeft",)),
+        ("notebook:move-cursor-down", ("ArrowDown",)),
+        ("notebook:delete-cell", ("D", "D")),
+        ("notebook:change-cell-to-markdown", ("M",)),
+    }
+    assert walkthrough <= disabled and kept == disabled
+
+
+def test_the_shortcut_script_examples_run():
+    assert doctest.testmod(shortcut_script).failed == 0
+
+
+def test_jupyterlab_serves_the_narrowed_shortcuts_as_their_plugins_default(monkeypatch, tmp_path):
+    # only deploy/ (as the hub's JUPYTER_CONFIG_PATH): the settings API gives the shortcuts
+    # plugin's schema default, which JupyterLab 4.6 adds to every plugin's own shortcuts
+    monkeypatch.setattr("jupyter_core.paths.ENV_CONFIG_PATH", [])
+    monkeypatch.setattr("jupyter_core.paths.SYSTEM_CONFIG_PATH", [])
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(ROOT / "deploy"))
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path / "nothing-here"))
+    settings, _ = get_settings(
+        str(tmp_path / "app-settings"), str(SCHEMAS), str(tmp_path / "user"), shortcut_script.PLUGIN
+    )
+    shipped = json.loads(DEFAULTS.read_text(encoding="utf-8"))[shortcut_script.PLUGIN]
+    assert settings["schema"]["properties"]["shortcuts"]["default"] == shipped["shortcuts"]
+
+
+def test_make_install_put_the_default_settings_where_jupyter_reads_them():
+    installed = INSTALLED.parent / "labconfig" / DEFAULTS.name
+    assert installed.read_bytes() == DEFAULTS.read_bytes(), "run `make install` again"
 
 
 @pytest.mark.slow  # starts a JupyterLab server

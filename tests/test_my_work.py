@@ -556,3 +556,19 @@ def test_checking_the_same_answer_again_is_not_a_new_try(tmp_path):
     answer(control, "Niels Larson")  # a changed answer is a new try
     kept = my_work.current_store().load("Zoé")["00_start_here"]["youngest_tester"]
     assert kept["tries"] == 2 and "Checked again" not in said(control.verdict)
+    # a right answer checked again is not told to change (w43 did, and the record then kept
+    # the wrong answer as the last one)
+    control.check_button.click()
+    assert control.status == "correct" and "still right; nothing to change" in said(control.verdict)
+    assert "Change it to try again" not in said(control.verdict)
+
+
+def test_a_refused_name_says_who_is_still_signed_in(tmp_path):
+    """w43 typed a 500-letter name after signing in: "Not signed in" showed while the answers
+    below still said they were kept for the earlier name."""
+    door = signed_in(tmp_path)
+    door.name.value = "x" * 500
+    door.open.click()
+    assert "Still signed in as Zoé:" in said(door.status) and "80" in said(door.status)
+    assert "Not signed in" not in said(door.status)
+    assert my_work.current_learner() == "Zoé"

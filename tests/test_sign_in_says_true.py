@@ -56,7 +56,8 @@ def test_after_a_restart_every_place_says_sign_in_again_and_that_is_true(tmp_pat
     door = my_work.sign_in("03_privacy", folder=tmp_path)
     control = answer_control("reidentified_testers")
     box = my_work.reflection("03_expo", "Why?")
-    promise = "After a restart, sign in again with the same name: everything you kept comes back."
+    promise = my_work.AFTER_RESTART
+    assert "run the cells again" in promise  # the old widgets answer nothing (w41, w43)
     for widget in (door.status, control.kept, box.status):
         assert promise in said(widget), said(widget)
     door.name.value = "Inès"

@@ -55,6 +55,9 @@ _JUDGED = ("correct", "hint", "could not check")
 #: The status while the box holds text that could not be read, after tries that were kept.
 NOT_READ = "not read"
 _AGAIN = "<p><em>Checked again: the same answer, so not a new try. Change it to try again.</em></p>"
+#: After a right answer, "change it to try again" invited a wrong one (w43), which the record then
+#: kept as the learner's last answer.
+_AGAIN_RIGHT = "<p><em>Checked again: the same answer, still right; nothing to change.</em></p>"
 #: A second press on what could not be read either: the press is heard, nothing is counted.
 _UNREAD_AGAIN = "<p><em>Pressed again: still nothing that reads as an answer, so no try.</em></p>"
 _NOTHING_UNREAD = object()  # no unread answer checked yet
@@ -123,7 +126,8 @@ class AnswerControl(AnswerInputs):
             return self._not_read(verdict, repeat=repeat)
         self.status = verdict.status
         again = again and verdict.status in _JUDGED
-        note = _AGAIN if again else _UNREAD_AGAIN if repeat else ""
+        right_again = again and verdict.status == "correct"
+        note = _AGAIN_RIGHT if right_again else _AGAIN if again else _UNREAD_AGAIN if repeat else ""
         self.verdict.value = _live(verdict._repr_html_() + note)
         if not again:
             self._keep(verdict)

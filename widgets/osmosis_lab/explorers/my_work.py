@@ -49,7 +49,12 @@ if TYPE_CHECKING:  # the box builds on this module, so it is imported late (in s
 REFLECTIONS = "reflections"
 #: Said wherever work shows as not kept: after a restart everything looks lost until the learner
 #: signs in again, and nothing else on screen tells them that it comes back.
-AFTER_RESTART = "After a restart, sign in again with the same name: everything you kept comes back."
+#: After a restart the widgets on screen are left from the old kernel and answer nothing (w41,
+#: w43 pressed Check on them): the cells must run again before the sign-in brings the work back.
+AFTER_RESTART = (
+    "After a restart, run the cells again (Run, then Run All Cells) and sign in with the same "
+    "name: everything you kept comes back."
+)
 _KERNEL: dict[str, Any] = {"learner": None, "store": None}
 _FOLLOWERS: "weakref.WeakSet[Any]" = weakref.WeakSet()
 

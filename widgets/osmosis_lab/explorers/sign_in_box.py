@@ -86,13 +86,20 @@ class SignIn:
                 f"{html.escape(typed)}."
             )
 
+    @staticmethod
+    def _still() -> str:
+        """Who is signed in after a name is refused: "Not signed in:" said while the earlier
+        learner's work was still being kept (w43, a 500-letter name)."""
+        learner = current_learner()
+        return f"Still signed in as {html.escape(learner)}:" if learner else "Not signed in:"
+
     def sign_in(self, *, completing: bool = False) -> None:
         """Open the record of the name typed and make it this kernel's learner. ``completing``:
         the last letters of the name arrived after the press (see :mod:`.late_keystrokes`)."""
         try:
             typed = normalise_name(self.name.value)
         except RecordError as error:
-            return self._say(f"<strong>Not signed in:</strong> {html.escape(str(error))}")
+            return self._say(f"<strong>{self._still()}</strong> {html.escape(str(error))}")
         if (
             self._last_press is not None
             and current_learner()

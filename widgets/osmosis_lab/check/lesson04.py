@@ -116,8 +116,8 @@ top_band_prediction = Check(
             "took the app at its word",
             example="90-100 %",
             matches=lambda answer: answer == "90-100 %" != _top_band(),
-            hint="You took the app at its word: 90-100 % is what a calibrated app's record "
-            "would show, and this one falls short of it.",
+            hint="You took the app at its word, but its \"came true\" share in the track "
+            "record below falls short of what a calibrated app's record would show.",
         ),
     ),
     fallback_hint='Read the "came true" share of the top band (90% to 100%) in the track '

@@ -408,3 +408,18 @@ def test_every_outage_figure_adds_up_at_every_setting(outage):
                 )
                 checked += 1
     assert checked > 2 * 21 * 9
+
+
+def test_once_a_call_is_locked_the_explorer_no_longer_asks_to_decide(judge):
+    # w40 read "Decide before you look anywhere else" under the app's verdict she had just seen
+    judge.start_again.click()
+    if judge.starting_again.asking:
+        judge.starting_again.yes.click()
+    assert "Decide before you look anywhere else" in judge.summary.value
+    judge.decision.value = "accept"
+    judge.lock.click()
+    assert "Decide before you look" not in judge.summary.value
+    assert "Your first call is locked in" in judge.summary.value
+    judge.final.value = "accept"
+    judge.next_case.click()
+    assert "Decide before you look anywhere else" in judge.summary.value  # the next case

@@ -117,3 +117,11 @@ def test_the_code_cell_says_how_the_exercise_was_answered(kind):
     assert words.startswith(code_path.ANSWERED) and HOW[kind] in words, words
     if kind in ("number", "phrase"):
         assert "buttons" not in words
+
+
+def test_once_signed_in_the_box_still_says_what_to_do_after_a_restart(tmp_path):
+    # after Kernel > Restart the widgets on screen answer nothing and the box's last words are
+    # all a learner has (w44): they say how to get the work back
+    door = sign_in(tmp_path, "Yasmine", "04_trust")
+    assert "Signed in as Yasmine" in said(door.status)
+    assert my_work.AFTER_RESTART in said(door.status)

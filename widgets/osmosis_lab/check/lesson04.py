@@ -116,7 +116,7 @@ top_band_prediction = Check(
             "took the app at its word",
             example="90-100 %",
             matches=lambda answer: answer == "90-100 %" != _top_band(),
-            hint="You took the app at its word, but its \"came true\" share in the track "
+            hint='You took the app at its word, but its "came true" share in the track '
             "record below falls short of what a calibrated app's record would show.",
         ),
     ),

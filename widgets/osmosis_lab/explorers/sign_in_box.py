@@ -153,8 +153,8 @@ class SignIn:
             f"<strong>Signed in as {html.escape(current_learner())}{instead}.</strong> ",
             f" Your work is kept in <code>{where}</code>, on the machine that runs this notebook; "
             "nothing is sent anywhere unless you export it. Your name is not a password: use one "
-            "nobody else in the class uses.",
-        )
+            f"nobody else in the class uses. {AFTER_RESTART}",
+        )  # the last sentence stays on screen after a restart, when nothing else works (w44)
         self._say_welcome(found)
 
     def _kept_here(self, found: int | None = None) -> str:

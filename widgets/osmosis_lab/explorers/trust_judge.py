@@ -188,6 +188,10 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
             f"then {then}.</p>"
         )
         self.final.value, self.final.disabled = pending["initial"], False
+        # "Decide before you look anywhere else" stayed on screen after the call was locked (w40)
+        self.summary.value = text_block(
+            "Your first call is locked in.", [f"Keep it or change it, then {then}."]
+        )
 
     def _next(self) -> None:
         if self.finished:  # the button keeps the keyboard focus; it says where to look

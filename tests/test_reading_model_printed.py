@@ -43,8 +43,9 @@ def test_an_explorers_starting_text_is_read_at_the_reading_speed(lesson, code):
     name = code.split("(")[0].split(".")[0]
     section = section_building(lesson, code)
     # what a learner reads when the cell first runs, built now (not from the cache on disk)
-    explorer = printed_words.counts().classes()[name].with_lesson_data()
-    shown = printed_words.count_words(printed_words.shown_text(explorer.view))
+    shown = printed_words.count_words(
+        printed_words.starting_text(printed_words.counts().classes()[name])
+    )
     assert shown > 20, f"{name} shows only {shown} words at its start"
     assert section.explorers >= 1, f"{lesson}: {name}'s cell is not timed as an explorer"
     assert section.printed >= shown, (

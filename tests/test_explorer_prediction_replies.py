@@ -6,12 +6,10 @@ result gated on the prediction stays hidden until the press (the rest of the gat
 ``test_gate``'s). The checks' replies for every kind are ``test_prediction_replies``'s.
 """
 
-import html
-import re
-
 import ipywidgets as widgets
 import pytest
 
+from learner_steps import said
 from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.explorers.gate import reveal_after
@@ -24,11 +22,6 @@ CHOICES = [name for name in PREDICTIONS if EXERCISES[name].kind == "choice"]
 class MemoryRecord(dict):
     def put(self, name, value):
         self[name] = value
-
-
-def read(control) -> str:
-    """The verdict as the learner reads it: the HTML's text."""
-    return html.unescape(re.sub(r"<[^>]+>", "", control.verdict.value))
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +46,7 @@ def test_each_button_unlike_the_data_is_said_back_beside_the_right_one(name):
         update(control.choice, index=index)
         click(control.check_button)
         assert gate.result_box.layout.display != "none", "still hidden after the prediction"
-        replies[label] = read(control)
+        replies[label] = said(control.verdict)
     right = [label for label, reply in replies.items() if reply.startswith("Correct!")]
     assert len(right) == 1, replies
     noted = {label: reply for label, reply in replies.items() if label not in right}

@@ -17,6 +17,12 @@ deploy/labconfig/default_setting_overrides.json also narrows the notebook's comm
 to a focus outside cell outputs, so keys pressed on an explorer's button never move, delete or
 convert a lesson cell (tests/browser/test_widget_keys.py); deploy/make_shortcut_overrides.py
 writes that list from the installed JupyterLab's schemas.
+
+And it keeps widget messages on the kernel's one main thread ("commsOverSubshells": "disabled").
+JupyterLab 4.6 sends comm messages to kernel subshells (threads of their own, ipykernel >= 7) by
+default: a learner's last letters were then handled *during* the Save their keys had asked for,
+and the reflection was saved cut short (tests/browser/test_fast_save.py). Every explorer is
+written for one message at a time.
 """
 
 import doctest
@@ -134,6 +140,25 @@ def test_jupyterlab_serves_the_narrowed_shortcuts_as_their_plugins_default(monke
     )
     shipped = json.loads(DEFAULTS.read_text(encoding="utf-8"))[shortcut_script.PLUGIN]
     assert settings["schema"]["properties"]["shortcuts"]["default"] == shipped["shortcuts"]
+
+
+#: The JupyterLab plugin whose setting sends widget messages to kernel subshells.
+KERNELS = "@jupyterlab/apputils-extension:kernels-settings"
+
+
+def test_jupyterlab_serves_widget_messages_on_the_main_thread_as_the_default(monkeypatch, tmp_path):
+    # only deploy/ (as the hub's JUPYTER_CONFIG_PATH); the setting must exist in this JupyterLab
+    # (a renamed one would be an override of nothing) and default to "disabled"
+    monkeypatch.setattr("jupyter_core.paths.ENV_CONFIG_PATH", [])
+    monkeypatch.setattr("jupyter_core.paths.SYSTEM_CONFIG_PATH", [])
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(ROOT / "deploy"))
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path / "nothing-here"))
+    settings, _ = get_settings(
+        str(tmp_path / "app-settings"), str(SCHEMAS), str(tmp_path / "user"), KERNELS
+    )
+    setting = settings["schema"]["properties"]["commsOverSubshells"]
+    assert "disabled" in {choice["const"] for choice in setting["oneOf"]}
+    assert setting["default"] == "disabled"
 
 
 def test_make_install_put_the_default_settings_where_jupyter_reads_them():

@@ -5,6 +5,11 @@ The browser sends a button press at once but holds back a text box's update whil
 is on its way, so the press can reach the kernel before the last letters: a reflection was saved
 ending "...about the expo". Here the text is typed with no pause and Save is pressed straight
 after, from the keyboard; the record on disk must hold the whole text.
+
+The kernel's save is made a second slow, as on a loaded school server: the letters that arrive
+during it must wait for it. JupyterLab 4.6 sends widget messages to kernel *subshells* (threads)
+by default, and then they did not wait: the last letters were handled while the save ran, before
+it had recorded the press, so they were not saved with it. deploy/labconfig turns that off.
 """
 
 from __future__ import annotations
@@ -27,15 +32,28 @@ def test_typing_then_save_at_once_keeps_the_whole_reflection(lab, lab_server):
     name.type(LEARNER)  # then Enter, no click on Open my work
     assert f"Signed in as {LEARNER}" in lab.control("Open my work").readout()
 
+    # a slow disk: every save takes a second (the kernel's own code, wrapped, not replaced)
+    lab.run_hidden(
+        "import time\n"
+        "from osmosis_lab.records import store as _store\n"
+        "_save = _store.RecordStore.save\n"
+        "def _slow_save(*args, **kwargs):\n"
+        "    time.sleep(1.0)\n"
+        "    return _save(*args, **kwargs)\n"
+        "_store.RecordStore.save = _slow_save\n"
+    )
     box = lab.control("My reflection")
     box.focus()
     lab.page.keyboard.press("ControlOrMeta+A")
     save = lab.control("Save my reflection")
+    sent_before = lab.comm_sent()
     lab.page.keyboard.type(TEXT)  # as fast as the browser takes keys
     # at once, as a learner does: Tab past the "may be shown" box to Save, Enter
     for key in ("Tab", "Tab", "Enter"):
         lab.page.keyboard.press(key)
-    lab.settle(quiet_ms=500, timeout=20)
+    # until the kernel has handled every change the keys sent, held-back ones included (a quiet
+    # moment is not enough: on a loaded machine the save alone kept the kernel silent for 500 ms)
+    lab.wait_for_keys(sent_before, timeout=30)
     assert "Saved on this machine" in save.readout()
     kept = RecordStore(folder).load(LEARNER)["reflections"]
     assert [r["text"] for r in kept.values()] == [TEXT]

@@ -125,6 +125,12 @@ class LabPage:
         self.wait_kernel_ready()
         return self.run_all(timeout=timeout)
 
+    def run_hidden(self, code: str) -> None:
+        """Run ``code`` in this notebook's kernel as no cell does: no output, no history. For
+        tests that make the machine behave as a loaded one would (a slow disk, say)."""
+        status = self.page.evaluate(scripts.RUN_HIDDEN, [self.path, code])
+        assert status == "ok", f"{self.path}: hidden code failed in the kernel: {code!r}"
+
     def comm_sent(self) -> int:
         """How many comm messages (widget changes) this page has sent its kernels so far."""
         return self.page.evaluate("() => (window.__osmosis || {commSent: 0}).commSent")

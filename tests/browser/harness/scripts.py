@@ -69,6 +69,16 @@ RESTART_KERNEL = """
 async (path) => { await window.__osmosisPanel(path).sessionContext.session.kernel.restart(); }
 """
 
+#: Runs code in the notebook's kernel without a cell, history or output (a test simulating a slow
+#: machine); resolves with the reply's status ("ok" or "error").
+RUN_HIDDEN = """
+async ([path, code]) => {
+  const k = window.__osmosisPanel(path).sessionContext.session.kernel;
+  const reply = await k.requestExecute({code, silent: true, store_history: false}).done;
+  return reply.content.status;
+}
+"""
+
 #: Done when the kernel is idle, no cell is queued or running, and every non-empty code cell
 #: has run (or one failed: Run All stops there).
 ALL_EXECUTED = """

@@ -38,7 +38,7 @@ import ipywidgets as widgets
 from ..check import Verdict
 from ..check.exercise import Exercise, NotANumber, not_a_number, shortened
 from ..check.exercises import exercise as find_exercise
-from . import code_path, gate
+from . import code_path, gate, stopped
 from .answer_inputs import AnswerInputs, _live, answer_words
 from .gate import reveal_after  # noqa: F401 - lessons import it with answer_control
 from .late_keystrokes import LATE_KEYSTROKES_S, Press  # noqa: F401 - the rule, for every press
@@ -95,6 +95,7 @@ class AnswerControl(AnswerInputs):
         )
         self.view = widgets.VBox(
             [question, *self.inputs, self.check_button, self.selection, self.verdict, self.kept]
+            + [stopped.carrier()]  # the look of a control a restart left behind (.stopped)
         ).add_class(CONTROL_CLASS)
         for control in self._watched():
             control.observe(self._changed, names="value")

@@ -22,7 +22,7 @@ import altair as alt
 import ipywidgets as widgets
 
 from . import controls as sliders
-from . import newest
+from . import newest, stopped
 
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 #: No "…" export menu on charts: it is an unlabelled control (axe: summary-name),
@@ -117,7 +117,8 @@ class Explorer:
 
     def _assemble(self, controls: list[widgets.Widget], extra: list[widgets.Widget] = ()) -> None:
         """Lay out controls on top, then any extra widgets, the chart and its text equivalent."""
-        self.view = widgets.VBox([*controls, *extra, self.chart, self.summary])
+        # last, hidden: the page-wide look of explorers a restart left behind (.stopped)
+        self.view = widgets.VBox([*controls, *extra, self.chart, self.summary, stopped.carrier()])
         newest.announce(self)  # a re-run cell's new explorer replaces the old for its readers
         for control in controls:
             if hasattr(control, "value") and not isinstance(control, widgets.Button):

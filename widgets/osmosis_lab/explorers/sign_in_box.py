@@ -27,7 +27,7 @@ import ipywidgets as widgets
 
 from ..errors import RecordError
 from ..records import RecordStore, normalise_name
-from . import my_work, text_boxes
+from . import my_work, stopped, text_boxes
 from .late_keystrokes import Press
 from .my_work import AFTER_RESTART, _live, current_learner
 
@@ -64,7 +64,10 @@ class SignIn:
             layout=widgets.Layout(width="auto"),
         )
         self.status = widgets.HTML(_live(""))
-        self.view = widgets.VBox([widgets.HBox([self.name, self.open]), self.status])
+        # every lesson shows this box first: the look of views a restart left behind (.stopped)
+        self.view = widgets.VBox(
+            [widgets.HBox([self.name, self.open]), self.status, stopped.carrier()]
+        )
         self.open.on_click(lambda _button: self.sign_in())
         self.name.on_enter(self.sign_in)  # Enter in the box signs in too
         my_work.follow(self)  # a sign-out elsewhere ("Delete my saved work") shows here too

@@ -1,0 +1,65 @@
+"""Explorers left on screen by a kernel that restarted or died look and behave stopped.
+
+After Kernel > Restart, or a kernel that died and was restarted by the server, JupyterLab 4.6
+keeps every widget view drawn in the outputs, exactly as alive as before; but nothing the
+learner drags or presses reaches the new kernel, and nothing said why (issue 12's browser
+walk). ipywidgets 8.1.9's widget manager does mark them: on the kernel's ``restarting``
+status it sets ``comm_live = false`` on every model, and every view of it gets the class
+``jupyter-widgets-disconnected`` (a new view of a live model never has it). Its own style for
+that class only draws a broken-link icon before each view, a dozen of them per explorer, with
+no words.
+
+:data:`RULE` is this module's one rule for those views, shipped with the package (so it works
+wherever the lessons run: ``make lab``, Binder, the school hub, a plain ``pip`` install, with
+no lab setting): the outermost stopped view of an output says :data:`MESSAGE` in place of the
+icons (CSS generated text, which screen readers read as the view's first text), and everything
+inside it is greyed, cannot be clicked, and is inert where the browser supports CSS
+``interactivity`` (Chromium 135+: out of the Tab order and of the accessibility tree); where it
+does not, its controls are hidden instead, so no browser leaves a dead control operable.
+
+A page needs the rule once: every explorer (:class:`.base.Explorer`), answer control and
+sign-in box carries it in a hidden :func:`carrier`, so any lesson has it from its sign-in cell
+on, and a restart leaves the old views, rule included, on the page.
+
+Not covered: after Kernel > Shut Down the widget manager marks nothing (no ``restarting``
+status), and after a page reload the old outputs are ipywidgets' own "Error displaying
+widget: model not found" (no view to mark, and no live view to carry this rule).
+
+Examples
+--------
+>>> "This explorer stopped with the kernel." in RULE
+True
+>>> box = carrier()
+>>> box.layout.display, box.value.startswith("<style>")
+('none', True)
+"""
+
+import ipywidgets as widgets
+
+#: What a stopped explorer says, in the words of JupyterLab's menus.
+MESSAGE = "This explorer stopped with the kernel. Run its cell again, or Run > Run All Cells."
+#: The class ipywidgets 8 puts on every view whose model lost its kernel (``comm_live`` false).
+DISCONNECTED = "jupyter-widgets-disconnected"
+#: The outermost stopped view: nested views carry the class too, and the message is said once.
+_OUTER = f".jupyter-widgets-disconnected:not(.{DISCONNECTED} *)"
+_CONTROLS = "button, input, select, textarea, [tabindex], .noUi-handle"
+
+RULE = (
+    # ipywidgets' broken-link icon on every nested view: replaced by the one message below
+    f".{DISCONNECTED} .{DISCONNECTED}::before {{ content: none; }}"
+    f' {_OUTER}::before {{ content: "{MESSAGE}"; display: block; margin: 0 0 6px;'
+    " padding: 6px 10px; font: inherit; font-weight: bold; white-space: normal;"
+    " color: var(--jp-ui-font-color0, #000); background: var(--jp-warn-color3, #fff3cd);"
+    " border-left: 4px solid var(--jp-warn-color0, #b35900); }"
+    # the message stays readable; what is under it is visibly and really stopped
+    f" {_OUTER} > * {{ opacity: 0.45; filter: grayscale(1); pointer-events: none;"
+    " user-select: none; interactivity: inert; }"
+    f" @supports not (interactivity: inert) {{ {_OUTER} :is({_CONTROLS})"
+    " { visibility: hidden; } }"
+)
+
+
+def carrier() -> widgets.HTML:
+    """A hidden widget holding :data:`RULE` (a ``<style>`` applies to the whole page even when
+    its element is not displayed)."""
+    return widgets.HTML(f"<style>{RULE}</style>", layout=widgets.Layout(display="none"))

@@ -19,6 +19,8 @@ digits or words, e.g. 0.4 or 40 % or 2/5.
 >>> print(Allowed("count", 0, 12).refusal(-3))
 -3 is less than 0, and this answer is a whole number from 0 to 12. Type it in digits or words, \
 e.g. 12 or twelve.
+>>> print(Allowed("count", 0, 8).refusal(9))  # no example above 8
+9 is more than 8, and this answer is a whole number from 0 to 8. Type it in digits or words.
 >>> print(Allowed("count", 0).refusal(2.5))
 2.5 is not a whole number, and this answer is a whole number, 0 or more. Type it in digits or \
 words, e.g. 12 or twelve.
@@ -38,6 +40,10 @@ NUMBER_EXAMPLES = {
     "fraction": ("0.4", "40 %", "2/5"),
     "value": ("2.5", "two"),
 }
+
+
+#: The value each unit's examples stand for (a refusal shows them only when it is allowed).
+_EXAMPLE_VALUE = {"count": 12, "fraction": 0.4, "value": 2.5}
 
 
 def number_examples(unit: str) -> str:
@@ -107,7 +113,7 @@ class Allowed:
         why = self.why_outside(answer)
         if why is None:
             return None
-        return (
-            f"{why}, and this answer is {self.words()}. Type it in digits or words, "
-            f"{number_examples(self.unit)}."
-        )
+        # "e.g. 12" for an answer from 0 to 8 would send the learner out of range again
+        fits = self.why_outside(_EXAMPLE_VALUE[self.unit]) is None
+        examples = f", {number_examples(self.unit)}" if fits else ""
+        return f"{why}, and this answer is {self.words()}. Type it in digits or words{examples}."

@@ -80,6 +80,8 @@ LAYERS = (
             "tests/test_sequences.py",
             "tests/test_explorer*.py",
             "tests/test_answer_controls.py",
+            "tests/test_answer_sequences.py",
+            "tests/test_answer_ranges.py",
             "tests/test_robustness.py",
             "tests/test_lesson02_*.py",
             "tests/test_my_work.py",

@@ -169,7 +169,7 @@ class Sequence:
     seen: dict[int, int] = field(default_factory=dict)
 
     def describe(self) -> str:
-        name = type(self.explorer).__name__
+        name = getattr(self.explorer, "name", None) or type(self.explorer).__name__
         return f"{name}, seed {self.seed}, after:\n  " + "\n  ".join(self.actions[-12:])
 
 
@@ -280,19 +280,27 @@ def run_sequence(
     steps: int,
     *,
     model: Callable[[Explorer, widgets.Widget], None] | None = None,
+    action: Callable[[Explorer, Sequence, random.Random], tuple[Callable[[], None], str]]
+    | None = None,
 ) -> Sequence:
     """Take ``steps`` random actions; after each, check the invariants and then ``model``.
 
     ``model(explorer, control)`` is told which control was just operated, so it can
     follow a history (e.g. what a Publish click spent); it asserts what the text states.
+    ``action(explorer, sequence, rng)``, if given, chooses each step instead of one random
+    control's :func:`random_action` (an answer control's steps are whole entries: type a
+    wrong number, then press Check); ``model`` is then told ``control=None``.
     Fails at the first exception, logged problem or broken invariant, naming the actions.
     """
     rng = random.Random(seed)
     sequence = Sequence(explorer, seed)
     with LogProblems() as problems:
         for _ in range(steps):
-            control = rng.choice(explorer.controls())
-            act, description = random_action(control, sequence, rng)
+            if action is None:
+                control = rng.choice(explorer.controls())
+                act, description = random_action(control, sequence, rng)
+            else:
+                control, (act, description) = None, action(explorer, sequence, rng)
             sequence.actions.append(description)
             act()
             assert not problems.found, f"{sequence.describe()}\nlogged:\n" + "\n".join(

@@ -23,7 +23,7 @@ class MemoryRecord(dict):
 
 
 def said(control) -> str:
-    return re.sub(r"<[^>]+>", " ", control.verdict.value)
+    return " ".join(re.sub(r"<[^>]+>", " ", control.verdict.value).split())
 
 
 def typed_check(control, text):

@@ -64,7 +64,12 @@ def test_every_misconception_gets_its_own_hint_through_the_control(exercise, mis
     control = answer_control(exercise)
     enter(control, misconception.example)
     status, shown = press_check(control)
-    assert status == "hint" and shown_as_html(misconception.hint) in shown, (
+    # a form slip outside what the question allows (83 for a share) is refused, not a try, and
+    # the refusal carries the slip's hint (tests/test_answer_ranges.py)
+    refused = misconception.form_slip and exercise.check.allowed is not None
+    refused = refused and exercise.check.allowed.why_outside(misconception.example) is not None
+    assert status == ("not attempted" if refused else "hint"), (exercise.name, shown)
+    assert shown_as_html(misconception.hint) in shown, (
         f"{exercise.name}: entering {misconception.example!r} showed {shown}"
     )
 
@@ -116,10 +121,10 @@ def test_numbers_are_read_leniently(typed):
     assert press_check(control)[0] == "correct"
 
 
-def test_a_percentage_without_its_sign_gets_the_percentage_hint():
+def test_a_percentage_without_its_sign_gets_the_percentage_hint_and_is_no_try():
     control = answer_control("ece_by_hand")
     control.text.value = "20"
-    assert press_check(control)[0] == "hint"
+    assert press_check(control)[0] == "not attempted"  # a share is at most 1: refused
     assert "proportion between 0 and 1" in control.verdict.value
 
 
@@ -188,7 +193,7 @@ def test_could_not_check_reaches_the_control():
         raise FileNotFoundError("people.csv")
 
     exercise = Exercise(
-        check=Check(name="n", question="?", is_correct=lambda a: True, why="", reference=broken),
+        check=Check(name="n", question="?", is_correct=lambda a: True, why=".", reference=broken),
         lesson="x",
         variable="n",
         kind="number",

@@ -35,7 +35,11 @@ def test_placeholder_is_not_attempted(name, monkeypatch):
 def test_each_named_misconception_gets_its_own_hint(name, misconception, monkeypatch):
     monkeypatch.delenv(STRICT_ENV, raising=False)
     verdict = CHECKS[name](misconception.example)
-    assert verdict.status == "hint"
+    # a form slip the question does not allow (83 for a share) is refused with its hint: no try
+    allowed = CHECKS[name].allowed
+    refused = allowed is not None and allowed.why_outside(misconception.example) is not None
+    assert verdict.status == ("not attempted" if refused else "hint"), str(verdict)
+    assert not refused or misconception.form_slip, f"a wrong method is a try: {verdict}"
     # a prediction's reply says what was predicted and the truth first, then this hint
     assert verdict.message.endswith(misconception.hint), str(verdict)
 

@@ -148,7 +148,7 @@ def drive_every_call_site():
     consent_board.ConsentBoard.with_lesson_data()
     # wrong answers: each check computes its reference, then tests the misconceptions
     lesson01.hand_matching.verdict({"Ada": "W"})
-    lesson01.men_first_choices_when_women_propose.verdict(-1)
+    lesson01.men_first_choices_when_women_propose.verdict(1)  # in range: judged
     lesson01.switched_nothing_off.verdict("nobody")
     # the hand example's story (invented names; built once at import, so run it again here)
     lesson01.hand_story(lesson01.HAND_PROPOSERS, lesson01.HAND_REVIEWERS)

@@ -50,6 +50,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .allowed import Allowed
 from .hints import message_html
 from .plain import NotPlainData, is_number, to_plain
 from .said import noted
@@ -143,6 +144,8 @@ _COLOURS = {
 STATUSES = tuple(_LABELS)
 #: A prediction unlike the data is not wrong work: it is noted, and the result below teaches.
 _PREDICTION_NOTED = "Noted:"
+#: A number the question does not allow (see :mod:`.allowed`) is refused: no try, no hint.
+REFUSED = "Not counted as a try:"
 
 _NOT_PLAIN = (
     "this answer is {what}, which a check cannot read. Answer with a number, text in quotes, "
@@ -171,6 +174,13 @@ class Verdict:
     misconception: str | None = field(default=None, compare=False)
     #: The verdict on a prediction: one unlike the data is noted, not "Not yet" (nothing to redo).
     prediction: bool = field(default=False, compare=False)
+    #: A number outside what the question allows (status "not attempted": not a try).
+    refused: bool = field(default=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # every reply has a reason: a label alone ("Not yet:" and nothing) once reached a learner
+        if not str(self.message).strip():
+            raise ValueError(f"a {self.status!r} verdict needs a message: the reason it is so")
 
     @property
     def label(self) -> str:
@@ -181,7 +191,7 @@ class Verdict:
         """
         if self.prediction and self.status == "hint":
             return _PREDICTION_NOTED
-        return _LABELS[self.status]
+        return REFUSED if self.refused else _LABELS[self.status]
 
     def __str__(self) -> str:
         return f"{self.label} {self.message}"
@@ -229,8 +239,14 @@ class Check:
     #: A prediction whose options are codes: the words its buttons show (said back in the reply;
     #: the exercise's answer control shows them too).
     labels: Mapping[Any, str] = field(default_factory=dict)
+    #: For a number exercise: the numbers its question allows; any other is refused, not judged.
+    allowed: Allowed | None = None
 
     def __post_init__(self) -> None:
+        if not (self.why.strip() and self.fallback_hint.strip()):
+            raise TypeError(
+                f"check {self.name!r} needs why= and fallback_hint=: every reply a reason"
+            )
         if self.prediction and self.shows is None:
             raise TypeError(f"prediction {self.name!r} needs shows=: what the data show, in words")
 
@@ -254,6 +270,11 @@ class Check:
             except Exception as error:  # noqa: BLE001 - any failure means "cannot judge"
                 message = _UNAVAILABLE.format(error=f"{type(error).__name__}: {error}")
                 return Verdict("could not check", message, error=error)
+        if self.allowed is not None and (refusal := self.allowed.refusal(answer)):
+            slips = [
+                m.hint for m in self.misconceptions if m.form_slip and _safe(m.matches, answer)
+            ]
+            return Verdict("not attempted", " ".join([refusal, *slips[:1]]), refused=True)
         given = answer  # as the learner gave it: a prediction's reply says it back
         try:
             answer = self.normalise(answer)

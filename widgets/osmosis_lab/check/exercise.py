@@ -39,11 +39,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+# the box's format examples: one rule for the box, its hints and a refusal (see .allowed)
+from .allowed import NUMBER_EXAMPLES, UNITS, number_examples  # noqa: F401 - imported from here
 from .core import Check
 from .number_words import number_from_words
 
 KINDS = ("choice", "picks", "pair", "pairs", "number", "phrase")
-UNITS = ("count", "fraction", "value")
 
 #: Words first, for everyone; then the code, for those who code (the hints' rule, too).
 _SOLUTION = (
@@ -54,24 +55,6 @@ _SOLUTION = (
 
 class NotANumber(ValueError):
     """Typed text that does not read as one number."""
-
-
-#: How a number of each unit may be typed, as shown in the box and in the hint for text that is
-#: not a number. One rule for both; the examples are never an exercise's answer (tested).
-NUMBER_EXAMPLES = {
-    "count": ("12", "twelve"),
-    "fraction": ("0.4", "40 %", "2/5"),
-    "value": ("2.5", "two"),
-}
-
-
-def number_examples(unit: str) -> str:
-    """The ways to type a number of ``unit``, in words.
-
-    >>> number_examples("fraction")
-    'e.g. 0.4 or 40 % or 2/5'
-    """
-    return "e.g. " + " or ".join(NUMBER_EXAMPLES[unit])
 
 
 #: Typed text longer than this is quoted back by its start only (it is in the box already).
@@ -230,6 +213,11 @@ class Exercise:
         names = {m.name for m in self.check.misconceptions}
         if unknown := set(self.code_only) - names:
             raise ValueError(f"{self.name}: code_only names no misconception: {sorted(unknown)}")
+        # what the check allows is in the unit the box reads (every lesson's number exercise
+        # says what it allows: tests/test_answer_ranges.py)
+        allowed = self.check.allowed
+        if allowed is not None and allowed.unit != self.unit:
+            raise ValueError(f"{self.name}: its check allows a {allowed.unit}, not a {self.unit}")
         if self.labels and self.check.prediction:  # its reply says the labels back: one place
             raise ValueError(f"{self.name}: a prediction's labels go on its Check (labels=)")
 

@@ -9,6 +9,7 @@ Correct! Niels Larson is 17, a minor: in the series he joined at his mother's re
 """
 
 from ..data import load_people
+from .allowed import Allowed
 from .core import Check, Misconception
 from .hints import for_coders
 
@@ -29,6 +30,7 @@ def _invented_people() -> int:
 
 count_the_testers = Check(
     name="count_the_testers",
+    allowed=Allowed("count", 0),  # not 12: "counted candidates too" (17) earns its hint
     reference=_invented_testers,
     question="How many of the 12 beta testers were invented for this module?",
     is_correct=lambda answer: answer == _invented_testers(),

@@ -34,6 +34,7 @@ from ..consent import (
 )
 from ..consent.scenarios import esther_experiment
 from ..consent.timeline import replay
+from .allowed import Allowed
 from .consent_phrases import CONTRADICTED, REFUSED, _meaning
 from .core import Check, Misconception
 from .lesson02_simulated import bystanders_count, inference_accuracy, most_consenting_trick
@@ -131,6 +132,7 @@ def _esther_wrong(method: str) -> int:
 
 esther_violation_count = Check(
     name="esther_violation_count",
+    allowed=Allowed("count", 0),
     reference=_esther_violations,
     question="How many uses in Esther's timeline does the ledger flag as violations?",
     is_correct=lambda answer: answer == _esther_violations(),

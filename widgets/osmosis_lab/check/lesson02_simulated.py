@@ -32,6 +32,7 @@ from ..consent.inference import fit_inference
 from ..consent.market import match_changes, match_with_consent
 from ..data import load_people, load_population
 from ..data.markets import market_from_tables
+from .allowed import Allowed
 from .core import Check, Misconception
 from .exercise import normalise_phrase
 
@@ -69,6 +70,7 @@ def _karim_bystanders() -> int:
 
 bystanders_count = Check(
     name="bystanders_count",
+    allowed=Allowed("count", 0),
     reference=_karim_bystanders,
     question="On the board as it first appears, Karim withdraws scraped social media for "
     "matching. How many people whose match changed did nothing themselves?",
@@ -113,6 +115,7 @@ def _accuracy_ok(answer) -> bool:
 
 inference_accuracy = Check(
     name="inference_accuracy",
+    allowed=Allowed("fraction", 0, 1),
     question="For the held-out residents, how often does the app guess a refused subconscious "
     "trait on the right side of the middle? (a fraction between 0 and 1)",
     reference=_testers_rate,

@@ -32,6 +32,7 @@ from ..privacy import (
     l_diversity,
     linkage_attack,
 )
+from .allowed import Allowed
 from .core import Check, Misconception
 from .lesson03_dp import (
     COUNTS,
@@ -89,6 +90,7 @@ def _is(answer, value) -> bool:
 
 reidentified_testers = Check(
     name="reidentified_testers",
+    allowed=Allowed("count", 0, 12),  # "of the 12 testers"
     reference=lambda: [_unique_testers(tuple(q)) for q in (QI, QI[:2], QI[:2] + QI[3:])],
     question="Knowing age, arrondissement and gender, how many of the 12 testers are unique?",
     is_correct=lambda a: _is(a, _unique_testers(("age", "arrondissement", "gender"))),
@@ -171,6 +173,7 @@ def _computed(check_name: str, misconception: str):
 
 k_after_generalising = Check(
     name="k_after_generalising",
+    allowed=Allowed("count", 1),  # the smallest group holds someone
     reference=lambda: k_anonymity(_proposed(), QI),
     question="What is k of the export with age in 20-year bands, arrondissements in two halves, "
     "occupation as sector and gender hidden?",
@@ -211,6 +214,7 @@ k_after_generalising = Check(
 
 exposed_by_homogeneity = Check(
     name="exposed_by_homogeneity",
+    allowed=Allowed("count", 0),
     reference=lambda: _homogeneous_people(_proposed()),
     question="In the proposed release, how many people are in a class whose members all share "
     "one health condition?",

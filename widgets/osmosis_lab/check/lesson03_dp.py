@@ -14,6 +14,7 @@ Examples
 """
 
 from ..privacy import estimate_proportion, laplace_error_bound, laplace_scale
+from .allowed import Allowed
 from .core import Check, Misconception
 from .plain import is_number
 
@@ -32,6 +33,7 @@ def _near(a, value: float, tolerance: float) -> bool:
 
 randomized_response_estimate = Check(
     name="randomized_response_estimate",
+    allowed=Allowed("fraction", 0, 1),
     reference=_survey_estimate,
     question="200 answers with epsilon = 1, 70 of them yes: estimate the true share.",
     # within a point: the rule "27 in 100 are forced" done by hand gives 0.17 or 0.18
@@ -70,6 +72,7 @@ def _per_query_bound() -> float:
 
 error_per_query = Check(
     name="error_per_query",
+    allowed=Allowed("value", 0),
     reference=_per_query_bound,
     question="A budget of 1 split equally over five counts: each count's 95% error bound?",
     is_correct=lambda a: _near(a, _per_query_bound(), 0.05),

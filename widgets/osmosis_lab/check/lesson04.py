@@ -33,6 +33,7 @@ from ..trust import (
     pair_scores,
     reliability_table,
 )
+from .allowed import Allowed
 from .core import Check, Misconception
 from .lesson04_decisions import _number, billie_needs, lucas_wellbeing_match, sofia_over_reliance
 
@@ -127,6 +128,7 @@ top_band_prediction = Check(
 
 ece_by_hand = Check(
     name="ece_by_hand",
+    allowed=Allowed("fraction", 0, 1),
     reference=lambda: expected_calibration_error(HAND_PREDICTED, HAND_OUTCOME),
     question="What is the expected calibration error of the smaller app's 20 statements?",
     is_correct=_close(expected_calibration_error(HAND_PREDICTED, HAND_OUTCOME)),

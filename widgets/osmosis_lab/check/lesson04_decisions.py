@@ -21,6 +21,7 @@ import numpy as np
 from ..data import load_people, load_population, wellbeing_probability
 from ..data.markets import who_may_meet
 from ..trust import all_pairs, match_under_objectives, mutual_score_table, reliance_summary
+from .allowed import Allowed
 from .core import Check, Misconception
 
 #: Exercise 4: Sofia's log (1 = accept), the app's verdicts and what happened.
@@ -108,6 +109,7 @@ def _over_reliance() -> int:
 
 sofia_over_reliance = Check(
     name="sofia_over_reliance",
+    allowed=Allowed("count", 0, len(SOFIA_APP)),  # of her cases
     reference=_over_reliance,
     question="On how many cases did Sofia go along with the app when the app was wrong?",
     is_correct=lambda answer: _number(answer) == _over_reliance(),
@@ -143,6 +145,7 @@ def _users() -> int:
 
 billie_needs = Check(
     name="billie_needs",
+    allowed=Allowed("count", 0),  # above the users: "every user" earns its hint
     reference=_users,
     question="Safe modes work for 90% of users. About how many people must Billie be able to "
     "reach so that nobody is harmed in an outage?",

@@ -21,6 +21,7 @@ import numpy as np
 from ..consent.forms import FORMS, simulate_form
 from ..data import load_people, load_population
 from ..review import AS_PLANNED, consequences
+from .allowed import Allowed
 from .core import Check, Misconception
 from .lesson05_privacy import (
     PREDICTION_FIGURES,
@@ -135,6 +136,7 @@ def _share(answer):
 
 review_informed_share = Check(
     name="review_informed_share",
+    allowed=Allowed("fraction", 0, 1),
     reference=lambda: (_informed_share_pre_ticked(), _consent_rate_pre_ticked()),
     question="Under the pre-ticked form, what share of the research consents are informed "
     "(ticked by someone who read the form and wanted it)? Give a fraction between 0 and 1.",
@@ -192,6 +194,7 @@ def _whole(answer):
 
 review_non_users_used = Check(
     name="review_non_users_used",
+    allowed=Allowed("count", 0),
     reference=lambda: (_non_users_used(), _unsigned_counts()),
     question="How many people does the planned launch use (to match or to study) who never "
     "signed up?",

@@ -128,7 +128,12 @@ class AnswerInputs:
         NotANumber
             For a number exercise whose text does not read as a number.
         """
-        state, kind = self.state(), self.exercise.kind
+        return self.answer_of(self.state())
+
+    def answer_of(self, state: Any) -> Any:
+        """The answer a check judges for ``state`` (as :meth:`state` returns it, or a record
+        keeps it); ``...`` for None. Raises :class:`NotANumber` as :meth:`answer` does."""
+        kind = self.exercise.kind
         if state is None:
             return ...
         if kind == "picks":

@@ -38,6 +38,7 @@ import ipywidgets as widgets
 from ..check import Verdict
 from ..check.exercise import Exercise, NotANumber, not_a_number, shortened
 from ..check.exercises import exercise as find_exercise
+from ..check.hints import message_html
 from . import code_path, gate, stopped
 from .answer_inputs import AnswerInputs, _live, answer_words
 from .gate import reveal_after  # noqa: F401 - lessons import it with answer_control
@@ -60,6 +61,9 @@ _AGAIN = "<p><em>Checked again: the same answer, so not a new try. Change it to 
 _AGAIN_RIGHT = "<p><em>Checked again: the same answer, still right; nothing to change.</em></p>"
 #: A second press on what could not be read either: the press is heard, nothing is counted.
 _UNREAD_AGAIN = "<p><em>Pressed again: still nothing that reads as an answer, so no try.</em></p>"
+_REFUSED_AGAIN = (
+    "<p><em>Pressed again: still a number this question does not allow, so no try.</em></p>"
+)
 _NOTHING_UNREAD = object()  # no unread answer checked yet
 #: The class every answer control's box carries (the mark's rule is scoped to it).
 CONTROL_CLASS = "osmosis-answer"
@@ -128,12 +132,19 @@ class AnswerControl(AnswerInputs):
         self.status = verdict.status
         again = again and verdict.status in _JUDGED
         right_again = again and verdict.status == "correct"
-        note = _AGAIN_RIGHT if right_again else _AGAIN if again else _UNREAD_AGAIN if repeat else ""
+        note = _AGAIN_RIGHT if right_again else _AGAIN if again else self._again(verdict, repeat)
         self.verdict.value = _live(verdict._repr_html_() + note)
         if not again:
             self._keep(verdict)
         self._after_check()
         return verdict
+
+    @staticmethod
+    def _again(verdict: Verdict, repeat: bool) -> str:
+        """What a second press on the same unread or refused entry adds: it was heard."""
+        if not repeat:
+            return ""
+        return _REFUSED_AGAIN if verdict.refused else _UNREAD_AGAIN
 
     def _after_check(self) -> None:
         if hasattr(self.record, "describe"):
@@ -147,19 +158,29 @@ class AnswerControl(AnswerInputs):
         return kept if kept and kept.get("tries") else None
 
     def _not_read(self, verdict: Verdict, *, repeat: bool = False) -> Verdict:
-        """Say that what the box holds was not read, and what the last checked answer got."""
+        """Say that what the box holds was not read (or was refused), and what the last
+        checked answer got, with its reason."""
         kept = self._kept_try()
-        said = Verdict(kept["status"], "", prediction=self.exercise.check.prediction).label
         words = shortened(answer_words(kept.get("answer")))
         self.status = NOT_READ
+        why = "Not counted as a try:" if verdict.refused else "Not read, not counted as a try:"
         note = (
-            f"<p><strong>Not read, not counted as a try:</strong> {html.escape(verdict.message)}"
-            f"</p><p>Your last checked answer, {html.escape(words)}, got: {html.escape(said)}"
+            f"<p><strong>{why}</strong> {html.escape(verdict.message)}</p><p>Your last checked "
+            f"answer, {html.escape(words)}, got: {self._kept_verdict(kept)}"
             f" (tries so far: {kept['tries']}).</p>"
         )
-        self.verdict.value = _live(note + (_UNREAD_AGAIN if repeat else ""))
+        self.verdict.value = _live(note + self._again(verdict, repeat))
         self._after_check()
-        return Verdict("not attempted", verdict.message)
+        return verdict
+
+    def _kept_verdict(self, kept: dict) -> str:
+        """The kept answer's verdict, label and reason, as HTML: computed again, never replayed
+        (a label alone, "got: Not yet:", once reached a learner with no reason after it)."""
+        try:
+            verdict = self.exercise.check.verdict(self.answer_of(kept.get("answer")))
+        except (NotANumber, ValueError, KeyError, TypeError):  # no longer an answer it reads
+            return "an answer this exercise no longer reads: type it again"
+        return f"<strong>{html.escape(verdict.label)}</strong> {message_html(verdict.message)}"
 
     def _keep(self, verdict: Verdict, *, same_try: bool = False) -> None:
         if self.record is None or verdict.status == "not attempted":

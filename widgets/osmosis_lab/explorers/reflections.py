@@ -4,9 +4,10 @@ The text is kept in the signed-in learner's record (section ``"reflections"``,
 keyed by the prompt's id), so it comes back after a restart and sign-in, and
 leaves the machine only in an export the learner makes. "May be shown to the
 class without my name" is unticked until the learner ticks it: the teacher's
-view shows a reflection to the class only then. An empty box never replaces a
-saved reflection, and nothing is saved before a sign-in (the text stays on
-screen and the status says what to do).
+view shows a reflection to the class only then. An empty box is never saved (it
+says there is nothing to save yet, or that the saved reflection is unchanged), and
+nothing is saved before a sign-in (the text stays on screen and the status says
+what to do).
 
 Examples
 --------
@@ -124,6 +125,23 @@ class Reflection:
         else:
             self.status.value = _live("Type your reflection, then press Save.")
 
+    def _nothing_to_save(self, kept: dict) -> None:
+        """An empty box is never saved: it would say "Saved" and keep nothing worth keeping
+        (w43), or replace a saved reflection with nothing."""
+        if str(kept.get(self.prompt_id, {}).get("text", "")).strip():
+            self.status.value = _live(
+                "<strong>Not saved:</strong> the box is empty and your saved reflection is "
+                "not. It is unchanged."
+            )
+            return
+        # letters typed before this press that reach the kernel after it still save (see
+        # .late_keystrokes): the box was only empty here because they had not arrived yet
+        self._last_save = Press(self._on_screen())
+        self.status.value = _live(
+            "<strong>Nothing to save yet:</strong> type your reflection in the box first, "
+            "then press <em>Save my reflection</em>."
+        )
+
     def keep(self, *, same_press: bool = False) -> None:
         """Save the text and the choice in the learner's record; say what happened.
 
@@ -138,12 +156,8 @@ class Reflection:
         text = repair_surrogates(self.text.value)
         try:
             kept = self._kept()
-            if not text.strip() and str(kept.get(self.prompt_id, {}).get("text", "")).strip():
-                self.status.value = _live(
-                    "<strong>Not saved:</strong> the box is empty and your saved reflection is "
-                    "not. It is unchanged."
-                )
-                return
+            if not text.strip():
+                return self._nothing_to_save(kept)
             entry = {"prompt": self.prompt_text, "text": text, "may_show": self.may_show.value}
             my_work.current_store().save(
                 my_work.current_learner(), REFLECTIONS, {**kept, self.prompt_id: entry}

@@ -24,6 +24,7 @@ from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.explorers.base import descendants
 from osmosis_lab.explorers.consent_board import ConsentBoard
 from osmosis_lab.explorers.consent_forms import FormExplorer, assumptions
+from osmosis_lab.explorers.form_words import words
 from spoilers import is_marked, register, spoilers_in
 
 LESSON = nbformat.read(Path(__file__).parents[1] / "lessons" / "02_consent.ipynb", as_version=4)
@@ -145,7 +146,7 @@ def test_every_form_sentence_is_true_at_every_reading_rate(design):
             assert sum(parts.values()) == row["consents"], line
             assert "consents" not in line, f"an unread or tricked yes called consent: {line}"
         unread = table["unread"].sum() > 0
-        assert any(x.startswith("Unread: ") for x in lines) is bool(unread)
+        assert any(x.startswith(f"{words('unread').capitalize()}: ") for x in lines) is bool(unread)
         if design == "fair":  # on the fair form only the service people came for is ticked unread
             assert table.loc[table.index != "matching", "unread"].sum() == 0
 

@@ -88,6 +88,7 @@ def forms_model(explorer, _control) -> None:
     from osmosis_lab.consent import PURPOSE_LABELS
     from osmosis_lab.consent.forms import FORMS, HOW, Behaviour, simulate_form
     from osmosis_lab.explorers.consent_forms import PEOPLE
+    from osmosis_lab.explorers.form_words import explained, words
 
     table = simulate_form(
         PEOPLE,
@@ -99,7 +100,7 @@ def forms_model(explorer, _control) -> None:
     for purpose, row in table.iterrows():
         counts = {how: int(row[how]) for how in HOW}
         total = sum(counts.values())
-        parts = ", ".join(f"{n} {how}" for how, n in counts.items() if n) or "none"
+        parts = ", ".join(f"{n} {words(how)}" for how, n in counts.items() if n) or "none"
         assert (
             f"{PURPOSE_LABELS[purpose]}: {total} recorded yes ({parts}); "
             f"{round(row['wanted_rate'] * PEOPLE)} of the {PEOPLE} would choose it."
@@ -114,7 +115,8 @@ def forms_model(explorer, _control) -> None:
         )
     else:
         assert "so there is no consent to sharing, informed or not." in shown
-    assert ("Unread: people who ticked" in shown) == bool(table["unread"].sum())
+    for how in HOW[1:]:  # each kind of yes on screen is explained, in the counts' words
+        assert (explained(how) in shown) == bool(table[how].sum()), how
 
 
 def test_forms_sentences_over_every_design_and_reading_rate():

@@ -84,3 +84,38 @@ def category_of(column: str) -> str:
         if column in columns:
             return category
     raise KeyError(f"{column!r} is not a trait column; known: {', '.join(TRAIT_COLUMNS)}")
+
+
+#: The design-review question whose answer is a list of categories (lesson 05's "data read"):
+#: the one multi-choice answer a class view tabulates, so it is counted per category.
+READ_QUESTION = "Data categories read"
+#: What a list of no categories says, and what separates the categories of a list.
+NOTHING, _SEPARATOR = "nothing", ", "
+
+
+def categories_in_words(categories) -> str:
+    """A list of categories as a learner reads it (and as :func:`categories_from_words` reads back).
+
+    >>> categories_in_words(["declared", "subconscious"])
+    'declared profile, subconscious signals'
+    >>> categories_in_words([])
+    'nothing'
+    """
+    return _SEPARATOR.join(CATEGORY_LABELS[c].lower() for c in categories) or NOTHING
+
+
+def categories_from_words(text: str) -> list[str] | None:
+    """The categories' words in ``text`` (written by :func:`categories_in_words`), one per
+    category chosen; ``[]`` for "nothing"; ``None`` when ``text`` is not such a list.
+
+    >>> categories_from_words("declared profile, subconscious signals")
+    ['declared profile', 'subconscious signals']
+    >>> categories_from_words("nothing"), categories_from_words("declared profile, fun")
+    ([], None)
+    """
+    text = " ".join(str(text).split())
+    if text == NOTHING:
+        return []
+    words = {label.lower() for label in CATEGORY_LABELS.values()}
+    items = text.split(_SEPARATOR)
+    return items if items and all(item in words for item in items) else None

@@ -9,9 +9,10 @@ into a recorded yes or no, and labels *how* each yes was obtained:
 ``chosen``
     read the form, wanted it, ticked it (the only informed consent);
 ``unread``
-    ticked without reading (on a fair form, only the service they came for);
+    a yes from someone who never read the form, on any form: they ticked the service they
+    came for, took the bundle, or left the pre-ticked boxes as they were;
 ``default``
-    a pre-ticked box left ticked;
+    read the form, did not want the purpose, and left its pre-ticked box ticked;
 ``bundled``
     came with a bundle they accepted for another purpose;
 ``no way out``
@@ -187,7 +188,8 @@ def _first_answer(design, b, want, reads, rng):
     if design.pre_ticked:
         keeps = want | (rng.random((n, k)) >= b.untick)
         yes = np.where(reads, keeps, True)
-        how = np.where(reads & want, "chosen", "default")
+        # one label per kind of person: whoever never read the form is "unread" on every form
+        how = np.where(reads & want, "chosen", np.where(reads, "default", "unread"))
         return yes, how
     yes = np.where(reads, want, main[None, :])
     how = np.where(reads, "chosen", "unread")

@@ -10,10 +10,17 @@ Examples
 >>> from osmosis_lab.data import load_people
 >>> board = ConsentBoard(load_people(), tester="T05")
 >>> board.toggles["scraped", "matching"].value = False
->>> "6 people's matches changed; 5 of them changed nothing" in board.summary.value
+>>> "6 people's matches changed. How many of them changed nothing" in board.summary.value
 True
 >>> sorted(board.bystanders)
 ['C05', 'C07', 'C09', 'T07', 'T12']
+
+How many of them changed nothing is Exercise 4's answer, held back until that exercise has a
+checked answer (its control, :func:`.answers.answer_control`, or a teacher's reveal):
+
+>>> board.count_gate.reveal("shown anyway")
+>>> "6 people's matches changed; 5 of them changed nothing" in board.summary.value
+True
 
 Osmosis stopping its scraping is a change nobody in the market made; **Start again**
 restores every box, so an exercise never depends on what was clicked before:
@@ -52,6 +59,7 @@ from ..data import load_people, load_population
 from ..data.markets import market_from_tables
 from .base import Explorer, show_chart, text_block
 from .consent_charts import match_change_chart
+from .gate import Gate
 
 MARKETS = {
     "beta": "Beta: 12 testers, 12 candidates",
@@ -63,6 +71,8 @@ MARKETS = {
 #: people, and a 770-row table made the cell 34 screens tall (walkthrough w41); the headline and
 #: the chart give the count.
 SHOWN_CHANGES = 12
+#: The exercise whose answer is the board's count of people who changed nothing (Exercise 4).
+BYSTANDERS_EXERCISE = "bystanders_count"
 
 
 class ConsentBoard(Explorer):
@@ -132,6 +142,12 @@ class ConsentBoard(Explorer):
         self._matches: dict[tuple, dict[str, str | None]] = {}
         self.changed: list[tuple[str, str | None, str | None]] = []
         self._syncing = False
+        # How many changed nothing answers Exercise 4, which the class estimates first (the
+        # teacher's guide): the headline and the chart hold it back until that exercise has a
+        # checked answer. The gate is never displayed; it follows the exercise's control, also
+        # one built after the board (the lesson's order) or built again.
+        self.count_gate = Gate(BYSTANDERS_EXERCISE, widgets.HTML())
+        self.count_gate.status.observe(lambda _change: self._count_revealed(), names="value")
         # one column of four boxes per purpose, two purposes side by side
         grid = widgets.GridBox(
             [widgets.VBox([self.toggles[c, p] for c in CATEGORIES]) for p in PURPOSES],
@@ -216,12 +232,10 @@ class ConsentBoard(Explorer):
         self.uses.value = self._uses_html(pid)
         self.changes.value = self._changes_html(changed)
         movers = sum(1 for who, *_ in changed if who == self.actor)
-        table = pd.DataFrame(
-            {
-                "group": ["changed their consent", "changed nothing"],
-                "people": [movers, len(changed) - movers],
-            }
-        )
+        groups = {"changed their consent": movers, "changed nothing": len(changed) - movers}
+        if not self.count_gate.shown:  # one bar: the split is Exercise 4's answer
+            groups = {"whose partner changed": len(changed)}
+        table = pd.DataFrame({"group": list(groups), "people": list(groups.values())})
         headline = self._headline(changed, movers)
         show_chart(self.chart, match_change_chart(table, headline))
         partner = after.get(pid)
@@ -246,6 +260,10 @@ class ConsentBoard(Explorer):
             )
         return self._matches[key]
 
+    def _count_revealed(self) -> None:
+        if self.view is not None:  # the gate may reveal before the board is built
+            self.refresh()
+
     @property
     def bystanders(self) -> list[str]:
         """People whose partner changed with the last change, though they changed nothing."""
@@ -258,6 +276,12 @@ class ConsentBoard(Explorer):
             return f"Nobody's match changed with the last change ({MARKETS[self.market.value]})."
         if self.was_reset:
             return f"Back to the start: {len(changed)} people's matches changed back."
+        if not self.count_gate.shown:
+            return (
+                f"{len(changed)} people's matches changed. How many of them changed nothing "
+                "themselves? Work it out from the table below, answer Exercise 4 and press "
+                "Check: then the board tells you."
+            )
         return (
             f"{len(changed)} people's matches changed; {len(changed) - movers} of them "
             "changed nothing themselves."

@@ -16,12 +16,15 @@ import pandas as pd
 
 from ..charts import OKABE_ITO, accessible
 from ..charts.axes import count_axis
+from ..consent.forms import HOW
+from .form_words import words
 
 #: Verdict -> colour: allowed in bluish green, violations in vermillion, decisions in grey-blue.
 VERDICT_COLOURS = {"allowed": OKABE_ITO[2], "violation": OKABE_ITO[5], "decision": OKABE_ITO[4]}
+#: How a yes was obtained, in the words the explorer's text uses (form_words) -> colour.
 HOW_COLOURS = dict(
     zip(
-        ("chosen", "unread", "default", "bundled", "no way out", "worn down"),
+        (words(how) for how in HOW),
         (OKABE_ITO[2], OKABE_ITO[1], OKABE_ITO[0], OKABE_ITO[6], OKABE_ITO[5], OKABE_ITO[7]),
         strict=True,
     )

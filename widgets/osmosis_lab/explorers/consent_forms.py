@@ -24,6 +24,7 @@ from ..consent.forms import BUTTON_NAMES, FORMS, HOW, Behaviour, simulate_form
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 from .consent_charts import form_chart
+from .form_words import explained, words
 
 PEOPLE = 1000
 SHORT = BUTTON_NAMES
@@ -75,7 +76,7 @@ class FormExplorer(Explorer):
             [
                 {
                     "purpose": PURPOSE_LABELS[p],
-                    "how": how,
+                    "how": words(how),
                     "order": i,
                     "people": int(result.loc[p, how]),
                 }
@@ -101,17 +102,14 @@ class FormExplorer(Explorer):
         lines = []
         for p in result.index:
             row = result.loc[p]
-            parts = ", ".join(f"{int(row[h])} {h}" for h in HOW if row[h])
+            parts = ", ".join(f"{int(row[h])} {words(h)}" for h in HOW if row[h])
             # "recorded yes", not "consents": only the chosen ones are informed consent
             lines.append(
                 f"{PURPOSE_LABELS[p]}: {int(row['consents'])} recorded yes "
                 f"({parts or 'none'}); {wanted(row)} of the {PEOPLE} would choose it."
             )
-        if result["unread"].any():
-            lines.append(
-                "Unread: people who ticked the box of the service they came for without reading "
-                "the form. The form records a yes; it is not informed consent."
-            )
+        # each kind of yes on screen, said in the same words as in the counts and the legend
+        lines += [explained(h) for h in HOW if h != "chosen" and result[h].any()]
         assumed = f"{Behaviour().wants['sharing']:.0%}".replace("%", " %")  # as the table says
         lines.append(
             "Simulated people; the behaviour is an assumption (see the lesson). Each person's "

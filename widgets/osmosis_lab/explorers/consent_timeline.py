@@ -196,7 +196,8 @@ class TimelineExplorer(Replay, Explorer):
             value=timeline,
             description="Timeline",
             tooltips=list(TIMELINES.values()),
-            style={"description_width": "initial", "button_width": "15em"},
+            # each button as wide as its words: a fixed 15em cut "Esther's hidden experim…"
+            style={"description_width": "initial", "button_width": "auto"},
         )
         self.timeline.observe(lambda c: self._load(SCENARIOS[c["new"]]()), names="value")
         self._assemble([self.timeline, self.step], extra=[self.step_buttons, self.story])

@@ -61,6 +61,7 @@ class ProfileExplorer(Explorer):
             value=False,
             description="Share age band, area group and sector (gender stays)",
             indent=False,
+            layout=widgets.Layout(width="auto"),  # at the default width its label was cut
         )
         self.note = widgets.HTML(PRIVACY_NOTE)
         controls = [self.age, self.arrondissement, self.occupation, self.gender, self.coarse]

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from numbers import Integral, Real
 
-from osmosis_lab.categories import CATEGORIES, CATEGORY_LABELS
+from osmosis_lab.categories import CATEGORIES, READ_QUESTION, categories_in_words
 from osmosis_lab.errors import ReviewError
 
 #: Who proposes in deferred acceptance (lesson 01).
@@ -186,7 +186,7 @@ def design_rows(design: LaunchDesign) -> list[tuple[str, str]]:
     >>> design_rows(AS_PLANNED)[0]
     ('Who proposes', 'The testers propose')
     """
-    read = ", ".join(CATEGORY_LABELS[c].lower() for c in design.categories) or "nothing"
+    read = categories_in_words(design.categories)
     if design.privacy == "generalised":
         export = f"{PRIVACY_MECHANISMS['generalised']} (k = {design.k})"
     elif design.privacy == "dp":
@@ -197,7 +197,7 @@ def design_rows(design: LaunchDesign) -> list[tuple[str, str]]:
         ("Who proposes", PROPOSERS[design.proposers]),
         ("Consent form", CONSENT_FORMS[design.consent_form]),
         ("Minors", MINOR_POLICIES[design.minors]),
-        ("Data categories read", read),
+        (READ_QUESTION, read),
         ("Search people who never signed up", _searching(design)),
         ("Research export", export),
         ("The app optimises", OBJECTIVE_LABELS[design.objective]),

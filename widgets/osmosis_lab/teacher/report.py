@@ -35,8 +35,10 @@ from osmosis_lab.teacher.tables import (
     HIDDEN,
     SUPPRESSION_NOTE,
     THRESHOLD,
+    answered_counts,
     choice_counts,
     exercise_counts,
+    multi_choice,
     shareable_reflections,
     suppress_counts,
 )
@@ -54,11 +56,25 @@ def _rows(table: dict[str, dict[str, int]]) -> list[tuple[str, list[tuple[str, s
     ]
 
 
+def _choice_rows(work: list[LearnerWork]) -> list[tuple[str, list[tuple[str, str]], str]]:
+    """The design choices: a multi-choice row's total is its learners, not its counts' sum."""
+    learners = answered_counts(work)
+    rows = []
+    for name, row in choice_counts(work).items():
+        if not multi_choice(name):
+            rows += _rows({name: row})
+            continue
+        total = learners[name]
+        shown = HIDDEN if 0 < total < THRESHOLD else str(total)
+        rows.append((name, list(suppress_counts(row, complement=False).items()), shown))
+    return rows
+
+
 def count_sections(work: list[LearnerWork]) -> list[tuple[str, list]]:
     """(title, rows) for each table the class may see; each row (name, [(label, shown)], total)."""
     return [
         (EXERCISES, _rows(exercise_counts(work))),
-        ("Design-review choices", _rows(choice_counts(work))),
+        ("Design-review choices", _choice_rows(work)),
         (
             "Judge first (lesson 04), in learners",
             _rows(learner_rows([w.judge_calls for w in work])),

@@ -25,6 +25,7 @@ import csv
 import io
 from collections import Counter
 
+from osmosis_lab.categories import NOTHING, READ_QUESTION, categories_from_words
 from osmosis_lab.teacher.exports import LearnerWork
 
 THRESHOLD = 5
@@ -41,18 +42,21 @@ SUPPRESSION_NOTE = (
 )
 
 
-def suppress_counts(counts: dict[str, int], *, threshold: int = THRESHOLD) -> dict[str, str]:
+def suppress_counts(
+    counts: dict[str, int], *, threshold: int = THRESHOLD, complement: bool = True
+) -> dict[str, str]:
     """Each count as text, hiding 1 to threshold-1, and one more wherever a single one is hidden.
 
     The row total (the sum) may then be shown without giving a hidden count away. A small
     count reads :data:`HIDDEN`; the one more, :data:`COMPLEMENT`. A row whose total is itself
-    below the threshold is hidden whole (every count in it is small).
+    below the threshold is hidden whole (every count in it is small). ``complement=False``
+    hides no one more: for a multi-choice row, whose counts do not add up to its total.
     """
     if 0 < sum(counts.values()) < threshold:
         return {key: HIDDEN for key in counts}
     small = {key for key, n in counts.items() if 0 < n < threshold}
     shown = {key: HIDDEN if key in small else str(n) for key, n in counts.items()}
-    if len(small) == 1:
+    if complement and len(small) == 1:
         others = sorted((n, key) for key, n in counts.items() if key not in small)
         if others:
             shown[others[0][1]] = COMPLEMENT  # the smallest: it hides the most with the least lost
@@ -85,12 +89,50 @@ def exercise_counts(work: list[LearnerWork]) -> dict[str, dict[str, int]]:
 
 
 def choice_counts(work: list[LearnerWork]) -> dict[str, dict[str, int]]:
-    """Per design-review question: how many chose each option."""
+    """Per design-review question: how many chose each option (see :func:`chosen`).
+
+    A multi-choice answer counts once for each option in it, so a row's counts may add up
+    to more than the learners who answered (:func:`answered_counts` gives those).
+
+    >>> work = [LearnerWork("a", "a.md", review_choices={READ_QUESTION: "declared profile, "
+    ...     "conscious memories"}), LearnerWork("b", "b.md", review_choices={READ_QUESTION:
+    ...     "declared profile"})]
+    >>> choice_counts(work)[READ_QUESTION]
+    {'conscious memories': 1, 'declared profile': 2}
+    """
     table: dict[str, Counter] = {}
     for learner in work:
-        for question, choice in learner.review_choices.items():
-            table.setdefault(question, Counter())[choice] += 1
+        for question, decision in learner.review_choices.items():
+            table.setdefault(question, Counter()).update(chosen(question, decision))
     return {q: dict(sorted(row.items())) for q, row in sorted(table.items())}
+
+
+def chosen(question: str, decision: str) -> list[str]:
+    """The options one answer chose: each category of the multi-choice question
+    (:data:`~osmosis_lab.categories.READ_QUESTION`), else the answer whole.
+
+    An answer to the multi-choice question that is not a list of categories (a file edited by
+    hand) is kept whole, so the table still shows it rather than losing a learner.
+
+    >>> chosen(READ_QUESTION, "declared profile, scraped social media")
+    ['declared profile', 'scraped social media']
+    >>> chosen(READ_QUESTION, "nothing"), chosen("Who proposes", "The testers propose, mostly")
+    (['nothing'], ['The testers propose, mostly'])
+    """
+    if question == READ_QUESTION and (items := categories_from_words(decision)) is not None:
+        return items or [NOTHING]
+    return [decision]
+
+
+def multi_choice(question: str) -> bool:
+    """Whether answers to ``question`` may choose several options (its counts then do not add
+    up to its learners, so no count can be recovered from the total)."""
+    return question == READ_QUESTION
+
+
+def answered_counts(work: list[LearnerWork]) -> dict[str, int]:
+    """Per design-review question: how many learners answered it (each learner once)."""
+    return dict(sorted(Counter(q for w in work for q in w.review_choices).items()))
 
 
 def shareable_reflections(work: list[LearnerWork]) -> list[tuple[str, str, str]]:

@@ -61,7 +61,7 @@ import printed_words
 WORDS_PER_MINUTE = 150
 WRITING_WORDS_PER_MINUTE = 12
 #: calls that give the learner a box to write in: their cells state the words they ask for
-WRITING_CALLS = ("my_work.reflection(", "ReviewWriter(")
+WRITING_CALLS = ("my_work.reflection(", "ReviewWriter(", "StakeholderExplorer(")
 EXERCISE_MINUTES = 4.0
 EXPLORER_MINUTES = 2.5
 DISCUSS_MINUTES = 5.0
@@ -75,6 +75,7 @@ TOLERANCE_MINUTES, TOLERANCE_SHARE = 3.0, 0.25
 #: 5 minutes shorter than it is, which is what a teacher plans the period by.
 CORE_TOLERANCE_MINUTES = 2.0
 
+_ASKED = re.compile(r"[Aa]im for (\d+) to \d+ words")
 _TIMED = re.compile(r"^## (?P<title>.*?)\((?P<minutes>\d+) minutes?\)(?P<rest>.*)$", re.M)
 
 
@@ -103,6 +104,8 @@ class Section:
     cells: int = 0
     #: words the section's text boxes ask the learner to write (cells' ``"writes"`` metadata)
     written: int = 0
+    #: the fewest words its prose asks for ("Aim for 80 to 150 words"): ``written`` is at least this
+    asked: int = 0
 
     @property
     def estimate(self) -> float:
@@ -143,6 +146,7 @@ def sections(path: Path) -> list[Section]:
             current.cells += stated / CELL_MINUTES
         elif cell.cell_type == "markdown":
             current.words += printed_words.count_words(source)
+            current.asked += sum(int(low) for low in _ASKED.findall(source))
             current.discussions += source.count("### Discuss") + source.count("**Discuss")
         elif "exercise" in cell.metadata.get("tags", []):
             current.exercises += 1

@@ -242,7 +242,7 @@ def test_every_box_to_write_in_states_the_words_it_asks_for(path):
     # that says it is shorter than it is (lesson 05's review: stated 10 minutes, took 20)
     missing = reading_model.writing_cells_without_words(path)
     assert not missing, (
-        f"{path.name}: give these cells metadata \"osmosis\": {{\"writes\": <words asked for>}}: "
+        f'{path.name}: give these cells metadata "osmosis": {{"writes": <words asked for>}}: '
         + "; ".join(missing)
     )
 

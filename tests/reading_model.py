@@ -25,6 +25,16 @@ learner does, section by section (a section is a ``## `` heading that states "(N
   3 minutes, the third for reading what the explorer prints; now that its starting text is
   counted (from 25 words for lesson 01's step-through to 608 for lesson 05's design panel, a
   median of 114, about three quarters of a minute), only the reading of the changes stays;
+* writing: the words each text box asks a learner to write (a reflection, the design review and
+  its reasons), at ``WRITING_WORDS_PER_MINUTE``. The cell that builds the box states them in its
+  metadata (``"osmosis": {"writes": N}``, required by tests/test_lesson_lint.py for every call in
+  ``WRITING_CALLS``), beside what the prose asks for ("two questions", "100 to 200 words"). Karat,
+  Halverson, Horn and Karat (1999, "Patterns of entry and correction in large vocabulary
+  continuous speech recognition systems", *Proceedings of CHI '99*, 568-575) measured average
+  adult computer users composing at the keyboard at 19 words a minute (copying: 32.5). A
+  16-year-old composing an argued answer is taken at 12, the same share of the adult rate as
+  reading's 150 of about 238. Writing was not counted until a walkthrough took about 20 minutes
+  over lesson 05's review, stated 10;
 * each Discuss prompt: ``DISCUSS_MINUTES`` in class (pairs, then a few voices);
 * every other code cell: ``CELL_MINUTES`` to run it and look at what it prints.
 
@@ -35,6 +45,8 @@ model, and so does the core's total, within ``CORE_TOLERANCE_MINUTES`` (tests/te
 
 >>> round(section_estimate(words=300, exercises=1, explorers=1, discussions=1, cells=2), 1)
 14.0
+>>> round(section_estimate(words=0, exercises=0, explorers=0, discussions=0, cells=0, written=30), 1)
+2.5
 """
 
 import re
@@ -47,6 +59,9 @@ import nbformat
 import printed_words
 
 WORDS_PER_MINUTE = 150
+WRITING_WORDS_PER_MINUTE = 12
+#: calls that give the learner a box to write in: their cells state the words they ask for
+WRITING_CALLS = ("my_work.reflection(", "ReviewWriter(", "StakeholderExplorer(")
 EXERCISE_MINUTES = 4.0
 EXPLORER_MINUTES = 2.5
 DISCUSS_MINUTES = 5.0
@@ -60,12 +75,14 @@ TOLERANCE_MINUTES, TOLERANCE_SHARE = 3.0, 0.25
 #: 5 minutes shorter than it is, which is what a teacher plans the period by.
 CORE_TOLERANCE_MINUTES = 2.0
 
+_ASKED = re.compile(r"[Aa]im for (\d+) to \d+ words")
 _TIMED = re.compile(r"^## (?P<title>.*?)\((?P<minutes>\d+) minutes?\)(?P<rest>.*)$", re.M)
 
 
-def section_estimate(*, words, exercises, explorers, discussions, cells) -> float:
+def section_estimate(*, words, exercises, explorers, discussions, cells, written=0) -> float:
     return (
         words / WORDS_PER_MINUTE
+        + written / WRITING_WORDS_PER_MINUTE
         + exercises * EXERCISE_MINUTES
         + explorers * EXPLORER_MINUTES
         + discussions * DISCUSS_MINUTES
@@ -85,6 +102,10 @@ class Section:
     explorers: int = 0
     discussions: int = 0
     cells: int = 0
+    #: words the section's text boxes ask the learner to write (cells' ``"writes"`` metadata)
+    written: int = 0
+    #: the fewest words its prose asks for ("Aim for 80 to 150 words"): ``written`` is at least this
+    asked: int = 0
 
     @property
     def estimate(self) -> float:
@@ -94,6 +115,7 @@ class Section:
             explorers=self.explorers,
             discussions=self.discussions,
             cells=self.cells,
+            written=self.written,
         )
 
     def agrees(self) -> bool:
@@ -116,6 +138,7 @@ def sections(path: Path) -> list[Section]:
             current = None  # Setup, Summary, What's next ...: outside every timed section
         if current is None:
             continue
+        current.written += cell.metadata.get("osmosis", {}).get("writes", 0)
         # an activity the model cannot see (judging ten cases one by one, say) states its own
         # minutes in the cell's metadata, with the reason beside it
         stated = cell.metadata.get("osmosis", {}).get("minutes")
@@ -123,6 +146,7 @@ def sections(path: Path) -> list[Section]:
             current.cells += stated / CELL_MINUTES
         elif cell.cell_type == "markdown":
             current.words += printed_words.count_words(source)
+            current.asked += sum(int(low) for low in _ASKED.findall(source))
             current.discussions += source.count("### Discuss") + source.count("**Discuss")
         elif "exercise" in cell.metadata.get("tags", []):
             current.exercises += 1
@@ -132,6 +156,18 @@ def sections(path: Path) -> list[Section]:
         else:
             current.cells += 1
     return found
+
+
+def writing_cells_without_words(path: Path) -> list[str]:
+    """The cells that give the learner a box to write in (``WRITING_CALLS``) but do not state
+    how many words it asks for: the model would count their writing as nothing."""
+    return [
+        cell.source.strip().splitlines()[0]
+        for cell in nbformat.read(path, as_version=4).cells
+        if cell.cell_type == "code"
+        and any(call in cell.source for call in WRITING_CALLS)
+        and not cell.metadata.get("osmosis", {}).get("writes")
+    ]
 
 
 def core_agrees(found: list[Section]) -> bool:
@@ -161,9 +197,10 @@ def main(paths: list[Path]) -> None:
             tag = " (extension)" if s.extension else ""
             flag = "" if s.agrees() else "   <- disagrees"
             printed = f", {s.printed} printed" if s.printed else ""
+            written = f", {s.written} to write" if s.written else ""
             print(
                 f"  {s.stated:3d} stated, {s.estimate:5.1f} modelled  {s.title}{tag}"
-                f"  ({s.words} words{printed}){flag}"
+                f"  ({s.words} words{printed}{written}){flag}"
             )
         flag = "" if core_agrees(sections(path)) else "   <- disagrees"
         print(

@@ -53,7 +53,8 @@ def owned_cells(notebook: nbformat.NotebookNode) -> dict[tuple[str, str], int]:
     found = {}
     for index, cell in enumerate(notebook.cells):
         mark = cell.metadata.get(KEY)
-        if mark:
+        # the same metadata also holds the reading model's figures ("writes": words to write)
+        if mark and "exercise" in mark:
             key = (mark["exercise"], mark["cell"])
             if key in found:
                 raise ValueError(f"two cells are marked {key}: cells {found[key]} and {index}")

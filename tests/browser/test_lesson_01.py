@@ -76,7 +76,7 @@ def test_the_lesson_story_from_the_keyboard(fresh_lesson):
     # Who proposes?: Tab to the other side, Space; the men now get their last choices.
     sides = lab.control("Who proposes?")
     sides.choose_next()
-    assert "When R people propose" in sides.readout()
+    assert "When women propose" in sides.readout()
 
     # What if I lie?: A truncates her list and gains.
     liar = lab.control("Who lies?")

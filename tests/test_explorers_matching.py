@@ -75,7 +75,7 @@ def test_next_proposal_shows_one_proposal_and_its_answer(steps):
     assert "proposal 2 of 7" in text(steps)
 
 
-def test_play_reaches_the_engine_result_and_reset_goes_back(steps):
+def test_play_reaches_the_engine_result_and_start_again_goes_back(steps):
     steps.play.click()
     expected = deferred_acceptance(load_case(CASES[0]).proposers, load_case(CASES[0]).reviewers)
     pairs = ", ".join(f"{p} and {r}" for p, r in expected.items())
@@ -83,7 +83,7 @@ def test_play_reaches_the_engine_result_and_reset_goes_back(steps):
     held = {(r["proposer"], r["reviewer"]) for r in rows_of(steps.chart) if r["status"] == "held"}
     assert held == set(expected.items())
     assert "Log of every step" in steps.log.value and steps.log.value.count("<li>") > 7
-    steps.reset.click()
+    steps.start_again.click()
     assert steps.position == 0 and "Nobody has proposed yet" in text(steps)
 
 
@@ -94,7 +94,7 @@ def test_back_undoes_next(steps):
     steps.next_proposal.click()
     steps.back.click()
     assert text(steps) == at_four and steps.position == 4
-    steps.reset.click()
+    steps.start_again.click()
     steps.back.click()  # already at the start: stays there
     assert steps.position == 0
 

@@ -46,7 +46,8 @@ def final_pairs(proposers: dict, reviewers: dict) -> tuple[dict, int]:
 
 
 class StepsModel:
-    """Follows the buttons: Next, Back, Play to the end, Reset, and a new example starts at 0."""
+    """Follows the buttons: Next, Back, Play to the end, Start again, and a new example starts
+    at 0. A button that would do nothing is disabled, and the end says what to do next."""
 
     def __init__(self, explorer) -> None:
         self.example, self.position = explorer.example.value, 0
@@ -64,7 +65,7 @@ class StepsModel:
             self.position = max(self.position - 1, 0)
         elif control is explorer.play:
             self.position = total
-        elif control is explorer.reset:
+        elif control is explorer.start_again:
             self.position = 0
         shown = text(explorer)
         assert f"{case.name}: proposal {self.position} of {total}" in shown
@@ -77,6 +78,20 @@ class StepsModel:
             assert found == pairs
         else:
             assert "Tentatively together: " in shown and "Final pairs" not in shown
+        at_end, at_start = self.position == total, self.position == 0
+        assert ("Press Start again to watch it again" in shown) == at_end, shown
+        # what the buttons look like matches what pressing them would do
+        state = {b.description: b.disabled for b in buttons(explorer)}
+        assert state == {
+            "Next proposal": at_end,
+            "Play to the end": at_end,
+            "Back one proposal": at_start,
+            "Start again": at_start,
+        }, (self.position, total, state)
+
+
+def buttons(explorer) -> list:
+    return [explorer.next_proposal, explorer.back, explorer.play, explorer.start_again]
 
 
 def test_steps_sentences_through_every_example_to_the_end_and_back():
@@ -91,7 +106,7 @@ def test_steps_sentences_through_every_example_to_the_end_and_back():
         for button in (
             [explorer.next_proposal] * (explorer.total + 1)
             + [explorer.back] * 2
-            + [explorer.play, explorer.reset, explorer.back]
+            + [explorer.play, explorer.start_again, explorer.back]
         ):
             click(button)
             model(explorer, button)

@@ -70,13 +70,13 @@ def test_the_lesson_story_from_the_keyboard(fresh_lesson):
     assert "Ada proposes to X (Ada's 1st choice)." in step.readout()
     lab.control("Play to the end").activate()
     assert "Final pairs: Ada and X, Ben and Y, Cyd and Z, Dev and W." in step.readout()
-    lab.control("Reset").activate()
+    lab.control("Start again").activate()
     assert "proposal 0 of 7" in step.readout()
 
     # Who proposes?: Tab to the other side, Space; the men now get their last choices.
     sides = lab.control("Who proposes?")
     sides.choose_next()
-    assert "When R people propose" in sides.readout()
+    assert "When women propose" in sides.readout()
 
     # What if I lie?: A truncates her list and gains.
     liar = lab.control("Who lies?")

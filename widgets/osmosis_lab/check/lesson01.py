@@ -83,6 +83,47 @@ def hand_story(proposers: dict, reviewers: dict) -> str:
     return said + (f" ({'; '.join(let_go)})." if let_go else ".")
 
 
+_TIMES_GIVEN = {2: "twice", 3: "three times", 4: "four times"}
+
+
+def _given_times(answer, reviewer: str) -> int:
+    """How many proposers ``answer`` gives ``reviewer`` to."""
+    return sum(partner == reviewer for partner in dict(answer).values())
+
+
+def _partners(reviewer: str, times: int, reviewers: list) -> list[str]:
+    """``reviewer`` ``times`` over, then each other reviewer once."""
+    return [reviewer] * times + [r for r in reviewers if r != reviewer]
+
+
+def _given_twice() -> tuple[Misconception, ...]:
+    """One partner given to several people, said by name and count ("X is given twice").
+
+    A learner who gave X to two people was told a generic "not yet". The count is exact
+    (a misconception per partner and per count) so that the sentence is true of the answer;
+    the example gives the others distinct partners, so it shows only this slip.
+
+    >>> print(hand_matching({"Ada": "Y", "Ben": "Y", "Cyd": "Z", "Dev": "W"}).message)
+    ... # doctest: +ELLIPSIS
+    you predicted ... Y is given twice: each person has one partner, and Y holds only ...
+    """
+    proposers, reviewers = list(HAND_PROPOSERS), list(HAND_REVIEWERS)
+    return tuple(
+        Misconception(
+            f"{reviewer} given {words}",
+            example=dict(
+                zip(proposers, _partners(reviewer, times, reviewers)[: len(proposers)], strict=True)
+            ),
+            matches=lambda answer, r=reviewer, n=times: _given_times(answer, r) == n,
+            hint=f"{reviewer} is given {words}: each person has one partner, and {reviewer} "
+            "holds only the best offer among those who ask (the others ask their next choice).",
+        )
+        for reviewer in reviewers
+        for times, words in _TIMES_GIVEN.items()
+        if times <= len(proposers)
+    )
+
+
 hand_matching = Check(
     name="hand_matching",
     prediction=True,  # its result is hidden until answered: a wrong one is "Noted:"
@@ -110,6 +151,7 @@ hand_matching = Check(
             wrong_value=lambda: _reviewers_proposing(),
             hint="That is the result when W, X, Y and Z propose; here Ada, Ben, Cyd and Dev ask.",
         ),
+        *(_given_twice()),
         Misconception(
             "kept the first acceptance",
             example={"Ada": "X", "Ben": "Y", "Cyd": "W", "Dev": "Z"},

@@ -13,6 +13,18 @@ True
 >>> explorer.play.click()
 >>> "Done:" in explorer.summary.value
 True
+
+At the end nothing is left to show: Next proposal and Play to the end are disabled, and the
+text says what to do next. Start again brings them back (before the first proposal, Back and
+Start again are the ones disabled).
+
+>>> explorer.next_proposal.disabled, explorer.play.disabled
+(True, True)
+>>> "Press Start again to watch it again" in explorer.summary.value
+True
+>>> explorer.start_again.click()
+>>> explorer.next_proposal.disabled, explorer.back.disabled, explorer.start_again.disabled
+(False, True, True)
 """
 
 import html
@@ -27,10 +39,14 @@ from .matching_common import CASES, alone_reasons, case_picker, load_case
 
 
 class StepThroughExplorer(Explorer):
-    """Example picker; Next proposal / Back one proposal / Play to the end / Reset; grid and log.
+    """Example picker; Next proposal / Back one proposal / Play to the end / Start again; grid
+    and log.
 
     Buttons rather than a slider: JupyterLab gives an ipywidgets slider handle no
     accessible name, and every button here is reachable with Tab and pressed with Enter.
+    A button that would do nothing is disabled (a learner found "Next proposal" still
+    looking live at the end); when that happens to the button just pressed, the focus moves
+    to the one that does something (:meth:`_go`), so a keyboard user is never dropped.
     """
 
     def __init__(self, case: str = CASES[0]) -> None:
@@ -40,13 +56,13 @@ class StepThroughExplorer(Explorer):
         self.next_proposal = _button("Next proposal", "Show the next proposal and its answer")
         self.back = _button("Back one proposal", "Hide the last proposal shown")
         self.play = _button("Play to the end", "Show every remaining proposal")
-        self.reset = _button("Reset", "Back to before the first proposal")
-        self.next_proposal.on_click(lambda _: self._go(self.position + 1))
-        self.back.on_click(lambda _: self._go(self.position - 1))
-        self.play.on_click(lambda _: self._go(self.total))
-        self.reset.on_click(lambda _: self._go(0))
+        self.start_again = _button("Start again", "Back to before the first proposal")
+        self.next_proposal.on_click(lambda b: self._go(self.position + 1, b))
+        self.back.on_click(lambda b: self._go(self.position - 1, b))
+        self.play.on_click(lambda b: self._go(self.total, b))
+        self.start_again.on_click(lambda b: self._go(0, b))
         self.log = widgets.HTML()
-        buttons = widgets.HBox([self.next_proposal, self.back, self.play, self.reset])
+        buttons = widgets.HBox([self.next_proposal, self.back, self.play, self.start_again])
         self._loaded = None
         self._assemble([self.example, buttons])
         self.view.children = (*self.view.children, self.log)
@@ -56,9 +72,19 @@ class StepThroughExplorer(Explorer):
     def with_lesson_data(cls) -> "StepThroughExplorer":
         return cls()
 
-    def _go(self, proposals: int) -> None:
+    def _go(self, proposals: int, pressed: widgets.Button | None = None) -> None:
+        """Show the first ``proposals`` proposals; ``pressed``: the button that asked.
+
+        A press the browser sent before its button was disabled changes nothing. If the press
+        disables its own button, the browser would drop the focus to the page: it goes to
+        Start again at the end, to Next proposal at the start.
+        """
+        if pressed is not None and pressed.disabled:
+            return
         self.position = max(0, min(proposals, self.total))
         self.refresh()
+        if pressed is not None and pressed.disabled:
+            (self.start_again if self.position else self.next_proposal).focus()
 
     def _load(self, name: str) -> None:
         case = load_case(name)
@@ -99,9 +125,17 @@ class StepThroughExplorer(Explorer):
                 grid, step=self.position, total=self.total, unmatched=list(alone)
             ),
         )
+        if done:
+            lines.append("Press Start again to watch it again, or Back one proposal to step back.")
+        self._enable(at_start=self.position == 0, at_end=done)
         title = f"{self.case.name}: proposal {self.position} of {self.total}"
         self.summary.value = text_block(title, lines)
         self.log.value = _log_html(self.events[:upto], ending)
+
+    def _enable(self, *, at_start: bool, at_end: bool) -> None:
+        """Disable the buttons that would do nothing here (the one rule for their state)."""
+        self.next_proposal.disabled = self.play.disabled = at_end
+        self.back.disabled = self.start_again.disabled = at_start
 
 
 def final_words(case, pairs: int, alone: dict) -> str:

@@ -58,6 +58,7 @@ def test_an_explorers_starting_text_is_read_at_the_reading_speed(lesson, code):
         explorers=section.explorers,
         discussions=section.discussions,
         cells=section.cells,
+        written=section.written,
     )
     assert section.estimate == pytest.approx(
         without + section.printed / reading_model.WORDS_PER_MINUTE

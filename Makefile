@@ -48,9 +48,10 @@ lab: $(STAMP)  ## open lesson 00 in JupyterLab
 # One process by default. `make test TEST_WORKERS=2` runs on both cores (pytest-xdist: a file's
 # tests stay on one worker, the browser files first, each worker with its own JupyterLab and
 # Chromium; tests/layers.py: worker_group, schedule_rank; tests/conftest.py schedules them): about
-# 10 minutes instead of 16 (one full run each), but not yet the default, because kernels started at once by the two
-# workers can race for a TCP port (one run of three: a kernel died with "Address already in use"
-# and a browser test then waited forever).
+# 10 minutes instead of 16 (one full run each), but not yet the default. Kernels once raced for
+# TCP ports ("Address already in use") and a browser test then waited forever: test kernels now
+# use Unix sockets (tests/kernel_sockets.py) and every browser wait has a timeout
+# (tests/browser/harness/bounded.py); one two-worker run since (issue 16) is too few to switch.
 TEST_WORKERS ?= 1
 XDIST := $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup,)
 

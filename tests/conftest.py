@@ -13,6 +13,7 @@ import nbformat
 import pytest
 from hypothesis import settings
 
+from kernel_sockets import use_ipc_in_nbval
 from layers import LayerReport, schedule_rank, worker_group
 from learner_steps import clock, export_next_to_notebook, fresh_kernel  # noqa: F401 (fixtures)
 
@@ -51,6 +52,8 @@ def pytest_configure(config: pytest.Config) -> None:
     # tests under its folder, and the report also counts lessons/ (nbval) and widgets/ (doctests)
     fast = config.getoption("fast", default=False)
     config.pluginmanager.register(LayerReport(fast=fast, config=config), "osmosis-layers")
+    # nbval's kernels on Unix sockets: TCP ports picked by two workers at once can clash
+    use_ipc_in_nbval()
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -17,9 +17,9 @@ import os
 from pathlib import Path
 
 import pytest
-from jupyter_client.manager import start_new_kernel
 
 from conftest import ROOT, read_notebook
+from kernel_sockets import start_kernel
 from osmosis_lab.check import STRICT_ENV
 
 #: starts real kernels: not part of `make test-fast`
@@ -84,7 +84,7 @@ class Kernel:
 
     def __init__(self, folder: Path):
         env = {k: v for k, v in os.environ.items() if k != STRICT_ENV}  # what learners see
-        self.manager, self.client = start_new_kernel(
+        self.manager, self.client = start_kernel(  # on IPC: no TCP port to race for
             kernel_name="python3", cwd=str(folder), env=env, startup_timeout=120
         )
 

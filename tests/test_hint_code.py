@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from conftest import LESSONS, read_notebook
+from kernel_sockets import AsyncIpcKernelManager
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.check.hints import hint_code
 
@@ -64,6 +65,10 @@ def test_every_hints_code_runs_where_its_exercise_is(path):
     expected = sorted(n for n, e in exercises.items() if e.lesson == path.stem and hint_codes(e))
     assert sorted(inserted) == expected, "an exercise with hint code has no answer cell"
     client = nbclient.NotebookClient(
-        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": path.parent}}
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        kernel_manager_class=AsyncIpcKernelManager,  # no TCP port to race the other worker for
+        resources={"metadata": {"path": path.parent}},
     )
     client.execute()  # raises CellExecutionError naming the hint code that failed

@@ -391,9 +391,8 @@ def _run(client, source):
 
 @pytest.mark.slow
 def test_through_a_real_kernel_restart_and_sign_in_bring_the_answer_back(tmp_path):
-    from jupyter_client.manager import start_new_kernel
-
     from conftest import ROOT, read_notebook
+    from kernel_sockets import start_kernel  # on IPC: no TCP port to race the other worker for
 
     lesson = read_notebook(ROOT / "lessons" / "00_start_here.ipynb")
     setup, sign_in_cell = _cell(lesson, "default_rng("), _cell(lesson, "my_work.sign_in(")
@@ -404,9 +403,7 @@ door.open.click()
 control = answer_control("youngest_tester")
 print(control.state(), control.status)
 """
-    manager, client = start_new_kernel(
-        kernel_name="python3", cwd=str(tmp_path), startup_timeout=120
-    )
+    manager, client = start_kernel(kernel_name="python3", cwd=str(tmp_path), startup_timeout=120)
     try:
         _run(client, setup)
         _run(client, sign_in_cell)

@@ -25,6 +25,7 @@ from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from kernel_sockets import AsyncIpcKernelManager
 from osmosis_lab import explorers
 from osmosis_lab.explorers.base import Explorer
 
@@ -71,6 +72,7 @@ def test_lesson_survives_run_all_twice_then_restart_and_run_all(lesson):
         notebook,
         timeout=180,
         kernel_name="python3",
+        kernel_manager_class=AsyncIpcKernelManager,  # no TCP port to race the other worker for
         resources={"metadata": {"path": str(lesson.parent)}},  # as JupyterLab starts it
     )
     problems = []

@@ -14,6 +14,7 @@ import nbformat
 import pytest
 
 from conftest import LESSONS, read_notebook
+from kernel_sockets import AsyncIpcKernelManager
 from osmosis_lab.check import STRICT_ENV
 from osmosis_lab.check.exercises import all_exercises
 from spoilers import is_marked, output_texts, register, spoilers_in
@@ -98,6 +99,7 @@ def test_solutions_pass_their_checks_strictly(path, monkeypatch):
         notebook,
         timeout=120,
         kernel_name="python3",
+        kernel_manager_class=AsyncIpcKernelManager,  # no TCP port to race the other worker for
         resources={"metadata": {"path": path.parent}},
         store_widget_state=True,
     )

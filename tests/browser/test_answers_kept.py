@@ -129,12 +129,13 @@ def _output(lab: LabPage, index: int):
 
 
 def _run(lab: LabPage, indices: list[int]) -> None:
-    lab.page.evaluate(RUN_CELLS, [lab.path, indices])
-    lab.page.wait_for_function(
+    lab.call(RUN_CELLS, [lab.path, indices], step=f"running cells {indices}")
+    lab.wait_until(
         "(p) => { const k = window.__osmosisPanel(p).sessionContext.session.kernel;"
         " return k.status === 'idle'; }",
-        arg=lab.path,
-        timeout=120_000,
+        lab.path,
+        step=f"the kernel to be idle after cells {indices}",
+        timeout=120,
     )
     lab.settle()
 
@@ -204,8 +205,9 @@ def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots
     # 1. reload, the notebook saved (as JupyterLab's autosave does): the outputs come back,
     # drawn from the kernel that still runs…
     # the command's promise settles once the file is written: wait on that, not a fixed time
-    tab.page.evaluate(
-        "async () => { await window.jupyterapp.commands.execute('docmanager:save'); }"
+    tab.call(
+        "async () => { await window.jupyterapp.commands.execute('docmanager:save'); }",
+        step="saving the notebook",
     )
     tab.page.reload()
     tab.wait_kernel_ready()

@@ -139,7 +139,7 @@ def preview(chromium, server: LabServer, path: Path) -> tuple[str, list[str], di
                && !node.querySelector('.MathJax_Processing, mjx-assistive-mml[aria-busy]')""",
             arg=rendered.element_handle(),
         )
-        page.evaluate("() => new Promise(r => setTimeout(r, 1000))")  # a late fetch is recorded
+        page.wait_for_timeout(1000)  # a late fetch is recorded (a bounded wait, unlike a promise)
         text = rendered.inner_text()
         active = rendered.evaluate(
             """(node) => ({

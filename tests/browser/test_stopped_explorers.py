@@ -14,8 +14,6 @@ import pytest
 
 from osmosis_lab.explorers.stopped import MESSAGE
 
-from .harness import scripts
-
 LESSONS = ["lessons/00_start_here.ipynb", "lessons/03_privacy.ipynb"]
 
 #: Each cell output that shows a widget: the message its outermost view shows before itself,
@@ -80,8 +78,7 @@ def test_views_left_by_a_restart_say_they_stopped_and_cannot_be_used(lab, notebo
     assert sum(v["controls"] for v in alive) > 0, alive
     lab.screenshot("before-restart")
 
-    lab.page.evaluate(scripts.RESTART_KERNEL, lab.path)
-    lab.wait_kernel_ready()
+    lab.restart_kernel()
     lab.settle()
     left = views(lab)
     lab.screenshot("after-restart")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from . import scripts
+from . import bounded, scripts
 from .control import Control, plain
 from .env import axe_script_path
 from .server import LabServer
@@ -66,6 +66,9 @@ class LabPage:
     shots_dir: Path
     path: str = ""
     offsite_requests: list[str] = field(default_factory=list)
+    #: The longest a step whose script returns a promise may take (a kernel restart, hidden
+    #: code, an audit) before it fails, in seconds: playwright would wait forever (``bounded``).
+    step_timeout: float = 120
 
     def __post_init__(self) -> None:
         self.page.add_init_script(scripts.PANEL_HELPER)
@@ -76,6 +79,37 @@ class LabPage:
             return
         if urlsplit(request.url).netloc != urlsplit(self.server.base_url).netloc:
             self.offsite_requests.append(request.url)
+
+    # -- bounded waits (harness.bounded): each failure names the notebook, the step, the log ---
+
+    def _server_log(self) -> str:
+        return f"\nserver log:\n{self.server.log_tail()}"
+
+    def call(self, script: str, arg=None, *, step: str, timeout: float | None = None):
+        """Evaluate ``script``, which returns a promise, for at most ``timeout`` seconds
+        (``step_timeout`` by default); ``step`` says what it does, for the failure message."""
+        return bounded.call(
+            self.page,
+            script,
+            arg,
+            timeout=self.step_timeout if timeout is None else timeout,
+            step=f"{self.path or 'the lab'}: {step}",
+            context=self._server_log,
+        )
+
+    def wait_until(
+        self, predicate: str, arg=None, *, step: str, timeout: float, polling: float = 50
+    ) -> None:
+        """Wait until ``predicate(arg)`` holds in the page, for at most ``timeout`` seconds."""
+        bounded.until(
+            self.page,
+            predicate,
+            arg,
+            timeout=timeout,
+            step=f"{self.path or 'the lab'}: {step}",
+            context=self._server_log,
+            polling=polling,
+        )
 
     # -- opening and running -------------------------------------------------------------------
 
@@ -113,22 +147,26 @@ class LabPage:
             "() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
         )
         self.page.wait_for_timeout(300)  # let the first request reach the kernel
-        self.page.wait_for_function(
-            scripts.ALL_EXECUTED, arg=self.path, timeout=timeout * 1000, polling=200
+        self.wait_until(
+            scripts.ALL_EXECUTED, self.path, step="Run All", timeout=timeout, polling=200
         )
         self.settle()
         return self
 
+    def restart_kernel(self) -> LabPage:
+        """Restart the kernel (no dialog) and wait until it is connected and idle."""
+        self.call(scripts.RESTART_KERNEL, self.path, step="restarting the kernel")
+        self.wait_kernel_ready()
+        return self
+
     def restart_and_run_all(self, *, timeout: float = 120) -> LabPage:
         """Restart the kernel (no dialog), then Run All."""
-        self.page.evaluate(scripts.RESTART_KERNEL, self.path)
-        self.wait_kernel_ready()
-        return self.run_all(timeout=timeout)
+        return self.restart_kernel().run_all(timeout=timeout)
 
     def run_hidden(self, code: str) -> None:
         """Run ``code`` in this notebook's kernel as no cell does: no output, no history. For
         tests that make the machine behave as a loaded one would (a slow disk, say)."""
-        status = self.page.evaluate(scripts.RUN_HIDDEN, [self.path, code])
+        status = self.call(scripts.RUN_HIDDEN, [self.path, code], step=f"hidden code {code!r}")
         assert status == "ok", f"{self.path}: hidden code failed in the kernel: {code!r}"
 
     def comm_sent(self) -> int:
@@ -142,23 +180,26 @@ class LabPage:
         a slider already at its end) return after two frames; the others once each message's
         "idle" has come back and the kernel has been quiet a moment (its replies drawn).
         """
-        self.page.evaluate(scripts.TWO_FRAMES)
+        self.call(scripts.TWO_FRAMES, step="two frames after the keys", timeout=timeout)
         if self.comm_sent() == sent_before:
             return
-        self.page.wait_for_function(
-            "() => window.__osmosis.pending.size === 0", timeout=timeout * 1000, polling=20
+        self.wait_until(
+            "() => window.__osmosis.pending.size === 0",
+            step="the kernel to handle every widget change the keys sent",
+            timeout=timeout,
+            polling=20,
         )
         self.settle(quiet_ms=150, timeout=timeout)
 
     def settle(self, quiet_ms: int = 250, timeout: float = 10) -> None:
         """Wait until the kernel has said nothing for ``quiet_ms``, then for one frame."""
-        self.page.wait_for_function(
+        self.wait_until(
             "(q) => !window.__osmosis || performance.now() - window.__osmosis.lastMessage > q",
-            arg=quiet_ms,
-            timeout=timeout * 1000,
-            polling=50,
+            quiet_ms,
+            step=f"the kernel to be quiet for {quiet_ms} ms",
+            timeout=timeout,
         )
-        self.page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
+        self.call(scripts.ONE_FRAME, step="one frame after the kernel went quiet", timeout=timeout)
 
     # -- what the learner sees -----------------------------------------------------------------
 
@@ -304,7 +345,7 @@ class LabPage:
         if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
             self.page.add_script_tag(content=script.read_text(encoding="utf-8"))
         selector = f".jp-NotebookPanel:not(.lm-mod-hidden) {scope}"
-        result = self.page.evaluate(scripts.AXE_RUN, selector)
+        result = self.call(scripts.AXE_RUN, selector, step="the accessibility audit (axe-core)")
         return AxeReport(result["violations"], result["passes"], selector)
 
     def assert_accessible(self, *, scope: str = ".jp-OutputArea-output") -> AxeReport:
@@ -319,7 +360,6 @@ class LabPage:
     def close(self) -> None:
         """Shut the kernels down and close the tab (nothing is saved)."""
         with contextlib.suppress(Exception):  # the page may already be gone
-            self.page.evaluate(
-                "async () => { await window.jupyterapp.serviceManager.sessions.shutdownAll(); }"
-            )
+            timeout = min(self.step_timeout, 30)
+            self.call(scripts.SHUT_DOWN_KERNELS, step="shutting the kernels down", timeout=timeout)
         self.page.close()

@@ -1,5 +1,8 @@
 """JavaScript the harness runs inside JupyterLab, through ``window.jupyterapp``.
 
+A script that returns a promise is run through ``LabPage.call`` (``harness.bounded``), never
+``page.evaluate``, which would wait for it forever.
+
 ``PANEL_HELPER`` is installed in every tab before JupyterLab loads; the other snippets find the
 notebook they work on with ``window.__osmosisPanel(path)``.
 """
@@ -63,6 +66,16 @@ TRACK_IOPUB = """
 #: widget has sent whatever those keys change.
 TWO_FRAMES = """
 () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))))
+"""
+
+#: One frame and a little: what was drawn has been laid out.
+ONE_FRAME = """
+() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))
+"""
+
+#: Shut down every kernel this tab's JupyterLab has sessions for (the tab is closing).
+SHUT_DOWN_KERNELS = """
+async () => { await window.jupyterapp.serviceManager.sessions.shutdownAll(); }
 """
 
 RESTART_KERNEL = """

@@ -18,6 +18,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from kernel_sockets import socket_folder  # tests/ is on sys.path, as for the benchmarks
+
 from .env import REPO
 
 #: User settings for the test server: no news toast, no update check, no extension manager
@@ -74,6 +76,9 @@ class LabServer:
         self.port = 0
         self.process: subprocess.Popen | None = None
         self.log_path = self.home / "jupyter-lab.log"
+        # The runtime folder holds the kernels' socket files (IPC): under ``home`` (pytest's
+        # tmp_path) their paths would pass the 107 bytes a Unix socket path may have.
+        self.runtime: Path | None = None
 
     @property
     def base_url(self) -> str:
@@ -88,7 +93,7 @@ class LabServer:
         env.update(
             JUPYTER_CONFIG_DIR=str(self.home / "config"),
             JUPYTER_DATA_DIR=str(self.home / "data"),
-            JUPYTER_RUNTIME_DIR=str(self.home / "runtime"),
+            JUPYTER_RUNTIME_DIR=str(self.runtime or self.home / "runtime"),
             IPYTHONDIR=str(self.home / "ipython"),
             JUPYTERLAB_SETTINGS_DIR=str(self.home / "settings"),
             JUPYTERLAB_WORKSPACES_DIR=str(self.home / "workspaces"),
@@ -116,6 +121,10 @@ class LabServer:
             f"--ServerApp.root_dir={self.root}",
             "--LabApp.expose_app_in_browser=True",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            # Kernels on Unix sockets, as on the school server (deploy/jupyterhub_config.py):
+            # TCP ports picked while another pytest-xdist worker starts kernels can clash
+            # ("Address already in use"); tests/kernel_sockets.py says why.
+            "--KernelManager.transport=ipc",
         ]  # fmt: skip
 
     def start(self) -> LabServer:
@@ -124,6 +133,7 @@ class LabServer:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(data), encoding="utf-8")
         self.port = free_port()
+        self.runtime = socket_folder("osmosis-lab-")
         with self.log_path.open("w", encoding="utf-8") as log:
             self.process = subprocess.Popen(
                 self.command(),
@@ -179,6 +189,8 @@ class LabServer:
                 os.killpg(process.pid, signal.SIGKILL)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=10)
+        if self.runtime is not None:
+            shutil.rmtree(self.runtime, ignore_errors=True)
         if self._own_home:
             shutil.rmtree(self.home, ignore_errors=True)
 

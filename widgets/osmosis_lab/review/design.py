@@ -1,4 +1,4 @@
-"""A launch design: the choices an ethics board can still change a week before launch.
+"""A launch design: the choices an ethics board can still change a month before launch.
 
 Each field is one decision from lessons 01-04, with the options the design
 panel offers. :data:`AS_PLANNED` is the toy's launch plan. From the series

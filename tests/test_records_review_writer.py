@@ -278,3 +278,22 @@ def test_the_review_box_cannot_open_another_name_than_the_one_signed_in(tmp_path
     writer.open.click()
     assert "Not opened" in said(writer.status) and writer.learner == "Ana"
     assert writer.name.value == "Ana"
+
+
+def test_a_review_opened_with_nobody_signed_in_says_to_sign_in_at_the_top_too(tmp_path):
+    # after a restart a learner went straight to this box: the panel hid again behind the
+    # prediction she had answered and her reflection said "not kept" (walkthrough w45)
+    my_work.sign_out()
+    alone = opened(tmp_path)
+    assert "Sign in at the top of the lesson with the same name too" in said(alone.status)
+    door = my_work.sign_in("05_design_review", folder=tmp_path)
+    door.name.value = "Zoé"
+    door.open.click()
+    try:
+        writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+        assert "Your saved review is back" in said(writer.status) or "Nothing saved" in said(
+            writer.status
+        )
+        assert "Sign in at the top" not in said(writer.status)
+    finally:
+        my_work.sign_out()

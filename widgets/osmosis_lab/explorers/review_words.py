@@ -49,10 +49,24 @@ def not_opened(error: Exception) -> str:
     return status(f"<strong>Not opened:</strong> {html.escape(str(error))}")
 
 
-def opened(*, found: bool, path: Path | None, notes: str) -> str:
-    """After opening: whether a saved review came back, and where the file is."""
+#: Opened here with nobody signed in at the top: the rest of the lesson does not know the name
+#: (after a restart, a learner who went straight to this box found the panel hidden again behind
+#: the prediction they had answered, and the reflection "not kept": w45).
+ALSO_SIGN_IN = (
+    " Sign in at the top of the lesson with the same name too: your prediction, answers and "
+    "reflections come back there."
+)
+
+
+def opened(*, found: bool, path: Path | None, notes: str, signed_in: bool = True) -> str:
+    """After opening: whether a saved review came back, and where the file is.
+
+    >>> "Sign in at the top" in opened(found=True, path=None, notes="", signed_in=False)
+    True
+    """
     said = "Your saved review is back" if found else "Nothing saved under this name yet"
-    return status(f"<strong>{said}</strong> (file {_file(path)}).{notes}")
+    also = "" if signed_in else ALSO_SIGN_IN
+    return status(f"<strong>{said}</strong> (file {_file(path)}).{notes}{also}")
 
 
 # -- saving and clearing -------------------------------------------------------------------------

@@ -256,7 +256,9 @@ class ReviewWriter(ReviewSaving, Explorer):
             # a new learner on the same screen starts blank: the last learner's work is not theirs
             notes = self._restore(saved if saved or not switching else BLANK)
         self.opened_fields = self.fields()
-        self.status.value = say.opened(found=bool(saved), path=self.review_path, notes=notes)
+        self.status.value = say.opened(
+            found=bool(saved), path=self.review_path, notes=notes, signed_in=bool(signed_in)
+        )
         self.refresh()
 
     def _restore(self, saved: dict) -> str:

@@ -36,8 +36,12 @@ True
 
 import ipywidgets as widgets
 
-#: What a stopped explorer says, in the words of JupyterLab's menus.
-MESSAGE = "This explorer stopped with the kernel. Run its cell again, or Run > Run All Cells."
+#: What a stopped explorer says, in the words of JupyterLab's menus. Not "run its cell again": after a
+#: restart the lesson's setup cell has not run, and that cell alone fails with a NameError (w45).
+MESSAGE = (
+    "This explorer stopped with the kernel. Run > Run All Cells starts the lesson again; sign in "
+    "and what you saved comes back."
+)
 #: The class ipywidgets 8 puts on every view whose model lost its kernel (``comm_live`` false).
 DISCONNECTED = "jupyter-widgets-disconnected"
 #: The outermost stopped view: nested views carry the class too, and the message is said once.

@@ -6,12 +6,14 @@ judged. Format examples fit the exercise's unit and never give its answer away; 
 is quoted back by its start only.
 """
 
+import itertools
 import re
 
 import pytest
 
 from osmosis_lab.check.exercise import NUMBER_EXAMPLES, parse_number
 from osmosis_lab.check.exercises import all_exercises
+from osmosis_lab.explorers import late_keystrokes
 from osmosis_lab.explorers.answers import NOT_READ, answer_control
 
 NUMBERS = [e for e in all_exercises().values() if e.kind == "number"]
@@ -20,6 +22,14 @@ NUMBERS = [e for e in all_exercises().values() if e.kind == "number"]
 class MemoryRecord(dict):
     def put(self, name, value):
         self[name] = value
+
+
+@pytest.fixture(autouse=True)
+def typed_slowly(monkeypatch):
+    """Each entry here is typed well after the last press (10 s on the rule's clock at every
+    reading): a separate try, never the late letters of the one before (those are
+    tests/test_late_keystrokes.py's)."""
+    monkeypatch.setattr(late_keystrokes.time, "monotonic", itertools.count(0, 10).__next__)
 
 
 def said(control) -> str:

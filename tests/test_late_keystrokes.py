@@ -10,6 +10,7 @@ import pytest
 
 from learner_steps import answer, press_enter, reflect, review_writer_in, said, save_review, sign_in
 from osmosis_lab.explorers import my_work
+from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.records import RecordStore
 
 WHOLE = "The export says 'Only transmits' says nothing about the export."
@@ -119,3 +120,38 @@ def test_the_review_writer_follows_a_name_cut_short_to_the_whole_name(tmp_path, 
     writer.save.click()
     assert "Saved" in said(writer.status)
     assert RecordStore(tmp_path).load("test")["design_review"]["review"] == "Delay the launch."
+
+
+def kept_answer(folder, exercise, lesson="01_what_is_a_match", name="Théo"):
+    return RecordStore(folder).load(name).get(lesson, {}).get(exercise)
+
+
+def test_an_answer_cut_short_to_an_allowed_one_is_not_kept_when_the_whole_is_refused(
+    tmp_path, clock
+):
+    """Théo typed 250 and Enter: "2" reached the kernel with the press, "250" after it (w47).
+    The screen refused 250; the record must not keep "2" as a try he never made."""
+    sign_in(tmp_path, "Théo", "01_what_is_a_match")
+    control = answer_control("men_first_choices_when_women_propose")
+    control.text.value = "2"
+    press_enter(control.text)
+    clock.now += 0.3
+    control.text.value = "250"
+    assert "Not counted as a try" in said(control.verdict) or "Not read" in said(control.verdict)
+    assert kept_answer(tmp_path, "men_first_choices_when_women_propose") is None
+
+
+def test_a_new_answer_cut_short_to_an_unread_one_is_a_new_try(tmp_path, clock):
+    """After a kept "0", Théo typed "two" and Enter: "t" (not read) reached the kernel with the
+    press, "two" after it. It is a second try, and the first answer stays "0" (w47)."""
+    sign_in(tmp_path, "Théo", "01_what_is_a_match")
+    control = answer_control("men_first_choices_when_women_propose")
+    control.text.value = "0"
+    press_enter(control.text)
+    clock.now += 10
+    control.text.value = "t"
+    press_enter(control.text)
+    clock.now += 0.3
+    control.text.value = "two"
+    kept = kept_answer(tmp_path, "men_first_choices_when_women_propose")
+    assert kept["tries"] == 2 and kept["first_answer"] == "0" and kept["answer"] == "two"

@@ -467,7 +467,8 @@ def test_keystrokes_that_arrive_just_after_check_complete_that_check(tmp_path, m
     """On a busy kernel the Check click can overtake the last keystrokes ("1" then "0"): the
     completed answer is judged as the Check the learner pressed, not as a wrong first try."""
     signed_in(tmp_path, "Zoé", lesson="03_privacy")
-    clock = iter([100.0, 100.4])
+    # the press at 100.0 s, then every later reading 0.4 s on
+    clock = itertools.chain([100.0], itertools.repeat(100.4))
     monkeypatch.setattr(late_keystrokes.time, "monotonic", lambda: next(clock))
     control = answer_control("reidentified_testers")
     control.text.value = "1"
@@ -480,7 +481,7 @@ def test_keystrokes_that_arrive_just_after_check_complete_that_check(tmp_path, m
 
 def test_a_change_well_after_check_asks_for_a_new_check(tmp_path, monkeypatch):
     signed_in(tmp_path, "Zoé", lesson="03_privacy")
-    clock = iter([100.0, 105.0])
+    clock = itertools.chain([100.0], itertools.repeat(105.0))
     monkeypatch.setattr(late_keystrokes.time, "monotonic", lambda: next(clock))
     control = answer_control("reidentified_testers")
     control.text.value = "1"

@@ -85,6 +85,7 @@ class AnswerControl(AnswerInputs):
 
     def __init__(self, exercise: Exercise, *, record: Any = None) -> None:
         self._last_check: Press | None = None  # the text checked (see .late_keystrokes)
+        self._before_press: tuple = ("not checked", _NOTHING_UNREAD, None)  # what it found
         self._unread = _NOTHING_UNREAD  # the last answer Check could not read, if any
         self.exercise, self.record = exercise, record
         self.status = "not checked"
@@ -113,6 +114,9 @@ class AnswerControl(AnswerInputs):
         The same answer checked again is not a new try: it says so, and the count stays.
         Text that cannot be read as an answer is no try at all: the tries already kept still
         count, and the box says what it holds and what the last checked answer got."""
+        # what the press found: its last letters may still arrive, and then it is judged again
+        # from here (see _recheck_same_try)
+        self._before_press = (self.status, self._unread, self._kept_entry())
         again = self.status in _JUDGED
         try:
             answer = self.answer()
@@ -182,11 +186,11 @@ class AnswerControl(AnswerInputs):
             return "an answer this exercise no longer reads: type it again"
         return f"<strong>{html.escape(verdict.label)}</strong> {message_html(verdict.message)}"
 
-    def _keep(self, verdict: Verdict, *, same_try: bool = False) -> None:
+    def _keep(self, verdict: Verdict) -> None:
         if self.record is None or verdict.status == "not attempted":
             return
         kept = self.record.get(self.exercise.name) or {}
-        tries = kept.get("tries", 0) + (0 if same_try and kept else 1)
+        tries = kept.get("tries", 0) + 1
         first = kept.get("first_answer", self.state()) if tries > 1 else self.state()
         self.record.put(
             self.exercise.name,
@@ -221,16 +225,25 @@ class AnswerControl(AnswerInputs):
             self.verdict.value = _live(html.escape(_CHANGED))
         self._describe()
 
+    def _kept_entry(self) -> dict | None:
+        return self.record.get(self.exercise.name) if self.record is not None else None
+
     def _recheck_same_try(self) -> None:
-        """Judge the completed text as the Check the learner pressed, not as a new try."""
-        try:
-            verdict = self.exercise.check.verdict(self.answer())
-        except NotANumber:
-            return self._describe()
-        self.status = verdict.status
-        self.verdict.value = _live(verdict._repr_html_())
-        self._keep(verdict, same_try=True)
-        self._last_check = self._last_check.completed({"text": self.text.value})
+        """Judge the completed text as the Check the learner pressed: the press is judged again
+        from what it found (status, record), as if its last letters had reached it in time.
+
+        So "250" cut short to "2" is refused and "2" is not kept as a try; "two" cut short to
+        "t" (not read) is a new try, not the same one as the answer kept before it (w47).
+        """
+        press = self._last_check
+        self.status, self._unread, kept = self._before_press
+        if self.record is not None:
+            if kept is None:
+                getattr(self.record, "forget", lambda _name: None)(self.exercise.name)
+            else:
+                self.record.put(self.exercise.name, kept)
+        self.check()
+        self._last_check = press.completed({"text": self.text.value})
         self._describe()
 
     def _repr_mimebundle_(self, **kwargs):

@@ -136,6 +136,21 @@ class LessonRecord:
             return
         self._save({name: value})
 
+    def forget(self, name: str) -> None:
+        """Take ``name``'s answer out again: a press that turned out not to be a try (its last
+        letters, arriving after it, made an answer the question does not allow)."""
+        if current_learner() is None:
+            self.unsaved.pop(name, None)
+            return
+        try:
+            fields = self._fields()
+            if name in fields:
+                rest = {key: value for key, value in fields.items() if key != name}
+                current_store().save(current_learner(), self.lesson, rest, allow_empty=True)
+                changed()
+        except RecordError as error:
+            self.problem = str(error)
+
     def _save(self, changes: dict) -> bool:
         try:
             fields = self._fields()

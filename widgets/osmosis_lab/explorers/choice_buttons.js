@@ -8,9 +8,12 @@ const STYLE_ID = "osmosis-choices-style";
 // from aria-checked, and not a "✓" in every option's name.
 const STYLE = `
 .osmosis-choices { align-items: baseline; }
-.osmosis-choices .osmosis-choice-buttons { display: flex; flex-wrap: wrap; gap: 2px 0; }
+/* a description wider than its column wraps, never cut with "…" */
+.osmosis-choices > .widget-label { white-space: normal; line-height: 1.3; align-self: center; }
+.osmosis-choices .osmosis-choice-buttons { display: flex; flex-wrap: wrap; gap: 2px 0; min-width: 0; }
 .osmosis-choices .widget-toggle-button[aria-checked="true"] {
   font-weight: bold; box-shadow: inset 0 0 0 2px var(--jp-ui-font-color1, #000);
+  min-width: max-content;  /* the mark and the bold words never cut the name off */
 }
 .osmosis-choices .widget-toggle-button[aria-checked="true"]::before {
   content: "✓ "; content: "✓ " / "";
@@ -47,7 +50,8 @@ function render({ model, el }) {
     const style = model.get("button_style");
     label.textContent = model.get("description");
     label.style.display = model.get("description") ? "" : "none";
-    label.style.width = model.get("description_width");
+    // ipywidgets' own group let its description take the width it needed: so does "" here
+    label.style.width = model.get("description_width") || "auto";
     if (disabled) el.setAttribute("aria-disabled", "true");
     else el.removeAttribute("aria-disabled");
     buttons.forEach((button, i) => {

@@ -21,6 +21,7 @@ import re
 
 import ipywidgets as widgets
 
+from osmosis_lab.explorers import controls
 from sequences import SLIDERS, LogProblems, click, every_text, move_slider, update
 
 #: Steps of each random sequence, and the seeds (CI is deterministic: fixed seeds).
@@ -32,7 +33,7 @@ def positions(control):
     """Every position a learner can put ``control`` in, each as the browser sends it."""
     if isinstance(control, SLIDERS):
         return [lambda i=i: move_slider(control, i) for i in range(len(control.labels))]
-    if isinstance(control, widgets.ToggleButtons):
+    if isinstance(control, controls.ToggleButtons):
         return [lambda i=i: update(control, index=i) for i in range(len(control.options))]
     if isinstance(control, widgets.Checkbox | widgets.ToggleButton):
         return [lambda v=v: update(control, value=v) for v in (False, True)]

@@ -189,7 +189,7 @@ def random_action(
         # the ends (Home, End) often, any position, or an index a stale view may still hold
         index = rng.choice([0, last, last, rng.randrange(last + 1), rng.randrange(seen)])
         return lambda: move_slider(control, index), f"slider {label_of(control)!r} → index {index}"
-    if isinstance(control, widgets.ToggleButtons):
+    if isinstance(control, controls.ToggleButtons):
         index = rng.randrange(len(control.options))
         return lambda: update(control, index=index), f"{label_of(control)!r} → option {index}"
     if isinstance(control, widgets.Checkbox | widgets.ToggleButton):
@@ -234,7 +234,7 @@ def check_invariants(explorer: Explorer) -> None:
                 f"{name}: slider {label_of(control)!r} shows {labels[index]!r} "
                 f"but holds {control.value!r}"
             )
-        if isinstance(control, widgets.ToggleButtons):
+        if isinstance(control, controls.ToggleButtons):
             # None: nothing chosen yet (lesson 05's matrix starts so on purpose)
             assert control.index is None or 0 <= control.index < len(control.options)
     for k, n in STEP_OF.findall(every_text(explorer)):

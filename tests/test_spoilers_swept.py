@@ -113,7 +113,7 @@ def shown(explorer: Explorer) -> list[str]:
 def sweep(explorer: Explorer):
     """Yield the explorer's texts in every state of the sweep described above."""
     choosers = [
-        w for w in explorer.controls() if isinstance(w, widgets.ToggleButtons | widgets.Checkbox)
+        w for w in explorer.controls() if isinstance(w, sliders.ToggleButtons | widgets.Checkbox)
     ]
     counts = [len(w.options) if hasattr(w, "options") else 2 for w in choosers]
     combinations = list(

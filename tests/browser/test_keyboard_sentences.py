@@ -1,7 +1,7 @@
 """Every keyboard instruction of lesson 04's judge-first explorer does what it says.
 
 Issue 12 (walkthrough): the lesson said "the arrow keys to choose", but arrow keys do not move
-between JupyterLab widget buttons. This reads the lesson's own "(Keyboard: ...)" sentence, finds
+between ipywidgets' buttons (now a radio group, ``controls.ToggleButtons``, they do). This reads the lesson's own "(Keyboard: ...)" sentence, finds
 each claim it makes, and presses those keys in JupyterLab: every claim found must hold, and
 every key the sentence names must belong to a claim checked here. Lesson 02's keyboard
 sentences (the Step slider's arrow keys, Next step, Tab and Space on the consent boxes) are
@@ -45,18 +45,23 @@ def arrows_choose(lesson) -> bool:
     return call.value() != before
 
 
-def tab_moves_between_choices(lesson) -> bool:
+def tab_moves_between_controls(lesson) -> bool:
+    """The call's two answers are one radio group, one Tab stop: Tab goes on to the slider."""
     lesson.control("Your call").focus()
     first = focused_text(lesson)
     lesson.page.keyboard.press("Tab")
-    return first == "Accept the match" and focused_text(lesson) == "Reject it"
+    slider = lesson.page.evaluate(
+        "() => { const a = document.activeElement;"
+        " return a.type === 'range' ? a.labels[0].textContent : a.textContent.trim(); }"
+    )
+    return first in ("Accept the match", "Reject it") and slider == "How sure are you (%)"
 
 
 def space_and_enter_press(lesson) -> bool:
     call = lesson.control("Your call")
     call.press("Space")  # the focused choice: "Accept the match"
     chose_with_space = call.value() == "Accept the match"
-    call.press("Tab", "Enter")
+    call.press("ArrowRight", "Enter")  # the arrow moves to "Reject it"; Enter presses it
     chose_with_enter = call.value() == "Reject it"
     lesson.control("Lock in my call").press("Enter")
     return chose_with_space and chose_with_enter and "The app says" in call.readout()
@@ -76,7 +81,7 @@ def slider_arrows_move_it(lesson) -> bool:
 CLAIMS = [
     (r"arrow keys to choose", arrows_choose),
     (r"arrow keys (move|nudge|change) (it|the slider)", slider_arrows_move_it),
-    (r"\*\*Tab\*\* moves from (one|each) button to the next", tab_moves_between_choices),
+    (r"\*\*Tab\*\* moves from one control to the next", tab_moves_between_controls),
     (r"\*\*Space\*\* or \*\*Enter\*\* presses", space_and_enter_press),
 ]
 #: The keys a sentence can name; each must appear in a claim that matched.

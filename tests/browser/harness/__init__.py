@@ -18,7 +18,7 @@ cells once per module; ``lab`` is a fresh tab for tests that open notebooks them
 
     def test_picker(lesson):
         picker = lesson.control("Beta tester")      # by accessible name
-        picker.choose_next()                        # Tab to the next option, Space
+        picker.choose_next()                        # a radio group: ArrowRight chooses
         assert "Ana Stern" in picker.readout()      # what the explorer now says
 
     def test_accessible(lesson):
@@ -26,10 +26,11 @@ cells once per module; ``lab`` is a fresh tab for tests that open notebooks them
 
 Keyboard paths that work in JupyterLab 4.6 (checked here): slider ArrowLeft/Right, Home/End,
 PageUp/Down (``press``); checkbox and toggle button Space (``flip``); button Enter
-(``activate``); drop-down Alt+ArrowDown, arrows, Enter, and ToggleButtons Tab or Shift+Tab, then
-Space (both ``choose_next``/``choose``); text and number boxes typing + Enter (``type``), number
+(``activate``); drop-down Alt+ArrowDown, arrows, Enter; a radio group (``controls.ToggleButtons``,
+role "radiogroup") ArrowRight/Left, which move and choose; ipywidgets' own ToggleButtons Tab or
+Shift+Tab, then Space (all ``choose_next``/``choose``); text and number boxes typing + Enter (``type``), number
 boxes ArrowUp/Down. A closed drop-down, a list box (``Select``/``SelectMultiple``) and radio
-buttons lose their arrow keys to the notebook's command-mode shortcuts: ``press`` fails when
+buttons (ipywidgets' ``RadioButtons``) lose their arrow keys to the notebook's command-mode shortcuts: ``press`` fails when
 the focus leaves the control.
 
 :meth:`LabPage.exercise_every_control` operates every control of every explorer once that way

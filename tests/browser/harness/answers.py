@@ -1,9 +1,10 @@
 """Answer an exercise's answer control from the keyboard only, and read what it shows.
 
 Focusing the control's first input stands for Tabbing into it from the cell; from there on
-only Tab, Shift+Tab, Space, typing and Enter, and the focus must stay inside the control (if
-JupyterLab took a key, it would leave). Used by the tests that answer controls in a lesson
-(``test_answers_kept.py``) and by the one that shows each kind (``test_a11y_answer_kinds.py``).
+only Tab, Shift+Tab, the arrow keys (in a radio group), Space, typing and Enter, and the
+focus must stay inside the control (if JupyterLab took a key, it would leave). Used by the
+tests that answer controls in a lesson (``test_answers_kept.py``) and by the one that shows
+each kind (``test_a11y_answer_kinds.py``).
 """
 
 from __future__ import annotations
@@ -59,6 +60,17 @@ def tab_to(lab: LabPage, out, label: str, *, limit: int = 40) -> None:
     raise AssertionError(f"Tab never reached {label!r} in the answer control")
 
 
+def arrow_to(lab: LabPage, group, label: str) -> None:
+    """In a radio group, press → until the focused (and so chosen) option reads ``label``."""
+    for _ in range(group.locator("button").count()):
+        if focused_in(group) == label:
+            if group.locator('[aria-checked="true"]').count() == 0:  # focused, not chosen yet
+                keys(lab, "Space")
+            return
+        keys(lab, "ArrowRight")
+    raise AssertionError(f"the arrow keys never reached {label!r} in the radio group")
+
+
 def answer(lab: LabPage, out, exercise, value) -> None:
     """Give ``value`` (as the exercise's check takes it) to ``exercise``'s control in the output
     ``out`` from the keyboard, then Tab to **Check** and press Enter."""
@@ -82,9 +94,8 @@ def answer(lab: LabPage, out, exercise, value) -> None:
             wanted = [value[person] for person in exercise.choices()[0]]
         groups = out.locator(".widget-toggle-buttons")
         assert groups.count() == len(wanted), (exercise.name, groups.count())
-        for i, label in enumerate(wanted):
-            groups.nth(i).locator("button").first.focus()
-            tab_to(lab, groups.nth(i), label)
-            keys(lab, "Space")
+        for i, label in enumerate(wanted):  # each a radio group: one Tab stop, arrows choose
+            groups.nth(i).locator('[role="radio"][tabindex="0"]').focus()
+            arrow_to(lab, groups.nth(i), label)
     tab_to(lab, out, "Check")
     keys(lab, "Enter")

@@ -50,7 +50,7 @@ class Control:
         return plain(self.locator.evaluate(scripts.CONTROL_VALUE))
 
     def options(self) -> list[str]:
-        """A drop-down's, list box's or ToggleButtons group's options, as the learner reads them."""
+        """A drop-down's, list box's, radio group's or ToggleButtons group's options, as the learner reads them."""
         texts = self.locator.evaluate(
             "el => Array.from(el.options || el.querySelectorAll('button')).map(o => o.textContent)"
         )
@@ -58,8 +58,8 @@ class Control:
 
     def _selected_index(self) -> int:
         return self.locator.evaluate(
-            "el => el.options ? el.selectedIndex : "
-            "Array.from(el.querySelectorAll('button')).findIndex(b => b.matches('.mod-active'))"
+            "el => el.options ? el.selectedIndex : Array.from(el.querySelectorAll('button'))"
+            ".findIndex(b => b.matches('.mod-active, [aria-checked=\"true\"]'))"
         )
 
     def is_tabbable(self) -> bool:
@@ -67,6 +67,11 @@ class Control:
         return self.locator.evaluate("el => el.tabIndex >= 0 && !el.disabled")
 
     def focus(self) -> Control:
+        if self.role == "radiogroup":  # its one Tab stop: the chosen option, or the first
+            stops = self.locator.locator('[role="radio"][tabindex="0"]:not([disabled])')
+            assert stops.count() == 1, f"radio group {self.name!r}: {stops.count()} Tab stops"
+            stops.first.focus()
+            return self
         if self.role == "togglebuttons":  # the group: focus its selected button
             buttons = self.locator.locator("button")
             index = max(self._selected_index(), 0)
@@ -121,8 +126,10 @@ class Control:
 
         Drop-down: open its list (Alt+ArrowDown), arrows, Enter; a closed drop-down never gets
         ArrowDown in JupyterLab (the notebook moves to the next cell). ToggleButtons: Tab (or
-        Shift+Tab) from the selected button, then Space.
+        Shift+Tab) from the selected button, then Space. Radio group: arrow keys (they choose).
         """
+        if self.role == "radiogroup":
+            return self.press(*(["ArrowRight" if steps >= 0 else "ArrowLeft"] * abs(steps)))
         if self.role == "togglebuttons":
             key = "Tab" if steps >= 0 else "Shift+Tab"
             return self.press(*([key] * abs(steps)), "Space")
@@ -179,7 +186,7 @@ class Control:
 
         Slider: ArrowRight (ArrowLeft at its maximum). Drop-down: Alt+ArrowDown, ArrowDown
         (ArrowUp at the last option), Enter. ToggleButtons: Tab (Shift+Tab at the last option),
-        Space. Checkbox, toggle button: Space. Button: Enter. Number box: ArrowUp (ArrowDown at
+        Space. Radio group: ArrowRight (ArrowLeft at the last option). Checkbox, toggle button: Space. Button: Enter. Number box: ArrowUp (ArrowDown at
         its maximum), Enter. Anything else (list box, radio button): ArrowDown, which
         JupyterLab takes, so ``press`` fails.
         """
@@ -190,6 +197,9 @@ class Control:
                 "Number(el.getAttribute('aria-valuemax') ?? el.max)"
             )
             return ("ArrowLeft",) if at_max else ("ArrowRight",)
+        if role == "radiogroup":
+            last = self._selected_index() >= len(self.options()) - 1
+            return ("ArrowLeft",) if last else ("ArrowRight",)
         if role in ("combobox", "togglebuttons"):
             last = self._selected_index() >= len(self.options()) - 1
             if role == "togglebuttons":

@@ -27,7 +27,7 @@ BROKEN_OUTPUT_MARKERS = (
 
 #: Accessible roles tried, in order, when looking a control up by name.
 CONTROL_ROLES = ("combobox", "listbox", "checkbox", "radio", "switch", "button", "textbox",
-                 "spinbutton", "slider", "tab")  # fmt: skip
+                 "spinbutton", "slider", "tab", "radiogroup")  # fmt: skip
 
 
 @dataclass
@@ -264,7 +264,8 @@ class LabPage:
     def control(self, name: str, *, index: int = 0) -> Control:
         """The control a learner knows as ``name``, found by its accessible name in the outputs.
 
-        Falls back to the visible ipywidgets description for a ToggleButtons group (role
+        A row of choice buttons (``controls.ToggleButtons``) is a radio group named by its
+        description. Falls back to the visible ipywidgets description for a ToggleButtons group (role
         "togglebuttons"; its buttons are named by their options) and for sliders, whose handle
         has no accessible name (the accessibility audit reports that separately).
         """

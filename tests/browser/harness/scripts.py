@@ -238,8 +238,8 @@ LATENCY_START = """
 """
 
 #: Every operable element in the outputs, with its role and the name shown next to it; each is
-#: tagged with a data attribute so that a Locator can find it again. A ToggleButtons group is
-#: one control (role "togglebuttons"), named by its description.
+#: tagged with a data attribute so that a Locator can find it again. A group of choice buttons is
+#: one control (role "radiogroup", or "togglebuttons" for ipywidgets' own), named by its description.
 CONTROLS = """
 (root) => {
   const sel = '.noUi-handle, select, input, textarea, button';
@@ -255,7 +255,8 @@ CONTROLS = """
       if (group) {
         if (groups.has(group)) return;
         groups.add(group);
-        target = group; role = 'togglebuttons';
+        target = group;
+        role = group.getAttribute('role') === 'radiogroup' ? 'radiogroup' : 'togglebuttons';
         name = text(group.querySelector(':scope > .widget-label'));
       } else if (el.classList.contains('noUi-handle')) role = 'slider';
       else if (role === 'select') role = (el.multiple || el.size > 1) ? 'listbox' : 'combobox';

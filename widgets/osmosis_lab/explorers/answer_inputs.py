@@ -24,7 +24,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..check.exercise import number_examples, parse_number, shortened
-from . import text_boxes
+from . import controls, text_boxes
 
 
 def _live(inner: str) -> str:
@@ -53,8 +53,8 @@ class AnswerInputs:
     """
 
     # --- building -------------------------------------------------------------------------
-    def _toggles(self, options: tuple, description: str) -> widgets.ToggleButtons:
-        return widgets.ToggleButtons(
+    def _toggles(self, options: tuple, description: str) -> controls.ToggleButtons:
+        return controls.ToggleButtons(
             options=[(self.exercise.label(o), i) for i, o in enumerate(options)],
             value=None,
             description=description,

@@ -85,7 +85,7 @@ def text_block(title: str, lines: list[str]) -> str:
 #: ipywidgets' own sliders are missing too: their handle has no accessible name, so
 #: explorers use the labelled range inputs of :mod:`.controls` (imported as ``sliders``).
 INTERACTIVE = (
-    widgets.ToggleButtons,
+    sliders.ToggleButtons,  # a labelled radio group (ipywidgets' own shows its choice by colour only)
     widgets.ToggleButton,
     widgets.Checkbox,
     widgets.Button,

@@ -45,7 +45,7 @@ from ..privacy.poll import (
 )
 from ..records import RecordStore, read_text_if_present, write_text_atomically
 from ..teacher.questions import NEVER_ASK, load_poll_questions
-from . import text_boxes
+from . import controls, text_boxes
 from .base import Explorer
 
 SECTION = "class_poll"
@@ -123,17 +123,17 @@ class ClassPoll(Explorer):
             description="Name (optional)", placeholder="keeps your coin in your record",
             style={"description_width": "initial"},
         )  # fmt: skip
-        self.question = widgets.ToggleButtons(
+        self.question = controls.ToggleButtons(
             options=[(str(n), n) for n in self.questions], description="Question",
             tooltips=[q.text for q in self.questions.values()],
             style={"description_width": "initial", "button_width": "3em"},
         )  # fmt: skip
-        self.coin = widgets.ToggleButtons(
+        self.coin = controls.ToggleButtons(
             options=[(_coin_label(p), p) for p in OFFERED_TRUTH_PROBABILITIES],
             value=DEFAULT_TRUTH_PROBABILITY, description="Coin (your teacher says)",
             style={"description_width": "initial", "button_width": "14em"},
         )  # fmt: skip
-        self.answer = widgets.ToggleButtons(
+        self.answer = controls.ToggleButtons(
             options=ANSWERS, value=None, description="Your true answer (private)",
             style={"description_width": "initial", "button_width": "14em"},
         )  # fmt: skip

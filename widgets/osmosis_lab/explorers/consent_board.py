@@ -57,6 +57,7 @@ from ..consent.market import match_changes, match_with_consent
 from ..consent.scenarios import NIELS_MOTHER
 from ..data import load_people, load_population
 from ..data.markets import market_from_tables
+from . import controls
 from .base import Explorer, show_chart, text_block
 from .consent_charts import match_change_chart
 from .gate import Gate
@@ -95,14 +96,14 @@ class ConsentBoard(Explorer):
             self.markets["city"] = _city_market(people, population)
         testers = people.loc[people["role"] == "tester", "person_id"].tolist()
         # ToggleButtons, not Dropdowns: Tab and Space work inside JupyterLab (base.INTERACTIVE)
-        self.tester = widgets.ToggleButtons(
+        self.tester = controls.ToggleButtons(
             options=[(self.names[t], t) for t in testers],
             value=tester,
             description="Tester",
             tooltips=[f"Show {self.names[t]}'s ({t}) consents" for t in testers],
             style={"description_width": "initial", "button_width": "9em"},
         )
-        self.market = widgets.ToggleButtons(
+        self.market = controls.ToggleButtons(
             options=[(MARKETS[k], k) for k in self.markets],
             value=market,
             description="Market",

@@ -36,7 +36,7 @@ class FormExplorer(Explorer):
     def __init__(self, *, seed: int = 2019, design: str = "fair") -> None:
         super().__init__()
         self.seed = seed  # the same simulated people meet every form
-        self.design = widgets.ToggleButtons(
+        self.design = sliders.ToggleButtons(
             options=[(SHORT[k], k) for k in FORMS],
             value=design,
             description="Form design",

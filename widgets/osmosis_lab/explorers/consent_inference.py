@@ -20,13 +20,13 @@ True
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
 from ..categories import CATEGORIES, CATEGORY_LABELS
 from ..consent.inference import Inference, fit_inference
 from ..data import load_people, load_population
+from . import controls
 from .base import Explorer, show_chart, text_block
 from .consent_charts import inference_chart
 
@@ -50,14 +50,14 @@ class InferenceExplorer(Explorer):
         self.seed = int(rng.integers(2**31))  # one split for every category: comparable
         testers = self.people.index[self.people["role"] == "tester"].tolist()
         names = self.people["name"]
-        self.tester = widgets.ToggleButtons(
+        self.tester = controls.ToggleButtons(
             options=[(names[t], t) for t in testers],
             value=tester,
             description="Tester",
             tooltips=[f"{names[t]} ({t})" for t in testers],
             style={"description_width": "initial", "button_width": "9em"},
         )
-        self.refused = widgets.ToggleButtons(
+        self.refused = controls.ToggleButtons(
             options=[(CATEGORY_LABELS[c], c) for c in CATEGORIES],
             value=refused,
             description="Category the tester refuses",

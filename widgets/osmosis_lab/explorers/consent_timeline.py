@@ -191,7 +191,7 @@ class TimelineExplorer(Replay, Explorer):
     def __init__(self, names: dict[str, str] | None = None, *, timeline: str = "esther") -> None:
         Explorer.__init__(self)
         self._replay_controls(SCENARIOS[timeline](), names)
-        self.timeline = widgets.ToggleButtons(
+        self.timeline = sliders.ToggleButtons(
             options=[(v, k) for k, v in TIMELINES.items()],
             value=timeline,
             description="Timeline",

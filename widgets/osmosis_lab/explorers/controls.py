@@ -12,6 +12,7 @@ they work with no network.
 They keep ipywidgets' Python interface (``value``, ``min``, ``max``, ``step``,
 ``options``, ``description``, ``observe(..., names="value")``), so an explorer
 can swap ``widgets.IntSlider`` for ``controls.IntSlider`` and change nothing else.
+Choice buttons are here too: ``controls.ToggleButtons`` (a radio group, :mod:`.choice_buttons`).
 ``min``, ``max``, ``step``, ``readout_format`` and ``options`` are live, as in
 ipywidgets: changing one re-derives the positions and their labels, keeps the
 value if it is still on the slider and otherwise moves it to the nearest position,
@@ -56,6 +57,8 @@ from pathlib import Path
 import anywidget
 import numpy as np
 import traitlets
+
+from .choice_buttons import ToggleButtons as ToggleButtons  # re-exported: one home for controls
 
 #: The browser side, shipped inside the package (no network): a native range input with a label.
 _ESM = (Path(__file__).parent / "slider.js").read_text(encoding="utf-8")

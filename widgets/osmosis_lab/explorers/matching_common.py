@@ -69,9 +69,9 @@ def load_case(name: str) -> Case:
 
 def case_picker(options=CASES, value=None):
     """The labelled row of buttons that chooses a case (keyboard: Tab, arrows, Space)."""
-    import ipywidgets as widgets
+    from . import controls  # here, as ipywidgets was: the cases load without widgets
 
-    return widgets.ToggleButtons(
+    return controls.ToggleButtons(
         options=list(options),
         value=value or options[0],
         description="Example",

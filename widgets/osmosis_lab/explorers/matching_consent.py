@@ -22,6 +22,7 @@ from ..data import load_people
 from ..data.markets import beta_preferences
 from ..matching import deferred_acceptance
 from ..matching.compare import partner_ranks
+from . import controls
 from .base import Explorer, show_chart, text_block
 from .matching_common import alone_reasons
 
@@ -37,7 +38,7 @@ class ConsentMatchExplorer(Explorer):
         self.people = load_people() if people is None else people
         testers = self.people.loc[self.people["role"] == "tester", "name"].tolist()
         self.sharing = pd.DataFrame(True, index=testers, columns=list(CATEGORIES))
-        self.tester = widgets.ToggleButtons(
+        self.tester = controls.ToggleButtons(
             options=testers,
             value=testers[0],
             description="Tester",

@@ -8,12 +8,12 @@ Examples
 True
 """
 
-import ipywidgets as widgets
 import pandas as pd
 
 from ..charts import matching as matching_charts
 from ..matching import deferred_acceptance
 from ..matching.compare import LIES, lie_outcome, partner_ranks
+from . import controls
 from .base import Explorer, show_chart, text_block
 from .matching_common import GALE_SHAPLEY, RANDOM, alone_reasons, case_picker, load_case
 
@@ -31,12 +31,12 @@ class LieExplorer(Explorer):
     def __init__(self, case: str = GALE_SHAPLEY) -> None:
         super().__init__()
         self.example = case_picker(OPTIONS, value=case)
-        self.liar = widgets.ToggleButtons(
+        self.liar = controls.ToggleButtons(
             options=["-"],
             description="Who lies?",
             style={"description_width": "initial", "button_width": "auto"},
         )
-        self.lie = widgets.ToggleButtons(
+        self.lie = controls.ToggleButtons(
             options=[(text.capitalize(), key) for key, text in LIES.items()],
             value="truth",
             description="Their report",

@@ -10,12 +10,12 @@ Examples
 True
 """
 
-import ipywidgets as widgets
 import pandas as pd
 
 from ..charts import matching as matching_charts
 from ..matching import all_stable_matchings, deferred_acceptance
 from ..matching.compare import partner_ranks
+from . import controls
 from .base import Explorer, show_chart, text_block
 from .matching_common import BETA, GALE_SHAPLEY, RANDOM, alone_reasons, case_picker, load_case
 
@@ -30,7 +30,7 @@ class WhoProposesExplorer(Explorer):
     def __init__(self, case: str = GALE_SHAPLEY) -> None:
         super().__init__()
         self.example = case_picker(OPTIONS, value=case)
-        self.proposing = widgets.ToggleButtons(
+        self.proposing = controls.ToggleButtons(
             options=[("First side proposes", "first"), ("Other side proposes", "second")],
             value="first",
             description="Who proposes?",

@@ -70,7 +70,7 @@ class NoiseExplorer(Explorer):
         self.truth = {label: int(rule(population).sum()) for label, rule in QUERIES.items()}
         self.residents = len(population)
         # ToggleButtons, not a Dropdown: Tab and Space work inside JupyterLab (base.INTERACTIVE).
-        self.query = widgets.ToggleButtons(
+        self.query = sliders.ToggleButtons(
             options=list(QUERIES),
             description="Count residents with",
             tooltips=[f"Publish how many residents: {q.lower()}" for q in QUERIES],

@@ -54,7 +54,7 @@ class ProfileExplorer(Explorer):
             options=jobs, value="teacher", description="Occupation", style=style,
             continuous_update=False,
         )  # fmt: skip
-        self.gender = widgets.ToggleButtons(
+        self.gender = sliders.ToggleButtons(
             options=["woman", "man", "non-binary"], description="Gender", style=style
         )
         self.coarse = widgets.Checkbox(

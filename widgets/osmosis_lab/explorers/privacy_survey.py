@@ -56,7 +56,7 @@ class SurveyExplorer(Explorer):
         self.population = population
         self.rng = rng
         # ToggleButtons, not a Dropdown: Tab and Space work inside JupyterLab (base.INTERACTIVE).
-        self.question = widgets.ToggleButtons(
+        self.question = sliders.ToggleButtons(
             options=list(QUESTIONS),
             description="Question",
             tooltips=[QUESTION_TEXT[q] for q in QUESTIONS],

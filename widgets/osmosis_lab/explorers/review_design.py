@@ -53,7 +53,7 @@ WIDE = {"width": "auto"}  # a checkbox's label is cut at the default width
 
 
 def _toggles(description: str, options: list[tuple[str, str]], value: str, tips: list[str]):
-    return widgets.ToggleButtons(
+    return sliders.ToggleButtons(
         options=options, value=value, description=description, tooltips=tips, style=BUTTONS
     )
 

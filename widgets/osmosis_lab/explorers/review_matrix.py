@@ -17,7 +17,7 @@ import ipywidgets as widgets
 
 from ..charts import review as review_charts
 from ..review import ROLES, VALUES, stakeholder_matrix, values_at_stake
-from . import text_boxes
+from . import controls, text_boxes
 from .base import Explorer, show_chart, show_message
 from .review_notes import kept_by_save
 
@@ -30,7 +30,7 @@ class StakeholderExplorer(Explorer):
     def __init__(self) -> None:
         super().__init__()
         self.values = {
-            role: widgets.ToggleButtons(
+            role: controls.ToggleButtons(
                 options=list(VALUES), value=None, description=label, style=STYLE,
                 tooltips=[f"{value} is most at stake for: {label}" for value in VALUES],
             )

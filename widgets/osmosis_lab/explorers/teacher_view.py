@@ -46,7 +46,7 @@ from ..teacher import (
     tally_tokens,
     unreadable_note,
 )
-from . import text_boxes
+from . import controls, text_boxes
 from .base import Explorer, text_block
 
 SOURCES = ("Show of hands", "Pasted tokens", "Drop folder")
@@ -70,16 +70,16 @@ class TeacherPoll(Explorer):
     def __init__(self, *, questions_file: str | Path | None = None) -> None:
         super().__init__()
         self.questions = {q.number: q for q in load_poll_questions(questions_file)}
-        self.question = widgets.ToggleButtons(
+        self.question = controls.ToggleButtons(
             options=[(str(n), n) for n in self.questions], description="Question",
             tooltips=[q.text for q in self.questions.values()],
             style={**_WIDE, "button_width": "3em"},
         )  # fmt: skip
-        self.coin = widgets.ToggleButtons(
+        self.coin = controls.ToggleButtons(
             options=[(f"truth {p.numerator} in {p.denominator}", p) for p in OFFERED_TRUTH_PROBABILITIES],
             value=DEFAULT_TRUTH_PROBABILITY, description="Coin", style={**_WIDE, "button_width": "9em"},
         )  # fmt: skip
-        self.source = widgets.ToggleButtons(
+        self.source = controls.ToggleButtons(
             options=SOURCES, description="Answers from", style=_WIDE
         )
         self.yes, self.no, self.declined = _count("Yes"), _count("No"), _count("Rather not")
@@ -156,7 +156,7 @@ class ClassView(Explorer):
         self.output_folder = Path(output_folder) if output_folder is not None else Path.cwd()
         self.folder = text_boxes.Text(value=str(folder), description="Folder of work", style=_WIDE)
         self.load = widgets.Button(description="Load the folder")
-        self.mode = widgets.ToggleButtons(
+        self.mode = controls.ToggleButtons(
             options=("Projector (no names)", "Private (teacher only)"), description="View",
             style={**_WIDE, "button_width": "14em"},
         )  # fmt: skip

@@ -19,6 +19,7 @@ import pandas as pd
 from ..categories import CATEGORIES, CATEGORY_LABELS
 from ..charts import testers as tester_charts
 from ..data import load_people
+from . import controls
 from .base import Explorer, show_chart, text_block
 
 
@@ -30,7 +31,7 @@ class TesterExplorer(Explorer):
         self.people = people.set_index("name")
         testers = self.people[self.people["role"] == "tester"].index.tolist()
         # ToggleButtons, not a Dropdown: Tab and Space work inside JupyterLab (see base.INTERACTIVE).
-        self.picker = widgets.ToggleButtons(
+        self.picker = controls.ToggleButtons(
             options=testers,
             value=testers[0],
             description="Beta tester",

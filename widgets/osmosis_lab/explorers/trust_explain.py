@@ -33,7 +33,7 @@ def person_picker(options: list[str], value: str, description: str) -> widgets.W
     style = {"description_width": "initial"}
     value = value if value in options else options[0]
     if len(options) <= 30:
-        return widgets.ToggleButtons(
+        return sliders.ToggleButtons(
             options=options, value=value, description=description, style=style
         )
     return sliders.SelectionSlider(

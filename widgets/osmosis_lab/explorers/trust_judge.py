@@ -66,7 +66,7 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         style = {"description_width": "initial"}
         self.progress = widgets.Label()
         self.case_card = widgets.HTML()
-        self.decision = widgets.ToggleButtons(
+        self.decision = sliders.ToggleButtons(
             options=CHOICES, value=None, description="Your call", style=style
         )
         self.confidence = sliders.IntSlider(
@@ -86,7 +86,7 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
             description="Lock in my call", tooltip="Record your call before you see the app's"
         )
         self.verdict = widgets.HTML()
-        self.final = widgets.ToggleButtons(
+        self.final = sliders.ToggleButtons(
             options=CHOICES, value=None, disabled=True, description="Final call", style=style
         )
         self.next_case = widgets.Button(description="Next case")

@@ -19,7 +19,6 @@ The match's score is the *mutual* one (the mean of both directions), and the sen
 True
 """
 
-import ipywidgets as widgets
 import pandas as pd
 
 from ..charts import trust as trust_charts
@@ -33,6 +32,7 @@ from ..trust import (
     mutual_score_table,
     objective_summary,
 )
+from . import controls
 from .base import Explorer, show_chart, text_block
 from .trust_explain import person_picker
 
@@ -55,7 +55,7 @@ class ObjectivesExplorer(Explorer):
         )
         self.totals = objective_summary(self.matches)
         options = list(rows.index)
-        self.objective = widgets.ToggleButtons(
+        self.objective = controls.ToggleButtons(
             options=[(f"Optimise for {o}", o) for o in OBJECTIVES],
             value="attraction",
             description="Objective",

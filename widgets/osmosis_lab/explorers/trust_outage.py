@@ -59,7 +59,7 @@ class OutageExplorer(Explorer):
             style=style,
             continuous_update=False,
         )
-        self.priority = widgets.ToggleButtons(
+        self.priority = sliders.ToggleButtons(
             options=list(PRIORITIES),
             value="in random order",
             description="Billie calls",

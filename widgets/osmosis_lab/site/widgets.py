@@ -32,6 +32,9 @@ WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 _GROUPS = ("BoxModel", "AccordionModel", "TabModel", "StackModel")
 _SELECTIONS = ("index", "_options_labels")
+#: Choice groups: ipywidgets' own, and the lessons' radio groups (anywidget's model,
+#: osmosis_lab.explorers.choice_buttons, which syncs its options under the same name).
+_CHOICE_GROUPS = ("ToggleButtonsModel", "AnyModel")
 #: The class of a result hidden until a prediction (osmosis_lab.explorers.gate.CSS_CLASS).
 _GATE_CLASS = "osmosis-gate"
 
@@ -66,7 +69,7 @@ def render_widget(model_id: str, state: dict) -> str:
         return control_line(values.get("description", ""), None)
     if "value" in values or all(key in values for key in _SELECTIONS):
         line = control_line(values.get("description", ""), control_value(values))
-        if name == "ToggleButtonsModel" and values.get("index") is None:
+        if name in _CHOICE_GROUPS and values.get("index") is None:
             # an unanswered question (a prediction, say): a printout lists what to choose from
             options = " · ".join(values.get("_options_labels", []))
             line += f'\n<p class="osmosis-options">Options: {html.escape(options)}</p>'

@@ -1,0 +1,128 @@
+// The browser side of osmosis_lab.explorers.choice_buttons: a WAI-ARIA radio group
+// (https://www.w3.org/WAI/ARIA/apg/patterns/radio/) drawn with ipywidgets' own button classes,
+// so it looks like the ToggleButtons it replaces. The model's `index` is the chosen option
+// (null: none yet), `_options_labels` the options' words.
+const STYLE_ID = "osmosis-choices-style";
+// The chosen option is marked by more than colour (WCAG 1.4.1): a check mark and a bold border.
+// The mark's alternative text is empty ("/ ''"), so a screen reader hears "checked" once,
+// from aria-checked, and not a "✓" in every option's name.
+const STYLE = `
+.osmosis-choices { align-items: baseline; }
+/* a description wider than its column wraps, never cut with "…" */
+.osmosis-choices > .widget-label { white-space: normal; line-height: 1.3; align-self: center; }
+.osmosis-choices .osmosis-choice-buttons { display: flex; flex-wrap: wrap; gap: 2px 0; min-width: 0; }
+.osmosis-choices .widget-toggle-button[aria-checked="true"] {
+  font-weight: bold; box-shadow: inset 0 0 0 2px var(--jp-ui-font-color1, #000);
+  min-width: max-content;  /* the mark and the bold words never cut the name off */
+}
+.osmosis-choices .widget-toggle-button[aria-checked="true"]::before {
+  content: "✓ "; content: "✓ " / "";
+}
+`;
+
+function addStyle() {
+  if (document.getElementById(STYLE_ID)) return;
+  const style = document.createElement("style");
+  style.id = STYLE_ID;
+  style.textContent = STYLE;
+  document.head.append(style);
+}
+
+function render({ model, el }) {
+  addStyle();
+  const id = `osmosis-choices-${Math.random().toString(36).slice(2)}`;
+  el.classList.add("widget-inline-hbox", "widget-toggle-buttons", "osmosis-choices");
+  el.setAttribute("role", "radiogroup");
+  el.setAttribute("aria-labelledby", `${id}-label`);
+  const label = document.createElement("div");
+  label.className = "widget-label";
+  label.id = `${id}-label`;
+  const row = document.createElement("div");
+  row.className = "osmosis-choice-buttons";
+  el.append(label, row);
+  let buttons = [];
+
+  // One Tab stop for the whole group: the chosen option, or the first when none is chosen.
+  function update() {
+    const index = model.get("index");
+    const tips = model.get("tooltips");
+    const disabled = model.get("disabled");
+    const style = model.get("button_style");
+    label.textContent = model.get("description");
+    label.style.display = model.get("description") ? "" : "none";
+    // ipywidgets' own group let its description take the width it needed: so does "" here
+    label.style.width = model.get("description_width") || "auto";
+    if (disabled) el.setAttribute("aria-disabled", "true");
+    else el.removeAttribute("aria-disabled");
+    buttons.forEach((button, i) => {
+      const chosen = i === index;
+      button.setAttribute("aria-checked", String(chosen));
+      button.classList.toggle("mod-active", chosen);
+      button.tabIndex = chosen || (index === null && i === 0) ? 0 : -1;
+      button.disabled = disabled;
+      button.title = tips[i] ?? "";
+      button.style.width = model.get("button_width");
+      button.className = button.className.replace(/\bmod-(primary|success|info|warning|danger)\b/g, "");
+      if (style) button.classList.add(`mod-${style}`);
+    });
+  }
+
+  // New options from Python: new buttons; a learner who was in the group stays in it.
+  function rebuild() {
+    const focused = el.contains(document.activeElement);
+    buttons = model.get("_options_labels").map((text) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "jupyter-button widget-toggle-button";
+      button.setAttribute("role", "radio");
+      button.textContent = text;
+      return button;
+    });
+    row.replaceChildren(...buttons);
+    update();
+    if (focused) buttons.find((b) => b.tabIndex === 0)?.focus();
+  }
+
+  function choose(i) {
+    if (model.get("disabled") || i < 0 || i >= buttons.length) return;
+    buttons[i].focus();
+    if (model.get("index") === i) return;
+    model.set("index", i);
+    model.save_changes();
+    update();
+  }
+
+  row.addEventListener("click", (event) => {
+    const i = buttons.indexOf(event.target.closest("button"));
+    if (i >= 0) choose(i);
+  });
+  // Arrows, Home and End move AND choose, as native radio buttons do; Space and Enter choose.
+  // Each key handled here stops here: JupyterLab's notebook shortcuts would take the arrows
+  // (another cell) and Enter (edit mode) from any focused element of the notebook.
+  row.addEventListener("keydown", (event) => {
+    const i = buttons.indexOf(event.target.closest("button"));
+    const last = buttons.length - 1;
+    if (i < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const moves = {
+      ArrowRight: i === last ? 0 : i + 1, ArrowDown: i === last ? 0 : i + 1,
+      ArrowLeft: i === 0 ? last : i - 1, ArrowUp: i === 0 ? last : i - 1,
+      Home: 0, End: last, " ": i, Enter: i,
+    };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    choose(moves[event.key]);
+  });
+  // Space would also click the button on release: the keydown above has chosen already.
+  row.addEventListener("keyup", (event) => {
+    if (event.key === " ") event.preventDefault();
+  });
+
+  model.on("change:_options_labels", rebuild);
+  for (const name of ["index", "tooltips", "disabled", "button_style", "description",
+                      "description_width", "button_width"]) {
+    model.on(`change:${name}`, update);
+  }
+  rebuild();
+}
+export default { render };

@@ -155,3 +155,17 @@ def test_a_new_answer_cut_short_to_an_unread_one_is_a_new_try(tmp_path, clock):
     control.text.value = "two"
     kept = kept_answer(tmp_path, "men_first_choices_when_women_propose")
     assert kept["tries"] == 2 and kept["first_answer"] == "0" and kept["answer"] == "two"
+
+
+def test_late_spaces_after_a_refused_empty_save_say_the_same_refusal(tmp_path, clock):
+    """Théo emptied a saved reflection to spaces and pressed Save at once: the first space came
+    with the press (refused: the saved one is kept), the rest after it. The box must still say
+    why nothing was saved, not "Not saved yet: press Save" just after Save (w47)."""
+    box = saved_reflection(tmp_path, WHOLE)
+    clock.now += 10
+    box.text.value = " "
+    box.save.click()
+    clock.now += 0.2
+    box.text.value = "    "
+    assert said(box.status).startswith("Not saved: the box is empty")
+    assert kept_reflection(tmp_path)["text"] == WHOLE

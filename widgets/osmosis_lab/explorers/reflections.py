@@ -128,15 +128,16 @@ class Reflection:
     def _nothing_to_save(self, kept: dict) -> None:
         """An empty box is never saved: it would say "Saved" and keep nothing worth keeping
         (w43), or replace a saved reflection with nothing."""
+        # letters typed before this press that reach the kernel after it belong to it (see
+        # .late_keystrokes): more spaces answer the same, letters save (w47 saw a late space turn
+        # this answer into "Not saved yet: press Save" just after the press)
+        self._last_save = Press(self._on_screen())
         if str(kept.get(self.prompt_id, {}).get("text", "")).strip():
             self.status.value = _live(
                 "<strong>Not saved:</strong> the box is empty and your saved reflection is "
                 "not. It is unchanged."
             )
             return
-        # letters typed before this press that reach the kernel after it still save (see
-        # .late_keystrokes): the box was only empty here because they had not arrived yet
-        self._last_save = Press(self._on_screen())
         self.status.value = _live(
             "<strong>Nothing to save yet:</strong> type your reflection in the box first, "
             "then press <em>Save my reflection</em>."
@@ -148,9 +149,10 @@ class Reflection:
         ``same_press``: the save completes the last Save with letters typed before it.
         """
         if my_work.current_learner() is None:
+            still = " Your text is still here." if self.text.value.strip() else ""
             self.status.value = _live(
                 "<strong>Not saved:</strong> sign in above first (<em>Your name or pseudonym</em>, "
-                "then <em>Open my work</em>). Your text is still here."
+                f"then <em>Open my work</em>).{still}"
             )
             return
         text = repair_surrogates(self.text.value)

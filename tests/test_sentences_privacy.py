@@ -121,10 +121,15 @@ def generalise_model(explorer, _control) -> None:
     coarse = generalise(explorer.released, rules)
     size = coarse.groupby(qi, dropna=False)["health_condition"].transform("size")
     target, shown = explorer.k_target.value, text(explorer)
+    groups = coarse.groupby(qi, dropna=False).ngroups
+    combinations = (
+        "there is 1 distinct combination"  # never "there are 1 distinct combinations" (w47)
+        if groups == 1
+        else f"there are {groups} distinct combinations"
+    )
     assert (
         f"Before suppression k = {int(size.min())}: {int((size == 1).sum())} of {len(size)} "
-        f"people are unique and there are {coarse.groupby(qi, dropna=False).ngroups} distinct "
-        "combinations."
+        f"people are unique and {combinations}."
     ) in shown
     for label, low, high in (("1 (unique)", 1, 1), ("2", 2, 2), ("3-4", 3, 4), ("5-9", 5, 9),
                              ("10-49", 10, 49), ("50+", 50, 10**9)):  # fmt: skip

@@ -186,7 +186,7 @@ class NoiseModel:
         after = privacy_loss([*spent, eps], prior=prior)
         would = f"Publishing this count at epsilon {eps:g} would make it {after.worst_case_words()}"
         assert would in shown, f"expected {would!r}"
-        refuses = f"so this budget refuses it: only {budget.remaining:.2f} is left."
+        refuses = f"so this budget refuses it: only {budget.remaining:g} is left."
         assert (refuses in shown) == (not budget.can_spend(eps)), refuses
 
 

@@ -168,7 +168,7 @@ class GeneraliseExplorer(Explorer):
     def _details(self, sizes: pd.Series) -> list[str]:
         lines = [
             f"Before suppression k = {self.k}: {int((sizes == 1).sum())} of {len(sizes)} people "
-            f"are unique and there are {_classes(sizes)} distinct combinations.",
+            f"are unique and {_combinations(_classes(sizes))}.",
         ]
         if self.k_after is not None and self.k_after >= 2 and self.l_after == 1:
             lines.append(
@@ -205,6 +205,17 @@ class GeneraliseExplorer(Explorer):
 def _classes(sizes: pd.Series) -> int:
     """How many equivalence classes: each row of a class of size s counts 1/s."""
     return round((1 / sizes).sum())
+
+
+def _combinations(count: int) -> str:
+    """How many distinct combinations, as a sentence says it.
+
+    >>> _combinations(1), _combinations(14)
+    ('there is 1 distinct combination', 'there are 14 distinct combinations')
+    """
+    if count == 1:
+        return "there is 1 distinct combination"
+    return f"there are {count} distinct combinations"
 
 
 def _how_many(people: int) -> str:

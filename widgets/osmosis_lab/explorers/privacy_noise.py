@@ -182,7 +182,8 @@ class NoiseExplorer(Explorer):
         if self.budget.can_spend(eps):
             return [so_far, would + "."]
         # the cost of a refused count is still said: a large epsilon must never look free
-        left = f"{self.budget.remaining:.2f}"
+        # the same figure the budget line prints ("only 0 of the total budget of 1 is left")
+        left = f"{self.budget.remaining:g}"
         return [so_far, f"{would}, so this budget refuses it: only {left} is left."]
 
     def _show_budget(self, refused: str = "") -> None:

@@ -137,9 +137,15 @@ class PrivacyLoss:
         'An observer who thought there was a 6 in 100 chance that Ana has it could, in the
         worst case, now think it is 15 in 100 (14.8 rounded up): the odds can grow up to
         2.7 times (epsilon = 1 in total).'
+        >>> privacy_loss([0], prior=0.06).sentence("Ana", "has it").endswith(
+        ...     "6 in 100: the odds cannot grow (epsilon = 0: nothing about them is released)."
+        ... )
+        True
         """
         if math.isinf(self.epsilon):
             why = ", because nothing limits it: the release has no differential-privacy guarantee"
+        elif self.epsilon == 0:  # not "can grow up to 1.0 times" (w47)
+            why = ": the odds cannot grow (epsilon = 0: nothing about them is released)"
         else:
             why = f": the odds can grow up to {self.odds_words()} (epsilon = {round(self.epsilon, 2):g} in total)"
         worst = self.worst_case_words()

@@ -55,7 +55,7 @@ def test_a_toggle_changes_the_ledger_and_the_match_including_bystanders():
     summary = text(board.summary)
     assert "6 people's matches changed; 5 of them changed nothing themselves" in summary
     assert "Mathis Roy (T07): was with Amina Kaci (C09), now with Jade Morin (C07)" in summary
-    assert "Karim Benali withdrew matching with scraped social media (day 1)" in summary
+    assert "Karim Benali withdrew matching with scraped social media (day 3)" in summary
     assert "Mathis Roy" in board.changes.value
     spec = chart_spec(board.chart)
     values = spec["datasets"][next(iter(spec["datasets"]))]
@@ -236,6 +236,17 @@ def test_esther_timeline_flags_each_violation_as_it_happens():
     assert "7 violations so far" in text(explorer.summary)
     explorer.back.click()
     assert explorer.step.value == explorer.step.max - 1
+
+
+def test_the_board_starts_with_niels_consents_as_his_timelines_tell_them():
+    """Issue 12: one story of Niels's consents; the board's ledger is not a third version
+    (it had him consent to matching himself on day 0)."""
+    from osmosis_lab.consent.scenarios import niels_case
+    from osmosis_lab.consent.timeline import replay
+
+    board = ConsentBoard(PEOPLE, tester="T01").ledger.records["T01"].grants
+    told = replay(niels_case())[-1].ledger.records["T01"].grants  # uses change no grant
+    assert dict(board) == dict(told)
 
 
 @pytest.mark.parametrize("timeline", list(TIMELINES))

@@ -54,7 +54,8 @@ from ..consent import (
     withdraw,
 )
 from ..consent.market import match_changes, match_with_consent
-from ..consent.scenarios import NIELS_MOTHER
+from ..consent.scenarios import NIELS_MOTHER, niels_consents
+from ..consent.timeline import apply_step
 from ..data import load_people, load_population
 from ..data.markets import market_from_tables
 from .base import Explorer, show_chart, text_block
@@ -339,10 +340,15 @@ class ConsentBoard(Explorer):
 
 
 def _starting_ledger(everyone: pd.DataFrame):
-    """Everyone who signed up consents to matching with all four categories on day 0."""
+    """Everyone who signed up consents to matching with all four categories on day 0; Niels's
+    consents are his timelines' (his mother on day 0, himself on day 2), so the board and the
+    timelines tell one story."""
     ledger = open_ledger(people_from_table(everyone, parents={"T01": (NIELS_MOTHER,)}))
     for pid in everyone.loc[everyone["signed_up"].astype(bool), "person_id"]:
-        ledger = grant(ledger, pid, list(CATEGORIES), "matching", day=0)
+        if pid != "T01":
+            ledger = grant(ledger, pid, list(CATEGORIES), "matching", day=0)
+    for step in niels_consents():
+        ledger, _report = apply_step(ledger, step)
     return ledger
 
 

@@ -30,6 +30,7 @@ from osmosis_lab.consent import (
 from osmosis_lab.consent.scenarios import (
     EXPERIMENT_SUBJECTS,
     NIELS_MOTHER,
+    SCENARIOS,
     TESTER_AGES,
     esther_experiment,
     found_soulmates,
@@ -70,6 +71,38 @@ def test_consent_given_afterwards_covers_later_uses_but_not_earlier_ones():
     assert len(t07_first) == 6  # the day-9 violations stay in the log
     assert not may_use(final, "T07", "conscious", "research", day=9)
     assert may_use(final, "T07", "conscious", "research", day=15)
+
+
+# --- one story per person ---------------------------------------------------------------------
+
+
+def consents_told(scenario) -> dict[str, tuple]:
+    """Per person: every decision about their data (not a use), as who decided what and when."""
+    told: dict[str, list] = {}
+    for step in scenario.steps:
+        if step.action != "use":
+            decision = (
+                step.day,
+                step.action,
+                step.by or "themself",
+                step.categories,
+                step.purposes,
+            )
+            told.setdefault(step.person, []).append(decision)
+    return {person: tuple(decisions) for person, decisions in told.items()}
+
+
+def test_no_two_timelines_disagree_about_who_consented_to_what_and_when():
+    """Issue 12: Esther's timeline had Niels consent to matching himself on day 0; his own had
+    his mother sign him up on day 0 and him sign on day 2. A person in several timelines (the
+    lesson's explorer and its section 4 replay both show Niels) has one story of consents."""
+    stories = {key: consents_told(make()) for key, make in SCENARIOS.items()}
+    people = {person for told in stories.values() for person in told}
+    for person in sorted(people):
+        versions = {key: told[person] for key, told in stories.items() if person in told}
+        assert len(set(versions.values())) == 1, (person, versions)
+    assert "T01" in stories["esther"] and "T01" in stories["niels"]  # the case that disagreed
+    assert stories["esther"]["T01"][0][2] == NIELS_MOTHER  # story.md: at his mother's request
 
 
 # --- Niels, 17 -------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ import re
 import comm
 import pytest
 
-from osmosis_lab.consent import shared_categories
+from osmosis_lab.categories import CATEGORY_LABELS
+from osmosis_lab.consent import PURPOSE_LABELS, shared_categories
 from osmosis_lab.consent.market import match_changes, match_with_consent
 from osmosis_lab.consent.scenarios import SCENARIOS
 from osmosis_lab.consent.timeline import moments, replay
@@ -75,7 +76,8 @@ def test_random_sequences_break_nothing(cls, seed):
 
 
 def timeline_model(explorer: TimelineExplorer, _control) -> None:
-    """The slider spans the chosen story's moments; the headline states step, day and violations."""
+    """The slider spans the chosen story's moments; the headline states step, day and violations,
+    except Esther's count, Exercise 2's answer, until that exercise has a checked answer."""
     steps = moments(replay(SCENARIOS[explorer.timeline.value]()))
     n, k = len(steps), explorer.step.value
     assert (explorer.step.min, explorer.step.max) == (1, n)
@@ -86,8 +88,14 @@ def timeline_model(explorer: TimelineExplorer, _control) -> None:
         for replayed in moment
         for entry in replayed.entries
     )
-    headline = f"Step {k} of {n} (day {steps[k - 1][-1].step.day}): {violations} violations so far."
-    assert headline in every_text(explorer), f"expected {headline!r}"
+    where = f"Step {k} of {n} (day {steps[k - 1][-1].step.day}): "
+    shown = every_text(explorer)
+    if explorer.timeline.value == "esther" and not explorer.count_gate.shown:
+        assert where + "count the violations yourself" in shown, f"expected {where!r}, no count"
+        assert "violations so far" not in shown, "Exercise 2's answer shown before it is answered"
+        return
+    headline = f"{where}{violations} violations so far."
+    assert headline in shown, f"expected {headline!r}"
 
 
 def test_a_chart_vega_lite_would_refuse_breaks_the_invariants():
@@ -106,7 +114,10 @@ def test_a_chart_vega_lite_would_refuse_breaks_the_invariants():
 
 @pytest.mark.parametrize("seed", MODEL_SEEDS)
 def test_timeline_states_what_the_ledger_computes(seed):
-    run_sequence(TimelineExplorer.with_lesson_data(), seed, STEPS, model=timeline_model)
+    explorer = TimelineExplorer.with_lesson_data()
+    if seed % 2:  # half the sequences after Exercise 2 is answered, half before
+        explorer.count_gate.reveal("answered")
+    run_sequence(explorer, seed, STEPS, model=timeline_model)
 
 
 def test_timeline_switch_then_end_reads_the_last_step():
@@ -231,6 +242,13 @@ def test_nudging_the_total_keeps_the_history():
 # ---------------------------------------------------------------------- lesson 02: the consent board
 
 
+#: The market the board's numbers are counted in, as the last-change line names it.
+MARKET_WORDS = {
+    "beta": "beta market (12 testers, 12 candidates)",
+    "city": "city market (beta + 1,000 residents)",
+}
+
+
 class BoardModel:
     """Recomputes the match from the consent engine and says who made the last change.
 
@@ -261,18 +279,37 @@ class BoardModel:
         elif control in (board.tester, board.market) and settings[:2] != self.settings[:2]:
             self.reset = False  # looking elsewhere is not going back to the start
         elif control is board.scrape and settings[2] != self.settings[2]:
-            verb = "scrapes people who never signed up again" if board.scrape.value else "stopped"
-            self.last, self.actor, self.reset = f"Osmosis {verb}", None, False
+            verb = "scrapes" if board.scrape.value else "stopped scraping"
+            again = " again" if board.scrape.value else ""
+            self.last = f"Osmosis {verb} people who never signed up{again}"
+            self.actor, self.reset = None, False
         elif control in board.toggles.values() and settings[3] != self.settings[3]:
             verb = "granted" if control.value else "withdrew"
-            self.last, self.actor, self.reset = f"{name} {verb}", board.tester.value, False
+            category, purpose = next(k for k, box in board.toggles.items() if box is control)
+            what = f"{PURPOSE_LABELS[purpose].lower()} with {CATEGORY_LABELS[category].lower()}"
+            day = board.ledger.latest_day  # the day the board recorded this change on
+            self.last = f"{name} {verb} {what} (day {day})"
+            self.actor, self.reset = board.tester.value, False
         if control is board.start_again or state != self.now:  # a change, not a look
             self.before, self.now = self.now, state
         self.settings = settings
         shown = every_text(board)
-        assert f"Last change: {self.last}" in shown, f"expected 'Last change: {self.last}…'"
+        line = self.expected_line(board)
+        assert line in shown, f"expected {line!r}"
         headline = self.expected_headline(board)
         assert headline in shown, f"expected {headline!r}"
+
+    def expected_line(self, board: ConsentBoard) -> str:
+        """The last-change line: whose change the numbers are, which change, in which market,
+        and, when another tester is shown, that it was not theirs (a teacher read Karim's change
+        under Niels's name in the city as stale)."""
+        if self.last == "none yet":
+            return "Last change: none yet."
+        line = f"Last change: {self.last}, counted in the {MARKET_WORDS[board.market.value]}."
+        shown = board.tester.value
+        if self.actor is not None and self.actor != shown:
+            line += f" {board.names[self.actor]} made it, not {board.names[shown]}, whose boxes"
+        return line
 
     def expected_headline(self, board: ConsentBoard) -> str:
         market = board.markets[board.market.value]
@@ -295,6 +332,22 @@ class BoardModel:
             f"{len(changed)} people's matches changed; {len(changed) - movers} of them "
             "changed nothing themselves."
         )
+
+
+def test_the_last_change_line_follows_the_teachers_path():
+    """Issue 12: Karim withdraws, then Niels is picked and the city shown: the line says whose
+    change the city's numbers are, and that it is not Niels's."""
+    board = ConsentBoard.with_lesson_data()
+    model = BoardModel(board)
+    for control, value in (
+        (board.toggles["scraped", "matching"], False),
+        (board.tester, "T01"),
+        (board.market, "city"),
+    ):
+        control.value = value
+        model(board, control)
+    said = every_text(board)
+    assert "counted in the city market" in said and "Karim Benali made it, not Niels Larson" in said
 
 
 @pytest.mark.parametrize("seed", MODEL_SEEDS)

@@ -59,11 +59,34 @@ def testers() -> tuple[Person, ...]:
     )
 
 
+def niels_consents() -> tuple[Step, ...]:
+    """Who consented to what for Niels (T01), and when: the one source of both timelines.
+
+    The series has him taken on at his mother's request (story.md); the days and what each
+    of them signs are the toy's invention (lessons/story_facts.md). Esther's timeline and
+    Niels's own replay these same steps, so the two cannot tell different stories.
+
+    >>> [(s.day, s.by or "Niels", s.purposes) for s in niels_consents()]
+    [(0, "Niels's mother", ('matching', 'research')), (2, 'Niels', ('matching',))]
+    """
+    return (
+        Step(
+            0,
+            "grant",
+            "T01",
+            ALL,
+            ("matching", "research"),
+            by=NIELS_MOTHER,
+            note="Niels's mother signs him up as a back-up tester, for matching and research.",
+        ),
+        Step(2, "grant", "T01", ALL, ("matching",), note="Niels signs for matching himself."),
+    )
+
+
 def esther_experiment() -> Scenario:
     """Testers consent to matching only; Esther uses three of them for her research."""
+    mother, himself = niels_consents()
     steps = [
-        # "joins", not "signs up": Niels (T01) was taken on at his mother's request (story.md),
-        # as his own timeline tells; here only his consent to matching matters
         Step(
             0,
             "grant",
@@ -73,7 +96,9 @@ def esther_experiment() -> Scenario:
             note=f"{pid} joins the beta and consents to matching.",
         )
         for pid in TESTER_AGES
+        if pid != "T01"  # Niels joins at his mother's request: his own steps
     ]
+    steps += [mother, himself]
     steps.append(
         Step(
             3,
@@ -135,16 +160,9 @@ def esther_experiment() -> Scenario:
 
 def niels_case() -> Scenario:
     """Niels, 17, taken on at his mother's request: whose consent counts, for what."""
+    mother, himself = niels_consents()
     steps = (
-        Step(
-            0,
-            "grant",
-            "T01",
-            ALL,
-            ("matching", "research"),
-            by=NIELS_MOTHER,
-            note="Niels's mother signs him up as a back-up tester, for matching and research.",
-        ),
+        mother,
         Step(
             1,
             "use",
@@ -154,7 +172,7 @@ def niels_case() -> Scenario:
             by="Osmosis",
             note="The app runs a match for Niels on his mother's signature alone.",
         ),
-        Step(2, "grant", "T01", ALL, ("matching",), note="Niels signs for matching himself."),
+        himself,
         Step(3, "use", "T01", ALL, ("matching",), by="Osmosis", note="The app matches him again."),
         Step(
             4,

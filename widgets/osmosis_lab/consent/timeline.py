@@ -155,7 +155,7 @@ def moments(history: tuple[Replayed, ...]) -> tuple[tuple[Replayed, ...], ...]:
     >>> from osmosis_lab.consent.scenarios import esther_experiment
     >>> history = replay(esther_experiment())
     >>> [len(m) for m in moments(history)][:3], sum(len(m) for m in moments(history)) == len(history)
-    ([12, 1, 1], True)
+    ([11, 1, 1], True)
     """
     groups: list[list[Replayed]] = []
     for replayed in history:

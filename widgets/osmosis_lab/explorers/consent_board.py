@@ -26,7 +26,7 @@ Osmosis stopping its scraping is a change nobody in the market made; **Start aga
 restores every box, so an exercise never depends on what was clicked before:
 
 >>> board.scrape.value = False
->>> "Last change: Osmosis stopped scraping people who never signed up" in board.summary.value
+>>> "Last change: Osmosis stopped scraping people who never signed up, counted in the beta" in board.summary.value
 True
 >>> board.start_again.click()
 >>> board.scrape.value, board.toggles["scraped", "matching"].value
@@ -54,7 +54,8 @@ from ..consent import (
     withdraw,
 )
 from ..consent.market import match_changes, match_with_consent
-from ..consent.scenarios import NIELS_MOTHER
+from ..consent.scenarios import NIELS_MOTHER, niels_consents
+from ..consent.timeline import apply_step
 from ..data import load_people, load_population
 from ..data.markets import market_from_tables
 from . import controls
@@ -65,6 +66,11 @@ from .gate import Gate
 MARKETS = {
     "beta": "Beta: 12 testers, 12 candidates",
     "city": "City: beta + 1,000 residents",
+}
+#: Each market as the last-change line names it ("counted in the ...").
+MARKET_WORDS = {
+    "beta": "beta market (12 testers, 12 candidates)",
+    "city": "city market (beta + 1,000 residents)",
 }
 
 
@@ -241,7 +247,7 @@ class ConsentBoard(Explorer):
         show_chart(self.chart, match_change_chart(table, headline))
         partner = after.get(pid)
         lines = [
-            f"Last change: {self.last_change}.",
+            self.last_change_line(),
             f"{self.names[pid]}'s match now: {self._name(partner)}.",
         ]
         lines += [
@@ -249,6 +255,24 @@ class ConsentBoard(Explorer):
             for who, a, b in changed[:SHOWN_CHANGES]
         ]
         self.summary.value = text_block(headline, lines)
+
+    def last_change_line(self) -> str:
+        """The change the counts are about, who made it and the market they are counted in.
+
+        A teacher picked Niels, then the city, and read "Last change: Karim Benali withdrew ..."
+        under Niels's name with the city's numbers: true, but it read as stale. So the line says
+        which market the numbers come from, and that the change was not the shown tester's.
+        """
+        if self.last_change == "none yet":
+            return "Last change: none yet."
+        line = f"Last change: {self.last_change}, counted in the {MARKET_WORDS[self.market.value]}."
+        shown = self.tester.value
+        if self.actor is not None and self.actor != shown:
+            line += (
+                f" {self.names[self.actor]} made it, not {self.names[shown]}, whose boxes are "
+                "shown."
+            )
+        return line
 
     def match(self, market: str, ledger, scrape: bool) -> dict[str, str | None]:
         """Everyone's partner in ``market`` under ``ledger``'s consents (kept: the city's
@@ -317,10 +341,15 @@ class ConsentBoard(Explorer):
 
 
 def _starting_ledger(everyone: pd.DataFrame):
-    """Everyone who signed up consents to matching with all four categories on day 0."""
+    """Everyone who signed up consents to matching with all four categories on day 0; Niels's
+    consents are his timelines' (his mother on day 0, himself on day 2), so the board and the
+    timelines tell one story."""
     ledger = open_ledger(people_from_table(everyone, parents={"T01": (NIELS_MOTHER,)}))
     for pid in everyone.loc[everyone["signed_up"].astype(bool), "person_id"]:
-        ledger = grant(ledger, pid, list(CATEGORIES), "matching", day=0)
+        if pid != "T01":
+            ledger = grant(ledger, pid, list(CATEGORIES), "matching", day=0)
+    for step in niels_consents():
+        ledger, _report = apply_step(ledger, step)
     return ledger
 
 

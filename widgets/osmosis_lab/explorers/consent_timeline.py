@@ -8,7 +8,15 @@ Examples
 --------
 >>> explorer = TimelineExplorer()
 >>> explorer.step.value = explorer.step.max
->>> "6 violations" in explorer.summary.value or "7 violations" in explorer.summary.value
+>>> "Step 10 of 10 (day 16): count the violations" in explorer.summary.value
+True
+
+How many violations Esther's timeline ends with is Exercise 2's answer, held back until that
+exercise has a checked answer (its control, or a teacher's reveal), as the consent board
+holds back Exercise 4's; every step and its verdicts stay on screen to count from:
+
+>>> explorer.count_gate.reveal("shown anyway")
+>>> "Step 10 of 10 (day 16): 7 violations so far." in explorer.summary.value
 True
 """
 
@@ -27,6 +35,7 @@ from ..data import load_people
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 from .consent_charts import timeline_chart
+from .gate import Gate
 
 TIMELINES = {
     "esther": "Esther's hidden experiment",
@@ -34,6 +43,9 @@ TIMELINES = {
     "louise": "Louise cannot consent",
     "soulmates": "Never signed up",
 }
+#: The exercise whose answer is Esther's count of violations (Exercise 2), and her timeline.
+VIOLATIONS_EXERCISE = "esther_violation_count"
+COUNTED_TIMELINE = "esther"
 
 
 class Replay:
@@ -200,6 +212,11 @@ class TimelineExplorer(Replay, Explorer):
             style={"description_width": "initial", "button_width": "auto"},
         )
         self.timeline.observe(lambda c: self._load(SCENARIOS[c["new"]]()), names="value")
+        # Exercise 2 asks for Esther's count: the headline and the chart's title hold it back
+        # until the exercise has a checked answer (the board's pattern for Exercise 4). The
+        # gate is never displayed; it follows the exercise's control, built after this one.
+        self.count_gate = Gate(VIOLATIONS_EXERCISE, widgets.HTML())
+        self.count_gate.status.observe(lambda _change: self._count_revealed(), names="value")
         self._assemble([self.timeline, self.step], extra=[self.step_buttons, self.story])
         self.refresh()
 
@@ -214,15 +231,28 @@ class TimelineExplorer(Replay, Explorer):
         self._loading = False
         self.refresh()
 
+    def _count_revealed(self) -> None:
+        if self.view is not None:  # the gate may reveal before the explorer is built
+            self.refresh()
+
+    @property
+    def count_held_back(self) -> bool:
+        """Whether the count is Exercise 2's answer, not yet answered (Esther's timeline only)."""
+        return self.timeline.value == COUNTED_TIMELINE and not self.count_gate.shown
+
     def refresh(self) -> None:
         if getattr(self, "_loading", False):
             return
         table = self.events()
         flagged = table[table["verdict"] == "violation"]
         r = self.current
+        where = f"Step {self.step.value} of {self.step.max} (day {r.step.day})"
         headline = (
-            f"Step {self.step.value} of {self.step.max} (day {r.step.day}): "
-            f"{len(flagged)} violations so far."
+            f"{where}: count the violations yourself from the steps and the list below (a "
+            "cross marked ×2 on the chart is two uses). Answer Exercise 2 and press Check: "
+            "then the timeline tells you its count."
+            if self.count_held_back
+            else f"{where}: {len(flagged)} violations so far."
         )
         show_chart(
             self.chart,

@@ -214,7 +214,7 @@ def test_every_option_is_shown_whole_not_cut_to_the_buttons_width():
             assert pick.layout.width == "auto", (name, pick.description)
         for toggles in [getattr(control, "choice", None), *getattr(control, "sides", [])]:
             if toggles is not None:
-                assert toggles.style.button_width == "auto", name
+                assert toggles.button_width == "auto", name  # controls.ToggleButtons' own
 
 
 @pytest.mark.parametrize(

@@ -374,6 +374,8 @@ STRATEGIES = {
     ("consent", "steps"): lambda: st.one_of(
         st.none(), st.lists(st.sampled_from(ALL_STEPS), max_size=6)
     ),
+    # one step of any scenario, applied to a ledger it may not belong to
+    ("consent", "step"): lambda: st.sampled_from(ALL_STEPS),
     ("consent", "capable"): lambda: yes_no,
     ("Person", "person_id"): lambda: st.one_of(names, st.just(None)),
     ("Person", "parents"): lambda: st.one_of(st.lists(names, max_size=2).map(tuple), names),

@@ -57,7 +57,22 @@ class Replayed:
 
 
 def apply_step(ledger: Ledger, step: Step) -> tuple[Ledger, ErasureReport | None]:
-    """Apply one step; return the new ledger and, for an erasure, its report."""
+    """Apply one step; return the new ledger and, for an erasure, its report.
+
+    Raises
+    ------
+    ConsentError
+        The step names a person the ledger does not know, an unknown category, purpose or
+        action, is not allowed to the one who takes it, or is dated before the ledger's last day.
+
+    Examples
+    --------
+    >>> from osmosis_lab.consent.scenarios import josephine_timeline
+    >>> scenario = josephine_timeline()
+    >>> ledger, report = apply_step(open_ledger(scenario.people), scenario.steps[0])
+    >>> report is None, len(ledger.log) > 1
+    (True, True)
+    """
     a, who, day = step.action, step.person, step.day
     if a == "grant":
         return grant(ledger, who, step.categories, step.purposes, day=day, by=step.by), None

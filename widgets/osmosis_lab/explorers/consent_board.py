@@ -101,7 +101,7 @@ class ConsentBoard(Explorer):
         if population is not None:
             self.markets["city"] = _city_market(people, population)
         testers = people.loc[people["role"] == "tester", "person_id"].tolist()
-        # ToggleButtons, not Dropdowns: Tab and Space work inside JupyterLab (base.INTERACTIVE)
+        # radio groups, not Dropdowns: their arrow keys work inside JupyterLab (base.INTERACTIVE)
         self.tester = controls.ToggleButtons(
             options=[(self.names[t], t) for t in testers],
             value=tester,

@@ -69,7 +69,7 @@ class NoiseExplorer(Explorer):
         self.rng = rng
         self.truth = {label: int(rule(population).sum()) for label, rule in QUERIES.items()}
         self.residents = len(population)
-        # ToggleButtons, not a Dropdown: Tab and Space work inside JupyterLab (base.INTERACTIVE).
+        # a radio group, not a Dropdown: its arrow keys work inside JupyterLab (base.INTERACTIVE).
         self.query = sliders.ToggleButtons(
             options=list(QUERIES),
             description="Count residents with",

@@ -44,7 +44,7 @@ class ProfileExplorer(Explorer):
         self.age = sliders.IntSlider(
             value=30, min=16, max=90, description="Age", continuous_update=False
         )
-        # Sliders and ToggleButtons, not Dropdowns: their keys work inside JupyterLab.
+        # sliders and radio groups, not Dropdowns: their keys work inside JupyterLab.
         self.arrondissement = sliders.IntSlider(
             value=11, min=1, max=20, description="Arrondissement", style=style,
             continuous_update=False,

@@ -55,7 +55,7 @@ class SurveyExplorer(Explorer):
         super().__init__()
         self.population = population
         self.rng = rng
-        # ToggleButtons, not a Dropdown: Tab and Space work inside JupyterLab (base.INTERACTIVE).
+        # a radio group, not a Dropdown: its arrow keys work inside JupyterLab (base.INTERACTIVE).
         self.question = sliders.ToggleButtons(
             options=list(QUESTIONS),
             description="Question",

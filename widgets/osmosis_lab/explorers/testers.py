@@ -30,7 +30,7 @@ class TesterExplorer(Explorer):
         super().__init__()
         self.people = people.set_index("name")
         testers = self.people[self.people["role"] == "tester"].index.tolist()
-        # ToggleButtons, not a Dropdown: Tab and Space work inside JupyterLab (see base.INTERACTIVE).
+        # a radio group, not a Dropdown: its arrow keys work inside JupyterLab (see base.INTERACTIVE).
         self.picker = controls.ToggleButtons(
             options=testers,
             value=testers[0],

@@ -58,6 +58,12 @@ _spec.loader.exec_module(shortcut_script)
 CELL_TOOLBAR = "@jupyterlab/cell-toolbar-extension:plugin"
 
 
+@pytest.fixture
+def only_deploy(monkeypatch, tmp_path):
+    """Jupyter reads its config from deploy/ alone (as the hub's JUPYTER_CONFIG_PATH gives it),
+    not from the copy `make install` made nor from this machine's own folders."""
+
+
 def test_make_install_put_the_shipped_settings_where_jupyter_reads_them():
     assert INSTALLED.read_bytes() == SHIPPED.read_bytes(), "run `make install` again"
 
@@ -82,12 +88,7 @@ def test_the_page_config_disables_the_cell_toolbar_plugin_of_this_jupyterlab():
     assert (schemas / package / f"{plugin}.json").is_file(), f"JupyterLab has no {CELL_TOOLBAR}"
 
 
-def test_jupyterlab_reads_the_page_config_from_the_config_path_the_hub_gives(monkeypatch, tmp_path):
-    # only deploy/ (as the hub's JUPYTER_CONFIG_PATH), not the copy `make install` made
-    monkeypatch.setattr("jupyter_core.paths.ENV_CONFIG_PATH", [])
-    monkeypatch.setattr("jupyter_core.paths.SYSTEM_CONFIG_PATH", [])
-    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(ROOT / "deploy"))
-    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path / "nothing-here"))
+def test_jupyterlab_reads_the_page_config_from_the_config_path_the_hub_gives(only_deploy):
     assert CELL_TOOLBAR in get_page_config([])["disabledExtensions"]
 
 
@@ -128,13 +129,9 @@ def test_the_shortcut_script_examples_run():
     assert doctest.testmod(shortcut_script).failed == 0
 
 
-def test_jupyterlab_serves_the_narrowed_shortcuts_as_their_plugins_default(monkeypatch, tmp_path):
-    # only deploy/ (as the hub's JUPYTER_CONFIG_PATH): the settings API gives the shortcuts
-    # plugin's schema default, which JupyterLab 4.6 adds to every plugin's own shortcuts
-    monkeypatch.setattr("jupyter_core.paths.ENV_CONFIG_PATH", [])
-    monkeypatch.setattr("jupyter_core.paths.SYSTEM_CONFIG_PATH", [])
-    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(ROOT / "deploy"))
-    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path / "nothing-here"))
+def test_jupyterlab_serves_the_narrowed_shortcuts_as_their_plugins_default(only_deploy, tmp_path):
+    # the settings API gives the shortcuts plugin's schema default, which JupyterLab 4.6 adds to
+    # every plugin's own shortcuts
     settings, _ = get_settings(
         str(tmp_path / "app-settings"), str(SCHEMAS), str(tmp_path / "user"), shortcut_script.PLUGIN
     )
@@ -146,13 +143,9 @@ def test_jupyterlab_serves_the_narrowed_shortcuts_as_their_plugins_default(monke
 KERNELS = "@jupyterlab/apputils-extension:kernels-settings"
 
 
-def test_jupyterlab_serves_widget_messages_on_the_main_thread_as_the_default(monkeypatch, tmp_path):
-    # only deploy/ (as the hub's JUPYTER_CONFIG_PATH); the setting must exist in this JupyterLab
-    # (a renamed one would be an override of nothing) and default to "disabled"
-    monkeypatch.setattr("jupyter_core.paths.ENV_CONFIG_PATH", [])
-    monkeypatch.setattr("jupyter_core.paths.SYSTEM_CONFIG_PATH", [])
-    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(ROOT / "deploy"))
-    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path / "nothing-here"))
+def test_jupyterlab_serves_widget_messages_on_the_main_thread_as_the_default(only_deploy, tmp_path):
+    # the setting must exist in this JupyterLab (a renamed one would be an override of nothing)
+    # and default to "disabled"
     settings, _ = get_settings(
         str(tmp_path / "app-settings"), str(SCHEMAS), str(tmp_path / "user"), KERNELS
     )

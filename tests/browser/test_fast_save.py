@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from osmosis_lab.records import RecordStore
 
+from .harness.slow_machine import SLOW_SAVE
+
 LEARNER = "Inès Fast"
 #: long enough that the browser is still holding back updates when Save is pressed
 TEXT = (
@@ -32,16 +34,7 @@ def test_typing_then_save_at_once_keeps_the_whole_reflection(lab, lab_server):
     name.type(LEARNER)  # then Enter, no click on Open my work
     assert f"Signed in as {LEARNER}" in lab.control("Open my work").readout()
 
-    # a slow disk: every save takes a second (the kernel's own code, wrapped, not replaced)
-    lab.run_hidden(
-        "import time\n"
-        "from osmosis_lab.records import store as _store\n"
-        "_save = _store.RecordStore.save\n"
-        "def _slow_save(*args, **kwargs):\n"
-        "    time.sleep(1.0)\n"
-        "    return _save(*args, **kwargs)\n"
-        "_store.RecordStore.save = _slow_save\n"
-    )
+    lab.run_hidden(SLOW_SAVE)  # a slow disk: every save takes a second
     box = lab.control("My reflection")
     box.focus()
     lab.page.keyboard.press("ControlOrMeta+A")

@@ -25,18 +25,11 @@ import re
 
 import pytest
 
+from .harness.slow_machine import SLOW_SAVE
+
 LESSON = "lessons/01_what_is_a_match.ipynb"
 #: the words the sign-in box says a learner's name in (its first sentence)
 SIGNED_IN = re.compile(r"Signed in as (.+?)(?: \(instead of [^)]*\))?(?:\.| already:)")
-SLOW_SAVE = (
-    "import time\n"
-    "from osmosis_lab.records import store as _store\n"
-    "_save = _store.RecordStore.save\n"
-    "def _slow_save(*args, **kwargs):\n"
-    "    time.sleep(1.0)\n"
-    "    return _save(*args, **kwargs)\n"
-    "_store.RecordStore.save = _slow_save\n"
-)
 
 
 #: The kernel busy for a moment when the learner starts typing (another cell still running, a

@@ -160,7 +160,7 @@ class AnswerControl(AnswerInputs):
 
     def _kept_try(self) -> dict | None:
         """The record kept for this exercise if it holds at least one try, else None."""
-        kept = self.record.get(self.exercise.name) if self.record is not None else None
+        kept = self._kept_entry()
         return kept if kept and kept.get("tries") else None
 
     def _not_read(self, verdict: Verdict, *, repeat: bool = False) -> Verdict:

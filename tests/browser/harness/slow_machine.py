@@ -1,0 +1,17 @@
+"""Kernel code that makes a lesson's machine behave as a loaded one would, for browser tests.
+
+Run with :meth:`.page.LabPage.run_hidden`: no cell, no output. The kernel's own code is wrapped,
+not replaced, so what is saved is what the lesson saves.
+"""
+
+#: A slow disk: every record save takes a second (as on a loaded school server), so keystrokes
+#: and presses that reach the kernel meanwhile must wait for it.
+SLOW_SAVE = (
+    "import time\n"
+    "from osmosis_lab.records import store as _store\n"
+    "_save = _store.RecordStore.save\n"
+    "def _slow_save(*args, **kwargs):\n"
+    "    time.sleep(1.0)\n"
+    "    return _save(*args, **kwargs)\n"
+    "_store.RecordStore.save = _slow_save\n"
+)

@@ -189,6 +189,10 @@ def random_action(
         # the ends (Home, End) often, any position, or an index a stale view may still hold
         index = rng.choice([0, last, last, rng.randrange(last + 1), rng.randrange(seen)])
         return lambda: move_slider(control, index), f"slider {label_of(control)!r} → index {index}"
+    if isinstance(control, controls.PickButtons):  # any set of its options: one message
+        n = len(control.options)
+        picked = sorted(rng.sample(range(n), rng.randrange(n + 1)))
+        return lambda: update(control, indexes=picked), f"{label_of(control)!r} → picks {picked}"
     if isinstance(control, controls.ToggleButtons):
         index = rng.randrange(len(control.options))
         return lambda: update(control, index=index), f"{label_of(control)!r} → option {index}"

@@ -25,9 +25,9 @@ def test_the_mark_rule_draws_the_mark_on_pressed_toggles_inside_answer_controls_
     rule = re.fullmatch(r"<style>(.*) \{ content: \"(.*)\"; .*\}</style>", SELECTED_MARK)
     assert rule, SELECTED_MARK
     selector, content = rule.groups()
-    # a radio group's options draw their own mark, out of their name (controls.ToggleButtons)
+    # radios and checkboxes draw their own mark, out of their name (.choice_buttons)
     assert (
-        selector == f'.{CONTROL_CLASS} .widget-toggle-button.mod-active:not([role="radio"])::before'
+        selector == f".{CONTROL_CLASS} .widget-toggle-button.mod-active:not([aria-checked])::before"
     )
     assert content == MARK and MARK.strip() == "✓"
 
@@ -53,9 +53,9 @@ def test_each_toggle_control_carries_the_mark_and_says_what_is_pressed(exercise)
         update(control.choice, index=len(options) - 1)
         assert _said(control) == f"Your answer: {exercise.label(options[-1])}"  # the button's words
     elif exercise.kind == "picks":
-        update(control.picks[0], value=True)
-        update(control.picks[-1], value=True)
-        assert [p.value for p in control.picks] == [True] + [False] * (len(options) - 2) + [True]
+        update(control.picks, indexes=[0])  # Space on the first, then on the last
+        update(control.picks, indexes=[0, len(options) - 1])
+        assert control.picks.indexes == (0, len(options) - 1)
         said = f"{exercise.label(options[0])}, {exercise.label(options[-1])}"
         assert _said(control) == f"Your answer: {said}"
     elif exercise.kind == "pair":

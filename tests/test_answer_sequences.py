@@ -175,8 +175,8 @@ class Driven:
         if kind == "choice":
             update(c.choice, index=options.index(state))
         elif kind == "picks":
-            for option, toggle in zip(options, c.picks, strict=True):
-                update(toggle, value=option in state)
+            # one message, the picked positions, as the group of checkboxes sends it
+            update(c.picks, indexes=[i for i, option in enumerate(options) if option in state])
         elif kind == "pair":
             for side, names, chosen in zip(c.sides, options, state, strict=True):
                 update(side, index=names.index(chosen))

@@ -74,7 +74,7 @@ def _answer_somehow(control) -> None:
     if kind == "choice":
         control.choice.index = 0
     elif kind == "picks":
-        control.picks[0].value = True
+        control.picks.indexes = (0,)
     elif kind == "pair":
         for side in control.sides:
             side.index = 0

@@ -1,7 +1,7 @@
 """The inputs of an answer control, one kind of exercise at a time: built, read and shown.
 
-An exercise's ``kind`` decides its inputs: toggle buttons for a ``choice``, one toggle per
-option for ``picks``, one row of toggles per side for a ``pair``, one row per person for
+An exercise's ``kind`` decides its inputs: toggle buttons for a ``choice``, a row of
+checkboxes for ``picks`` (:class:`.choice_buttons.PickButtons`), one row of toggles per side for a ``pair``, one row per person for
 ``pairs``, a text box read leniently for a ``number`` or a ``phrase``. :class:`AnswerInputs`
 holds every rule that depends on the kind: building the inputs, reading them as plain data a
 record can keep (:meth:`~AnswerInputs.state`) and as the answer a check judges
@@ -25,6 +25,9 @@ import ipywidgets as widgets
 
 from ..check.exercise import number_examples, parse_number, shortened
 from . import controls, text_boxes
+
+#: The name of a row of picks (seen beside it, heard as its group's name): what kind of answer.
+PICKS_DESCRIPTION = "Pick all that apply"
 
 
 def _live(inner: str) -> str:
@@ -67,16 +70,16 @@ class AnswerInputs:
             self.choice = self._toggles(options, "Your answer")
             return [self.choice]
         if kind == "picks":
-            # as wide as their words, wrapping onto more rows: a cut-off option cannot be read
-            self.picks = [
-                widgets.ToggleButton(
-                    description=self.exercise.label(o),
-                    tooltip=f"Pick {self.exercise.label(o)}",
-                    layout=widgets.Layout(width="auto"),
-                )
-                for o in options
-            ]
-            return [widgets.HBox(self.picks, layout=widgets.Layout(flex_flow="row wrap"))]
+            # a group of checkboxes (a screen reader hears each one's state), as wide as their
+            # words and wrapping onto more rows: a cut-off option cannot be read
+            labels = [self.exercise.label(o) for o in options]
+            self.picks = controls.PickButtons(
+                options=[(label, i) for i, label in enumerate(labels)],
+                description=PICKS_DESCRIPTION,
+                tooltips=[f"Pick {label}" for label in labels],
+                style={"button_width": "auto"},
+            )
+            return [self.picks]
         if kind == "pair":
             self.sides = [self._toggles(side, f"One of {', '.join(side)}") for side in options]
             return self.sides
@@ -97,7 +100,7 @@ class AnswerInputs:
         kind = self.exercise.kind
         return {
             "choice": lambda: [self.choice],
-            "picks": lambda: self.picks,
+            "picks": lambda: [self.picks],
             "pair": lambda: self.sides,
             "pairs": lambda: list(self.partners.values()),
             "number": lambda: [self.text],
@@ -111,7 +114,7 @@ class AnswerInputs:
         if kind == "choice":
             return None if self.choice.value is None else options[self.choice.value]
         if kind == "picks":
-            return [o for o, pick in zip(options, self.picks, strict=True) if pick.value] or None
+            return [options[i] for i in self.picks.value] or None  # in the options' order
         if kind == "pair":
             chosen = [side.value for side in self.sides]
             return None if None in chosen else [o[i] for o, i in zip(options, chosen, strict=True)]
@@ -152,8 +155,7 @@ class AnswerInputs:
         if kind == "choice":
             self.choice.value = options.index(state)
         elif kind == "picks":
-            for option, pick in zip(options, self.picks, strict=True):
-                pick.value = option in state
+            self.picks.value = tuple(i for i, option in enumerate(options) if option in state)
         elif kind == "pair":
             for side, values, chosen in zip(self.sides, options, state, strict=True):
                 side.value = values.index(chosen)

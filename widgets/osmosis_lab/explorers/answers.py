@@ -1,20 +1,20 @@
 """Answer controls: answer an exercise by clicking or typing words, never Python.
 
 :func:`answer_control` builds the control from the exercise's one source
-(:mod:`osmosis_lab.check.exercises`): toggle buttons for a choice, one toggle
-per option for picks, a text box read leniently for a number or a phrase
+(:mod:`osmosis_lab.check.exercises`): toggle buttons for a choice, a row of
+checkboxes for picks, a text box read leniently for a number or a phrase
 (each kind's inputs are built and read in :mod:`.answer_inputs`).
 The **Check** button asks the exercise's own
 :class:`~osmosis_lab.check.Check` for its verdict (so an answer given by
 clicking is judged exactly as the same answer given in code) and shows it in
 place, in an ``aria-live`` region; the selected answer is repeated in another.
-No drop-down, radio or select list: JupyterLab's command mode takes their keys.
+No ipywidgets drop-down, radio buttons or select list: JupyterLab's command mode takes their keys.
 
-A selected button shows a mark, not only a darker grey (WCAG 1.4.1): :data:`SELECTED_MARK`
-puts "✓ " before its words, and so into its accessible name (CSS content counts in
-it). ipywidgets 8.1's buttons set no ``aria-pressed`` and offer no way to, and a
-description changed from Python would make a ``ToggleButtons`` group redraw its
-buttons and drop the keyboard focus; a style rule needs neither.
+A selected button shows a mark, not only a darker grey (WCAG 1.4.1). Every option an answer
+control builds today is a radio or a checkbox (:mod:`.choice_buttons`): it draws its own mark,
+kept out of its name, and a screen reader hears its state from ``aria-checked``. For a plain
+ipywidgets toggle, which sets no ``aria-pressed`` and offers no way to, :data:`SELECTED_MARK`
+puts "✓ " before its words, and so into its accessible name (CSS content counts in it).
 
 Answers are kept across a reload or a restart in ``record``, any object with
 ``get(name)`` and ``put(name, value)``. Without one, the control uses the
@@ -69,10 +69,10 @@ _NOTHING_UNREAD = object()  # no unread answer checked yet
 CONTROL_CLASS = "osmosis-answer"
 #: The mark a selected toggle shows before its words, for sight and accessible name alike.
 MARK = "✓ "
-#: Not on a radio group's options (controls.ToggleButtons): they draw their own mark, kept out of
-#: their name, since their state is read as "checked" (w48 heard "✓ Niels Larson, checked").
+#: Not on an option that says its state (a radio or checkbox of .choice_buttons: aria-checked):
+#: those draw their own mark, kept out of their name (w48 heard "✓ Niels Larson, checked").
 SELECTED_MARK = (
-    f'<style>.{CONTROL_CLASS} .widget-toggle-button.mod-active:not([role="radio"])::before'
+    f"<style>.{CONTROL_CLASS} .widget-toggle-button.mod-active:not([aria-checked])::before"
     f' {{ content: "{MARK}"; font-weight: bold; }}'
     # a long answer or verdict wraps inside the control instead of running off to the right
     f" .{CONTROL_CLASS} .widget-html-content {{ white-space: normal; overflow-wrap: anywhere; }}"

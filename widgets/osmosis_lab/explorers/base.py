@@ -86,6 +86,7 @@ def text_block(title: str, lines: list[str]) -> str:
 #: explorers use the labelled range inputs of :mod:`.controls` (imported as ``sliders``).
 INTERACTIVE = (
     sliders.ToggleButtons,  # a labelled radio group (ipywidgets' own shows its choice by colour only)
+    sliders.PickButtons,  # pick all that apply: a labelled group of checkboxes
     widgets.ToggleButton,
     widgets.Checkbox,
     widgets.Button,

@@ -1,4 +1,4 @@
-"""Choice buttons a screen reader can read and arrow keys can move: a WAI-ARIA radio group.
+"""Choice buttons a screen reader can read and the keyboard can operate: WAI-ARIA groups.
 
 ipywidgets 8.1's ``ToggleButtons`` shows which option is chosen only by colour (the class
 ``mod-active``): no ``aria-checked``, no group role or group name, and every button is its
@@ -15,8 +15,18 @@ the package, so it works with no network):
 - the chosen option is highlighted and carries a check mark and a bold border, not only a
   colour (WCAG 1.4.1); a disabled group greys out and takes no key or click.
 
-The browser talks in positions (``index``), as it does for the sliders of :mod:`.controls`;
-``value`` and ``label`` follow on the Python side. A change made in Python redraws the group.
+:class:`PickButtons` is the same row for "pick all that apply" (an answer of kind ``picks``),
+where plain ``ToggleButton`` widgets said "picked" only by a "✓" in their name (w48). Several
+options may be on at once, which a radio group cannot say, and each is on or off for itself:
+that is the checkbox pattern, so the row is a ``role="group"`` named by its description and
+each option a ``role="checkbox"`` button with ``aria-checked`` (a screen reader says "Niels,
+checkbox, checked"; ``aria-pressed`` would say "toggle button, pressed", the words of a
+tool's on/off switch, not of an answer's options). As native checkboxes, each option is its
+own Tab stop and Space (or Enter, a button's own key) turns it on or off; arrows do nothing.
+
+The browser talks in positions (``index``; ``indexes`` for picks), as it does for the sliders
+of :mod:`.controls`; ``value`` and ``label`` follow on the Python side. A change made in
+Python redraws the group.
 
 Examples
 --------
@@ -39,6 +49,15 @@ Examples
 >>> sized = ToggleButtons(options=["a"], style={"description_width": "initial", "button_width": "9em"})
 >>> sized.description_width, sized.button_width
 ('initial', '9em')
+>>> picks = PickButtons(options=[("Niels", "n"), ("His mother", "m"), ("Billie", "b")])
+>>> picks.indexes, picks.value  # nothing picked yet
+((), ())
+>>> picks.indexes = [2, 0]  # what the browser sends: Space on Billie, then on Niels
+>>> picks.indexes, picks.value  # in the options' order, whatever the order of the clicks
+((0, 2), ('n', 'b'))
+>>> picks.value = ("m",)
+>>> picks.indexes
+(1,)
 """
 
 from pathlib import Path
@@ -63,16 +82,11 @@ def _pairs(options) -> tuple[tuple[str, object], ...]:
     )
 
 
-class ToggleButtons(anywidget.AnyWidget):
-    """ipywidgets' ``ToggleButtons`` as a labelled radio group (see the module's docstring).
-
-    ``value=None`` means nothing is chosen yet (``index`` and ``label`` are None too). Without
-    ``value``, ``index`` or ``label``, the first option is chosen, as in ipywidgets.
-    ``style`` takes ipywidgets' ``description_width`` and ``button_width``.
-    """
+class _ChoiceRow(anywidget.AnyWidget):
+    """What a radio group and a row of picks share: their options, words, look and browser side."""
 
     _esm = _ESM
-    index = traitlets.Int(None, allow_none=True).tag(sync=True)
+    _multiple = traitlets.Bool(False).tag(sync=True)  # the browser draws checkboxes, not radios
     _options_labels = traitlets.Tuple().tag(sync=True)  # the name ipywidgets syncs them under
     description = traitlets.Unicode("").tag(sync=True)
     tooltips = traitlets.List(traitlets.Unicode()).tag(sync=True)
@@ -81,8 +95,6 @@ class ToggleButtons(anywidget.AnyWidget):
     description_width = traitlets.Unicode("").tag(sync=True)
     button_width = traitlets.Unicode("").tag(sync=True)
     options = traitlets.Any(())  # Python side only, like value and label
-    value = traitlets.Any(None, allow_none=True)
-    label = traitlets.Unicode(None, allow_none=True)
     _values: tuple = ()
 
     def __init__(self, options=(), *, style=None, **kwargs):
@@ -90,12 +102,7 @@ class ToggleButtons(anywidget.AnyWidget):
             found = style.get(name) if isinstance(style, dict) else getattr(style, name, None)
             if found is not None:
                 kwargs.setdefault(name, str(found))
-        chosen = {name: kwargs.pop(name) for name in ("value", "label", "index") if name in kwargs}
         super().__init__(options=options, **kwargs)
-        if not chosen:  # nothing said: the first option, as ipywidgets does
-            chosen = {"index": 0 if self._values else None}
-        for name, given in chosen.items():
-            setattr(self, name, given)
 
     @traitlets.validate("options")
     def _as_tuple(self, proposal):
@@ -105,10 +112,40 @@ class ToggleButtons(anywidget.AnyWidget):
     def _options_changed(self, change):
         pairs = _pairs(change["new"])
         self._values = tuple(v for _, v in pairs)
-        with self.hold_sync():  # labels and index reach the browser in one message
+        with self.hold_sync():  # labels and chosen positions reach the browser in one message
             self._options_labels = tuple(label for label, _ in pairs)
-            self.index = 0 if pairs else None
-            self._follow_index(self.index)  # even when the index stays 0, the value moved
+            self._options_reset()
+
+    def _options_reset(self) -> None:
+        raise NotImplementedError
+
+    def _name(self) -> str:
+        return f"choice {self.description!r}" if self.description else "a choice"
+
+
+class ToggleButtons(_ChoiceRow):
+    """ipywidgets' ``ToggleButtons`` as a labelled radio group (see the module's docstring).
+
+    ``value=None`` means nothing is chosen yet (``index`` and ``label`` are None too). Without
+    ``value``, ``index`` or ``label``, the first option is chosen, as in ipywidgets.
+    ``style`` takes ipywidgets' ``description_width`` and ``button_width``.
+    """
+
+    index = traitlets.Int(None, allow_none=True).tag(sync=True)
+    value = traitlets.Any(None, allow_none=True)
+    label = traitlets.Unicode(None, allow_none=True)
+
+    def __init__(self, options=(), *, style=None, **kwargs):
+        chosen = {name: kwargs.pop(name) for name in ("value", "label", "index") if name in kwargs}
+        super().__init__(options=options, style=style, **kwargs)
+        if not chosen:  # nothing said: the first option, as ipywidgets does
+            chosen = {"index": 0 if self._values else None}
+        for name, given in chosen.items():
+            setattr(self, name, given)
+
+    def _options_reset(self) -> None:
+        self.index = 0 if self._values else None
+        self._follow_index(self.index)  # even when the index stays 0, the value moved
 
     @traitlets.validate("index")
     def _index_in_range(self, proposal):
@@ -157,5 +194,42 @@ class ToggleButtons(anywidget.AnyWidget):
         self.label = None if index is None else self._options_labels[index]
         self.value = None if index is None else self._values[index]
 
-    def _name(self) -> str:
-        return f"choice {self.description!r}" if self.description else "a choice"
+
+class PickButtons(_ChoiceRow):
+    """A row of options to pick all that apply, as a group of checkboxes (see the module's
+    docstring). ``indexes`` are the picked positions and ``value`` their options, both in the
+    options' order; nothing is picked at first, nor after new options.
+    """
+
+    _multiple = traitlets.Bool(True).tag(sync=True)
+    indexes = traitlets.Tuple().tag(sync=True)
+    value = traitlets.Tuple()
+
+    @traitlets.validate("indexes")
+    def _indexes_in_range(self, proposal):
+        indexes = tuple(sorted(set(proposal["value"])))
+        wrong = [i for i in indexes if not isinstance(i, int) or not 0 <= i < len(self._values)]
+        if wrong:
+            raise traitlets.TraitError(
+                f"{self._name()} has {len(self._values)} options: no option at {wrong}"
+            )
+        return indexes
+
+    @traitlets.validate("value")
+    def _values_are_options(self, proposal):
+        wrong = [v for v in proposal["value"] if v not in self._values]
+        if wrong:
+            raise traitlets.TraitError(f"{wrong!r} are not options of {self._name()}")
+        return tuple(v for v in self._values if v in proposal["value"])  # the options' order
+
+    @traitlets.observe("indexes")
+    def _indexes_moved(self, change):
+        self.value = tuple(self._values[i] for i in change["new"])
+
+    @traitlets.observe("value")
+    def _picks_moved(self, change):
+        self.indexes = tuple(i for i, v in enumerate(self._values) if v in change["new"])
+
+    def _options_reset(self) -> None:
+        self.indexes = ()
+        self.value = ()

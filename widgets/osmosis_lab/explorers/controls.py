@@ -12,7 +12,8 @@ they work with no network.
 They keep ipywidgets' Python interface (``value``, ``min``, ``max``, ``step``,
 ``options``, ``description``, ``observe(..., names="value")``), so an explorer
 can swap ``widgets.IntSlider`` for ``controls.IntSlider`` and change nothing else.
-Choice buttons are here too: ``controls.ToggleButtons`` (a radio group, :mod:`.choice_buttons`).
+Choice buttons are here too: ``controls.ToggleButtons`` (a radio group, :mod:`.choice_buttons`)
+and ``controls.PickButtons`` (pick all that apply: a group of checkboxes).
 ``min``, ``max``, ``step``, ``readout_format`` and ``options`` are live, as in
 ipywidgets: changing one re-derives the positions and their labels, keeps the
 value if it is still on the slider and otherwise moves it to the nearest position,
@@ -58,6 +59,7 @@ import anywidget
 import numpy as np
 import traitlets
 
+from .choice_buttons import PickButtons as PickButtons  # re-exported: one home for controls
 from .choice_buttons import ToggleButtons as ToggleButtons  # re-exported: one home for controls
 
 #: The browser side, shipped inside the package (no network): a native range input with a label.

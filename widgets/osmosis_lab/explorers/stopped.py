@@ -19,7 +19,12 @@ does not, its controls are hidden instead, so no browser leaves a dead control o
 
 A page needs the rule once: every explorer (:class:`.base.Explorer`), answer control and
 sign-in box carries it in a hidden :func:`carrier`, so any lesson has it from its sign-in cell
-on, and a restart leaves the old views, rule included, on the page.
+on. The carrier's browser side (``stopped.js``) puts the rule in the page's ``<head>`` and adds
+one polite live region to the page, which says :data:`MESSAGE` when views become stopped: the
+generated text is read only when a screen reader reaches a view, and nothing announced the
+restart itself (w48). Once per page, not once per explorer: a restart stops every view at once,
+and twenty announcements would bury the message. Both live outside every view, so they work
+after the restart, when the kernel side is gone.
 
 Not covered: after Kernel > Shut Down the widget manager marks nothing (no ``restarting``
 status), and after a page reload the old outputs are ipywidgets' own "Error displaying
@@ -30,11 +35,15 @@ Examples
 >>> "This explorer stopped with the kernel." in RULE
 True
 >>> box = carrier()
->>> box.layout.display, box.value.startswith("<style>")
-('none', True)
+>>> box.layout.display, box.rule == RULE, box.message == MESSAGE
+('none', True, True)
 """
 
+from pathlib import Path
+
+import anywidget
 import ipywidgets as widgets
+import traitlets
 
 #: What a stopped explorer says, in the words of JupyterLab's menus. Not "run its cell again": after a
 #: restart the lesson's setup cell has not run, and that cell alone fails with a NameError (w45).
@@ -63,7 +72,14 @@ RULE = (
 )
 
 
-def carrier() -> widgets.HTML:
-    """A hidden widget holding :data:`RULE` (a ``<style>`` applies to the whole page even when
-    its element is not displayed)."""
-    return widgets.HTML(f"<style>{RULE}</style>", layout=widgets.Layout(display="none"))
+class Carrier(anywidget.AnyWidget):
+    """Brings :data:`RULE` and the announcement of :data:`MESSAGE` to the page (``stopped.js``)."""
+
+    _esm = (Path(__file__).parent / "stopped.js").read_text(encoding="utf-8")
+    rule = traitlets.Unicode(RULE).tag(sync=True)
+    message = traitlets.Unicode(MESSAGE).tag(sync=True)  # the one wording, also in RULE
+
+
+def carrier() -> Carrier:
+    """A hidden :class:`Carrier`: what it brings applies to the whole page, not to its view."""
+    return Carrier(layout=widgets.Layout(display="none"))

@@ -87,7 +87,9 @@ def _options_with_marks(tab: LabPage, out) -> list[tuple[str, str, str]]:
 
 def test_the_picks_are_checkboxes_in_a_group_named_by_its_label(picks):
     tab, out = picks
-    group = _as_read(tab, out.locator(".osmosis-choices"))
+    groups = out.locator('[role="group"]')
+    assert groups.count() == 1, "the picks are not in a group: no role='group' in the control"
+    group = _as_read(tab, groups)
     assert (group["role"], group["name"]) == ("group", PICKS_DESCRIPTION), group
     options = _options(tab, out)
     want = [{"role": "checkbox", "name": label, "checked": "false", "focusable": True}

@@ -145,7 +145,8 @@ class Gate:
             self.reveal("shown anyway")
 
     def reveal(self, reason: str) -> None:
-        """Show the result (``reason``: "answered" or "shown anyway"); it then stays shown."""
+        """Show the result (``reason``: "answered" or "shown anyway"); it then stays shown,
+        unless the answer that showed it turns out to be no try (see the module's docstring)."""
         if self.shown:
             return
         self.shown, self.reason = True, reason

@@ -107,6 +107,7 @@ LAYERS = (
             "tests/test_teacher_guide.py",
             "tests/test_hints.py",
             "tests/test_lesson_reflections.py",
+            "tests/test_module_length.py",
         ),
     ),
     Layer(

@@ -11,17 +11,13 @@ import re
 
 import pytest
 
+from memory_record import MemoryRecord
 from osmosis_lab.check.exercise import NUMBER_EXAMPLES, parse_number
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.explorers import late_keystrokes
 from osmosis_lab.explorers.answers import NOT_READ, answer_control
 
 NUMBERS = [e for e in all_exercises().values() if e.kind == "number"]
-
-
-class MemoryRecord(dict):
-    def put(self, name, value):
-        self[name] = value
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ import html
 import ipywidgets as widgets
 import pytest
 
+from memory_record import MemoryRecord
 from osmosis_lab.check import Check, Verdict
 from osmosis_lab.check.exercise import Exercise
 from osmosis_lab.check.exercises import all_exercises
@@ -154,19 +155,6 @@ def test_controls_are_labelled_live_and_keyboard_friendly(name):
     assert 'aria-live="polite"' in control.verdict.value
     assert 'aria-live="polite"' in control.selection.value
     assert control.check_button.description == "Check"
-
-
-class MemoryRecord:
-    """An in-memory stand-in for the learner's record of work (get/put)."""
-
-    def __init__(self):
-        self.kept = {}
-
-    def get(self, name):
-        return self.kept.get(name)
-
-    def put(self, name, value):
-        self.kept[name] = value
 
 
 def test_answers_are_kept_in_the_record_and_come_back():

@@ -9,17 +9,13 @@ import re
 
 import pytest
 
+from memory_record import MemoryRecord
 from osmosis_lab.check import Verdict
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.answers import answer_control
 
 NUMBERS = [e for e in all_exercises().values() if e.kind == "number"]
-
-
-class Record(dict):
-    def put(self, name, value):
-        self[name] = value
 
 
 def said(widget) -> str:
@@ -54,7 +50,7 @@ def test_every_number_exercise_says_what_it_allows_and_never_refuses_a_wrong_met
 def test_a_number_the_question_does_not_allow_is_no_try_and_says_what_to_type(
     name, typed, range_words
 ):
-    record = Record()
+    record = MemoryRecord()
     control = answer_control(name, record=record)
     control.text.value = typed
     control.check_button.click()
@@ -69,7 +65,7 @@ def test_a_number_the_question_does_not_allow_is_no_try_and_says_what_to_type(
 def test_a_refusal_after_a_kept_try_says_the_kept_verdict_with_its_reason():
     """w43: an unreadable entry, then a wrong one, then another: the reply said the kept
     answer "got: Not yet:" and nothing after it."""
-    record = Record()
+    record = MemoryRecord()
     control = answer_control("ece_by_hand", record=record)
     for typed in ["lots", "0.3", "=4"]:
         control.text.value = typed

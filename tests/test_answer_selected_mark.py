@@ -13,6 +13,7 @@ import re
 
 import pytest
 
+from memory_record import MemoryRecord
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.explorers.answers import CONTROL_CLASS, MARK, SELECTED_MARK, answer_control
 from osmosis_lab.explorers.base import descendants
@@ -32,20 +33,13 @@ def test_the_mark_rule_draws_the_mark_on_pressed_toggles_inside_answer_controls_
     assert content == MARK and MARK.strip() == "✓"
 
 
-class _Memory(dict):
-    """A record kept in memory: nothing this test does reaches a learner's files."""
-
-    def put(self, name, value):
-        self[name] = value
-
-
 def _said(control) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", control.selection.value))
 
 
 @pytest.mark.parametrize("exercise", TOGGLED, ids=[e.name for e in TOGGLED])
 def test_each_toggle_control_carries_the_mark_and_says_what_is_pressed(exercise):
-    control = answer_control(exercise, record=_Memory())
+    control = answer_control(exercise, record=MemoryRecord())
     assert CONTROL_CLASS in control.view._dom_classes
     assert any(SELECTED_MARK in getattr(w, "value", "") for w in descendants(control.view))
     options = exercise.choices()

@@ -27,6 +27,7 @@ import comm
 import pytest
 
 from learner_steps import sign_in
+from memory_record import MemoryRecord
 from osmosis_lab.check.exercise import parse_number
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.explorers import my_work
@@ -51,11 +52,6 @@ def kernel_like(monkeypatch, clock):
     # every message a widget sends is serialised as a real kernel would; the clock is the
     # late-keystroke rule's, moved on between steps (tests/test_late_keystrokes.py tests it)
     monkeypatch.setattr(comm, "create_comm", KernelLikeComm)
-
-
-class Record(dict):
-    def put(self, name, value):
-        self[name] = value
 
 
 def said(widget) -> str:
@@ -156,7 +152,7 @@ class Driven:
     """An answer control as ``run_sequence`` drives it, with what the test expects of it."""
 
     def __init__(self, exercise, clock):
-        self.exercise, self.clock, self.record = exercise, clock, Record()
+        self.exercise, self.clock, self.record = exercise, clock, MemoryRecord()
         self.control = answer_control(exercise, record=self.record)
         self.name = exercise.name
         self.view, self.summary = self.control.view, self.control.selection

@@ -237,10 +237,10 @@ def test_checks_keep_no_state_between_calls(monkeypatch):
     assert check.youngest_tester("Niels Larson").status == "correct"
     assert check.youngest_tester("Claire").status == "hint"
     assert check.youngest_tester(...).status == "not attempted"
-    core = importlib.import_module("osmosis_lab.check.core")
-    mutable = [
+    mutable = [  # the checks (core) and the verdicts they give (verdict)
         name
-        for name, value in vars(core).items()
+        for module in ("osmosis_lab.check.core", "osmosis_lab.check.verdict")
+        for name, value in vars(importlib.import_module(module)).items()
         if isinstance(value, list | set | dict) and not name.startswith("__")
     ]
     assert mutable == ["_LABELS", "_COLOURS"], mutable  # constant lookup tables only

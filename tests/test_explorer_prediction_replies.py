@@ -10,6 +10,7 @@ import ipywidgets as widgets
 import pytest
 
 from learner_steps import said
+from memory_record import MemoryRecord
 from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.explorers.gate import reveal_after
@@ -17,11 +18,6 @@ from sequences import click, update
 from test_predictions_alike import EXERCISES, PREDICTIONS
 
 CHOICES = [name for name in PREDICTIONS if EXERCISES[name].kind == "choice"]
-
-
-class MemoryRecord(dict):
-    def put(self, name, value):
-        self[name] = value
 
 
 @pytest.fixture(autouse=True)

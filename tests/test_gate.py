@@ -15,6 +15,7 @@ import nbformat
 import pandas as pd
 import pytest
 
+from memory_record import MemoryRecord
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.answers import answer_control
@@ -41,11 +42,6 @@ GATED = {
         "outage_with_human_only_prediction",
     },
 }
-
-
-class MemoryRecord(dict):
-    def put(self, name, value):
-        self[name] = value
 
 
 def hidden(gate) -> bool:

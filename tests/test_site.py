@@ -18,6 +18,7 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from conftest import LESSONS, ROOT
+from memory_record import MemoryRecord
 from osmosis_lab.site import SiteBuildError, build_site
 from osmosis_lab.site.layout import index_markdown
 from osmosis_lab.site.pages import lesson_page, markdown_page
@@ -358,7 +359,7 @@ def test_without_the_site_extra_the_builder_names_the_extra_to_install(tmp_path)
 def test_a_gated_result_is_folded_below_its_question_and_options():
     from osmosis_lab.explorers.answers import answer_control, reveal_after
 
-    control = answer_control("top_band_prediction", record=_Kept())
+    control = answer_control("top_band_prediction", record=MemoryRecord())
     gate = reveal_after("top_band_prediction", widgets.HTML("<p>the record</p>"), control=control)
     state = widgets.Widget.get_manager_state(drop_defaults=False)["state"]
     question = render_widget(control.view.model_id, state)
@@ -366,8 +367,3 @@ def test_a_gated_result_is_folded_below_its_question_and_options():
     folded = render_widget(gate.view.model_id, state)
     assert folded.startswith('<details class="osmosis-gate">') and "the record" in folded
     assert "Show anyway" not in folded  # a page has nothing to press
-
-
-class _Kept(dict):
-    def put(self, name, value):
-        self[name] = value

@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from learner_steps import said
+from memory_record import MemoryRecord
 from osmosis_lab import check
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.data import load_people
@@ -35,11 +36,6 @@ from osmosis_lab.matching.scenarios import HAND_PROPOSERS, HAND_REVIEWERS
 from sequences import click, update
 
 LESSONS = Path(__file__).resolve().parents[1] / "lessons"
-
-
-class MemoryRecord(dict):
-    def put(self, name, value):
-        self[name] = value
 
 
 @pytest.fixture(autouse=True)

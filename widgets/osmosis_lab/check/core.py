@@ -20,6 +20,8 @@ check", its subclass :class:`CheckUnavailable`, chained to the cause).
 A check keeps no state between calls: each verdict is computed from the
 answer it is given, so it can never repeat an earlier one.
 
+The verdict (its statuses, words and colours) is in :mod:`.verdict`.
+
 Examples
 --------
 >>> double_of_21 = Check(
@@ -51,11 +53,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .allowed import Allowed
-from .hints import message_html
 from .plain import NotPlainData, is_number, to_plain
 from .said import noted
+from .verdict import REFUSED, STATUSES, Verdict
 
 STRICT_ENV = "OSMOSIS_STRICT_CHECKS"
+__all__ = [  # the verdict is in .verdict; lessons and tests import it from here too
+    "REFUSED", "STATUSES", "STRICT_ENV", "Check", "CheckFailed", "CheckUnavailable",
+    "Misconception", "Verdict", "is_value", "placeholder_view",
+]  # fmt: skip
 #: Set by the answer controls (the explorers layer, so that ``check`` imports no widgets):
 #: ``(exercise name, placeholder verdict) -> a live view`` of the code cell's "not attempted
 #: yet", which says so once the exercise is answered with its control above instead.
@@ -128,25 +134,6 @@ def is_value(answer: Any, value: Any) -> bool:
     return answer == value
 
 
-_LABELS = {
-    "not attempted": "Not attempted yet:",
-    "hint": "Not yet:",
-    "correct": "Correct!",
-    "could not check": "Could not check:",
-}
-# The words carry the meaning; the colour only repeats them.
-_COLOURS = {
-    "not attempted": "#555555",
-    "hint": "#9a5b00",
-    "correct": "#006b3c",
-    "could not check": "#a4262c",
-}
-STATUSES = tuple(_LABELS)
-#: A prediction unlike the data is not wrong work: it is noted, and the result below teaches.
-_PREDICTION_NOTED = "Noted:"
-#: A number the question does not allow (see :mod:`.allowed`) is refused: no try, no hint.
-REFUSED = "Not counted as a try:"
-
 _NOT_PLAIN = (
     "this answer is {what}, which a check cannot read. Answer with a number, text in quotes, "
     "or a tuple, set or dict of those, then run this cell."
@@ -157,62 +144,6 @@ _UNAVAILABLE = (
     "does not help, the lesson's data may have been moved or edited: run `make data` in "
     "the project folder to restore it, or ask your teacher."
 )
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What a learner reads after a check: a status and a sentence."""
-
-    status: str  # one of STATUSES
-    message: str
-    #: Why a check could not be computed (status "could not check"), for strict mode's traceback.
-    error: BaseException | None = field(default=None, compare=False, repr=False)
-    #: A live view shown instead of the fixed text (see :data:`placeholder_view`).
-    view: Any = field(default=None, compare=False, repr=False)
-    #: The named misconception a hint answers, if any (kept in the record: the teacher's view
-    #: counts which misconceptions the class hit).
-    misconception: str | None = field(default=None, compare=False)
-    #: The verdict on a prediction: one unlike the data is noted, not "Not yet" (nothing to redo).
-    prediction: bool = field(default=False, compare=False)
-    #: A number outside what the question allows (status "not attempted": not a try).
-    refused: bool = field(default=False, compare=False)
-
-    def __post_init__(self) -> None:
-        # every reply has a reason: a label alone ("Not yet:" and nothing) once reached a learner
-        if not str(self.message).strip():
-            raise ValueError(f"a {self.status!r} verdict needs a message: the reason it is so")
-
-    @property
-    def label(self) -> str:
-        """The word before the message: "Correct!", "Not yet:", or "Noted:" for a prediction.
-
-        >>> Verdict("hint", "Look below.", prediction=True).label
-        'Noted:'
-        """
-        if self.prediction and self.status == "hint":
-            return _PREDICTION_NOTED
-        return REFUSED if self.refused else _LABELS[self.status]
-
-    def __str__(self) -> str:
-        return f"{self.label} {self.message}"
-
-    def __repr__(self) -> str:
-        return str(self)
-
-    def _repr_html_(self) -> str:
-        # role="status" lets a screen reader announce the verdict when it appears.
-        colour = _COLOURS["not attempted" if self.label == _PREDICTION_NOTED else self.status]
-        return (
-            f'<div role="status" class="osmosis-check" style="border-left:4px solid '
-            f'{colour};padding:0.3em 0.8em"><strong>{self.label}</strong> '
-            f"{message_html(self.message)}</div>"
-        )
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        bundle = {"text/plain": str(self), "text/html": self._repr_html_()}
-        if self.view is not None:  # the live view where a front end draws it; the text elsewhere
-            bundle = {**self.view._repr_mimebundle_(include=include, exclude=exclude), **bundle}
-        return bundle
 
 
 @dataclass(frozen=True)

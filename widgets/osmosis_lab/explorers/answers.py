@@ -17,7 +17,8 @@ ipywidgets toggle, which sets no ``aria-pressed`` and offers no way to, :data:`S
 puts "✓ " before its words, and so into its accessible name (CSS content counts in it).
 
 Answers are kept across a reload or a restart in ``record``, any object with
-``get(name)`` and ``put(name, value)``. Without one, the control uses the
+``get(name)``, ``put(name, value)`` and ``forget(name)`` (:mod:`.answer_record`: a record
+that lacks one is refused when the control is built). Without one, the control uses the
 kernel's record for its lesson (:mod:`.my_work`): the signed-in learner's, or,
 until someone signs in, the kernel's memory, and it says so under the verdict.
 
@@ -31,7 +32,6 @@ Examples
 """
 
 import html
-from typing import Any
 
 import ipywidgets as widgets
 
@@ -41,6 +41,7 @@ from ..check.exercises import exercise as find_exercise
 from ..check.hints import message_html
 from . import code_path, gate, stopped
 from .answer_inputs import AnswerInputs, _live, answer_words
+from .answer_record import AnswerRecord, required
 from .gate import reveal_after  # noqa: F401 - lessons import it with answer_control
 from .late_keystrokes import LATE_KEYSTROKES_S, Press  # noqa: F401 - the rule, for every press
 
@@ -85,11 +86,11 @@ class AnswerControl(AnswerInputs):
     ``check_button``, ``selection`` (what is chosen, in words) and ``verdict`` (the check's
     verdict)."""
 
-    def __init__(self, exercise: Exercise, *, record: Any = None) -> None:
+    def __init__(self, exercise: Exercise, *, record: AnswerRecord) -> None:
         self._last_check: Press | None = None  # the text checked (see .late_keystrokes)
         self._before_press: tuple = ("not checked", _NOTHING_UNREAD, None)  # what it found
         self._unread = _NOTHING_UNREAD  # the last answer Check could not read, if any
-        self.exercise, self.record = exercise, record
+        self.exercise, self.record = exercise, required(record)
         self.status = "not checked"
         self.check_button = widgets.Button(
             description="Check", tooltip=f"Check your answer: {exercise.question}"
@@ -189,7 +190,7 @@ class AnswerControl(AnswerInputs):
         return f"<strong>{html.escape(verdict.label)}</strong> {message_html(verdict.message)}"
 
     def _keep(self, verdict: Verdict) -> None:
-        if self.record is None or verdict.status == "not attempted":
+        if verdict.status == "not attempted":
             return
         kept = self.record.get(self.exercise.name) or {}
         tries = kept.get("tries", 0) + 1
@@ -209,7 +210,7 @@ class AnswerControl(AnswerInputs):
 
     def restore(self) -> None:
         """Show the answer the record keeps for this exercise, and its verdict, if any."""
-        kept = self.record.get(self.exercise.name) if self.record is not None else None
+        kept = self.record.get(self.exercise.name)
         if not kept or kept.get("answer") is None:
             return
         self.set_state(kept["answer"])
@@ -228,7 +229,7 @@ class AnswerControl(AnswerInputs):
         self._describe()
 
     def _kept_entry(self) -> dict | None:
-        return self.record.get(self.exercise.name) if self.record is not None else None
+        return self.record.get(self.exercise.name)
 
     def _recheck_same_try(self) -> None:
         """Judge the completed text as the Check the learner pressed: the press is judged again
@@ -239,11 +240,10 @@ class AnswerControl(AnswerInputs):
         """
         press = self._last_check
         self.status, self._unread, kept = self._before_press
-        if self.record is not None:
-            if kept is None:
-                getattr(self.record, "forget", lambda _name: None)(self.exercise.name)
-            else:
-                self.record.put(self.exercise.name, kept)
+        if kept is None:
+            self.record.forget(self.exercise.name)
+        else:
+            self.record.put(self.exercise.name, kept)
         self.check()
         self._last_check = press.completed({"text": self.text.value})
         self._describe()
@@ -252,7 +252,9 @@ class AnswerControl(AnswerInputs):
         return self.view._repr_mimebundle_(**kwargs)
 
 
-def answer_control(exercise: Exercise | str, *, record: Any = None) -> AnswerControl:
+def answer_control(
+    exercise: Exercise | str, *, record: AnswerRecord | None = None
+) -> AnswerControl:
     """The answer control for ``exercise`` (an :class:`Exercise` or its check's name).
 
     Parameters
@@ -260,8 +262,9 @@ def answer_control(exercise: Exercise | str, *, record: Any = None) -> AnswerCon
     exercise
         The exercise, or the name of its check, e.g. ``"youngest_tester"``.
     record
-        Where answers are kept across reloads: any object with ``get(name)`` and
-        ``put(name, value)``. ``None``: the kernel's record for the exercise's lesson,
+        Where answers are kept across reloads: any object with ``get(name)``,
+        ``put(name, value)`` and ``forget(name)`` (else ``TypeError``, here: see
+        :mod:`.answer_record`). ``None``: the kernel's record for the exercise's lesson,
         which keeps the answers of the learner signed in with :func:`.my_work.sign_in`.
     """
     if isinstance(exercise, str):

@@ -37,8 +37,6 @@ True
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
 import pandas as pd
 
@@ -60,29 +58,15 @@ from ..data import load_people, load_population
 from ..data.markets import market_from_tables
 from . import controls
 from .base import Explorer, show_chart, text_block
+from .consent_board_words import MARKETS, SHOWN_CHANGES, BoardSentences
 from .consent_charts import match_change_chart
 from .gate import Gate
 
-MARKETS = {
-    "beta": "Beta: 12 testers, 12 candidates",
-    "city": "City: beta + 1,000 residents",
-}
-#: Each market as the last-change line names it ("counted in the ...").
-MARKET_WORDS = {
-    "beta": "beta market (12 testers, 12 candidates)",
-    "city": "city market (beta + 1,000 residents)",
-}
-
-
-#: Changes listed by name, in the sentences and the table: in the city a change moves hundreds of
-#: people, and a 770-row table made the cell 34 screens tall (walkthrough w41); the headline and
-#: the chart give the count.
-SHOWN_CHANGES = 12
 #: The exercise whose answer is the board's count of people who changed nothing (Exercise 4).
 BYSTANDERS_EXERCISE = "bystanders_count"
 
 
-class ConsentBoard(Explorer):
+class ConsentBoard(BoardSentences, Explorer):
     """Toggles for one tester's consents; the re-run match and whose partner changed."""
 
     def __init__(
@@ -256,24 +240,6 @@ class ConsentBoard(Explorer):
         ]
         self.summary.value = text_block(headline, lines)
 
-    def last_change_line(self) -> str:
-        """The change the counts are about, who made it and the market they are counted in.
-
-        A teacher picked Niels, then the city, and read "Last change: Karim Benali withdrew ..."
-        under Niels's name with the city's numbers: true, but it read as stale. So the line says
-        which market the numbers come from, and that the change was not the shown tester's.
-        """
-        if self.last_change == "none yet":
-            return "Last change: none yet."
-        line = f"Last change: {self.last_change}, counted in the {MARKET_WORDS[self.market.value]}."
-        shown = self.tester.value
-        if self.actor is not None and self.actor != shown:
-            line += (
-                f" {self.names[self.actor]} made it, not {self.names[shown]}, whose boxes are "
-                "shown."
-            )
-        return line
-
     def match(self, market: str, ledger, scrape: bool) -> dict[str, str | None]:
         """Everyone's partner in ``market`` under ``ledger``'s consents (kept: the city's
         match takes seconds, and a market switch or a tester shown again needs it again)."""
@@ -293,51 +259,6 @@ class ConsentBoard(Explorer):
     def bystanders(self) -> list[str]:
         """People whose partner changed with the last change, though they changed nothing."""
         return [who for who, *_ in self.changed if who != self.actor]
-
-    def _headline(self, changed: list, movers: int) -> str:
-        if not changed:
-            if self.last_change == "none yet":
-                return "Nobody's match has changed yet."
-            return f"Nobody's match changed with the last change ({MARKETS[self.market.value]})."
-        if self.was_reset:
-            return f"Back to the start: {len(changed)} people's matches changed back."
-        if not self.count_gate.shown:
-            return (
-                f"{len(changed)} people's matches changed. How many of them changed nothing "
-                "themselves? Work it out from the table below, answer Exercise 4 and press "
-                "Check: then the board tells you."
-            )
-        return (
-            f"{len(changed)} people's matches changed; {len(changed) - movers} of them "
-            "changed nothing themselves."
-        )
-
-    def _name(self, pid: str | None) -> str:
-        return "nobody" if pid is None else f"{self.names.get(pid, pid)} ({pid})"
-
-    def _uses_html(self, pid: str) -> str:
-        table = consent_table(self.ledger, pid)
-        lines = []
-        for p in PURPOSES:
-            cats = [CATEGORY_LABELS[c].lower() for c in CATEGORIES if table.loc[c, p]]
-            lines.append(f"{PURPOSE_LABELS[p]}: {', '.join(cats) if cats else 'nothing'}")
-        return text_block(f"What Osmosis may use {self.names[pid]}'s data for, now", lines)
-
-    def _changes_html(self, changed: list) -> str:
-        shown = changed[:SHOWN_CHANGES]
-        rows = "".join(
-            f"<tr><td>{html.escape(self._name(w))}</td><td>{html.escape(self._name(a))}"
-            f"</td><td>{html.escape(self._name(b))}</td></tr>"
-            for w, a, b in shown
-        )
-        which = f" (the first {len(shown)} of {len(changed)})" if len(shown) < len(changed) else ""
-        return (
-            "<table class='osmosis-match-changes'><caption>Whose partner changed with the "
-            f"last change{which}</caption><tr><th scope='col'>person</th><th scope='col'>before"
-            f"</th><th scope='col'>after</th></tr>{rows}</table>"
-            if changed
-            else ""
-        )
 
 
 def _starting_ledger(everyone: pd.DataFrame):

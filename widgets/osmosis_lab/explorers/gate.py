@@ -6,7 +6,13 @@ result in a :class:`Gate`: hidden until the prediction's control has a checked
 answer (clicked, typed, or restored from the learner's record after a reload
 or a restart), with a status read out to screen readers that says why it is
 hidden and how to reveal it, and a **Show anyway** button for a teacher who
-wants to skip the prediction. Once shown, a result stays shown. The button stays
+wants to skip the prediction. Once shown, a result stays shown, with one exception:
+the press that opened it turns out to be no try. Its last letters can reach the kernel
+after the press (:mod:`.late_keystrokes`): "2" opened the gate, then "50" arrived and the
+control judged the press again as 250, a number the question does not allow, "Not counted
+as a try". The gate follows what the record then holds: no prediction, so the result is
+hidden again, with a status that says why (:data:`HIDDEN_AGAIN`). If an earlier try had
+opened it, the record still holds that try and the result stays. The button stays
 where it was, renamed **Shown below**, so a keyboard user who pressed it keeps
 the focus there (a hidden or disabled button drops the focus to the page, where
 JupyterLab's shortcuts take the next key); pressing it again says the result is
@@ -45,6 +51,12 @@ _UNANSWERED = ("not checked", "not attempted")
 #: The button's name once it has shown the result, and what pressing it again says.
 SHOWN = "Shown below"
 ALREADY_SHOWN = "Already shown: the result is below this button."
+#: Why a result shown by an answer is hidden again: the press that opened it was no try.
+HIDDEN_AGAIN = (
+    "Hidden again: the answer that showed the result was not counted as a try (the reply "
+    "above says why), so there is no prediction yet. Answer the prediction and press "
+    "<em>Check</em> to see the result, or press <em>Show anyway</em>."
+)
 _NEWEST: "weakref.WeakValueDictionary[str, Any]" = weakref.WeakValueDictionary()
 _WAITING: "dict[str, weakref.WeakSet[Gate]]" = {}
 
@@ -93,6 +105,7 @@ class Gate:
         self.exercise, self.result = exercise, result
         self.control: Any = None
         self.shown, self.reason = False, ""
+        self._opened_by: Any = None  # the control whose answer showed the result
         self.status = widgets.HTML()
         self.show_anyway = widgets.Button(
             description="Show anyway",
@@ -119,6 +132,11 @@ class Gate:
     def _verdict_changed(self, _change) -> None:
         if answered(self.control):
             self.reveal("answered")
+        elif self.reason == "answered" and self.control is self._opened_by:
+            # The control that showed it now holds no try: the press that opened the gate was
+            # judged again when its last letters came, and refused. A newer, empty control (its
+            # cell run again) does not hide what the learner already compared.
+            self._hide_again()
 
     def _pressed(self) -> None:
         if self.shown:
@@ -127,12 +145,14 @@ class Gate:
             self.reveal("shown anyway")
 
     def reveal(self, reason: str) -> None:
-        """Show the result (``reason``: "answered" or "shown anyway"); it then stays shown."""
+        """Show the result (``reason``: "answered" or "shown anyway"); it then stays shown,
+        unless the answer that showed it turns out to be no try (see the module's docstring)."""
         if self.shown:
             return
         self.shown, self.reason = True, reason
         self.result_box.layout.display = None
         if reason == "answered":
+            self._opened_by = self.control
             # the focus is on the prediction's Check button: nothing left here to press
             self.show_anyway.layout.display = "none"
         else:
@@ -142,8 +162,17 @@ class Gate:
             self.show_anyway.icon = "check"
         self._say()
 
+    def _hide_again(self) -> None:
+        """Hide the result again, and say why: the answer that showed it was no try."""
+        self.shown, self.reason, self._opened_by = False, "hidden again", None
+        self.result_box.layout.display = "none"
+        self.show_anyway.layout.display = None
+        self._say()
+
     def _say(self) -> None:
-        if self.reason == "answered":
+        if self.reason == "hidden again":
+            words = HIDDEN_AGAIN
+        elif self.reason == "answered":
             words = "Your prediction is in: compare it with the result below."
         elif self.reason:
             words = "Shown without a prediction. The result is below."

@@ -21,13 +21,10 @@ Examples
 True
 """
 
-import html
-
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from ..categories import CATEGORIES, CATEGORY_LABELS
 from ..charts import trust as trust_charts
 from ..data import load_pairs, load_population
 from ..trust import (
@@ -43,6 +40,7 @@ from .base import Explorer, show_chart, text_block
 from .confirm import ConfirmStep
 from .judge_record import JudgeRecord, KeepsCalls
 from .plain_words import calibration_error_words
+from .trust_judge_words import ReportText, case_card_html, live_report_html
 
 BINS = 5
 #: What the Next case button says on the last case: pressing it shows the results (the lesson
@@ -145,7 +143,7 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         self.final.value, self.final.disabled = None, True
         self.verdict.value = ""
         # every change to the decided cases passes here (next case, start again, calls restored)
-        self.report_view.value = _live_html(self.report())
+        self.report_view.value = live_report_html(self.report())
         if self.finished:
             self._show_results()
             return
@@ -277,49 +275,3 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
 
     def refresh(self) -> None:
         self._show_case()
-
-
-class ReportText(str):
-    """A sentence that a notebook shows as text, not as a quoted Python string.
-
-    Examples
-    --------
-    >>> ReportText("You agreed with the app.")
-    You agreed with the app.
-    >>> ReportText("a < b")._repr_html_()
-    '<p>a &lt; b</p>'
-    """
-
-    def __repr__(self) -> str:
-        return str(self)
-
-    def _repr_pretty_(self, printer, cycle) -> None:
-        printer.text(str(self))
-
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(str(self), quote=False)}</p>"
-
-
-def _live_html(report: str) -> str:
-    # polite: a screen reader hears the new report after the case it has just finished
-    return (
-        "<p role='status' aria-live='polite'><strong>Your reliance so far</strong> (this updates "
-        f"by itself as you judge cases above): {html.escape(report, quote=False)}</p>"
-    )
-
-
-def case_card_html(case: pd.Series) -> str:
-    """What the app saw for one case: how alike the two people are, category by category."""
-    rows = "".join(
-        f"<tr><th scope='row' style='text-align:left;padding-right:1em'>"
-        f"{html.escape(CATEGORY_LABELS[c])}</th><td>{case[c]:.2f}</td></tr>"
-        for c in CATEGORIES
-    )
-    return (
-        f"<section aria-label='Case {int(case['case'])}' class='osmosis-card'>"
-        f"<h4>Case {int(case['case'])}: two people who met a year ago</h4>"
-        "<p>How alike they are in each data category (1 = identical, 0 = opposite):</p>"
-        f"<table>{rows}</table>"
-        "<p><em>Would you have matched them? Names are hidden; the data are invented.</em></p>"
-        "</section>"
-    )

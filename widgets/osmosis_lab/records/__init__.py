@@ -20,8 +20,8 @@ from osmosis_lab.records.export import (
     EXPORT_VERSION,
     export_markdown,
     export_parts,
-    read_export,
 )
+from osmosis_lab.records.export_read import read_export
 from osmosis_lab.records.markdown import inert_markdown, neutralise_formula
 from osmosis_lab.records.safe_write import (
     read_text_if_present,

@@ -3,7 +3,7 @@
 "Export my work" writes ``osmosis_export_<learner key>.md`` (format
 :data:`EXPORT_FORMAT`, version :data:`EXPORT_VERSION`; ``records/EXPORT_FORMAT.md``
 documents it). A person reads the Markdown; a program (the teacher's view) reads
-the one fenced ``json`` block at its end with :func:`read_export`::
+the one fenced ``json`` block at its end with :func:`.export_read.read_export`::
 
     {"format": "osmosis-lab-export", "version": 2, "learner": "Zoé",
      "exported_at": "2026-...", "reader": "your teacher",
@@ -18,7 +18,7 @@ the one fenced ``json`` block at its end with :func:`read_export`::
 
 Version 2 added ``judge_first`` (lesson 04's judge-first calls), version 3
 ``design_review`` (lesson 05's review, its fields as saved: a teacher who asks for
-"your work" gets it too); :func:`read_export` reads older files too, as having none.
+"your work" gets it too); :func:`.export_read.read_export` reads older files too, as having none.
 The readable part names each answer by the question the learner saw (the caller
 passes ``questions``); the id stays in the data block for the teacher's view.
 
@@ -48,6 +48,7 @@ Examples
 >>> "| 3 | accept (80 %) | reject (31 %) | reject | yes | no |" in export_markdown("Zoé", judged)
 True
 >>> text = export_markdown("Zoé", record, exported_at="2026-12-06T08:00:00+00:00")
+>>> from osmosis_lab.records.export_read import read_export
 >>> data = read_export(text)
 >>> data["reflections"]["00_refuse"]["text"]
 '=1+1 ![x](http://e.x/p)'
@@ -61,17 +62,15 @@ True
 from __future__ import annotations
 
 import json
-import re
 from datetime import UTC, datetime
 
-from osmosis_lab.errors import RecordError
 from osmosis_lab.records.export_review import REVIEW_PART, review_lines
 from osmosis_lab.records.markdown import inert_markdown, neutralise_formula, quoted
 
 EXPORT_FORMAT = "osmosis-lab-export"
-#: Bump when the layout changes; :func:`read_export` refuses versions it does not know.
+#: Bump when the layout changes; :func:`.export_read.read_export` refuses versions it does not know.
 EXPORT_VERSION = 3
-#: Versions :func:`read_export` reads (1 has no ``judge_first``, 1 and 2 no ``design_review``).
+#: Versions :func:`.export_read.read_export` reads (1 has no ``judge_first``, 1 and 2 no ``design_review``).
 READABLE_VERSIONS = (1, 2, 3)
 #: Every export is named ``<EXPORT_STEM>_<learner key>.md``.
 EXPORT_STEM = "osmosis_export"
@@ -89,7 +88,6 @@ REVIEW = "design_review"
 _NOT_ANSWERS = {REVIEW}
 #: The heading over the data block, the file's last part (a program's, not a person's, to read).
 DATA_HEADING = "## Data (for the teacher's view)"
-_BLOCK = re.compile(r"^```json\n(?P<data>.*?)\n```\s*$", re.M | re.S)
 
 
 def saved_review(record: dict[str, dict]) -> dict:
@@ -302,28 +300,3 @@ def export_markdown(
     ``words`` are :func:`markdown_from_data`'s (what the learner saw for each id)."""
     data = export_data(learner, record, leave_out=leave_out, exported_at=exported_at)
     return markdown_from_data(data, **words)
-
-
-def read_export(text: str) -> dict:
-    """The data block of an export file.
-
-    Raises
-    ------
-    RecordError
-        No data block, unreadable JSON, another format or an unknown version.
-    """
-    found = _BLOCK.findall(text)
-    if len(found) != 1:
-        raise RecordError("This is not an Osmosis Lab export: it needs exactly one json block.")
-    try:
-        data = json.loads(found[0])
-    except json.JSONDecodeError as error:
-        raise RecordError(f"The export's data block is not valid JSON ({error.msg}).") from error
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise RecordError("This is not an Osmosis Lab export (wrong format).")
-    if data.get("version") not in READABLE_VERSIONS:
-        raise RecordError(
-            f"Export version {data.get('version')!r} is unknown; this reader reads versions "
-            f"{', '.join(map(str, READABLE_VERSIONS))}. Update the lessons to read it."
-        )
-    return data

@@ -69,11 +69,16 @@ def chart_spec(area: widgets.Output) -> dict:
     return area.outputs[0]["data"].get(VEGALITE_MIME, {}) if area.outputs else {}
 
 
-def text_block(title: str, lines: list[str]) -> str:
-    """HTML for a text equivalent: a heading and a list, announced politely when it changes."""
+def text_block(title: str, lines: list[str], *, live: bool = True) -> str:
+    """HTML for a text equivalent: a heading and a list, announced politely when it changes.
+
+    ``live=False`` for an explorer that announces something shorter itself (a step's event):
+    read whole at every change, the list repeats what the learner has already heard.
+    """
     items = "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in lines)
+    polite = ' aria-live="polite"' if live else ""
     return (
-        f'<div aria-live="polite" class="osmosis-text-equivalent">'
+        f'<div{polite} class="osmosis-text-equivalent">'
         f"<strong>{html.escape(title, quote=False)}</strong><ul>{items}</ul></div>"
     )
 

@@ -82,4 +82,5 @@ class ErasureExplorer(Replay, Explorer):
             lines = ["Cannot undo: " + line for line in r.report.cannot_undo]
         elif erased:
             lines = ["Her record is gone; see the erasure step for what remains."]
-        self.summary.value = text_block(headline, lines or ["Nothing may be used now."])
+        # not live: the step's own event is announced (Replay.step_html)
+        self.summary.value = text_block(headline, lines or ["Nothing may be used now."], live=False)

@@ -146,14 +146,27 @@ class Replay:
         return pd.DataFrame(rows)
 
     def step_html(self) -> str:
+        """This step's event and its verdicts: the one live region, read once at each step.
+
+        The text equivalent under the chart (every violation so far) is not live: read whole
+        at each step it repeated the instruction and the list, and never this step (w47).
+        """
         moment = self.moments[self.step.value - 1]
-        day = f"<strong>Day {moment[0].step.day}.</strong> "
+        day = f"<strong>Step {self.step.value} of {self.step.max}. Day {moment[0].step.day}.</strong> "
+        flagged = sum(e.outcome != "allowed" for r in moment for e in r.entries if e.kind == "use")
+        changed = (
+            f"<p>This step adds {flagged} violation{'s' * (flagged != 1)}.</p>"
+            if flagged
+            else "<p>No violation at this step.</p>"
+        )
         if len(moment) == 1:
-            return f"<div class='osmosis-step'>{day}{self._step_text(moment[0])}</div>"
-        items = "".join(f"<li>{self._step_text(r)}</li>" for r in moment)
+            body = self._step_text(moment[0])
+        else:
+            items = "".join(f"<li>{self._step_text(r)}</li>" for r in moment)
+            body = f"{len(moment)} people, on the same day:<ul>{items}</ul>"
         return (
-            f"<div class='osmosis-step'>{day}{len(moment)} people, on the same day:"
-            f"<ul>{items}</ul></div>"
+            f"<div class='osmosis-step' role='status' aria-live='polite' aria-atomic='true'>"
+            f"{day}{body}{changed}</div>"
         )
 
     def _step_text(self, r: Replayed) -> str:
@@ -264,4 +277,5 @@ class TimelineExplorer(Replay, Explorer):
         lines = [
             f"Day {row.day}, {row.person}: {row.what}. {row.detail}" for row in flagged.itertuples()
         ]
-        self.summary.value = text_block(headline, lines or ["No violation so far."])
+        # not live: the step's own event is announced (step_html), not this whole list again
+        self.summary.value = text_block(headline, lines or ["No violation so far."], live=False)

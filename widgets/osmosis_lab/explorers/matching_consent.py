@@ -11,7 +11,18 @@ Examples
 >>> explorer.shares["conscious"].value = False
 >>> "Karim Benali" in explorer.summary.value
 True
+
+The toy's lists give the series' own couples (lesson 01's spoiler notes), so a line naming
+two people from the series (Lucas and Léopold, Niels and Claire, Ana and Simon) is folded
+into a box marked "Spoiler (ep. 3)" that the learner opens, never shown in the open:
+
+>>> explorer.tester.value = "Lucas Apert"
+>>> opened, folded = explorer.summary.value.split("<details>")
+>>> "Léopold" in opened, "Lucas Apert shares" in opened, "Lucas Apert shares" in folded
+(False, True, True)
 """
+
+import html
 
 import ipywidgets as widgets
 import pandas as pd
@@ -28,6 +39,11 @@ from .matching_common import alone_reasons
 
 #: Why a list is empty in this market: lists hold only people one may meet who share a category.
 EMPTY_LIST = "nobody they may be matched with shares any kind of data with them"
+#: Where a folded line's place in the open text or a chart tooltip points the learner.
+IN_THE_FOLD = "in the spoiler box below the list"
+#: The fold: a marker the lessons' spoiler tests know (tests/spoilers.py). Episode 3, the
+#: later of the two couples the toy reproduces (Lucas's from ep. 2, Niels's from ep. 3).
+FOLD_SUMMARY = "Spoiler (ep. 3): what the toy says about the series' couples"
 
 
 class ConsentMatchExplorer(Explorer):
@@ -37,10 +53,16 @@ class ConsentMatchExplorer(Explorer):
         super().__init__()
         self.people = load_people() if people is None else people
         testers = self.people.loc[self.people["role"] == "tester", "name"].tolist()
+        #: People the series names: a sentence relating two of them may be its plot.
+        self.from_series = frozenset(
+            self.people.loc[self.people["source"] != "invented", "name"]
+        ) - {""}
+        invented = [t for t in testers if t not in self.from_series]
         self.sharing = pd.DataFrame(True, index=testers, columns=list(CATEGORIES))
         self.tester = controls.ToggleButtons(
             options=testers,
-            value=testers[0],
+            # opens on an invented tester: a series tester's first line would point to the fold
+            value=(invented or testers)[0],
             description="Tester",
             tooltips=[f"Change what {t} shares" for t in testers],
             style={"description_width": "initial", "button_width": "9em"},
@@ -80,7 +102,8 @@ class ConsentMatchExplorer(Explorer):
         after = deferred_acceptance(*prefs)
         changed = [t for t in after if after[t] != self.before[t]]
         withdrew = self.sharing.index[~self.sharing.all(axis=1)].tolist()
-        lines = [_showing(self.tester.value, self.sharing, after), _withdrawals(self.sharing)]
+        showing = _showing(self.tester.value, self.sharing, after)
+        lines = [showing, _withdrawals(self.sharing)]
         lines += [_change(t, self.before[t], after[t], t in withdrew) for t in changed]
         if not changed:
             lines.append("Nobody's match changed.")
@@ -97,6 +120,7 @@ class ConsentMatchExplorer(Explorer):
                 _ranks(after, prefs, alone, "after your changes"),
             ]
         )
+        table["why"] = [self._open(why) for why in table["why"]]
         left = [t for t in after if after[t] is None]
         show_chart(
             self.chart,
@@ -108,7 +132,29 @@ class ConsentMatchExplorer(Explorer):
                 f"Unmatched after the changes: {', '.join(left) or 'nobody'}.",
             ),
         )
-        self.summary.value = text_block("Whose match changed (testers propose)", lines)
+        folded = [line for line in lines if self.spoils(line)]
+        opened = [line for line in lines if not self.spoils(line)]
+        if self.spoils(showing):  # the picked tester's own line keeps its place, pointing on
+            opened.insert(0, f"{showing.split(';')[0]}; their match is {IN_THE_FOLD}.")
+        self.summary.value = text_block("Whose match changed (testers propose)", opened) + (
+            _fold(folded) if folded else ""
+        )
+
+    def spoils(self, text: str) -> bool:
+        """Whether ``text`` names two people from the series: then it may state the plot.
+
+        >>> ConsentMatchExplorer().spoils("Lucas Apert is with Léopold")
+        True
+        >>> ConsentMatchExplorer().spoils("Claire is with Karim Benali")
+        False
+        """
+        return sum(name in text for name in self.from_series) >= 2
+
+    def _open(self, why) -> str:
+        """A chart tooltip's reason, or where to find it when it would spoil."""
+        if isinstance(why, str) and self.spoils(why):
+            return f"{why.split(':')[0]}: the reason names the series' couples, {IN_THE_FOLD}."
+        return why
 
     def _read_boxes(self) -> None:
         """Store the ticks for the tester shown; when the tester changes, show theirs."""
@@ -121,6 +167,12 @@ class ConsentMatchExplorer(Explorer):
         for c, box in self.shares.items():
             box.value = bool(self.sharing.loc[shown, c])
         self._syncing = False
+
+
+def _fold(lines: list[str]) -> str:
+    """The lines that name the series' couples, in a folded box the learner chooses to open."""
+    items = "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in lines)
+    return f"<details><summary>{html.escape(FOLD_SUMMARY)}</summary><ul>{items}</ul></details>"
 
 
 def _ranks(matching: dict, prefs, alone: dict, group: str) -> pd.DataFrame:

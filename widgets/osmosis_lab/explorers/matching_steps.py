@@ -15,16 +15,25 @@ True
 True
 
 At the end nothing is left to show: Next proposal and Play to the end are disabled, and the
-text says what to do next. Start again brings them back (before the first proposal, Back and
-Start again are the ones disabled).
+text says what to do next. A "Finished" button appears in their place and takes the focus: it
+does nothing, so a learner pressing Enter to go on keeps the end on screen; Start again needs a
+press of its own. Start again brings them back (before the first proposal, Back and Start
+again are the ones disabled).
 
 >>> explorer.next_proposal.disabled, explorer.play.disabled
 (True, True)
+>>> explorer.finished.layout.display is None, explorer.finished.description
+(True, '✓ Finished: all 7 proposals shown')
+>>> explorer.finished.click()
+>>> "Done:" in explorer.summary.value
+True
 >>> "Press Start again to watch it again" in explorer.summary.value
 True
 >>> explorer.start_again.click()
 >>> explorer.next_proposal.disabled, explorer.back.disabled, explorer.start_again.disabled
 (False, True, True)
+>>> explorer.finished.layout.display
+'none'
 """
 
 import html
@@ -46,7 +55,9 @@ class StepThroughExplorer(Explorer):
     accessible name, and every button here is reachable with Tab and pressed with Enter.
     A button that would do nothing is disabled (a learner found "Next proposal" still
     looking live at the end); when that happens to the button just pressed, the focus moves
-    to the one that does something (:meth:`_go`), so a keyboard user is never dropped.
+    on (:meth:`_go`), so a keyboard user is never dropped. At the end it moves to
+    ``finished``, a button that says so and does nothing: on Start again, one more Enter (a
+    learner going on) threw the end state away (w47, w48).
     """
 
     def __init__(self, case: str = CASES[0]) -> None:
@@ -57,12 +68,16 @@ class StepThroughExplorer(Explorer):
         self.back = _button("Back one proposal", "Hide the last proposal shown")
         self.play = _button("Play to the end", "Show every remaining proposal")
         self.start_again = _button("Start again", "Back to before the first proposal")
+        # shown only at the end, where it holds the focus: pressing it changes nothing
+        self.finished = _button("✓ Finished", "The end: every proposal is shown")
         self.next_proposal.on_click(lambda b: self._go(self.position + 1, b))
         self.back.on_click(lambda b: self._go(self.position - 1, b))
         self.play.on_click(lambda b: self._go(self.total, b))
         self.start_again.on_click(lambda b: self._go(0, b))
         self.log = widgets.HTML()
-        buttons = widgets.HBox([self.next_proposal, self.back, self.play, self.start_again])
+        buttons = widgets.HBox(
+            [self.finished, self.next_proposal, self.back, self.play, self.start_again]
+        )
         self._loaded = None
         self._assemble([self.example, buttons])
         self.view.children = (*self.view.children, self.log)
@@ -77,14 +92,15 @@ class StepThroughExplorer(Explorer):
 
         A press the browser sent before its button was disabled changes nothing. If the press
         disables its own button, the browser would drop the focus to the page: it goes to
-        Start again at the end, to Next proposal at the start.
+        ``finished`` at the end (never Start again: the next Enter would start over), to Next
+        proposal at the start.
         """
         if pressed is not None and pressed.disabled:
             return
         self.position = max(0, min(proposals, self.total))
         self.refresh()
         if pressed is not None and pressed.disabled:
-            (self.start_again if self.position else self.next_proposal).focus()
+            (self.finished if self.position else self.next_proposal).focus()
 
     def _load(self, name: str) -> None:
         case = load_case(name)
@@ -136,6 +152,9 @@ class StepThroughExplorer(Explorer):
         """Disable the buttons that would do nothing here (the one rule for their state)."""
         self.next_proposal.disabled = self.play.disabled = at_end
         self.back.disabled = self.start_again.disabled = at_start
+        self.finished.layout.display = None if at_end else "none"
+        shown = f"all {self.total} proposals" if self.total != 1 else "the one proposal"
+        self.finished.description = f"✓ Finished: {shown} shown"
 
 
 def final_words(case, pairs: int, alone: dict) -> str:

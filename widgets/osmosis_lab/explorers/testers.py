@@ -4,6 +4,8 @@ Examples
 --------
 >>> from osmosis_lab.data import load_people
 >>> explorer = TesterExplorer(load_people())
+>>> explorer.picker.value  # the first adult: a minor's card would answer Exercise 2 for them
+'Ana Stern'
 >>> explorer.picker.value = "Lucas Apert"
 >>> "Lucas Apert" in explorer.card.value
 True
@@ -19,6 +21,7 @@ import pandas as pd
 from ..categories import CATEGORIES, CATEGORY_LABELS
 from ..charts import testers as tester_charts
 from ..data import load_people
+from ..data.markets import ADULT_AGE
 from . import controls
 from .base import Explorer, show_chart, text_block
 
@@ -30,10 +33,14 @@ class TesterExplorer(Explorer):
         super().__init__()
         self.people = people.set_index("name")
         testers = self.people[self.people["role"] == "tester"].index.tolist()
+        # Lesson 00 asks "which tester is under 18?" just below this explorer: it opens on the
+        # first adult, so its first card never answers that (it opened on Niels, 17).
+        adults = self.people.loc[testers, "age"] >= ADULT_AGE
+        first = adults.idxmax() if adults.any() else testers[0]
         # a radio group, not a Dropdown: its arrow keys work inside JupyterLab (see base.INTERACTIVE).
         self.picker = controls.ToggleButtons(
             options=testers,
-            value=testers[0],
+            value=first,
             description="Beta tester",
             tooltips=[f"Show {name}'s card" for name in testers],
             style={"description_width": "initial", "button_width": "9em"},

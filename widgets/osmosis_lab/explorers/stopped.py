@@ -47,9 +47,11 @@ import traitlets
 
 #: What a stopped explorer says, in the words of JupyterLab's menus. Not "run its cell again": after a
 #: restart the lesson's setup cell has not run, and that cell alone fails with a NameError (w45).
+#: It names what comes back: a learner who had set lesson 05's design panel and never saved the
+#: review read "what you saved comes back" as her choices, and found them back at the plan (w50).
 MESSAGE = (
-    "This explorer stopped with the kernel. Run > Run All Cells starts the lesson again; sign in "
-    "and what you saved comes back."
+    "This explorer stopped with the kernel. Run > Run All Cells starts the lesson again; sign in, "
+    "and the answers you checked and the work you saved come back. Explorers start afresh."
 )
 #: The class ipywidgets 8 puts on every view whose model lost its kernel (``comm_live`` false).
 DISCONNECTED = "jupyter-widgets-disconnected"

@@ -265,7 +265,7 @@ class TimelineExplorer(Replay, Explorer):
             "cross marked ×2 on the chart is two uses). Answer Exercise 2 and press Check: "
             "then the timeline tells you its count."
             if self.count_held_back
-            else f"{where}: {len(flagged)} violations so far."
+            else f"{where}: {len(flagged)} violation{'s' * (len(flagged) != 1)} so far."
         )
         show_chart(
             self.chart,

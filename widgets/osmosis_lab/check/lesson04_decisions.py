@@ -7,7 +7,7 @@ worth. Every right answer is computed here from the engine and the data, never t
 Examples
 --------
 >>> print(lucas_wellbeing_match("Léopold"))  # doctest: +NORMALIZE_WHITESPACE
-Not yet: Léopold is Lucas's match when the matching maximises attraction.
+Not yet: That is his match when the matching maximises attraction.
 Switch the objective to wellbeing.
 >>> sofia_over_reliance(_over_reliance()).status
 'correct'
@@ -78,7 +78,9 @@ lucas_wellbeing_match = Check(
             "the attraction match",
             example="Léopold",
             matches=lambda answer: answer in _spellings(_lucas_matches()["attraction"]),
-            hint="Léopold is Lucas's match when the matching maximises attraction. Switch the "
+            # no name in the reply: the box sits outside the spoiler-marked explorer, and
+            # "Léopold is Lucas's match" is an episode 2 relation (w51)
+            hint="That is his match when the matching maximises attraction. Switch the "
             "objective to wellbeing.",
             wrong_value=lambda: _lucas_matches()["attraction"],
         ),

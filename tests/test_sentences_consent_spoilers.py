@@ -33,6 +33,16 @@ def in_the_open(explorer) -> list[str]:
     return [p for t in texts if t for p in paragraphs_shown(html.unescape(t))]
 
 
+def said_in_the_open(explorer) -> list[str]:
+    """What the explorer says outside the fold: its text, its chart's description and
+    tooltips (not its controls' labels: a button named "Ana Stern" states nothing)."""
+    spec = chart_spec(explorer.chart)
+    tooltips = [row.get("why", "") for rows in spec.get("datasets", {}).values() for row in rows]
+    opened = html.unescape(explorer.summary.value).split("<details>", 1)[0]
+    texts = [opened, str(spec.get("description", "")), *tooltips]
+    return [p for t in texts if t for p in paragraphs_shown(html.unescape(t))]
+
+
 def spoiled(explorer) -> list[tuple[str, str]]:
     return [found for p in in_the_open(explorer) for found in spoilers_in(p, RELATIONS)]
 
@@ -85,3 +95,24 @@ def test_random_sequences_state_no_relation_in_the_open(seed):
         assert not found, found
 
     run_sequence(ConsentMatchExplorer.with_lesson_data(), seed, 60, model=model)
+
+
+def test_in_the_open_the_series_people_are_named_only_in_what_the_learner_did():
+    """A consequence naming one person of the series spoils as well as a relation: with every
+    box of Niels's unticked, "Now: Claire is left alone" said whom he had been with (w49, w51);
+    "Nour Saïdi (switched nothing off): ... Simon now" said whom Ana had. In the open, a series
+    person is named only as the tester picked or as one who stopped sharing."""
+    explorer = ConsentMatchExplorer.with_lesson_data()
+    boxes = list(explorer.shares.values())
+    series = sorted(explorer.from_series, key=len, reverse=True)
+    for tester in (t for t in explorer.tester.options if t in explorer.from_series):
+        click(explorer.everyone)
+        update(explorer.tester, index=explorer.tester.options.index(tester))
+        for pattern in range(2 ** len(boxes)):
+            for bit, box in enumerate(boxes):
+                if box.value != bool(pattern >> bit & 1):
+                    update(box, value=bool(pattern >> bit & 1))
+            acted = set(explorer.sharing.index[~explorer.sharing.all(axis=1)]) | {tester}
+            for paragraph in said_in_the_open(explorer):
+                named = {name for name in series if name in paragraph}
+                assert named <= acted, (tester, pattern, sorted(named - acted), paragraph)

@@ -14,7 +14,10 @@ True
 
 The toy's lists give the series' own couples (lesson 01's spoiler notes), so a line naming
 two people from the series (Lucas and Léopold, Niels and Claire, Ana and Simon) is folded
-into a box marked "Spoiler (ep. 3)" that the learner opens, never shown in the open:
+into a box marked "Spoiler (ep. 3)" that the learner opens, never shown in the open. So is
+every consequence naming even one of them: "Now: Claire is left alone", after Niels switched
+everything off, says whom he was with (w49, w51). In the open, the series' people are named
+only in what the learner did (the tester picked, who stopped sharing what):
 
 >>> explorer.tester.value = "Lucas Apert"
 >>> opened, folded = explorer.summary.value.split("<details>")
@@ -103,17 +106,18 @@ class ConsentMatchExplorer(Explorer):
         changed = [t for t in after if after[t] != self.before[t]]
         withdrew = self.sharing.index[~self.sharing.all(axis=1)].tolist()
         showing = _showing(self.tester.value, self.sharing, after)
-        lines = [showing, _withdrawals(self.sharing)]
-        lines += [_change(t, self.before[t], after[t], t in withdrew) for t in changed]
+        # what the learner did, then what followed from it: the consequences
+        consequences = [_change(t, self.before[t], after[t], t in withdrew) for t in changed]
         if not changed:
-            lines.append("Nobody's match changed.")
+            consequences.append("Nobody's match changed.")
         alone = alone_reasons(after, *prefs, empty_list=EMPTY_LIST)
-        lines += [f"Now: {why}" for why in alone.values()]
-        lines += [
+        consequences += [f"Now: {why}" for why in alone.values()]
+        consequences += [
             f"Before your changes: {why}"
             for who, why in self.alone_before.items()
             if who not in alone
         ]
+        lines = [showing, _withdrawals(self.sharing), *consequences]
         table = pd.concat(
             [
                 self._before_ranks,
@@ -132,8 +136,12 @@ class ConsentMatchExplorer(Explorer):
                 f"Unmatched after the changes: {', '.join(left) or 'nobody'}.",
             ),
         )
-        folded = [line for line in lines if self.spoils(line)]
-        opened = [line for line in lines if not self.spoils(line)]
+        # A consequence naming one person of the series spoils as surely as one naming two:
+        # "Now: Claire is left alone" after Niels switched everything off says whom he was
+        # with (w49, w51). Only what the learner did stays in the open with their names.
+        hidden = {line for line in consequences if self.names_the_series(line)}
+        folded = [line for line in lines if line in hidden or self.spoils(line)]
+        opened = [line for line in lines if line not in folded]
         if self.spoils(showing):  # the picked tester's own line keeps its place, pointing on
             opened.insert(0, f"{showing.split(';')[0]}; their match is {IN_THE_FOLD}.")
         self.summary.value = text_block("Whose match changed (testers propose)", opened) + (
@@ -149,6 +157,16 @@ class ConsentMatchExplorer(Explorer):
         False
         """
         return sum(name in text for name in self.from_series) >= 2
+
+    def names_the_series(self, text: str) -> bool:
+        """Whether ``text`` names anyone from the series.
+
+        >>> ConsentMatchExplorer().names_the_series("Now: Claire is left alone")
+        True
+        >>> ConsentMatchExplorer().names_the_series("Now: Sofia Ricci is left alone")
+        False
+        """
+        return any(name in text for name in self.from_series)
 
     def _open(self, why) -> str:
         """A chart tooltip's reason, or where to find it when it would spoil."""

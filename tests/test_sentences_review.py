@@ -303,6 +303,7 @@ def matching_notes_model(panel, design: LaunchDesign, shown: str) -> None:
 def privacy_notes_model(panel, design: LaunchDesign, shown: str) -> None:
     """What the export spends, and the worst case for one resident, in words."""
     prior, total, posterior, counts = worst_case(design, panel.scenario)
+    when, opening = "now", "An observer"
     if design.privacy == "dp":
         if counts == 1:
             spent = (
@@ -321,8 +322,11 @@ def privacy_notes_model(panel, design: LaunchDesign, shown: str) -> None:
             assert design.privacy == "generalised", "only suppression can leave no row"
             spent = (
                 f"The export releases no rows this time: every group is smaller than k = "
-                f"{design.k}, so all are suppressed."
+                f"{design.k}, so all are suppressed, and this export tells an observer nothing new."
             )
+            # nothing released: the worst case is the method's on other data, never "now" (w51)
+            assert "now think" not in shown, "an export of no rows changed nobody's chances"
+            when, opening = "then", "If it did, an observer"
         else:
             spent = (
                 f"The export releases {c.rows_released} rows, which no epsilon bounds: lesson "
@@ -333,8 +337,8 @@ def privacy_notes_model(panel, design: LaunchDesign, shown: str) -> None:
     assert spent in shown, spent
     worst = chance_said(posterior, bounded=math.isfinite(total))
     assert (
-        f"An observer who thought there was a {prior_words(prior)} chance that one resident lives "
-        f"with depression could, in the worst case, now think it is {worst}{why}."
+        f"{opening} who thought there was a {prior_words(prior)} chance that one resident lives "
+        f"with depression could, in the worst case, {when} think it is {worst}{why}."
     ) in shown
     # a finite epsilon never makes anyone certain; rows leave nothing bounded
     assert ("100 in 100" in worst) is (design.privacy != "dp")
@@ -403,6 +407,20 @@ def test_no_data_read_and_noisy_counts(panel):
     for index in range(len(panel.epsilon.labels)):
         positions(panel.epsilon)[index]()
         review_model(panel, panel.epsilon)
+
+
+def test_a_generalised_export_over_every_k(panel):
+    """The corner the one-control sweeps never reach (the plan's export is not generalised):
+    at large k every group is suppressed, and the panel once said an observer could "now think
+    it is 100 in 100" of an export that released no row (w51)."""
+    panel.set_design(AS_PLANNED)
+    panel.privacy.value = "generalised"
+    suppressed = 0
+    for index in range(len(positions(panel.k))):
+        positions(panel.k)[index]()
+        review_model(panel, panel.k)
+        suppressed += "releases no rows" in text(panel)
+    assert suppressed, "no k suppressed every group: the corner was not reached"
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -78,6 +78,7 @@ def matching_notes(figures: Consequences, *, reveal: bool = True) -> list[str]:
 def privacy_notes(figures: Consequences) -> list[str]:
     """The design's privacy cost as consequences for one person (an invented model)."""
     p, design = figures.privacy, figures.design
+    cost = p.cost.sentence(WHO, FACT)
     if design.privacy == "dp" and p.counts_published == 1:
         spent = (
             "The export publishes 1 noisy count (about depression: the app reads no data "
@@ -92,9 +93,13 @@ def privacy_notes(figures: Consequences) -> list[str]:
     elif p.rows_released == 0:  # every group below k: the method, not this data, is the risk
         spent = (
             f"The export releases no rows this time: every group is smaller than k = "
-            f"{design.k}, so all are suppressed. The method still has no differential-privacy "
-            "guarantee: with other data it releases rows, which no epsilon bounds."
+            f"{design.k}, so all are suppressed, and this export tells an observer nothing new. "
+            "The method still has no differential-privacy guarantee: on other data it releases "
+            "rows, which no epsilon bounds."
         )
+        # the worst case is the method's, on data where it does release rows: "now think it
+        # is 100 in 100" was false of an export that released nothing (w51)
+        cost = "If it did, a" + p.cost.sentence(WHO, FACT, when="then")[1:]
     else:
         spent = (
             f"The export releases {p.rows_released} rows, which no epsilon bounds: lesson 03's "
@@ -104,7 +109,7 @@ def privacy_notes(figures: Consequences) -> list[str]:
     # the words first for every learner; the module's name on a line of its own for those who code
     return [
         "Privacy cost (an invented model of what an observer could come to believe about one "
-        f"resident). {spent} " + p.cost.sentence(WHO, FACT),
+        f"resident). {spent} {cost}",
         f"For those who code: the model is explained in {PRIVACY_COST_MODULE}.",
     ]
 

@@ -127,10 +127,14 @@ class PrivacyLoss:
             return f"{self.odds_factor:,.0f} times"
         return f"{self.odds_factor:.1f} times"
 
-    def sentence(self, who: str = "one person", fact: str = "has the trait") -> str:
+    def sentence(
+        self, who: str = "one person", fact: str = "has the trait", *, when: str = "now"
+    ) -> str:
         """The worst case for ``who`` in plain words, as chances out of 100 (rounded up).
 
         The worst case is written by :meth:`worst_case_words`, the one way every lesson writes it.
+        ``when`` places it: "now" for what this release did, "then" for a release the method
+        would make on other data (lesson 05's export that suppressed every row this time).
 
         >>> privacy_loss([0.2] * 5, prior=0.06).sentence("Ana", "has it")
         ... # doctest: +NORMALIZE_WHITESPACE
@@ -151,7 +155,7 @@ class PrivacyLoss:
         worst = self.worst_case_words()
         return (
             f"An observer who thought there was a {in_100(self.prior)} chance that {who} "
-            f"{fact} could, in the worst case, now think it is {worst}{why}."
+            f"{fact} could, in the worst case, {when} think it is {worst}{why}."
         )
 
 

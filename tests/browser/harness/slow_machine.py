@@ -15,3 +15,16 @@ SLOW_SAVE = (
     "    return _save(*args, **kwargs)\n"
     "_store.RecordStore.save = _slow_save\n"
 )
+
+#: A busy kernel: every value a text box sends takes a second to handle, so the browser holds back
+#: what is typed meanwhile (ipywidgets' message throttle) while a press (Enter) overtakes it.
+SLOW_TEXT = (
+    "import time\n"
+    "from osmosis_lab.explorers import text_boxes as _text_boxes\n"
+    "_set_state = _text_boxes.Text.set_state\n"
+    "def _slow_set_state(self, sync_data):\n"
+    "    if 'value' in sync_data:\n"
+    "        time.sleep(1.0)\n"
+    "    return _set_state(self, sync_data)\n"
+    "_text_boxes.Text.set_state = _slow_set_state\n"
+)

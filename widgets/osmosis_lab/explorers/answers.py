@@ -223,6 +223,9 @@ class AnswerControl(AnswerInputs):
         if self._completes_last_check():
             self._recheck_same_try()
             return
+        # any other change ends the press: letters arriving later extend this text, not the one
+        # it checked ("1" checked, "" then "1e" arrive: "1e" is no completion of "1", w52)
+        self._last_check = None
         if self.status != "not checked":
             self.status = "changed"
             self.verdict.value = _live(html.escape(_CHANGED))
@@ -240,6 +243,11 @@ class AnswerControl(AnswerInputs):
         """
         press = self._last_check
         self.status, self._unread, kept = self._before_press
+        if self.status != "not checked":
+            # had the letters arrived in time, the box had changed before the press (as
+            # _changed says): a status the press found judged its cut-off text, not this one
+            # ("1" kept, "10" pressed: "Checked again: the same answer" kept "1", w52)
+            self.status = "changed"
         if kept is None:
             self.record.forget(self.exercise.name)
         else:

@@ -9,8 +9,8 @@ as a try, and the late "1e9" did not undo it: the screen said "Your last checked
 (tries so far: 2)". The kernel's log of what it heard showed the orders ("", submit, "1e9") and
 ("", "1e", submit, "1e9"); the second, within the late-keystroke window of the first Check, made
 "1e" complete that *earlier* press ("1" + "e"), although "" had come in between, and the record
-lost the learner's try. The kernel is made busy here (each text value takes a second to handle), so
-the test drives that second order every time: the log is checked before the verdict.
+lost the learner's try. The kernel is made busy here (each text value takes 2.5 seconds to handle),
+so the test drives that second order every time: the log is checked before the verdict.
 
 A small notebook with the lesson's sign-in and one answer control is enough: it is written into
 the session's served copy of the lessons, next to them.

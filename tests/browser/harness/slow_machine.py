@@ -16,15 +16,17 @@ SLOW_SAVE = (
     "_store.RecordStore.save = _slow_save\n"
 )
 
-#: A busy kernel: every value a text box sends takes a second to handle, so the browser holds back
-#: what is typed meanwhile (ipywidgets' message throttle) while a press (Enter) overtakes it.
+#: A busy kernel: every value a text box sends takes 2.5 seconds to handle, so the browser holds
+#: back what is typed meanwhile (ipywidgets' message throttle) while a press (Enter) overtakes it.
+#: A test types its next keys within that window: wide, so a loaded CI machine (load 8) that is
+#: slow to return from a wait still types them in time, and the order is the same every run.
 SLOW_TEXT = (
     "import time\n"
     "from osmosis_lab.explorers import text_boxes as _text_boxes\n"
     "_set_state = _text_boxes.Text.set_state\n"
     "def _slow_set_state(self, sync_data):\n"
     "    if 'value' in sync_data:\n"
-    "        time.sleep(1.0)\n"
+    "        time.sleep(2.5)\n"
     "    return _set_state(self, sync_data)\n"
     "_text_boxes.Text.set_state = _slow_set_state\n"
 )

@@ -37,7 +37,11 @@ def typed_check(control, text):
     control.check_button.click()
 
 
-@pytest.mark.parametrize("unread", ["inf", "NaN", "1e309", "=4", "4 ou 5", "0x3", "9" * 400])
+# 400 nines are read as typed now (a whole number, issue 12 w52); digits no float tells apart
+# from another number are not read at all
+@pytest.mark.parametrize(
+    "unread", ["inf", "NaN", "1e309", "=4", "4 ou 5", "0x3", "0." + "0" * 400 + "1"]
+)
 def test_an_unreadable_try_after_a_right_one_keeps_the_tries_and_their_verdict(unread):
     record = MemoryRecord()
     control = answer_control("count_the_testers", record=record)

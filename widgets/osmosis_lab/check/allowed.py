@@ -27,6 +27,7 @@ words, e.g. 12 or twelve.
 """
 
 from dataclasses import dataclass
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from typing import Any
 
 from .plain import is_number
@@ -55,9 +56,38 @@ def number_examples(unit: str) -> str:
     return "e.g. " + " or ".join(NUMBER_EXAMPLES[unit])
 
 
-def _figure(value: float) -> str:
-    """A number as a learner would write it: 150, not 150.0; 0.1235, not 0.12345678."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.4g}"
+#: A figure longer than this many digits is said by its start and its number of digits.
+_LONG = 30
+
+
+def figure(value: float, *, scale: int = 0) -> str:
+    """``value`` (times 10**``scale``) as the learner typed it: exact, never rounded (w52 read
+    "3 is more than 3" for 3.0000000001), 150 not 150.0, any size without an error.
+
+    >>> figure(150.0), figure(3.0000000001), figure(0.07, scale=2), figure(10**26 - 1)
+    ('150', '3.0000000001', '7', '99,999,999,999,999,999,999,999,999')
+    >>> figure(10**400), figure(1e-300), figure(float("inf"))
+    ('10,000,000,000,000,… (a whole number of 401 digits)', '1e-300', 'infinity')
+    """
+    if value != value:  # nan
+        return "nan (not a number)"
+    if value in (float("inf"), float("-inf")):
+        return "infinity" if value > 0 else "minus infinity"
+    # a float by its shortest exact form (what was typed); an int as it is, whatever its size;
+    # exact arithmetic: the default 28 digits would round 400 nines up to 1 followed by zeros
+    with localcontext(Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)):
+        exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
+        exact = exact.scaleb(scale)
+        if exact == exact.to_integral_value():
+            whole = Decimal(int(exact))
+            digits = whole.adjusted() + 1
+            if digits > _LONG:
+                start = ",".join(format(whole, ",f").split(",")[:5])
+                return f"{start},… (a whole number of {digits:,} digits)"
+            return format(whole, ",f")
+        exact = exact.normalize()
+        text = format(exact, ",f")
+        return text if len(text) <= _LONG else str(exact).lower()
 
 
 @dataclass(frozen=True)
@@ -83,28 +113,29 @@ class Allowed:
         what = {"count": "a whole number", "fraction": "a share", "value": "a number"}[self.unit]
         low, high = self.low, self.high
         if low is not None and high is not None:
-            span = f"{what} from {_figure(low)} to {_figure(high)}"
+            span = f"{what} from {figure(low)} to {figure(high)}"
             if self.unit == "fraction":
-                span += f" ({_figure(low * 100)} % to {_figure(high * 100)} %)"
+                span += f" ({figure(low, scale=2)} % to {figure(high, scale=2)} %)"
             return span
         if low is not None:
-            return f"{what}, {_figure(low)} or more"
+            return f"{what}, {figure(low)} or more"
         if high is not None:
-            return f"{what}, {_figure(high)} or less"
+            return f"{what}, {figure(high)} or less"
         return what
 
     def why_outside(self, answer: Any) -> str | None:
         """Why the number ``answer`` is outside, in words; None when it is allowed or not a number."""
         if not is_number(answer):
             return None  # text, a set, a tuple: the check judges it (and its misconceptions)
-        said = _figure(answer)
+        said = figure(answer)
         if self.unit == "fraction" and abs(answer) <= 10:  # "150 %" reads 1.5: say both
-            said += f" ({_figure(answer * 100)} %)"
+            said += f" ({figure(answer, scale=2)} %)"
         if self.low is not None and answer < self.low:
-            return f"{said} is less than {_figure(self.low)}"
+            return f"{said} is less than {figure(self.low)}"
         if self.high is not None and answer > self.high:
-            return f"{said} is more than {_figure(self.high)}"
-        if self.unit == "count" and not float(answer).is_integer():
+            return f"{said} is more than {figure(self.high)}"
+        # an int is whole at any size (float() of 10**400 raised OverflowError in a code cell)
+        if self.unit == "count" and not isinstance(answer, int) and not answer.is_integer():
             return f"{said} is not a whole number"
         return None
 

@@ -53,6 +53,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .allowed import Allowed
+from .numbers import NotANumber, not_a_number, parse_number
 from .plain import NotPlainData, is_number, to_plain
 from .said import noted
 from .verdict import REFUSED, STATUSES, Verdict
@@ -201,6 +202,10 @@ class Check:
             except Exception as error:  # noqa: BLE001 - any failure means "cannot judge"
                 message = _UNAVAILABLE.format(error=f"{type(error).__name__}: {error}")
                 return Verdict("could not check", message, error=error)
+        if self.allowed is not None and isinstance(answer, str) and not reads_as_number(answer):
+            # the answer box's own rule and words: text that is no number is no try (w52: a
+            # code cell said "Noted: you predicted '😀'" where the box said "not a number")
+            return Verdict("not attempted", not_a_number(answer, self.allowed.unit))
         if self.allowed is not None and (refusal := self.allowed.refusal(answer)):
             slips = [
                 m.hint for m in self.misconceptions if m.form_slip and _safe(m.matches, answer)
@@ -241,6 +246,19 @@ class Check:
                 raise CheckUnavailable(f"check {self.name!r}: {result}") from result.error
             raise CheckFailed(f"check {self.name!r}: {result}")
         return result
+
+
+def reads_as_number(text: str) -> bool:
+    """Whether the answer box would read ``text`` as a number (:func:`.numbers.parse_number`).
+
+    >>> reads_as_number("twelve"), reads_as_number("😀"), reads_as_number("0." + "0" * 400 + "1")
+    (True, False, False)
+    """
+    try:
+        parse_number(text, unit="value")
+    except NotANumber:
+        return False
+    return True
 
 
 def _safe(predicate: Callable[[Any], bool], answer: Any) -> bool:

@@ -32,9 +32,6 @@ Examples
 ('wrong purpose', 'ethique')
 """
 
-import math
-import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,7 +39,16 @@ from typing import Any
 # the box's format examples: one rule for the box, its hints and a refusal (see .allowed)
 from .allowed import NUMBER_EXAMPLES, UNITS, number_examples  # noqa: F401 - imported from here
 from .core import Check
-from .number_words import number_from_words
+
+# reading typed numbers and phrases: one rule for the box and the code cell (see .numbers)
+from .numbers import (  # noqa: F401 - imported from here
+    SHORT,
+    NotANumber,
+    normalise_phrase,
+    not_a_number,
+    parse_number,
+    shortened,
+)
 
 KINDS = ("choice", "picks", "pair", "pairs", "number", "phrase")
 
@@ -51,125 +57,6 @@ _SOLUTION = (
     "<details>\n<summary>Solution</summary>\n\n{why}\n\n*For those who code:*\n\n"
     "```python\n{code}\n```\n</details>"
 )
-
-
-class NotANumber(ValueError):
-    """Typed text that does not read as one number."""
-
-
-#: Typed text longer than this is quoted back by its start only (it is in the box already).
-SHORT = 60
-
-
-def shortened(text: str) -> str:
-    """Typed text as it is quoted back to the learner: its start and its length if long.
-
-    >>> shortened("nine"), shortened("x" * 5000)[-20:]
-    ('nine', '… (5,000 characters)')
-    """
-    return text if len(text) <= SHORT else f"{text[:SHORT]}… ({len(text):,} characters)"
-
-
-def not_a_number(text: str, unit: str) -> str:
-    """What a learner reads when ``text`` is not a number of ``unit``.
-
-    >>> not_a_number("inf", "count")
-    "'inf' is not a number: type it in digits or words, e.g. 12 or twelve."
-    """
-    said = repr(text) if len(text) <= SHORT else shortened(text)
-    return f"{said} is not a number: type it in digits or words, {number_examples(unit)}."
-
-
-#: Words after a number that change what it means ("5 or 6", "7 million"): never dropped.
-_NOT_A_NOUN = re.compile(
-    r"or|ou|and|et|more|plus|less|moins|not|pas|than|que|per|cents?|percent|pourcent"
-    r"|hundred|thousand|mille|millions?|billion|milliard"
-)
-
-
-def _without_sign_and_noun(text: str) -> str:
-    """``text`` without a leading "±" and a trailing noun: learners copy the screen ("±15")
-    and say what they counted ("7 violations", "4 personnes").
-
-    >>> _without_sign_and_noun("±15"), _without_sign_and_noun("7 violations")
-    ('15', '7')
-    >>> _without_sign_and_noun("5 or 6"), _without_sign_and_noun("12 per cent")
-    ('5 or 6', '12 per cent')
-    """
-    text = re.sub(r"^\s*(±|\+/-|\+-)\s*", "", text)
-    noun = re.fullmatch(r"\s*(.*\d)\s+([^\W\d_]+)\.?\s*", text)
-    if noun and not _NOT_A_NOUN.fullmatch(noun[2].casefold()):
-        return noun[1]
-    return text
-
-
-def parse_number(text: str, *, unit: str) -> int | float:
-    """Read a typed number leniently: spaces, a decimal comma and a per cent sign are fine.
-
-    Parameters
-    ----------
-    text
-        What the learner typed, e.g. ``"0.15"``, ``"15 %"``, ``"15%"``, ``"0,15"``, ``"1 024"``,
-        a simple fraction of whole numbers (``"1/4"``), or a whole number 0-100 or a simple
-        fraction in English or French words
-        (``"twelve"``, ``"vingt et un"``, ``"a quarter"``: :mod:`.number_words`).
-    unit
-        ``"count"``: a whole number comes back as an ``int``; ``"fraction"`` or ``"value"``:
-        a ``float``. Whatever the unit, ``"15 %"`` means 0.15 (that is what per cent means);
-        ``"15"`` stays 15, so the check can say "give a fraction, not a percentage".
-
-    Raises
-    ------
-    NotANumber
-        If the text is empty or is not one number.
-
-    Examples
-    --------
-    >>> parse_number("0,83", unit="fraction"), parse_number("12.0", unit="count")
-    (0.83, 12)
-    >>> parse_number("Twelve", unit="count"), parse_number("vingt-et-un", unit="count")
-    (12, 21)
-    >>> parse_number("1/4", unit="fraction"), parse_number("±15", unit="value")
-    (0.25, 15.0)
-    >>> parse_number("7 violations", unit="count")
-    7
-    """
-    if unit not in UNITS:
-        raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
-    cleaned = re.sub(r"\s+", "", _without_sign_and_noun(str(text))).replace(",", ".").casefold()
-    cleaned = re.sub(r"(percent|pourcent)$", "%", cleaned)  # "15 per cent" is "15 %"
-    percent = cleaned.endswith("%")
-    cleaned = cleaned.removesuffix("%")
-    fraction = re.fullmatch(r"([+-]?\d+)/(\d+)", cleaned)
-    if fraction and int(fraction[2]) and not percent:  # a simple fraction: "1/4" is 0.25
-        value = int(fraction[1]) / int(fraction[2])
-    elif re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
-        value = float(cleaned) / (100 if percent else 1)
-    else:  # a number in words ("twelve", "douze"), or not a number at all ("not twelve")
-        sign = str(text).rstrip().endswith("%")  # "twelve %": the sign is not a word
-        words = normalise_phrase(text) + (" percent" if sign else "")
-        named = number_from_words(words)
-        if named is None:
-            raise NotANumber(f"{text!r} is not a number")
-        value = float(named)
-    if not math.isfinite(value):  # 400 digits overflow to infinity: no learner means that
-        raise NotANumber(f"{text!r} is not a number")
-    if unit == "count" and value.is_integer():
-        return int(value)
-    return value
-
-
-def normalise_phrase(text: str) -> str:
-    """Lower case, accents dropped, punctuation as spaces, one space between words.
-
-    Examples
-    --------
-    >>> normalise_phrase("Not  REFUSED.")
-    'not refused'
-    """
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", letters).split())
 
 
 @dataclass(frozen=True)

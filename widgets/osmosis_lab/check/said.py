@@ -20,6 +20,7 @@ you predicted 'a few'; in the data it is 31 of 40 (78 %): almost all. Look below
 from collections.abc import Mapping
 from typing import Any
 
+from .allowed import figure
 from .plain import is_number
 
 #: Typed text longer than this is said back by its start only (it is in the box already); no
@@ -41,7 +42,7 @@ def said_back(answer: Any, labels: Mapping[Any, str] | None = None) -> str:
         text = labels.get(answer, answer)
         return repr(text if len(text) <= _SHORT else text[:_SHORT] + "…")
     if is_number(answer):
-        return f"{answer:,}" if isinstance(answer, int) else f"{answer:,.4g}"
+        return figure(answer)  # as typed: never rounded (3.0000000001 is not 3)
     if isinstance(answer, Mapping):
         return _and([f"{k} with {v}" for k, v in answer.items()]) or "nobody"
     if isinstance(answer, set | frozenset | tuple | list):

@@ -56,6 +56,12 @@ _CHANGED = "Your answer changed: press Check to check it."
 _JUDGED = ("correct", "hint", "could not check")
 #: The status while the box holds text that could not be read, after tries that were kept.
 NOT_READ = "not read"
+#: Under the verdict of a prediction answered after its result was shown (Show anyway): the
+#: record keeps ``"seen_first": true``, and the teacher's view does not count it as made blind.
+SEEN_FIRST = (
+    "<em>You answered this after seeing the result (Show anyway), so it is kept as answered "
+    "after seeing the result, not as a prediction made before.</em>"
+)
 _AGAIN = "<p><em>Checked again: the same answer, so not a new try. Change it to try again.</em></p>"
 #: After a right answer, "change it to try again" invited a wrong one (w43), which the record then
 #: kept as the learner's last answer.
@@ -85,6 +91,9 @@ class AnswerControl(AnswerInputs):
     """One exercise's answer control. Public children: the inputs (see :mod:`.answer_inputs`),
     ``check_button``, ``selection`` (what is chosen, in words) and ``verdict`` (the check's
     verdict)."""
+
+    #: Set by a gate (:mod:`.gate`) that showed this prediction's result before any answer.
+    seen_first = False
 
     def __init__(self, exercise: Exercise, *, record: AnswerRecord) -> None:
         self._last_check: Press | None = None  # the text checked (see .late_keystrokes)
@@ -140,7 +149,7 @@ class AnswerControl(AnswerInputs):
         again = again and verdict.status in _JUDGED
         right_again = again and verdict.status == "correct"
         note = _AGAIN_RIGHT if right_again else _AGAIN if again else self._again(verdict, repeat)
-        self.verdict.value = _live(verdict._repr_html_() + note)
+        self.verdict.value = _live(verdict._repr_html_() + note + self._seen_first_note())
         if not again:
             self._keep(verdict)
         self._after_check()
@@ -198,8 +207,19 @@ class AnswerControl(AnswerInputs):
         self.record.put(
             self.exercise.name,
             {"first_answer": first, "tries": tries, "answer": self.state(),
-             "status": verdict.status, "misconception": verdict.misconception},
+             "status": verdict.status, "misconception": verdict.misconception,
+             **({"seen_first": True} if self._seen_first(kept) else {})},
         )  # fmt: skip
+
+    def _seen_first(self, kept: dict) -> bool:
+        """Whether the first try came after the result was shown (the gate's Show anyway)."""
+        return bool(kept.get("seen_first") if kept.get("tries") else self.seen_first)
+
+    def _seen_first_note(self) -> str:
+        """Under the verdict: a prediction answered after its result was shown says so."""
+        if not (self.seen_first or (self._kept_entry() or {}).get("seen_first")):
+            return ""
+        return f"<p>{SEEN_FIRST}</p>"
 
     def _completes_last_check(self) -> bool:
         """Whether the text changed only by keystrokes typed before the last Check (see
@@ -217,7 +237,7 @@ class AnswerControl(AnswerInputs):
         # The verdict is computed again, never replayed: the check or the data may have changed.
         verdict = self.exercise.check.verdict(self.answer())
         self.status = verdict.status
-        self.verdict.value = _live(verdict._repr_html_())
+        self.verdict.value = _live(verdict._repr_html_() + self._seen_first_note())
 
     def _changed(self, _change) -> None:
         if self._completes_last_check():

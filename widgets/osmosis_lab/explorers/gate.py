@@ -128,6 +128,8 @@ class Gate:
         self.control = control
         control.verdict.observe(self._verdict_changed, names="value")
         self._verdict_changed(None)
+        if self.reason == "shown anyway":  # a newer control (its cell run again) is told too
+            self._mark_seen_first()
 
     def _verdict_changed(self, _change) -> None:
         if answered(self.control):
@@ -156,11 +158,18 @@ class Gate:
             # the focus is on the prediction's Check button: nothing left here to press
             self.show_anyway.layout.display = "none"
         else:
+            self._mark_seen_first()
             # the focus is on this button: keep it, in a state that says what happened
             self.show_anyway.description = SHOWN
             self.show_anyway.tooltip = "The result is shown below, and stays shown"
             self.show_anyway.icon = "check"
         self._say()
+
+    def _mark_seen_first(self) -> None:
+        """Tell the prediction's control that the result was seen before it was answered: a
+        prediction made after it is kept as seen first, never as one made blind."""
+        if self.control is not None and not answered(self.control):
+            self.control.seen_first = True
 
     def _hide_again(self) -> None:
         """Hide the result again, and say why: the answer that showed it was no try."""

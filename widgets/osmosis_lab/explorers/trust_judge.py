@@ -217,16 +217,19 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         final = (answers["final"] == "accept").to_numpy()
         yours = decision_probability(initial, answers["confidence"].to_numpy() / 100)
         outcome = done["outcome"].to_numpy()
+        reliance = reliance_summary(final, done["app_accepts"].to_numpy(), outcome, initial=initial)
+        # accuracy counts the calls themselves (reliance_summary's rule), not a threshold on
+        # ``yours``: a reject at 50 % sure is 0.5 there, which a threshold reads as accept (w52)
+        you = {**calibration_summary(yours, outcome, bins=BINS)}
+        you["accuracy"] = reliance.first_right / reliance.cases
         return {
-            "you": calibration_summary(yours, outcome, bins=BINS),
+            "you": you,
             "app": calibration_summary(done["certainty"].to_numpy(), outcome, bins=BINS),
             "tables": {
                 "you": reliability_table(yours, outcome, bins=BINS),
                 "the app": reliability_table(done["certainty"].to_numpy(), outcome, bins=BINS),
             },
-            "reliance": reliance_summary(
-                final, done["app_accepts"].to_numpy(), outcome, initial=initial
-            ),
+            "reliance": reliance,
         }
 
     def report(self) -> "ReportText":

@@ -265,7 +265,8 @@ def markdown_from_data(
                 f"* **{inert_markdown(asked)}**: {inert_markdown(_answer_words(kept.get('answer')))}"
                 f" ({said}; first answer: "
                 f"{inert_markdown(_answer_words(kept.get('first_answer')))}; "
-                f"tries: {kept.get('tries', '?')})"
+                f"tries: {kept.get('tries', '?')}"
+                f"{'; answered after seeing the result' if kept.get('seen_first') else ''})"
             )
         lines.append("")
     for lesson, kept in data.get(JUDGE_FIRST, {}).items():

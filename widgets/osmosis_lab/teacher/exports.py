@@ -57,6 +57,8 @@ class Answer:
     correct: bool | None
     first_try: bool | None
     misconception: str | None
+    #: A prediction answered after its result was shown ("Show anyway"): not made blind.
+    seen_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,8 @@ def _work(data: dict, source: str, text: str = "") -> LearnerWork:
             missed = (
                 (named or status) if status and not correct and status != NOT_ATTEMPTED else None
             )
-            answers[f"{lesson}/{exercise}"] = Answer(correct, first, missed and missed[:60])
+            seen = kept.get("seen_first") is True
+            answers[f"{lesson}/{exercise}"] = Answer(correct, first, missed and missed[:60], seen)
     reflections = [
         Reflection(
             prompt.split("_")[0],

@@ -69,6 +69,10 @@ def csv_safe(cell: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+#: The row of :func:`exercise_counts` for predictions answered after their result was shown.
+SEEN_FIRST_ROW = "answered after seeing the result"
+
+
 def exercise_counts(work: list[LearnerWork]) -> dict[str, dict[str, int]]:
     """Per exercise: right first time, right later, and each misconception still hit.
 
@@ -79,7 +83,9 @@ def exercise_counts(work: list[LearnerWork]) -> dict[str, dict[str, int]]:
     for learner in work:
         for exercise, answer in learner.answers.items():
             row = table.setdefault(exercise, Counter({"right first time": 0, "right later": 0}))
-            if answer.correct and answer.first_try:
+            if answer.seen_first:  # the result was seen first: not a prediction made blind
+                row[SEEN_FIRST_ROW] += 1
+            elif answer.correct and answer.first_try:
                 row["right first time"] += 1
             elif answer.correct:
                 row["right later"] += 1

@@ -64,6 +64,9 @@ class RelianceSummary:
     When the first call is known (``switched_*`` are set), reliance shows in the
     switches instead: ``switched_to_app_when_wrong`` is over-reliance and
     ``switched_away_when_right`` under-reliance, and :meth:`in_words` reports those.
+    ``first_right`` counts the first calls that were right: a call is right when it is the
+    decision the outcome made right, whatever certainty came with it (a reject at 50 % is a
+    reject; w52 saw it counted as an accept by a threshold on the stated probability).
     """
 
     cases: int
@@ -76,6 +79,7 @@ class RelianceSummary:
     switched_to_app: int | None = None
     switched_to_app_when_wrong: int | None = None
     switched_away_when_right: int | None = None
+    first_right: int | None = None
 
     @property
     def agreement(self) -> float:
@@ -169,6 +173,8 @@ def reliance_summary(final, app, outcome, *, initial=None) -> RelianceSummary:
     >>> s = reliance_summary(final=[1, 0], app=[1, 0], outcome=[0, 0], initial=[0, 1])
     >>> s.over_reliance, s.switched_to_app, s.switched_to_app_when_wrong, s.switched_away_when_right
     (1, 2, 1, 0)
+    >>> s.first_right, s.learner_right  # first calls: reject was right once; final: once
+    (1, 1)
     """
     person = as_outcomes(final, "final")
     verdict = as_outcomes(app, "app")
@@ -186,6 +192,7 @@ def reliance_summary(final, app, outcome, *, initial=None) -> RelianceSummary:
             "switched_to_app": int(towards.sum()),
             "switched_to_app_when_wrong": int((towards & ~app_correct).sum()),
             "switched_away_when_right": int((away & app_correct).sum()),
+            "first_right": int((before == truth).sum()),
         }
     return RelianceSummary(
         cases=len(person),
@@ -222,7 +229,7 @@ def decision_probability(accepts, confidence) -> np.ndarray:
     Examples
     --------
     >>> decision_probability([1, 0, 1], [0.8, 0.8, 0.5]).tolist()
-    [0.8, 0.19999999999999996, 0.5]
+    [0.8, 0.2, 0.5]
     """
     decisions = as_outcomes(accepts, "accepts")
     sure = as_probabilities(confidence, "confidence")
@@ -232,4 +239,6 @@ def decision_probability(accepts, confidence) -> np.ndarray:
             "confidence is how sure you are of your own decision: from 0.5 (a coin flip) to 1 "
             f"(certain); got {float(sure.min()):g}. Below 0.5, change the decision instead."
         )
-    return np.where(decisions == 1, sure, 1.0 - sure)
+    # 1 - 0.8 is 0.19999999999999996 in floats, which a reliability table bins below 20 %: a
+    # reject at 80 % sure states 20 %, on the band's edge (the sentence sweep found it)
+    return np.round(np.where(decisions == 1, sure, 1.0 - sure), 12)

@@ -1,0 +1,189 @@
+"""Reading a typed number: one rule for the answer box and for text answered in a code cell.
+
+A number is read *exactly as typed* or not at all (issue 12, w52): "3.0000000001" stays
+3.0000000001 (so "3.0000000001 is more than 3", never "3 is more than 3"); a whole number of
+any length stays whole ("99…9", 26 nines, is not 100,000,000,000,000,004,764,729,344); and
+digits a float cannot tell apart ("0.000…0001", 403 characters, which a float reads as 0) are
+refused, saying so, instead of being judged as another number.
+
+Examples
+--------
+>>> parse_number("15 %", unit="fraction"), parse_number(" 9 ", unit="count")
+(0.15, 9)
+>>> parse_number("9" * 26, unit="value") == 10**26 - 1
+True
+>>> print(not_a_number("0." + "0" * 400 + "1", "value"))  # doctest: +ELLIPSIS
+'0.00000…01' (403 characters) has more digits than a check can tell apart: type at most 15 ...
+>>> print(not_a_number("😀", "count"))
+'😀' is not a number: type it in digits or words, e.g. 12 or twelve.
+"""
+
+import re
+import unicodedata
+from decimal import Decimal
+from fractions import Fraction
+
+from .allowed import UNITS, number_examples
+from .number_words import number_from_words
+
+
+class NotANumber(ValueError):
+    """Typed text that does not read as one number."""
+
+
+class TooManyDigits(NotANumber):
+    """Typed digits that no float can hold as typed (it would read another number)."""
+
+
+#: Typed text longer than this is quoted back by its start only (it is in the box already).
+SHORT = 60
+#: Longer text is not read as a number (a number this long is nobody's answer); it bounds the work.
+LONGEST = 10_000
+#: Beyond this, a whole number is kept as a Python int: a float would change its last digits.
+_FLOAT_WHOLE = 2**53
+
+
+def shortened(text: str) -> str:
+    """Typed text as it is quoted back to the learner: its start and its length if long.
+
+    >>> shortened("nine"), shortened("x" * 5000)[-20:]
+    ('nine', '… (5,000 characters)')
+    """
+    return text if len(text) <= SHORT else f"{text[:SHORT]}… ({len(text):,} characters)"
+
+
+def _quoted(text: str) -> str:
+    """``text`` said back: quoted; a long one by its start and end, and its length."""
+    if len(text) <= SHORT:
+        return repr(text)
+    return f"{text[:7]!r}…{text[-2:]!r} ({len(text):,} characters)".replace("'…'", "…")
+
+
+def not_a_number(text: str, unit: str) -> str:
+    """What a learner reads when ``text`` is not a number of ``unit`` (:func:`parse_number`'s
+    own reason: not a number at all, or more digits than a check can tell apart).
+
+    >>> not_a_number("inf", "count")
+    "'inf' is not a number: type it in digits or words, e.g. 12 or twelve."
+    """
+    try:
+        parse_number(text, unit=unit)
+    except TooManyDigits:
+        return (
+            f"{_quoted(text)} has more digits than a check can tell apart: type at most 15 "
+            f"significant digits, {number_examples(unit)}."
+        )
+    except NotANumber:
+        pass
+    said = repr(text) if len(text) <= SHORT else shortened(text)
+    return f"{said} is not a number: type it in digits or words, {number_examples(unit)}."
+
+
+#: Words after a number that change what it means ("5 or 6", "7 million"): never dropped.
+_NOT_A_NOUN = re.compile(
+    r"or|ou|and|et|more|plus|less|moins|not|pas|than|que|per|cents?|percent|pourcent"
+    r"|hundred|thousand|mille|millions?|billion|milliard"
+)
+
+
+def _without_sign_and_noun(text: str) -> str:
+    """``text`` without a leading "±" and a trailing noun: learners copy the screen ("±15")
+    and say what they counted ("7 violations", "4 personnes").
+
+    >>> _without_sign_and_noun("±15"), _without_sign_and_noun("7 violations")
+    ('15', '7')
+    >>> _without_sign_and_noun("5 or 6"), _without_sign_and_noun("12 per cent")
+    ('5 or 6', '12 per cent')
+    """
+    text = re.sub(r"^\s*(±|\+/-|\+-)\s*", "", text)
+    noun = re.fullmatch(r"\s*(.*\d)\s+([^\W\d_]+)\.?\s*", text)
+    if noun and not _NOT_A_NOUN.fullmatch(noun[2].casefold()):
+        return noun[1]
+    return text
+
+
+def _exact(text: str) -> tuple[Fraction | None, bool]:
+    """The number typed, exactly, and whether it was typed in digits (None: not in digits)."""
+    cleaned = re.sub(r"\s+", "", _without_sign_and_noun(text)).replace(",", ".").casefold()
+    cleaned = re.sub(r"(percent|pourcent)$", "%", cleaned)  # "15 per cent" is "15 %"
+    percent = cleaned.endswith("%")
+    cleaned = cleaned.removesuffix("%")
+    fraction = re.fullmatch(r"([+-]?\d+)/(\d+)", cleaned)
+    # Decimal reads any script's digits (٣ is 3) and any length (int() stops at 4,300 digits)
+    if fraction and Decimal(fraction[2]) and not percent:  # a simple fraction: "1/4" is 0.25
+        return Fraction(Decimal(fraction[1])) / Fraction(Decimal(fraction[2])), False
+    if re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        return Fraction(Decimal(cleaned)) / (100 if percent else 1), True
+    return None, False
+
+
+def parse_number(text: str, *, unit: str) -> int | float:
+    """Read a typed number leniently, and exactly: spaces, a decimal comma and a per cent sign
+    are fine; a number a float cannot hold as typed is refused, never changed.
+
+    Parameters
+    ----------
+    text
+        What the learner typed, e.g. ``"0.15"``, ``"15 %"``, ``"15%"``, ``"0,15"``, ``"1 024"``,
+        a simple fraction of whole numbers (``"1/4"``), or a whole number 0-100 or a simple
+        fraction in English or French words
+        (``"twelve"``, ``"vingt et un"``, ``"a quarter"``: :mod:`.number_words`).
+    unit
+        ``"count"``: a whole number comes back as an ``int``; ``"fraction"`` or ``"value"``:
+        a ``float`` (an ``int`` beyond 2**53, which a float would change). Whatever the unit,
+        ``"15 %"`` means 0.15 (that is what per cent means); ``"15"`` stays 15, so the check
+        can say "give a fraction, not a percentage".
+
+    Raises
+    ------
+    NotANumber
+        If the text is empty or is not one number; :class:`TooManyDigits` (a NotANumber) if
+        its digits are more than a float holds as typed (a float would read another number).
+
+    Examples
+    --------
+    >>> parse_number("0,83", unit="fraction"), parse_number("12.0", unit="count")
+    (0.83, 12)
+    >>> parse_number("Twelve", unit="count"), parse_number("vingt-et-un", unit="count")
+    (12, 21)
+    >>> parse_number("1/4", unit="fraction"), parse_number("±15", unit="value")
+    (0.25, 15.0)
+    >>> parse_number("7 violations", unit="count"), parse_number("3.0000000001", unit="count")
+    (7, 3.0000000001)
+    """
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
+    text = str(text)
+    if len(text) > LONGEST:
+        raise NotANumber(f"{shortened(text)!r} is not a number")
+    exact, digits = _exact(text)
+    if exact is None:  # a number in words ("twelve", "douze"), or not a number at all
+        sign = text.rstrip().endswith("%")  # "twelve %": the sign is not a word
+        named = number_from_words(normalise_phrase(text) + (" percent" if sign else ""))
+        if named is None:
+            raise NotANumber(f"{text!r} is not a number")
+        value = float(named)
+        return int(value) if unit == "count" and value.is_integer() else value
+    if exact.denominator == 1 and (unit == "count" or abs(exact) > _FLOAT_WHOLE):
+        return int(exact)  # whole, however long: a float would change its last digits
+    try:
+        value = float(exact)
+    except OverflowError:  # beyond any float: it would read as infinity
+        raise TooManyDigits(f"{shortened(text)!r} has too many digits") from None
+    # typed in digits, it must come back as typed; as a fraction, at least not as 0
+    if (Fraction(repr(value)) != exact) if digits else (value == 0) != (exact == 0):
+        raise TooManyDigits(f"{shortened(text)!r} has too many digits")
+    return value
+
+
+def normalise_phrase(text: str) -> str:
+    """Lower case, accents dropped, punctuation as spaces, one space between words.
+
+    Examples
+    --------
+    >>> normalise_phrase("Not  REFUSED.")
+    'not refused'
+    """
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", letters).split())

@@ -26,6 +26,9 @@ from osmosis_lab.check.plain import MAX_DEPTH, MAX_ITEMS, NotPlainData, to_plain
         ("1 024", "count", 1024),
         ("12.0", "count", 12),
         ("2.5", "count", 2.5),  # not a whole number: the check can say so
+        ("about 40", "count", 40),  # lesson 04 asks "About how many…?" (w51 was refused)
+        ("~0.3", "fraction", 0.3),
+        ("environ quarante", "count", 40),
     ],
 )
 def test_a_typed_number_reads_as_the_learner_meant_it(typed, unit, read):

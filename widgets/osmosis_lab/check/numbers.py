@@ -86,6 +86,26 @@ _NOT_A_NOUN = re.compile(
 )
 
 
+#: "About 40": lesson 04 asks "About how many…?", and a learner who answers in those words is
+#: answering the question (w51 was told "'about 40' is not a number"). English and French.
+_ABOUT = re.compile(
+    r"^\s*(?:about|around|roughly|approximately|approx\.?|circa|ca\.|~|≈|environ|"
+    r"à peu près|a peu pres)\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _without_about(text: str) -> str:
+    """``text`` without a leading "about" (or "around", "~", "environ"...).
+
+    >>> _without_about("about 40"), _without_about("~ 0.3"), _without_about("environ douze")
+    ('40', '0.3', 'douze')
+    >>> _without_about("about")  # nothing after it: left as typed, and not a number
+    'about'
+    """
+    return _ABOUT.sub("", text, count=1)
+
+
 def _without_sign_and_noun(text: str) -> str:
     """``text`` without a leading "±" and a trailing noun: learners copy the screen ("±15")
     and say what they counted ("7 violations", "4 personnes").
@@ -150,12 +170,15 @@ def parse_number(text: str, *, unit: str) -> int | float:
     (0.25, 15.0)
     >>> parse_number("7 violations", unit="count"), parse_number("3.0000000001", unit="count")
     (7, 3.0000000001)
+    >>> parse_number("about 40", unit="count"), parse_number("environ quarante", unit="count")
+    (40, 40)
     """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
     text = str(text)
     if len(text) > LONGEST:
         raise NotANumber(f"{shortened(text)!r} is not a number")
+    text = _without_about(text)
     exact, digits = _exact(text)
     if exact is None:  # a number in words ("twelve", "douze"), or not a number at all
         sign = text.rstrip().endswith("%")  # "twelve %": the sign is not a word

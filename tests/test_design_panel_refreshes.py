@@ -88,3 +88,48 @@ def test_back_to_the_plan_from_anywhere_is_one_redraw(counted):
     before = calls["drawn"]
     click(panel.reset)
     assert calls["drawn"] == before + 1 and panel.design == AS_PLANNED
+
+
+@pytest.fixture
+def writer(tmp_path):
+    """Lesson 05's review writer (section 4) following the panel, and the figures it read at
+    each of its refreshes from now on: (the design the panel shows, the one its figures are of)."""
+    from osmosis_lab.explorers import review_writer
+
+    writer = review_writer.ReviewWriter.with_lesson_data(folder=tmp_path)
+    writer.name.value = "Zoé"
+    writer.open.click()
+    read, refresh = [], writer.refresh
+
+    def counted():
+        read.append((writer.panel.design, writer.panel.figures.design))
+        refresh()
+
+    writer.refresh = counted
+    return writer, read
+
+
+def test_one_move_of_the_panel_refreshes_the_review_writer_once(writer):
+    writer, read = writer
+    update(writer.panel.privacy, index=2)
+    assert read == [(writer.panel.design,) * 2]
+    read.clear()
+    update(writer.panel.k, index=writer.panel.k.index)  # the value it has: nothing to say
+    assert read == []
+    writer.panel.set_design(CAUTIOUS)  # a saved design put back (a sign-in, a re-run cell)
+    assert read == [(CAUTIOUS, CAUTIOUS)]
+
+
+def test_a_re_run_panel_is_read_once_per_move_and_after_its_figures(writer):
+    """A re-run panel cell builds a new panel, which the writer follows; the writer's watch
+    on it starts before the panel's own, and used to read it first, figures of the last move."""
+    writer, read = writer
+    again = review_design.DesignPanel.with_lesson_data()
+    assert writer.panel is again
+    read.clear()
+    update(again.fallback, value=True)
+    update(again.privacy, index=1)
+    assert read == [
+        (replace(AS_PLANNED, fallback=True),) * 2,
+        (replace(AS_PLANNED, fallback=True, privacy="generalised"),) * 2,
+    ]

@@ -17,6 +17,7 @@ True
 """
 
 import html
+from collections.abc import Callable
 
 import ipywidgets as widgets
 import numpy as np
@@ -60,6 +61,7 @@ class DesignPanel(Explorer):
 
     def __init__(self, scenario: ReviewScenario, *, rng: np.random.Generator) -> None:
         super().__init__()
+        self._refreshed: list[Callable[[], None]] = []  # see on_refresh
         self.scenario = scenario
         self.seed = int(rng.integers(2**32))
         self.planned = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(self.seed))
@@ -252,6 +254,16 @@ class DesignPanel(Explorer):
         show_chart(self.chart, review_charts.consequences_chart(self.figures, self.planned))
         self.summary.value = self.summary_html()
         self._shown = design
+        self._tell()
+
+    def on_refresh(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` after each change to what the panel shows: once per learner
+        action, after the figures, chart and summary are new (the review writer reads them)."""
+        self._refreshed.append(callback)
+
+    def _tell(self) -> None:
+        for callback in list(self._refreshed):
+            callback()
 
     def _figures_of(self, design: LaunchDesign) -> Consequences:
         """The figures of ``design``: the same seed gives the same figures, so a design seen
@@ -285,6 +297,7 @@ class DesignPanel(Explorer):
     def _proposing_said(self) -> None:
         if hasattr(self, "figures"):  # the gate may reveal before the first refresh
             self.summary.value = self.summary_html()
+            self._tell()
 
     def privacy_notes(self) -> list[str]:
         """The design's privacy cost as consequences for one person (an invented model)."""

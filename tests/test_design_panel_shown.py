@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # as a script: the helpers besid
 
 from osmosis_lab.explorers import base  # noqa: E402
 from osmosis_lab.explorers import review_design as panels  # noqa: E402
+from osmosis_lab.explorers.answers import answer_control  # noqa: E402
 from sentence_sweep import positions  # noqa: E402
 
 GOLDEN = Path(__file__).parent / "fixtures" / "design_panel_shown.json"
@@ -66,13 +67,17 @@ def shown(panel) -> dict[str, str]:
 
 def states() -> list[dict[str, str]]:
     """What the panel shows at the start and after each action of the seeded sequence."""
+    # Exercise 2's control, unanswered, built first: the panel follows the newest one, so an
+    # exercise answered by an earlier test in this process does not reveal the held line here
+    exercise = answer_control(panels.PROPOSING_EXERCISE)
     panel = panels.DesignPanel.with_lesson_data()
     rng = np.random.default_rng(SEED)
     controls = panel._value_controls()
     seen = [shown(panel)]
     for step in range(STEPS):
         if step == STEPS // 2:
-            panel.proposing_gate.reveal("answered")  # Exercise 2 answered: the line shows
+            exercise.choice.index = 0  # Exercise 2 answered (any answer): the line shows
+            exercise.check_button.click()
         elif rng.integers(RESET_EVERY) == 0:
             panel.reset.click()
         else:

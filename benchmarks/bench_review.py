@@ -7,7 +7,9 @@ Run: .venv/bin/python benchmarks/bench_review.py   (about half a minute on 2 cor
    every single change of ``SINGLE_CHANGES`` and each k / epsilon setting, the first
    time each is seen ("cold": the export is attacked) and again ("warm"): target < 100 ms;
 3. the same through the design panel (figures, chart and text table), as a click costs
-   in the kernel.
+   in the kernel; the panel keeps the figures of the designs it showed lately, so the
+   last line moves to designs it has never shown (one change each, seeded), as a
+   learner exploring does.
 Timings are medians of several runs; the machine is shared, so expect noise (2-3x).
 """
 
@@ -23,6 +25,7 @@ import time  # noqa: E402
 import numpy as np  # noqa: E402
 
 from osmosis_lab import data  # noqa: E402
+from osmosis_lab.categories import CATEGORIES  # noqa: E402
 from osmosis_lab.review import (  # noqa: E402
     AS_PLANNED,
     EPSILONS,
@@ -99,6 +102,9 @@ def panel(tables) -> None:
                 timed(lambda c=control, v=value: setattr(getattr(explorer, c), "value", v))
             )
         clicks.append(timed(lambda: explorer.set_design(AS_PLANNED)))
+    unseen = []
+    for design in unseen_designs(explorer, 60):
+        unseen.append(timed(lambda d=design: explorer.set_design(d)))
     print("3. the design panel in the kernel")
     print(f"   build (scenario, plan, first draw)  {build:6.0f} ms")
     print(
@@ -106,6 +112,42 @@ def panel(tables) -> None:
         f"{statistics.median(clicks):6.1f} ms, max {max(clicks):6.1f} ms "
         f"({len(clicks)} changes, the first pass cold)"
     )
+    print(
+        f"   a design the panel never showed:            median "
+        f"{statistics.median(unseen):6.1f} ms, max {max(unseen):6.1f} ms ({len(unseen)} designs)"
+    )
+
+
+#: Each design field the panel offers, and its values (the categories are toggled one at a time).
+FIELDS = {
+    "proposers": ["testers", "candidates"],
+    "consent_form": ["fair", "pre_ticked", "bundled"],
+    "minors": ["excluded", "parent_and_assent", "parent_only"],
+    "search_non_users": [False, True],
+    "privacy": ["raw", "generalised", "dp"],
+    "k": list(range(2, 21)),
+    "epsilon": list(EPSILONS),
+    "objective": ["attraction", "wellbeing"],
+    "human_contact": [False, True],
+    "fallback": [False, True],
+}
+
+
+def unseen_designs(explorer, n: int, *, seed: int = 16):
+    """``n`` designs one change apart that ``explorer`` has not shown: a seeded random walk."""
+    rng, design, seen = np.random.default_rng(seed), explorer.design, {explorer.design}
+    while len(seen) <= n:
+        name = str(rng.choice([*FIELDS, "categories"]))
+        if name == "categories":
+            flipped = list(CATEGORIES)[rng.integers(len(CATEGORIES))]
+            changed = dataclasses.replace(design, categories=set(design.categories) ^ {flipped})
+        else:
+            value = FIELDS[name][rng.integers(len(FIELDS[name]))]
+            changed = dataclasses.replace(design, **{name: value})
+        if changed not in seen and changed not in getattr(explorer, "_recent", {}):
+            design = changed
+            seen.add(design)
+            yield design
 
 
 def main() -> None:

@@ -61,42 +61,63 @@ def _filled(template: dict, values: list[dict], description: str, **encoding) ->
     return PreparedChart(spec)
 
 
-def comparison_table(mine: Consequences, planned: Consequences) -> pd.DataFrame:
-    """Each figure in words for the plan and for the design; ``changed`` marks differences."""
-    a, b = planned.table(), mine.table()
-    return pd.DataFrame(
+#: The columns of :func:`comparison_table`, each a key of :func:`comparison_rows`' dicts.
+COMPARISON_COLUMNS = ["theme", "figure", "as planned", "your design", "better", "changed"]
+
+
+def comparison_rows(mine: Consequences, planned: Consequences) -> list[dict]:
+    """Each figure in words for the plan and for the design; ``changed`` marks differences.
+
+    Plain dicts over the figures' rows (``Consequences.rows``, laid out once per design):
+    the design panel reads them on every change, where pandas indexing cost more than the
+    figures themselves.
+    """
+    return [
         {
-            "theme": b["theme"],
-            "figure": b["figure"],
-            "as planned": a["shown"],
-            "your design": b["shown"],
-            "better": b["better"],
-            "changed": a["shown"] != b["shown"],
+            "theme": b.theme,
+            "figure": b.figure,
+            "as planned": a.shown,
+            "your design": b.shown,
+            "better": b.better,
+            "changed": a.shown != b.shown,
         }
-    )
+        for a, b in zip(planned.rows, mine.rows, strict=True)
+    ]
 
 
-def _share_data(mine: Consequences, planned: Consequences) -> pd.DataFrame:
-    frames = []
-    for label, figures in (("as planned", planned), ("your design", mine)):
-        table = figures.table()
-        table = table[table["share"]].assign(design=label, percent=lambda t: 100 * t["value"])
-        frames.append(table)
-    data = pd.concat(frames, ignore_index=True)
-    data["label"] = data["theme"] + ": " + data["figure"]
-    return data[
-        ["label", "key", "theme", "figure", "design", "value", "percent", "shown", "better"]
+def comparison_table(mine: Consequences, planned: Consequences) -> pd.DataFrame:
+    """:func:`comparison_rows` as a table, one row per figure."""
+    return pd.DataFrame(comparison_rows(mine, planned), columns=COMPARISON_COLUMNS)
+
+
+def _share_records(mine: Consequences, planned: Consequences) -> list[dict]:
+    """The chart's data: each share-type figure of the plan, then of the design."""
+    return [
+        {
+            "label": f"{row.theme}: {row.figure}",
+            "key": row.key,
+            "theme": row.theme,
+            "figure": row.figure,
+            "design": design,
+            "value": float(row.value),
+            "percent": 100 * float(row.value),
+            "shown": row.shown,
+            "better": row.better,
+        }
+        for design, figures in (("as planned", planned), ("your design", mine))
+        for row in figures.rows
+        if row.share
     ]
 
 
 def consequences_chart(mine: Consequences, planned: Consequences) -> PreparedChart:
     """Paired horizontal bars, one pair per share-type figure: the plan and the design."""
-    data = _share_data(mine, planned)
+    records = _share_records(mine, planned)
     return _filled(
         _consequences_template(),
-        data.to_dict("records"),
-        _description(data),
-        y=list(dict.fromkeys(data["label"])),
+        records,
+        _description(records),
+        y=list(dict.fromkeys(record["label"] for record in records)),
     )
 
 
@@ -121,16 +142,16 @@ def _consequences_template() -> dict:
     return accessible(chart, "template").to_dict()
 
 
-def _description(data: pd.DataFrame) -> str:
-    parts = []
-    for label, group in data.groupby("label", sort=False):
-        words = {
-            row.design: _percent(row.value, worst_case=row.key == "privacy_cost")
-            for row in group.itertuples()
-        }
-        parts.append(
-            f"{label}, {words['as planned']} planned and {words['your design']} in your design"
+def _description(records: list[dict]) -> str:
+    words: dict[str, dict[str, str]] = {}  # label -> design -> the share in words
+    for record in records:
+        words.setdefault(record["label"], {})[record["design"]] = _percent(
+            record["value"], worst_case=record["key"] == "privacy_cost"
         )
+    parts = [
+        f"{label}, {said['as planned']} planned and {said['your design']} in your design"
+        for label, said in words.items()
+    ]
     return (
         "Bar chart comparing your design with the planned launch, in percent: "
         + "; ".join(parts)

@@ -17,6 +17,7 @@ True
 """
 
 import html
+from collections.abc import Callable
 
 import ipywidgets as widgets
 import numpy as np
@@ -27,6 +28,7 @@ from ..data import load_pairs, load_people, load_population, load_public_profile
 from ..review import (
     AS_PLANNED,
     EPSILONS,
+    Consequences,
     LaunchDesign,
     ReviewScenario,
     consequences,
@@ -41,15 +43,11 @@ from .gate import Gate
 PROPOSING_EXERCISE = "review_proposing_side"
 
 STYLE = {"description_width": "11em"}
-#: Each design field as the headline names it.
-CHOICES = {
-    "proposers": "who proposes", "consent_form": "the consent form", "minors": "minors",
-    "categories": "the data read", "search_non_users": "searching non-users",
-    "privacy": "the export", "k": "k", "epsilon": "epsilon", "objective": "the objective",
-    "human_contact": "a human contact", "fallback": "a fallback",
-}  # fmt: skip
 BUTTONS = {"description_width": "11em", "button_width": "13em"}
 WIDE = {"width": "auto"}  # a checkbox's label is cut at the default width
+#: Designs whose figures the panel keeps: a learner compares by trying a choice and taking it
+#: back, so the last few designs come back often (each is a few kilobytes).
+RECENT = 32
 
 
 def _toggles(description: str, options: list[tuple[str, str]], value: str, tips: list[str]):
@@ -63,9 +61,11 @@ class DesignPanel(Explorer):
 
     def __init__(self, scenario: ReviewScenario, *, rng: np.random.Generator) -> None:
         super().__init__()
+        self._refreshed: list[Callable[[], None]] = []  # see on_refresh
         self.scenario = scenario
         self.seed = int(rng.integers(2**32))
         self.planned = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(self.seed))
+        self._recent = {AS_PLANNED: self.planned}  # design -> figures, oldest first
         # The lesson shows this panel before Exercise 2, whose answer is what proposing
         # changes: hold that line back until the exercise is answered. The gate (never
         # displayed) follows the exercise's control, also one built after the panel.
@@ -247,45 +247,48 @@ class DesignPanel(Explorer):
     def refresh(self) -> None:
         if getattr(self, "_holding", False):
             return
-        self.figures = consequences(
-            self.design, self.scenario, rng=np.random.default_rng(self.seed)
-        )
+        design = self.design
+        if design == getattr(self, "_shown", None):  # a control set to the value it had
+            return
+        self.figures = self._figures_of(design)
         show_chart(self.chart, review_charts.consequences_chart(self.figures, self.planned))
         self.summary.value = self.summary_html()
+        self._shown = design
+        self._tell()
+
+    def on_refresh(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` after each change to what the panel shows: once per learner
+        action, after the figures, chart and summary are new (the review writer reads them)."""
+        self._refreshed.append(callback)
+
+    def _tell(self) -> None:
+        for callback in list(self._refreshed):
+            callback()
+
+    def _figures_of(self, design: LaunchDesign) -> Consequences:
+        """The figures of ``design``: the same seed gives the same figures, so a design seen
+        lately (a choice tried and taken back, the plan) is not simulated again."""
+        figures = self._recent.pop(design, None) or consequences(
+            design, self.scenario, rng=np.random.default_rng(self.seed)
+        )
+        self._recent[design] = figures  # the newest last
+        while len(self._recent) > RECENT:
+            del self._recent[next(iter(self._recent))]
+        return figures
 
     def headline(self) -> str:
         """What differs from the plan: the choices, then how many figures move."""
-        table = review_charts.comparison_table(self.figures, self.planned)
-        design = self.design
-        differs = [
-            label
-            for name, label in CHOICES.items()
-            if getattr(design, name) != getattr(AS_PLANNED, name)
-        ]
-        if not differs:
-            return f"Your design is the planned launch: all {len(table)} figures as planned."
-        changed = int(table["changed"].sum())
-        return (
-            f"Your design differs from the plan in {len(differs)} "
-            f"choice{'' if len(differs) == 1 else 's'} ({', '.join(differs)}); "
-            f"{changed} of the {len(table)} figures change."
-        )
+        comparison = review_charts.comparison_rows(self.figures, self.planned)
+        return review_notes.headline(self.figures.design, comparison)
 
     def summary_html(self) -> str:
         """The text equivalent: a headline, the figures table, what the matching did, and the
-        privacy cost in words."""
-        table = review_charts.comparison_table(self.figures, self.planned)
-        rows = "".join(review_notes.figure_row(row) for _, row in table.iterrows())
-        lines = [*self.matching_notes(), *self.privacy_notes()]
-        notes = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        return (
-            '<div class="osmosis-text-equivalent"><p aria-live="polite"><strong>'
-            f"{html.escape(self.headline())}</strong></p>"
-            "<table class='osmosis-review-figures'><caption>The simulations' figures: the plan "
-            "and your design (changed figures in bold)</caption><tr><th scope='col'>theme</th>"
-            "<th scope='col'>figure</th><th scope='col'>as planned</th>"
-            f"<th scope='col'>your design</th></tr>{rows}</table><ul>{notes}</ul>"
-            f"{review_notes.kept_by_save('design choices')}</div>"
+        privacy cost in words (the figures compared with the plan once, for all of them)."""
+        comparison = review_charts.comparison_rows(self.figures, self.planned)
+        return review_notes.summary_html(
+            review_notes.headline(self.figures.design, comparison),
+            comparison,
+            [*self.matching_notes(), *self.privacy_notes()],
         )
 
     def matching_notes(self) -> list[str]:
@@ -294,6 +297,7 @@ class DesignPanel(Explorer):
     def _proposing_said(self) -> None:
         if hasattr(self, "figures"):  # the gate may reveal before the first refresh
             self.summary.value = self.summary_html()
+            self._tell()
 
     def privacy_notes(self) -> list[str]:
         """The design's privacy cost as consequences for one person (an invented model)."""

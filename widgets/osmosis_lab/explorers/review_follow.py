@@ -93,9 +93,14 @@ class OnScreen:
 
     def _watch(self, explorer: Explorer) -> None:
         """Refresh when ``explorer`` changes; a newer panel or matrix replaces the old one."""
-        for control in [*explorer.controls(), explorer.summary]:
-            if hasattr(control, "value") and not isinstance(control, widgets.Button):
-                control.observe(lambda _change, e=explorer: self._changed(e), names="value")
+        if isinstance(explorer, DesignPanel):
+            # told once per refresh, after it: watching its controls and its summary told the
+            # reader twice per click, the first time (for a re-run panel) before its figures
+            explorer.on_refresh(lambda e=explorer: self._changed(e))
+        else:
+            for control in [*explorer.controls(), explorer.summary]:
+                if hasattr(control, "value") and not isinstance(control, widgets.Button):
+                    control.observe(lambda _change, e=explorer: self._changed(e), names="value")
         # A re-run panel or matrix cell starts blank: once it has drawn itself, refill it from
         # the learner's saved work, so re-running a cell never makes Save overwrite what was saved.
         if self._saved() and newest.may_adopt(self._reader, explorer):

@@ -22,7 +22,7 @@ True
 
 import html
 
-from ..review import Consequences
+from ..review import AS_PLANNED, Consequences, LaunchDesign
 from ..review.privacy_cost import FACT, WHO
 
 #: What the panel says about who proposes until Exercise 2 (``review_proposing_side``) is
@@ -42,6 +42,48 @@ KEPT_BY_SAVE = (
 def kept_by_save(what: str) -> str:
     """The line that says when ``what`` (e.g. "design choices") is kept, as a paragraph."""
     return f'<p class="osmosis-not-kept">{KEPT_BY_SAVE.format(what=html.escape(what))}</p>'
+
+
+#: Each design field as the headline names it.
+CHOICES = {
+    "proposers": "who proposes", "consent_form": "the consent form", "minors": "minors",
+    "categories": "the data read", "search_non_users": "searching non-users",
+    "privacy": "the export", "k": "k", "epsilon": "epsilon", "objective": "the objective",
+    "human_contact": "a human contact", "fallback": "a fallback",
+}  # fmt: skip
+
+
+def headline(design: LaunchDesign, comparison: list[dict]) -> str:
+    """What differs from the plan: the choices, then how many of ``comparison``'s figures
+    (``charts.review.comparison_rows``) change."""
+    differs = [
+        label
+        for name, label in CHOICES.items()
+        if getattr(design, name) != getattr(AS_PLANNED, name)
+    ]
+    if not differs:
+        return f"Your design is the planned launch: all {len(comparison)} figures as planned."
+    changed = sum(row["changed"] for row in comparison)
+    return (
+        f"Your design differs from the plan in {len(differs)} "
+        f"choice{'' if len(differs) == 1 else 's'} ({', '.join(differs)}); "
+        f"{changed} of the {len(comparison)} figures change."
+    )
+
+
+def summary_html(headline: str, comparison: list[dict], lines: list[str]) -> str:
+    """The panel's text equivalent: ``headline``, the figures table, then ``lines`` as a list."""
+    rows = "".join(figure_row(row) for row in comparison)
+    notes = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return (
+        '<div class="osmosis-text-equivalent"><p aria-live="polite"><strong>'
+        f"{html.escape(headline)}</strong></p>"
+        "<table class='osmosis-review-figures'><caption>The simulations' figures: the plan "
+        "and your design (changed figures in bold)</caption><tr><th scope='col'>theme</th>"
+        "<th scope='col'>figure</th><th scope='col'>as planned</th>"
+        f"<th scope='col'>your design</th></tr>{rows}</table><ul>{notes}</ul>"
+        f"{kept_by_save('design choices')}</div>"
+    )
 
 
 #: Where the privacy-cost model is written down, named only on the line for those who code.

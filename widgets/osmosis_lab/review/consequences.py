@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -33,7 +34,8 @@ from osmosis_lab.errors import ReviewError
 from osmosis_lab.privacy import PrivacyLoss
 from osmosis_lab.review import themes, tradeoffs
 from osmosis_lab.review.design import AS_PLANNED, LaunchDesign
-from osmosis_lab.review.figure_rows import figure_rows
+from osmosis_lab.review.figure_rows import FigureRow, figure_rows
+from osmosis_lab.review.kept import launch_key, memo
 from osmosis_lab.review.privacy_cost import counts_published, observer_prior, privacy_cost
 from osmosis_lab.review.scenario import CAUTIOUS, ReviewScenario, launch_mask, review_scenario
 from osmosis_lab.review.tradeoffs import CompanyFigures
@@ -147,6 +149,15 @@ class Consequences:
     trust: TrustFigures
     tradeoffs: TradeoffFigures
 
+    @cached_property
+    def rows(self) -> tuple[FigureRow, ...]:
+        """One :class:`~osmosis_lab.review.figure_rows.FigureRow` per figure, in words.
+
+        Laid out once per design (the design panel's chart, table and sentences all read
+        them on every change): plain tuples, so reading them costs no pandas indexing.
+        """
+        return tuple(FigureRow(*row) for row in figure_rows(self))
+
     def table(self) -> pd.DataFrame:
         """One row per figure.
 
@@ -154,10 +165,7 @@ class Consequences:
         (in words), ``better`` ("lower", "higher", or "" when neither is better) and
         ``share`` (True when the value is a share, drawn as a percentage).
         """
-        return pd.DataFrame(
-            figure_rows(self),
-            columns=["key", "theme", "figure", "value", "shown", "better", "share"],
-        )
+        return pd.DataFrame(self.rows, columns=list(FigureRow._fields))
 
 
 def consequences(
@@ -210,6 +218,12 @@ def _tradeoffs(scenario: ReviewScenario, design: LaunchDesign) -> TradeoffFigure
 
 
 def _matching(scenario: ReviewScenario, design: LaunchDesign) -> MatchingFigures:
+    # who is in the launch, the data read and who proposes decide it: kept per those fields
+    key = ("matching", *launch_key(design), design.categories, design.proposers)
+    return memo(scenario, key, lambda: _match(scenario, design))
+
+
+def _match(scenario: ReviewScenario, design: LaunchDesign) -> MatchingFigures:
     side = themes.market_preferences(scenario, design)
     match = themes.stable_match(side, design.proposers)
     other = themes.stable_match(side, "candidates" if design.proposers == "testers" else "testers")
@@ -239,12 +253,13 @@ def _mean(values: np.ndarray) -> float:
 
 
 def _consent(scenario, design, matching, *, rng) -> ConsentFigures:
-    form = themes.form_figures(design, rng=rng)
-    unsigned = 0
-    for table in (scenario.people, scenario.population):
-        unsigned += int((launch_mask(table, design) & ~table["signed_up"].astype(bool)).sum())
-    found = set(scenario.people.loc[~scenario.people["signed_up"].astype(bool), "name"])
-    minors, missing, rule = themes.minor_consent(scenario.people, design)
+    form = themes.form_research(scenario, design, rng=rng)
+    unsigned, found = themes.never_signed_up(scenario, design)
+    minors, missing, rule = memo(
+        scenario,
+        ("minors", *launch_key(design), design.minors),
+        lambda: themes.minor_consent(scenario.people, design),
+    )
     return ConsentFigures(
         people_asked=themes.FORM_AUDIENCE,
         consents=int(form["consents"]),

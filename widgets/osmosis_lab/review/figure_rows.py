@@ -14,7 +14,7 @@ Examples
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from osmosis_lab.review import themes
 from osmosis_lab.review.privacy_cost import cost_words
@@ -24,8 +24,26 @@ if TYPE_CHECKING:
     from osmosis_lab.review.tradeoffs import CompanyFigures
 
 
+class FigureRow(NamedTuple):
+    """One figure: a short ``key``, its ``theme``, the ``figure`` in words, its ``value``, the
+    value as ``shown`` in words, which way is ``better`` ("lower", "higher" or "") and whether
+    it is a ``share`` (drawn as a percentage)."""
+
+    key: str
+    theme: str
+    figure: str
+    value: float
+    shown: str
+    better: str
+    share: bool
+
+
 def figure_rows(c: Consequences) -> list[tuple]:
-    """(key, theme, figure, value, shown, better, share) for every figure of ``c``."""
+    """(key, theme, figure, value, shown, better, share) for every figure of ``c``.
+
+    Computed once per :class:`~osmosis_lab.review.consequences.Consequences`: read them
+    from its ``rows`` (each a :class:`FigureRow`) or its ``table()``.
+    """
     m, s, p, t, x = c.matching, c.consent, c.privacy, c.trust, c.tradeoffs
     launched = len(m.unmatched) + 2 * len(m.pairs)
     count = themes.PUBLISHED_COUNT

@@ -37,6 +37,7 @@ from osmosis_lab.privacy import (
     suppress_small_groups,
 )
 from osmosis_lab.review.design import LaunchDesign
+from osmosis_lab.review.kept import launch_key, memo, stream_key
 from osmosis_lab.review.scenario import ReviewScenario, launch_mask
 from osmosis_lab.trust import match_under_objectives, objective_summary, simulate_outage
 
@@ -109,8 +110,36 @@ def form_figures(design: LaunchDesign, *, rng: np.random.Generator) -> pd.Series
     return table.loc["research"]
 
 
+def form_research(scenario: ReviewScenario, design: LaunchDesign, *, rng) -> dict:
+    """:func:`form_figures` as plain numbers, kept in ``scenario.memo`` per form and ``rng``'s
+    :func:`stream_key` (the same seed gives the same simulated form)."""
+
+    def simulate() -> dict:
+        row = form_figures(design, rng=rng)
+        return {name: row[name] for name in row.index}
+
+    return memo(scenario, ("form", design.consent_form, stream_key(rng)), simulate)
+
+
+def never_signed_up(scenario: ReviewScenario, design: LaunchDesign) -> tuple[int, frozenset]:
+    """(people in the launch who never signed up, the names of those of the 24 who never did);
+    kept in ``scenario.memo`` per :func:`launch_key`."""
+
+    def count() -> tuple[int, frozenset]:
+        unsigned = 0
+        for table in (scenario.people, scenario.population):
+            unsigned += int((launch_mask(table, design) & ~table["signed_up"].astype(bool)).sum())
+        people = scenario.people
+        return unsigned, frozenset(people.loc[~people["signed_up"].astype(bool), "name"])
+
+    return memo(scenario, ("never signed up", *launch_key(design)), count)
+
+
 def minor_consent(people: pd.DataFrame, design: LaunchDesign) -> tuple[list[str], int, str]:
-    """Minors in the launch, how many of their uses lack a valid consent, and the rule why."""
+    """Minors in the launch, how many of their uses lack a valid consent, and the rule why.
+
+    (``consequences`` keeps its answer per who is in the launch and the minors' policy.)
+    """
     inside = people[launch_mask(people, design) & (people["age"].to_numpy() < 18)]
     given = {"parent_only": {"parent"}, "parent_and_assent": {"parent", "self"}}.get(
         design.minors, set()
@@ -139,10 +168,10 @@ def research_export(
     per (who is in the launch, mechanism, k): moving another control, or coming
     back to a setting, does not re-run them.
     """
-    inside = (design.finds_non_users, design.minors == "excluded")
+    inside = launch_key(design)
     mechanism = "dp" if design.privacy == "dp" else (design.privacy, design.k)
     result = dict(
-        _memo(
+        memo(
             scenario,
             ("attack", inside, mechanism),
             lambda: _attack(scenario, design, inside, rng=rng),
@@ -156,10 +185,19 @@ def research_export(
     return result
 
 
-def _memo(scenario: ReviewScenario, key: tuple, compute):
-    if key not in scenario.memo:
-        scenario.memo[key] = compute()
-    return scenario.memo[key]
+def connected_users(scenario: ReviewScenario, design: LaunchDesign) -> int:
+    """Signed-up people in the launch: the testers and candidates, and the residents.
+
+    Kept in ``scenario.memo`` per :func:`launch_key` (the outage and the neural data read it).
+    """
+
+    def count() -> int:
+        return sum(
+            int((launch_mask(t, design) & t["signed_up"].astype(bool).to_numpy()).sum())
+            for t in (scenario.people, scenario.population)
+        )
+
+    return memo(scenario, ("connected users", *launch_key(design)), count)
 
 
 def _export(
@@ -170,7 +208,7 @@ def _export(
         residents = scenario.population[launch_mask(scenario.population, design)]
         return beta_export(people, residents, rng=rng)
 
-    return _memo(scenario, ("export", inside), build)
+    return memo(scenario, ("export", inside), build)
 
 
 def _attack(
@@ -192,7 +230,7 @@ def _attack(
     qi, known = list(QUASI_IDENTIFIERS), scenario.known
     if design.privacy == "generalised":
         rules = hierarchy_rules(GENERALISED_LEVELS)
-        coarse, known = _memo(
+        coarse, known = memo(
             scenario,
             ("coarse", inside),
             lambda: (generalise(released, rules), generalise(known, rules)),
@@ -214,8 +252,13 @@ def _attack(
 
 
 def objective_figures(scenario: ReviewScenario, design: LaunchDesign) -> pd.DataFrame:
-    """``trust.objective_summary`` of the two objectives, for the people in the launch."""
-    return objective_summary(objective_matches(scenario, design))
+    """``trust.objective_summary`` of the two objectives, for the people in the launch
+    (kept in ``scenario.memo``, as the matches it summarises)."""
+    return memo(
+        scenario,
+        ("objective summary", *launch_key(design)),
+        lambda: objective_summary(objective_matches(scenario, design)),
+    )
 
 
 def objective_matches(scenario: ReviewScenario, design: LaunchDesign) -> pd.DataFrame:
@@ -234,20 +277,24 @@ def objective_matches(scenario: ReviewScenario, design: LaunchDesign) -> pd.Data
         )
         return match_under_objectives(scenario.attraction, scenario.wellbeing, allowed=allowed)
 
-    return _memo(
-        scenario, ("objectives", design.finds_non_users, design.minors == "excluded"), compute
-    )
+    return memo(scenario, ("objectives", *launch_key(design)), compute)
 
 
 def outage_figures(
     scenario: ReviewScenario, design: LaunchDesign, *, rng: np.random.Generator
 ) -> dict[str, int]:
     """One outage for the connected users (signed up, in the launch), with the design's
-    safeguards, beside the same outage with none (lesson 04's defaults otherwise)."""
-    users = sum(
-        int((launch_mask(t, design) & t["signed_up"].astype(bool).to_numpy()).sum())
-        for t in (scenario.people, scenario.population)
-    )
+    safeguards, beside the same outage with none (lesson 04's defaults otherwise).
+
+    Kept in ``scenario.memo`` per who is in the launch, the safeguards and ``rng``'s
+    :func:`stream_key`: the same seed gives the same outage.
+    """
+    users = connected_users(scenario, design)
+    key = ("outage", users, design.fallback, design.human_contact, stream_key(rng))
+    return memo(scenario, key, lambda: _outage(users, design, rng=rng))
+
+
+def _outage(users: int, design: LaunchDesign, *, rng: np.random.Generator) -> dict[str, int]:
     options = {}
     if not design.fallback:
         options["fallback_success"] = 0.0

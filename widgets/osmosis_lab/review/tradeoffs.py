@@ -48,8 +48,9 @@ import pandas as pd
 
 from osmosis_lab.matching import compatibility_scores, preferences_from_scores
 from osmosis_lab.review.design import LaunchDesign
-from osmosis_lab.review.scenario import ReviewScenario, launch_mask
-from osmosis_lab.review.themes import Side, objective_matches
+from osmosis_lab.review.kept import launch_key, memo
+from osmosis_lab.review.scenario import ReviewScenario
+from osmosis_lab.review.themes import Side, connected_users, objective_matches
 from osmosis_lab.trust import app_certainty
 
 #: Weeks before the planned launch (story.md: about a month).
@@ -115,10 +116,7 @@ def neural_data_held(scenario: ReviewScenario, design: LaunchDesign) -> tuple[in
     >>> neural_data_held(scenario, replace(AS_PLANNED, categories=["declared", "conscious"]))
     (0, 391)
     """
-    users = sum(
-        int((launch_mask(t, design) & t["signed_up"].astype(bool).to_numpy()).sum())
-        for t in (scenario.people, scenario.population)
-    )
+    users = connected_users(scenario, design)
     return (users if "subconscious" in design.categories else 0), users
 
 
@@ -145,7 +143,13 @@ def reference_side(scenario: ReviewScenario) -> Side:
 
 def launch_couples(scenario: ReviewScenario, design: LaunchDesign) -> tuple[float, int]:
     """(expected couples doing well a year later, matches) for the launch's matches under the
-    design's objective, by :func:`couples_doing_well`."""
+    design's objective, by :func:`couples_doing_well`; kept in ``scenario.memo`` per who is
+    in the launch and the objective."""
+    key = ("couples", *launch_key(design), design.objective)
+    return memo(scenario, key, lambda: _launch_couples(scenario, design))
+
+
+def _launch_couples(scenario: ReviewScenario, design: LaunchDesign) -> tuple[float, int]:
     matches = objective_matches(scenario, design)
     mine = matches[matches["objective"] == design.objective]
     if design.objective == "attraction":

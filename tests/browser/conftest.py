@@ -1,8 +1,10 @@
 """Fixtures for the browser tests: one JupyterLab server and one Chromium per session.
 
 ``lesson`` opens the test module's ``LESSON`` in a fresh tab and runs all its cells, once per
-module (``fresh_lesson`` does the same in a second tab, for tests that need the page as Run All
-left it after others changed ``lesson``); ``lab`` is a fresh tab per test. Without Chromium or
+module; ``fresh_lesson`` is that same tab with its kernel restarted and Run All again, for the
+tests that need the page as Run All left it after others changed ``lesson`` (opening a tab
+costs a JupyterLab load and a kernel start, more than a restart); ``lesson_opened`` is the
+module's tab with ``LESSON`` opened and nothing run; ``lab`` is a fresh tab per test. Without Chromium or
 playwright these tests skip, with the reason in the session header, except in CI or with
 ``OSMOSIS_REQUIRE_BROWSER`` set: then they fail, so a CI run never passes with the browser
 untested.
@@ -144,12 +146,14 @@ def lab(chromium, lab_server, screenshots, request):
 
 
 @contextlib.contextmanager
-def _module_lesson(chromium, lab_server, screenshots, request, fixture):
+def _module_lesson(chromium, lab_server, screenshots, request, fixture, *, run=True):
     notebook = getattr(request.module, "LESSON", None)
     if notebook is None:
         pytest.fail(f"{request.module.__name__} uses `{fixture}` but sets no LESSON", pytrace=False)
     with _tab(chromium, lab_server, screenshots) as tab:
-        tab.open(notebook).run_all()
+        tab.open(notebook)
+        if run:
+            tab.run_all()
         yield tab
         _report_failure(tab, lab_server, request.session.testsfailed > 0)
 
@@ -162,11 +166,22 @@ def lesson(chromium, lab_server, screenshots, request):
 
 
 @pytest.fixture(scope="module")
-def fresh_lesson(chromium, lab_server, screenshots, request):
-    """The module's ``LESSON`` after Run All in a second tab, shared by the module's tests that
-    need it as Run All left it (tests that only read it first, then one that changes it): one
-    Run All serving several checks (issue 16)."""
-    with _module_lesson(chromium, lab_server, screenshots, request, "fresh_lesson") as tab:
+def fresh_lesson(lesson):
+    """The module's ``lesson`` tab, its kernel restarted and Run All again: the page as Run All
+    left it, shared by the module's tests that need it so (those that only read it first, then
+    one that changes it). It is the same tab, so the module's tests that take ``lesson`` go
+    first, as they do in file order (issue 16: a restart costs less than a second tab's
+    JupyterLab load and kernel start)."""
+    return lesson.restart_and_run_all()
+
+
+@pytest.fixture(scope="module")
+def lesson_opened(chromium, lab_server, screenshots, request):
+    """The module's ``LESSON`` opened in a fresh tab, its kernel ready and no cell run: for
+    tests that restart and run it themselves, sharing one tab (issue 16)."""
+    with _module_lesson(
+        chromium, lab_server, screenshots, request, "lesson_opened", run=False
+    ) as tab:
         yield tab
 
 

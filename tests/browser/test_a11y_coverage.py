@@ -2,7 +2,9 @@
 
 A static check (no browser needed): for each ``lessons/NN_*.ipynb`` there is a
 ``tests/browser/test_lesson_NN.py`` that opens that lesson and calls the harness's checks for
-errors, drawn charts, keyboard operation of its controls, and the axe-core audit.
+errors, drawn charts, keyboard operation of its controls, the axe-core audit, and every control
+label shown whole (measured on the page the module's Run All left: issue 16 moved it here from a
+file that ran every lesson once more).
 """
 
 import re
@@ -19,6 +21,7 @@ REQUIRED = {
     "assert_charts_drawn": "every chart drawn and named",
     "assert_accessible": "zero critical/serious axe-core violations in the outputs",
     r"exercise_every_control|\.operate\(": "every control operated from the keyboard",
+    "assert_no_control_cut": "no control label cut off after Run All (issue 12, item 4)",
 }
 
 

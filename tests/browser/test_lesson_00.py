@@ -1,8 +1,24 @@
 """Lesson 00 in JupyterLab as a learner meets it: Run All, its chart, the tester picker."""
 
-from .labels import assert_no_label_cut
+import pytest
+
+from .gates import show_gated_results
+from .labels import assert_no_control_cut, assert_no_label_cut
 
 LESSON = "lessons/00_start_here.ipynb"
+
+
+@pytest.fixture(scope="module")
+def lesson(lesson):
+    """After Run All, every result gated on a prediction shown ("Show anyway"): none today, as
+    the labels check measured it in test_labels_whole.py."""
+    return show_gated_results(lesson)
+
+
+def test_no_control_label_is_cut_after_run_all(lesson):
+    """Issue 12, item 4: every text of a control shown whole, on the page as Run All left it
+    (a Run All of its own in test_labels_whole.py before issue 16)."""
+    assert_no_control_cut(lesson)
 
 
 def test_runs_without_errors_and_draws_its_charts(lesson):

@@ -3,6 +3,7 @@
 import pytest
 
 from .gates import show_gated_results
+from .labels import assert_no_control_cut
 
 LESSON = "lessons/03_privacy.ipynb"
 
@@ -11,6 +12,12 @@ LESSON = "lessons/03_privacy.ipynb"
 def lesson(lesson):
     """After Run All, every result gated on a prediction shown ("Show anyway")."""
     return show_gated_results(lesson)
+
+
+def test_no_control_label_is_cut_after_run_all(lesson):
+    """Issue 12, item 4: every text of a control shown whole, on the page as Run All and "Show
+    anyway" left it (a Run All of its own in test_labels_whole.py before issue 16)."""
+    assert_no_control_cut(lesson)
 
 
 def test_runs_without_errors_and_draws_its_charts(lesson):
@@ -33,8 +40,9 @@ def test_outputs_pass_the_accessibility_audit(lesson):
     print(f"axe-core on {LESSON} outputs: {report.counts()}, {report.passes} rules passed")
 
 
-def test_the_lesson_story_from_the_keyboard(lab):
-    show_gated_results(lab.open(LESSON).run_all())
+def test_the_lesson_story_from_the_keyboard(fresh_lesson):
+    # the module's tab, restarted and run again (issue 16), every gate shown
+    lab = show_gated_results(fresh_lesson)
 
     # Linkage attack: Space ticks arrondissement; Lucas's row is in the leaks table.
     box = lab.control("Attacker knows arrondissement")

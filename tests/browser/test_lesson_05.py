@@ -7,7 +7,7 @@ import pytest
 from osmosis_lab.records import learner_key
 
 from .gates import show_gated_results
-from .labels import CUT
+from .labels import CUT, assert_no_control_cut
 
 LESSON = "lessons/05_design_review.ipynb"
 
@@ -21,6 +21,12 @@ WRITES_FILES = {"Save my review", "Yes, clear it"}
 def lesson(lesson):
     """After Run All, every result gated on a prediction shown ("Show anyway")."""
     return show_gated_results(lesson)
+
+
+def test_no_control_label_is_cut_after_run_all(lesson):
+    """Issue 12, item 4: every text of a control shown whole, on the page as Run All and "Show
+    anyway" left it (a Run All of its own in test_labels_whole.py before issue 16)."""
+    assert_no_control_cut(lesson)
 
 
 def test_no_label_of_the_review_writer_is_cut_off(lesson):

@@ -40,10 +40,11 @@ from ..check.exercise import Exercise, NotANumber, not_a_number, shortened
 from ..check.exercises import exercise as find_exercise
 from ..check.hints import message_html
 from . import code_path, gate, stopped
-from .answer_inputs import AnswerInputs, _live, answer_words
+from .answer_inputs import AnswerInputs, answer_words
 from .answer_record import AnswerRecord, required
 from .gate import reveal_after  # noqa: F401 - lessons import it with answer_control
 from .late_keystrokes import LATE_KEYSTROKES_S, Press  # noqa: F401 - the rule, for every press
+from .live import LiveText
 
 code_path.install()  # the code cell under a control says so once the control is answered
 
@@ -95,7 +96,7 @@ class AnswerControl(AnswerInputs):
         self.check_button = widgets.Button(
             description="Check", tooltip=f"Check your answer: {exercise.question}"
         )
-        self.selection, self.verdict = widgets.HTML(), widgets.HTML(_live(""))
+        self.selection, self.verdict = LiveText(), LiveText()
         self.kept = widgets.HTML()  # where the answers are kept, if the record says
         self.inputs = self._build_inputs()
         question = widgets.HTML(
@@ -140,7 +141,7 @@ class AnswerControl(AnswerInputs):
         again = again and verdict.status in _JUDGED
         right_again = again and verdict.status == "correct"
         note = _AGAIN_RIGHT if right_again else _AGAIN if again else self._again(verdict, repeat)
-        self.verdict.value = _live(verdict._repr_html_() + note)
+        self.verdict.value = verdict.html() + note
         if not again:
             self._keep(verdict)
         self._after_check()
@@ -176,7 +177,7 @@ class AnswerControl(AnswerInputs):
             f"answer, {html.escape(words)}, got: {self._kept_verdict(kept)}"
             f" (tries so far: {kept['tries']}).</p>"
         )
-        self.verdict.value = _live(note + self._again(verdict, repeat))
+        self.verdict.value = note + self._again(verdict, repeat)
         self._after_check()
         return verdict
 
@@ -217,7 +218,7 @@ class AnswerControl(AnswerInputs):
         # The verdict is computed again, never replayed: the check or the data may have changed.
         verdict = self.exercise.check.verdict(self.answer())
         self.status = verdict.status
-        self.verdict.value = _live(verdict._repr_html_())
+        self.verdict.value = verdict.html()
 
     def _changed(self, _change) -> None:
         if self._completes_last_check():
@@ -225,7 +226,7 @@ class AnswerControl(AnswerInputs):
             return
         if self.status != "not checked":
             self.status = "changed"
-            self.verdict.value = _live(html.escape(_CHANGED))
+            self.verdict.value = html.escape(_CHANGED)
         self._describe()
 
     def _kept_entry(self) -> dict | None:

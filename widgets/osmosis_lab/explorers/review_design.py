@@ -36,6 +36,7 @@ from . import controls as sliders
 from . import review_notes
 from .base import Explorer, show_chart
 from .gate import Gate
+from .live import LiveText
 
 #: The exercise whose answer the panel's line about who proposes gives away.
 PROPOSING_EXERCISE = "review_proposing_side"
@@ -63,6 +64,8 @@ class DesignPanel(Explorer):
 
     def __init__(self, scenario: ReviewScenario, *, rng: np.random.Generator) -> None:
         super().__init__()
+        # what a change did, announced (live); the table under it is read when reached
+        self.said, self.summary = LiveText(), widgets.HTML()
         self.scenario = scenario
         self.seed = int(rng.integers(2**32))
         self.planned = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(self.seed))
@@ -80,7 +83,7 @@ class DesignPanel(Explorer):
             _heading("Trust (lesson 04)"), self.objective, self.human_contact, self.fallback,
         ]  # fmt: skip
         self._assemble(self._value_controls(), extra=[self.reset])
-        self.view.children = (*sections, self.reset, self.chart, self.summary)
+        self.view.children = (*sections, self.reset, self.chart, self.said, self.summary)
         self.reset.on_click(lambda _button: self.set_design(AS_PLANNED))
         self._holding = False
         self.refresh()
@@ -251,6 +254,7 @@ class DesignPanel(Explorer):
             self.design, self.scenario, rng=np.random.default_rng(self.seed)
         )
         show_chart(self.chart, review_charts.consequences_chart(self.figures, self.planned))
+        self.said.value = f"<p><strong>{html.escape(self.headline())}</strong></p>"
         self.summary.value = self.summary_html()
 
     def headline(self) -> str:
@@ -272,15 +276,14 @@ class DesignPanel(Explorer):
         )
 
     def summary_html(self) -> str:
-        """The text equivalent: a headline, the figures table, what the matching did, and the
-        privacy cost in words."""
+        """The text equivalent under the headline (``said``): the figures table, what the
+        matching did, and the privacy cost in words."""
         table = review_charts.comparison_table(self.figures, self.planned)
         rows = "".join(review_notes.figure_row(row) for _, row in table.iterrows())
         lines = [*self.matching_notes(), *self.privacy_notes()]
         notes = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
         return (
-            '<div class="osmosis-text-equivalent"><p aria-live="polite"><strong>'
-            f"{html.escape(self.headline())}</strong></p>"
+            '<div class="osmosis-text-equivalent">'
             "<table class='osmosis-review-figures'><caption>The simulations' figures: the plan "
             "and your design (changed figures in bold)</caption><tr><th scope='col'>theme</th>"
             "<th scope='col'>figure</th><th scope='col'>as planned</th>"

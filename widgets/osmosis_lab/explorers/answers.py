@@ -7,7 +7,7 @@ checkboxes for picks, a text box read leniently for a number or a phrase
 The **Check** button asks the exercise's own
 :class:`~osmosis_lab.check.Check` for its verdict (so an answer given by
 clicking is judged exactly as the same answer given in code) and shows it in
-place, in an ``aria-live`` region; the selected answer is repeated in another.
+place, in a live region (:class:`.live.LiveText`); the selected answer is repeated in another.
 No ipywidgets drop-down, radio buttons or select list: JupyterLab's command mode takes their keys.
 
 A selected button shows a mark, not only a darker grey (WCAG 1.4.1). Every option an answer

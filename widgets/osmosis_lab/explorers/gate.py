@@ -97,7 +97,7 @@ def _as_widget(result: Any) -> widgets.Widget:
 
 class Gate:
     """A result hidden until a prediction is answered. Public children: ``status`` (why it is
-    hidden, ``aria-live``), ``show_anyway`` (the button), ``result_box`` (holds the result)."""
+    hidden, a :class:`.live.LiveText`), ``show_anyway`` (the button), ``result_box`` (holds the result)."""
 
     def __init__(self, exercise: str, result: Any, *, control: Any = None) -> None:
         self.exercise, self.result = exercise, result

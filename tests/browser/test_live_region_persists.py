@@ -25,16 +25,17 @@ from .harness.answers import answer, keys
 
 SETUP = "from osmosis_lab.explorers import my_work\nfrom osmosis_lab.explorers.answers import answer_control"
 EXERCISE = "youngest_tester"
-#: Every live region in ``root``: aria-live, or a role that implies it.
-REGIONS = "[aria-live], [role=status], [role=alert], [role=log]"
-
-#: Mark every live region now in ``root``; then list, for each region now, its text and whether
-#: it is one of those marked (the same DOM node, not a new one with the same words).
-MARK = f"root => root.querySelectorAll('{REGIONS}').forEach(r => {{ r.__osmosisMarked = true; }})"
-READ = (
-    f"root => Array.from(root.querySelectorAll('{REGIONS}'))"
-    ".map(r => ({text: r.textContent, marked: r.__osmosisMarked === true}))"
-)
+#: Mark every live region now in ``root`` (aria-live, or a role that implies it); then list,
+#: for each region now, its text and whether it is one of those marked (the same DOM node, not
+#: a new one with the same words).
+MARK = """
+root => root.querySelectorAll('[aria-live], [role=status], [role=alert], [role=log]')
+  .forEach(r => { r.__osmosisMarked = true; })
+"""
+READ = """
+root => Array.from(root.querySelectorAll('[aria-live], [role=status], [role=alert], [role=log]'))
+  .map(r => ({text: r.textContent, marked: r.__osmosisMarked === true}))
+"""
 
 
 @pytest.fixture(scope="module")

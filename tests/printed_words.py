@@ -63,15 +63,17 @@ def shown_text(widget, *, shown: bool = True) -> str:
     """The text a learner can read in ``widget`` and its children, markup removed."""
     import ipywidgets as widgets
 
+    from osmosis_lab.explorers.live import LiveText  # shown text too, announced
+
     layout = getattr(widget, "layout", None)
     shown = shown and getattr(layout, "display", None) != "none"
     if not shown:
         return ""
     parts = []
     value = getattr(widget, "value", None)
-    if isinstance(widget, widgets.HTML | widgets.Label | widgets.HTMLMath) and isinstance(
-        value, str
-    ):
+    if isinstance(
+        widget, widgets.HTML | widgets.Label | widgets.HTMLMath | LiveText
+    ) and isinstance(value, str):
         visible = _HIDDEN_MARKUP.sub(" ", value)
         parts.append(html.unescape(re.sub(r"<[^>]+>", " ", visible)))
     parts += [shown_text(child) for child in getattr(widget, "children", ())]

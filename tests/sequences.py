@@ -45,6 +45,7 @@ from jupyter_client.session import Session
 
 from osmosis_lab.explorers import controls
 from osmosis_lab.explorers.base import Explorer, chart_spec, descendants
+from osmosis_lab.explorers.live import LiveText  # shown text too, announced
 from test_robustness import CLASSES, HOSTILE_TEXT, text_equivalent
 
 __all__ = [
@@ -218,7 +219,7 @@ def every_text(explorer: Explorer) -> str:
     parts = [
         w.value
         for w in descendants(explorer.view)
-        if isinstance(w, widgets.HTML | widgets.Label) and isinstance(w.value, str)
+        if isinstance(w, widgets.HTML | widgets.Label | LiveText) and isinstance(w.value, str)
     ]
     return html.unescape(re.sub(r"<[^>]+>", " ", " ".join(parts)))
 

@@ -13,6 +13,7 @@ import traitlets
 
 from osmosis_lab.explorers import controls
 from osmosis_lab.explorers.base import descendants
+from osmosis_lab.explorers.live import LiveText
 from sequences import move_slider
 from test_robustness import CLASSES
 
@@ -45,7 +46,7 @@ def test_every_control_has_a_label(explorer):
 
 def test_has_controls_a_chart_area_and_a_text_equivalent(explorer):
     assert explorer.controls(), f"{type(explorer).__name__} has nothing to operate"
-    assert isinstance(explorer.summary, widgets.HTML) and explorer.summary.value.strip()
+    assert isinstance(explorer.summary, widgets.HTML | LiveText) and explorer.summary.value.strip()
 
 
 # ---------------------------------------------------------------------- live sliders

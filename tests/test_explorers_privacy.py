@@ -262,7 +262,7 @@ def test_budget_refuses_past_its_total_and_starts_over(noise):
     assert noise.budget.spent == pytest.approx(1.0) and len(noise.releases) == 2
     noise.publish.click()
     assert len(noise.releases) == 2
-    assert "Refused:" in noise.budget_text.value and "add up" in noise.budget_text.value
+    assert "Refused:" in noise.refusal.value and "add up" in noise.refusal.value
     assert noise.meter.value == pytest.approx(noise.meter.max)
     assert len(re.findall(r"<th scope='row'", noise.published.value)) == 2
     noise.start_over.click()

@@ -43,7 +43,7 @@ def row_of(panel, figure):
 
 def test_the_panel_starts_on_the_plan(panel):
     assert panel.design == AS_PLANNED
-    assert "Your design is the planned launch" in text_of(panel.summary)
+    assert "Your design is the planned launch" in text_of(panel.said)  # the headline, said
     spec = base.chart_spec(panel.chart)
     assert spec["description"].startswith("Bar chart comparing your design")
     assert {v["design"] for v in spec["data"]["values"]} == {"as planned", "your design"}
@@ -88,7 +88,7 @@ def test_the_sliders_and_checkboxes_reach_the_design(panel):
 def test_changed_figures_are_bold_and_counted(panel):
     panel.privacy.value = "dp"
     headline = "differs from the plan in 1 choice (the export); 5 of the 19 figures change"
-    assert headline in text_of(panel.summary)
+    assert headline in text_of(panel.said)
     assert row_of(panel, "people in the city re-identified by name") == "0 of 1024 (0%)"
     assert "<strong>0 of 1024 (0%)</strong>" in panel.summary.value
     values = base.chart_spec(panel.chart)["data"]["values"]
@@ -152,7 +152,7 @@ def test_the_matching_notes_say_why_proposing_changes_nothing(panel):
     panel.proposing_gate.reveal("answered")
     panel.proposers.value = "candidates"
     summary = text_of(panel.summary)
-    assert "in 1 choice (who proposes); 0 of the 19 figures change" in summary
+    assert "in 1 choice (who proposes); 0 of the 19 figures change" in text_of(panel.said)
     assert "Who proposes changes nothing here" in summary
     assert "Matched without ever signing up: Léopold" in summary
     panel.search_non_users.value = False
@@ -169,7 +169,7 @@ def test_back_to_the_plan_resets_every_control(panel):
     assert panel.design == CAUTIOUS
     panel.reset.click()
     assert panel.design == AS_PLANNED
-    assert "Your design is the planned launch" in text_of(panel.summary)
+    assert "Your design is the planned launch" in text_of(panel.said)  # the headline, said
 
 
 def test_the_same_choice_gives_the_same_figures(panel):
@@ -184,7 +184,7 @@ def test_the_same_choice_gives_the_same_figures(panel):
 
 def test_the_matrix_fills_from_its_controls():
     explorer = review_matrix.StakeholderExplorer.with_lesson_data()
-    assert "0 of 8 roles filled in" in text_of(explorer.summary)
+    assert "0 of 8 roles filled in" in text_of(explorer.said)  # the headline, said
     # no empty chart before anything is chosen: a sentence says what will appear
     assert base.chart_spec(explorer.chart) == {}
     assert "appears when you choose" in explorer.chart.outputs[0]["data"]["text/plain"]
@@ -195,7 +195,8 @@ def test_the_matrix_fills_from_its_controls():
     matrix = explorer.matrix()
     assert matrix.loc["Found, never signed up", "note"] == "Léopold was never asked <ever>"
     summary = text_of(explorer.summary)
-    assert "3 of 8 roles filled in" in summary and "Léopold was never asked <ever>" in summary
+    assert "3 of 8 roles filled in" in text_of(explorer.said)
+    assert "Léopold was never asked <ever>" in summary
     spec = base.chart_spec(explorer.chart)
     counts = {v["value"]: v["roles"] for v in spec["data"]["values"]}
     assert counts["consent"] == 2 and counts["wellbeing"] == 1 and counts["profit"] == 0

@@ -20,6 +20,7 @@ from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.explorers.gate import CSS_CLASS, reveal_after
+from osmosis_lab.explorers.live import LiveText
 from osmosis_lab.explorers.matching_steps import StepThroughExplorer
 from osmosis_lab.records import RecordStore
 from sequences import click, update
@@ -64,7 +65,7 @@ def test_hidden_until_a_prediction_is_checked():
     explorer = StepThroughExplorer()
     gate = reveal_after("men_first_choices_when_women_propose", explorer)
     assert hidden(gate) and explorer.view in gate.result_box.children
-    assert 'aria-live="polite"' in gate.status.value
+    assert isinstance(gate.status, LiveText)  # said when it changes (explorers.live)
     assert "hidden until you answer the prediction" in said(gate) and "Show anyway" in said(gate)
     assert gate.show_anyway.description == "Show anyway" and gate.show_anyway.tooltip
     click(control.check_button)  # nothing typed: not a prediction

@@ -12,6 +12,7 @@ import printed_words
 import reading_model
 from conftest import LESSONS
 from osmosis_lab.explorers.base import descendants
+from osmosis_lab.explorers.live import LiveText  # shown text too, announced
 
 #: An explorer each lesson builds in a timed section, found by the words of its cell (headings
 #: move; the cell that builds the explorer does not). The last three were timed as plain cells
@@ -83,7 +84,7 @@ def test_what_is_folded_or_hidden_at_the_start_is_not_counted():
     everything = sum(
         printed_words.count_words(w.value)
         for w in descendants(writer.view)
-        if isinstance(w, widgets.HTML | widgets.Label)
+        if isinstance(w, widgets.HTML | widgets.Label | LiveText)
     )
     assert 30 < counted < everything / 4, (counted, everything)
     assert "Preview of the file" in printed_words.shown_text(writer.view)  # the summary shows

@@ -14,14 +14,13 @@ import pytest
 from osmosis_lab.explorers.base import descendants
 from osmosis_lab.explorers.consent_erasure import ErasureExplorer
 from osmosis_lab.explorers.consent_timeline import TIMELINES, TimelineExplorer
+from osmosis_lab.explorers.live import LiveText
 from sequences import move_slider, update
-
-LIVE = re.compile(r"""aria-live=['"](?:polite|assertive)['"]""")
 
 
 def live_regions(explorer) -> list[str]:
-    values = [getattr(w, "value", None) for w in descendants(explorer.view)]
-    return [v for v in values if isinstance(v, str) and LIVE.search(v)]
+    """The text of each live region with words in it (each is an explorers.live.LiveText)."""
+    return [w.value for w in descendants(explorer.view) if isinstance(w, LiveText) and w.value]
 
 
 def read(value: str) -> str:

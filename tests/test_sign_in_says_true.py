@@ -25,7 +25,7 @@ def test_enter_in_the_name_box_signs_in_and_typing_alone_does_not(tmp_path):
     for typed in ("I", "In", "Inès"):
         door.name.value = typed
         assert my_work.current_learner() is None, "signed in on a keystroke"
-    assert "Press Enter" in said(door.status)
+    assert "Press Enter" in said(door.hint)  # shown, not announced (w50)
     press_enter(door.name)
     assert my_work.current_learner() == "Inès" and "Signed in as Inès" in said(door.status)
 

@@ -82,14 +82,19 @@ class Verdict:
     def __repr__(self) -> str:
         return str(self)
 
-    def _repr_html_(self) -> str:
-        # role="status" lets a screen reader announce the verdict when it appears.
+    def html(self) -> str:
+        """The verdict as HTML with no live region of its own: for a region already on the page
+        (an answer control's ``LiveText``), where a second one could be spoken twice."""
         colour = _COLOURS["not attempted" if self.label == _PREDICTION_NOTED else self.status]
         return (
-            f'<div role="status" class="osmosis-check" style="border-left:4px solid '
+            f'<div class="osmosis-check" style="border-left:4px solid '
             f'{colour};padding:0.3em 0.8em"><strong>{self.label}</strong> '
             f"{message_html(self.message)}</div>"
         )
+
+    def _repr_html_(self) -> str:
+        # A code cell's output: role="status" lets a screen reader announce it when it appears.
+        return self.html().replace("<div ", '<div role="status" ', 1)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         bundle = {"text/plain": str(self), "text/html": self._repr_html_()}

@@ -30,10 +30,6 @@ from . import controls, text_boxes
 PICKS_DESCRIPTION = "Pick all that apply"
 
 
-def _live(inner: str) -> str:
-    return f'<div aria-live="polite">{inner}</div>'
-
-
 def answer_words(state: Any) -> str:
     """An answer as :meth:`AnswerInputs.state` keeps it, in words.
 
@@ -183,4 +179,4 @@ class AnswerInputs:
             words = answer_words(state)
         if self.exercise.kind in ("number", "phrase"):
             words = shortened(words)  # the box shows it all: a long text is not said twice
-        self.selection.value = _live(f"Your answer: {html.escape(words)}")
+        self.selection.value = f"Your answer: {html.escape(words)}"

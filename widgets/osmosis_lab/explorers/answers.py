@@ -7,7 +7,7 @@ checkboxes for picks, a text box read leniently for a number or a phrase
 The **Check** button asks the exercise's own
 :class:`~osmosis_lab.check.Check` for its verdict (so an answer given by
 clicking is judged exactly as the same answer given in code) and shows it in
-place, in an ``aria-live`` region; the selected answer is repeated in another.
+place, in a live region (:class:`.live.LiveText`); the selected answer is repeated in another.
 No ipywidgets drop-down, radio buttons or select list: JupyterLab's command mode takes their keys.
 
 A selected button shows a mark, not only a darker grey (WCAG 1.4.1). Every option an answer
@@ -40,10 +40,11 @@ from ..check.exercise import Exercise, NotANumber, not_a_number, shortened
 from ..check.exercises import exercise as find_exercise
 from ..check.hints import message_html
 from . import code_path, gate, stopped
-from .answer_inputs import AnswerInputs, _live, answer_words
+from .answer_inputs import AnswerInputs, answer_words
 from .answer_record import AnswerRecord, required
 from .gate import reveal_after  # noqa: F401 - lessons import it with answer_control
 from .late_keystrokes import LATE_KEYSTROKES_S, Press  # noqa: F401 - the rule, for every press
+from .live import LiveText
 
 code_path.install()  # the code cell under a control says so once the control is answered
 
@@ -104,7 +105,7 @@ class AnswerControl(AnswerInputs):
         self.check_button = widgets.Button(
             description="Check", tooltip=f"Check your answer: {exercise.question}"
         )
-        self.selection, self.verdict = widgets.HTML(), widgets.HTML(_live(""))
+        self.selection, self.verdict = LiveText(), LiveText()
         self.kept = widgets.HTML()  # where the answers are kept, if the record says
         self.inputs = self._build_inputs()
         question = widgets.HTML(
@@ -149,7 +150,7 @@ class AnswerControl(AnswerInputs):
         again = again and verdict.status in _JUDGED
         right_again = again and verdict.status == "correct"
         note = _AGAIN_RIGHT if right_again else _AGAIN if again else self._again(verdict, repeat)
-        self.verdict.value = _live(verdict._repr_html_() + note + self._seen_first_note())
+        self.verdict.value = verdict.html() + note + self._seen_first_note()
         if not again:
             self._keep(verdict)
         self._after_check()
@@ -185,7 +186,7 @@ class AnswerControl(AnswerInputs):
             f"answer, {html.escape(words)}, got: {self._kept_verdict(kept)}"
             f" (tries so far: {kept['tries']}).</p>"
         )
-        self.verdict.value = _live(note + self._again(verdict, repeat))
+        self.verdict.value = note + self._again(verdict, repeat)
         self._after_check()
         return verdict
 
@@ -237,7 +238,7 @@ class AnswerControl(AnswerInputs):
         # The verdict is computed again, never replayed: the check or the data may have changed.
         verdict = self.exercise.check.verdict(self.answer())
         self.status = verdict.status
-        self.verdict.value = _live(verdict._repr_html_() + self._seen_first_note())
+        self.verdict.value = verdict.html() + self._seen_first_note()
 
     def _changed(self, _change) -> None:
         if self._completes_last_check():
@@ -248,7 +249,7 @@ class AnswerControl(AnswerInputs):
         self._last_check = None
         if self.status != "not checked":
             self.status = "changed"
-            self.verdict.value = _live(html.escape(_CHANGED))
+            self.verdict.value = html.escape(_CHANGED)
         self._describe()
 
     def _kept_entry(self) -> dict | None:

@@ -23,6 +23,7 @@ import ipywidgets as widgets
 
 from . import controls as sliders
 from . import newest, stopped
+from .live import LiveText
 
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 #: No "…" export menu on charts: it is an unlabelled control (axe: summary-name),
@@ -69,16 +70,12 @@ def chart_spec(area: widgets.Output) -> dict:
     return area.outputs[0]["data"].get(VEGALITE_MIME, {}) if area.outputs else {}
 
 
-def text_block(title: str, lines: list[str], *, live: bool = True) -> str:
-    """HTML for a text equivalent: a heading and a list, announced politely when it changes.
-
-    ``live=False`` for an explorer that announces something shorter itself (a step's event):
-    read whole at every change, the list repeats what the learner has already heard.
-    """
+def text_block(title: str, lines: list[str]) -> str:
+    """HTML for a text equivalent: a heading and a list. It is announced when it changes if it
+    is shown in a :class:`.live.LiveText` (an explorer's ``summary`` is one; see there)."""
     items = "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in lines)
-    polite = ' aria-live="polite"' if live else ""
     return (
-        f'<div{polite} class="osmosis-text-equivalent">'
+        f'<div class="osmosis-text-equivalent">'
         f"<strong>{html.escape(title, quote=False)}</strong><ul>{items}</ul></div>"
     )
 
@@ -118,7 +115,9 @@ class Explorer:
 
     def __init__(self) -> None:
         self.chart = widgets.Output(layout=widgets.Layout(min_height="120px"))
-        self.summary = widgets.HTML()
+        # the text equivalent, announced when it changes; an explorer that announces something
+        # shorter itself (a step's event) replaces it with a plain widgets.HTML
+        self.summary: widgets.DOMWidget = LiveText()
         self.view: widgets.Box | None = None
 
     def _assemble(self, controls: list[widgets.Widget], extra: list[widgets.Widget] = ()) -> None:

@@ -19,6 +19,13 @@ const STYLE = `
   font-weight: bold; box-shadow: inset 0 0 0 2px var(--jp-ui-font-color1, #000);
   min-width: max-content;  /* the mark and the bold words never cut the name off */
 }
+/* a pick's long label wraps inside its button: on one line it ran past the output and was cut
+   there ("…lives with depression (invente", w50, lesson 05 at 1024 px) */
+.osmosis-picks .widget-toggle-button {
+  white-space: normal; overflow-wrap: anywhere; height: auto; max-width: 100%;
+  min-height: var(--jp-widgets-inline-height, 28px); line-height: 1.3; padding-block: 3px;
+}
+.osmosis-picks .widget-toggle-button[aria-checked="true"] { min-width: 0; }  /* it wraps */
 .osmosis-choices .widget-toggle-button[aria-checked="true"]::before {
   content: "✓ "; content: "✓ " / "";
 }

@@ -63,7 +63,10 @@ _IN_CODE = (
 
 
 def placeholder_view(exercise: str, verdict: Verdict) -> widgets.HTML:
-    """The code cell's "not attempted yet" for ``exercise``, kept true as its control is used."""
+    """The code cell's "not attempted yet" for ``exercise``, kept true as its control is used.
+
+    Not a live region: it changes when the control above is checked, whose verdict is the one
+    thing said then (a second region would be spoken too)."""
     view = widgets.HTML()
     control: Any = gate.newest_control(exercise)
     kind = getattr(getattr(control, "exercise", None), "kind", None)
@@ -71,11 +74,11 @@ def placeholder_view(exercise: str, verdict: Verdict) -> widgets.HTML:
     def say(_change=None) -> None:
         if control is not None and gate.answered(control):
             view.value = (
-                '<div role="status" class="osmosis-check" style="border-left:4px solid #555555;'
+                '<div class="osmosis-check" style="border-left:4px solid #555555;'
                 f'padding:0.3em 0.8em"><strong>{answered_words(kind)}</strong> {_IN_CODE}</div>'
             )
         else:
-            view.value = verdict._repr_html_()
+            view.value = verdict.html()
 
     if control is not None:
         control.verdict.observe(say, names="value")

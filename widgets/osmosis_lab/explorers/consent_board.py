@@ -61,6 +61,7 @@ from .base import Explorer, show_chart, text_block
 from .consent_board_words import MARKETS, SHOWN_CHANGES, BoardSentences
 from .consent_charts import match_change_chart
 from .gate import Gate
+from .live import LiveText
 
 #: The exercise whose answer is the board's count of people who changed nothing (Exercise 4).
 BYSTANDERS_EXERCISE = "bystanders_count"
@@ -119,7 +120,7 @@ class ConsentBoard(BoardSentences, Explorer):
             description="Start again",
             tooltip="The board as it first appeared: every box, scraping on, the first tester and market",
         )
-        self.changes, self.uses = widgets.HTML(), widgets.HTML()
+        self.changes, self.uses = widgets.HTML(), LiveText()
         self.last_change = "none yet"
         self.actor: str | None = None  # who made the last change (None: Osmosis, or a reset)
         self.was_reset = False

@@ -83,4 +83,4 @@ class ErasureExplorer(Replay, Explorer):
         elif erased:
             lines = ["Her record is gone; see the erasure step for what remains."]
         # not live: the step's own event is announced (Replay.step_html)
-        self.summary.value = text_block(headline, lines or ["Nothing may be used now."], live=False)
+        self.summary.value = text_block(headline, lines or ["Nothing may be used now."])

@@ -36,6 +36,7 @@ from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 from .consent_charts import timeline_chart
 from .gate import Gate
+from .live import LiveText
 
 TIMELINES = {
     "esther": "Esther's hidden experiment",
@@ -75,10 +76,12 @@ class Replay:
         self.next.on_click(lambda _b: self._move(+1))
         # Says why a press did nothing at either end. The buttons stay enabled: disabling the
         # button that has keyboard focus drops the focus to the page.
-        self.edge = widgets.HTML()
+        self.edge = LiveText()
         self.step.observe(lambda _change: setattr(self.edge, "value", ""), names="value")
         self.step_buttons = widgets.HBox([self.back, self.next, self.edge])
-        self.story = widgets.HTML()
+        self.story = LiveText()  # the one live region: this step's event (step_html)
+        # the list under the chart is not live (see step_html): the step says what changed
+        self.summary = widgets.HTML()
 
     def _load(self, scenario: Scenario) -> None:
         self.history = replay(scenario)
@@ -94,7 +97,7 @@ class Replay:
         target = self.step.value + delta
         self.step.value = min(self.step.max, max(self.step.min, target))
         words = edge_words(target, self.step.min, self.step.max)
-        self.edge.value = f'<span role="status">{words}</span>' if words else ""
+        self.edge.value = words or ""
 
     @property
     def current(self) -> Replayed:
@@ -164,10 +167,7 @@ class Replay:
         else:
             items = "".join(f"<li>{self._step_text(r)}</li>" for r in moment)
             body = f"{len(moment)} people, on the same day:<ul>{items}</ul>"
-        return (
-            f"<div class='osmosis-step' role='status' aria-live='polite' aria-atomic='true'>"
-            f"{day}{body}{changed}</div>"
-        )
+        return f"<div class='osmosis-step'>{day}{body}{changed}</div>"
 
     def _step_text(self, r: Replayed) -> str:
         verdicts = "".join(
@@ -278,4 +278,4 @@ class TimelineExplorer(Replay, Explorer):
             f"Day {row.day}, {row.person}: {row.what}. {row.detail}" for row in flagged.itertuples()
         ]
         # not live: the step's own event is announced (step_html), not this whole list again
-        self.summary.value = text_block(headline, lines or ["No violation so far."], live=False)
+        self.summary.value = text_block(headline, lines or ["No violation so far."])

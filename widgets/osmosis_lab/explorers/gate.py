@@ -44,6 +44,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .live import LiveText
+
 #: The class on a gate's view, by which the static site finds it.
 CSS_CLASS = "osmosis-gate"
 #: Control statuses that mean no prediction has been given yet.
@@ -59,10 +61,6 @@ HIDDEN_AGAIN = (
 )
 _NEWEST: "weakref.WeakValueDictionary[str, Any]" = weakref.WeakValueDictionary()
 _WAITING: "dict[str, weakref.WeakSet[Gate]]" = {}
-
-
-def _live(inner: str) -> str:
-    return f'<div aria-live="polite" role="status">{inner}</div>'
 
 
 def announce(control: Any) -> None:
@@ -99,14 +97,14 @@ def _as_widget(result: Any) -> widgets.Widget:
 
 class Gate:
     """A result hidden until a prediction is answered. Public children: ``status`` (why it is
-    hidden, ``aria-live``), ``show_anyway`` (the button), ``result_box`` (holds the result)."""
+    hidden, a :class:`.live.LiveText`), ``show_anyway`` (the button), ``result_box`` (holds the result)."""
 
     def __init__(self, exercise: str, result: Any, *, control: Any = None) -> None:
         self.exercise, self.result = exercise, result
         self.control: Any = None
         self.shown, self.reason = False, ""
         self._opened_by: Any = None  # the control whose answer showed the result
-        self.status = widgets.HTML()
+        self.status = LiveText()
         self.show_anyway = widgets.Button(
             description="Show anyway",
             tooltip="Show the result without a prediction (for a teacher who skips it)",
@@ -142,7 +140,7 @@ class Gate:
 
     def _pressed(self) -> None:
         if self.shown:
-            self.status.value = _live(f"<p>{ALREADY_SHOWN}</p>")
+            self.status.value = f"<p>{ALREADY_SHOWN}</p>"
         else:
             self.reveal("shown anyway")
 
@@ -191,7 +189,7 @@ class Gate:
                 "<em>Check</em>, so that you decide before you see. To see it now, press "
                 "<em>Show anyway</em>."
             )
-        self.status.value = _live(f"<p>{words}</p>")
+        self.status.value = f"<p>{words}</p>"
 
     def _repr_mimebundle_(self, **kwargs):
         return self.view._repr_mimebundle_(**kwargs)

@@ -137,7 +137,7 @@ class JudgeRecord:
                 f"{back}Your calls are kept for {html.escape(learner)} on this machine, each as "
                 "soon as you lock it in; they leave it only if you export your work."
             )
-        return f'<p aria-live="polite" role="status">{text}</p>'
+        return f"<p>{text}</p>"
 
 
 class KeepsCalls:

@@ -59,10 +59,6 @@ _KERNEL: dict[str, Any] = {"learner": None, "store": None}
 _FOLLOWERS: "weakref.WeakSet[Any]" = weakref.WeakSet()
 
 
-def _live(inner: str) -> str:
-    return f'<div aria-live="polite" role="status">{inner}</div>'
-
-
 def current_learner() -> str | None:
     """The name signed in in this kernel, or ``None``."""
     return _KERNEL["learner"]

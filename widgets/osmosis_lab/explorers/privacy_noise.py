@@ -36,6 +36,7 @@ from ..privacy import (
 from ..privacy.loss import in_100
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
+from .live import LiveText
 
 #: Counts a data holder might be asked to publish about the residents.
 QUERIES = {
@@ -91,6 +92,7 @@ class NoiseExplorer(Explorer):
             style={"description_width": "initial"},
         )  # fmt: skip
         self.budget_text = widgets.HTML()
+        self.refusal = LiveText()  # a refused query, said; the budget line is read when reached
         self.published = widgets.HTML()
         self.budget = PrivacyBudget(total=self.total.value)
         self.releases: list[dict] = []
@@ -106,7 +108,7 @@ class NoiseExplorer(Explorer):
         self._assemble(
             [self.query, self.epsilon, self.total], extra=[self.publish, self.start_over]
         )
-        self.view.children += (self.meter, self.budget_text, self.published)
+        self.view.children += (self.meter, self.budget_text, self.refusal, self.published)
         self.publish.on_click(lambda _button: self.publish_count())
         self.start_over.on_click(lambda _button: self.new_budget())
         self.refresh()
@@ -199,8 +201,9 @@ class NoiseExplorer(Explorer):
                 " That is more than the new total: lowering it cannot take back what was "
                 "published, so nothing more can be published from this budget."
             )
-        refusal = f"<p role='alert'><strong>Refused:</strong> {html.escape(refused)}</p>"
-        self.budget_text.value = f"<p>{html.escape(status)}</p>" + (refusal if refused else "")
+        self.budget_text.value = f"<p>{html.escape(status)}</p>"
+        refusal = f"<p><strong>Refused:</strong> {html.escape(refused)}</p>"
+        self.refusal.value = refusal if refused else ""
         self.published.value = _releases_html(self.releases, self.truth)
 
     @classmethod

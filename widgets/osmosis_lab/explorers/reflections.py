@@ -34,7 +34,8 @@ from ..errors import RecordError
 from ..records import repair_surrogates
 from . import my_work, text_boxes
 from .late_keystrokes import Press
-from .my_work import REFLECTIONS, _live
+from .live import LiveText
+from .my_work import REFLECTIONS
 
 
 def saved_words(may_show: bool) -> str:
@@ -74,7 +75,7 @@ class Reflection:
             button_style="primary",
             layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
-        self.status = widgets.HTML(_live(""))
+        self.status = LiveText()
         self.view = widgets.VBox([prompt, self.text, self.may_show, self.save, self.status])
         self.save.on_click(lambda _button: self.keep())
         # every change is answered, for screen readers: nothing is kept until Save
@@ -97,7 +98,7 @@ class Reflection:
         return saved_words(self.may_show.value).removesuffix(".")
 
     def _unsaved(self, what: str) -> None:
-        self.status.value = _live(f"{what}: press <em>Save my reflection</em> to keep it.")
+        self.status.value = f"{what}: press <em>Save my reflection</em> to keep it."
 
     def _kept(self) -> dict:
         store, learner = my_work.current_store(), my_work.current_learner()
@@ -106,24 +107,24 @@ class Reflection:
     def on_sign_in(self) -> None:
         """Bring the kept reflection back (never over text typed on screen)."""
         if my_work.current_learner() is None:
-            self.status.value = _live(
+            self.status.value = (
                 f"Not kept yet: sign in above, then press Save. {my_work.AFTER_RESTART}"
             )
             return
         try:
             kept = self._kept().get(self.prompt_id)
         except RecordError as error:
-            self.status.value = _live(f"<strong>Not opened:</strong> {html.escape(str(error))}")
+            self.status.value = f"<strong>Not opened:</strong> {html.escape(str(error))}"
             return
         if kept and not self.text.value.strip():
             self.text.value, self.may_show.value = kept.get("text", ""), kept.get("may_show", False)
-            self.status.value = _live("Your saved reflection is back.")
+            self.status.value = "Your saved reflection is back."
         elif kept and kept.get("text") != self.text.value:
-            self.status.value = _live(
+            self.status.value = (
                 "You have a saved reflection, different from the text on screen: Save replaces it."
             )
         else:
-            self.status.value = _live("Type your reflection, then press Save.")
+            self.status.value = "Type your reflection, then press Save."
 
     def _nothing_to_save(self, kept: dict) -> None:
         """An empty box is never saved: it would say "Saved" and keep nothing worth keeping
@@ -133,12 +134,12 @@ class Reflection:
         # this answer into "Not saved yet: press Save" just after the press)
         self._last_save = Press(self._on_screen())
         if str(kept.get(self.prompt_id, {}).get("text", "")).strip():
-            self.status.value = _live(
+            self.status.value = (
                 "<strong>Not saved:</strong> the box is empty and your saved reflection is "
                 "not. It is unchanged."
             )
             return
-        self.status.value = _live(
+        self.status.value = (
             "<strong>Nothing to save yet:</strong> type your reflection in the box first, "
             "then press <em>Save my reflection</em>."
         )
@@ -150,7 +151,7 @@ class Reflection:
         """
         if my_work.current_learner() is None:
             still = " Your text is still here." if self.text.value.strip() else ""
-            self.status.value = _live(
+            self.status.value = (
                 "<strong>Not saved:</strong> sign in above first (<em>Your name or pseudonym</em>, "
                 f"then <em>Open my work</em>).{still}"
             )
@@ -165,7 +166,7 @@ class Reflection:
                 my_work.current_learner(), REFLECTIONS, {**kept, self.prompt_id: entry}
             )
         except RecordError as error:
-            self.status.value = _live(
+            self.status.value = (
                 f"<strong>Not saved:</strong> {html.escape(str(error))} Your text is still here."
             )
             return
@@ -173,7 +174,7 @@ class Reflection:
             self._last_save.completed(self._on_screen()) if same_press else Press(self._on_screen())
         )
         my_work.changed()
-        self.status.value = _live(
+        self.status.value = (
             "<strong>Saved</strong> on this machine. It leaves it only if you export it. "
             + saved_words(self.may_show.value)
         )

@@ -38,6 +38,7 @@ from . import controls as sliders
 from . import review_notes
 from .base import Explorer, show_chart
 from .gate import Gate
+from .live import LiveText
 
 #: The exercise whose answer the panel's line about who proposes gives away.
 PROPOSING_EXERCISE = "review_proposing_side"
@@ -62,6 +63,8 @@ class DesignPanel(Explorer):
     def __init__(self, scenario: ReviewScenario, *, rng: np.random.Generator) -> None:
         super().__init__()
         self._refreshed: list[Callable[[], None]] = []  # see on_refresh
+        # what a change did, announced (live); the table under it is read when reached
+        self.said, self.summary = LiveText(), widgets.HTML()
         self.scenario = scenario
         self.seed = int(rng.integers(2**32))
         self.planned = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(self.seed))
@@ -80,7 +83,7 @@ class DesignPanel(Explorer):
             _heading("Trust (lesson 04)"), self.objective, self.human_contact, self.fallback,
         ]  # fmt: skip
         self._assemble(self._value_controls(), extra=[self.reset])
-        self.view.children = (*sections, self.reset, self.chart, self.summary)
+        self.view.children = (*sections, self.reset, self.chart, self.said, self.summary)
         self.reset.on_click(lambda _button: self.set_design(AS_PLANNED))
         self._holding = False
         self.refresh()
@@ -252,6 +255,7 @@ class DesignPanel(Explorer):
             return
         self.figures = self._figures_of(design)
         show_chart(self.chart, review_charts.consequences_chart(self.figures, self.planned))
+        self.said.value = f"<p><strong>{html.escape(self.headline())}</strong></p>"
         self.summary.value = self.summary_html()
         self._shown = design
         self._tell()
@@ -282,13 +286,11 @@ class DesignPanel(Explorer):
         return review_notes.headline(self.figures.design, comparison)
 
     def summary_html(self) -> str:
-        """The text equivalent: a headline, the figures table, what the matching did, and the
-        privacy cost in words (the figures compared with the plan once, for all of them)."""
+        """The text equivalent under the headline (``said``): the figures table, what the
+        matching did, and the privacy cost in words (the figures compared with the plan once)."""
         comparison = review_charts.comparison_rows(self.figures, self.planned)
         return review_notes.summary_html(
-            review_notes.headline(self.figures.design, comparison),
-            comparison,
-            [*self.matching_notes(), *self.privacy_notes()],
+            comparison, [*self.matching_notes(), *self.privacy_notes()]
         )
 
     def matching_notes(self) -> list[str]:

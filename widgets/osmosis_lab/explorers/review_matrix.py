@@ -19,6 +19,7 @@ from ..charts import review as review_charts
 from ..review import ROLES, VALUES, stakeholder_matrix, values_at_stake
 from . import controls, text_boxes
 from .base import Explorer, show_chart, show_message
+from .live import LiveText
 from .review_notes import kept_by_save
 
 STYLE = {"description_width": "17em", "button_width": "7.5em"}
@@ -29,6 +30,8 @@ class StakeholderExplorer(Explorer):
 
     def __init__(self) -> None:
         super().__init__()
+        # how many roles are filled, announced (live); the matrix under it is read when reached
+        self.said, self.summary = LiveText(), widgets.HTML()
         self.values = {
             role: controls.ToggleButtons(
                 options=list(VALUES), value=None, description=label, style=STYLE,
@@ -48,7 +51,7 @@ class StakeholderExplorer(Explorer):
         rows = []
         for role in ROLES:
             rows += [self.values[role], self.notes[role]]
-        self.view.children = (*rows, self.chart, self.summary)
+        self.view.children = (*rows, self.chart, self.said, self.summary)
         self.refresh()
 
     @classmethod
@@ -79,9 +82,9 @@ class StakeholderExplorer(Explorer):
             f"<td>{html.escape(r['most at stake'])}</td><td>{html.escape(r['note'])}</td></tr>"
             for role, r in matrix.iterrows()
         )
+        self.said.value = f"<p><strong>{filled} of {len(matrix)} roles filled in.</strong></p>"
         self.summary.value = (
-            f'<div class="osmosis-text-equivalent"><p aria-live="polite"><strong>{filled} of '
-            f"{len(matrix)} roles filled in.</strong></p><table class='osmosis-matrix'>"
+            "<div class='osmosis-text-equivalent'><table class='osmosis-matrix'>"
             "<caption>Your stakeholder matrix</caption><tr><th scope='col'>role</th>"
             "<th scope='col'>who</th><th scope='col'>most at stake</th>"
             f"<th scope='col'>note</th></tr>{rows}</table>"

@@ -71,13 +71,13 @@ def headline(design: LaunchDesign, comparison: list[dict]) -> str:
     )
 
 
-def summary_html(headline: str, comparison: list[dict], lines: list[str]) -> str:
-    """The panel's text equivalent: ``headline``, the figures table, then ``lines`` as a list."""
+def summary_html(comparison: list[dict], lines: list[str]) -> str:
+    """The panel's text equivalent under its headline (announced on its own, in a
+    :class:`~.live.LiveText`): the figures table, then ``lines`` as a list."""
     rows = "".join(figure_row(row) for row in comparison)
     notes = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     return (
-        '<div class="osmosis-text-equivalent"><p aria-live="polite"><strong>'
-        f"{html.escape(headline)}</strong></p>"
+        '<div class="osmosis-text-equivalent">'
         "<table class='osmosis-review-figures'><caption>The simulations' figures: the plan "
         "and your design (changed figures in bold)</caption><tr><th scope='col'>theme</th>"
         "<th scope='col'>figure</th><th scope='col'>as planned</th>"

@@ -5,7 +5,7 @@ The writer (:mod:`.review_writer`) decides *when* to say something; this module 
 others. Names and paths come in as plain text and are escaped here, once.
 
 >>> print(not_saved_empty(words=12))
-<p role='status'><strong>Not saved:</strong> the text box is empty, and your saved review has 12 words. It is unchanged. To empty it on purpose, press <em>Clear my review</em>.</p>
+<p><strong>Not saved:</strong> the text box is empty, and your saved review has 12 words. It is unchanged. To empty it on purpose, press <em>Clear my review</em>.</p>
 >>> print(summary(words=1, state="saved", reasons_given=0, reasons=4))
 <p class="osmosis-text-equivalent">Your review has 1 word, saved. 0 of 4 checklist reasons given.</p>
 """
@@ -15,8 +15,8 @@ from pathlib import Path
 
 
 def status(message: str) -> str:
-    """A status line, read out by screen readers when it changes."""
-    return f"<p role='status'>{message}</p>"
+    """A status line (shown in a LiveText, which reads it out when it changes)."""
+    return f"<p>{message}</p>"
 
 
 def _name(name: str) -> str:

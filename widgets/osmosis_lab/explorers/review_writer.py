@@ -41,6 +41,7 @@ from . import review_words as say
 from .base import Explorer
 from .confirm import ConfirmStep
 from .late_keystrokes import Press
+from .live import LiveText
 from .review_design import DesignPanel
 from .review_follow import BLANK, OnScreen
 from .review_matrix import StakeholderExplorer
@@ -156,7 +157,7 @@ class ReviewWriter(ReviewSaving, Explorer):
         clearing = self.clearing
         self.confirm, self.clear_now, self.keep = clearing.row, clearing.yes, clearing.keep
         self.reasons = ChecklistReasons()
-        self.status = widgets.HTML()
+        self.status = LiveText()  # what Save, Open or Clear did, said
         self.preview = widgets.HTML()
 
     @classmethod

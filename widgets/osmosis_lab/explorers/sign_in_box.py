@@ -29,7 +29,8 @@ from ..errors import RecordError
 from ..records import RecordStore, normalise_name
 from . import my_work, stopped, text_boxes
 from .late_keystrokes import Press
-from .my_work import AFTER_RESTART, _live, current_learner
+from .live import LiveText
+from .my_work import AFTER_RESTART, current_learner
 
 
 def _has_kept_work(name: str) -> bool:
@@ -63,15 +64,18 @@ class SignIn:
             tooltip="Keep your answers under this name",
             layout=widgets.Layout(width="auto"),
         )
-        self.status = widgets.HTML(_live(""))
+        # what pressing Open will do, as the learner types: not live, or a screen reader would
+        # say it at every letter (w50); only what signing in did is announced, in ``status``
+        self.hint = widgets.HTML()
+        self.status = LiveText()
         # every lesson shows this box first: the look of views a restart left behind (.stopped)
         self.view = widgets.VBox(
-            [widgets.HBox([self.name, self.open]), self.status, stopped.carrier()]
+            [widgets.HBox([self.name, self.open]), self.hint, self.status, stopped.carrier()]
         )
         self.open.on_click(lambda _button: self.sign_in())
         self.name.on_enter(self.sign_in)  # Enter in the box signs in too
         my_work.follow(self)  # a sign-out elsewhere ("Delete my saved work") shows here too
-        # every keystroke is answered, for screen readers: what pressing Open will do
+        # every keystroke is answered on screen: what pressing Open will do
         self.name.observe(lambda _change: self._typed(), names="value")
         self._say()
 
@@ -83,11 +87,12 @@ class SignIn:
             self.sign_in(completing=True)
             return
         typed = " ".join(self.name.value.split())
-        if typed and typed != current_learner():
-            self.status.value = _live(
-                f"Press <em>Enter</em> or <em>Open my work</em> to keep your answers as "
-                f"{html.escape(typed)}."
-            )
+        self.hint.value = (
+            f"Press <em>Enter</em> or <em>Open my work</em> to keep your answers as "
+            f"{html.escape(typed)}."
+            if typed and typed != current_learner()
+            else ""
+        )
 
     @staticmethod
     def _still() -> str:
@@ -197,7 +202,8 @@ class SignIn:
                 "<strong>Not signed in:</strong> your answers are not kept yet. Type your "
                 f"name, then press <em>Enter</em> or <em>Open my work</em>. {AFTER_RESTART}"
             )
-        self.status.value = _live(message)
+        self.hint.value = ""  # said: the hint for what was typed is answered
+        self.status.value = message
 
     def _repr_mimebundle_(self, **kwargs):
         return self.view._repr_mimebundle_(**kwargs)

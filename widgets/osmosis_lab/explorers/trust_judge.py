@@ -39,6 +39,7 @@ from . import my_work
 from .base import Explorer, show_chart, text_block
 from .confirm import ConfirmStep
 from .judge_record import JudgeRecord, KeepsCalls
+from .live import LiveText
 from .plain_words import calibration_error_words
 from .trust_judge_words import ReportText, case_card_html, live_report_html
 
@@ -59,8 +60,8 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         self.answers: list[dict] = []
         self.pending: dict = {}
         self.record, self.started_again = JudgeRecord(lesson), 0
-        self.kept = widgets.HTML()
-        self.report_view = widgets.HTML()  # the live report (:meth:`live_report`)
+        self.kept = LiveText()  # where the calls are kept, said when it changes
+        self.report_view = LiveText()  # the live report (:meth:`live_report`)
         style = {"description_width": "initial"}
         self.progress = widgets.Label()
         self.case_card = widgets.HTML()
@@ -83,7 +84,7 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         self.lock = widgets.Button(
             description="Lock in my call", tooltip="Record your call before you see the app's"
         )
-        self.verdict = widgets.HTML()
+        self.verdict = LiveText()
         self.final = sliders.ToggleButtons(
             options=CHOICES, value=None, disabled=True, description="Final call", style=style
         )
@@ -165,7 +166,7 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         if self.finished or not self.final.disabled:  # nothing left, or already locked
             return
         if self.decision.value is None:
-            self.verdict.value = "<p role='status'>Choose accept or reject first.</p>"
+            self.verdict.value = "<p>Choose accept or reject first.</p>"
             return
         self._reveal({"initial": self.decision.value, "confidence": self.confidence.value})
         self._keep()
@@ -181,7 +182,7 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         self.next_case.description = SEE_RESULTS if last else "Next case"
         then = f"press {SEE_RESULTS}" if last else "go to the next case"
         self.verdict.value = (
-            f"<p role='status'><strong>The app says: {app_call}</strong>, and states it is "
+            f"<p><strong>The app says: {app_call}</strong>, and states it is "
             f"{case['certainty']:.0%} sure the couple will do well. Keep your call or change it, "
             f"then {then}.</p>"
         )
@@ -194,14 +195,12 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
     def _next(self) -> None:
         if self.finished:  # the button keeps the keyboard focus; it says where to look
             self.verdict.value = (
-                f"<p role='status'>All {len(self.cases)} cases are decided: your results are "
+                f"<p>All {len(self.cases)} cases are decided: your results are "
                 "below. Press Start again to judge them again.</p>"
             )
             return
         if self.final.disabled or self.final.value is None:
-            self.verdict.value = (
-                "<p role='status'>Lock in your call first; then you see the app's verdict.</p>"
-            )
+            self.verdict.value = "<p>Lock in your call first; then you see the app's verdict.</p>"
             return
         self.answers.append({**self.pending, "final": self.final.value})
         self.pending = {}

@@ -41,7 +41,7 @@ class ReportText(str):
 def live_report_html(report: str) -> str:
     # polite: a screen reader hears the new report after the case it has just finished
     return (
-        "<p role='status' aria-live='polite'><strong>Your reliance so far</strong> (this updates "
+        "<p><strong>Your reliance so far</strong> (this updates "
         f"by itself as you judge cases above): {html.escape(report, quote=False)}</p>"
     )
 

@@ -52,7 +52,7 @@ from ..records.export import (
 from . import my_work
 from .confirm import ConfirmStep
 from .export_words import drop_folder, on_binder, part_label, preview_html, seen_words
-from .my_work import _live
+from .live import LiveText
 
 
 def _button(description: str, **style) -> widgets.Button:
@@ -89,7 +89,7 @@ class ExportPanel:
             self.deleting.yes,
             self.deleting.keep,
         )
-        self.status = widgets.HTML(_live(""))
+        self.status = LiveText()
         self.view = widgets.VBox(
             [self.reader, self.part_box, self.show, self.preview, self.export, self.delete, self.confirm,
              self.status]
@@ -142,7 +142,7 @@ class ExportPanel:
         is already: it follows kept work), so the press is never met with silence."""
         self.refresh()
         if my_work.current_learner() is not None:
-            self.status.value = _live("The preview below is up to date: it is what Export writes.")
+            self.status.value = "The preview below is up to date: it is what Export writes."
 
     def on_work_changed(self) -> None:
         """An answer or a reflection was kept: the preview follows (see :func:`.my_work.changed`)."""
@@ -158,7 +158,7 @@ class ExportPanel:
         try:
             record = my_work.current_store().load(learner)
         except RecordError as error:
-            self.status.value = _live(f"<strong>Not opened:</strong> {html.escape(str(error))}")
+            self.status.value = f"<strong>Not opened:</strong> {html.escape(str(error))}"
             return
         for part in export_parts(record):
             if part not in self.parts:
@@ -184,12 +184,12 @@ class ExportPanel:
         """Write the previewed text to :meth:`destination`; say where, or why not."""
         target = self.destination()
         if target is None:
-            self.status.value = _live("<strong>Not exported:</strong> sign in above first.")
+            self.status.value = "<strong>Not exported:</strong> sign in above first."
             return
         shown = self.text
         self.refresh()
         if self.text != shown:  # work saved since the preview: the learner sees it first
-            self.status.value = _live(
+            self.status.value = (
                 "<strong>Not exported yet:</strong> your work changed since the preview. Look at "
                 "the preview again, then press Export my work."
             )
@@ -200,12 +200,12 @@ class ExportPanel:
                 markdown_from_data({**self.data, "exported_at": export_time()}, **seen_words()),
             )
         except RecordError as error:
-            self.status.value = _live(
+            self.status.value = (
                 f"<strong>Not exported:</strong> {html.escape(str(error))} Any earlier export "
                 "is unchanged."
             )
             return
-        self.status.value = _live(
+        self.status.value = (
             f"<strong>Exported</strong> to <code>{html.escape(str(self.written))}</code>. "
             f"{html.escape(self._where())}"
         )
@@ -223,7 +223,7 @@ class ExportPanel:
         if asking and not signed_in:
             message = "Nothing to delete: sign in above first, under the name to delete."
         if asking or message:  # closing without a message leaves what was said (e.g. "Deleted")
-            self.status.value = _live(message or "Press Yes, delete it, or No, keep it.")
+            self.status.value = message or "Press Yes, delete it, or No, keep it."
 
     def erase(self) -> None:
         """Delete the learner's files here (the confirmed step), then sign them out."""
@@ -236,14 +236,12 @@ class ExportPanel:
         try:
             erased = store.delete(learner, companions=(REVIEW_STEM, EXPORT_STEM))
         except RecordError as error:
-            self.status.value = _live(
-                f"<strong>Not all deleted:</strong> {html.escape(str(error))}"
-            )
+            self.status.value = f"<strong>Not all deleted:</strong> {html.escape(str(error))}"
             return
         names = ", ".join(f"<code>{html.escape(p.name)}</code>" for p in erased) or "no files"
         handed_in = self.destination() if drop_folder() else None
         my_work.sign_out()
-        self.status.value = _live(
+        self.status.value = (
             f"<strong>Deleted</strong> {names} from this machine, for good. Answers still on "
             "screen in this notebook are not saved any more: restart the kernel to clear them. "
             "Another lesson still open and signed in under your name would keep its next answer "

@@ -26,6 +26,7 @@ Examples
 import html
 from collections.abc import Callable
 
+from ..explorers.live import LIVE_CLASS
 from .charts import VEGALITE_MIME, chart_figure
 
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
@@ -59,7 +60,7 @@ def render_widget(model_id: str, state: dict) -> str:
         return "\n".join(
             ['<div class="osmosis-widget osmosis-box">', *filter(None, children), "</div>"]
         )
-    if name in ("HTMLModel", "HTMLMathModel"):
+    if name in ("HTMLModel", "HTMLMathModel") or LIVE_CLASS in values.get("_dom_classes", []):
         return f'<div class="osmosis-widget-html">{values.get("value", "")}</div>'
     if name == "LabelModel":
         return f'<p class="osmosis-widget-label">{html.escape(values.get("value", ""))}</p>'

@@ -14,8 +14,9 @@ import pytest
 from hypothesis import settings
 
 from kernel_sockets import use_ipc_in_nbval
-from layers import LayerReport, schedule_rank, worker_group
+from layers import LayerReport
 from learner_steps import clock, export_next_to_notebook, fresh_kernel  # noqa: F401 (fixtures)
+from scheduling import next_group, worker_group
 
 # No deadline under CI: a test's time on a shared, loaded machine is chance, and CI must not
 # pass or fail by chance (a deadline failed one run at load 8); limits are the engines' own.
@@ -58,8 +59,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """``--dist loadgroup`` (``make test``): a file's tests go to one worker, the long files
-    handed out first (``layers.worker_group``, ``layers.schedule_rank``).
+    """``--dist loadgroup`` (``make test``): a file's tests go to one worker (a few long files'
+    tests one by one), the longest group handed out first (``tests/scheduling.py``).
 
     pytest-xdist 3.8 groups by renaming items (``item._nodeid``), which pytest 9.2's node ids
     ignore: its own loadgroup would send a notebook's cells to both workers.
@@ -73,8 +74,8 @@ def pytest_xdist_make_scheduler(config, log):
             return worker_group(nodeid)
 
         def _assign_work_unit(self, node) -> None:
-            # the first group of the best rank goes next (queued largest first by xdist)
-            scope = min(self.workqueue, key=schedule_rank)
+            # the longest group goes next, whoever asks: the workers end close together
+            scope = next_group(self.workqueue)
             self.workqueue.move_to_end(scope, last=False)
             super()._assign_work_unit(node)
 

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from hypothesis import settings
 
-from kernel_sockets import use_ipc_in_nbval
+from kernel_sockets import own_kernel_folders, use_ipc_in_nbval
 from layers import LayerReport
 from learner_steps import clock, export_next_to_notebook, fresh_kernel  # noqa: F401 (fixtures)
 from scheduling import next_group, worker_group
@@ -55,6 +55,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(LayerReport(fast=fast, config=config), "osmosis-layers")
     # nbval's kernels on Unix sockets: TCP ports picked by two workers at once can clash
     use_ipc_in_nbval()
+    # and their history and connection files in folders of this process, not in $HOME
+    own_kernel_folders()
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -46,12 +46,12 @@ lab: $(STAMP)  ## open lesson 00 in JupyterLab
 	$(VENV)/bin/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
 # One process by default. `make test TEST_WORKERS=2` runs on both cores (pytest-xdist: a file's
-# tests stay on one worker, the browser files first, each worker with its own JupyterLab and
-# Chromium; tests/layers.py: worker_group, schedule_rank; tests/conftest.py schedules them): about
-# 10 minutes instead of 16 (one full run each), but not yet the default. Kernels once raced for
-# TCP ports ("Address already in use") and a browser test then waited forever: test kernels now
-# use Unix sockets (tests/kernel_sockets.py) and every browser wait has a timeout
-# (tests/browser/harness/bounded.py); one two-worker run since (issue 16) is too few to switch.
+# tests stay on one worker, three long files' tests go one by one, the longest group first by its
+# measured seconds, each worker with its own JupyterLab and Chromium; tests/scheduling.py,
+# scheduled by tests/conftest.py): about 10 minutes instead of 16 (one full run each), but not yet
+# the default (issue 16): what the workers shared is now each their own (kernels on Unix sockets,
+# their history and connection files outside $HOME, the reading model's counts built in a fresh
+# process), but no two-worker run has passed since; the README's Tests section says what is left.
 TEST_WORKERS ?= 1
 XDIST := $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup,)
 

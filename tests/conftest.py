@@ -13,9 +13,10 @@ import nbformat
 import pytest
 from hypothesis import settings
 
-from kernel_sockets import use_ipc_in_nbval
-from layers import LayerReport, schedule_rank, worker_group
+from kernel_sockets import own_kernel_folders, use_ipc_in_nbval
+from layers import LayerReport
 from learner_steps import clock, export_next_to_notebook, fresh_kernel  # noqa: F401 (fixtures)
+from scheduling import next_group, worker_group
 
 # No deadline under CI: a test's time on a shared, loaded machine is chance, and CI must not
 # pass or fail by chance (a deadline failed one run at load 8); limits are the engines' own.
@@ -54,12 +55,14 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(LayerReport(fast=fast, config=config), "osmosis-layers")
     # nbval's kernels on Unix sockets: TCP ports picked by two workers at once can clash
     use_ipc_in_nbval()
+    # and their history and connection files in folders of this process, not in $HOME
+    own_kernel_folders()
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """``--dist loadgroup`` (``make test``): a file's tests go to one worker, the long files
-    handed out first (``layers.worker_group``, ``layers.schedule_rank``).
+    """``--dist loadgroup`` (``make test``): a file's tests go to one worker (a few long files'
+    tests one by one), the longest group handed out first (``tests/scheduling.py``).
 
     pytest-xdist 3.8 groups by renaming items (``item._nodeid``), which pytest 9.2's node ids
     ignore: its own loadgroup would send a notebook's cells to both workers.
@@ -73,8 +76,8 @@ def pytest_xdist_make_scheduler(config, log):
             return worker_group(nodeid)
 
         def _assign_work_unit(self, node) -> None:
-            # the first group of the best rank goes next (queued largest first by xdist)
-            scope = min(self.workqueue, key=schedule_rank)
+            # the longest group goes next, whoever asks: the workers end close together
+            scope = next_group(self.workqueue)
             self.workqueue.move_to_end(scope, last=False)
             super()._assign_work_unit(node)
 

@@ -24,6 +24,8 @@ True
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
 import tempfile
 import weakref
@@ -92,3 +94,26 @@ def use_ipc_in_nbval() -> None:
     import nbval.kernel
 
     nbval.kernel.KernelManager = IpcKernelManager
+
+
+#: The Jupyter folders a kernel writes to while it runs, moved by :func:`own_kernel_folders`.
+KERNEL_FOLDERS = ("IPYTHONDIR", "JUPYTER_RUNTIME_DIR")
+
+
+def own_kernel_folders() -> Path:
+    """Give the kernels this process starts (nbval's, nbclient's, the site's) folders of its own.
+
+    Every IPython kernel appends each cell it runs to ``~/.ipython/.../history.sqlite`` and
+    writes its connection file to ``~/.local/share/jupyter/runtime``: shared by the other
+    pytest-xdist worker, other test runs and a developer's own JupyterLab, all at once (an
+    SQLite file locked by another writer makes a kernel print an error on stderr, which the
+    robustness test reads as the learner's). Kernels inherit the environment, so this sets
+    ``IPYTHONDIR`` and ``JUPYTER_RUNTIME_DIR`` to a new folder, removed when the process
+    ends. The browser tests' JupyterLab has a home of its own already (``harness/server.py``).
+    """
+    folder = Path(tempfile.mkdtemp(prefix="osmosis-kernels-"))
+    atexit.register(shutil.rmtree, folder, True)
+    for name in KERNEL_FOLDERS:
+        (folder / name.lower()).mkdir()
+        os.environ[name] = str(folder / name.lower())
+    return folder

@@ -30,13 +30,6 @@ True
 False
 >>> in_fast_run("tests/test_hub.py::test_a_class_of_isolated_learners", "hub", markers={"slow"})
 False
->>> worker_group("tests/browser/test_lesson_03.py::test_charts_drawn")
-'tests/browser/test_lesson_03.py'
->>> worker_group("lessons/02_consent.ipynb::Cell 3")
-'lessons/02_consent.ipynb'
->>> [schedule_rank(n) for n in ("tests/browser/test_lesson_03.py::t", "lessons/02_consent.ipynb::Cell 3",
-...                             "tests/test_matching_deferred.py::test_result_is_stable")]
-[0, 1, 2]
 """
 
 from __future__ import annotations
@@ -178,26 +171,6 @@ def in_fast_run(nodeid: str, layer: str, markers: set[str] = frozenset()) -> boo
 #: The ``user_properties`` key under which each test's report carries its layer: under
 #: pytest-xdist the controller, which prints the report, never sees the items, only reports.
 LAYER_PROPERTY = "osmosis_layer"
-
-
-def worker_group(nodeid: str) -> str:
-    """The unit of work a pytest-xdist worker takes whole: a file's tests share a worker.
-
-    A file's tests share its module fixtures (a browser module's Run All, a kernel, a built
-    site), which a split would set up on both workers, and a notebook's nbval cells run in
-    order in one kernel. Each worker starts its own JupyterLab and Chromium when it first gets
-    a browser file. Decided from the node id alone, because the xdist controller, which
-    schedules, sees nothing else (``conftest.GroupScheduling``).
-    """
-    return nodeid.split("::")[0]
-
-
-def schedule_rank(nodeid: str) -> int:
-    """When a group is handed out: the long ones first, so that neither worker is left with
-    one at the end while the other waits (0: the browser files, 1: a lesson run whole or the
-    school server, 2: the rest). Takes a node id or a group (a file's path)."""
-    layer = layer_of(nodeid)
-    return 0 if layer == "browser" else 1 if layer in ("nbval", "hub", "solutions") else 2
 
 
 def example_floor(path: str) -> int:

@@ -15,9 +15,18 @@ but not its length by more than a word or two). Stepping on, a learner reads wha
 everything again: that is part of the reading model's fixed minutes per explorer. So an
 explorer stepped through ten cases (lesson 04's judge-first) counts the words of case 1.
 
+**A fresh kernel, not this process.** The counts are built in a new Python process, started in
+an empty folder (:func:`fresh_counts`), never in the test process: there, what earlier tests
+built lives on (ipywidgets keeps every widget until it is closed) and changes what a new
+explorer shows. A lesson 05 review writer left from a test, with a signed-in learner's saved
+design, adopts every design panel built after it and refills it with that design (28 more
+words under pytest-xdist, where the tests ran in another order); the sign-in, the gates'
+controls and the newest explorers are per-kernel state too. A fresh process has none of it.
+
 Building every explorer takes seconds (altair, ipywidgets, the simulations), so the counts are
-computed once per process and kept on disk under ``.pytest_cache/`` keyed by a hash of the
-package's source, the data and this file: a lint run after an unrelated edit imports no widget at all.
+computed once (one process for all of them) and kept on disk under ``.pytest_cache/`` keyed by
+a hash of the package's source, the data and this file: a lint run after an unrelated edit
+imports no widget at all.
 
 >>> import ipywidgets as widgets
 >>> view = widgets.VBox([
@@ -39,6 +48,9 @@ import html
 import json
 import os
 import re
+import subprocess
+import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -132,7 +144,7 @@ class _Counts:
     def words(self, name: str) -> int:
         words = self.known.setdefault("words", {})
         if name not in words:
-            words[name] = count_words(starting_text(self.classes()[name]))
+            words.update(fresh_counts())  # every class at once: one process to start
             self._save()
         return words[name]
 
@@ -151,24 +163,34 @@ class _Counts:
 
 
 def starting_text(cls) -> str:
-    """What explorer class ``cls`` shows when its cell first runs in a fresh kernel.
+    """What explorer class ``cls`` shows when its cell first runs, built in *this* process.
 
-    A fresh kernel has answered no exercise yet, so every result gate is closed: the answer
-    controls other code of this process built and answered (a test's, an earlier lesson run's)
-    are hidden from the gates while the explorer is built. Otherwise lesson 05's panel showed
-    the line its Exercise 2 holds back, 28 words more, depending on which tests ran first.
+    Right only in a process that has built nothing else (see the module's docstring): the
+    tests call :func:`fresh_counts`, which runs this in a new one.
     """
-    from osmosis_lab.explorers import gate
+    return shown_text(cls.with_lesson_data().view)
 
-    newest, waiting = dict(gate._NEWEST), dict(gate._WAITING)
-    gate._NEWEST.clear()
-    gate._WAITING.clear()
-    try:
-        return shown_text(cls.with_lesson_data().view)
-    finally:
-        gate._NEWEST.update(newest)
-        for exercise, gates in waiting.items():
-            gate._WAITING.setdefault(exercise, gates)
+
+@cache
+def fresh_counts() -> dict[str, int]:
+    """{class name: the words it shows at its start}, each explorer built in a fresh process.
+
+    The process starts in an empty temporary folder (a writer reads saved work next to the
+    notebook) and builds the explorers one after another: none of them reads another's state
+    at its start (``tests/test_reading_model_printed.py`` checks a leftover writer changes
+    nothing). Deterministic, so one run per test process is enough.
+    """
+    with tempfile.TemporaryDirectory(prefix="osmosis-words-") as folder:
+        result = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--count-fresh"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    if result.returncode != 0:
+        raise RuntimeError(f"counting the explorers' words failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout)
 
 
 @cache
@@ -185,3 +207,9 @@ def explorers_built(source: str) -> list[str]:
 def words_at_start(name: str) -> int:
     """The words explorer class ``name`` shows when its cell first runs."""
     return counts().words(name)
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--count-fresh"]:
+    # the fresh process fresh_counts() starts: print every explorer's count as JSON
+    classes = _explorer_classes()
+    print(json.dumps({name: count_words(starting_text(classes[name])) for name in sorted(classes)}))

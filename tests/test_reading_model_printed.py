@@ -11,8 +11,11 @@ import pytest
 import printed_words
 import reading_model
 from conftest import LESSONS
+from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.base import descendants
 from osmosis_lab.explorers.live import LiveText  # shown text too, announced
+from osmosis_lab.explorers.review_writer import ReviewWriter
+from osmosis_lab.records import RecordStore
 
 #: An explorer each lesson builds in a timed section, found by the words of its cell (headings
 #: move; the cell that builds the explorer does not). The last three were timed as plain cells
@@ -43,10 +46,9 @@ def section_building(lesson: str, code: str) -> reading_model.Section:
 def test_an_explorers_starting_text_is_read_at_the_reading_speed(lesson, code):
     name = code.split("(")[0].split(".")[0]
     section = section_building(lesson, code)
-    # what a learner reads when the cell first runs, built now (not from the cache on disk)
-    shown = printed_words.count_words(
-        printed_words.starting_text(printed_words.counts().classes()[name])
-    )
+    # what a learner reads when the cell first runs, built now in a fresh process (not from
+    # the cache on disk, and not in this one, where earlier tests left explorers behind)
+    shown = printed_words.fresh_counts()[name]
     assert shown > 20, f"{name} shows only {shown} words at its start"
     assert section.explorers >= 1, f"{lesson}: {name}'s cell is not timed as an explorer"
     assert section.printed >= shown, (
@@ -89,3 +91,33 @@ def test_what_is_folded_or_hidden_at_the_start_is_not_counted():
     assert 30 < counted < everything / 4, (counted, everything)
     assert "Preview of the file" in printed_words.shown_text(writer.view)  # the summary shows
     assert "Empty your saved review text" not in printed_words.shown_text(writer.view)
+
+
+def test_what_earlier_tests_left_in_the_process_changes_no_count(tmp_path, monkeypatch):
+    # Under pytest-xdist this test once ran after a review writer's tests on its worker: a
+    # writer they left (ipywidgets keeps every widget), its learner signed in with a saved
+    # design, adopted the design panel built to be counted and refilled it with that design.
+    # The counts are a fresh kernel's, whatever this process built before.
+    names = ("DesignPanel", "ReviewWriter")
+
+    def counted(cache: str) -> list[int]:  # computed again, not read from the cache on disk
+        monkeypatch.setattr(printed_words, "CACHE", tmp_path / cache)
+        printed_words.counts.cache_clear()
+        return [printed_words.words_at_start(name) for name in names]
+
+    alone = counted("before")
+    my_work.set_signed_in("Zoé", RecordStore(tmp_path))
+    writer = ReviewWriter.with_lesson_data(folder=tmp_path)
+    try:
+        writer.panel.proposers.value = "candidates"
+        writer.panel.privacy.value = "dp"
+        writer.text.value = "Not ready: the export names people."
+        writer.save.click()
+        assert "Saved" in writer.status.value
+        assert counted("after") == alone
+    finally:
+        my_work.sign_out()
+        printed_words.counts.cache_clear()
+        for explorer in (writer, writer.panel, writer.stakeholders):
+            for widget in descendants(explorer.view):
+                widget.close()

@@ -1,0 +1,100 @@
+"""How ``make test`` shares the tests between its two pytest-xdist workers (issue 16).
+
+A **group** is what one worker takes whole (:func:`worker_group`): a file's tests, because they
+share its module fixtures (a browser module's Run All, a kernel, a built site) and a notebook's
+nbval cells run in order in one kernel; but each test alone in the few long files whose tests
+share nothing expensive (:data:`SPLIT`: every test builds its own explorer or kernel).
+
+The longest group is handed out first (:func:`expected_seconds`, from the seconds each group
+took in one full run, ``tests/group_seconds.json``): two workers fed longest first finish
+within about one short group of each other, whereas a 100-second group handed out last keeps
+one worker busy while the other waits. A group the table does not know (a new file) gets its
+layer's typical time. Refresh the table after a big change from a one-process run:
+
+    .venv/bin/python -m pytest --durations=0 --durations-min=0.5 > durations.txt
+    .venv/bin/python tests/scheduling.py durations.txt > tests/group_seconds.json
+
+``tests/conftest.py`` (``GroupScheduling``) applies both rules; the seconds only order the
+queue, so a stale table makes a run slower, never wrong.
+
+>>> worker_group("tests/browser/test_lesson_03.py::test_charts_drawn")
+'tests/browser/test_lesson_03.py'
+>>> worker_group("lessons/02_consent.ipynb::Cell 3")
+'lessons/02_consent.ipynb'
+>>> worker_group("tests/test_robustness.py::test_lesson_survives_run_all_twice[00_start_here]")
+'tests/test_robustness.py::test_lesson_survives_run_all_twice[00_start_here]'
+>>> group_seconds(["12.50s call     tests/test_a.py::t[1]", "0.50s setup    tests/test_a.py::t[2]",
+...                "3.00s call     tests/test_robustness.py::test_x[00]", "(3 durations < 0.5s)"])
+{'tests/test_a.py': 13.0, 'tests/test_robustness.py::test_x[00]': 3.0}
+>>> expected_seconds("tests/browser/test_a_new_file.py") > expected_seconds("tests/test_new.py")
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+from layers import layer_of
+
+#: Files whose tests go to the workers one by one: long, and no test shares a costly fixture
+#: with another (each sweeps, drives or runs its own explorer or kernel).
+SPLIT = frozenset(
+    {
+        "tests/test_spoilers_swept.py",  # 105 s; one explorer swept per test (61 s the longest)
+        "tests/test_sequences.py",  # 28 s; one explorer and seed per test
+        "tests/test_robustness.py",  # 27 s; a kernel per lesson, an explorer per test
+    }
+)
+TABLE = Path(__file__).with_name("group_seconds.json")
+#: A group missing from the table: a typical file of its layer, in seconds.
+TYPICAL_SECONDS = {"browser": 15.0, "nbval": 2.0, "solutions": 5.0, "hub": 10.0, "kernels": 5.0}
+_DURATION = re.compile(r"^\s*([\d.]+)s\s+(?:setup|call|teardown)\s+(\S.*?)\s*$")
+
+
+def worker_group(nodeid: str) -> str:
+    """The unit of work a worker takes whole: the test's file, or the test if it is in SPLIT.
+
+    Decided from the node id alone: the xdist controller, which schedules, sees nothing else.
+    """
+    path = nodeid.split("::")[0]
+    return nodeid if path in SPLIT else path
+
+
+def group_seconds(lines) -> dict[str, float]:
+    """{group: seconds} from pytest's ``--durations`` lines (setup, call and teardown summed)."""
+    seconds: dict[str, float] = defaultdict(float)
+    for line in lines:
+        if found := _DURATION.match(line):
+            seconds[worker_group(found[2])] += float(found[1])
+    return {group: round(s, 1) for group, s in sorted(seconds.items())}
+
+
+@cache
+def _table() -> dict[str, float]:
+    try:
+        return json.loads(TABLE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # no table: every group gets its layer's typical time
+        return {}
+
+
+def expected_seconds(group: str) -> float:
+    """How long ``group`` took in the last measured run, else its layer's typical time."""
+    known = _table().get(group)
+    return known if known is not None else TYPICAL_SECONDS.get(layer_of(group), 0.5)
+
+
+def next_group(groups) -> str:
+    """The group to hand out next: the longest expected; ties by name, so the order is fixed."""
+    return min(groups, key=lambda group: (-expected_seconds(group), group))
+
+
+if __name__ == "__main__":
+    with open(sys.argv[1], encoding="utf-8") as durations:
+        table = group_seconds(durations)
+    # the groups that decide the order; the rest take their layer's typical time
+    print(json.dumps({g: s for g, s in table.items() if s >= 1.0}, indent=0, sort_keys=True))

@@ -1,0 +1,77 @@
+"""``make test``'s two workers share the long files' tests, and only those files' (issue 16).
+
+``tests/scheduling.py`` hands the tests of a few long files to the workers one by one; that is
+only right while none of their tests shares a costly fixture with another, which would then be
+set up on both workers.
+"""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from scheduling import SPLIT, next_group, worker_group
+
+#: Three quick tests of a split file: one run on two workers must use both.
+QUICK = [
+    "tests/test_sequences.py::test_every_explorer_is_driven",
+    "tests/test_sequences.py::test_a_chart_vega_lite_would_refuse_breaks_the_invariants",
+    "tests/test_sequences.py::test_timeline_switch_then_end_reads_the_last_step",
+]
+
+
+def pytest_run(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "pytest", *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.parametrize("path", sorted(SPLIT))
+def test_a_split_files_tests_share_no_fixture_above_a_function(path):
+    # pytest's plan of setups: a module, class or package fixture would be set up per worker
+    # (without the docstring examples, which --setup-plan cannot plan)
+    result = pytest_run("--setup-plan", "-q", "-o", "addopts=", path)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    shared = re.findall(r"^\s*SETUP\s+([MCP])\s+(\w+)", result.stdout, re.M)
+    assert "SETUP    F" in result.stdout, result.stdout[-2000:]  # the plan was printed
+    assert not shared, f"{path} is split between workers but its tests share {shared}"
+
+
+def test_the_longest_group_goes_first_and_a_new_browser_file_before_a_unit_file():
+    # measured: 106 s for the answers-kept browser file, 61 s for one test of the sweep
+    swept = (
+        "tests/test_spoilers_swept.py::test_no_state_of_an_unmarked_explorer_states_a_"
+        "registered_relation[05_design_review-15-DesignPanel]"
+    )
+    groups = [
+        "tests/test_number_words.py",
+        "tests/browser/test_a_file_not_yet_measured.py",
+        swept,
+        "tests/browser/test_answers_kept.py",
+    ]
+    order = []
+    while groups:
+        order.append(next_group(groups))
+        groups.remove(order[-1])
+    assert order == [
+        "tests/browser/test_answers_kept.py",
+        swept,
+        "tests/browser/test_a_file_not_yet_measured.py",
+        "tests/test_number_words.py",
+    ]
+
+
+def test_a_files_tests_stay_together_unless_it_is_split():
+    assert worker_group("tests/test_sequences.py::test_every_explorer_is_driven") in QUICK
+    assert (
+        worker_group("tests/browser/test_lesson_03.py::test_a") == "tests/browser/test_lesson_03.py"
+    )
+
+
+@pytest.mark.slow
+def test_two_workers_share_the_tests_of_a_split_file():
+    result = pytest_run("-n", "2", "--dist", "loadgroup", "-v", *QUICK)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    workers = set(re.findall(r"^\[(gw\d)\] .*PASSED tests/test_sequences\.py", result.stdout, re.M))
+    assert workers == {"gw0", "gw1"}, result.stdout[-3000:]

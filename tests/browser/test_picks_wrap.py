@@ -3,16 +3,17 @@
 In lesson 05 a pick of the prediction before the design panel read "…lives with depression
 (invente": the checkbox buttons (``choice_buttons.PickButtons``) kept each label on one line, so
 a label wider than the output ran past its edge and was cut there, not by its own box (which is
-why ``test_labels_whole.py``, measuring each control against its own box at 1280 px, passed).
+why the labels check (``labels.assert_no_control_cut``), measuring each control against its own
+box at 1280 px, passed).
 Here lesson 05 runs at 1024 px (a common school laptop and projector width), every gated
-result shown, and every pick of every output is measured as ``test_labels_whole`` measures
-controls, and against its output's right edge.
+result shown, and every pick of every output is measured as the labels check measures controls,
+and against its output's right edge.
 
 Shown to fail on the picks' old style: the longest prediction pick ended past the output's edge.
 """
 
 from .gates import show_gated_results
-from .test_labels_whole import CUT_CONTROLS
+from .labels import CUT_CONTROLS
 
 LESSON = "lessons/05_design_review.ipynb"
 

@@ -25,12 +25,13 @@ import time  # noqa: E402
 import numpy as np  # noqa: E402
 
 from osmosis_lab import data  # noqa: E402
-from osmosis_lab.categories import CATEGORIES  # noqa: E402
 from osmosis_lab.review import (  # noqa: E402
     AS_PLANNED,
     EPSILONS,
+    K_OFFERED,
     SINGLE_CHANGES,
     consequences,
+    one_move,
     review_scenario,
     with_change,
 )
@@ -56,7 +57,7 @@ def timed(function) -> float:
 def designs():
     """What a learner walks through: each single change, then k and epsilon settings."""
     changes = [with_change(AS_PLANNED, label) for label in SINGLE_CHANGES]
-    ks = [dataclasses.replace(AS_PLANNED, privacy="generalised", k=k) for k in range(2, 21)]
+    ks = [dataclasses.replace(AS_PLANNED, privacy="generalised", k=k) for k in K_OFFERED]
     eps = [dataclasses.replace(AS_PLANNED, privacy="dp", epsilon=e) for e in EPSILONS]
     return [AS_PLANNED, *changes, *ks, *eps]
 
@@ -118,32 +119,11 @@ def panel(tables) -> None:
     )
 
 
-#: Each design field the panel offers, and its values (the categories are toggled one at a time).
-FIELDS = {
-    "proposers": ["testers", "candidates"],
-    "consent_form": ["fair", "pre_ticked", "bundled"],
-    "minors": ["excluded", "parent_and_assent", "parent_only"],
-    "search_non_users": [False, True],
-    "privacy": ["raw", "generalised", "dp"],
-    "k": list(range(2, 21)),
-    "epsilon": list(EPSILONS),
-    "objective": ["attraction", "wellbeing"],
-    "human_contact": [False, True],
-    "fallback": [False, True],
-}
-
-
 def unseen_designs(explorer, n: int, *, seed: int = 16):
     """``n`` designs one change apart that ``explorer`` has not shown: a seeded random walk."""
     rng, design, seen = np.random.default_rng(seed), explorer.design, {explorer.design}
     while len(seen) <= n:
-        name = str(rng.choice([*FIELDS, "categories"]))
-        if name == "categories":
-            flipped = list(CATEGORIES)[rng.integers(len(CATEGORIES))]
-            changed = dataclasses.replace(design, categories=set(design.categories) ^ {flipped})
-        else:
-            value = FIELDS[name][rng.integers(len(FIELDS[name]))]
-            changed = dataclasses.replace(design, **{name: value})
+        changed = one_move(design, rng)
         if changed not in seen and changed not in getattr(explorer, "_recent", {}):
             design = changed
             seen.add(design)

@@ -14,23 +14,9 @@ import numpy as np
 import pytest
 
 from osmosis_lab import data
-from osmosis_lab.categories import CATEGORIES
-from osmosis_lab.review import AS_PLANNED, EPSILONS, consequences, review_scenario
+from osmosis_lab.review import AS_PLANNED, consequences, one_move, review_scenario
 from osmosis_lab.review.kept import stream_key
 
-#: Each design field, and the values the panel offers for it.
-FIELDS = {
-    "proposers": ["testers", "candidates"],
-    "consent_form": ["fair", "pre_ticked", "bundled"],
-    "minors": ["excluded", "parent_and_assent", "parent_only"],
-    "search_non_users": [False, True],
-    "privacy": ["raw", "generalised", "dp"],
-    "k": list(range(2, 21)),
-    "epsilon": list(EPSILONS),
-    "objective": ["attraction", "wellbeing"],
-    "human_contact": [False, True],
-    "fallback": [False, True],
-}
 STEPS, SEEDS = 60, (2019, 7)
 
 
@@ -42,16 +28,10 @@ def scenario():
 
 
 def walk(steps: int, *, seed: int):
-    """Designs one move apart: a field set to a value the panel offers, or a category toggled."""
+    """Designs one move apart, as a learner moves through the panel (``review.one_move``)."""
     rng, design = np.random.default_rng(seed), AS_PLANNED
     for _ in range(steps):
-        name = str(rng.choice([*FIELDS, "categories"]))
-        if name == "categories":
-            flipped = list(CATEGORIES)[rng.integers(len(CATEGORIES))]
-            design = replace(design, categories=set(design.categories) ^ {flipped})
-        else:
-            options = FIELDS[name]
-            design = replace(design, **{name: options[rng.integers(len(options))]})
+        design = one_move(design, rng)
         yield design
 
 

@@ -28,6 +28,7 @@ from ..data import load_pairs, load_people, load_population, load_public_profile
 from ..review import (
     AS_PLANNED,
     EPSILONS,
+    K_OFFERED,
     Consequences,
     LaunchDesign,
     ReviewScenario,
@@ -162,8 +163,8 @@ class DesignPanel(Explorer):
         )
         self.k = sliders.IntSlider(
             value=d.k,
-            min=2,
-            max=20,
+            min=K_OFFERED[0],
+            max=K_OFFERED[-1],
             description="k (generalised)",
             continuous_update=False,
             style=STYLE,

@@ -71,6 +71,33 @@ _CHOICES = {
     "objective": OBJECTIVE_LABELS,
 }
 _SWITCHES = ("search_non_users", "human_contact", "fallback")
+#: The k the design panel's slider offers.
+K_OFFERED: tuple[int, ...] = tuple(range(2, 21))
+#: Every value the design panel offers for each field but ``categories`` (read or not, each).
+OFFERED: dict[str, tuple] = {
+    **{name: tuple(choices) for name, choices in _CHOICES.items()},
+    **{switch: (False, True) for switch in _SWITCHES},
+    "k": K_OFFERED,
+    "epsilon": EPSILONS,
+}
+
+
+def one_move(design: LaunchDesign, rng) -> LaunchDesign:
+    """``design`` after one move a learner can make in the panel: a field set to a value the
+    panel offers (maybe the one it had), or one data category toggled. ``rng``: a numpy
+    Generator (benchmarks and tests walk the panel's designs with it).
+
+    >>> import numpy as np
+    >>> moved = one_move(AS_PLANNED, np.random.default_rng(1))
+    >>> sum(getattr(moved, f) != getattr(AS_PLANNED, f) for f in FIELDS) <= 1
+    True
+    """
+    name = str(rng.choice([*OFFERED, "categories"]))
+    if name == "categories":
+        flipped = list(CATEGORIES)[rng.integers(len(CATEGORIES))]
+        return replace(design, categories=set(design.categories) ^ {flipped})
+    values = OFFERED[name]
+    return replace(design, **{name: values[rng.integers(len(values))]})
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import json
 
-import nbformat
-
 from osmosis_lab.records import RecordStore
 
+from .harness.scratch import write_notebook
 from .harness.slow_machine import SLOW_TEXT
 
 LESSON = "01_what_is_a_match"
@@ -47,20 +46,13 @@ LOG_MESSAGES = (
 )
 
 
-def _notebook(folder: str) -> nbformat.NotebookNode:
-    cells = [
+def _cells(folder: str) -> list[str]:
+    return [
         "from osmosis_lab.explorers import my_work\n"
         "from osmosis_lab.explorers.answers import answer_control\n\n"
         f"my_work.sign_in({LESSON!r}, folder={folder!r})",
         f"answer_control({EXERCISE!r})",
     ]
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    return nb
 
 
 def _kept(folder) -> dict:
@@ -70,7 +62,7 @@ def _kept(folder) -> dict:
 def test_a_fast_entry_over_a_checked_answer_is_judged_and_kept_whole(lab, lab_server, tmp_path):
     folder = tmp_path / "records"
     folder.mkdir()
-    nbformat.write(_notebook(str(folder)), lab_server.root / NOTEBOOK)
+    write_notebook(lab_server.root / NOTEBOOK, _cells(str(folder)))
     lab.open(NOTEBOOK).run_all()
     lab.assert_no_errors()
     lab.control("Your name or pseudonym").type(LEARNER)  # then Enter

@@ -15,13 +15,13 @@ the status inside), and typing changed the sign-in box's region at each letter.
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 
 from osmosis_lab.check.exercises import exercise
 
 from .harness import LabPage, plain
 from .harness.answers import answer, keys
+from .harness.scratch import scratch_tab
 
 SETUP = "from osmosis_lab.explorers import my_work\nfrom osmosis_lab.explorers.answers import answer_control"
 EXERCISE = "youngest_tester"
@@ -41,23 +41,15 @@ root => Array.from(root.querySelectorAll('[aria-live], [role=status], [role=aler
 @pytest.fixture(scope="module")
 def page(chromium, screenshots, lab_server):
     """A notebook with the sign-in box and one answer control, after Run All."""
-    root = lab_server.root / "live-regions"
-    root.mkdir()
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [
-        nbformat.v4.new_code_cell(SETUP),
-        nbformat.v4.new_code_cell(f"my_work.sign_in('00_start_here', folder={str(root)!r})"),
-        nbformat.v4.new_code_cell(f"answer_control({EXERCISE!r})"),
+    records = lab_server.root / "live-regions"  # the record is written next to the notebook
+    cells = [
+        SETUP,
+        f"my_work.sign_in('00_start_here', folder={str(records)!r})",
+        f"answer_control({EXERCISE!r})",
     ]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                       "language": "python"}  # fmt: skip
-    nbformat.write(notebook, root / "live_regions.ipynb")
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    tab = LabPage(context.new_page(), lab_server, screenshots)
-    tab.open("live-regions/live_regions.ipynb").run_all()
-    yield tab
-    tab.close()
-    context.close()
+    notebook = "live-regions/live_regions.ipynb"
+    with scratch_tab(chromium, lab_server, screenshots, notebook, cells) as tab:
+        yield tab
 
 
 def output(tab: LabPage, cell: int):

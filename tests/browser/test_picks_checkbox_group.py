@@ -12,7 +12,6 @@ old buttons the first test finds role "button" and no checked state.
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 
 from osmosis_lab.check.exercises import exercise
@@ -21,6 +20,7 @@ from osmosis_lab.explorers.answers import MARK
 
 from .harness import LabPage, plain
 from .harness.answers import focused_in, keys, shown
+from .harness.scratch import scratch_tab
 
 EXERCISE = exercise("who_consents_for_niels")  # two options: "Niels", "his mother"
 LABELS = [EXERCISE.label(o) for o in EXERCISE.choices()]
@@ -29,23 +29,12 @@ LABELS = [EXERCISE.label(o) for o in EXERCISE.choices()]
 @pytest.fixture(scope="module")
 def picks(chromium, screenshots, lab_server):
     """A notebook with one picks control after Run All, and the control's output."""
-    root = lab_server.root / "picks-group"
-    root.mkdir()
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [
-        nbformat.v4.new_code_cell("from osmosis_lab.explorers.answers import answer_control"),
-        nbformat.v4.new_code_cell(f"answer_control({EXERCISE.name!r})"),
+    cells = [
+        "from osmosis_lab.explorers.answers import answer_control",
+        f"answer_control({EXERCISE.name!r})",
     ]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                       "language": "python"}  # fmt: skip
-    nbformat.write(notebook, root / "picks.ipynb")
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    tab = LabPage(context.new_page(), lab_server, screenshots)
-    tab.open("picks-group/picks.ipynb").run_all()
-    out = tab.notebook.locator(".jp-Cell").nth(1).locator(".jp-OutputArea-output").first
-    yield tab, out
-    tab.close()
-    context.close()
+    with scratch_tab(chromium, lab_server, screenshots, "picks-group/picks.ipynb", cells) as tab:
+        yield tab, tab.notebook.locator(".jp-Cell").nth(1).locator(".jp-OutputArea-output").first
 
 
 def _as_read(tab: LabPage, locator) -> dict:

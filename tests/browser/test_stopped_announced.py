@@ -11,12 +11,12 @@ says it again. On the old carrier (a ``<style>`` in an HTML widget) no live regi
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 
 from osmosis_lab.explorers.stopped import MESSAGE
 
 from .harness import LabPage
+from .harness.scratch import scratch_tab
 
 #: Every live region on the page, as assistive technology treats them, with its words.
 LIVE = """
@@ -31,21 +31,12 @@ EXERCISES = ["youngest_tester", "who_consents_for_niels", "count_the_testers"]
 
 @pytest.fixture(scope="module")
 def tab(chromium, screenshots, lab_server):
-    root = lab_server.root / "stopped-announced"
-    root.mkdir()
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [
-        nbformat.v4.new_code_cell("from osmosis_lab.explorers.answers import answer_control")
-    ] + [nbformat.v4.new_code_cell(f"answer_control({name!r})") for name in EXERCISES]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                       "language": "python"}  # fmt: skip
-    nbformat.write(notebook, root / "stopped.ipynb")
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = LabPage(context.new_page(), lab_server, screenshots)
-    page.open("stopped-announced/stopped.ipynb").run_all()
-    yield page
-    page.close()
-    context.close()
+    cells = ["from osmosis_lab.explorers.answers import answer_control"] + [
+        f"answer_control({name!r})" for name in EXERCISES
+    ]
+    notebook = "stopped-announced/stopped.ipynb"
+    with scratch_tab(chromium, lab_server, screenshots, notebook, cells) as page:
+        yield page
 
 
 def saying(tab: LabPage) -> list[dict]:

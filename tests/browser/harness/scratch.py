@@ -1,0 +1,51 @@
+"""A notebook a test writes for itself: a few cells, served next to the lessons, in its own tab.
+
+Some browser tests need one control on its own (an answer control, the sign-in box) rather than
+a whole lesson: they write a small notebook into a folder of the served copy of the lessons
+(``workspace.copy_lessons``) and open it in a tab of their own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import nbformat
+
+from .page import LabPage
+
+#: Every tab the browser tests open is this size (conftest's tabs too).
+VIEWPORT = {"width": 1280, "height": 900}
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+
+
+def write_notebook(path: Path, cells: list[str]) -> Path:
+    """Write ``cells`` (code, in order) as a notebook at ``path``, its folder made if need be.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = write_notebook(Path(folder) / "a" / "n.ipynb", ["1 + 1"])
+    ...     [c.source for c in nbformat.read(path, as_version=4).cells]
+    ['1 + 1']
+    """
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    notebook.metadata["kernelspec"] = dict(KERNELSPEC)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, path)
+    return path
+
+
+@contextlib.contextmanager
+def scratch_tab(chromium, lab_server, screenshots, notebook: str, cells: list[str]):
+    """A tab on ``notebook`` (a path under the served lessons, e.g. ``"picks/picks.ipynb"``)
+    holding ``cells``, after Run All; closed afterwards with its context."""
+    write_notebook(lab_server.root / notebook, cells)
+    context = chromium.new_context(viewport=VIEWPORT)
+    tab = LabPage(context.new_page(), lab_server, screenshots)
+    try:
+        tab.open(notebook).run_all()
+        yield tab
+    finally:
+        tab.close()
+        context.close()

@@ -40,6 +40,17 @@ def root() -> Path:
     return ROOT
 
 
+@pytest.fixture
+def nobody_signed_in():
+    """As in a fresh kernel: nobody signed in, before the test and after it (a test that signs
+    in must not leave its learner's record to the next one)."""
+    from osmosis_lab.explorers import my_work
+
+    my_work.sign_out()
+    yield
+    my_work.sign_out()
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--fast",

@@ -11,7 +11,6 @@ import pytest
 
 from learner_steps import said
 from memory_record import MemoryRecord
-from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.explorers.gate import reveal_after
 from sequences import click, update
@@ -20,11 +19,7 @@ from test_predictions_alike import EXERCISES, PREDICTIONS
 CHOICES = [name for name in PREDICTIONS if EXERCISES[name].kind == "choice"]
 
 
-@pytest.fixture(autouse=True)
-def _nobody_signed_in():
-    my_work.sign_out()
-    yield
-    my_work.sign_out()
+pytestmark = pytest.mark.usefixtures("nobody_signed_in")
 
 
 def test_every_choice_prediction_is_here():

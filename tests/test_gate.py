@@ -53,11 +53,7 @@ def said(gate) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", gate.status.value))
 
 
-@pytest.fixture(autouse=True)
-def _nobody_signed_in():
-    my_work.sign_out()
-    yield
-    my_work.sign_out()
+pytestmark = pytest.mark.usefixtures("nobody_signed_in")
 
 
 def test_hidden_until_a_prediction_is_checked():

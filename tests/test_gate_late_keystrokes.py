@@ -14,7 +14,6 @@ import pytest
 
 from learner_steps import press_enter, said
 from memory_record import MemoryRecord
-from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.explorers.gate import reveal_after
 from sequences import click, update
@@ -29,11 +28,7 @@ SEEDS = range(6)
 STEPS = 25
 
 
-@pytest.fixture(autouse=True)
-def _nobody_signed_in():
-    my_work.sign_out()
-    yield
-    my_work.sign_out()
+pytestmark = pytest.mark.usefixtures("nobody_signed_in")
 
 
 def gated():

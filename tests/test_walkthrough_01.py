@@ -38,11 +38,7 @@ from sequences import click, update
 LESSONS = Path(__file__).resolve().parents[1] / "lessons"
 
 
-@pytest.fixture(autouse=True)
-def _nobody_signed_in():
-    my_work.sign_out()
-    yield
-    my_work.sign_out()
+pytestmark = pytest.mark.usefixtures("nobody_signed_in")
 
 
 # ------------------------------------------------------------------ the code path under a control

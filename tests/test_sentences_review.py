@@ -143,7 +143,13 @@ def figures_expected(design: LaunchDesign, scenario, seed: int) -> list[tuple[st
         error = ""
     prior, total, posterior, counts = worst_case(design, scenario)
     cost = f"{prior_words(prior)} → {chance_said(posterior, bounded=math.isfinite(total))}"
-    if math.isinf(total):
+    withheld = design.privacy == "generalised" and p.rows_released == 0
+    if withheld:  # this export changed nobody's chances; the method's worst case is elsewhere (w53)
+        cost = (
+            f"{prior_words(prior)} now (no row released); on data where rows are released, up "
+            f"to {chance_said(posterior, bounded=False)} (no bound)"
+        )
+    elif math.isinf(total):
         cost += " (no bound: an export of rows has no guarantee)"
     else:
         cost += (
@@ -174,8 +180,9 @@ def figures_expected(design: LaunchDesign, scenario, seed: int) -> list[tuple[st
         ("people whose health condition the attacker learns", "lower", f"{p.health_learned} of {city}"),
         ("error of the published count of people living with depression", "lower",
          f"{amount(abs(p.published_count - p.true_count))} (true {p.true_count} of the "
-         f"{p.people_in_export} people in the export, published "
-         f"{amount(p.published_count)}){error}"),
+         f"{p.people_in_export} people in the export"
+         + ("; no row released, so the count is withheld and reads 0)" if withheld else
+            f", published {amount(p.published_count)}){error}")),
         ("worst case: how sure an observer can become that one resident lives with depression "
          "(invented model)", "lower", cost),
         ("connected users whose subconscious signals the company holds (invented model)", "lower",

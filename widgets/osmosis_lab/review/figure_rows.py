@@ -154,7 +154,7 @@ def figure_rows(c: Consequences) -> list[tuple]:
             "worst case: how sure an observer can become that one resident lives with "
             "depression (invented model)",
             _worst_case(p),
-            cost_words(c.design, p.cost),
+            cost_words(c.design, p.cost, rows_released=p.rows_released),
             "lower",
             True,
         ),
@@ -274,6 +274,11 @@ def _worst_case(p: PrivacyFigures) -> float:
 
 def _count_error(p: PrivacyFigures) -> str:
     # an exact count (rows, or groups of rows) is a whole number; only noise makes it fractional
+    if p.rows_released == 0 and p.error_bound is None:  # nothing published: a count withheld
+        return (
+            f"{_amount(p.count_error)} (true {p.true_count} of the {p.people_in_export} people "
+            "in the export; no row released, so the count is withheld and reads 0)"
+        )
     text = (
         f"{_amount(p.count_error)} (true {p.true_count} of the {p.people_in_export} people in the "
         f"export, published {_amount(p.published_count)})"

@@ -103,8 +103,12 @@ def privacy_cost(design: LaunchDesign, *, prior: float = 0.5) -> PrivacyLoss:
     return privacy_loss(epsilons_spent(design), prior=prior)
 
 
-def cost_words(design: LaunchDesign, cost: PrivacyLoss) -> str:
+def cost_words(design: LaunchDesign, cost: PrivacyLoss, *, rows_released: int | None = None) -> str:
     """The cost in a few words for a table cell: prior, worst case, and where ε comes from.
+
+    An export of rows that released none this time (every group below k) changed nobody's
+    chances: the worst case is the method's, on data where it does release rows (w53 read
+    "9 in 100 → 100 in 100" beside "this export tells an observer nothing new").
 
     >>> from dataclasses import replace
     >>> from osmosis_lab.review.design import AS_PLANNED
@@ -113,7 +117,14 @@ def cost_words(design: LaunchDesign, cost: PrivacyLoss) -> str:
     '9 in 100 → more than 99 in 100 (epsilon 50 = 5 counts × 10; odds up to more than a million times)'
     >>> cost_words(AS_PLANNED, privacy_cost(AS_PLANNED, prior=0.09))
     '9 in 100 → 100 in 100 (no bound: an export of rows has no guarantee)'
+    >>> cost_words(AS_PLANNED, privacy_cost(AS_PLANNED, prior=0.09), rows_released=0)
+    '9 in 100 now (no row released); on data where rows are released, up to 100 in 100 (no bound)'
     """
+    if math.isinf(cost.epsilon) and rows_released == 0:
+        return (
+            f"{in_100(cost.prior)} now (no row released); on data where rows are released, up "
+            f"to {cost.worst_case_words()} (no bound)"
+        )
     change = f"{in_100(cost.prior)} → {cost.worst_case_words()}"
     if math.isinf(cost.epsilon):
         return f"{change} (no bound: an export of rows has no guarantee)"

@@ -415,11 +415,14 @@ def test_once_a_call_is_locked_the_explorer_no_longer_asks_to_decide(judge):
     judge.start_again.click()
     if judge.starting_again.asking:
         judge.starting_again.yes.click()
-    assert "Decide before you look anywhere else" in judge.summary.value
+    assert (
+        f"Case 1 of {len(judge.cases)}: decide before you look anywhere else" in judge.summary.value
+    )
     judge.decision.value = "accept"
     judge.lock.click()
-    assert "Decide before you look" not in judge.summary.value
+    assert "decide before you look" not in judge.summary.value
     assert "Your first call is locked in" in judge.summary.value
     judge.final.value = "accept"
     judge.next_case.click()
-    assert "Decide before you look anywhere else" in judge.summary.value  # the next case
+    # the next case, named: the summary is what a screen reader hears on Next case (w53)
+    assert f"Case 2 of {len(judge.cases)}: decide before" in judge.summary.value

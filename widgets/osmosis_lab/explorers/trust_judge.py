@@ -156,8 +156,9 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
         self.decision.value = None
         self.confidence.value = START_CONFIDENCE  # each case starts from the same neutral place
         self.decision.disabled = self.confidence.disabled = False
+        # the summary is what is announced: it names the case, or a listener heard no new case
         self.summary.value = text_block(
-            "Decide before you look anywhere else.",
+            f"{self.progress.value}: decide before you look anywhere else.",
             # where the calls go is said once, by the record (``self.kept``), true signed in or not
             ["Pick accept or reject, set how sure you are, then lock in your call."],
         )
@@ -187,7 +188,7 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
             f"then {then}.</p>"
         )
         self.final.value, self.final.disabled = pending["initial"], False
-        # "Decide before you look anywhere else" stayed on screen after the call was locked (w40)
+        # "decide before you look anywhere else" stayed on screen after the call was locked (w40)
         self.summary.value = text_block(
             "Your first call is locked in.", [f"Keep it or change it, then {then}."]
         )

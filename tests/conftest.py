@@ -41,6 +41,18 @@ def root() -> Path:
 
 
 @pytest.fixture
+def no_explorer_followed(monkeypatch):
+    """As in a fresh kernel: no explorer built before, and nobody following new ones. A review
+    writer an earlier test left alive (ipywidgets keeps every widget until it is closed)
+    follows each new design panel and refills it from its learner's saved design
+    (``explorers.newest.follow``): a test of a panel's own behaviour must not meet it."""
+    from osmosis_lab.explorers import newest
+
+    monkeypatch.setattr(newest, "_newest", {})
+    monkeypatch.setattr(newest, "_followers", {})
+
+
+@pytest.fixture
 def nobody_signed_in():
     """As in a fresh kernel: nobody signed in, before the test and after it (a test that signs
     in must not leave its learner's record to the next one)."""

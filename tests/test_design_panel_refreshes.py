@@ -18,8 +18,10 @@ from sequences import click, update
 
 
 @pytest.fixture
-def counted(monkeypatch):
-    """A fresh panel, and the calls it makes from now on: simulations and chart redraws."""
+def counted(monkeypatch, no_explorer_followed):
+    """A fresh panel, and the calls it makes from now on: simulations and chart redraws; built
+    as in a fresh kernel (a review writer tests/test_class_view_review.py left alive refilled it
+    with a saved fair form, and a move to "fair" simulated nothing: a CI run)."""
     panel = review_design.DesignPanel.with_lesson_data()
     calls = {"simulated": [], "drawn": 0}
     simulate, draw = review_design.consequences, review_design.show_chart

@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # as a script: the helpers beside it
 
@@ -88,6 +89,7 @@ def states() -> list[dict[str, str]]:
     return seen
 
 
+@pytest.mark.usefixtures("no_explorer_followed")
 def test_the_panel_shows_what_it_showed_before_the_speed_up():
     expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
     assert len(expected) == STEPS + 1

@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from osmosis_lab.consent._checks import check_day, check_name
-from osmosis_lab.consent.ledger import Entry, Ledger, actor_for, commit
+from osmosis_lab.consent.ledger import Entry, Ledger, actor_for, commit, role_on
 from osmosis_lab.consent.ledger import record_of as _record_of
-from osmosis_lab.consent.rules import NOT_ENTITLED, role_of
+from osmosis_lab.consent.rules import NOT_ENTITLED
 from osmosis_lab.errors import ConsentError
 
 _COMPUTED = ("research", "medical")
@@ -111,15 +111,7 @@ def erase(
     record = _record_of(ledger, person)
     check_day(ledger, day)
     by = person if by is None else check_name(by, what="by")
-    p = record.person
-    role, why = role_of(
-        by,
-        person_id=person,
-        parents=p.parents,
-        representatives=p.representatives,
-        minor=p.age_on(day) < ledger.rules.adult_age,
-        capable=record.capable_on(day),
-    )
+    role, why = role_on(ledger, record, by, day)
     if role == NOT_ENTITLED:
         raise ConsentError(
             f"{by} may not ask to erase {person}: they are {why}. Only the person, "

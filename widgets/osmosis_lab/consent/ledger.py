@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 from osmosis_lab.consent._checks import check_day, check_day_value
 from osmosis_lab.consent.person import Actor, Person, PersonRecord
-from osmosis_lab.consent.rules import FRANCE, ConsentRules
+from osmosis_lab.consent.rules import FRANCE, ConsentRules, role_of
 from osmosis_lab.errors import ConsentError
 
 
@@ -212,3 +212,24 @@ def actor_for(ledger: Ledger, record: PersonRecord, by: str) -> Actor:
     if by in ledger.records:
         return Actor("person", ledger.records[by].handle)
     return Actor("name", by)
+
+
+def role_on(ledger: Ledger, record: PersonRecord, by: str, day: int) -> tuple[str, str]:
+    """Who ``by`` is for ``record``'s person on ``day`` (:func:`~.rules.role_of`: the role and
+    why), from the person's parents, representatives, age and capacity that day. One place for
+    granting and erasing alike: who may act for whom is one rule.
+
+    >>> from osmosis_lab.consent.ledger import open_ledger
+    >>> ledger = open_ledger([Person("T01", 17, parents=("Mother",))])
+    >>> role_on(ledger, ledger.records["T01"], "Mother", day=0)[0]
+    'parent'
+    """
+    person = record.person
+    return role_of(
+        by,
+        person_id=person.person_id,
+        parents=person.parents,
+        representatives=person.representatives,
+        minor=person.age_on(day) < ledger.rules.adult_age,
+        capable=record.capable_on(day),
+    )

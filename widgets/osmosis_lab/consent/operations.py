@@ -20,9 +20,17 @@ from osmosis_lab.consent._checks import (
     check_name,
     purposes_of,
 )
-from osmosis_lab.consent.ledger import Entry, Ledger, actor_for, commit, log_entry, record_of
+from osmosis_lab.consent.ledger import (
+    Entry,
+    Ledger,
+    actor_for,
+    commit,
+    log_entry,
+    record_of,
+    role_on,
+)
 from osmosis_lab.consent.person import GrantRecord, PersonRecord
-from osmosis_lab.consent.rules import PURPOSES, role_of
+from osmosis_lab.consent.rules import PURPOSES
 from osmosis_lab.errors import ConsentError
 
 Keys = Iterable[tuple[str, str]]
@@ -66,15 +74,7 @@ def grant(
     keys = _keys(categories, purposes)
     check_day(ledger, day)
     by = person if by is None else check_name(by, what="by")
-    p = record.person
-    role, why = role_of(
-        by,
-        person_id=person,
-        parents=p.parents,
-        representatives=p.representatives,
-        minor=p.age_on(day) < ledger.rules.adult_age,
-        capable=record.capable_on(day),
-    )
+    role, why = role_on(ledger, record, by, day)
     actor = actor_for(ledger, record, by)
     grants = dict(record.grants)
     entries: list[Entry] = []

@@ -61,6 +61,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class PortTaken(RuntimeError):
+    """The port picked for the server was taken before the server could bind it."""
+
+
 class LabServer:
     """``jupyter lab`` serving ``root`` on 127.0.0.1, its Jupyter directories under ``home``.
 
@@ -127,13 +131,33 @@ class LabServer:
             "--KernelManager.transport=ipc",
         ]  # fmt: skip
 
+    #: Starts tried before giving up: the port picked can be taken before the server binds it
+    #: (by the other pytest-xdist worker's server, say); the server then exits, and we pick again.
+    STARTS = 3
+
     def start(self) -> LabServer:
         for name, data in LAB_SETTINGS.items():
             path = self.home / "settings" / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(data), encoding="utf-8")
-        self.port = free_port()
         self.runtime = socket_folder("osmosis-lab-")
+        for attempt in range(1, self.STARTS + 1):
+            self.port = free_port()
+            self._launch()
+            try:
+                self._wait_until_up()
+                return self
+            except PortTaken:
+                self._end_process()
+                if attempt == self.STARTS:
+                    self.stop()
+                    raise
+            except BaseException:
+                self.stop()
+                raise
+        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
+
+    def _launch(self) -> None:
         with self.log_path.open("w", encoding="utf-8") as log:
             self.process = subprocess.Popen(
                 self.command(),
@@ -145,24 +169,24 @@ class LabServer:
                 start_new_session=True,  # its own process group, kernels included
                 preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )
-        try:
-            self._wait_until_up()
-        except BaseException:
-            self.stop()
-            raise
-        return self
 
     def _wait_until_up(self) -> None:
+        """Wait until *our* server answers on ``self.port``: a 200 from the port is not
+        enough, since another server may hold it; ours says in its log that it serves there."""
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                log = self.log_tail()
+                # _find_http_port's words, or the bind's own a moment later
+                if f"port {self.port} is not available" in log or "no available port" in log:
+                    raise PortTaken(f"port {self.port} was taken before jupyter lab bound it")
                 raise RuntimeError(
                     f"jupyter lab exited with code {self.process.returncode} before serving "
-                    f"port {self.port}:\n{self.log_tail()}"
+                    f"port {self.port}:\n{log}"
                 )
             try:
                 with _NO_PROXY.open(self.url("api/status"), timeout=2) as response:
-                    if response.status == 200:
+                    if response.status == 200 and self._serves_here():
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
@@ -171,6 +195,10 @@ class LabServer:
             f"jupyter lab did not answer within {self.timeout} s:\n{self.log_tail()}"
         )
 
+    def _serves_here(self) -> bool:
+        """Whether our server's log names ``self.port`` as where it serves (and it still runs)."""
+        return self.process.poll() is None and f"127.0.0.1:{self.port}/" in self.log_tail(400)
+
     def log_tail(self, lines: int = 40) -> str:
         try:
             return "\n".join(self.log_path.read_text(encoding="utf-8").splitlines()[-lines:])
@@ -178,6 +206,13 @@ class LabServer:
             return "(no log)"
 
     def stop(self) -> None:
+        self._end_process()
+        if self.runtime is not None:
+            shutil.rmtree(self.runtime, ignore_errors=True)
+        if self._own_home:
+            shutil.rmtree(self.home, ignore_errors=True)
+
+    def _end_process(self) -> None:
         process, self.process = self.process, None
         if process is not None:
             if process.poll() is None:
@@ -189,10 +224,6 @@ class LabServer:
                 os.killpg(process.pid, signal.SIGKILL)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=10)
-        if self.runtime is not None:
-            shutil.rmtree(self.runtime, ignore_errors=True)
-        if self._own_home:
-            shutil.rmtree(self.home, ignore_errors=True)
 
     def __enter__(self) -> LabServer:
         return self.start()

@@ -45,14 +45,13 @@ lab: $(STAMP)  ## open lesson 00 in JupyterLab
 	$(call require_python,$(PY))
 	$(VENV)/bin/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
-# One process by default. `make test TEST_WORKERS=2` runs on both cores (pytest-xdist: a file's
-# tests stay on one worker, three long files' tests go one by one, the longest group first by its
-# measured seconds, each worker with its own JupyterLab and Chromium; tests/scheduling.py,
-# scheduled by tests/conftest.py): about 10 minutes instead of 16 (one full run each), but not yet
-# the default (issue 16): what the workers shared is now each their own (kernels on Unix sockets,
-# their history and connection files outside $HOME, the reading model's counts built in a fresh
-# process), but no two-worker run has passed since; the README's Tests section says what is left.
-TEST_WORKERS ?= 1
+# Both cores by default (pytest-xdist: a file's tests stay on one worker, three long files' tests
+# go one by one, the longest group first by its measured seconds, each worker with its own
+# JupyterLab and Chromium; tests/scheduling.py, scheduled by tests/conftest.py). What the
+# workers once shared is now each their own: kernels on Unix sockets, their history and
+# connection files outside $HOME, the reading model's counts built in a fresh process, the test
+# JupyterLab's port checked to be its own. `make test TEST_WORKERS=1` runs in one process.
+TEST_WORKERS ?= 2
 XDIST := $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup,)
 
 test: $(STAMP)  ## run every test layer: unit, doctests, lint, nbval, solutions, explorers, browser

@@ -154,9 +154,12 @@ def test_the_matching_notes_say_why_proposing_changes_nothing(panel):
     summary = text_of(panel.summary)
     assert "in 1 choice (who proposes); 0 of the 19 figures change" in text_of(panel.said)
     assert "Who proposes changes nothing here" in summary
-    assert "Matched without ever signing up: Léopold" in summary
+    assert "Matched without ever signing up, from the series: Léopold." in summary  # folded
     panel.search_non_users.value = False
-    assert "Not in the launch: Léopold, Chloé Garnier, Zoé Lemoine." in text_of(panel.summary)
+    assert (
+        "Not in the launch: Chloé Garnier, Zoé Lemoine and 1 person from the series (named in "
+        "the spoiler box below)." in text_of(panel.summary)
+    )
 
 
 def test_scraping_off_means_nobody_is_found(panel):

@@ -57,6 +57,10 @@ CAST = (
     ("Rémi Caron", "candidate", INVENTED, "man", "men", 38, 2, "librarian"),
 )
 
+#: The people named in the series: a list that names them can hint at the plot (lesson 05's
+#: panel folds them; the spoiler register, lessons/spoiler_register.yml, holds the relations).
+FROM_THE_SERIES = frozenset(name for name, _role, source, *_ in CAST if source == NAMED)
+
 # Candidates who never signed up: Osmosis "found" them through scraped data.
 NOT_SIGNED_UP = ("Léopold", "Chloé Garnier", "Zoé Lemoine")
 

@@ -291,7 +291,9 @@ class DesignPanel(Explorer):
         matching did, and the privacy cost in words (the figures compared with the plan once)."""
         comparison = review_charts.comparison_rows(self.figures, self.planned)
         return review_notes.summary_html(
-            comparison, [*self.matching_notes(), *self.privacy_notes()]
+            comparison,
+            [*self.matching_notes(), *self.privacy_notes()],
+            review_notes.series_rosters(self.figures),
         )
 
     def matching_notes(self) -> list[str]:

@@ -14,6 +14,10 @@ Examples
 >>> figures = consequences(AS_PLANNED, scenario, rng=np.random.default_rng(0))
 >>> matching_notes(figures)[0].startswith("Who proposes changes nothing here")
 True
+>>> [line for line in matching_notes(figures) if "Léopold" in line]  # folded: series_rosters
+[]
+>>> series_rosters(figures)
+['Left unmatched, from the series: Antoine.', 'Matched without ever signing up, from the series: Léopold.']
 >>> matching_notes(figures, reveal=False)[0].startswith("Whether who proposes changes anything")
 True
 >>> "no differential-privacy guarantee" in privacy_notes(figures)[0]
@@ -22,6 +26,7 @@ True
 
 import html
 
+from ..data.cast import FROM_THE_SERIES
 from ..review import AS_PLANNED, Consequences, LaunchDesign
 from ..review.privacy_cost import FACT, WHO
 
@@ -71,11 +76,15 @@ def headline(design: LaunchDesign, comparison: list[dict]) -> str:
     )
 
 
-def summary_html(comparison: list[dict], lines: list[str]) -> str:
+def summary_html(comparison: list[dict], lines: list[str], folded: list[str] = ()) -> str:
     """The panel's text equivalent under its headline (announced on its own, in a
-    :class:`~.live.LiveText`): the figures table, then ``lines`` as a list."""
+    :class:`~.live.LiveText`): the figures table, then ``lines`` as a list, then ``folded``
+    in a spoiler box the learner chooses to open (:data:`ROSTER_FOLD`)."""
     rows = "".join(figure_row(row) for row in comparison)
     notes = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    if folded:
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in folded)
+        notes += f"<details><summary>{ROSTER_FOLD}</summary><ul>{items}</ul></details>"
     return (
         '<div class="osmosis-text-equivalent">'
         "<table class='osmosis-review-figures'><caption>The simulations' figures: the plan "
@@ -108,12 +117,55 @@ def matching_notes(figures: Consequences, *, reveal: bool = True) -> list[str]:
             "Who proposes changes partners here: these people have more than one stable "
             "matching, and the side that proposes gets its best stable partners."
         ]
-    lines.append("Left unmatched: " + (", ".join(m.unmatched) or "nobody") + ".")
+    lines += [_open_roster(label, names) for label, names in _rosters(figures)]
+    return lines
+
+
+#: The fold of lesson 05's panel that names the series' people in its lists. The lesson promises
+#: that everything past the premise is folded: "Left unmatched: Antoine" and "Matched without
+#: ever signing up: Léopold" in the open hinted at Lucas's storyline (episode 2) to a learner
+#: who had not seen it (w53).
+ROSTER_FOLD = "Spoiler (ep. 2): who from the series is in these lists"
+
+
+def _rosters(figures: Consequences) -> list[tuple[str, list[str]]]:
+    """The panel's lists of people: (label, names), the unmatched one always shown."""
+    m = figures.matching
+    rosters = [("Left unmatched", list(m.unmatched))]
     if m.not_in_launch:
-        lines.append("Not in the launch: " + ", ".join(m.not_in_launch) + ".")
-    found = figures.consent.non_users_matched
-    if found:
-        lines.append("Matched without ever signing up: " + ", ".join(found) + ".")
+        rosters.append(("Not in the launch", list(m.not_in_launch)))
+    if figures.consent.non_users_matched:
+        rosters.append(("Matched without ever signing up", list(figures.consent.non_users_matched)))
+    return rosters
+
+
+def _open_roster(label: str, names: list[str]) -> str:
+    """A list as said in the open: invented people by name, the series' people counted.
+
+    >>> _open_roster("Left unmatched", ["Antoine", "Karim Benali"])
+    'Left unmatched: Karim Benali and 1 person from the series (named in the spoiler box below).'
+    >>> _open_roster("Matched without ever signing up", ["Léopold"])
+    'Matched without ever signing up: 1 person from the series (named in the spoiler box below).'
+    >>> _open_roster("Left unmatched", [])
+    'Left unmatched: nobody.'
+    """
+    invented = [name for name in names if name not in FROM_THE_SERIES]
+    hidden = len(names) - len(invented)
+    if hidden:
+        people = "person" if hidden == 1 else "people"
+        invented.append(f"{hidden} {people} from the series (named in the spoiler box below)")
+    if len(invented) > 1:
+        return f"{label}: {', '.join(invented[:-1])} and {invented[-1]}."
+    return f"{label}: {invented[0] if invented else 'nobody'}."
+
+
+def series_rosters(figures: Consequences) -> list[str]:
+    """The series' people in each list, by name: the panel folds these lines."""
+    lines = []
+    for label, names in _rosters(figures):
+        named = [name for name in names if name in FROM_THE_SERIES]
+        if named:
+            lines.append(f"{label}, from the series: {', '.join(named)}.")
     return lines
 
 

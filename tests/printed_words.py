@@ -8,12 +8,12 @@ the browser does not show as text: a ``<style>`` or ``<script>`` block, the body
 file preview repeats the panel) and any widget whose layout, or an ancestor's, is
 ``display: none`` (a confirmation that appears only when asked for).
 
-**One state, not all.** An explorer is counted at its starting state only, as
-``with_lesson_data()`` builds it (how the generic tests and the benchmarks build each one as
-its lesson does; its figures may differ from the lesson's, whose generator has drawn before,
-but not its length by more than a word or two). Stepping on, a learner reads what changed, not
-everything again: that is part of the reading model's fixed minutes per explorer. So an
-explorer stepped through ten cases (lesson 04's judge-first) counts the words of case 1.
+**One state here, every step in** ``step_words``. An explorer is counted here at its starting
+state, as ``with_lesson_data()`` builds it (how the generic tests and the benchmarks build each
+one as its lesson does; its figures may differ from the lesson's, whose generator has drawn
+before, but not its length by more than a word or two). What a learner reads stepping through an
+explorer to its end (lesson 04's judge-first: ten cases, then the results) is counted by
+``step_words``, in the same fresh process, after every starting count.
 
 **A fresh kernel, not this process.** The counts are built in a new Python process, started in
 an empty folder (:func:`fresh_counts`), never in the test process: there, what earlier tests
@@ -57,6 +57,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "widgets" / "osmosis_lab"
 CACHE = ROOT / ".pytest_cache" / "reading_model"
+STEPS = Path(__file__).with_name("step_words.py")  # how the step-throughs are stepped
 #: A word, for the lesson's Markdown and the explorers' text alike: letters or digits, with the
 #: marks inside a word kept in it, so "1.90", "12,000", "10:30" and "Lucas's" are one word each
 #: (the tables in words are mostly such numbers; counted as "1" and "90" they read twice as long).
@@ -71,31 +72,37 @@ def count_words(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def shown_text(widget, *, shown: bool = True) -> str:
+def shown_text(widget) -> str:
     """The text a learner can read in ``widget`` and its children, markup removed."""
+    return re.sub(r"\s+", " ", " ".join(text for _, text in shown_parts(widget))).strip()
+
+
+def shown_parts(widget) -> list[tuple[str, str]]:
+    """(widget id, its text) for each text widget a learner can read in ``widget``, in order:
+    :func:`shown_text` in pieces, so a step can say which widget's text changed
+    (``step_words``)."""
     import ipywidgets as widgets
 
     from osmosis_lab.explorers.live import LiveText  # shown text too, announced
 
-    layout = getattr(widget, "layout", None)
-    shown = shown and getattr(layout, "display", None) != "none"
-    if not shown:
-        return ""
+    if getattr(getattr(widget, "layout", None), "display", None) == "none":
+        return []  # hidden, and everything in it
     parts = []
     value = getattr(widget, "value", None)
     if isinstance(
         widget, widgets.HTML | widgets.Label | widgets.HTMLMath | LiveText
     ) and isinstance(value, str):
         visible = _HIDDEN_MARKUP.sub(" ", value)
-        parts.append(html.unescape(re.sub(r"<[^>]+>", " ", visible)))
-    parts += [shown_text(child) for child in getattr(widget, "children", ())]
-    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+        parts.append((widget.model_id, html.unescape(re.sub(r"<[^>]+>", " ", visible))))
+    for child in getattr(widget, "children", ()):
+        parts += shown_parts(child)
+    return parts
 
 
 def _fingerprint() -> str:
     """A hash of everything the counts depend on: the package, the data and this module's rule."""
     digest = hashlib.sha256()
-    files = [*PACKAGE.rglob("*.py"), *(ROOT / "data").rglob("*.csv"), Path(__file__)]
+    files = [*PACKAGE.rglob("*.py"), *(ROOT / "data").rglob("*.csv"), Path(__file__), STEPS]
     for path in sorted(files):
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
@@ -141,12 +148,12 @@ class _Counts:
             self._save()
         return self.known["classes"]
 
-    def words(self, name: str) -> int:
-        words = self.known.setdefault("words", {})
-        if name not in words:
-            words.update(fresh_counts())  # every class at once: one process to start
+    def fresh(self, key: str) -> dict:
+        """``fresh_run()[key]``, from the disk when it was computed for this fingerprint."""
+        if key not in self.known:
+            self.known.update(fresh_run())  # every class at once: one process to start
             self._save()
-        return words[name]
+        return self.known[key]
 
     def _save(self) -> None:
         try:
@@ -162,18 +169,11 @@ class _Counts:
             pass
 
 
-def starting_text(cls) -> str:
-    """What explorer class ``cls`` shows when its cell first runs, built in *this* process.
-
-    Right only in a process that has built nothing else (see the module's docstring): the
-    tests call :func:`fresh_counts`, which runs this in a new one.
-    """
-    return shown_text(cls.with_lesson_data().view)
-
-
 @cache
-def fresh_counts() -> dict[str, int]:
-    """{class name: the words it shows at its start}, each explorer built in a fresh process.
+def fresh_run() -> dict[str, dict | list]:
+    """Every count, each explorer built in a fresh process: {"words": {class name: the words
+    it shows at its start}, "walks": {class name: ``step_words.walk``'s result} for the
+    step-throughs, "steps_on": the classes whose starting view has a Next button}.
 
     The process starts in an empty temporary folder (a writer reads saved work next to the
     notebook) and builds the explorers one after another: none of them reads another's state
@@ -193,6 +193,26 @@ def fresh_counts() -> dict[str, int]:
     return json.loads(result.stdout)
 
 
+def fresh_counts() -> dict[str, int]:
+    """{class name: the words it shows at its start}, from :func:`fresh_run`."""
+    return fresh_run()["words"]
+
+
+def _count_fresh() -> dict:
+    """What :func:`fresh_run` returns, computed in this process (the fresh one)."""
+    import step_words
+
+    classes = _explorer_classes()
+    words, steps_on = {}, []
+    for name in sorted(classes):
+        view = classes[name].with_lesson_data().view
+        words[name] = count_words(shown_text(view))
+        if step_words.next_buttons(view):
+            steps_on.append(name)
+    # walked last, each built again: stepping one to its end changes no other's start
+    return {"words": words, "walks": step_words.fresh_walks(classes), "steps_on": steps_on}
+
+
 @cache
 def counts() -> _Counts:
     return _Counts()
@@ -206,10 +226,15 @@ def explorers_built(source: str) -> list[str]:
 
 def words_at_start(name: str) -> int:
     """The words explorer class ``name`` shows when its cell first runs."""
-    return counts().words(name)
+    return counts().fresh("words")[name]
+
+
+def walked(name: str) -> dict[str, int]:
+    """What a learner reads and decides stepping explorer class ``name`` to its end, after its
+    start (``step_words.walk``): no steps, words or decisions for an explorer not stepped."""
+    return counts().fresh("walks").get(name, {"steps": 0, "words": 0, "decisions": 0})
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--count-fresh"]:
-    # the fresh process fresh_counts() starts: print every explorer's count as JSON
-    classes = _explorer_classes()
-    print(json.dumps({name: count_words(starting_text(classes[name])) for name in sorted(classes)}))
+    # the fresh process fresh_run() starts: print every count as JSON
+    print(json.dumps(_count_fresh()))

@@ -12,8 +12,21 @@ learner does, section by section (a section is a ``## `` heading that states "(N
   ideas, often not in their first language, is taken at 150;
 * reading what the explorers print: the words each explorer shows when its cell first runs (the
   sentences under its chart, its tables in words, its cards: ``tests/printed_words.py``), at the
-  same speed. **One state, not all**: the starting state is counted once; what a learner reads
-  as they move the controls (the sentence that changed) is in the explorer's fixed minutes;
+  same speed. What a learner reads as they move a slider or a choice (the sentence that changed)
+  is in the explorer's fixed minutes;
+* stepping through: an explorer a learner steps through to its end (lesson 01's proposals, lesson
+  02's timelines, lesson 04's judge-first: ``step_words.STEPPED``) shows something new at every
+  press, not once. Its steps are driven by its own Next and Lock controls in the same fresh process,
+  and the words each press newly shows are read at the same speed (``tests/step_words.py``: about
+  120 for lesson 01's seven proposals, 520 for Esther's nine moments, 300 for judge-first's ten
+  cases and its results). Counting case 1 alone, judge-first was stated at 4 minutes; a teacher
+  timed it at 8-10 in class (issue 12);
+* each decision a step asks for: ``DECISION_MINUTES``. Judge-first asks two a case: accept or
+  reject, with how sure (a slider), locked in; then keep or change the call once the app's verdict
+  shows. Ten seconds each is a **stated assumption**, not a measured rate: we found no study that
+  times 16-year-olds deciding from a card of figures. It is set against the one classroom
+  report, so that report cannot also confirm it: with it, the section models 9.5 minutes, inside the teacher's 8-10 (15 seconds would give
+  11, 5 seconds 8). Reading the card and the verdict is counted as words, not in the decision;
 * each exercise: ``EXERCISE_MINUTES`` to think, answer and read the verdict. Its answer control's
   own text is not counted as words: before an answer it restates the Markdown's question (which
   is counted) and says "nothing chosen yet"; its verdict and hint come after an answer, and
@@ -21,7 +34,8 @@ learner does, section by section (a section is a ``## `` heading that states "(N
 * each explorer (a code cell that builds one of ``osmosis_lab.explorers``' Explorer classes,
   ``printed_words.explorers_built``): ``EXPLORER_MINUTES``, for what its words do not measure:
   a minute to predict (a guess before moving anything), a minute to try the controls, and half a
-  minute to read what each move changes (a sentence or a row, not the whole text again). It was
+  minute to read what each move changes (a sentence or a row, not the whole text again; for a
+  step-through, going back and choosing another case or timeline). It was
   3 minutes, the third for reading what the explorer prints; now that its starting text is
   counted (from 25 words for lesson 01's step-through to 608 for lesson 05's design panel, a
   median of 114, about three quarters of a minute), only the reading of the changes stays;
@@ -47,6 +61,8 @@ model, and so does the core's total, within ``CORE_TOLERANCE_MINUTES`` (tests/te
 14.0
 >>> round(section_estimate(words=0, exercises=0, explorers=0, discussions=0, cells=0, written=30), 1)
 2.5
+>>> round(section_estimate(words=300, exercises=0, explorers=1, discussions=0, cells=0, decisions=20), 1)
+7.8
 """
 
 import re
@@ -64,6 +80,7 @@ WRITING_WORDS_PER_MINUTE = 12
 WRITING_CALLS = ("my_work.reflection(", "ReviewWriter(", "StakeholderExplorer(")
 EXERCISE_MINUTES = 4.0
 EXPLORER_MINUTES = 2.5
+DECISION_MINUTES = 1 / 6  # ten seconds: see the module docstring
 DISCUSS_MINUTES = 5.0
 CELL_MINUTES = 0.25
 PERIOD_MINUTES = 55
@@ -79,9 +96,12 @@ _ASKED = re.compile(r"[Aa]im for (\d+) to \d+ words")
 _TIMED = re.compile(r"^## (?P<title>.*?)\((?P<minutes>\d+) minutes?\)(?P<rest>.*)$", re.M)
 
 
-def section_estimate(*, words, exercises, explorers, discussions, cells, written=0) -> float:
+def section_estimate(
+    *, words, exercises, explorers, discussions, cells, written=0, decisions=0
+) -> float:
     return (
         words / WORDS_PER_MINUTE
+        + decisions * DECISION_MINUTES
         + written / WRITING_WORDS_PER_MINUTE
         + exercises * EXERCISE_MINUTES
         + explorers * EXPLORER_MINUTES
@@ -98,6 +118,10 @@ class Section:
     words: int = 0
     #: words the section's explorers print at their starting state (``printed_words``)
     printed: int = 0
+    #: words its step-throughs newly show as a learner steps them to the end, after their
+    #: start, and the decisions their steps ask for (``step_words``)
+    stepped: int = 0
+    decisions: int = 0
     exercises: int = 0
     explorers: int = 0
     discussions: int = 0
@@ -110,7 +134,8 @@ class Section:
     @property
     def estimate(self) -> float:
         return section_estimate(
-            words=self.words + self.printed,
+            words=self.words + self.printed + self.stepped,
+            decisions=self.decisions,
             exercises=self.exercises,
             explorers=self.explorers,
             discussions=self.discussions,
@@ -153,6 +178,10 @@ def sections(path: Path) -> list[Section]:
         elif built := printed_words.explorers_built(source):
             current.explorers += 1
             current.printed += sum(printed_words.words_at_start(name) for name in built)
+            for name in built:
+                walked = printed_words.walked(name)
+                current.stepped += walked["words"]
+                current.decisions += walked["decisions"]
         else:
             current.cells += 1
     return found
@@ -197,6 +226,8 @@ def main(paths: list[Path]) -> None:
             tag = " (extension)" if s.extension else ""
             flag = "" if s.agrees() else "   <- disagrees"
             printed = f", {s.printed} printed" if s.printed else ""
+            printed += f", {s.stepped} stepped" if s.stepped else ""
+            printed += f", {s.decisions} decisions" if s.decisions else ""
             written = f", {s.written} to write" if s.written else ""
             print(
                 f"  {s.stated:3d} stated, {s.estimate:5.1f} modelled  {s.title}{tag}"

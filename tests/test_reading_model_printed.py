@@ -56,7 +56,8 @@ def test_an_explorers_starting_text_is_read_at_the_reading_speed(lesson, code):
         f"{name} alone shows {shown}"
     )
     without = reading_model.section_estimate(
-        words=section.words,
+        words=section.words + section.stepped,
+        decisions=section.decisions,
         exercises=section.exercises,
         explorers=section.explorers,
         discussions=section.discussions,

@@ -25,6 +25,9 @@ LAB_SETTINGS := deploy/jupyter_server_config.json
 # outputs (`make shortcuts` writes that list; tests/browser/test_widget_keys.py).
 LAB_DEFAULTS := deploy/labconfig
 SHORTCUTS_SCRIPT := deploy/make_shortcut_overrides.py
+# Every kernel of the environment reads it from <prefix>/etc/ipython/: a cell run before its
+# lesson's setup (after a restart) says what to do above Python's NameError.
+KERNEL_CONFIG := deploy/ipython_kernel_config.py
 
 .PHONY: lab test test-fast fuzz install check-python lint format bench data site lock clean shortcuts
 
@@ -77,7 +80,7 @@ install: $(STAMP)
 check-python:  ## is $(PYTHON) one the lessons are tested on?
 	$(call require_python,$(PYTHON))
 
-$(STAMP): pyproject.toml constraints.txt $(LAB_SETTINGS) $(wildcard $(LAB_DEFAULTS)/*.json)
+$(STAMP): pyproject.toml constraints.txt $(LAB_SETTINGS) $(wildcard $(LAB_DEFAULTS)/*.json) $(KERNEL_CONFIG)
 	$(call require_python,$(PYTHON))
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -c constraints.txt --upgrade pip setuptools
@@ -85,6 +88,8 @@ $(STAMP): pyproject.toml constraints.txt $(LAB_SETTINGS) $(wildcard $(LAB_DEFAUL
 	mkdir -p $(VENV)/etc/jupyter
 	cp $(LAB_SETTINGS) $(VENV)/etc/jupyter/
 	cp -r $(LAB_DEFAULTS) $(VENV)/etc/jupyter/
+	mkdir -p $(VENV)/etc/ipython
+	cp $(KERNEL_CONFIG) $(VENV)/etc/ipython/
 	touch $@
 
 # After a JupyterLab upgrade (`make lock`): tests/test_lab_settings.py fails until this is run.

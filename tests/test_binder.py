@@ -96,6 +96,8 @@ def test_postbuild_installs_this_package_and_the_lab_settings(tmp_path):
     installed = prefix / "etc/jupyter/jupyter_server_config.json"
     shipped = ROOT / "deploy/jupyter_server_config.json"
     assert installed.read_bytes() == shipped.read_bytes()
+    kernel_config = ROOT / "deploy/ipython_kernel_config.py"
+    assert (prefix / "etc/ipython" / kernel_config.name).read_bytes() == kernel_config.read_bytes()
 
 
 # -- launch links ----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import learner_steps
 from learner_steps import restart, said
-from osmosis_lab.explorers import late_keystrokes, my_work, review_writer
+from osmosis_lab.explorers import kernel_note, late_keystrokes, my_work, review_writer
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.records import EXPORT_VERSION, RecordStore, read_export
 
@@ -414,8 +414,13 @@ print(control.state(), control.status)
         _run(client, "control.check_button.click()")
         manager.restart_kernel(now=True)
         client.wait_for_ready(timeout=120)
-        assert "NameError" in _run_failing(client, "control")  # a new kernel: nothing in memory
+        # a new kernel: nothing in memory, and the learner is told what to do (w54 met only
+        # "NameError: name 'replay' is not defined"); after the setup, Python's error alone
+        told = _run_failing(client, "control")
+        assert "NameError" in told and kernel_note.NOTE in told
         _run(client, setup)
+        told = _run_failing(client, "answer = Claire")
+        assert "NameError" in told and kernel_note.NOTE not in told
         _run(client, sign_in_cell)
         assert _run(client, sign_in_and_answer).split() == ["Niels", "Larson", "correct"]
         kept = _run(client, 'print(control.record.get("youngest_tester"))')
@@ -427,10 +432,13 @@ print(control.state(), control.status)
 
 
 def _run_failing(client, source):
+    """What a failing cell shows: its printed text and the error's name."""
     shown = []
     client.execute_interactive(
         source,
-        output_hook=lambda m: shown.append(m["content"].get("ename", "")),
+        output_hook=lambda m: shown.append(
+            m["content"].get("text", "") or m["content"].get("ename", "")
+        ),
         timeout=60,
     )
     return " ".join(shown)

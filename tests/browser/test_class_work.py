@@ -20,7 +20,7 @@ import pytest
 
 from osmosis_lab.records import learner_key, read_export
 
-from .harness import LabPage
+from .harness import LabPage, scripts
 from .harness.workspace import copy_lessons
 
 LEARNER = "Zoé Browser"
@@ -65,7 +65,7 @@ REFLECTION_PART = f'My reflection: "{PROMPT}"'
 def shot(tab: LabPage, name: str, locator) -> None:
     """Scroll what the test is about into view, and keep a picture of it to look at."""
     locator.scroll_into_view_if_needed()
-    tab.page.wait_for_timeout(200)
+    tab.call(scripts.ONE_FRAME, step="one frame after scrolling")  # drawn where it scrolled to
     tab.screenshot(name)
 
 

@@ -52,6 +52,7 @@ __all__ = [
     "CLASSES",
     "KernelLikeComm",
     "LogProblems",
+    "OneLiveRegion",
     "Sequence",
     "check_invariants",
     "click",
@@ -277,6 +278,37 @@ def shown_charts(explorer: Explorer) -> list[dict]:
         for w in descendants(explorer.view)
         if isinstance(w, widgets.Output) and (spec := chart_spec(w))
     ]
+
+
+def spoken(explorer: Explorer) -> dict[int, str]:
+    """The words of every live region of the explorer's view, by widget; a region emptied is
+    left out (a polite region speaks what is added, ``aria-relevant``'s default, not what is
+    removed)."""
+    return {
+        id(w): w.value
+        for w in descendants(explorer.view)
+        if isinstance(w, LiveText) and html.unescape(re.sub(r"<[^>]+>", " ", w.value)).strip()
+    }
+
+
+class OneLiveRegion:
+    """A sequence's model: one action makes at most one live region of the explorer speak.
+
+    Two regions changed by the same action are read over each other, one cutting the other
+    off (issue 12: lesson 02's consent board said each box ticked twice).
+    """
+
+    def __init__(self, explorer: Explorer) -> None:
+        self.before = spoken(explorer)
+
+    def __call__(self, explorer: Explorer, _control) -> None:
+        now = spoken(explorer)
+        changed = [value for key, value in now.items() if self.before.get(key) != value]
+        self.before = now
+        assert len(changed) <= 1, (
+            f"{len(changed)} live regions changed at once, read over each other:\n"
+            + "\n".join(f"  {value[:160]}" for value in changed)
+        )
 
 
 def run_sequence(

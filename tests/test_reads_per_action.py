@@ -31,7 +31,7 @@ def reads(monkeypatch):
 def test_signing_in_a_new_learner_reads_their_record_once(tmp_path, reads):
     door = sign_in(tmp_path, "Zoé", "00_start_here")
     assert "Signed in as Zoé." in said(door.status)
-    assert "0 answers kept in this lesson so far" in said(door.status)
+    assert "0 answers kept in this lesson so far" in said(door.count)
     assert reads == [my_work.current_store().path("Zoé")]
 
 
@@ -45,7 +45,7 @@ def test_signing_in_again_after_a_restart_reads_the_record_once_and_counts_what_
     restart()  # Kernel > Restart: nothing on screen follows the sign-in yet
     reads.clear()
     door = sign_in(tmp_path, " zoé ", "00_start_here")
-    assert "1 answer kept in this lesson so far" in said(door.status)
+    assert "1 answer kept in this lesson so far" in said(door.count)
     assert reads == [my_work.current_store().path("Zoé")]
 
 

@@ -232,16 +232,16 @@ def answer(name):
 def test_the_sign_in_count_follows_answers_re_runs_and_restarts(tmp_path):
     answer("review_proposing_side")  # before the sign-in: joins the record at it
     door = sign_in(tmp_path)
-    assert "1 answer kept in this lesson so far" in said(door.status)
+    assert "1 answer kept in this lesson so far" in said(door.count)
     answer("still_learned_prediction")
     answer("outage_with_human_only_prediction")
-    assert "3 answers kept in this lesson so far" in said(door.status)
+    assert "3 answers kept in this lesson so far" in said(door.count)
     rerun = my_work.sign_in("05_design_review", folder=tmp_path)  # the cell run again
-    assert "Signed in as Zoé. 3 answers kept" in said(rerun.status)
-    assert "3 answers kept" in said(door.status)
+    assert "Signed in as Zoé." in said(rerun.status) and "3 answers kept" in said(rerun.count)
+    assert "3 answers kept" in said(door.count)
     restart()
     door = sign_in(tmp_path)
-    assert "3 answers kept in this lesson so far" in said(door.status)
+    assert "3 answers kept in this lesson so far" in said(door.count)
 
 
 # -- 5. "1 week", never "1 weeks" -------------------------------------------------------------------

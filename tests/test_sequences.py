@@ -3,7 +3,10 @@
 One control at a time from the starting state misses faults that need a path: switch
 the timeline, *then* press End; spend the budget, *then* nudge the total. Each
 explorer here gets several seeded sequences of at least ``STEPS`` actions (see
-``sequences.py``); any exception, any logged error and any broken invariant fails.
+``sequences.py``); any exception, any logged error and any broken invariant fails, and so does an action that
+makes more than one live region speak (``sequences.OneLiveRegion``, issue 12: shown to fail on
+lesson 02's consent board, lesson 03's generaliser and lesson 05's review writer before each
+kept one region live).
 Lesson 02's timeline and consent board and lesson 03's noise dial also get a model: after each action it recomputes,
 from the engines and the control values, what the text states, and compares.
 """
@@ -31,6 +34,7 @@ from sequences import (
     CLASSES,
     KernelLikeComm,
     LogProblems,
+    OneLiveRegion,
     check_invariants,
     click,
     every_text,
@@ -68,7 +72,8 @@ def sequence_cases():
 
 @pytest.mark.parametrize(("cls", "seed"), list(sequence_cases()))
 def test_random_sequences_break_nothing(cls, seed):
-    sequence = run_sequence(cls.with_lesson_data(), seed, STEPS)
+    explorer = cls.with_lesson_data()
+    sequence = run_sequence(explorer, seed, STEPS, model=OneLiveRegion(explorer))
     assert len(sequence.actions) == STEPS
 
 

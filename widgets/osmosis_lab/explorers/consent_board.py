@@ -120,7 +120,10 @@ class ConsentBoard(BoardSentences, Explorer):
             description="Start again",
             tooltip="The board as it first appeared: every box, scraping on, the first tester and market",
         )
-        self.changes, self.uses = widgets.HTML(), LiveText()
+        # one live region, said at each change (BoardSentences.said); the text equivalent and
+        # what Osmosis may use are read where they are (issue 12: both live, read over each other)
+        self.summary, self.uses, self.changes = widgets.HTML(), widgets.HTML(), widgets.HTML()
+        self.said_live = LiveText()
         self.last_change = "none yet"
         self.actor: str | None = None  # who made the last change (None: Osmosis, or a reset)
         self.was_reset = False
@@ -153,7 +156,8 @@ class ConsentBoard(BoardSentences, Explorer):
         for view in (self.tester, self.market):  # looking elsewhere is not going back to the start
             view.observe(lambda _change: setattr(self, "was_reset", False), names="value")
         self._assemble(
-            [self.tester, self.market, self.scrape], extra=[grid, self.start_again, self.uses]
+            [self.tester, self.market, self.scrape],
+            extra=[grid, self.start_again, self.said_live, self.uses],
         )
         self.start_again.on_click(lambda _button: self.reset())
         self.view.children += (self.changes,)
@@ -240,6 +244,7 @@ class ConsentBoard(BoardSentences, Explorer):
             for who, a, b in changed[:SHOWN_CHANGES]
         ]
         self.summary.value = text_block(headline, lines)
+        self.said_live.value = self.said()
 
     def match(self, market: str, ledger, scrape: bool) -> dict[str, str | None]:
         """Everyone's partner in ``market`` under ``ledger``'s consents (kept: the city's

@@ -2,7 +2,7 @@
 
 The board computes (its ledger, the match before and after the last change); this mixin says
 it: the headline, the last-change line, what Osmosis may use, the table of whose partner
-changed. It reads the board's ``names``, ``ledger``, ``tester``, ``market``, ``last_change``,
+changed, and the one short sentence said when something changes (:meth:`~BoardSentences.said`). It reads the board's ``names``, ``ledger``, ``tester``, ``market``, ``last_change``,
 ``actor``, ``was_reset`` and ``count_gate``, and sets none of them.
 
 >>> from osmosis_lab.data import load_people
@@ -12,6 +12,11 @@ changed. It reads the board's ``names``, ``ledger``, ``tester``, ``market``, ``l
 'Last change: none yet.'
 >>> board._name(None), board._name("T05")
 ('nobody', 'Karim Benali (T05)')
+>>> board.said()
+''
+>>> board.toggles["scraped", "matching"].value = False
+>>> board.said()
+"Karim Benali withdrew matching with scraped social media (day 3), in the beta market: 6 people's matches changed."
 """
 
 from __future__ import annotations
@@ -77,6 +82,28 @@ class BoardSentences:
             f"{len(changed)} people's matches changed; {len(changed) - movers} of them "
             "changed nothing themselves."
         )
+
+    def said(self) -> str:
+        """What the board says aloud (its one live region): the last change and its consequence,
+        short. The rest (whose boxes, the list, the table) is read where it is: at each box
+        ticked a screen reader read two regions at once, one cutting the other off (issue 12).
+        """
+        if self.last_change == "none yet":
+            return ""
+        changed = self.changed
+        n, market = len(changed), MARKET_WORDS[self.market.value].split(" (")[0]
+        count = f"{n} people's matches" if n != 1 else "1 person's match"
+        if not changed:
+            count = "nobody's match changed"
+        elif self.was_reset:
+            count += " changed back"
+        elif self.count_gate.shown:  # Exercise 4's answer, once it has a checked answer
+            movers = sum(1 for who, *_ in changed if who == self.actor)
+            count += f" changed; {n - movers} of them changed nothing themselves"
+        else:
+            count += " changed"
+        sentence = f"{self.last_change[0].upper()}{self.last_change[1:]}, in the {market}: {count}."
+        return html.escape(sentence, quote=False)
 
     def _name(self, pid: str | None) -> str:
         return "nobody" if pid is None else f"{self.names.get(pid, pid)} ({pid})"

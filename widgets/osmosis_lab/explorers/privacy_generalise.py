@@ -11,6 +11,7 @@ Examples
 True
 """
 
+import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
@@ -31,7 +32,6 @@ from ..privacy import (
 )
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
-from .live import LiveText
 
 #: Class-size buckets for the chart: (label, smallest, largest).
 BUCKETS = (("1 (unique)", 1, 1), ("2", 2, 2), ("3-4", 3, 4), ("5-9", 5, 9),
@@ -106,7 +106,9 @@ class GeneraliseExplorer(Explorer):
             value=1, min=1, max=10, description="Suppress classes smaller than k =",
             continuous_update=False, style={"description_width": "initial"},
         )  # fmt: skip
-        self.still_good_for = LiveText()
+        # read where it is: a slider's consequence is the summary's k, l and re-identified
+        # count, the one live region (both live, each move was said twice at once, issue 12)
+        self.still_good_for = widgets.HTML()
         self._assemble([*self.levels.values(), self.k_target])
         self.view.children += (self.still_good_for,)
         self.refresh()

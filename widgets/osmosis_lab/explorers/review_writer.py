@@ -71,6 +71,9 @@ class ReviewWriter(ReviewSaving, Explorer):
         self, panel: DesignPanel, matrix: StakeholderExplorer, *, folder: str | Path | None = None
     ) -> None:
         super().__init__()
+        # the word count and state, read where they are: live, they were said again at every
+        # letter typed, and with "Cleared" at a Clear (issue 12); ``status`` says what was done
+        self.summary = widgets.HTML()
         self.store = RecordStore(folder)
         self.learner: str | None = None
         self.saved_fields: dict = {}

@@ -48,8 +48,7 @@ class SignIn:
         self.lesson, self.folder = lesson, folder
         self._last_press: Press | None = None  # the name signed in with (see .late_keystrokes)
         self._started_record = False  # whether that press began its name's record
-        self._welcome: tuple[str, str] | None = None  # the sign-in's words around the count
-        self._counting = False  # whether the status shows the count of kept answers
+        self._welcome: tuple[str, str] | None = None  # what the sign-in said: who, and where
         self._signing_in = self._work_changed = False  # during this box's own sign-in
         self.name = text_boxes.Text(
             value=current_learner() or "",
@@ -68,9 +67,18 @@ class SignIn:
         # say it at every letter (w50); only what signing in did is announced, in ``status``
         self.hint = widgets.HTML()
         self.status = LiveText()
+        # how many answers are kept, following every Check: shown, not said. In ``status`` it
+        # re-read the whole sign-in at each Check (issue 12), whose verdict says it was kept.
+        self.count = widgets.HTML()
         # every lesson shows this box first: the look of views a restart left behind (.stopped)
         self.view = widgets.VBox(
-            [widgets.HBox([self.name, self.open]), self.hint, self.status, stopped.carrier()]
+            [
+                widgets.HBox([self.name, self.open]),
+                self.hint,
+                self.status,
+                self.count,
+                stopped.carrier(),
+            ]
         )
         self.open.on_click(lambda _button: self.sign_in())
         self.name.on_enter(self.sign_in)  # Enter in the box signs in too
@@ -158,7 +166,7 @@ class SignIn:
         )
         where = html.escape(str(store.path(self.name.value)))
         self._welcome = (
-            f"<strong>Signed in as {html.escape(current_learner())}{instead}.</strong> ",
+            f"<strong>Signed in as {html.escape(current_learner())}{instead}.</strong>",
             f" Your work is kept in <code>{where}</code>, on the machine that runs this notebook; "
             "nothing is sent anywhere unless you export it. Your name is not a password: use one "
             f"nobody else in the class uses. {AFTER_RESTART}",
@@ -176,16 +184,19 @@ class SignIn:
         return f"{found} answer{'' if found == 1 else 's'} kept in this lesson so far."
 
     def _say_welcome(self, found: int | None = None) -> None:
-        head, tail = self._welcome or (f"Signed in as {html.escape(current_learner())}. ", "")
-        self._say(head + self._kept_here(found) + tail)
-        self._counting = True
+        head, tail = self._welcome or (f"Signed in as {html.escape(current_learner())}.", "")
+        self._say(head + tail, found)
+
+    def _show_count(self, found: int | None = None) -> None:
+        """The count under the status: the signed-in learner's, or nothing."""
+        self.count.value = self._kept_here(found) if current_learner() else ""
 
     def on_work_changed(self) -> None:
-        """An answer was kept (:func:`.my_work.changed`): the count said follows it."""
+        """An answer was kept (:func:`.my_work.changed`): the count shown follows it, unsaid."""
         if self._signing_in:  # answers joining at this box's sign-in: it counts them after
             self._work_changed = True
-        elif self._counting and current_learner():
-            self._say_welcome()
+        else:
+            self._show_count()
 
     def on_sign_in(self) -> None:
         """Someone signed in or out in this kernel: say who is signed in now."""
@@ -193,8 +204,8 @@ class SignIn:
         if not self._signing_in:  # at its own sign-in the box says it all once, just after
             self._say()
 
-    def _say(self, message: str = "") -> None:
-        self._counting = False  # set again by _say_welcome, whose count follows kept work
+    def _say(self, message: str = "", found: int | None = None) -> None:
+        """Say ``message`` (by default, who is signed in), and show the count of ``found``."""
         if not message and current_learner():
             return self._say_welcome()
         if not message:
@@ -204,6 +215,7 @@ class SignIn:
             )
         self.hint.value = ""  # said: the hint for what was typed is answered
         self.status.value = message
+        self._show_count(found)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.view._repr_mimebundle_(**kwargs)

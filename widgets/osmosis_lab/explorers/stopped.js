@@ -56,8 +56,61 @@ function addAnnouncer(message) {
   });
 }
 
+// The outermost stopped view holding `node`, or null (nested views carry the class too).
+function stoppedView(node) {
+  let view = node instanceof Element ? node.closest(".jupyter-widgets-disconnected") : null;
+  while (view?.parentElement?.closest(".jupyter-widgets-disconnected")) {
+    view = view.parentElement.closest(".jupyter-widgets-disconnected");
+  }
+  return view;
+}
+
+// Say the message again: a live region speaks a change, so it is emptied first.
+function sayAgain() {
+  const state = window.__osmosisStopped;
+  if (!state?.region) return;
+  state.region.textContent = "";
+  setTimeout(() => {
+    state.region.textContent = state.message;
+  }, 100);
+}
+
+// A click on a stopped view reaches no control of it (the rule makes them inert), but
+// JupyterLab's notebook took it: it selected and focused the cell, in command mode, and the
+// letters typed next ran the notebook's shortcuts ("d d" deleted the cell, issue 12). The
+// click stops here, before the notebook sees it; the focus goes to the view itself, whose first
+// words are the message (inside a cell's output: the narrowed shortcuts of deploy/labconfig do
+// not fire there), and the message is said again. Keys pressed there stop here too, but for the
+// browser's own (Tab) and those with Ctrl or Cmd (save, copy): Shift+Enter's "run and add a
+// cell below" is bound to the whole notebook, not to a focused cell.
+function addGuard() {
+  if (window.__osmosisStoppedGuard) return;
+  window.__osmosisStoppedGuard = true;
+  const press = (event) => {
+    const view = stoppedView(event.target);
+    if (!view) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.type !== "pointerdown") return; // mousedown follows it: one focus, one message
+    view.tabIndex = -1; // focusable by a click or a script, not in the Tab order
+    view.focus({ preventScroll: true });
+    sayAgain();
+  };
+  const key = (event) => {
+    if (!stoppedView(event.target) || event.key === "Tab") return;
+    if (event.ctrlKey || event.metaKey) return;
+    event.stopPropagation();
+  };
+  // on window, in the capture phase: before JupyterLab's listeners on the document and notebook
+  for (const type of ["pointerdown", "mousedown", "click", "dblclick"]) {
+    window.addEventListener(type, press, true);
+  }
+  window.addEventListener("keydown", key, true);
+}
+
 function render({ model }) {
   addStyle(model.get("rule"));
   addAnnouncer(model.get("message"));
+  addGuard();
 }
 export default { render };

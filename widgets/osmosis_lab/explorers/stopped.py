@@ -26,6 +26,11 @@ restart itself (w48). Once per page, not once per explorer: a restart stops ever
 and twenty announcements would bury the message. Both live outside every view, so they work
 after the restart, when the kernel side is gone.
 
+A click on a stopped view reached no control, but JupyterLab's notebook took it: it selected and
+focused the cell in command mode, and the letters typed next ran its shortcuts ("d d" deleted the
+cell, issue 12). ``stopped.js`` stops clicks and keys on a stopped view before JupyterLab sees
+them, moves the focus to the view (its first words are :data:`MESSAGE`) and says it again.
+
 Not covered: after Kernel > Shut Down the widget manager marks nothing (no ``restarting``
 status), and after a page reload the old outputs are ipywidgets' own "Error displaying
 widget: model not found" (no view to mark, and no live view to carry this rule).

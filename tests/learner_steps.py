@@ -73,11 +73,11 @@ def clock(monkeypatch):
     return Clock
 
 
-def press_enter(box) -> None:
-    """What the browser sends when Enter is pressed in an ipywidgets 8 text box."""
-    box._handle_msg(
-        {"content": {"data": {"method": "custom", "content": {"event": "submit"}}}, "buffers": []}
-    )
+def press_enter(box, text: str | None = None) -> None:
+    """What the browser sends when Enter is pressed in a text box: ``text``, the text the box
+    shows, as ``text_boxes.Text`` sends it; None: no text, as ipywidgets' own box sends it."""
+    content = {"event": "submit", **({} if text is None else {"value": text})}
+    box._handle_msg({"content": {"data": {"method": "custom", "content": content}}, "buffers": []})
 
 
 def sign_in(folder, name: str, lesson: str):

@@ -43,7 +43,7 @@ from comm.base_comm import BaseComm
 from ipykernel.jsonutil import json_clean
 from jupyter_client.session import Session
 
-from osmosis_lab.explorers import controls
+from osmosis_lab.explorers import controls, text_boxes
 from osmosis_lab.explorers.base import Explorer, chart_spec, descendants
 from osmosis_lab.explorers.live import LiveText  # shown text too, announced
 from test_robustness import CLASSES, HOSTILE_TEXT, text_equivalent
@@ -203,7 +203,7 @@ def random_action(
         return lambda: update(control, value=value), f"{label_of(control)!r} → {value}"
     if isinstance(control, widgets.Button):
         return lambda: click(control), f"click {label_of(control)!r}"
-    if isinstance(control, widgets.Text | widgets.Textarea):
+    if isinstance(control, text_boxes.Text | widgets.Textarea):
         text = rng.choice(TEXTS)
         return lambda: update(control, value=text), f"type {text[:20]!r} into {label_of(control)!r}"
     if isinstance(control, widgets.BoundedIntText | widgets.BoundedFloatText):

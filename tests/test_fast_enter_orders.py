@@ -12,6 +12,7 @@ and the screen agree, and a prefix never stays kept.
 import pytest
 
 from learner_steps import press_enter, said, sign_in
+from osmosis_lab.explorers import my_work
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.records import RecordStore
 
@@ -81,3 +82,46 @@ def test_a_refused_whole_after_an_allowed_prefix_keeps_the_first_answer(tmp_path
     control, kept = typed_over(tmp_path, clock, COUNT, "1", ["", "1", "ENTER", "10"])
     assert said(control.verdict).startswith("Not counted as a try: 10 is more than 3")
     assert kept["tries"] == 1 and kept["answer"] == "1"
+
+
+def _shown(live) -> list[str]:
+    """Every text ``live`` (a LiveText: what a screen reader speaks) shows from now on."""
+    texts: list[str] = []
+    live.observe(lambda _change: texts.append(said(live)), names="value")
+    return texts
+
+
+@pytest.mark.parametrize("heard", [["", "1e", "ENTER", "1e9"], ["", "ENTER", "1e9"]])
+def test_an_enter_carrying_its_text_never_shows_a_verdict_on_a_prefix(tmp_path, clock, heard):
+    """Our box's Enter holds the text the learner sees (text_boxes.Text): the kernel judges
+    "1e9" at the press, so no verdict on "1e" or "" is shown and spoken before it (issue 12)."""
+    sign_in(tmp_path, "Noa", COUNT[0])
+    control = answer_control(COUNT[1])
+    control.text.value = "1"
+    press_enter(control.text, "1")
+    clock.now += 1.0
+    verdicts = _shown(control.verdict)
+    for message in heard:
+        clock.now += 0.05
+        if message == "ENTER":
+            press_enter(control.text, "1e9")
+        else:
+            control.text.value = message
+    judged = [v for v in verdicts if "not counted" in v.lower() or "tries so far" in v]
+    assert judged and all("'1e9' is not a number" in v for v in judged), verdicts
+    assert not any("'1e'" in v for v in verdicts), verdicts
+    kept = RecordStore(tmp_path).load("Noa")[COUNT[0]][COUNT[1]]
+    assert kept["tries"] == 1 and kept["answer"] == "1", kept
+
+
+def test_an_enter_carrying_the_whole_name_never_signs_in_its_first_letter(tmp_path):
+    """ "I" reached the kernel, then Enter with "Inès": the status never says (nor a screen
+    reader speaks) "Signed in as I", and Inès is signed in."""
+    door = my_work.sign_in(COUNT[0], folder=tmp_path)
+    statuses = _shown(door.status)
+    door.name.value = "I"
+    press_enter(door.name, "Inès")
+    door.name.value = "Inès"  # the held-back update, after the press
+    assert not any(s.startswith("Signed in as I.") for s in statuses), statuses
+    assert statuses and statuses[-1].startswith("Signed in as Inès."), statuses
+    assert my_work.current_learner() == "Inès"

@@ -27,6 +27,7 @@ from nbclient.exceptions import CellExecutionError
 
 from kernel_sockets import AsyncIpcKernelManager
 from osmosis_lab import explorers
+from osmosis_lab.explorers import text_boxes
 from osmosis_lab.explorers.base import Explorer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,7 +130,7 @@ def extremes(control: widgets.Widget) -> list:
         return [control.min, control.max]
     if isinstance(control, widgets.Checkbox | widgets.ToggleButton):
         return [False, True]
-    if isinstance(control, widgets.Text | widgets.Textarea):
+    if isinstance(control, text_boxes.Text | widgets.Textarea):
         return ["", "   ", HOSTILE_TEXT]
     return []
 

@@ -86,7 +86,7 @@ BOXES = {
     "stakeholder matrix: a note": lambda folder: next(
         box
         for box in descendants(StakeholderExplorer.with_lesson_data().view)
-        if isinstance(box, widgets.Text)
+        if isinstance(box, text_boxes.Text)
     ),
     "class poll: name": lambda folder: ClassPoll(folder=folder).name,
     "teacher poll: pasted tokens": lambda folder: TeacherPoll().tokens,
@@ -159,3 +159,32 @@ def test_no_text_box_is_made_from_ipywidgets_directly():
     assert found == [], "make text boxes with osmosis_lab.explorers.text_boxes:\n" + "\n".join(
         found
     )
+
+
+def _enter(box, content_json: str) -> None:
+    """Enter in ``box``: the custom message, parsed from the JSON text the browser sends."""
+    send(box, {"method": "custom", "content": json.loads(content_json)})
+
+
+def test_an_enter_carrying_text_sets_the_value_before_calling_back(kernel_comms):
+    """text_box.js sends the text the box shows with Enter: the value is set from it first
+    (repaired and echoed, as an update would be), then the callback runs; the update the
+    browser held back, arriving after, changes nothing (issue 12)."""
+    box = text_boxes.Text(value="1e")
+    heard = []
+    box.observe(lambda change: heard.append(("value", change["new"])), names="value")
+    box.on_enter(lambda: heard.append(("enter", box.value)))
+    _enter(box, '{"event": "submit", "value": "1e9 \\ud83d"}')
+    assert heard == [("value", "1e9 \ufffd"), ("enter", "1e9 \ufffd")]
+    assert _echoes(box)[-1] == {"value": "1e9 \ufffd"}
+    send(box, json.loads('{"method": "update", "state": {"value": "1e9 \\ud83d"}}'))
+    assert heard == [("value", "1e9 \ufffd"), ("enter", "1e9 \ufffd")]
+
+
+def test_an_enter_without_text_calls_back_on_the_value_it_has(kernel_comms):
+    box = text_boxes.Text(value="Ana")
+    pressed = []
+    box.on_enter(lambda: pressed.append(box.value))
+    _enter(box, '{"event": "submit"}')
+    _enter(box, '{"event": "other", "value": "Bob"}')  # not Enter: neither value nor callback
+    assert pressed == ["Ana"] and box.value == "Ana"

@@ -22,7 +22,7 @@ import altair as alt
 import ipywidgets as widgets
 
 from . import controls as sliders
-from . import newest, stopped
+from . import newest, stopped, text_boxes
 from .live import LiveText
 
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
@@ -95,7 +95,7 @@ INTERACTIVE = (
     sliders.IntSlider,
     sliders.FloatSlider,
     sliders.SelectionSlider,
-    widgets.Text,
+    text_boxes.Text,  # our own one-line box (its Enter carries its text)
     widgets.Textarea,
     widgets.BoundedIntText,
     widgets.BoundedFloatText,

@@ -88,7 +88,8 @@ class SignIn:
         self._say()
 
     def _typed(self) -> None:
-        # Enter or Open pressed right after typing can reach the kernel before the last letters
+        # Open pressed right after typing can reach the kernel before the last letters (Enter
+        # carries them: text_boxes.Text.on_enter)
         if self._last_press is not None and self._last_press.completed_by(
             {"name": self.name.value}
         ):

@@ -8,8 +8,10 @@ cannot encode a lone surrogate as UTF-8: a ``UnicodeEncodeError`` goes to the ke
 log, and the value is never stored, so everything typed after the broken half stays
 on the screen but never reaches Python (a Save would keep the older text).
 
-:class:`Text` and :class:`Textarea` are ipywidgets' boxes with one difference:
-incoming text has its surrogate pairs joined and every lone half replaced by "�"
+:class:`Textarea` is ipywidgets' box, and :class:`Text` a box of our own with its look
+and traits (``text_box.js``: ipywidgets' Enter could overtake the last letters typed, see
+:meth:`Text.on_enter`). In both, incoming text has its surrogate pairs joined and every lone
+half replaced by "�"
 (:func:`~osmosis_lab.records.repair_surrogates`, the same rule the saved files
 use) *before* the echo, so the echo can be sent, the value is stored, and the
 box the learner looks at shows "�" where the broken character was. Text set from
@@ -29,7 +31,11 @@ Examples
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import anywidget
 import ipywidgets as widgets
+import traitlets
 from traitlets import validate
 
 from ..records import repair_surrogates
@@ -61,25 +67,55 @@ class _RepairsText:
         return self._repair(proposal["value"])
 
 
-class Text(_RepairsText, widgets.Text):
-    """ipywidgets' one-line text box; a lone surrogate becomes "�" (see the module)."""
+class Text(_RepairsText, anywidget.AnyWidget):
+    """A one-line text box (``text_box.js``) with ipywidgets' Text's look, traits and label;
+    a lone surrogate becomes "�" (see the module), and Enter carries the text (:meth:`on_enter`).
+
+    ``style`` takes ``description_width`` as ipywidgets' boxes do (a dict or a style object).
+    """
+
+    _esm = (Path(__file__).parent / "text_box.js").read_text(encoding="utf-8")
+    value = traitlets.Unicode("").tag(sync=True)
+    description = traitlets.Unicode("").tag(sync=True)
+    placeholder = traitlets.Unicode("").tag(sync=True)
+    disabled = traitlets.Bool(False).tag(sync=True)
+    continuous_update = traitlets.Bool(True).tag(sync=True)  # False: sent on Enter or leaving
+    description_width = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, value: str = "", *, style=None, **kwargs) -> None:
+        width = style.get("description_width") if isinstance(style, dict) else None
+        width = width if width is not None else getattr(style, "description_width", None)
+        if width is not None:
+            kwargs.setdefault("description_width", str(width))
+        super().__init__(value=value, **kwargs)
+        self._enter = widgets.CallbackDispatcher()
+        self.on_msg(self._heard)
 
     def on_enter(self, callback) -> None:
         """Call ``callback()`` when the learner presses Enter in the box.
 
-        The browser sends a "submit" message on Enter whatever ``continuous_update`` is
-        (ipywidgets' ``on_submit`` is deprecated; the message is not), and the text still
-        arrives as it is typed. Enter can overtake the last letters typed: a caller that
-        reads the value pairs this with :mod:`.late_keystrokes`.
+        The browser sends a "submit" message on Enter at once, holding the text the box shows;
+        its value updates may still be on their way (held back while the kernel is busy), so
+        the value is set from that text first, as if it had come in time (:meth:`set_state`:
+        repaired, echoed), and the callback judges what the learner saw, never a prefix of it
+        (issue 12). A "submit" without a text (ipywidgets' own box) leaves the value as it is.
 
         >>> box, pressed = Text(), []
         >>> box.on_enter(lambda: pressed.append(box.value))
-        >>> box.value = "Ana"
-        >>> box._handle_custom_msg({"event": "submit"}, [])  # what the browser sends on Enter
+        >>> box.value = "1"
+        >>> box._handle_custom_msg({"event": "submit", "value": "1e9"}, [])  # Enter on "1e9"
+        >>> box._handle_custom_msg({"event": "submit"}, [])  # a submit with no text
         >>> pressed
-        ['Ana']
+        ['1e9', '1e9']
         """
-        self.on_msg(lambda _box, content, _buffers: content.get("event") == "submit" and callback())
+        self._enter.register_callback(callback)
+
+    def _heard(self, _box, content: dict, _buffers) -> None:
+        if content.get("event") != "submit":
+            return
+        if isinstance(content.get("value"), str):
+            self.set_state({"value": content["value"]})
+        self._enter()
 
 
 class Textarea(_RepairsText, widgets.Textarea):

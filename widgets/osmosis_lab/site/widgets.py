@@ -21,6 +21,12 @@ Examples
 <p class="osmosis-control">Control: Beta tester = Ana</p>
 <div class="osmosis-widget-html"><p>Ana's card</p></div>
 </div>
+
+A text box (``text_boxes.Text``, anywidget's model like the radio groups) is a line, no options:
+
+>>> print(render_widget("name", {"name": {"model_name": "AnyModel",
+...     "state": {"description": "Your name", "value": "Inès"}}}))
+<p class="osmosis-control">Control: Your name = Inès</p>
 """
 
 import html
@@ -70,7 +76,7 @@ def render_widget(model_id: str, state: dict) -> str:
         return control_line(values.get("description", ""), None)
     if "value" in values or all(key in values for key in _SELECTIONS):
         line = control_line(values.get("description", ""), control_value(values))
-        if name in _CHOICE_GROUPS and values.get("index") is None:
+        if name in _CHOICE_GROUPS and "_options_labels" in values and values.get("index") is None:
             # an unanswered question (a prediction, say): a printout lists what to choose from
             options = " · ".join(values.get("_options_labels", []))
             line += f'\n<p class="osmosis-options">Options: {html.escape(options)}</p>'

@@ -24,6 +24,10 @@ Examples
 import altair as alt
 
 from ..categories import CATEGORIES
+from . import shorthand
+
+# altair rebuilds its table of 573 schema classes for every shorthand string ("n:Q"): once is enough
+shorthand.enable()
 
 # embed_options travel in the output's metadata, where JupyterLab's renderer reads
 # them: no "…" export menu, an unlabelled control that screen readers cannot name.

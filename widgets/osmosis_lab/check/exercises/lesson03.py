@@ -75,6 +75,7 @@ k_after_generalising = Exercise(
     variable="k_proposed",
     kind="number",
     unit="count",
+    quantity="k",
     control=True,
     solution=("k_proposed = k_anonymity(proposed, quasi)"),
     explanation=(

@@ -36,7 +36,7 @@ def lesson():
         "lucas = known.loc[",
         "quasi = [",
         "proposal = {",
-        'print("l =", l_diversity(',
+        "l_proposed = l_diversity(",
     )
     namespace: dict = {}
     for start in wanted:
@@ -61,9 +61,11 @@ def test_the_lucas_solution_says_how_many_share_his_age(lesson):
 
 def test_exercise_3_says_what_the_all_alike_classes_share(lesson):
     """The words name the shared value ("none" here) instead of a condition that "leaks"."""
-    shared = set(lesson["all_alike"]["condition"])
+    shared = set(lesson["all_alike"]["shared_condition"])
     prompt = next(
-        source(c) for c in cells() if source(c).startswith("How many people in `proposed`")
+        source(c)
+        for c in cells()
+        if source(c).startswith("How many people in the proposed release")
     )
     words = " ".join(prompt.split())
     if shared == {"none"}:

@@ -28,7 +28,7 @@ from osmosis_lab.privacy import (
     privacy_loss,
     truth_probability,
 )
-from osmosis_lab.privacy.loss import rounding_said
+from osmosis_lab.privacy.loss import chance_words, rounding_said
 
 PEOPLE = data.load_people()
 POPULATION = data.load_population()
@@ -178,7 +178,7 @@ def test_survey_epsilon_changes_the_coins_not_the_class(survey):
     survey.epsilon.value = 4.0
     assert survey._class.index.tolist() == members
     p = truth_probability(epsilon=4.0)
-    assert f"told the truth with probability {p:.0%}" in survey.summary.value
+    assert f"told the truth with a chance of {100 * p:.1f} in 100" in survey.summary.value
     survey.ask_again.click()
     assert survey._class.index.tolist() != members
 
@@ -226,7 +226,8 @@ def test_survey_says_deniable_only_where_the_worst_case_allows_it(survey):
 
 def test_survey_deniability_quotes_the_computed_worst_case(survey):
     for eps, worst, text in every_epsilon(survey):
-        assert f"could at worst be {worst.worst_case_words()} sure" in text, eps
+        # from an even prior the worst case is the coin's truth chance: written as that chance is
+        assert f"could at worst be {chance_words(worst.posterior)} sure" in text, eps
         assert f"e^epsilon = {math.exp(eps):.1f} times" in text
 
 

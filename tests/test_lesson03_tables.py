@@ -36,7 +36,7 @@ def shown():
     """What the export cell reveals and what Exercise 3's cell displays, with the namespace."""
     code, namespace, revealed = code_cells(), {}, {}
     for start in ("import numpy as np", "released, key = beta_export(", "quasi = [",
-                  "proposal = {", 'print("l =", l_diversity('):  # fmt: skip
+                  "proposal = {", 'l_proposed = l_diversity('):  # fmt: skip
         cell = next(c for c in code if c.startswith(start))
         if start.startswith("released"):
             namespace["reveal_after"] = lambda name, what: revealed.setdefault(name, what)
@@ -53,7 +53,7 @@ def test_the_export_says_yes_or_no(shown):
     assert not any(isinstance(v, bool) or str(v) in ("True", "False") for v in cells_of(export))
     secret = namespace["released"].head(4)["secret_relationship"]
     words = ["yes" if s else "no" for s in secret]
-    assert list(export.loc["secret_relationship"]) == words
+    assert list(export.loc["secret relationship"]) == words
     assert namespace["released"]["secret_relationship"].dtype == bool  # what exercises compute on
 
 
@@ -67,3 +67,14 @@ def test_exercise_3s_table_has_no_blank_and_no_star(shown):
     # the exercise still sums the same classes
     all_alike = namespace["all_alike"]
     assert table["people"].sum() == all_alike["people"].sum() and len(table) == len(all_alike)
+
+
+def test_the_tables_name_their_columns_in_words(shown):
+    """w54 (issue 12): "sexual_orientation" and "health_condition" as headers, and Exercise 3's
+    table with both "conditions" and "condition"; a learner with no Python reads words."""
+    export, table, _ = shown
+    headers = [*export.index, *table.columns]
+    assert not [h for h in headers if "_" in str(h)], headers
+    assert "health condition" in headers and "sexual orientation" in headers
+    assert {"different conditions", "shared condition"} <= set(table.columns)
+    assert not {"conditions", "condition"} & set(table.columns)

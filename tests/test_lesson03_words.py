@@ -36,7 +36,7 @@ def lesson():
         "lucas = known.loc[",
         "quasi = [",
         "proposal = {",
-        'print("l =", l_diversity(',
+        "l_proposed = l_diversity(",
     )
     namespace: dict = {}
     for start in wanted:
@@ -61,9 +61,11 @@ def test_the_lucas_solution_says_how_many_share_his_age(lesson):
 
 def test_exercise_3_says_what_the_all_alike_classes_share(lesson):
     """The words name the shared value ("none" here) instead of a condition that "leaks"."""
-    shared = set(lesson["all_alike"]["condition"])
+    shared = set(lesson["all_alike"]["shared_condition"])
     prompt = next(
-        source(c) for c in cells() if source(c).startswith("How many people in `proposed`")
+        source(c)
+        for c in cells()
+        if source(c).startswith("How many people in the proposed release")
     )
     words = " ".join(prompt.split())
     if shared == {"none"}:
@@ -71,3 +73,54 @@ def test_exercise_3_says_what_the_all_alike_classes_share(lesson):
         assert "no condition" in words, words
     else:  # a real diagnosis is shared: the plain claim is true
         assert "condition leaks" in words or "diagnosis" in words, words
+
+
+def test_the_prose_names_things_in_words_and_code_only_for_those_who_code():
+    """w54 (issue 12): "What is the k of `proposed`?", "prints the l of `proposed` for
+    `health_condition`". A code name may follow in brackets, or stand in a sentence about code
+    ("with code, use `k_anonymity`"), or name a file; never as the only name of the thing."""
+    found = []
+    for cell in cells():
+        text = source(cell)
+        if cell["cell_type"] != "markdown" or text.startswith(("<details>", "## Part 7")):
+            continue  # solutions and the maths extension are for those who code
+        text = re.sub(r"```.*?```", "", text, flags=re.S)
+        while re.search(r"\([^()]*\)", text):  # what is in brackets, inner brackets first
+            text = re.sub(r"\([^()]*\)", "", text)
+        for sentence in re.split(r"(?<=[.?!])\s", " ".join(text.split())):
+            names = [n for n in re.findall(r"`([^`]+)`", sentence)
+                     if not re.search(r"\.(csv|ipynb)$", n)]  # fmt: skip
+            if names and "code" not in sentence.casefold():
+                found.append(sentence)
+    assert not found, found
+
+
+def run_printing(code: str, namespace: dict) -> str:
+    import contextlib
+    import io
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(code, namespace)
+    return " ".join(printed.getvalue().split())
+
+
+def test_k_and_l_are_printed_as_sentences_that_say_what_they_are(lesson):
+    """ "Here is the k of the raw export:" was followed by a bare `1`; "l = 1" stood alone."""
+    from osmosis_lab.privacy import k_anonymity, l_diversity
+
+    code = [source(c) for c in cells() if c["cell_type"] == "code"]
+    namespace = dict(lesson)
+    k = k_anonymity(lesson["released"], lesson["quasi"])
+    said = run_printing(next(c for c in code if c.startswith("quasi = [")), namespace)
+    many = "person" if k == 1 else "people"
+    assert said == (
+        f"The raw export has k = {k}: its rarest combination of age, arrondissement, "
+        f"occupation and gender is shared by {k} {many}."
+    ), said
+    l_value = l_diversity(lesson["proposed"], lesson["quasi"], "health_condition")
+    said = run_printing(next(c for c in code if c.startswith("l_proposed = ")), namespace)
+    assert said.startswith(
+        f"The proposed release has l = {l_value} for health condition: its most alike class "
+        f"holds {l_value} different health condition"
+    ), said

@@ -4,7 +4,8 @@ M. Baptiste found the same worst case (ε = 5, prior 6 in 100) as "91 in 100" in
 "moves that to 90%" in the survey, and "73 answers in 100 are true" beside "could at worst be
 74 in 100 sure" with nothing linking them. Here Part 4's cell runs as the lesson runs it, and
 its words for each ε are compared with what the survey and the noise dial print for that ε and
-the same prior; a worst case that was rounded up says so where it is printed.
+the same prior; a worst case that was rounded up says so where it is printed. (From an even prior
+the worst case is the coin's own truth chance, said with one figure: test_sentences_survey_one_chance.)
 """
 
 import contextlib
@@ -83,11 +84,12 @@ def test_the_survey_table_prints_its_worst_case_the_same_way_at_every_epsilon(su
         assert rows and all(w == words for answer, w in rows if answer == "yes"), (eps, rows)
 
 
-def test_a_rounded_worst_case_says_so_and_links_to_the_coin(survey):
-    """At ε = 1 the lesson says 73 answers in 100 are true; the worst case from 50 in 100 is
-    that same chance, so it is printed as 74 rounded up from 73.1, and called the coin's."""
+def test_the_worst_case_from_an_even_prior_is_the_coins_own_chance(survey):
+    """At ε = 1 the lesson says the coin tells the truth with a chance of 73.1 in 100; the worst
+    case from 50 in 100 is that same chance, so it is printed with that same figure, and called
+    the coin's (issue 12: not "74 in 100 (73.1 rounded up)" beside "73%")."""
     survey.epsilon.value = 1.0
     text = plain(survey.deniability.value)
     coin = truth_probability(epsilon=1.0)
-    assert f"could at worst be 74 in 100 ({100 * coin:.1f} rounded up) sure it is true" in text
-    assert "the chance that the coin tells the truth at epsilon 1" in text
+    assert f"could at worst be {100 * coin:.1f} in 100 sure it is true" in text
+    assert "exactly the chance that the coin tells the truth at epsilon 1" in text

@@ -91,6 +91,9 @@ class Exercise:
     #: For ``choice`` and ``picks``: what a button shows for an option, where its value is a
     #: program's key (``"pre_ticked"`` shows as ``"Pre-ticked"``); the check gets the option.
     labels: Mapping[Any, str] = field(default_factory=dict)
+    #: For ``number``: the name of what the question asks for (``"k"``), so "k = 2" reads as 2
+    #: and "l = 2" is refused (:func:`parse_number`); the answer's ``variable`` names it too.
+    quantity: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -145,6 +148,22 @@ class Exercise:
         ('Pre-ticked', 'other')
         """
         return {**self.check.labels, **self.labels}.get(option, str(option))
+
+    @property
+    def quantity_names(self) -> tuple[str, ...]:
+        """The names a typed number may carry ("k = 2"); none: any name is read past."""
+        return (self.quantity, self.variable) if self.quantity else ()
+
+    def read_number(self, text: str) -> int | float:
+        """The number typed for this exercise (:func:`parse_number` with its unit and quantity).
+
+        Raises :class:`NotANumber`; :meth:`not_a_number` says why, in the learner's words.
+        """
+        return parse_number(text, unit=self.unit, quantity=self.quantity_names)
+
+    def not_a_number(self, text: str) -> str:
+        """Why ``text`` is not a number for this exercise (:func:`not_a_number`)."""
+        return not_a_number(text, self.unit, self.quantity_names)
 
     def read_phrase(self, text: str) -> Any:
         """The answer a typed phrase stands for: its entry in ``accepted``, else the phrase."""

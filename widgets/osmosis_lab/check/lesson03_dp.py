@@ -36,9 +36,9 @@ randomized_response_estimate = Check(
     allowed=Allowed("fraction", 0, 1),
     reference=_survey_estimate,
     question="200 answers with epsilon = 1, 70 of them yes: estimate the true share.",
-    # within a point: the rule "27 in 100 are forced" done by hand gives 0.17 or 0.18
+    # within a point: the rule "26.9 in 100 are forced" done by hand, even rounded to 27, gives 0.17
     is_correct=lambda a: _near(a, _survey_estimate(), 0.01),
-    why="About 27% of answers are forced lies, so the raw 35% overstates the truth; the "
+    why="About 26.9 in 100 answers are forced lies, so the raw 35% overstates the truth; the "
     "estimator removes that known bias.",
     misconceptions=(
         Misconception(
@@ -46,7 +46,7 @@ randomized_response_estimate = Check(
             example=0.35,
             matches=lambda a: _near(a, SURVEY_YES / SURVEY_SIZE, 0.005),
             hint="35% is the share who answered yes, and some of those yeses were forced by the "
-            "coin. Take away the yeses the coin alone would give (27 in 100), then scale up.",
+            "coin. Take away the yeses the coin alone would give (26.9 in 100), then scale up.",
             wrong_value=lambda: SURVEY_YES / SURVEY_SIZE,
         ),
         Misconception(
@@ -57,7 +57,7 @@ randomized_response_estimate = Check(
             form_slip=True,
         ),
     ),
-    fallback_hint="Of every 100 answers at epsilon = 1, about 27 are the coin's opposite. "
+    fallback_hint="Of every 100 answers at epsilon = 1, 26.9 on average are the coin's opposite. "
     "Estimate the true share of yes from the 70 yeses among 200, as the exercise explains.",
 )
 

@@ -59,15 +59,25 @@ def _quoted(text: str) -> str:
     return f"{text[:7]!r}…{text[-2:]!r} ({len(text):,} characters)".replace("'…'", "…")
 
 
-def not_a_number(text: str, unit: str) -> str:
+def not_a_number(text: str, unit: str, quantity: str | tuple[str, ...] = ()) -> str:
     """What a learner reads when ``text`` is not a number of ``unit`` (:func:`parse_number`'s
-    own reason: not a number at all, or more digits than a check can tell apart).
+    own reason: not a number at all, more digits than a check can tell apart, or a number
+    named as another quantity than ``quantity``, the one asked for).
 
     >>> not_a_number("inf", "count")
     "'inf' is not a number: type it in digits or words, e.g. 12 or twelve."
+    >>> not_a_number("l = 2", "count", quantity="k")
+    "'l = 2' gives l, but this question asks for k: type k = 2 if that is what you meant, or just the number."
     """
     try:
-        parse_number(text, unit=unit)
+        parse_number(text, unit=unit, quantity=quantity)
+    except OtherQuantity:
+        name, number = _named(text)
+        asked = quantity if isinstance(quantity, str) else quantity[0]
+        return (
+            f"{_quoted(text)} gives {name}, but this question asks for {asked}: type "
+            f"{asked} = {number.strip()} if that is what you meant, or just the number."
+        )
     except TooManyDigits:
         return (
             f"{_quoted(text)} has more digits than a check can tell apart: type at most 15 "
@@ -106,6 +116,39 @@ def _without_about(text: str) -> str:
     return _ABOUT.sub("", text, count=1)
 
 
+#: "k = 2", "epsilon: 0.5", "ε=0.5": a quantity's name, then the number (w54 typed "k=2" as
+#: the explorer prints it and read "not a number"). A name is letters, maybe with digits or
+#: underscores after the first (a coder may type the answer's variable, "k_proposed = 2").
+_NAMED = re.compile(r"^\s*([^\W\d_][\w]{0,30})\s*[=:]\s*(?=\S)")
+#: Names that mean the same quantity (the lessons write ε and epsilon both).
+_SAME_NAME = {"ε": "epsilon", "eps": "epsilon"}
+
+
+class OtherQuantity(NotANumber):
+    """A number named as another quantity than the one asked for ("l = 2" for a k question)."""
+
+
+def _named(text: str) -> tuple[str | None, str]:
+    """The name typed before the number ("k = 2": "k"), and the rest; None if no name.
+
+    >>> _named("k=2"), _named(" epsilon : 0.5"), _named("2"), _named("k =")
+    (('k', '2'), ('epsilon', '0.5'), (None, '2'), (None, 'k ='))
+    """
+    found = _NAMED.match(text)
+    return (found[1], text[found.end() :]) if found else (None, text)
+
+
+def _same_quantity(name: str, quantity: str | tuple[str, ...]) -> bool:
+    """Whether ``name`` names ``quantity`` (one name, or several for one quantity).
+
+    >>> _same_quantity("K", "k"), _same_quantity("ε", "epsilon"), _same_quantity("l", ("k",))
+    (True, True, False)
+    """
+    asked = (quantity,) if isinstance(quantity, str) else quantity
+    said = name.casefold()
+    return _SAME_NAME.get(said, said) in {_SAME_NAME.get(q.casefold(), q.casefold()) for q in asked}
+
+
 def _without_sign_and_noun(text: str) -> str:
     """``text`` without a leading "±" and a trailing noun: learners copy the screen ("±15")
     and say what they counted ("7 violations", "4 personnes").
@@ -137,7 +180,7 @@ def _exact(text: str) -> tuple[Fraction | None, bool]:
     return None, False
 
 
-def parse_number(text: str, *, unit: str) -> int | float:
+def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) -> int | float:
     """Read a typed number leniently, and exactly: spaces, a decimal comma and a per cent sign
     are fine; a number a float cannot hold as typed is refused, never changed.
 
@@ -153,12 +196,18 @@ def parse_number(text: str, *, unit: str) -> int | float:
         a ``float`` (an ``int`` beyond 2**53, which a float would change). Whatever the unit,
         ``"15 %"`` means 0.15 (that is what per cent means); ``"15"`` stays 15, so the check
         can say "give a fraction, not a percentage".
+    quantity
+        The name (or names) of what the question asks for, e.g. ``"k"``: "k = 2" reads as 2,
+        and a number named as anything else ("l = 2") is refused, not judged as a k. Left
+        empty (a reader that does not know the question), any one name before "=" or ":" is
+        read past: the number is what is judged.
 
     Raises
     ------
     NotANumber
         If the text is empty or is not one number; :class:`TooManyDigits` (a NotANumber) if
-        its digits are more than a float holds as typed (a float would read another number).
+        its digits are more than a float holds as typed (a float would read another number);
+        :class:`OtherQuantity` (a NotANumber) if it names another quantity than ``quantity``.
 
     Examples
     --------
@@ -172,12 +221,17 @@ def parse_number(text: str, *, unit: str) -> int | float:
     (7, 3.0000000001)
     >>> parse_number("about 40", unit="count"), parse_number("environ quarante", unit="count")
     (40, 40)
+    >>> parse_number("k=2", unit="count", quantity="k"), parse_number("ε = 0.5", unit="value")
+    (2, 0.5)
     """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
     text = str(text)
     if len(text) > LONGEST:
         raise NotANumber(f"{shortened(text)!r} is not a number")
+    name, text = _named(text)
+    if name is not None and quantity and not _same_quantity(name, quantity):
+        raise OtherQuantity(f"{name!r} is not what the question asks for")
     text = _without_about(text)
     exact, digits = _exact(text)
     if exact is None:  # a number in words ("twelve", "douze"), or not a number at all

@@ -57,6 +57,8 @@ def still_good_for(column: str, level: str, values: pd.Series) -> str:
 
     >>> still_good_for("age", "20-year bands", pd.Series(["20-39", "0-19", "60-79", "20-39"]))
     'age: 20-year bands, 3 of them in the table (0-19, 20-39, 60-79), so e.g. 0-19 can be compared with 60-79'
+    >>> still_good_for("occupation", "sector", pd.Series(["health", "food, retail and delivery"]))
+    'occupation: sector, 2 of them in the table (food, retail and delivery; health), so e.g. food, retail and delivery can be compared with health'
     >>> still_good_for("gender", "hidden", pd.Series(["*"]))
     'gender: gone, no question about gender'
     """
@@ -65,10 +67,28 @@ def still_good_for(column: str, level: str, values: pd.Series) -> str:
     groups = sorted(values.dropna().astype(str).unique(), key=_band_order)
     if not groups:
         return f"{column}: nothing is released, so no question about it can be answered"
-    named = f"{column}: {level}, {len(groups)} of them in the table ({', '.join(groups)})"
+    # a sector's name can hold a comma or an "and" ("food, retail and delivery"): then a comma
+    # between sectors reads as more items than there are, so semicolons separate them (w54)
+    joint = "; " if any("," in g or " and " in g for g in groups) else ", "
+    named = f"{column}: {level}, {len(groups)} of them in the table ({joint.join(groups)})"
     if len(groups) < 2:
         return f"{named}, so nothing can be compared within it"
     return f"{named}, so e.g. {groups[0]} can be compared with {groups[-1]}"
+
+
+def still_singled_out(unique: int, testers: int) -> str:
+    """How many testers are still singled out, the verb agreeing with the count (w54).
+
+    "0 of 12 testers are" means none, and "12 of 12" all: it says so.
+
+    >>> still_singled_out(0, 12), still_singled_out(1, 12), still_singled_out(5, 12), still_singled_out(12, 12)
+    ('none of the 12 testers is still', '1 of the 12 testers is still', '5 of the 12 testers are still', 'all 12 testers are still')
+    """
+    if unique == 0:
+        return f"none of the {testers} testers is still"
+    if unique == testers:
+        return f"all {testers} testers are still"
+    return f"{unique} of the {testers} testers {'is' if unique == 1 else 'are'} still"
 
 
 def _band_order(label: str) -> tuple[int, str]:
@@ -154,14 +174,7 @@ class GeneraliseExplorer(Explorer):
                 f"k = {self.k} before suppression; suppressing every class smaller than "
                 f"{self.k_target.value} removes all {self.suppressed} people: nothing is left."
             )
-        unique, testers = self.testers_unique, len(self.testers)
-        # "0 of 12 testers are" means none, and "12 of 12" all: say so
-        if unique == 0:
-            still = f"none of the {testers} testers is still"
-        elif unique == testers:
-            still = f"all {testers} testers are still"
-        else:
-            still = f"{unique} of {testers} testers are still"
+        still = still_singled_out(self.testers_unique, len(self.testers))
         return (
             f"k = {self.k_after} and l = {self.l_after} (health condition) in the released "
             f"table; {still} re-identified uniquely."

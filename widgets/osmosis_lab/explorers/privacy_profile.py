@@ -86,6 +86,7 @@ class ProfileExplorer(Explorer):
             profile = coarse[list(QUASI_IDENTIFIERS)].to_dict()
             population = self.coarse_population
         self.steps = narrowing(population, profile)
+        self._job_fits = bool((population["occupation"] == profile["occupation"]).any())
         table = pd.DataFrame(
             {
                 "step": [
@@ -127,6 +128,14 @@ class ProfileExplorer(Explorer):
         if self.age.value < youngest:
             lines.append(
                 f"No resident of the toy city is under {youngest}: younger, age alone sets you apart."
+            )
+        if not self._job_fits:
+            # true, not a bug (w54): every resident has one of the slider's jobs, so "something
+            # else", shared exactly or as the sector "other", matches no one whatever the rest
+            lines.append(
+                f"No resident of the toy city has a job outside the list, so '{OTHER_JOB}' "
+                "alone sets you apart"
+                + (", even shared as the sector 'other'." if self.coarse.value else ".")
             )
         return lines
 

@@ -29,7 +29,7 @@ from ..privacy import (
     randomized_response,
     truth_probability,
 )
-from ..privacy.loss import in_100, rounding_said
+from ..privacy.loss import chance_words, in_100, rounding_said
 from . import controls as sliders
 from .base import Explorer, show_chart, text_block
 from .plain_words import count_words
@@ -127,8 +127,9 @@ class SurveyExplorer(Explorer):
         # No standard error and no "wider than a plain survey's": neither is taught, and at
         # epsilon 5 with a class of 10 the first reads 0% and the second is not true.
         return [
-            f"Each of the {self.estimate.n} respondents told the truth with probability {p:.0%} "
-            f"(epsilon = {eps:.1f}) and the opposite otherwise, by a private coin flip.",
+            f"Each of the {self.estimate.n} respondents told the truth with a chance of "
+            f"{chance_words(p)} (epsilon = {eps:.1f}) and the opposite otherwise, by a private "
+            "coin flip.",
             f"{said_yes[0].upper()}{said_yes[1:]} answered yes; the estimate takes away the "
             "yeses the coin is expected to have forced.",
         ]
@@ -195,16 +196,18 @@ def deniability_sentence(epsilon: float) -> str:
     nothing about (a 50 in 100 prior); "deniable" is its :attr:`~PrivacyLoss.deniable`.
 
     >>> deniability_sentence(1.0)  # doctest: +ELLIPSIS
-    "...could at worst be 74 in 100 (73.1 rounded up) sure it is true (...: the answer stays deniable..."
+    "...could at worst be 73.1 in 100 sure it is true (exactly the chance...), with 26.9 in 100 left..."
     >>> deniability_sentence(5.0)  # doctest: +ELLIPSIS
-    "...more than 99 in 100 sure it is true (...: the answer is no longer deniable..."
+    "...could at worst be 99.3 in 100 sure it is true (...: the answer is no longer deniable..."
     """
     worst = privacy_loss([epsilon], prior=0.5)
-    coin = f"with {rounding_said(1 - worst.posterior, 'down')} left that it was the coin"
+    # From an even prior the worst case is exactly the chance that the coin tells the truth, so
+    # it is written as that chance is, one figure for one chance (issue 12, w54: "73%" beside
+    # "74 in 100 (73.1 rounded up)"); the verdict is computed from the exact chance.
+    truth = truth_probability(epsilon=epsilon)
+    coin = f"with {chance_words(1 - truth)} left that it was the coin"
     limit = DENIABLE_ODDS / (1 + DENIABLE_ODDS)  # the worst case for an even prior at that odds
-    # From an even prior the worst case is exactly the chance the coin tells the truth: say so,
-    # so "74 in 100 (73.1 rounded up)" reads as the lesson's "73 answers in 100 are true".
-    same = f"the chance that the coin tells the truth at epsilon {epsilon:g}"
+    same = f"exactly the chance that the coin tells the truth at epsilon {epsilon:g}"
     rule = (
         f"(This lesson calls an answer deniable while it stays at {in_100(limit)} or less: "
         f"at least 1 chance in {1 + DENIABLE_ODDS:g} that it was the coin.)"
@@ -212,5 +215,5 @@ def deniability_sentence(epsilon: float) -> str:
     verdict = "the answer stays deniable" if worst.deniable else "the answer is no longer deniable"
     return (
         "An observer who had no idea about someone (50 in 100) and hears their 'yes' could at "
-        f"worst be {worst.worst_case_words()} sure it is true ({same}), {coin}: {verdict}. {rule}"
+        f"worst be {chance_words(truth)} sure it is true ({same}), {coin}: {verdict}. {rule}"
     )

@@ -44,6 +44,9 @@ from numbers import Real
 
 from osmosis_lab.errors import PrivacyError
 
+# chances as "N in 100": their own module, imported from here as before (and by the worst case)
+from .chances import chance_words, in_100, rounding_said  # noqa: F401 - imported from here
+
 #: Above this many times the odds are said in words: e^ε is then "more than a million".
 MILLION = 1e6
 #: One answer is called *deniable* while it moves the odds at most 3-fold: an observer who
@@ -103,7 +106,8 @@ class PrivacyLoss:
 
         The one way lesson 03 writes a worst case (the noise dial, the survey, Part 4's cells),
         so the same ε and prior read the same everywhere. The unrounded figure is kept beside it,
-        so "74 in 100 (73.1 rounded up)" visibly is the coin's 73 answers in 100 that are true.
+        so a reader sees what was rounded. (From an even prior the worst case is the coin's own
+        chance of telling the truth: lesson 03 says that one with :func:`chance_words`.)
 
         >>> privacy_loss([1.0]).worst_case_words()
         '74 in 100 (73.1 rounded up)'
@@ -157,66 +161,6 @@ class PrivacyLoss:
             f"An observer who thought there was a {in_100(self.prior)} chance that {who} "
             f"{fact} could, in the worst case, {when} think it is {worst}{why}."
         )
-
-
-def in_100(chance: float, *, rounding: str = "nearest") -> str:
-    """A chance as "N in 100", never rounding a near-certainty up to certain.
-
-    ``rounding="up"`` is for a worst case: it is never shown as smaller than it
-    is (and "down" for what is left beside it), so a worst case just past a
-    limit never reads as just inside it.
-
-    >>> in_100(0.53), in_100(0.9996), in_100(1.0), in_100(0.001)
-    ('53 in 100', 'more than 99 in 100', '100 in 100', 'less than 1 in 100')
-    >>> in_100(0.7503, rounding="up"), in_100(0.2497, rounding="down")
-    ('76 in 100', '24 in 100')
-
-    Raises
-    ------
-    PrivacyError
-        ``chance`` is not a number from 0 to 1, or ``rounding`` is unknown.
-    """
-    if isinstance(chance, bool) or not isinstance(chance, int | float) or not 0 <= chance <= 1:
-        raise PrivacyError(f"chance must be a number from 0 to 1, got {chance!r}.")
-    if rounding not in ("nearest", "up", "down"):
-        raise PrivacyError(f"rounding must be 'nearest', 'up' or 'down'; got {rounding!r}.")
-    # The edges where rounding would print 100 for "not certain" or 0 for "possible".
-    near_certain = chance > 0.99 if rounding == "up" else chance >= 0.995
-    near_impossible = chance < 0.01 if rounding == "down" else chance <= 0.005
-    if near_certain and chance < 1:
-        return "more than 99 in 100"
-    if near_impossible and chance > 0:
-        return "less than 1 in 100"
-    step = {"nearest": round, "up": math.ceil, "down": math.floor}[rounding]
-    # Rounded to 9 places first, so float noise (75.00000000000001) does not step up a whole point.
-    return f"{step(round(100 * chance, 9))} in 100"
-
-
-def rounding_said(chance: float, rounding: str) -> str:
-    """:func:`in_100` with ``rounding``, saying so beside the number when it moved it.
-
-    The figure in brackets is the chance to one decimal (more when one would hide the
-    difference), so a reader can link "74 in 100" to "73 answers in 100 are true".
-
-    >>> rounding_said(0.7311, "up"), rounding_said(0.2689, "down"), rounding_said(0.75, "up")
-    ('74 in 100 (73.1 rounded up)', '26 in 100 (26.9 rounded down)', '75 in 100')
-    >>> rounding_said(0.73004, "up"), rounding_said(0.9996, "up")
-    ('74 in 100 (73.004 rounded up)', 'more than 99 in 100')
-
-    Raises
-    ------
-    PrivacyError
-        ``chance`` is not a number from 0 to 1, or ``rounding`` is unknown (as :func:`in_100`).
-    """
-    words = in_100(chance, rounding=rounding)
-    exact = round(100 * chance, 9)
-    if not words[0].isdigit() or exact == int(exact):  # "more than 99", or nothing rounded
-        return words
-    # as many decimals as it takes to show it is not whole: 73.004 is not "73.0 rounded up"
-    figure = next(
-        f for d in (1, 2, 3, 9) if not float(f := f"{exact:.{d}f}").is_integer() or d == 9
-    )
-    return f"{words} ({figure} rounded {rounding})"
 
 
 def privacy_loss(epsilons_spent: Iterable[float], *, prior: float = 0.5) -> PrivacyLoss:

@@ -75,6 +75,7 @@ k_after_generalising = Exercise(
     variable="k_proposed",
     kind="number",
     unit="count",
+    quantity="k",
     control=True,
     solution=("k_proposed = k_anonymity(proposed, quasi)"),
     explanation=(
@@ -115,11 +116,11 @@ randomized_response_estimate = Exercise(
         "share_estimate = estimate_proportion([True] * 70 + [False] * 130, epsilon=1.0).estimate"
     ),
     explanation=(
-        'At ε = 1 about 27 in 100 answers are forced the wrong way. Since most people truly say "no", many of\n'
-        'the "yes" answers are flipped "no"s; the estimator takes away that known share. In words: if nobody\n'
-        'had the secret, the coin alone would give about 27 % "yes". The 35 % seen is 8 points above that, and\n'
-        'each point of true "yes" adds only 0.46 of a point (73 − 27 = 46 in 100), so the estimate is about\n'
-        "8 ÷ 46 ≈ 0.174 (0.175 with unrounded figures)."
+        'At ε = 1 about 26.9 in 100 answers are forced the wrong way. Since most people truly say "no", many\n'
+        'of the "yes" answers are flipped "no"s; the estimator takes away that known share. In words: if nobody\n'
+        'had the secret, the coin alone would give about 26.9 % "yes". The 35 % seen is 8.1 points above that,\n'
+        'and each point of true "yes" adds only 0.462 of a point (73.1 − 26.9 = 46.2 in 100), so the estimate\n'
+        "is about 8.1 ÷ 46.2 ≈ 0.175."
     ),
 )
 

@@ -7,6 +7,7 @@ refuses another quantity's name ("l = 2" for a k question) with a reason, instea
 it as a k. A reader that is not told the quantity reads any one name past.
 """
 
+import html
 import itertools
 import re
 
@@ -78,3 +79,16 @@ def test_the_answer_box_judges_k_equals_2_as_it_judges_2(monkeypatch):
             assert record["k_after_generalising"]["tries"] == 1, (typed, said(control))
             replies.append(said(control).replace(f"k={n}", str(n)).replace(f"k = {n}", str(n)))
         assert "Not attempted" not in replies[0] and len(set(replies)) == 1, replies
+
+
+def test_the_answer_box_refuses_another_quantitys_name_and_keeps_no_try(monkeypatch):
+    """"l = 2" in the k question's box is not judged as a k (it was, before the box asked the
+    exercise to read it): refused, with the reason the code cell gives, and no try kept."""
+    monkeypatch.setattr(late_keystrokes.time, "monotonic", itertools.count(0, 10).__next__)
+    exercise = next(e for e in NAMED if e.name == "k_after_generalising")
+    record = MemoryRecord()
+    control = answer_control(exercise.name, record=record)
+    control.text.value = "l = 2"
+    control.check_button.click()
+    assert exercise.name not in record, record
+    assert "'l = 2' gives l, but this question asks for k" in html.unescape(said(control))

@@ -23,7 +23,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..check.exercise import number_examples, parse_number, shortened
+from ..check.exercise import number_examples, shortened
 from . import controls, text_boxes
 
 #: The name of a row of picks (seen beside it, heard as its group's name): what kind of answer.
@@ -140,7 +140,7 @@ class AnswerInputs:
         if kind == "pair":
             return tuple(state)
         if kind == "number":
-            return parse_number(state, unit=self.exercise.unit)
+            return self.exercise.read_number(state)  # its unit, and the quantity it names
         if kind == "phrase":
             return self.exercise.read_phrase(state)
         return state

@@ -36,7 +36,7 @@ import html
 import ipywidgets as widgets
 
 from ..check import Verdict
-from ..check.exercise import Exercise, NotANumber, not_a_number, shortened
+from ..check.exercise import Exercise, NotANumber, shortened
 from ..check.exercises import exercise as find_exercise
 from ..check.hints import message_html
 from . import code_path, gate, stopped
@@ -139,7 +139,7 @@ class AnswerControl(AnswerInputs):
                 else self.exercise.check.verdict(answer)
             )
         except NotANumber:
-            verdict = Verdict("not attempted", not_a_number(self.text.value, self.exercise.unit))
+            verdict = Verdict("not attempted", self.exercise.not_a_number(self.text.value))
         # a press must always be heard: the same unreadable answer again says so
         unread = self.state() if verdict.status == "not attempted" else _NOTHING_UNREAD
         repeat = unread is not _NOTHING_UNREAD and unread == self._unread

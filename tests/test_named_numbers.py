@@ -82,7 +82,7 @@ def test_the_answer_box_judges_k_equals_2_as_it_judges_2(monkeypatch):
 
 
 def test_the_answer_box_refuses_another_quantitys_name_and_keeps_no_try(monkeypatch):
-    """The k question's box: "l = 2" in the k question's box is not judged as a k (it was, before the box asked the
+    """In the k question's box, "l = 2" is not judged as a k (it was, before the box asked its
     exercise to read it): refused, with the reason the code cell gives, and no try kept."""
     monkeypatch.setattr(late_keystrokes.time, "monotonic", itertools.count(0, 10).__next__)
     exercise = next(e for e in NAMED if e.name == "k_after_generalising")

@@ -5,6 +5,7 @@ case 1 of ten, and none of the twenty calls a learner makes. What a step-through
 press is counted by driving its own controls in a fresh process (``step_words``), never typed in.
 """
 
+import dataclasses
 import re
 
 import nbformat
@@ -34,14 +35,7 @@ def walked(name: str) -> dict[str, int]:
 
 def start_only(section: reading_model.Section) -> float:
     """The section's minutes as the model counted them before: each explorer's first state only."""
-    return reading_model.section_estimate(
-        words=section.words + section.printed,
-        exercises=section.exercises,
-        explorers=section.explorers,
-        discussions=section.discussions,
-        cells=section.cells,
-        written=section.written,
-    )
+    return dataclasses.replace(section, stepped=0, decisions=0).estimate
 
 
 @pytest.mark.parametrize(("lesson", "code", "steps"), STEPPED, ids=ids)

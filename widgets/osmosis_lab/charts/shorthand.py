@@ -19,6 +19,7 @@ import functools
 
 from altair.utils import schemapi
 
+# altair's own, kept before enable() replaces it: tests/test_chart_shorthand.py compares the two
 _altairs_from_dict = schemapi.SchemaBase.from_dict.__func__
 
 

@@ -170,7 +170,7 @@ def test_inference_explorer_states_both_rates_and_whom_each_is_measured_on():
             assert _rate(summary, "testers") == round(100 * on_testers)
             mine = fit.right_side(testers.loc[[pid]]).iloc[0]
             assert f"{int(mine.sum())} of 4 traits on the right side" in summary
-            assert summary.count("(right side") == int(mine.sum())
+            assert summary.count("): right side") == int(mine.sum())
             if round(on_testers, 2) < round(fit.high_low_accuracy, 2):
                 assert "right less often for the testers" in summary
             # the lesson's point, true of this data at every setting: a wide gap

@@ -29,10 +29,12 @@ KARIM = "T05"
 def sentence() -> re.Match:
     notebook = read_notebook(next(p for p in LESSONS if p.stem == "02_consent"))
     text = " ".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    # lesson 01 is not required (lesson 02's prerequisites): the sentence says what it found
+    # for those who did it, in brackets, and stands without it (w54)
     found = re.search(
-        r"Karim Benali starts here with ([^,]+), not lesson 01's ([^:]+): lesson 01 scored "
-        r"everyone on all four categories, but with no consent from those three the board "
-        r"scores them on scraped social media alone\.",
+        r"Karim Benali starts here with ([^.(]+)\. \(Lesson 01, if you did it, paired him with "
+        r"([^:]+): it scored everyone on all four categories, but with no consent from those "
+        r"three the board scores them on scraped social media alone\.\)",
         " ".join(text.split()),
     )
     assert found, "lesson 02 no longer says why Karim's match differs from lesson 01's"

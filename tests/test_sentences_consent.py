@@ -51,11 +51,30 @@ class InferenceModel:
         ) in shown
         row = list(testers.index).index(explorer.tester.value)
         name = testers["name"].iloc[row]
-        for column, hit in zip(columns, right[row], strict=True):
-            side = "right" if hit else "wrong"
-            trait = column.split("_", 1)[1]
-            said = re.search(rf"{trait}: true [0-9.]+, guessed [0-9.]+ \((\w+) side", shown)
-            assert said and said.group(1) == side, (name, trait, side)
+        assert "Each trait's middle is the residents' median, given below" in shown
+        for k, (column, hit) in enumerate(zip(columns, right[row], strict=True)):
+            middle = float(fit.medians[k])
+            values = {"true": float(truth[row, k]), "guessed": float(guess.iloc[row, k])}
+            said = re.search(
+                rf"{column.split('_', 1)[1].replace('_', ' ')}: middle ([0-9.]+); "
+                r"true ([0-9.]+) \((above|below)\), guessed ([0-9.]+) \((above|below)\): "
+                r"(right|wrong) side of the middle",
+                shown,
+            )
+            assert said, (name, column, "the middle is not given beside the values (w54)")
+            shown_middle, t, t_side, g, g_side, verdict = said.groups()
+            assert verdict == ("right" if hit else "wrong"), (name, column)
+            digits = len(shown_middle.split(".")[1])
+            assert shown_middle == f"{middle:.{digits}f}", (name, column, middle)
+            for (key, value), number, side in zip(
+                values.items(), (t, g), (t_side, g_side), strict=True
+            ):
+                assert number == f"{value:.{digits}f}", (name, column, key)
+                assert side == ("above" if value > middle else "below"), (name, column, key)
+                # the numbers as read, set against the middle as read, say the same side
+                assert (float(number) > float(shown_middle)) == (side == "above"), (
+                    name, column, key, number, shown_middle,
+                )  # fmt: skip
         assert f"For {name}: {int(right[row].sum())} of {len(columns)} traits" in shown
         # the gap sentence compares the two rates as the learner reads them (whole per cents)
         a, b = round(on_testers * 100), round(residents * 100)

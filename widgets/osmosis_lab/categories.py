@@ -86,6 +86,18 @@ def category_of(column: str) -> str:
     raise KeyError(f"{column!r} is not a trait column; known: {', '.join(TRAIT_COLUMNS)}")
 
 
+def trait_words(column: str) -> str:
+    """A trait column as a learner reads it: its category's prefix dropped, in words.
+
+    A column's name is for code; "family_wish" on screen read as code (w54).
+
+    >>> trait_words("declared_family_wish"), trait_words("signal_novelty")
+    ('family wish', 'novelty')
+    """
+    category_of(column)  # a trait column, or a KeyError naming the known ones
+    return column.split("_", 1)[1].replace("_", " ")
+
+
 #: The design-review question whose answer is a list of categories (lesson 05's "data read"):
 #: the one multi-choice answer a class view tabulates, so it is counted per category.
 READ_QUESTION = "Data categories read"

@@ -13,7 +13,7 @@ Ana Stern's invented trait values, by category (0 = low, 1 = high):
 import altair as alt
 import pandas as pd
 
-from ..categories import CATEGORIES, CATEGORY_LABELS
+from ..categories import CATEGORIES, CATEGORY_LABELS, trait_words
 from . import accessible, category_scale
 
 
@@ -22,7 +22,7 @@ def traits_table(person: pd.Series) -> pd.DataFrame:
     rows = [
         {
             "category": category,
-            "trait": column.split("_", 1)[1].replace("_", " "),
+            "trait": trait_words(column),
             "value": float(person[column]),
             "weight": float(person[f"weight_{category}"]),
         }

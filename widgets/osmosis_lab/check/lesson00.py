@@ -54,7 +54,8 @@ count_the_testers = Check(
             "counted candidates too",
             example=17,
             matches=lambda answer: answer in (_invented_people(), len(load_people())),
-            hint="That count includes candidates. Keep only the rows whose role is tester."
+            hint="That count includes people the app can match, who are not testers. Count only "
+            "in the table of the 12 testers."
             + for_coders("testers = people[people['role'] == 'tester']"),
             wrong_value=_invented_people,
         ),
@@ -66,7 +67,7 @@ count_the_testers = Check(
             form_slip=True,
         ),
     ),
-    fallback_hint="Keep only the testers, then count those whose source says invented."
+    fallback_hint="In the table of the 12 testers, count those whose source says invented."
     + for_coders("(testers['source'] == 'invented').sum()"),
 )
 
@@ -87,8 +88,9 @@ youngest_tester = Check(
             "picked a candidate",
             example="Claire",
             matches=lambda answer: answer == "claire",
-            hint="Claire is 17 too, but she is a candidate the app can match, not a beta tester. "
-            "Keep only the rows whose role is tester.",
+            hint="Claire is 17 too, but she is one of the people the app can match, not one of "
+            "the 12 beta testers: the table of testers does not list her."
+            + for_coders("testers = people[people['role'] == 'tester']"),
         ),
         Misconception(
             "gave the age, not the name",
@@ -97,6 +99,6 @@ youngest_tester = Check(
             hint="17 is the age. The question asks for the tester's name, in quotes.",
         ),
     ),
-    fallback_hint="Sort the testers by age and read the first name."
+    fallback_hint="Read the age column of the table of the 12 testers: one of them is under 18."
     + for_coders("testers.sort_values('age')"),
 )

@@ -31,6 +31,7 @@ from osmosis_lab.consent.person import Actor, GrantRecord, PersonRecord
 from osmosis_lab.consent.rules import (
     NOT_ENTITLED,
     PURPOSES,
+    SELF,
     ConsentRules,
     Requirement,
     requirement,
@@ -42,6 +43,7 @@ WITHDRAWN = "withdrawn"
 NOT_ENTITLED_CODE = "not entitled"
 WRONG_PURPOSE = "wrong purpose"
 NO_CONSENT = "no consent"
+NOT_ENTITLED_WORDS = "consent given by someone not entitled to give it"
 #: Every code a decision can carry; all but ``allowed`` mark a violation.
 REASON_CODES: tuple[str, ...] = (ALLOWED, WITHDRAWN, NOT_ENTITLED_CODE, WRONG_PURPOSE, NO_CONSENT)
 
@@ -154,10 +156,14 @@ def decide(
     what, data = PURPOSES[purpose], f"their {CATEGORY_LABELS[category].lower()}"
     present = {g.role for g in active}
     if need.satisfied_by(present):
+        counting = set().union(*(alt for alt in need.alternatives if alt <= present))
+        given = _givers([g for g in active if g.role in counting], name_of)
+        idle = [g for g in active if not _counted(g.role, need)]
+        ignored = f"; {_signed(idle, name_of, about='')}" if idle else ""
         return Decision(
             True,
             ALLOWED,
-            f"Allowed: {who}'s consent to {what} with {data} holds ({_givers(active, name_of)}).",
+            f"Allowed: consent to {what} with {data} holds, given by {given}{ignored}.",
             need.rule,
         )
     missing = need.missing(present - {NOT_ENTITLED})
@@ -174,16 +180,62 @@ def decide(
             need.rule,
         )
     if active:
-        lacking = " and ".join(role_words(r) for r in sorted(missing)) or "a valid consent"
+        entitled = any(_counted(g.role, need) for g in active)
         return Decision(
             False,
             NOT_ENTITLED_CODE,
-            "Not allowed (consent given by someone not "
-            f"entitled to give it): the consent on record for {what} with {data} "
-            f"was given by {_givers(active, name_of)}; {lacking} is missing.",
+            # a parent's consent to research at 17 counts, but is not enough alone
+            f"Not allowed ({'not enough consent' if entitled else NOT_ENTITLED_WORDS}): "
+            + _not_entitled(
+                active, need, missing, name_of, what=what, data=data, capable=record.capable_on(day)
+            ),
             need.rule,
         )
     return _no_valid_consent(record, category, purpose, day, who, need)
+
+
+def _counted(role: str, need: Requirement) -> bool:
+    """Whether a consent given in ``role`` can be part of what ``need`` asks for: at 17 a
+    parent's for matching cannot, nor a representative's for research (w54 read them as part
+    of what allowed, or would allow, a use)."""
+    return any(role in alt for alt in need.alternatives)
+
+
+def _signed(grants: list[GrantRecord], name_of: Callable[[Actor], str], *, about: str) -> str:
+    """ "what a parent signed on day 0 counts for nothing here" (the verb agrees)."""
+    what = " and ".join(f"what {name_of(g.actor)} signed on day {g.day}" for g in grants)
+    return f"{what}{about} {'counts' if len(grants) == 1 else 'count'} for nothing here"
+
+
+def _not_entitled(
+    active: list[GrantRecord],
+    need: Requirement,
+    missing: frozenset[str],
+    name_of: Callable[[Actor], str],
+    *,
+    what: str,
+    data: str,
+    capable: bool,
+) -> str:
+    """The consents on record, each said to count towards the use or for nothing, then what
+    the rule still needs, in the words of the rule (:func:`~.rules.requirement`)."""
+    counting = [g for g in active if _counted(g.role, need)]
+    idle = [g for g in active if not _counted(g.role, need)]
+    parts = []
+    if counting:
+        given = _givers(counting, name_of)
+        parts.append(f"the consent on record for {what} with {data} was given by {given}")
+    if idle:
+        parts.append(_signed(idle, name_of, about="" if counting else f" for {what} with {data}"))
+    if not capable and missing == {SELF}:  # what the rule says for someone who cannot consent
+        parts.append(
+            f"nobody may consent for them to {what}; only their own consent, given while they "
+            "still could, would count, and there is none"
+        )
+    else:
+        lacking = " and ".join(role_words(r) for r in sorted(missing)) or "a valid consent"
+        parts.append(f"{lacking} is {'needed too, and ' if counting else ''}missing")
+    return "; ".join(parts) + "."
 
 
 def _no_valid_consent(

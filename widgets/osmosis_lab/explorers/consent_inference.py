@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..categories import CATEGORIES, CATEGORY_LABELS
+from ..categories import CATEGORIES, CATEGORY_LABELS, trait_words
 from ..consent.inference import Inference, fit_inference
 from ..data import load_people, load_population
 from . import controls
@@ -86,7 +86,7 @@ class InferenceExplorer(Explorer):
         guess = fit.predict(person).iloc[0]
         truth = person[list(CATEGORIES[fit.target])].iloc[0]
         rows = [
-            {"trait": c.split("_", 1)[1], "series": series, "value": float(v)}
+            {"trait": trait_words(c), "series": series, "value": float(v)}
             for c in guess.index
             for series, v in (
                 ("true value (hidden from the app)", truth[c]),
@@ -103,13 +103,13 @@ class InferenceExplorer(Explorer):
             f"{name} refuses {label}, yet the app guesses it from the other three. "
             f"On {fit.n_test} held-out residents the guess lands on the right side of the "
             f"middle {fit.high_low_accuracy:.0%} of the time; on the {len(testers)} testers "
-            f"shown here, {on_testers:.0%} of the time (a coin flip: 50%)."
+            f"shown here, {on_testers:.0%} of the time (a coin flip: 50%). Each trait's "
+            "middle is the residents' median, given below: half of them are above it."
         )
         show_chart(self.chart, inference_chart(pd.DataFrame(rows), headline))
+        middles = dict(zip(guess.index, fit.medians, strict=True))
         lines = [
-            f"{c.split('_', 1)[1]}: true {_beside_middle(truth[c])}, "
-            f"guessed {_beside_middle(guess[c])} "
-            f"({'right' if mine[c] else 'wrong'} side of the middle)"
+            _trait_line(trait_words(c), truth[c], guess[c], middles[c], right=mine[c])
             for c in guess.index
         ]
         lines += [
@@ -140,15 +140,37 @@ def _gap_sentence(on_residents: float, on_testers: float) -> str:
     )
 
 
-def _beside_middle(value: float) -> str:
-    """``value`` with two decimals, or as many more as show which side of the middle (0.5) it
-    is on: "guessed 0.50 (right side of the middle)" read as false (walkthrough w41).
+def _trait_line(trait: str, truth: float, guess: float, middle: float, *, right: bool) -> str:
+    """One trait: its middle (the residents' median, not 0.5: w54 counted against 0.5), the true
+    value and the guess, each said to be above or below it, and whether the guess is right.
 
-    >>> _beside_middle(0.39), _beside_middle(0.496), _beside_middle(0.5004), _beside_middle(0.5)
-    ('0.39', '0.496', '0.5004', '0.50')
+    >>> print(_trait_line("adventure", 0.63, 0.48, 0.4763, right=True))
+    adventure: middle 0.476; true 0.630 (above), guessed 0.480 (above): right side of the middle
+    """
+    digits = _digits(middle, truth, guess)
+    return (
+        f"{trait}: middle {middle:.{digits}f}; true {truth:.{digits}f} ({_side(truth, middle)}), "
+        f"guessed {guess:.{digits}f} ({_side(guess, middle)}): "
+        f"{'right' if right else 'wrong'} side of the middle"
+    )
+
+
+def _side(value: float, middle: float) -> str:
+    return "above" if value > middle else "below" if value < middle else "at the middle"
+
+
+def _digits(middle: float, *values: float) -> int:
+    """The fewest decimals (from 2) at which each of ``values`` reads on its side of ``middle``:
+    "guessed 0.48" beside "middle 0.48" cannot show which is larger.
+
+    >>> _digits(0.4763, 0.63, 0.48), _digits(0.4763, 0.63, 0.90), _digits(0.5, 0.5, 0.5004)
+    (3, 2, 4)
+    >>> _digits(np.float64(0.465), 0.47, 0.77)
+    3
     """
     for digits in range(2, 7):
-        shown = f"{value:.{digits}f}"
-        if float(shown) != 0.5 or value == 0.5:
-            return shown
-    return shown
+        # as printed (numpy's round(0.465, 2) is 0.46, while f"{0.465:.2f}" prints 0.47)
+        shown = float(f"{middle:.{digits}f}")
+        if all(_side(float(f"{v:.{digits}f}"), shown) == _side(v, middle) for v in values):
+            return digits
+    return digits

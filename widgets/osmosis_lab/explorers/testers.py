@@ -63,9 +63,9 @@ class TesterExplorer(Explorer):
 
 def tester_card_html(person: pd.Series) -> str:
     """The card: who they are (named or invented), their profile, how they weigh each category."""
-    source = "named in the series" if person["source"] != "invented" else "invented for this module"
     facts = [
-        ("Source", source),
+        # the table's own words ("invented", "named in the series"): one wording on screen (w54)
+        ("Source", str(person["source"])),
         ("Age", str(person["age"])),
         ("Arrondissement", f"Paris {person['arrondissement']}"),
         ("Occupation", person["occupation"]),

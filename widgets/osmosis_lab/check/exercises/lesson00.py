@@ -32,9 +32,11 @@ youngest_tester = Exercise(
     lesson="00_start_here",
     variable="minor_tester",
     kind="choice",
-    # the testers, and Claire: a candidate who is 17 too (the "picked a candidate" hint)
-    options=lambda: side("tester", "Claire"),
-    code_only=("gave the age, not the name",),
+    # the 12 testers of the table lesson 00 shows, no one else: Claire, a candidate who is 17
+    # too, is in no table a learner without code has seen (w54); code that reads every person
+    # can reach her, and her hint
+    options=lambda: side("tester"),
+    code_only=("picked a candidate", "gave the age, not the name"),
     control=True,
     solution=('minor_tester = testers.sort_values("age")["name"].iloc[0]'),
     explanation=(

@@ -127,6 +127,7 @@ def test_reading_subconscious_signals_shows_in_the_privacy_cost(panel):
     assert "epsilon 1 = 5 counts × 0.2" in reading
 
 
+@pytest.mark.usefixtures("no_explorer_followed", "nobody_signed_in")  # as a fresh kernel
 def test_the_panel_holds_back_exercise_2s_answer_until_it_is_answered():
     """The panel is shown before Exercise 2 ("who gains when the candidates propose?"):
     what proposing changes appears only once that exercise's control holds an answer."""
@@ -185,6 +186,7 @@ def test_the_same_choice_gives_the_same_figures(panel):
 # -- the stakeholder matrix ----------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("no_explorer_followed", "nobody_signed_in")  # as a fresh kernel
 def test_the_matrix_fills_from_its_controls():
     explorer = review_matrix.StakeholderExplorer.with_lesson_data()
     assert "0 of 8 roles filled in" in text_of(explorer.said)  # the headline, said

@@ -408,6 +408,7 @@ STRATEGIES = {
     ("privacy", "sensitivity"): lambda: st.one_of(junk_floats, st.just(1.0)),
     ("privacy", "confidence"): lambda: junk_floats,
     ("privacy", "prior"): lambda: junk_floats,
+    ("privacy", "chance"): lambda: st.one_of(junk_floats, st.just(0.7310585786), st.just(1.0)),
     ("privacy_loss", "epsilons_spent"): lambda: st.one_of(
         st.lists(st.one_of(junk_floats, st.just(math.inf), st.just(True)), max_size=4),
         junk_floats,

@@ -82,15 +82,16 @@ def summary_html(comparison: list[dict], lines: list[str], folded: list[str] = (
     in a spoiler box the learner chooses to open (:data:`ROSTER_FOLD`)."""
     rows = "".join(figure_row(row) for row in comparison)
     notes = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    if folded:
+    fold = ""
+    if folded:  # after the list, not in it: a <ul> holds only <li> (axe-core, lesson 05)
         items = "".join(f"<li>{html.escape(line)}</li>" for line in folded)
-        notes += f"<details><summary>{ROSTER_FOLD}</summary><ul>{items}</ul></details>"
+        fold = f"<details><summary>{ROSTER_FOLD}</summary><ul>{items}</ul></details>"
     return (
         '<div class="osmosis-text-equivalent">'
         "<table class='osmosis-review-figures'><caption>The simulations' figures: the plan "
         "and your design (changed figures in bold)</caption><tr><th scope='col'>theme</th>"
         "<th scope='col'>figure</th><th scope='col'>as planned</th>"
-        f"<th scope='col'>your design</th></tr>{rows}</table><ul>{notes}</ul>"
+        f"<th scope='col'>your design</th></tr>{rows}</table><ul>{notes}</ul>{fold}"
         f"{kept_by_save('design choices')}</div>"
     )
 

@@ -105,7 +105,11 @@ class AnswerControl(AnswerInputs):
         self.check_button = widgets.Button(
             description="Check", tooltip=f"Check your answer: {exercise.question}"
         )
-        self.selection, self.verdict = LiveText(), LiveText()
+        # what is chosen, in words: said when it changes, except for a typed answer, whose box a
+        # screen reader reads as it is typed ("Your answer: 0", "0.", "0.3" at each key, w55)
+        typed = exercise.kind in ("number", "phrase")
+        self.selection = widgets.HTML() if typed else LiveText()
+        self.verdict = LiveText()
         self.kept = widgets.HTML()  # where the answers are kept, if the record says
         self.inputs = self._build_inputs()
         question = widgets.HTML(

@@ -7,6 +7,7 @@ machine); ``fuzz`` (random and long, ``make fuzz``). ``HYPOTHESIS_PROFILE`` over
 """
 
 import os
+import sys
 from pathlib import Path
 
 import nbformat
@@ -38,6 +39,33 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+_last_file: Path | None = None
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Each test file starts as a fresh kernel would: no explorer followed, nobody signed in.
+
+    What the explorers of one file leave in the process must not reach the next: under two
+    workers a file follows other files than in one process, and a review writer a file left
+    alive adopted another file's new stakeholder matrix ("1 of 8 roles filled in", ci33).
+    Tests within a file keep what they share on purpose. A hook, not a module fixture: the
+    files split between workers may share no fixture above a function (tests/test_scheduling.py).
+    Runs before the file's own fixtures are set up (conftest hooks run before pytest's own).
+    """
+    global _last_file
+    if item.path == _last_file:
+        return
+    _last_file = item.path
+    newest, my_work = (
+        sys.modules.get(f"osmosis_lab.explorers.{name}") for name in ("newest", "my_work")
+    )
+    if newest is not None:  # nothing to clear where no explorer was ever built
+        newest._newest.clear()
+        newest._followers.clear()
+    if my_work is not None:
+        my_work.sign_out()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from osmosis_lab.consent import (
     FRANCE,
     GDPR_DEFAULT,
     NO_CONSENT,
+    NOT_ENOUGH_CODE,
     NOT_ENTITLED_CODE,
     WITHDRAWN,
     WRONG_PURPOSE,
@@ -120,7 +121,8 @@ def test_a_mothers_signature_alone_does_not_let_the_app_match_a_17_year_old():
 
 def test_research_on_a_minor_needs_both_the_minor_and_a_parent():
     final = replay(niels_case())[-1].ledger
-    assert use_outcomes(replay(niels_case()), day=4) == [(4, "T01", "research", NOT_ENTITLED_CODE)]
+    # his mother's consent counts but is not enough alone: the printout says so (w58)
+    assert use_outcomes(replay(niels_case()), day=4) == [(4, "T01", "research", NOT_ENOUGH_CODE)]
     assert not may_use(final, "T01", "subconscious", "research")
     both = grant(final, "T01", "subconscious", "research", day=5)
     decision = may_use(both, "T01", "subconscious", "research")
@@ -135,7 +137,8 @@ def test_at_18_only_his_own_consent_counts():
     final = replay(niels_case())[-1].ledger  # Niels turns 18 on day 200
     assert final.person("T01").age_on(199) == 17 and final.person("T01").age_on(200) == 18
     mother_only = grant(final, "T01", "scraped", "sharing", day=10, by=NIELS_MOTHER)
-    assert may_use(mother_only, "T01", "scraped", "sharing", day=199).code == NOT_ENTITLED_CODE
+    # at 17 his mother's consent counts towards sharing, but not alone; at 18 not at all
+    assert may_use(mother_only, "T01", "scraped", "sharing", day=199).code == NOT_ENOUGH_CODE
     adult = may_use(mother_only, "T01", "scraped", "sharing", day=200)
     assert adult.code == NOT_ENTITLED_CODE and adult.rule.startswith("An adult (18)")
     late = grant(final, "T01", "scraped", "sharing", day=250, by=NIELS_MOTHER)
@@ -148,7 +151,7 @@ def test_under_the_digital_age_matching_needs_the_parent_too_and_rules_differ_by
     assert need.alternatives == (frozenset({"self", "parent"}),)
     assert "under 15, France asks for the joint consent" in need.rule
     ledger = grant(open_ledger([young]), "Y01", "declared", "matching", day=0)
-    assert may_use(ledger, "Y01", "declared", "matching").code == NOT_ENTITLED_CODE
+    assert may_use(ledger, "Y01", "declared", "matching").code == NOT_ENOUGH_CODE  # own, alone
     ledger = grant(ledger, "Y01", "declared", "matching", day=0, by="Parent")
     assert may_use(ledger, "Y01", "declared", "matching")
     sixteen_fr = requirement(FRANCE, age=15, capable=True, purpose="matching")

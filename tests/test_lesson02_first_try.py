@@ -161,14 +161,14 @@ def test_the_minor_hint_points_at_lines_the_printout_shows():
         exec(CELLS[index].source, {"replay": replay, "SCENARIOS": SCENARIOS, "may_use": may_use})  # noqa: S102
     printed = out.getvalue()
     assert re.search(r"^day 0: .*mother.*research", printed, re.M)
-    assert "day 4: research with subconscious: not entitled" in printed
+    assert "day 4: research with subconscious: not enough consent" in printed
     hint = next(
         m.hint
         for m in lesson02.who_consents_for_niels.misconceptions
         if m.example == {"his mother"}
     )
     assert (
-        "day 0" in hint and "day 4" in hint and "'not entitled'" in hint and "flagged" not in hint
+        "day 0" in hint and "day 4" in hint and "'not enough consent'" in hint and "flagged" not in hint
     )
 
 

@@ -191,7 +191,7 @@ who_consents_for_niels = Check(
             {"his mother"},
             lambda a: a == {"his mother"},
             "Look at the printout: on day 0 his mother signed him up for research, yet on "
-            "day 4 research was 'not entitled'. Her signature alone is not enough: a "
+            "day 4 research had 'not enough consent'. Her signature alone is not enough: a "
             "17-year-old's own agreement is needed too.",
         ),
         Misconception(

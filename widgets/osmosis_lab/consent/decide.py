@@ -6,6 +6,9 @@ Otherwise the reason is, in this order of precedence:
 
 ``withdrawn``
     a consent the rule needs was given and then withdrawn (or narrowed away);
+``not enough consent``
+    someone entitled consented, but the rule asks for more (at 17, research needs the
+    person's own consent and a parent's: the mother's alone is not enough);
 ``not entitled``
     there is consent on record, but not from the people entitled to give it;
 ``wrong purpose``
@@ -40,12 +43,15 @@ from osmosis_lab.consent.rules import (
 
 ALLOWED = "allowed"
 WITHDRAWN = "withdrawn"
+NOT_ENOUGH_CODE = "not enough consent"
 NOT_ENTITLED_CODE = "not entitled"
 WRONG_PURPOSE = "wrong purpose"
 NO_CONSENT = "no consent"
 NOT_ENTITLED_WORDS = "consent given by someone not entitled to give it"
 #: Every code a decision can carry; all but ``allowed`` mark a violation.
-REASON_CODES: tuple[str, ...] = (ALLOWED, WITHDRAWN, NOT_ENTITLED_CODE, WRONG_PURPOSE, NO_CONSENT)
+REASON_CODES: tuple[str, ...] = (
+    ALLOWED, WITHDRAWN, NOT_ENOUGH_CODE, NOT_ENTITLED_CODE, WRONG_PURPOSE, NO_CONSENT
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -180,12 +186,13 @@ def decide(
             need.rule,
         )
     if active:
-        entitled = any(_counted(g.role, need) for g in active)
+        # a parent's consent to research at 17 counts, but is not enough alone: its own code,
+        # so a printout of codes says what the timeline says in words (w58 read "not entitled")
+        code = NOT_ENOUGH_CODE if any(_counted(g.role, need) for g in active) else NOT_ENTITLED_CODE
         return Decision(
             False,
-            NOT_ENTITLED_CODE,
-            # a parent's consent to research at 17 counts, but is not enough alone
-            f"Not allowed ({'not enough consent' if entitled else NOT_ENTITLED_WORDS}): "
+            code,
+            f"Not allowed ({NOT_ENOUGH_CODE if code == NOT_ENOUGH_CODE else NOT_ENTITLED_WORDS}): "
             + _not_entitled(
                 active, need, missing, name_of, what=what, data=data, capable=record.capable_on(day)
             ),

@@ -113,7 +113,7 @@ who_consents_for_niels = Exercise(
     control=True,
     solution=('needed_for_research = {"Niels", "his mother"}'),
     explanation=(
-        "Both. At 17 Niels decides alone about matching, but research on a minor needs his own agreement *and* a parent's. On day 4 the printout says research was 'not entitled': only his mother had agreed to it."
+        "Both. At 17 Niels decides alone about matching, but research on a minor needs his own agreement *and* a parent's. On day 4 the printout says research had 'not enough consent': only his mother had agreed to it."
     ),
 )
 

@@ -168,7 +168,10 @@ def test_the_minor_hint_points_at_lines_the_printout_shows():
         if m.example == {"his mother"}
     )
     assert (
-        "day 0" in hint and "day 4" in hint and "'not enough consent'" in hint and "flagged" not in hint
+        "day 0" in hint
+        and "day 4" in hint
+        and "'not enough consent'" in hint
+        and "flagged" not in hint
     )
 
 

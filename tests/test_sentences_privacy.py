@@ -15,8 +15,8 @@ import pytest
 from osmosis_lab.explorers.privacy_linkage import LinkageExplorer
 from osmosis_lab.explorers.privacy_profile import ProfileExplorer
 from osmosis_lab.privacy import generalise
-from sentence_sweep import SEEDS, STEPS, percent, sweep, text
-from sequences import run_sequence
+from sentence_sweep import SEEDS, STEPS, percent, positions, sweep, text
+from sequences import LogProblems, run_sequence
 
 # ---------------------------------------------------------------------- lesson 03: linkage
 
@@ -93,8 +93,11 @@ def profile_model(explorer: ProfileExplorer, _control) -> None:
     else:
         assert f"of the {total} residents match" in shown or f"one of the {total}" in shown
         assert f"{left + 1} people" in shown and "unique" not in shown
-    if explorer.age.value < explorer.population["age"].min():
-        assert "age alone sets you apart" in shown
+    # w57: "age alone sets you apart" beside "age 10-19: 38 residents still fit"
+    by_age = int((population["age"] == profile["age"]).sum())
+    younger = bool(explorer.age.value < explorer.population["age"].min())
+    assert ("age alone sets you apart" in shown) is (younger and by_age == 0)
+    assert (f"your age hides among {by_age} residents" in shown) is (younger and by_age > 0)
     # w54: "something else" always left nobody, with no reason given; the reason is the data's
     nobody_has_the_job = not (population["occupation"] == profile["occupation"]).any()
     assert (f"'{explorer.occupation.value}' alone sets you apart" in shown) == nobody_has_the_job
@@ -104,6 +107,23 @@ def profile_model(explorer: ProfileExplorer, _control) -> None:
 def test_profile_sentences_over_each_controls_whole_range():
     explorer = ProfileExplorer.with_lesson_data()
     assert sweep(explorer, profile_model) > 75 + 20
+
+
+def test_profile_sentences_under_the_youngest_resident_both_ways():
+    """The corner the one-control sweeps never reach: an age below every resident's with the
+    facts shared as bands (the sweep moves age with the box unticked, w57)."""
+    explorer = ProfileExplorer.with_lesson_data()
+    youngest = int(explorer.population["age"].min())
+    steps = 0
+    with LogProblems() as problems:
+        for coarse in positions(explorer.coarse):
+            coarse()
+            for age in positions(explorer.age)[: youngest - explorer.age.min]:
+                age()
+                profile_model(explorer, explorer.age)
+                steps += 1
+        assert not problems.found, problems.found
+    assert steps == 2 * (youngest - explorer.age.min) > 0
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -142,8 +162,10 @@ def generalise_model(explorer, _control) -> None:
         assert f"{said} in classes of {label}" in shown
     kept = coarse[size >= target]
     removed = len(coarse) - len(kept)
-    if kept.empty:
+    if kept.empty:  # w57: "age: exact, so any age comparison works" of an empty table
         assert f"removes all {removed} people: nothing is left." in shown
+        assert "still good for: nothing: every person is left out" in shown
+        assert not re.search(r"comparison works|can be compared|are left out, and", shown)
         return
     classes = kept.groupby(qi, dropna=False)["health_condition"]
     k_after, l_after = int(classes.size().min()), int(classes.nunique().min())
@@ -200,6 +222,22 @@ def test_generalise_sentences_over_each_controls_whole_range():
 
     explorer = GeneraliseExplorer.with_lesson_data()
     assert sweep(explorer, generalise_model) == 5 + 4 + 3 + 2 + 10
+
+
+def test_generalise_sentences_with_exact_columns_over_every_k():
+    """The corner the one-control sweeps never reach (they move k with every column at its
+    coarsest): all exact, where suppressing small classes soon leaves nobody (w57)."""
+    from osmosis_lab.explorers.privacy_generalise import GeneraliseExplorer
+
+    explorer = GeneraliseExplorer.with_lesson_data()
+    emptied = 0
+    with LogProblems() as problems:
+        for act in positions(explorer.k_target):
+            act()
+            generalise_model(explorer, explorer.k_target)
+            emptied += "nothing is left" in text(explorer)
+        assert not problems.found, problems.found
+    assert emptied, "no k left the table empty: the corner was not reached"
 
 
 @pytest.mark.parametrize("seed", SEEDS)

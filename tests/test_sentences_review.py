@@ -163,12 +163,16 @@ def figures_expected(design: LaunchDesign, scenario, seed: int) -> list[tuple[st
     if not (design.human_contact or design.fallback):
         assert t.harmed == t.users, "no safeguard: everyone connected is harmed in an outage"
     assert t.matches == x.matches, "one number of matches"
+    # one market: the objective matches nobody exactly when the stable matching does (w57 read
+    # "nobody matched" beside "4.0 of 7 matches" with no data read)
+    assert (t.matches == 0) is (not c.matching.pairs), (t.matches, c.matching.pairs)
+    nobody = not c.matching.pairs
     return [
         ("testers' average partner rank on one fixed reference list (1 = first choice)", "lower", rank[0]),
         ("candidates' average partner rank on one fixed reference list (1 = first choice)", "lower", rank[1]),
         ("people in the launch left unmatched", "lower", f"{unmatched} of {in_launch}"),
         ("couples expected to be doing well a year later (from the outcomes of past matches)",
-         "higher", f"{x.couples_doing_well:.1f} of {t.matches} matches"),
+         "higher", "nobody matched" if nobody else f"{x.couples_doing_well:.1f} of {t.matches} matches"),
         ("people who consent to research", "",
          f"{s.consents} of {s.people_asked} ({s.consents / s.people_asked:.0%}; {s.wanted_rate:.0%} want to)"),
         ("research consents that are informed", "higher",
@@ -188,10 +192,12 @@ def figures_expected(design: LaunchDesign, scenario, seed: int) -> list[tuple[st
         ("connected users whose subconscious signals the company holds (invented model)", "lower",
          f"{users if 'subconscious' in design.categories else 0} of {users}"),
         ("matches expected to end badly (lesson 04's wellbeing model, not past matches)", "lower",
-         f"{t.share_ending_badly:.0%} of {t.matches} matches (optimising {design.objective})"),
+         ("nobody matched" if nobody else f"{t.share_ending_badly:.0%} of {t.matches} matches")
+         + f" (optimising {design.objective})"),
         ("the app's calibration error (0 = says what happens)", "lower",
          f"{scenario.calibration_error[design.objective]:.2f}"),
-        ("users harmed in an outage of the AI", "lower", f"{t.harmed} of {users}"),
+        ("users harmed in an outage of the AI", "lower",
+         f"{t.harmed} of {users}" + (" (connected, matched or not)" if nobody else "")),
         ("weeks of work on safeguards, and the launch's delay (invented model; about a month of work fits)", "",
          f"{work} of work, " + (f"launch delayed {company.delay_weeks} week"
                                  f"{'' if company.delay_weeks == 1 else 's'}"
@@ -462,6 +468,27 @@ def test_a_generalised_export_over_every_k(panel):
         review_model(panel, panel.k)
         suppressed += "releases no rows" in text(panel)
     assert suppressed, "no k suppressed every group: the corner was not reached"
+
+
+def test_no_data_read_matches_nobody_in_every_figure(panel):
+    """w57's corner: nothing read, nobody searched, candidates propose, minors out, one box,
+    noisy counts at the lowest epsilon, wellbeing. The matching rows said "nobody matched"
+    while the product and trust rows counted 7 matches from a second market that ignored the
+    data read; every objective, with and without searching non-users, now says so."""
+    panel.set_design(AS_PLANNED)
+    for box in panel.categories.values():
+        box.value = False
+    panel.proposers.value, panel.minors.value = "candidates", "excluded"
+    panel.consent_form.value, panel.privacy.value = "bundled", "dp"
+    positions(panel.epsilon)[0]()
+    couples = "couples expected to be doing well a year later (from the outcomes of past matches)"
+    for search in (False, True):
+        panel.search_non_users.value = search
+        for index in range(len(positions(panel.objective))):
+            positions(panel.objective)[index]()
+            review_model(panel, panel.objective)
+            said = {figure: mine for figure, _, _, mine, _ in table_rows(panel)}
+            assert said[couples] == "nobody matched", "the corner was not reached"
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -19,6 +19,7 @@ True
 """
 
 import copy
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +28,7 @@ import pandas as pd
 
 from ..privacy.loss import in_100
 from ..review import Consequences
+from ..review.figure_rows import NOBODY
 from ..review.stakeholders import VALUES
 from . import OKABE_ITO, accessible
 from .axes import whole_ticks
@@ -99,8 +101,9 @@ def _share_records(mine: Consequences, planned: Consequences) -> list[dict]:
             "theme": row.theme,
             "figure": row.figure,
             "design": design,
-            "value": float(row.value),
-            "percent": 100 * float(row.value),
+            # no share without a match (it reads no data): no bar, never a NaN in the spec
+            "value": None if math.isnan(row.value) else float(row.value),
+            "percent": None if math.isnan(row.value) else 100 * float(row.value),
             "shown": row.shown,
             "better": row.better,
         }
@@ -145,8 +148,10 @@ def _consequences_template() -> dict:
 def _description(records: list[dict]) -> str:
     words: dict[str, dict[str, str]] = {}  # label -> design -> the share in words
     for record in records:
-        words.setdefault(record["label"], {})[record["design"]] = _percent(
-            record["value"], worst_case=record["key"] == "privacy_cost"
+        words.setdefault(record["label"], {})[record["design"]] = (
+            NOBODY
+            if record["value"] is None
+            else _percent(record["value"], worst_case=record["key"] == "privacy_cost")
         )
     parts = [
         f"{label}, {said['as planned']} planned and {said['your design']} in your design"

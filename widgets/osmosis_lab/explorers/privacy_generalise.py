@@ -52,6 +52,13 @@ STILL_GOOD_FOR = {
 }
 
 
+#: What an empty released table is good for, and the statistics computed from it.
+NOTHING_LEFT = (
+    "nothing: every person is left out, so no question can be answered from it and no "
+    "statistic is computed from it."
+)
+
+
 def still_good_for(column: str, level: str, values: pd.Series) -> str:
     """What ``column`` at ``level`` is still good for, counting the groups actually released.
 
@@ -154,10 +161,17 @@ class GeneraliseExplorer(Explorer):
             privacy_charts.class_size_chart(self._buckets(sizes), k_target=self.k_target.value),
         )
         self.summary.value = text_block(self._headline(), self._details(sizes))
+        self.still_good_for.value = text_block(*self._what_is_left(kept))
+
+    def _what_is_left(self, kept: pd.DataFrame) -> tuple[str, list[str]]:
+        """What the released table is still good for; an empty one is good for nothing (w57
+        read "age: exact, so any age comparison works" of a table with nobody left)."""
+        if kept.empty:
+            return "What the released table is still good for:", [NOTHING_LEFT]
         # counted in what is released, after suppression: a band nobody is left in is not there
         lines = [still_good_for(c, s.value, kept[c]) for c, s in self.levels.items()]
         lines.append(self._suppression_cost())
-        self.still_good_for.value = text_block("What the released table is still good for:", lines)
+        return "What the released table is still good for:", lines
 
     def _buckets(self, sizes: pd.Series) -> pd.DataFrame:
         target = self.k_target.value

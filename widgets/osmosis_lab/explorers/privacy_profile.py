@@ -87,6 +87,8 @@ class ProfileExplorer(Explorer):
             population = self.coarse_population
         self.steps = narrowing(population, profile)
         self._job_fits = bool((population["occupation"] == profile["occupation"]).any())
+        self._age_fits = int((population["age"] == profile["age"]).sum())
+        self._age_said = profile["age"]
         table = pd.DataFrame(
             {
                 "step": [
@@ -125,9 +127,15 @@ class ProfileExplorer(Explorer):
             for r in table.itertuples()
         ]
         youngest = int(self.population["age"].min())
-        if self.age.value < youngest:
+        if self.age.value < youngest and not self._age_fits:
             lines.append(
                 f"No resident of the toy city is under {youngest}: younger, age alone sets you apart."
+            )
+        elif self.age.value < youngest:  # shared as a band, older residents share it (w57)
+            lines.append(
+                f"No resident of the toy city is under {youngest}, but the band "
+                f"{self._age_said} holds older ones: shared as a band, your age hides among "
+                f"{self._age_fits} residents."
             )
         if not self._job_fits:
             # true, not a bug (w54): every resident has one of the slider's jobs, so "something

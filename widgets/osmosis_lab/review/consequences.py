@@ -297,9 +297,11 @@ def _trust(scenario, design, *, rng) -> TrustFigures:
     summary = themes.objective_figures(scenario, design)
     other = "wellbeing" if design.objective == "attraction" else "attraction"
     outage = themes.outage_figures(scenario, design, rng=rng)
+    # reading no data, nobody is matched: no objective makes a match (nothing to end badly)
+    summary = summary.reindex([design.objective, other])
     return TrustFigures(
         objective=design.objective,
-        matches=int(summary.loc[design.objective, "matches"]),
+        matches=int(summary["matches"].fillna(0)[design.objective]),
         share_ending_badly=float(summary.loc[design.objective, "share_ending_badly"]),
         share_ending_badly_other=float(summary.loc[other, "share_ending_badly"]),
         calibration_error=float(scenario.calibration_error[design.objective]),

@@ -38,6 +38,10 @@ class FigureRow(NamedTuple):
     share: bool
 
 
+#: What a figure about matches says when the design matched nobody (it reads no data).
+NOBODY = "nobody matched"
+
+
 def figure_rows(c: Consequences) -> list[tuple]:
     """(key, theme, figure, value, shown, better, share) for every figure of ``c``.
 
@@ -81,7 +85,7 @@ def figure_rows(c: Consequences) -> list[tuple]:
             "product",
             "couples expected to be doing well a year later (from the outcomes of past matches)",
             x.couples_doing_well,
-            f"{x.couples_doing_well:.1f} of {x.matches} matches",
+            f"{x.couples_doing_well:.1f} of {x.matches} matches" if x.matches else NOBODY,
             "higher",
             False,
         ),
@@ -172,7 +176,9 @@ def figure_rows(c: Consequences) -> list[tuple]:
             "trust",
             "matches expected to end badly (lesson 04's wellbeing model, not past matches)",
             t.share_ending_badly,
-            f"{t.share_ending_badly:.0%} of {t.matches} matches (optimising {t.objective})",
+            f"{t.share_ending_badly:.0%} of {t.matches} matches (optimising {t.objective})"
+            if t.matches
+            else f"{NOBODY} (optimising {t.objective})",
             "lower",
             True,
         ),
@@ -190,7 +196,8 @@ def figure_rows(c: Consequences) -> list[tuple]:
             "trust",
             "users harmed in an outage of the AI",
             _share(t.harmed, t.users),
-            f"{t.harmed} of {t.users}",
+            # an outage reaches every implant, matched or not: say so where nobody is matched
+            f"{t.harmed} of {t.users}" + ("" if m.pairs else " (connected, matched or not)"),
             "lower",
             True,
         ),
@@ -261,7 +268,7 @@ def _share(part: int, whole: int) -> float:
 
 
 def _rank(value: float) -> str:
-    return "nobody matched" if math.isnan(value) else f"{value:.2f}"
+    return NOBODY if math.isnan(value) else f"{value:.2f}"
 
 
 def _worst_case(p: PrivacyFigures) -> float:

@@ -256,28 +256,38 @@ def objective_figures(scenario: ReviewScenario, design: LaunchDesign) -> pd.Data
     (kept in ``scenario.memo``, as the matches it summarises)."""
     return memo(
         scenario,
-        ("objective summary", *launch_key(design)),
+        ("objective summary", *launch_key(design), tuple(design.categories)),
         lambda: objective_summary(objective_matches(scenario, design)),
     )
 
 
 def objective_matches(scenario: ReviewScenario, design: LaunchDesign) -> pd.DataFrame:
-    """``trust.match_under_objectives`` for the people in the launch.
+    """``trust.match_under_objectives`` on the pairs the design's market accepts.
 
-    It depends only on who is in the launch, so it is kept in ``scenario.memo``.
+    The market of :func:`stable_match`: a pair may match only if each ranks the other on the
+    data read. Reading nothing, no objective matches anyone (w57 read "nobody matched" beside
+    "4.0 of 7 matches" from a market that ignored it). Kept in ``scenario.memo``.
     """
 
     def compute() -> pd.DataFrame:
-        people = scenario.people.set_index("name")
-        inside = pd.Series(launch_mask(scenario.people, design), index=people.index)
-        allowed = (
-            scenario.may_meet
-            & inside[scenario.attraction.index].to_numpy()[:, None]
-            & inside[scenario.attraction.columns].to_numpy()[None, :]
-        )
+        allowed = accepted_pairs(market_preferences(scenario, design))
         return match_under_objectives(scenario.attraction, scenario.wellbeing, allowed=allowed)
 
-    return memo(scenario, ("objectives", *launch_key(design)), compute)
+    key = ("objectives", *launch_key(design), tuple(design.categories))
+    return memo(scenario, key, compute)
+
+
+def accepted_pairs(side: Side) -> np.ndarray:
+    """accepted[i, j]: tester i ranks candidate j and candidate j ranks tester i.
+
+    >>> side = Side(np.array([[1, 0], [-1, -1]]), np.array([[0, -1], [0, 1]]))
+    >>> accepted_pairs(side).tolist()
+    [[True, True], [False, False]]
+    """
+    testers, candidates = np.arange(len(side.tester_prefs)), np.arange(len(side.candidate_prefs))
+    ranks = (side.tester_prefs[:, :, None] == candidates).any(axis=1)  # [tester, candidate]
+    ranked = (side.candidate_prefs[:, :, None] == testers).any(axis=1)  # [candidate, tester]
+    return ranks & ranked.T
 
 
 def outage_figures(

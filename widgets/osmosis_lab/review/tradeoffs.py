@@ -144,14 +144,16 @@ def reference_side(scenario: ReviewScenario) -> Side:
 def launch_couples(scenario: ReviewScenario, design: LaunchDesign) -> tuple[float, int]:
     """(expected couples doing well a year later, matches) for the launch's matches under the
     design's objective, by :func:`couples_doing_well`; kept in ``scenario.memo`` per who is
-    in the launch and the objective."""
-    key = ("couples", *launch_key(design), design.objective)
+    in the launch, the data read and the objective."""
+    key = ("couples", *launch_key(design), tuple(design.categories), design.objective)
     return memo(scenario, key, lambda: _launch_couples(scenario, design))
 
 
 def _launch_couples(scenario: ReviewScenario, design: LaunchDesign) -> tuple[float, int]:
     matches = objective_matches(scenario, design)
     mine = matches[matches["objective"] == design.objective]
+    if mine.empty:  # reading no data, nobody is matched
+        return 0.0, 0
     if design.objective == "attraction":
         stated = np.asarray(app_certainty(mine["attraction"].to_numpy()), dtype=float)
     else:

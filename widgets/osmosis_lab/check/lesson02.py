@@ -137,7 +137,7 @@ esther_violation_count = Check(
     question="How many uses in Esther's timeline does the ledger flag as violations?",
     is_correct=lambda answer: answer == _esther_violations(),
     why="Six uses on the night of day 9 (two categories of three testers) and one medical use of "
-    "T04's data on day 12. T07's later sessions were covered by the consent he gave on day 15.",
+    "T04's data on day 12. T07's later session, on day 16, was covered by the consent he gave on day 15.",
     misconceptions=(
         Misconception(
             "forgot the medical use",

@@ -98,7 +98,7 @@ esther_violation_count = Exercise(
         "esther_violations = len(violations(history[-1].ledger))"
     ),
     explanation=(
-        "Seven: on day 9, two categories for each of three testers, then one medical use of T04's data on day 12. When T07 is told and agrees on day 15, his later sessions are allowed; the day-9 session stays a violation. Consent covers what comes after it, never what came before."
+        "Seven: on day 9, two categories for each of three testers, then one medical use of T04's data on day 12. When T07 is told and agrees on day 15, his later session (day 16) is allowed; the day-9 session stays a violation. Consent covers what comes after it, never what came before."
     ),
 )
 

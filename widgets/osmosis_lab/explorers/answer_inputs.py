@@ -33,14 +33,17 @@ PICKS_DESCRIPTION = "Pick all that apply"
 def answer_words(state: Any) -> str:
     """An answer as :meth:`AnswerInputs.state` keeps it, in words.
 
-    >>> answer_words({"Ana": "Simon"}), answer_words(["Niels", "Ana"]), answer_words("9")
+    A typed answer is said with its spaces as a reader hears them: none at its ends, one
+    between words ("Your last checked answer,   12  , got:" read as a stray comma, w57).
+
+    >>> answer_words({"Ana": "Simon"}), answer_words(["Niels", "Ana"]), answer_words("  9  ")
     ('Ana: Simon', 'Niels, Ana', '9')
     """
     if isinstance(state, dict):
         return "; ".join(f"{k}: {v}" for k, v in state.items())
     if isinstance(state, list):
         return ", ".join(map(str, state))
-    return str(state)
+    return " ".join(str(state).split())
 
 
 class AnswerInputs:

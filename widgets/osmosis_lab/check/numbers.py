@@ -66,6 +66,8 @@ def not_a_number(text: str, unit: str, quantity: str | tuple[str, ...] = ()) -> 
 
     >>> not_a_number("inf", "count")
     "'inf' is not a number: type it in digits or words, e.g. 12 or twelve."
+    >>> not_a_number("12/12", "count")
+    "'12/12' is a fraction, and this question asks how many: type the count itself, e.g. 12 or twelve."
     >>> not_a_number("l = 2", "count", quantity="k")
     "'l = 2' gives l, but this question asks for k: type k = 2 if that is what you meant, or just the number."
     """
@@ -77,6 +79,11 @@ def not_a_number(text: str, unit: str, quantity: str | tuple[str, ...] = ()) -> 
         return (
             f"{_quoted(text)} gives {name}, but this question asks for {asked}: type "
             f"{asked} = {number.strip()} if that is what you meant, or just the number."
+        )
+    except FractionForCount:
+        return (
+            f"{_quoted(text)} is a fraction, and this question asks how many: type the count "
+            f"itself, {number_examples(unit)}."
         )
     except TooManyDigits:
         return (
@@ -126,6 +133,10 @@ _SAME_NAME = {"ε": "epsilon", "eps": "epsilon"}
 
 class OtherQuantity(NotANumber):
     """A number named as another quantity than the one asked for ("l = 2" for a k question)."""
+
+
+class FractionForCount(NotANumber):
+    """A fraction typed where the question asks how many ("12/12" for "how many testers")."""
 
 
 def _named(text: str) -> tuple[str | None, str]:
@@ -207,7 +218,8 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     NotANumber
         If the text is empty or is not one number; :class:`TooManyDigits` (a NotANumber) if
         its digits are more than a float holds as typed (a float would read another number);
-        :class:`OtherQuantity` (a NotANumber) if it names another quantity than ``quantity``.
+        :class:`OtherQuantity` (a NotANumber) if it names another quantity than ``quantity``;
+        :class:`FractionForCount` (a NotANumber) if a fraction is typed for a count.
 
     Examples
     --------
@@ -234,6 +246,9 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
         raise OtherQuantity(f"{name!r} is not what the question asks for")
     text = _without_about(text)
     exact, digits = _exact(text)
+    if unit == "count" and exact is not None and not digits:
+        # "12/12" for "how many of the 12": read as 1 it was judged a wrong try (w57)
+        raise FractionForCount(f"{text!r} is a fraction, not a count")
     if exact is None:  # a number in words ("twelve", "douze"), or not a number at all
         sign = text.rstrip().endswith("%")  # "twelve %": the sign is not a word
         named = number_from_words(normalise_phrase(text) + (" percent" if sign else ""))

@@ -174,3 +174,40 @@ def test_the_design_review_rubric_has_criteria_and_four_levels():
 def test_the_checker_notices_a_missing_subsection():
     broken = GUIDE.replace("### Exit question", "### Exit ticket", 1)
     assert missing_subsections(lesson_section(broken, "00")[1]) == ["Exit question"]
+
+
+# ------------------------------------------------- figures the guide quotes, computed here (w56)
+
+
+def guide_words(heading: str, number: str) -> str:
+    """One subsection of a lesson's section, its lines joined (the guide wraps mid-sentence)."""
+    return " ".join(sections(lesson_section(GUIDE, number)[1], 3)[heading].split())
+
+
+def test_lesson_03_preparation_quotes_each_coin_as_the_code_computes_it():
+    """The guide said 76 in 100 at the explorer's ε = 1.1 (it says 75.03) and called ln 3 the
+    lesson's coin (the lesson's is ε = 1, 73.1 in 100)."""
+    import numpy as np
+
+    from osmosis_lab import data
+    from osmosis_lab.explorers.privacy_survey import SurveyExplorer
+    from osmosis_lab.privacy import privacy_loss
+    from osmosis_lab.privacy.chances import chance_words, epsilon_words, in_100
+    from osmosis_lab.privacy.poll import DEFAULT_TRUTH_PROBABILITY, epsilon_of
+    from osmosis_lab.privacy.randomized_response import truth_probability
+
+    prep = guide_words("Preparation", "03")
+    lesson = " ".join(" ".join(markdown(LESSONS[3])).split())
+    lesson_eps = float(re.search(r"at ε = ([\d.]+) it says \"tell the truth\"", lesson)[1])
+    lesson_truth = chance_words(truth_probability(epsilon=lesson_eps))
+    assert f"the lesson's coin is ε = {lesson_eps:g} (truth {lesson_truth})" in prep
+    poll_eps = epsilon_of(DEFAULT_TRUTH_PROBABILITY)
+    assert privacy_loss([poll_eps]).deniable, "the poll's coin is said to sit on the line"
+    assert f"ε = {epsilon_words(poll_eps)}" in prep and "exactly on the line" in prep
+    assert f"at most {in_100(float(DEFAULT_TRUTH_PROBABILITY))} sure" in prep
+    survey = SurveyExplorer(data.load_population(), rng=np.random.default_rng(2019))
+    step = min(float(label) for label in survey.epsilon.labels if float(label) > poll_eps)
+    survey.epsilon.value = step
+    said = re.search(r"could at worst be (\S+ in 100) sure", survey.deniability.value)[1]
+    verdict = "no longer deniable" if "no longer deniable" in survey.deniability.value else None
+    assert verdict and f'ε = {step:g}, is just past the line ({said}: "{verdict}")' in prep

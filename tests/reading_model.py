@@ -148,43 +148,78 @@ class Section:
         return abs(self.stated - self.estimate) <= slack
 
 
-def sections(path: Path) -> list[Section]:
-    """The timed sections of a lesson, with what the model counts in each."""
-    found: list[Section] = []
+def cells_by_section(path: Path):
+    """Each cell of a lesson with the timed section it sits in (its ``Section``, still empty), or
+    ``None`` for a cell outside every timed section (Setup, Summary, What's next ...)."""
     current: Section | None = None
     for cell in nbformat.read(path, as_version=4).cells:
-        source = cell.source
-        heading = _TIMED.search(source)
+        heading = _TIMED.search(cell.source)
         if cell.cell_type == "markdown" and heading:
             extension = "extension" in (heading["title"] + heading["rest"]).lower()
             current = Section(heading["title"].strip(" ·"), int(heading["minutes"]), extension)
-            found.append(current)
-        elif cell.cell_type == "markdown" and re.search(r"^## ", source, re.M):
-            current = None  # Setup, Summary, What's next ...: outside every timed section
+        elif cell.cell_type == "markdown" and re.search(r"^## ", cell.source, re.M):
+            current = None
+        yield current, cell
+
+
+def count(part: Section, cell) -> None:
+    """Add what the model counts in ``cell`` to ``part``."""
+    source = cell.source
+    part.written += cell.metadata.get("osmosis", {}).get("writes", 0)
+    # an activity the model cannot see (judging ten cases one by one, say) states its own
+    # minutes in the cell's metadata, with the reason beside it
+    stated = cell.metadata.get("osmosis", {}).get("minutes")
+    if stated is not None:
+        part.cells += stated / CELL_MINUTES
+    elif cell.cell_type == "markdown":
+        part.words += printed_words.count_words(source)
+        part.asked += sum(int(low) for low in _ASKED.findall(source))
+        part.discussions += source.count("### Discuss") + source.count("**Discuss")
+    elif "exercise" in cell.metadata.get("tags", []):
+        part.exercises += 1
+    elif built := printed_words.explorers_built(source):
+        part.explorers += 1
+        part.printed += sum(printed_words.words_at_start(name) for name in built)
+        for name in built:
+            walked = printed_words.walked(name)
+            part.stepped += walked["words"]
+            part.decisions += walked["decisions"]
+    else:
+        part.cells += 1
+
+
+def sections(path: Path) -> list[Section]:
+    """The timed sections of a lesson, with what the model counts in each."""
+    found: list[Section] = []
+    for current, cell in cells_by_section(path):
         if current is None:
             continue
-        current.written += cell.metadata.get("osmosis", {}).get("writes", 0)
-        # an activity the model cannot see (judging ten cases one by one, say) states its own
-        # minutes in the cell's metadata, with the reason beside it
-        stated = cell.metadata.get("osmosis", {}).get("minutes")
-        if stated is not None:
-            current.cells += stated / CELL_MINUTES
-        elif cell.cell_type == "markdown":
-            current.words += printed_words.count_words(source)
-            current.asked += sum(int(low) for low in _ASKED.findall(source))
-            current.discussions += source.count("### Discuss") + source.count("**Discuss")
-        elif "exercise" in cell.metadata.get("tags", []):
-            current.exercises += 1
-        elif built := printed_words.explorers_built(source):
-            current.explorers += 1
-            current.printed += sum(printed_words.words_at_start(name) for name in built)
-            for name in built:
-                walked = printed_words.walked(name)
-                current.stepped += walked["words"]
-                current.decisions += walked["decisions"]
-        else:
-            current.cells += 1
+        if not found or found[-1] is not current:
+            found.append(current)
+        count(current, cell)
     return found
+
+
+def exercise(path: Path, number: int) -> Section:
+    """What the model counts in "### Exercise ``number``", from its heading to its folded solution
+    (or the next heading): the minutes a teacher frees by setting it as homework (``estimate``).
+
+    >>> round(exercise(Path(__file__).parents[1] / "lessons" / "03_privacy.ipynb", 5).estimate)
+    5
+    """
+    part: Section | None = None
+    for current, cell in cells_by_section(path):
+        heading = cell.cell_type == "markdown" and re.search(r"^##+ ", cell.source, re.M)
+        if part is not None and heading:
+            break
+        if heading and re.search(rf"^### Exercise {number}\b", cell.source, re.M):
+            part = Section(f"Exercise {number}", 0, current is None or current.extension)
+        if part is not None:
+            count(part, cell)
+            if cell.metadata.get("osmosis", {}).get("cell") == "solution":
+                break  # what follows its folded solution is the section's again
+    assert part is not None, f"{path.name} has no '### Exercise {number}'"
+    return part
 
 
 def writing_cells_without_words(path: Path) -> list[str]:

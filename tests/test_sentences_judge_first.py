@@ -122,6 +122,18 @@ def check_results(shown: str, calls: list[dict]) -> None:
         f"Your final calls were right on {final_right} of {n} cases; the app's on {app_right}"
         in shown
     )
+    # how a call and its sureness became a stated chance, before any band quotes one (w56: "the
+    # 20%-40% band: stated 25%" after "Reject at 75% sure", with no word of how)
+    rule = re.search(
+        r"Each call counts as the chance you gave that the couple would do well: your first, "
+        r"(accept|reject) at (\d+)% sure, states (\d+)%; an? (accept|reject) at \2% sure states "
+        r"(\d+)%\.",
+        shown,
+    )
+    assert rule and shown.index(rule[0]) < shown.index("For you, the biggest gap"), shown
+    assert (rule[1], int(rule[2])) == (calls[0]["first_call"], calls[0]["confidence"]), rule[0]
+    assert rule[4] != rule[1] and near(rule[3], yours[0], Fraction(1, 100)), rule[0]
+    assert near(rule[5], 1 - yours[0], Fraction(1, 100)), rule[0]
     # the diagram's headline for you: a band with the biggest gap, its figures
     table = bands(yours, did_well)
     worst = max(abs(mean - rate) for mean, rate, _ in table.values())

@@ -203,7 +203,10 @@ def test_every_marked_code_cell_follows_a_spoiler_warning(path):
     cells = read_notebook(path).cells
     for index, cell in enumerate(cells):
         if cell.cell_type == "code" and is_marked(cell):
-            warning = cells[index - 1].source.split("\n\n")[-1]
+            before = index - 1
+            while cells[before].cell_type == "code" and is_marked(cells[before]):
+                before -= 1  # one warning covers a run of marked cells (an answer box and its cell)
+            warning = cells[before].source.split("\n\n")[-1]
             assert re.match(r"\*\*Spoiler warning \(ep\. [^)]+\):\*\*", warning), (
                 f"{path.name} cell {index} is tagged spoiler; the cell before it must end with a "
                 f"'**Spoiler warning (ep. N):**' paragraph, not {warning[:80]!r}"

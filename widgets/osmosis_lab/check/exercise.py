@@ -94,6 +94,9 @@ class Exercise:
     #: For ``number``: the name of what the question asks for (``"k"``), so "k = 2" reads as 2
     #: and "l = 2" is refused (:func:`parse_number`); the answer's ``variable`` names it too.
     quantity: str = ""
+    #: Whether its control and answer cells show a plot relation of the series (their options or
+    #: verdict name it): they are then tagged ``spoiler``, after the warning the lesson gives.
+    spoiler: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

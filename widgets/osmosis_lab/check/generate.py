@@ -30,6 +30,13 @@ LESSONS = Path(__file__).resolve().parents[3] / "lessons"
 TAGS = {"answer": ["exercise"], "solution": ["solution"], "control": []}
 
 
+def tags(exercise: Exercise, part: str) -> list[str]:
+    """The tags of ``exercise``'s ``part`` cell: ``TAGS``, and ``spoiler`` on the cells that show
+    its options and verdict when the exercise is a spoiler (its solution is folded already)."""
+    marked = exercise.spoiler and part in ("control", "answer")
+    return TAGS[part] + ["spoiler"] * marked
+
+
 class MissingCell(LookupError):
     """A lesson lacks a cell its exercise needs."""
 
@@ -76,7 +83,7 @@ def differences(notebook: nbformat.NotebookNode, lesson: str) -> list[str]:
             cell = notebook.cells[index]
             if cell.source != expected_source(exercise, part):
                 problems.append(f"{lesson} cell {index}: {exercise.name}'s {part} differs")
-            if cell.metadata.get("tags", []) != TAGS[part]:
+            if cell.metadata.get("tags", []) != tags(exercise, part):
                 problems.append(f"{lesson} cell {index}: {exercise.name}'s {part} tags differ")
     problems += [f"{lesson} cell {i}: marked for unknown {key}" for key, i in found.items()]
     return problems
@@ -105,9 +112,8 @@ def generate(notebook: nbformat.NotebookNode, lesson: str) -> nbformat.NotebookN
         for part in parts(exercise):
             cell = notebook.cells[found[exercise.name, part]]
             cell.source = expected_source(exercise, part)
-            tags = TAGS[part]
-            if tags:
-                cell.metadata["tags"] = list(tags)
+            if tags(exercise, part):
+                cell.metadata["tags"] = tags(exercise, part)
             else:
                 cell.metadata.pop("tags", None)
     return notebook

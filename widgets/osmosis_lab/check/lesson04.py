@@ -11,11 +11,13 @@ Examples
 >>> print(ece_by_hand(0.2))
 Correct! Each band holds half the matches: 0.5 × |0.9 - 0.6| + 0.5 × |0.3 - 0.4| = 0.2.
 >>> print(ece_by_hand(0.6))  # doctest: +NORMALIZE_WHITESPACE
-Not yet: 0.6 is the accuracy (12 of 20 yes/no verdicts right).
-Calibration compares each band's stated probability with how often it came true.
+Not yet: 0.6 is the accuracy (12 of 20 yes/no verdicts right), and also the average statement,
+and also the share of the 90% band that came true. Calibration compares each band's stated
+probability with how often it came true.
 >>> print(ece_by_hand(0.1))  # doctest: +NORMALIZE_WHITESPACE
-Not yet: 0.1 is the average statement minus the overall rate: the two bands' gaps have
-opposite signs and cancel. Take the size of each band's gap before you average.
+Not yet: 0.1 is the gap in the 30% band alone, and also the average statement minus the overall
+rate, where the two bands' gaps, of opposite signs, cancel. Take the size of each band's gap, then
+average the two, each weighted by its share of the matches.
 """
 
 import math
@@ -47,10 +49,45 @@ HAND_MEAN_MINUS_RATE = float(np.mean(HAND_PREDICTED) - np.mean(HAND_OUTCOME))
 #: The misconception "accuracy": verdict (stated >= 50 %) equal to the outcome.
 HAND_ACCURACY = float(np.mean((np.array(HAND_PREDICTED) >= 0.5) == np.array(HAND_OUTCOME)))
 
-#: The misconception "forgot the weights": the gap of the 90 % band alone.
-HAND_TOP_GAP = float(
-    abs(0.9 - np.mean([o for p, o in zip(HAND_PREDICTED, HAND_OUTCOME, strict=True) if p == 0.9]))
+#: Each band's stated chance -> the share of its matches that came true (0.9 -> 0.6, 0.3 -> 0.4).
+HAND_CAME_TRUE = {
+    band: float(
+        np.mean([o for p, o in zip(HAND_PREDICTED, HAND_OUTCOME, strict=True) if p == band])
+    )
+    for band in sorted(set(HAND_PREDICTED), reverse=True)
+}
+#: Each band's gap, its size: the 90 % band's alone is the misconception "forgot the weights".
+HAND_GAPS = {band: abs(band - rate) for band, rate in HAND_CAME_TRUE.items()}
+HAND_TOP_GAP = HAND_GAPS[0.9]
+#: Every slip we know of, with the value it lands on. Several land on one value (0.1 is the 30 %
+#: band's gap and the cancelling difference): a hint names each, so it never explains a learner's
+#: slip by another one (issue 12, w56).
+HAND_SLIPS = (
+    (HAND_ACCURACY, "the accuracy (12 of 20 yes/no verdicts right)"),
+    (float(np.mean(HAND_PREDICTED)), "the average statement"),
+    *(
+        (rate, f"the share of the {band:.0%} band that came true")
+        for band, rate in HAND_CAME_TRUE.items()
+    ),
+    *((gap, f"the gap in the {band:.0%} band alone") for band, gap in HAND_GAPS.items()),
+    (
+        HAND_MEAN_MINUS_RATE,
+        "the average statement minus the overall rate, where the two bands' gaps, of opposite "
+        "signs, cancel",
+    ),
+    (sum(HAND_GAPS.values()), "the two bands' gaps added without their weights"),
 )
+
+
+def _slips_at(value: float) -> str:
+    """What ``value`` is, naming every known slip that lands on it.
+
+    >>> _slips_at(0.4)
+    "0.4 is the share of the 30% band that came true, and also the two bands' gaps added without their weights."
+    """
+    said = [words for slip, words in HAND_SLIPS if math.isclose(slip, value, abs_tol=1e-9)]
+    return f"{value:g} is " + ", and also ".join(said) + "."
+
 
 #: The overconfidence settings lesson 04 sweeps.
 SWEEP_SETTINGS = (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
@@ -138,26 +175,33 @@ ece_by_hand = Check(
             "computed accuracy",
             example=HAND_ACCURACY,
             matches=_close(HAND_ACCURACY),
-            hint=f"{HAND_ACCURACY:g} is the accuracy (12 of 20 yes/no verdicts right). Calibration "
-            "compares each band's stated probability with how often it came true.",
+            hint=_slips_at(HAND_ACCURACY) + " Calibration compares each band's stated probability "
+            "with how often it came true.",
             wrong_value=lambda: HAND_ACCURACY,
         ),
         Misconception(
             "forgot the weights",
             example=0.3,
             matches=_close(HAND_TOP_GAP),
-            hint="0.3 is the gap in the 90% band alone. Average the gaps of both bands, each "
-            "weighted by its share of the matches.",
+            hint=_slips_at(HAND_TOP_GAP) + " Average the gaps of both bands, each weighted by its "
+            "share of the matches.",
             wrong_value=lambda: HAND_TOP_GAP,
         ),
         Misconception(
             "mean statement minus overall rate",
             example=HAND_MEAN_MINUS_RATE,
             matches=_close(HAND_MEAN_MINUS_RATE),
-            hint=f"{HAND_MEAN_MINUS_RATE:g} is the average statement minus the overall rate: the two "
-            "bands' gaps have opposite signs and cancel. Take the size of each band's gap before "
-            "you average.",
+            hint=_slips_at(HAND_MEAN_MINUS_RATE) + " Take the size of each band's gap, then "
+            "average the two, each weighted by its share of the matches.",
             wrong_value=lambda: HAND_MEAN_MINUS_RATE,
+        ),
+        Misconception(
+            "added the gaps without weights",
+            example=sum(HAND_GAPS.values()),
+            matches=_close(sum(HAND_GAPS.values())),
+            hint=_slips_at(sum(HAND_GAPS.values())) + " Each band holds half the matches: weight "
+            "each gap by its share (0.5) before you add them.",
+            wrong_value=lambda: sum(HAND_GAPS.values()),
         ),
         Misconception(
             "a percentage",

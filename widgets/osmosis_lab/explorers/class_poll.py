@@ -36,6 +36,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from ..errors import RecordError
+from ..privacy.chances import epsilon_words
 from ..privacy.poll import (
     DEFAULT_TRUTH_PROBABILITY,
     OFFERED_TRUTH_PROBABILITIES,
@@ -109,7 +110,7 @@ class PollKeeper:
 
 
 def _coin_label(p: Fraction) -> str:
-    return f"truth {p.numerator} in {p.denominator} (ε = {epsilon_of(p):.2f})"
+    return f"truth {p.numerator} in {p.denominator} (ε = {epsilon_words(epsilon_of(p))})"
 
 
 class ClassPoll(Explorer):

@@ -41,6 +41,9 @@ FACT_LABELS = {
 #: Table cells with room to breathe (inline: notebook outputs carry no stylesheet of ours).
 CELL = "style='padding:0.15em 0.9em 0.15em 0;text-align:left'"
 GROUP_LABELS = {"tester": "beta testers", "resident": "residents with a public profile"}
+#: The fold for the series' testers' rows: their values follow the series (Lucas's secret
+#: relationship is an episode-2 storyline), so they are shown only to those who open it (w56).
+SERIES_FOLD = "Spoiler (ep. 2): what the attacker learns about the {n} testers from the series"
 
 
 class LinkageExplorer(Explorer):
@@ -58,6 +61,7 @@ class LinkageExplorer(Explorer):
         super().__init__()
         self.released, self.key = beta_export(people, population, rng=rng)
         self.known = known_to_attacker(people, public_profiles)
+        self.series = set(people.loc[people["source"] == "named in the series", "name"])
         self.knows = {
             column: widgets.Checkbox(
                 value=column in knows, description=KNOWS_LABELS[column], indent=False
@@ -127,26 +131,30 @@ class LinkageExplorer(Explorer):
         return lines
 
     def leaks_html(self) -> str:
-        """A table of what the attacker now learns about each tester (nothing graphic)."""
+        """A table of what the attacker now learns about each tester (nothing graphic); the
+        series' testers' rows in a spoiler fold below it."""
         testers = self.known.index[self.known["group"] == "tester"]
         facts = self.result.facts_learned(self.released, list(SENSITIVE_COLUMNS))
         sizes = self.result.group_sizes
-        header = "".join(f"<th scope='col' {CELL}>{FACT_LABELS[c]}</th>" for c in SENSITIVE_COLUMNS)
-        rows = []
+        rows = {}
         for name in testers:
             cells = [_fact(facts, name, c) for c in SENSITIVE_COLUMNS]
             found = "unique" if sizes[name] == 1 else f"one of {sizes[name]}"
-            rows.append(
+            rows[name] = (
                 f"<tr><th scope='row' {CELL}>{html.escape(name)}</th><td {CELL}>{found}</td>"
                 + "".join(f"<td {CELL}>{c}</td>" for c in cells)
                 + "</tr>"
             )
-        return (
-            "<table class='osmosis-leaks' aria-label='What the attacker learns about each tester'>"
-            "<caption>What the attacker learns about each beta tester (invented data)</caption>"
-            f"<tr><th scope='col' {CELL}>tester</th>"
-            f"<th scope='col' {CELL}>found as</th>{header}</tr>" + "".join(rows) + "</table>"
+        series = [row for name, row in rows.items() if name in self.series]
+        table = _leaks_table(
+            "What the attacker learns about each beta tester invented for these lessons",
+            [row for name, row in rows.items() if name not in self.series],
         )
+        if not series:
+            return table
+        summary = html.escape(SERIES_FOLD.format(n=len(series)))
+        fold = _leaks_table("The testers from the series (their values are invented too)", series)
+        return f"{table}<details><summary>{summary}</summary>{fold}</details>"
 
     @classmethod
     def with_lesson_data(cls) -> "LinkageExplorer":
@@ -154,6 +162,16 @@ class LinkageExplorer(Explorer):
             load_people(), load_population(), load_public_profiles(),
             rng=np.random.default_rng(2019),
         )  # fmt: skip
+
+
+def _leaks_table(caption: str, rows: list[str]) -> str:
+    header = "".join(f"<th scope='col' {CELL}>{FACT_LABELS[c]}</th>" for c in SENSITIVE_COLUMNS)
+    return (
+        f"<table class='osmosis-leaks' aria-label='{html.escape(caption, quote=True)}'>"
+        f"<caption>{html.escape(caption)}</caption>"
+        f"<tr><th scope='col' {CELL}>tester</th>"
+        f"<th scope='col' {CELL}>found as</th>{header}</tr>" + "".join(rows) + "</table>"
+    )
 
 
 def _fact(facts: pd.DataFrame, name: str, column: str) -> str:

@@ -24,6 +24,7 @@ import ipywidgets as widgets
 
 from ..check.exercises import headings
 from ..errors import OsmosisLabError
+from ..privacy.chances import epsilon_words
 from ..privacy.poll import (
     DEFAULT_TRUTH_PROBABILITY,
     OFFERED_TRUTH_PROBABILITIES,
@@ -137,7 +138,7 @@ class TeacherPoll(Explorer):
             lines, unread, counts = [str(error)], [], None
         n = counts.answered if counts is not None and counts.answered else 30
         lines += [
-            f"With {n} answers the 95% interval is {w:.2f} wide at epsilon {e:.2f} "
+            f"With {n} answers the 95% interval is {w:.2f} wide at epsilon {epsilon_words(e)} "
             f"(truth {p.numerator} in {p.denominator})."
             for p, e, w in width_table(n)
         ]

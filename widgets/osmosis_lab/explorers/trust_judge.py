@@ -41,7 +41,7 @@ from .confirm import ConfirmStep
 from .judge_record import JudgeRecord, KeepsCalls
 from .live import LiveText
 from .plain_words import calibration_error_words
-from .trust_judge_words import ReportText, case_card_html, live_report_html
+from .trust_judge_words import ReportText, case_card_html, live_report_html, stated_chance_words
 
 BINS = 5
 #: What the Next case button says on the last case: pressing it shows the results (the lesson
@@ -271,6 +271,7 @@ class JudgeFirstExplorer(KeepsCalls, Explorer):
                 f"You said on average you were {you['mean_predicted']:.0%} sure a couple would "
                 f"do well; the app, {app['mean_predicted']:.0%}; {you['observed_rate']:.0%} did.",
                 found["reliance"].in_words(),
+                stated_chance_words(self.answers[0]["initial"], self.answers[0]["confidence"]),
                 *trust_charts.reliability_text(found["tables"]["you"], who="you")[:1],
                 *trust_charts.reliability_text(found["tables"]["the app"])[:1],
             ],

@@ -15,6 +15,7 @@ import html
 import pandas as pd
 
 from ..categories import CATEGORIES, CATEGORY_LABELS
+from ..trust import decision_probability
 
 
 class ReportText(str):
@@ -60,4 +61,27 @@ def case_card_html(case: pd.Series) -> str:
         f"<table>{rows}</table>"
         "<p><em>Would you have matched them? Names are hidden; the data are invented.</em></p>"
         "</section>"
+    )
+
+
+def stated_chance_words(call: str, sure: int) -> str:
+    """How a call and its sureness become the chance the results call "stated": the chance the
+    learner gave that the couple would do well (a reject at 75 % sure states 25 %).
+
+    The results quote bands of stated chances ("the 20%-40% band: stated 25%") to a learner who
+    only ever said accept or reject and how sure (issue 12, w56): this says how one became the other,
+    with the learner's own first call, by the rule the results use (``decision_probability``).
+
+    >>> stated_chance_words("reject", 75)  # doctest: +NORMALIZE_WHITESPACE
+    'Each call counts as the chance you gave that the couple would do well: your first, reject at
+    75% sure, states 25%; an accept at 75% sure states 75%.'
+    >>> stated_chance_words("accept", 60).endswith("accept at 60% sure, states 60%; a reject at 60% sure states 40%.")
+    True
+    """
+    chance = decision_probability([call == "accept"], [sure / 100])[0]
+    other, article = ("reject", "a") if call == "accept" else ("accept", "an")
+    flipped = decision_probability([other == "accept"], [sure / 100])[0]
+    return (
+        "Each call counts as the chance you gave that the couple would do well: your first, "
+        f"{call} at {sure}% sure, states {chance:.0%}; {article} {other} at {sure}% sure states {flipped:.0%}."
     )

@@ -3,7 +3,7 @@
 :func:`in_100` rounds to the nearest, or up for a worst case (down for what is left beside
 it); :func:`rounding_said` says so when rounding moved the figure; :func:`chance_words` keeps
 the decimals it takes to show a chance is not whole, for a chance lesson 03 names in several
-places as one quantity (the coin's truth chance).
+places as one quantity (the coin's truth chance); :func:`epsilon_words` writes an ε beside them.
 
 >>> in_100(0.53), rounding_said(0.7311, "up"), chance_words(0.7310585786)
 ('53 in 100', '74 in 100 (73.1 rounded up)', '73.1 in 100')
@@ -102,3 +102,27 @@ def _figure(exact: float) -> str:
     return next(
         f for d in (1, 2, 3, 4, 9) if not float(f := f"{exact:.{d}f}").is_integer() or d == 9
     )
+
+
+#: The largest e^ε written as a logarithm ("ln 27"): three polls with the coin "truth 3 in 4".
+LOG_NAMED_UP_TO = 1000
+
+
+def epsilon_words(epsilon: float) -> str:
+    """An ε as printed beside a chance: "ln 3 ≈ 1.099" when it is exactly a logarithm.
+
+    The class poll's coins have ε = ln 2, ln 3, ln 4, ln 9 exactly. Rounded to 1.1, ln 3 reads
+    as lesson 03's ε = 1.1, which is past the deniable line while ln 3 sits on it (issue 12,
+    w56): an exact logarithm is named, with three decimals; any other ε keeps two at most.
+
+    >>> epsilon_words(math.log(3)), epsilon_words(3 * math.log(3)), epsilon_words(1.1)
+    ('ln 3 ≈ 1.099', 'ln 27 ≈ 3.296', '1.1')
+    >>> epsilon_words(1.0), epsilon_words(0.2 * 5), epsilon_words(0.0)
+    ('1', '1', '0')
+    """
+    if 0 < epsilon < math.log(LOG_NAMED_UP_TO + 1):
+        factor = math.exp(epsilon)
+        whole = round(factor)
+        if whole >= 2 and math.isclose(factor, whole, rel_tol=1e-9):
+            return f"ln {whole} ≈ {epsilon:.3f}"
+    return f"{round(epsilon, 2):g}"

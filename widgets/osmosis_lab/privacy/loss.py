@@ -45,7 +45,7 @@ from numbers import Real
 from osmosis_lab.errors import PrivacyError
 
 # chances as "N in 100": their own module, imported from here as before (and by the worst case)
-from .chances import chance_words, in_100, rounding_said  # noqa: F401 - imported from here
+from .chances import chance_words, epsilon_words, in_100, rounding_said  # noqa: F401 - imported from here
 
 #: Above this many times the odds are said in words: e^ε is then "more than a million".
 MILLION = 1e6
@@ -155,7 +155,7 @@ class PrivacyLoss:
         elif self.epsilon == 0:  # not "can grow up to 1.0 times" (w47)
             why = ": the odds cannot grow (epsilon = 0: nothing about them is released)"
         else:
-            why = f": the odds can grow up to {self.odds_words()} (epsilon = {round(self.epsilon, 2):g} in total)"
+            why = f": the odds can grow up to {self.odds_words()} (epsilon = {epsilon_words(self.epsilon)} in total)"
         worst = self.worst_case_words()
         return (
             f"An observer who thought there was a {in_100(self.prior)} chance that {who} "

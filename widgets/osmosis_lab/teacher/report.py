@@ -25,7 +25,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from osmosis_lab.privacy.loss import privacy_loss
+from osmosis_lab.privacy.loss import epsilon_words, privacy_loss
 from osmosis_lab.privacy.poll import PollResult
 from osmosis_lab.privacy.poll_budget import ClassPrivacy
 from osmosis_lab.records import inert_markdown
@@ -218,7 +218,7 @@ def poll_sentences(result: PollResult, spend: ClassPrivacy, *, question: str) ->
         f"(between {result.low:.0%} and {result.high:.0%}, {result.confidence:.0%} interval).",
         "Why no single answer gives anyone away: "
         + one.sentence("a learner who sent Yes", "truly meant yes"),
-        f"This class has spent epsilon = {spend.total:.2f} in polls so far.",
+        f"This class has spent epsilon = {epsilon_words(spend.total)} in polls so far.",
     ]
     if result.answered < THRESHOLD * 2:
         lines.append(

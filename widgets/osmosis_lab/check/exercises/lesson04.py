@@ -104,6 +104,7 @@ lucas_wellbeing_match = Exercise(
         "measurable stand-in for what people want is called optimising a **proxy**."
     ),
     control=True,
+    spoiler=True,  # its options and verdict name Lucas's two matches (episode 2)
 )
 
 

@@ -432,12 +432,14 @@ print(control.state(), control.status)
 
 
 def _run_failing(client, source):
-    """What a failing cell shows: its printed text and the error's name."""
+    """What a failing cell shows: its printed and displayed text, and the error's name."""
     shown = []
     client.execute_interactive(
         source,
         output_hook=lambda m: shown.append(
-            m["content"].get("text", "") or m["content"].get("ename", "")
+            m["content"].get("text", "")
+            or m["content"].get("data", {}).get("text/plain", "")
+            or m["content"].get("ename", "")
         ),
         timeout=60,
     )

@@ -22,7 +22,10 @@ True
 
 from __future__ import annotations
 
+import html
 import sys
+
+from IPython.display import display
 
 NOTE = (
     "This cell needs the cells above it, and none of this notebook's cells has run since the "
@@ -43,7 +46,11 @@ def _name_error(shell, etype, value, tb, tb_offset=None) -> None:
     """IPython's custom-exception handler: the note, then the usual traceback (IPython
     discards what a handler returns; the handler shows the error itself)."""
     if not _setup_has_run(list(sys.modules)):
-        print(NOTE, flush=True)
+        # as a paragraph, not printed text: a stream output wraps mid-word in JupyterLab (w55)
+        display(
+            {"text/plain": NOTE, "text/html": f"<p><strong>{html.escape(NOTE)}</strong></p>"},
+            raw=True,
+        )
     shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 

@@ -1,5 +1,8 @@
 """Lesson 04's explorers, driven headless as a learner would: set widgets, read the text."""
 
+import html
+import re
+
 import numpy as np
 import pytest
 
@@ -426,3 +429,16 @@ def test_once_a_call_is_locked_the_explorer_no_longer_asks_to_decide(judge):
     judge.next_case.click()
     # the next case, named: the summary is what a screen reader hears on Next case (w53)
     assert f"Case 2 of {len(judge.cases)}: decide before" in judge.summary.value
+
+
+def test_a_move_of_the_dial_says_its_band_not_all_ten(dial):
+    """w55 heard the whole ten-band record (1,084 characters) at every arrow key: the live
+    text says the dial's band and the calibration figures; the bands are read when reached."""
+    dial.dial.index = 10
+    table = reliability_table(
+        app_certainty(dial.scores, overconfidence=dial.overconfidence.value), dial.outcome, bins=10
+    )
+    every_band = reliability_text(table)[1:]
+    assert not [line for line in every_band if html.escape(line, quote=False) in dial.summary.value]
+    assert all(html.escape(line, quote=False) in dial.bands.value for line in every_band)
+    assert len(re.sub(r"<[^>]+>", "", dial.summary.value)) < 600

@@ -120,10 +120,18 @@ class Explorer:
         self.summary: widgets.DOMWidget = LiveText()
         self.view: widgets.Box | None = None
 
-    def _assemble(self, controls: list[widgets.Widget], extra: list[widgets.Widget] = ()) -> None:
-        """Lay out controls on top, then any extra widgets, the chart and its text equivalent."""
+    def _assemble(
+        self,
+        controls: list[widgets.Widget],
+        extra: list[widgets.Widget] = (),
+        after: list[widgets.Widget] = (),
+    ) -> None:
+        """Lay out controls on top, then any extra widgets, the chart and its text equivalent,
+        then ``after`` (text read when reached, not said at each change)."""
         # last, hidden: the page-wide look of explorers a restart left behind (.stopped)
-        self.view = widgets.VBox([*controls, *extra, self.chart, self.summary, stopped.carrier()])
+        self.view = widgets.VBox(
+            [*controls, *extra, self.chart, self.summary, *after, stopped.carrier()]
+        )
         newest.announce(self)  # a re-run cell's new explorer replaces the old for its readers
         for control in controls:
             if hasattr(control, "value") and not isinstance(control, widgets.Button):

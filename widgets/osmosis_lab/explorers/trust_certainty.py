@@ -60,7 +60,10 @@ class CertaintyExplorer(Explorer):
             style={"description_width": "initial"},
             continuous_update=False,
         )
-        self._assemble([self.dial, self.overconfidence])
+        # the track record band by band: read when reached, not said at each move of the dial
+        # (w55 heard all ten bands, 1,084 characters, at every arrow key)
+        self.bands = widgets.HTML()
+        self._assemble([self.dial, self.overconfidence], after=[self.bands])
         self.refresh()
 
     @classmethod
@@ -86,8 +89,10 @@ class CertaintyExplorer(Explorer):
                 f"(0 = every stated probability comes true as often as stated).",
                 f"Accuracy of the yes/no verdict: {summary['accuracy']:.0%}, the same at every "
                 "overconfidence setting: it changes how sure the app sounds, not what it says.",
-                *trust_charts.reliability_text(table)[1:],
             ],
+        )
+        self.bands.value = text_block(
+            "The track record, band by band", trust_charts.reliability_text(table)[1:]
         )
 
     def headline(self, table: pd.DataFrame, dial_bin: int) -> str:

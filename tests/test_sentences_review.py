@@ -491,6 +491,25 @@ def test_no_data_read_matches_nobody_in_every_figure(panel):
             assert said[couples] == "nobody matched", "the corner was not reached"
 
 
+def test_reading_nothing_says_why_the_export_and_the_minors_figures_stay(panel):
+    """w59 unticked every data category and read "235 of 1024 re-identified" and "4 uses of a
+    minor's data" unchanged, with nothing on screen saying why: the export is the beta's table
+    and the minors are signed up whatever the app reads. Said exactly when nothing is read."""
+    panel.set_design(AS_PLANNED)
+    boxes = list(panel.categories.values())
+    for count in range(len(boxes), -1, -1):
+        for box in boxes:
+            box.value = boxes.index(box) < count
+        shown = html.unescape(re.sub(r"<[^>]+>", " ", panel.summary.value))
+        said = "Reading no data category changes the matching only." in shown
+        assert said is (count == 0), (count, said)
+    for figure, _better, planned, mine, _bold in table_rows(panel):
+        if figure.startswith("uses of a minor"):
+            assert mine == planned, (figure, planned, mine)  # as the sentence says
+        if figure.startswith("people in the city re-identified"):
+            assert not mine.startswith("0 "), (figure, mine)  # the export still leaks
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_review_sentences_in_random_sequences(panel, seed):
     panel.set_design(AS_PLANNED)

@@ -202,11 +202,24 @@ def privacy_notes(figures: Consequences) -> list[str]:
             f"{_people(p.health_learned)}."
         )
     # the words first for every learner; the module's name on a line of its own for those who code
-    return [
+    lines = [
         "Privacy cost (an invented model of what an observer could come to believe about one "
         f"resident). {spent} {cost}",
         f"For those who code: the model is explained in {PRIVACY_COST_MODULE}.",
     ]
+    if not design.categories:
+        lines.insert(0, NOTHING_READ)
+    return lines
+
+
+#: Said when the design reads no data category: a learner who unticked every one expected the
+#: export's leaks and the minors' uses to drop to zero, and the screen did not say why not (w59).
+NOTHING_READ = (
+    "Reading no data category changes the matching only. The research export is the beta's own "
+    "table of the people in the launch (age, area, job, gender and health condition), whatever "
+    "the app reads; and a minor in the launch is still signed up for matching and research, so "
+    "the minors' uses without a valid consent do not change either."
+)
 
 
 def figure_row(row) -> str:

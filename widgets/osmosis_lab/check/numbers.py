@@ -67,7 +67,7 @@ def not_a_number(text: str, unit: str, quantity: str | tuple[str, ...] = ()) -> 
     >>> not_a_number("inf", "count")
     "'inf' is not a number: type it in digits or words, e.g. 12 or twelve."
     >>> not_a_number("12/12", "count")
-    "'12/12' is a fraction, and this question asks how many: type the count itself, e.g. 12 or twelve."
+    "'12/12' is a fraction, and this question asks how many: type the count itself, as a whole number."
     >>> not_a_number("l = 2", "count", quantity="k")
     "'l = 2' gives l, but this question asks for k: type k = 2 if that is what you meant, or just the number."
     """
@@ -82,8 +82,9 @@ def not_a_number(text: str, unit: str, quantity: str | tuple[str, ...] = ()) -> 
         )
     except FractionForCount:
         return (
+            # no example number: "e.g. 12" for "12/12" invited a wrong answer (w59)
             f"{_quoted(text)} is a fraction, and this question asks how many: type the count "
-            f"itself, {number_examples(unit)}."
+            "itself, as a whole number."
         )
     except TooManyDigits:
         return (

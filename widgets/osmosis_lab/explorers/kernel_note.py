@@ -29,8 +29,8 @@ from IPython.display import display
 
 NOTE = (
     "This cell needs the cells above it, and none of this notebook's cells has run since the "
-    "kernel started or restarted. Run it from the top: Run > Run All Cells. In a lesson, then "
-    "sign in again with the same name: the answers you kept come back."
+    "kernel started or restarted. Run it from the top: Run > Run All Cells. Then, if the "
+    "notebook has a sign-in, sign in again with the same name: the answers you kept come back."
 )
 
 #: What importing this extension itself loads: the package and this module.

@@ -21,7 +21,7 @@ from osmosis_lab.check.plain import MAX_DEPTH, MAX_ITEMS, NotPlainData, to_plain
         ("0,15", "fraction", 0.15),  # a decimal comma, as many learners write it
         ("15 %", "fraction", 0.15),  # per cent means hundredths, whatever the unit
         ("15%", "value", 0.15),
-        ("15", "fraction", 15.0),  # stays 15: the check can say "a fraction, not a percentage"
+        ("15", "fraction", 15.0),  # stays 15: the check can say how a percentage is typed
         ("0.5", "value", 0.5),
         ("1 024", "count", 1024),
         ("12.0", "count", 12),

@@ -53,7 +53,8 @@ randomized_response_estimate = Check(
             "gave a percentage",
             example=17.5,
             matches=lambda a: is_number(a) and abs(a / 100 - _survey_estimate()) < 0.01,
-            hint="Give the share as a fraction between 0 and 1, not a percentage.",
+            hint="The share is a fraction between 0 and 1: 25 % is 0.25. In the answer box a "
+            "percentage reads with its sign, 25 %.",
             form_slip=True,
         ),
     ),

@@ -149,7 +149,8 @@ review_informed_share = Check(
             "gave a percentage",
             example=13,
             matches=lambda a: 1 < a <= 100,
-            hint="Give a fraction between 0 and 1 (for example 0.25), not a percentage.",
+            hint="A share is a fraction between 0 and 1: 25 % is 0.25. In the answer box a "
+            "percentage reads with its sign, 25 %.",
             form_slip=True,
         ),
         Misconception(

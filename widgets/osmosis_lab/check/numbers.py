@@ -207,7 +207,7 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
         ``"count"``: a whole number comes back as an ``int``; ``"fraction"`` or ``"value"``:
         a ``float`` (an ``int`` beyond 2**53, which a float would change). Whatever the unit,
         ``"15 %"`` means 0.15 (that is what per cent means); ``"15"`` stays 15, so the check
-        can say "give a fraction, not a percentage".
+        can say how a percentage is typed (with its sign).
     quantity
         The name (or names) of what the question asks for, e.g. ``"k"``: "k = 2" reads as 2,
         and a number named as anything else ("l = 2") is refused, not judged as a k. Left

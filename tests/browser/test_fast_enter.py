@@ -27,6 +27,7 @@ import json
 from osmosis_lab.records import RecordStore
 
 from .harness.scratch import write_notebook
+from .harness.scripts import RECORD_SPOKEN
 from .harness.slow_machine import SLOW_TEXT
 
 LESSON = "01_what_is_a_match"
@@ -62,20 +63,6 @@ def _cells(folder: str) -> list[str]:
 
 def _kept(folder) -> dict:
     return RecordStore(folder).load(LEARNER)[LESSON][EXERCISE]
-
-
-#: Records, in the page, every text each live region (a LiveText: what a screen reader speaks)
-#: shows from now on, in order; returns how many regions it watches.
-RECORD_SPOKEN = """
-() => {
-  window.__osmosisSpoken = [];
-  const regions = document.querySelectorAll('.osmosis-live [aria-live]');
-  regions.forEach(region => new MutationObserver(() => window.__osmosisSpoken.push(
-    region.textContent.replace(/\\s+/g, ' ').trim())).observe(
-    region, {childList: true, subtree: true, characterData: true}));
-  return regions.length;
-}
-"""
 
 
 def _enter_overtook(heard: list, press: int, before: str, after: str) -> bool:

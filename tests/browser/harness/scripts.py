@@ -278,3 +278,17 @@ CONTROLS = """
   return found;
 }
 """
+
+
+#: Records, in the page, every text each live region (a LiveText: what a screen reader speaks)
+#: shows from now on, in order; returns how many regions it watches.
+RECORD_SPOKEN = """
+() => {
+  window.__osmosisSpoken = [];
+  const regions = document.querySelectorAll('.osmosis-live [aria-live]');
+  regions.forEach(region => new MutationObserver(() => window.__osmosisSpoken.push(
+    region.textContent.replace(/\\s+/g, ' ').trim())).observe(
+    region, {childList: true, subtree: true, characterData: true}));
+  return regions.length;
+}
+"""

@@ -30,3 +30,17 @@ SLOW_TEXT = (
     "    return _set_state(self, sync_data)\n"
     "_text_boxes.Text.set_state = _slow_set_state\n"
 )
+
+#: A busy kernel for choices: every choice a row of choice buttons sends takes 2.5 seconds to
+#: handle, so a learner's next arrow keys and a press of Check come while it is busy (as
+#: ``SLOW_TEXT``, and as wide, for a loaded CI machine).
+SLOW_CHOICE = (
+    "import time\n"
+    "from osmosis_lab.explorers import choice_buttons as _choice_buttons\n"
+    "_choice_set_state = _choice_buttons.ToggleButtons.set_state\n"
+    "def _slow_choice(self, sync_data):\n"
+    "    if 'index' in sync_data:\n"
+    "        time.sleep(2.5)\n"
+    "    return _choice_set_state(self, sync_data)\n"
+    "_choice_buttons.ToggleButtons.set_state = _slow_choice\n"
+)

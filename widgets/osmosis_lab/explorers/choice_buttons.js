@@ -99,6 +99,13 @@ function render({ model, el }) {
     if (focused) buttons.find((b) => b.tabIndex === 0)?.focus();
   }
 
+  // The kernel hears a choice as a message of its own, sent at once: a state update waits while
+  // the last is handled (ipywidgets' throttle), so a Check pressed right after the arrows would
+  // reach the kernel before the last choice and judge the one before it (w55).
+  function tell(state) {
+    model.send({ event: "choose", state });
+  }
+
   // A checkbox turns on or off; the others stay as they are.
   function flip(i) {
     if (model.get("disabled") || i < 0 || i >= buttons.length) return;
@@ -106,8 +113,9 @@ function render({ model, el }) {
     const picked = new Set(model.get("indexes"));
     if (picked.has(i)) picked.delete(i);
     else picked.add(i);
-    model.set("indexes", [...picked].sort((a, b) => a - b));
-    model.save_changes();
+    const indexes = [...picked].sort((a, b) => a - b);
+    model.set("indexes", indexes);
+    tell({ indexes });
     update();
   }
 
@@ -116,7 +124,7 @@ function render({ model, el }) {
     buttons[i].focus();
     if (model.get("index") === i) return;
     model.set("index", i);
-    model.save_changes();
+    tell({ index: i });
     update();
   }
 

@@ -103,6 +103,29 @@ class _ChoiceRow(anywidget.AnyWidget):
             if found is not None:
                 kwargs.setdefault(name, str(found))
         super().__init__(options=options, **kwargs)
+        self.on_msg(self._chosen_in_the_browser)
+
+    def _chosen_in_the_browser(self, _row, content: dict, _buffers) -> None:
+        """Apply a choice the browser sends as it is made (``choice_buttons.js``: ``tell``).
+
+        The browser sends each choice as a message of its own, at once, so it reaches the kernel
+        before a Check pressed after it: a state update would wait while the one before it is
+        handled (ipywidgets' message throttle) and the Check would judge the choice before the
+        last (w55). It is applied as an update from the browser is (``set_state``), not echoed
+        back: the browser shows it already.
+
+        >>> row = ToggleButtons(options=["a", "b", "c"])
+        >>> row._handle_custom_msg({"event": "choose", "state": {"index": 2}}, [])
+        >>> row.index, row.value
+        (2, 'c')
+        >>> picks = PickButtons(options=["a", "b", "c"])
+        >>> picks._handle_custom_msg({"event": "choose", "state": {"indexes": [2, 0]}}, [])
+        >>> picks.value
+        ('a', 'c')
+        """
+        state = content.get("state") if content.get("event") == "choose" else None
+        if isinstance(state, dict) and not self.disabled:
+            self.set_state({name: state[name] for name in ("index", "indexes") if name in state})
 
     @traitlets.validate("options")
     def _as_tuple(self, proposal):
@@ -131,7 +154,8 @@ class ToggleButtons(_ChoiceRow):
     ``style`` takes ipywidgets' ``description_width`` and ``button_width``.
     """
 
-    index = traitlets.Int(None, allow_none=True).tag(sync=True)
+    # not echoed: a choice comes from the browser, which shows it already (see above)
+    index = traitlets.Int(None, allow_none=True).tag(sync=True, echo_update=False)
     value = traitlets.Any(None, allow_none=True)
     label = traitlets.Unicode(None, allow_none=True)
 
@@ -202,7 +226,7 @@ class PickButtons(_ChoiceRow):
     """
 
     _multiple = traitlets.Bool(True).tag(sync=True)
-    indexes = traitlets.Tuple().tag(sync=True)
+    indexes = traitlets.Tuple().tag(sync=True, echo_update=False)
     value = traitlets.Tuple()
 
     @traitlets.validate("indexes")

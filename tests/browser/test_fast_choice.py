@@ -1,6 +1,7 @@
-"""Arrow keys, then Tab and Enter on Check at once, on a busy kernel: Check judges the option the
-learner chose last, and no verdict on an option passed on the way is shown or spoken (w55; in
-JupyterLab and Chromium).
+"""Arrow keys, then Tab and Enter on a button at once, on a busy kernel: Check judges the option
+the learner chose last, and no verdict on an option passed on the way is shown or spoken (w55);
+a button pressed after a slider's keys reads the slider where the learner left it (in JupyterLab
+and Chromium).
 
 The walkthrough (a screen-reader user, keyboard only): in a row of choice buttons she pressed the
 arrows to her answer, then Tab and Enter within 100 ms. The browser holds back a widget's state
@@ -11,8 +12,10 @@ The choice buttons now send each choice as a message of their own, at once, so i
 kernel before a Check pressed after it. The kernel is made busy here (each choice takes 2.5
 seconds to handle), so the presses come while it is busy every time.
 
-Shown to fail with the choice sent as a state update (``choice_buttons.js`` as it was): the
-regions said "Not yet" for Ana Stern, and the record kept her as the first answer.
+The slider (``slider.js``) had the same fault and the same cure (:mod:`.sent_at_once`).
+
+Shown to fail with the choice and the position sent as state updates (the widgets as they were):
+the regions said "Not yet" for Ana Stern, and the button read the slider at 1 of 3 keys.
 """
 
 from __future__ import annotations
@@ -28,6 +31,17 @@ LESSON = "00_start_here"
 EXERCISE = "youngest_tester"  # options: Niels Larson (the answer), Ana Stern, Lucas Apert, …
 LEARNER = "Nour Fast"
 NOTEBOOK = "lessons/_fast_choice.ipynb"
+#: A slider and a button that reads it: the pattern of lesson 03's noise dial (epsilon, then
+#: "Publish this count") and of every explorer whose button acts on its sliders.
+SLIDER_CELL = (
+    "import ipywidgets as widgets\n"
+    "from osmosis_lab.explorers.controls import IntSlider\n\n"
+    "dial = IntSlider(value=0, min=0, max=5, description='Dial')\n"
+    "read = widgets.Label('nothing read yet')\n"
+    "button = widgets.Button(description='Read the dial')\n"
+    "button.on_click(lambda _: setattr(read, 'value', f'The dial reads {dial.value}.'))\n"
+    "widgets.VBox([dial, button, read])"
+)
 
 
 def _cells(folder: str) -> list[str]:
@@ -36,10 +50,13 @@ def _cells(folder: str) -> list[str]:
         "from osmosis_lab.explorers.answers import answer_control\n\n"
         f"my_work.sign_in({LESSON!r}, folder={folder!r})",
         f"answer_control({EXERCISE!r})",
+        SLIDER_CELL,
     ]
 
 
-def test_check_pressed_at_once_after_the_arrows_judges_the_last_choice(lab, lab_server, tmp_path):
+def test_a_press_at_once_after_the_keys_acts_on_the_last_choice_and_position(
+    lab, lab_server, tmp_path
+):
     folder = tmp_path / "records"
     folder.mkdir()
     write_notebook(lab_server.root / NOTEBOOK, _cells(str(folder)))
@@ -65,3 +82,13 @@ def test_check_pressed_at_once_after_the_arrows_judges_the_last_choice(lab, lab_
     assert "Correct!" in choice.readout()
     kept = RecordStore(folder).load(LEARNER)[LESSON][EXERCISE]
     assert kept["tries"] == 1 and kept["answer"] == kept["first_answer"] == "Niels Larson", kept
+
+    # the slider: three steps to the right, then Tab and Enter on the button, at once
+    dial = lab.control("Dial").focus()
+    sent_before = lab.comm_sent()
+    for key in ("ArrowRight", "ArrowRight", "ArrowRight", "Tab"):
+        lab.page.keyboard.press(key)
+    assert plain(lab.page.evaluate("() => document.activeElement.textContent")) == "Read the dial"
+    lab.page.keyboard.press("Enter")
+    lab.wait_for_keys(sent_before, timeout=30)
+    assert "The dial reads 3." in dial.readout(), dial.readout()

@@ -31,16 +31,19 @@ SLOW_TEXT = (
     "_text_boxes.Text.set_state = _slow_set_state\n"
 )
 
-#: A busy kernel for choices: every choice a row of choice buttons sends takes 2.5 seconds to
-#: handle, so a learner's next arrow keys and a press of Check come while it is busy (as
-#: ``SLOW_TEXT``, and as wide, for a loaded CI machine).
+#: A busy kernel for choices and sliders: every position a row of choice buttons or a slider
+#: sends takes 2.5 seconds to handle, so a learner's next arrow keys and a press of a button come
+#: while it is busy (as ``SLOW_TEXT``, and as wide, for a loaded CI machine).
 SLOW_CHOICE = (
     "import time\n"
-    "from osmosis_lab.explorers import choice_buttons as _choice_buttons\n"
-    "_choice_set_state = _choice_buttons.ToggleButtons.set_state\n"
-    "def _slow_choice(self, sync_data):\n"
-    "    if 'index' in sync_data:\n"
-    "        time.sleep(2.5)\n"
-    "    return _choice_set_state(self, sync_data)\n"
-    "_choice_buttons.ToggleButtons.set_state = _slow_choice\n"
+    "from osmosis_lab.explorers import choice_buttons as _choice_buttons, controls as _controls\n"
+    "def _slowed(kind):\n"
+    "    set_state = kind.set_state\n"
+    "    def slow(self, sync_data):\n"
+    "        if 'index' in sync_data:\n"
+    "            time.sleep(2.5)\n"
+    "        return set_state(self, sync_data)\n"
+    "    kind.set_state = slow\n"
+    "_slowed(_choice_buttons.ToggleButtons)\n"
+    "_slowed(_controls._PositionSlider)\n"
 )

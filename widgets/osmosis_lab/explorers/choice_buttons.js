@@ -99,11 +99,11 @@ function render({ model, el }) {
     if (focused) buttons.find((b) => b.tabIndex === 0)?.focus();
   }
 
-  // The kernel hears a choice as a message of its own, sent at once: a state update waits while
-  // the last is handled (ipywidgets' throttle), so a Check pressed right after the arrows would
-  // reach the kernel before the last choice and judge the one before it (w55).
+  // The kernel hears a choice as a message of its own, sent at once (sent_at_once.py): a state
+  // update waits while the last is handled (ipywidgets' throttle), so a Check pressed right
+  // after the arrows would reach the kernel first and judge the option before the last (w55).
   function tell(state) {
-    model.send({ event: "choose", state });
+    model.send({ event: "change", state });
   }
 
   // A checkbox turns on or off; the others stay as they are.

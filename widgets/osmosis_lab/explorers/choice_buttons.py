@@ -65,6 +65,8 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from .sent_at_once import SentAtOnce
+
 #: The browser side, shipped inside the package (no network): the radio group and its style.
 _ESM = (Path(__file__).parent / "choice_buttons.js").read_text(encoding="utf-8")
 #: ipywidgets' button styles (each a ``mod-<style>`` class in its CSS).
@@ -82,8 +84,22 @@ def _pairs(options) -> tuple[tuple[str, object], ...]:
     )
 
 
-class _ChoiceRow(anywidget.AnyWidget):
-    """What a radio group and a row of picks share: their options, words, look and browser side."""
+class _ChoiceRow(SentAtOnce, anywidget.AnyWidget):
+    """What a radio group and a row of picks share: their options, words, look and browser side.
+
+    A choice is sent at once (:mod:`.sent_at_once`): a Check pressed right after it judges it.
+
+    >>> row = ToggleButtons(options=["a", "b", "c"])
+    >>> row._handle_custom_msg({"event": "change", "state": {"index": 2}}, [])
+    >>> row.index, row.value
+    (2, 'c')
+    >>> picks = PickButtons(options=["a", "b", "c"])
+    >>> picks._handle_custom_msg({"event": "change", "state": {"indexes": [2, 0]}}, [])
+    >>> picks.value
+    ('a', 'c')
+    """
+
+    SENT_AT_ONCE = ("index", "indexes")
 
     _esm = _ESM
     _multiple = traitlets.Bool(False).tag(sync=True)  # the browser draws checkboxes, not radios
@@ -103,29 +119,6 @@ class _ChoiceRow(anywidget.AnyWidget):
             if found is not None:
                 kwargs.setdefault(name, str(found))
         super().__init__(options=options, **kwargs)
-        self.on_msg(self._chosen_in_the_browser)
-
-    def _chosen_in_the_browser(self, _row, content: dict, _buffers) -> None:
-        """Apply a choice the browser sends as it is made (``choice_buttons.js``: ``tell``).
-
-        The browser sends each choice as a message of its own, at once, so it reaches the kernel
-        before a Check pressed after it: a state update would wait while the one before it is
-        handled (ipywidgets' message throttle) and the Check would judge the choice before the
-        last (w55). It is applied as an update from the browser is (``set_state``), not echoed
-        back: the browser shows it already.
-
-        >>> row = ToggleButtons(options=["a", "b", "c"])
-        >>> row._handle_custom_msg({"event": "choose", "state": {"index": 2}}, [])
-        >>> row.index, row.value
-        (2, 'c')
-        >>> picks = PickButtons(options=["a", "b", "c"])
-        >>> picks._handle_custom_msg({"event": "choose", "state": {"indexes": [2, 0]}}, [])
-        >>> picks.value
-        ('a', 'c')
-        """
-        state = content.get("state") if content.get("event") == "choose" else None
-        if isinstance(state, dict) and not self.disabled:
-            self.set_state({name: state[name] for name in ("index", "indexes") if name in state})
 
     @traitlets.validate("options")
     def _as_tuple(self, proposal):
@@ -154,7 +147,7 @@ class ToggleButtons(_ChoiceRow):
     ``style`` takes ipywidgets' ``description_width`` and ``button_width``.
     """
 
-    # not echoed: a choice comes from the browser, which shows it already (see above)
+    # not echoed: the browser sends a choice at once and shows it already (.sent_at_once)
     index = traitlets.Int(None, allow_none=True).tag(sync=True, echo_update=False)
     value = traitlets.Any(None, allow_none=True)
     label = traitlets.Unicode(None, allow_none=True)

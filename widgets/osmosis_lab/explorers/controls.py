@@ -61,6 +61,7 @@ import traitlets
 
 from .choice_buttons import PickButtons as PickButtons  # re-exported: one home for controls
 from .choice_buttons import ToggleButtons as ToggleButtons  # re-exported: one home for controls
+from .sent_at_once import SentAtOnce
 
 #: The browser side, shipped inside the package (no network): a native range input with a label.
 _ESM = (Path(__file__).parent / "slider.js").read_text(encoding="utf-8")
@@ -85,7 +86,7 @@ def _readout(value, readout_format: str) -> str:
     return readout_format.format(value) if "{" in readout_format else format(value, readout_format)
 
 
-class _PositionSlider(anywidget.AnyWidget):
+class _PositionSlider(SentAtOnce, anywidget.AnyWidget):
     """A range input over positions 0..n-1, each with a readout label; subclasses map positions to values.
 
     Subclasses define :meth:`_derive` (the positions and their labels, from their own
@@ -93,7 +94,8 @@ class _PositionSlider(anywidget.AnyWidget):
     """
 
     _esm = _ESM
-    index = traitlets.Int(0).tag(sync=True)
+    SENT_AT_ONCE = ("index",)  # a button pressed right after the keys reads the new value
+    index = traitlets.Int(0).tag(sync=True, echo_update=False)
     labels = traitlets.List(traitlets.Unicode()).tag(sync=True)
     description = traitlets.Unicode("").tag(sync=True)
     disabled = traitlets.Bool(False).tag(sync=True)

@@ -35,7 +35,9 @@ function render({ model, el }) {
     const clamped = Math.min(Math.max(index, 0), last);
     input.value = String(clamped);
     model.set("index", clamped);
-    model.save_changes();
+    // a message of its own, sent at once (sent_at_once.py): a state update waits while the last
+    // is handled (ipywidgets' throttle), and a button pressed after the keys would overtake it
+    model.send({ event: "change", state: { index: clamped } });
   }
   input.addEventListener("change", () => commit(Number(input.value)));
   // JupyterLab's notebook shortcuts cancel the browser's own arrow-key handling on

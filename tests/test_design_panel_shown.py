@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +30,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # as a script: the helpers beside it
 
+from design_table import amounts, headline_count, table_rows  # noqa: E402
 from osmosis_lab.explorers import base  # noqa: E402
 from osmosis_lab.explorers import review_design as panels  # noqa: E402
 from osmosis_lab.explorers.answers import answer_control  # noqa: E402
@@ -66,15 +68,15 @@ def shown(panel) -> dict[str, str]:
     }
 
 
-def states() -> list[dict[str, str]]:
-    """What the panel shows at the start and after each action of the seeded sequence."""
+def walk() -> Iterator[panels.DesignPanel]:
+    """The panel at the start and after each action of the seeded sequence."""
     # Exercise 2's control, unanswered, built first: the panel follows the newest one, so an
     # exercise answered by an earlier test in this process does not reveal the held line here
     exercise = answer_control(panels.PROPOSING_EXERCISE)
     panel = panels.DesignPanel.with_lesson_data()
     rng = np.random.default_rng(SEED)
     controls = panel._value_controls()
-    seen = [shown(panel)]
+    yield panel
     for step in range(STEPS):
         if step == STEPS // 2:
             exercise.choice.index = 0  # Exercise 2 answered (any answer): the line shows
@@ -85,8 +87,12 @@ def states() -> list[dict[str, str]]:
             control = controls[rng.integers(len(controls))]
             moves = positions(control)  # may pick the position it is at: a change to nothing
             moves[rng.integers(len(moves))]()
-        seen.append(shown(panel))
-    return seen
+        yield panel
+
+
+def states() -> list[dict[str, str]]:
+    """What the panel shows at the start and after each action of the seeded sequence."""
+    return [shown(panel) for panel in walk()]
 
 
 @pytest.mark.usefixtures("no_explorer_followed")
@@ -100,6 +106,27 @@ def test_the_panel_shows_what_it_showed_before_the_speed_up():
         if parts:
             changed.append(f"step {step} ({then['design']}): {', '.join(parts)}")
     assert not changed, f"{len(changed)} states show something else:\n" + "\n".join(changed[:10])
+
+
+@pytest.mark.usefixtures("no_explorer_followed")
+def test_the_headline_counts_the_figures_the_table_shows_changed():
+    """In every state of the sequence, "N of the 19 figures change" is what a learner counts in
+    the rendered table: N bold figures, and N rows whose amounts differ from the plan's (w59
+    counted 9 changed numbers under "11 of the 19 figures change": two rows were bold for
+    their words alone)."""
+    wrong = []
+    for step, panel in enumerate(walk()):
+        rows = table_rows(panel.summary.value)
+        bold = [figure for figure, _, _, _, is_bold in rows if is_bold]
+        moved = [figure for figure, _, plan, mine, _ in rows if amounts(plan) != amounts(mine)]
+        said = headline_count(panel.said.value)
+        if not said == (len(bold), len(rows)) == (len(moved), len(rows)):
+            wrong.append(
+                f"step {step} ({panel.design}): the headline says {said[0]} of {said[1]}, "
+                f"{len(bold)} bold, amounts changed in {len(moved)}; bold without a changed "
+                f"amount: {sorted(set(bold) - set(moved))}"
+            )
+    assert not wrong, f"{len(wrong)} states miscount:\n" + "\n".join(wrong[:5])
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import re
 import numpy as np
 import pytest
 
+from design_table import amounts, headline_count, table_rows
 from osmosis_lab.categories import CATEGORIES
 from osmosis_lab.explorers import base
 from osmosis_lab.explorers import review_design as panels
@@ -215,26 +216,6 @@ def planned_figures(panel, _kept={}) -> list[tuple[str, str, str]]:  # noqa: B00
     return _kept[id(panel)]
 
 
-ROW = re.compile(
-    r"<tr><td>([a-z]+)</td><th scope='row'[^>]*>(.*?)</th><td>(.*?)</td><td>(.*?)</td></tr>"
-)
-
-
-def table_rows(panel) -> list[tuple[str, str, str, str, bool]]:
-    """(figure, better, as planned, your design, bold) for each row of the panel's table."""
-    rows = []
-    for _theme, figure, planned, mine in ROW.findall(panel.summary.value):
-        figure = html.unescape(figure)
-        better = re.search(r" \((lower|higher) is better\)$", figure)
-        bold = mine.startswith("<strong>") and mine.endswith("</strong>")
-        mine = html.unescape(re.sub(r"</?strong>", "", mine))
-        rows.append(
-            (figure[: better.start()] if better else figure, better.group(1) if better else "",
-             html.unescape(planned), mine, bold)
-        )  # fmt: skip
-    return rows
-
-
 # ---------------------------------------------------------------------- the model
 
 
@@ -243,17 +224,21 @@ def review_model(panel, _control) -> None:
     design, scenario, shown = design_of(panel), panel.scenario, text(panel)
     mine = figures_expected(design, scenario, panel.seed)
     planned = planned_figures(panel)
-    # the table: every figure, as planned and in the design, bold exactly when it changed
+    # the table: every figure, as planned and in the design, bold exactly when the amounts it
+    # shows changed (the same amounts with other words are not a change the learner can count)
     expected = [
-        (figure, better, plan, now, plan != now)
+        (figure, better, plan, now, amounts(plan) != amounts(now))
         for (figure, better, plan), (_, _, now) in zip(planned, mine, strict=True)
     ]
-    assert table_rows(panel) == expected
-    # the headline: which choices differ from the plan, and how many figures change
+    shown_rows = table_rows(panel.summary.value)
+    assert shown_rows == expected
+    # the headline: which choices differ from the plan, and how many figures change: the bold
+    # the learner counts in the rendered table
     differs = [
         words for name, words in CHOICE_WORDS if getattr(design, name) != getattr(AS_PLANNED, name)
     ]
-    changed = sum(row[-1] for row in expected)
+    changed = sum(bold for *_, bold in shown_rows)
+    assert headline_count(panel.said.value) == (changed, len(shown_rows))
     if not differs:
         assert changed == 0
         assert (
@@ -263,7 +248,7 @@ def review_model(panel, _control) -> None:
         assert (
             f"Your design differs from the plan in {len(differs)} "
             f"choice{'' if len(differs) == 1 else 's'} ({', '.join(differs)}); "
-            f"{changed} of the {len(expected)} figures change."
+            f"{changed} of the {len(expected)} figures change (in bold in the table)."
         ) in shown
     matching_notes_model(panel, design, shown)
     privacy_notes_model(panel, design, shown)
@@ -487,7 +472,7 @@ def test_no_data_read_matches_nobody_in_every_figure(panel):
         for index in range(len(positions(panel.objective))):
             positions(panel.objective)[index]()
             review_model(panel, panel.objective)
-            said = {figure: mine for figure, _, _, mine, _ in table_rows(panel)}
+            said = {figure: mine for figure, _, _, mine, _ in table_rows(panel.summary.value)}
             assert said[couples] == "nobody matched", "the corner was not reached"
 
 
@@ -503,7 +488,7 @@ def test_reading_nothing_says_why_the_export_and_the_minors_figures_stay(panel):
         shown = html.unescape(re.sub(r"<[^>]+>", " ", panel.summary.value))
         said = "Reading no data category changes the matching only." in shown
         assert said is (count == 0), (count, said)
-    for figure, _better, planned, mine, _bold in table_rows(panel):
+    for figure, _better, planned, mine, _bold in table_rows(panel.summary.value):
         if figure.startswith("uses of a minor"):
             assert mine == planned, (figure, planned, mine)  # as the sentence says
         if figure.startswith("people in the city re-identified"):

@@ -27,7 +27,7 @@ import altair as alt
 import pandas as pd
 
 from ..privacy.loss import in_100
-from ..review import Consequences
+from ..review import Consequences, figure_changed
 from ..review.figure_rows import NOBODY
 from ..review.stakeholders import VALUES
 from . import OKABE_ITO, accessible
@@ -68,7 +68,8 @@ COMPARISON_COLUMNS = ["theme", "figure", "as planned", "your design", "better", 
 
 
 def comparison_rows(mine: Consequences, planned: Consequences) -> list[dict]:
-    """Each figure in words for the plan and for the design; ``changed`` marks differences.
+    """Each figure in words for the plan and for the design; ``changed`` marks the figures
+    whose amounts differ (``review.figure_changed``).
 
     Plain dicts over the figures' rows (``Consequences.rows``, laid out once per design):
     the design panel reads them on every change, where pandas indexing cost more than the
@@ -81,7 +82,7 @@ def comparison_rows(mine: Consequences, planned: Consequences) -> list[dict]:
             "as planned": a.shown,
             "your design": b.shown,
             "better": b.better,
-            "changed": a.shown != b.shown,
+            "changed": figure_changed(a.shown, b.shown),
         }
         for a, b in zip(planned.rows, mine.rows, strict=True)
     ]

@@ -19,7 +19,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..data import load_pairs, load_people, load_population, load_public_profiles
-from ..review import AS_PLANNED, compare_changes, consequences, review_scenario
+from ..review import AS_PLANNED, compare_changes, consequences, figure_changed, review_scenario
 from .core import Check, Misconception
 from .said import said_back
 
@@ -46,12 +46,12 @@ _WORST_CASE, _NEURAL, _COUNT = PREDICTION_FIGURES[3], PREDICTION_FIGURES[4], PRE
 
 @lru_cache(maxsize=1)
 def _rows_noisy_counts_change() -> frozenset[str]:
-    """The panel's rows that change when the plan's export becomes noisy counts (same seed)."""
+    """The panel's rows that change (bold) when the plan's export becomes noisy counts (same seed)."""
     plan = consequences(AS_PLANNED, _scenario(), rng=np.random.default_rng(0)).table()
     noisy = consequences(
         replace(AS_PLANNED, privacy="dp"), _scenario(), rng=np.random.default_rng(0)
     )
-    moved = plan.loc[plan["shown"] != noisy.table()["shown"], "figure"]
+    moved = plan.loc[list(map(figure_changed, plan["shown"], noisy.table()["shown"])), "figure"]
     return frozenset(name.casefold() for name in moved)
 
 

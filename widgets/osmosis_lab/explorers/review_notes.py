@@ -60,7 +60,11 @@ CHOICES = {
 
 def headline(design: LaunchDesign, comparison: list[dict]) -> str:
     """What differs from the plan: the choices, then how many of ``comparison``'s figures
-    (``charts.review.comparison_rows``) change."""
+    (``charts.review.comparison_rows``) change: the rows :func:`figure_row` makes bold.
+
+    A row whose design adds only words to the plan's amounts (a note, "(connected, matched or
+    not)") is neither bold nor counted: the learner checks this count against the bold (w59).
+    """
     differs = [
         label
         for name, label in CHOICES.items()
@@ -72,7 +76,7 @@ def headline(design: LaunchDesign, comparison: list[dict]) -> str:
     return (
         f"Your design differs from the plan in {len(differs)} "
         f"choice{'' if len(differs) == 1 else 's'} ({', '.join(differs)}); "
-        f"{changed} of the {len(comparison)} figures change."
+        f"{changed} of the {len(comparison)} figures change (in bold in the table)."
     )
 
 

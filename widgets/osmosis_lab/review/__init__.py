@@ -13,6 +13,7 @@ Designs
 Figures
     :func:`review_scenario`, :func:`consequences`, :class:`Consequences`,
     :func:`compare_changes`, :func:`compare_changes_with_words`, :func:`readable_columns`,
+    :func:`figure_changed`,
     :func:`cost_lines`
 Stakeholders
     :data:`ROLES`, :data:`VALUES`, :func:`stakeholder_matrix`, :func:`values_at_stake`
@@ -44,6 +45,7 @@ from osmosis_lab.review.compare import (
     READABLE_COLUMNS,
     compare_changes,
     compare_changes_with_words,
+    figure_changed,
     readable_columns,
 )
 from osmosis_lab.review.consequences import (
@@ -104,6 +106,7 @@ __all__ = [
     "checklist",
     "compare_changes",
     "compare_changes_with_words",
+    "figure_changed",
     "readable_columns",
     "consequences",
     "cost_lines",

@@ -1,4 +1,4 @@
-"""Compare single changes to a design: which one moves which figure.
+"""Compare single changes to a design: which one moves which figure, and when a figure changes.
 
 Examples
 --------
@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -142,3 +143,29 @@ def readable_columns(frame: pd.DataFrame) -> pd.DataFrame:
     ['change to the plan', 'extra staff (invented)']
     """
     return frame.rename(columns=READABLE_COLUMNS)
+
+
+#: What a learner counts as a figure in a cell: each number with the words that say how big it
+#: is ("more than 99", "less than 1"), and the words that stand for an amount ("none", "nobody").
+QUANTITY = re.compile(
+    r"(?:(?:more|less) than )?(?:\d+(?:,\d{3})*(?:\.\d+)?|a million)|\b(?:none|nobody)\b"
+)
+
+
+def figure_changed(planned: str, mine: str) -> bool:
+    """Whether a figure in words shows other amounts than the plan's: what the design panel's
+    table makes bold, its headline counts and lesson 05's check of which rows change.
+
+    Words around the same amounts are no change a learner can count on the screen (w59 found
+    11 bold cells for 9 changed numbers): the design may add a note to the same figure.
+
+    >>> figure_changed("391 of 391", "391 of 391 (connected, matched or not)")
+    False
+    >>> figure_changed("6 weeks", "none: runs out 6 weeks before launch")
+    True
+    >>> figure_changed("9 in 100 → 100 in 100", "9 in 100 → more than 99 in 100")
+    True
+    >>> figure_changed("1.50", "nobody matched")
+    True
+    """
+    return QUANTITY.findall(planned) != QUANTITY.findall(mine)

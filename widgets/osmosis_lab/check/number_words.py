@@ -107,6 +107,9 @@ def _french() -> dict[str, int]:
 
 #: Every accepted phrasing of a whole number from 0 to 100, normalised, and what it means.
 WHOLE_NUMBERS: dict[str, int] = _english() | _french()
+#: Every word that is part of a number's name: never the name of what a number counts ("twelve
+#: twelve", "vingt un" are two numbers, not a number and a noun).
+NUMBER_WORDS = frozenset(" ".join([*WHOLE_NUMBERS, *_FRACTIONS, *_PERCENT]).split())
 
 
 def number_from_words(text: str) -> int | float | None:

@@ -24,7 +24,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from .allowed import UNITS, number_examples
-from .number_words import NUMBER_WORDS, number_from_words
+from .number_words import NUMBER_WORDS, decimal_in_digits, number_from_words
 
 
 class NotANumber(ValueError):
@@ -169,8 +169,8 @@ def _without_sign_and_noun(text: str) -> str:
 
     >>> _without_sign_and_noun("±15"), _without_sign_and_noun("7 violations")
     ('15', '7')
-    >>> _without_sign_and_noun("ten testers"), _without_sign_and_noun("vingt-et-un personnes")
-    ('ten', 'vingt-et-un')
+    >>> _without_sign_and_noun("ten testers"), _without_sign_and_noun("zéro virgule cinq personnes")
+    ('ten', 'zéro virgule cinq')
     >>> _without_sign_and_noun("5 or 6"), _without_sign_and_noun("12 per cent")
     ('5 or 6', '12 per cent')
     >>> _without_sign_and_noun("twelve twelve"), _without_sign_and_noun("vingt un")
@@ -210,10 +210,10 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     ----------
     text
         What the learner typed, e.g. ``"0.15"``, ``"15 %"``, ``"15%"``, ``"0,15"``, ``"1 024"``,
-        a simple fraction of whole numbers (``"1/4"``), or a whole number 0-100 or a simple
-        fraction in English or French words (``"twelve"``, ``"vingt et un"``, ``"a quarter"``:
-        :mod:`.number_words`); in digits or words, maybe with what it counts
-        (``"7 violations"``, ``"ten testers"``).
+        a simple fraction of whole numbers (``"1/4"``), or a whole number 0-100, a decimal said
+        digit by digit or a simple fraction in English or French words (``"twelve"``,
+        ``"vingt et un"``, ``"zero point eight five"``, ``"a quarter"``: :mod:`.number_words`);
+        in digits or words, maybe with what it counts (``"7 violations"``, ``"ten testers"``).
     unit
         ``"count"``: a whole number comes back as an ``int``; ``"fraction"`` or ``"value"``:
         a ``float`` (an ``int`` beyond 2**53, which a float would change). Whatever the unit,
@@ -245,6 +245,10 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     (7, 3.0000000001)
     >>> parse_number("ten testers", unit="count"), parse_number("douze personnes", unit="count")
     (10, 12)
+    >>> parse_number("zero point eight five", unit="fraction")
+    0.85
+    >>> parse_number("zéro virgule cinq", unit="count"), parse_number("nought point five", unit="value")
+    (0.5, 0.5)
     >>> parse_number("about 40", unit="count"), parse_number("environ quarante", unit="count")
     (40, 40)
     >>> parse_number("k=2", unit="count", quantity="k"), parse_number("ε = 0.5", unit="value")
@@ -258,10 +262,11 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     name, text = _named(text)
     if name is not None and quantity and not _same_quantity(name, quantity):
         raise OtherQuantity(f"{name!r} is not what the question asks for")
-    text = _without_sign_and_noun(_without_about(text))  # one rule for digits and words
+    text = _without_sign_and_noun(_without_about(text))
     sign = text.rstrip().endswith("%")  # "twelve %": the sign is not a word
     phrase = normalise_phrase(text) + (" percent" if sign else "")
-    exact, digits = _exact(text)
+    # a decimal in words is read as its digits: by the same rule, as exactly as they are
+    exact, digits = _exact(decimal_in_digits(phrase) or text)
     if unit == "count" and exact is not None and not digits:
         # "12/12" for "how many of the 12": read as 1 it was judged a wrong try (w57)
         raise FractionForCount(f"{text!r} is a fraction, not a count")

@@ -34,11 +34,17 @@ ACCEPTED = [
     ("15 per cent", 0.15), ("15 percent", 0.15), ("twelve %", 0.12), ("douze%", 0.12),
     # an estimate asked for ("About how many…?", lesson 04) is answered with "about" (w51)
     ("about twelve", 12), ("environ douze", 12),
+    # with what was counted, as "12 people" is read (w57, w58)
+    ("twelve people", 12), ("ten testers.", 10), ("vingt-et-un testeurs", 21),
+    # a decimal said aloud, as "0.85" is read (w57, w58)
+    ("zero point eight five", 0.85), ("zéro virgule huit cinq", 0.85),
 ]  # fmt: skip
 
 REJECTED = [
     "not twelve", "not 12", "pas douze", "twelve or thirteen", "douze ou treize",
-    "twelve people", "twelve twelve", "one two", "no", "nobody", "personne",
+    "twelve or thirteen people", "twelve twelve", "twelve twelve people", "nine or ten testers",
+    "twelve % people", "twelve million", "zero point eighty five", "zero point five point five",
+    "12 twelve", "3 quarters", "one two", "no", "nobody", "personne",
     "twenty and one", "vingt un", "quatre vingt et un", "hundred and one", "one hundred one",
     "a million", "mille", "eleventy", "twelfth", "half twelve", "percent", "not half",
     "minus twelve", "twelve percent%", "",

@@ -9,6 +9,11 @@ spellings (``vingt et un`` and the 1990 ``vingt-et-un``), and the Belgian and
 Swiss ``septante``, ``huitante``/``octante``, ``nonante``. A phrase may end in
 "percent" / "per cent" / "pour cent", read as a percentage (like ``%``).
 
+A decimal said aloud, a whole number then "point" (or "virgule") then one word per digit
+("zero point eight five", "zéro virgule huit cinq"), is turned into the digits it names
+(:func:`decimal_in_digits`), so that it is read by the very rule that reads digits: exactly
+as said, or refused for more digits than a check can tell apart.
+
 The text must already be normalised (:func:`~osmosis_lab.check.exercise.normalise_phrase`:
 lower case, no accents, punctuation and hyphens as single spaces).
 
@@ -20,6 +25,10 @@ Examples
 (99, 0.25)
 >>> number_from_words("fifteen per cent"), number_from_words("not twelve") is None
 (0.15, True)
+>>> decimal_in_digits("zero point eight five"), decimal_in_digits("nought point five")
+('0.85', '0.5')
+>>> decimal_in_digits("zero virgule huit cinq"), decimal_in_digits("twelve point five percent")
+('0.85', '12.5%')
 """
 
 from __future__ import annotations
@@ -59,6 +68,11 @@ _FRACTIONS = {
     "moitie": 0.5, "la moitie": 0.5, "un demi": 0.5, "un quart": 0.25, "trois quarts": 0.75,
 }  # fmt: skip
 _PERCENT = ("percent", "per cent", "pour cent")
+#: The words for a decimal point, and the words for one digit after it ("point oh five" and
+#: "eighty-five" after the point are not read: the digits would be a guess).
+_POINTS = ("point", "virgule")
+_DIGITS = {word: str(n) for words in (_EN_UNITS, _FR_UNITS) for n, word in enumerate(words)}
+_DIGITS["nought"] = "0"  # British: "nought point five"
 
 
 def _english() -> dict[str, int]:
@@ -67,7 +81,7 @@ def _english() -> dict[str, int]:
         names[word] = tens
         for n in range(1, 10):
             names[f"{word} {_EN_UNITS[n]}"] = tens + n
-    names |= {"none": 0, "a hundred": 100, "one hundred": 100, "hundred": 100}
+    names |= {"none": 0, "nought": 0, "a hundred": 100, "one hundred": 100, "hundred": 100}
     return names
 
 
@@ -107,6 +121,37 @@ def _french() -> dict[str, int]:
 
 #: Every accepted phrasing of a whole number from 0 to 100, normalised, and what it means.
 WHOLE_NUMBERS: dict[str, int] = _english() | _french()
+#: Every word that is part of a number's name: never the name of what a number counts ("twelve
+#: twelve", "vingt un" are two numbers, not a number and a noun).
+NUMBER_WORDS = frozenset(" ".join([*WHOLE_NUMBERS, *_FRACTIONS, *_PERCENT, *_DIGITS]).split())
+
+
+def _without_percent(text: str) -> tuple[str, bool]:
+    """``text`` without a last "percent" (or "per cent", "pour cent"), and whether it had one."""
+    for word in _PERCENT:
+        if text.endswith(" " + word):
+            return text.removesuffix(" " + word), True
+    return text, False
+
+
+def decimal_in_digits(text: str) -> str | None:
+    """The digits of a decimal said in words ("twelve point five": "12.5"), or ``None`` when
+    ``text`` (normalised) is not a whole number's name, a decimal point, then digit words.
+
+    >>> decimal_in_digits("point two five"), decimal_in_digits("vingt et un virgule zero un")
+    ('.25', '21.01')
+    >>> decimal_in_digits("zero point eighty five") is None, decimal_in_digits("twelve") is None
+    (True, True)
+    """
+    text, percent = _without_percent(text)
+    for point in _POINTS:
+        whole, found, after = f" {text} ".partition(f" {point} ")
+        digits = [_DIGITS.get(word) for word in after.split()]
+        whole = whole.strip()
+        if found and digits and None not in digits and (not whole or whole in WHOLE_NUMBERS):
+            said = f"{WHOLE_NUMBERS[whole] if whole else ''}.{''.join(digits)}"
+            return said + ("%" if percent else "")
+    return None
 
 
 def number_from_words(text: str) -> int | float | None:
@@ -122,10 +167,9 @@ def number_from_words(text: str) -> int | float | None:
     int, float or None
         A whole number 0-100 as ``int``; a fraction or a percentage as ``float``.
     """
-    for word in _PERCENT:
-        if text.endswith(" " + word):
-            whole = WHOLE_NUMBERS.get(text.removesuffix(" " + word))
-            return None if whole is None else whole / 100
+    whole, percent = _without_percent(text)
+    if percent:
+        return None if whole not in WHOLE_NUMBERS else WHOLE_NUMBERS[whole] / 100
     if text in _FRACTIONS:
         return _FRACTIONS[text]
     return WHOLE_NUMBERS.get(text)

@@ -24,7 +24,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from .allowed import UNITS, number_examples
-from .number_words import number_from_words
+from .number_words import NUMBER_WORDS, decimal_in_digits, number_from_words
 
 
 class NotANumber(ValueError):
@@ -163,23 +163,33 @@ def _same_quantity(name: str, quantity: str | tuple[str, ...]) -> bool:
 
 def _without_sign_and_noun(text: str) -> str:
     """``text`` without a leading "±" and a trailing noun: learners copy the screen ("±15")
-    and say what they counted ("7 violations", "4 personnes").
+    and say what they counted ("7 violations", "ten testers", "4 personnes"). A noun is one
+    word after a number, in digits or in words, that is no part of a number's name and does
+    not change what the number means ("5 or 6", "7 million").
 
     >>> _without_sign_and_noun("±15"), _without_sign_and_noun("7 violations")
     ('15', '7')
+    >>> _without_sign_and_noun("ten testers"), _without_sign_and_noun("zéro virgule cinq personnes")
+    ('ten', 'zéro virgule cinq')
     >>> _without_sign_and_noun("5 or 6"), _without_sign_and_noun("12 per cent")
     ('5 or 6', '12 per cent')
+    >>> _without_sign_and_noun("twelve twelve"), _without_sign_and_noun("vingt un")
+    ('twelve twelve', 'vingt un')
     """
     text = re.sub(r"^\s*(±|\+/-|\+-)\s*", "", text)
-    noun = re.fullmatch(r"\s*(.*\d)\s+([^\W\d_]+)\.?\s*", text)
-    if noun and not _NOT_A_NOUN.fullmatch(noun[2].casefold()):
-        return noun[1]
-    return text
+    noun = re.fullmatch(r"\s*(.*\S)\s+([^\W\d_]+)\.?\s*", text)
+    if noun is None or _NOT_A_NOUN.fullmatch(noun[2].casefold()):
+        return text
+    # what ends the number: a digit, or a word of a number's name ("one %" is not a number
+    # then a noun, as "1 %" is not)
+    ends = re.search(r"(\d|[^\W\d_]+)$", noun[1])
+    number = ends and (ends[1].isdecimal() or normalise_phrase(ends[1]) in NUMBER_WORDS)
+    return noun[1] if number and normalise_phrase(noun[2]) not in NUMBER_WORDS else text
 
 
 def _exact(text: str) -> tuple[Fraction | None, bool]:
     """The number typed, exactly, and whether it was typed in digits (None: not in digits)."""
-    cleaned = re.sub(r"\s+", "", _without_sign_and_noun(text)).replace(",", ".").casefold()
+    cleaned = re.sub(r"\s+", "", text).replace(",", ".").casefold()
     cleaned = re.sub(r"(percent|pourcent)$", "%", cleaned)  # "15 per cent" is "15 %"
     percent = cleaned.endswith("%")
     cleaned = cleaned.removesuffix("%")
@@ -200,9 +210,10 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     ----------
     text
         What the learner typed, e.g. ``"0.15"``, ``"15 %"``, ``"15%"``, ``"0,15"``, ``"1 024"``,
-        a simple fraction of whole numbers (``"1/4"``), or a whole number 0-100 or a simple
-        fraction in English or French words
-        (``"twelve"``, ``"vingt et un"``, ``"a quarter"``: :mod:`.number_words`).
+        a simple fraction of whole numbers (``"1/4"``), or a whole number 0-100, a decimal said
+        digit by digit or a simple fraction in English or French words (``"twelve"``,
+        ``"vingt et un"``, ``"zero point eight five"``, ``"a quarter"``: :mod:`.number_words`);
+        in digits or words, maybe with what it counts (``"7 violations"``, ``"ten testers"``).
     unit
         ``"count"``: a whole number comes back as an ``int``; ``"fraction"`` or ``"value"``:
         a ``float`` (an ``int`` beyond 2**53, which a float would change). Whatever the unit,
@@ -232,6 +243,12 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     (0.25, 15.0)
     >>> parse_number("7 violations", unit="count"), parse_number("3.0000000001", unit="count")
     (7, 3.0000000001)
+    >>> parse_number("ten testers", unit="count"), parse_number("douze personnes", unit="count")
+    (10, 12)
+    >>> parse_number("zero point eight five", unit="fraction")
+    0.85
+    >>> parse_number("zéro virgule cinq", unit="count"), parse_number("nought point five", unit="value")
+    (0.5, 0.5)
     >>> parse_number("about 40", unit="count"), parse_number("environ quarante", unit="count")
     (40, 40)
     >>> parse_number("k=2", unit="count", quantity="k"), parse_number("ε = 0.5", unit="value")
@@ -245,14 +262,16 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     name, text = _named(text)
     if name is not None and quantity and not _same_quantity(name, quantity):
         raise OtherQuantity(f"{name!r} is not what the question asks for")
-    text = _without_about(text)
-    exact, digits = _exact(text)
+    text = _without_sign_and_noun(_without_about(text))
+    sign = text.rstrip().endswith("%")  # "twelve %": the sign is not a word
+    phrase = normalise_phrase(text) + (" percent" if sign else "")
+    # a decimal in words is read as its digits: by the same rule, as exactly as they are
+    exact, digits = _exact(decimal_in_digits(phrase) or text)
     if unit == "count" and exact is not None and not digits:
         # "12/12" for "how many of the 12": read as 1 it was judged a wrong try (w57)
         raise FractionForCount(f"{text!r} is a fraction, not a count")
     if exact is None:  # a number in words ("twelve", "douze"), or not a number at all
-        sign = text.rstrip().endswith("%")  # "twelve %": the sign is not a word
-        named = number_from_words(normalise_phrase(text) + (" percent" if sign else ""))
+        named = number_from_words(phrase)
         if named is None:
             raise NotANumber(f"{text!r} is not a number")
         value = float(named)

@@ -91,12 +91,15 @@ def _board_spoilers() -> set[str]:
     return found
 
 
-def test_the_board_names_registered_pairs_so_its_cell_is_a_marked_spoiler():
-    assert _board_spoilers(), "the board no longer names a pair: the marker may go"
+def test_the_board_folds_registered_pairs_so_its_cell_is_unmarked_and_swept():
+    # the board once named the series' couples in the open, behind a spoiler warning; it now
+    # folds them (tests/test_sentences_consent_board_spoilers.py), so the cell is swept
+    # like any other (tests/test_spoilers_swept.py) and the text before it says where they are
+    assert not _board_spoilers(), "the board names a pair in the open: fold it"
     index = _code_cell("board = consent_board.ConsentBoard(")
-    assert is_marked(CELLS[index])
-    warning = CELLS[index - 1].source.split("\n\n")[-1]
-    assert warning.startswith("**Spoiler warning (ep. 2 and 3):**") and "board" in warning
+    assert not is_marked(CELLS[index])
+    note = CELLS[index - 1].source.split("\n\n")[-1]
+    assert "*Spoiler (ep. 3)*" in note and "board" in note
 
 
 # --- 3. readable output instead of program output --------------------------------------------------

@@ -164,6 +164,7 @@ def test_the_lessons_unmarked_explorers_are_found():
     # a floor for the sweep below: the explorers outside marked cells, built either way
     names = {(p.stem, cls.__name__) for p, _, cls in CASES}
     assert {
+        ("02_consent", "ConsentBoard"),  # it folds the series' couples (consent_board_words)
         ("02_consent", "TimelineExplorer"),
         ("02_consent", "ErasureExplorer"),
         ("02_consent", "FormExplorer"),

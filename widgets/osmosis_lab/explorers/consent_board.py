@@ -57,11 +57,12 @@ from ..consent.timeline import apply_step
 from ..data import load_people, load_population
 from ..data.markets import market_from_tables
 from . import controls
-from .base import Explorer, show_chart, text_block
-from .consent_board_words import MARKETS, SHOWN_CHANGES, BoardSentences
+from .base import Explorer, show_chart
+from .consent_board_words import MARKETS, BoardSentences
 from .consent_charts import match_change_chart
 from .gate import Gate
 from .live import LiveText
+from .series_fold import SeriesNames
 
 #: The exercise whose answer is the board's count of people who changed nothing (Exercise 4).
 BYSTANDERS_EXERCISE = "bystanders_count"
@@ -81,6 +82,7 @@ class ConsentBoard(BoardSentences, Explorer):
         super().__init__()
         everyone = people if population is None else pd.concat([people, population])
         self.names = dict(zip(everyone["person_id"], everyone["name"], strict=True))
+        self.series = SeriesNames.of(people)  # whose matches are the series' plot (series_fold)
         self.ledger = _starting_ledger(everyone)
         self.markets = {"beta": _beta_market(people)}
         if population is not None:
@@ -234,16 +236,7 @@ class ConsentBoard(BoardSentences, Explorer):
         table = pd.DataFrame({"group": list(groups), "people": list(groups.values())})
         headline = self._headline(changed, movers)
         show_chart(self.chart, match_change_chart(table, headline))
-        partner = after.get(pid)
-        lines = [
-            self.last_change_line(),
-            f"{self.names[pid]}'s match now: {self._name(partner)}.",
-        ]
-        lines += [
-            f"{self._name(who)}: was with {self._name(a)}, now with {self._name(b)}."
-            for who, a, b in changed[:SHOWN_CHANGES]
-        ]
-        self.summary.value = text_block(headline, lines)
+        self.summary.value = self._summary_html(headline, after.get(pid), changed)
         self.said_live.value = self.said()
 
     def match(self, market: str, ledger, scrape: bool) -> dict[str, str | None]:

@@ -2,8 +2,14 @@
 
 The board computes (its ledger, the match before and after the last change); this mixin says
 it: the headline, the last-change line, what Osmosis may use, the table of whose partner
-changed, and the one short sentence said when something changes (:meth:`~BoardSentences.said`). It reads the board's ``names``, ``ledger``, ``tester``, ``market``, ``last_change``,
+changed, and the one short sentence said when something changes (:meth:`~BoardSentences.said`).
+It reads the board's ``names``, ``series``, ``ledger``, ``tester``, ``market``, ``last_change``,
 ``actor``, ``was_reset`` and ``count_gate``, and sets none of them.
+
+Who the series' testers are matched with is the series' plot (Lucas and Léopold, episode 2;
+Niels and Claire, Ana and Simon, episode 3): a line or a table row naming the series' people
+goes into a closed "Spoiler (ep. 3)" box after the list or table, with lesson 01's rule
+(:mod:`.series_fold`); the shown tester's own line stays, pointing to the box.
 
 >>> from osmosis_lab.data import load_people
 >>> from osmosis_lab.explorers.consent_board import ConsentBoard
@@ -17,6 +23,12 @@ changed, and the one short sentence said when something changes (:meth:`~BoardSe
 >>> board.toggles["scraped", "matching"].value = False
 >>> board.said()
 "Karim Benali withdrew matching with scraped social media (day 3), in the beta market: 6 people's matches changed."
+>>> board.tester.value = "T01"
+>>> opened, folded = board.summary.value.split("<details>")
+>>> "Niels Larson's match now: in the spoiler box below." in opened, "Claire" in opened
+(True, False)
+>>> "Niels Larson's match now: Claire (C01)." in folded
+True
 """
 
 from __future__ import annotations
@@ -26,6 +38,7 @@ import html
 from ..categories import CATEGORIES, CATEGORY_LABELS
 from ..consent import PURPOSE_LABELS, PURPOSES, consent_table
 from .base import text_block
+from .series_fold import closed_box, fold
 
 MARKETS = {
     "beta": "Beta: 12 testers, 12 candidates",
@@ -42,6 +55,12 @@ MARKET_WORDS = {
 #: people, and a 770-row table made the cell 34 screens tall (walkthrough w41); the headline and
 #: the chart give the count.
 SHOWN_CHANGES = 12
+#: Where the shown tester's line points when it would name two of the series' people.
+IN_THE_FOLD = "in the spoiler box below"
+#: The folds' summaries, a marker the lessons' spoiler tests know (tests/spoilers.py). Episode 3,
+#: the later of the couples the toy reproduces (Lucas's from ep. 2, Niels's and Ana's from ep. 3).
+LINES_FOLD = "Spoiler (ep. 3): the toy's matches for the series' people"
+ROWS_FOLD = "Spoiler (ep. 3): the rows naming the series' people"
 
 
 class BoardSentences:
@@ -116,18 +135,45 @@ class BoardSentences:
             lines.append(f"{PURPOSE_LABELS[p]}: {', '.join(cats) if cats else 'nothing'}")
         return text_block(f"What Osmosis may use {self.names[pid]}'s data for, now", lines)
 
+    def _summary_html(self, headline: str, partner: str | None, changed: list) -> str:
+        """The text equivalent: the last change, the shown tester's match, whose partner changed;
+        the lines naming the series' people in a closed box after the list."""
+        pid = self.tester.value
+        own = f"{self.names[pid]}'s match now: {self._name(partner)}."
+        moved = [
+            f"{self._name(who)}: was with {self._name(a)}, now with {self._name(b)}."
+            for who, a, b in changed[:SHOWN_CHANGES]
+        ]
+        # a consequence naming even one of them may say whom a series tester was with (w49)
+        folded = [line for line in moved if self.series.names_any(line)]
+        if self.series.spoils(own):
+            folded.insert(0, own)
+            own = f"{self.names[pid]}'s match now: {IN_THE_FOLD}."
+        lines = [self.last_change_line(), own, *(line for line in moved if line not in folded)]
+        return text_block(headline, lines) + (fold(folded, LINES_FOLD) if folded else "")
+
     def _changes_html(self, changed: list) -> str:
-        shown = changed[:SHOWN_CHANGES]
-        rows = "".join(
-            f"<tr><td>{html.escape(self._name(w))}</td><td>{html.escape(self._name(a))}"
-            f"</td><td>{html.escape(self._name(b))}</td></tr>"
-            for w, a, b in shown
-        )
-        which = f" (the first {len(shown)} of {len(changed)})" if len(shown) < len(changed) else ""
-        return (
-            "<table class='osmosis-match-changes'><caption>Whose partner changed with the "
-            f"last change{which}</caption><tr><th scope='col'>person</th><th scope='col'>before"
-            f"</th><th scope='col'>after</th></tr>{rows}</table>"
-            if changed
-            else ""
-        )
+        """The table of whose partner changed; the rows naming the series' people in a closed
+        box after it (the whole table there when every row names them)."""
+        shown = [tuple(map(self._name, row)) for row in changed[:SHOWN_CHANGES]]
+        folded = [row for row in shown if self.series.names_any(" ".join(row))]
+        opened = [row for row in shown if row not in folded]
+        title = "Whose partner changed with the last change"
+        first = f"the first {len(shown)} of {len(changed)}" if len(shown) < len(changed) else ""
+        aside = f"{len(folded)} of them in the spoiler box below" if folded else ""
+        which = "; ".join(part for part in (first, aside) if part)
+        table = _table(f"{title} ({which})" if which else title, opened) if opened else ""
+        among = f" (among {first})" if first else ""
+        hidden = _table(f"{title}, naming the series' people{among}", folded)
+        return table + (closed_box(ROWS_FOLD, hidden) if folded else "")
+
+
+def _table(caption: str, rows: list[tuple[str, str, str]]) -> str:
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(name)}</td>" for name in row) + "</tr>" for row in rows
+    )
+    return (
+        f"<table class='osmosis-match-changes'><caption>{html.escape(caption)}</caption>"
+        "<tr><th scope='col'>person</th><th scope='col'>before</th><th scope='col'>after</th>"
+        f"</tr>{cells}</table>"
+    )

@@ -25,8 +25,6 @@ only in what the learner did (the tester picked, who stopped sharing what):
 (False, True, True)
 """
 
-import html
-
 import ipywidgets as widgets
 import pandas as pd
 
@@ -39,6 +37,7 @@ from ..matching.compare import partner_ranks
 from . import controls
 from .base import Explorer, show_chart, text_block
 from .matching_common import alone_reasons
+from .series_fold import SeriesNames, fold
 
 #: Why a list is empty in this market: lists hold only people one may meet who share a category.
 EMPTY_LIST = "nobody they may be matched with shares any kind of data with them"
@@ -57,9 +56,8 @@ class ConsentMatchExplorer(Explorer):
         self.people = load_people() if people is None else people
         testers = self.people.loc[self.people["role"] == "tester", "name"].tolist()
         #: People the series names: a sentence relating two of them may be its plot.
-        self.from_series = frozenset(
-            self.people.loc[self.people["source"] != "invented", "name"]
-        ) - {""}
+        self.series = SeriesNames.of(self.people)
+        self.from_series = self.series.names
         invented = [t for t in testers if t not in self.from_series]
         self.sharing = pd.DataFrame(True, index=testers, columns=list(CATEGORIES))
         self.tester = controls.ToggleButtons(
@@ -139,38 +137,18 @@ class ConsentMatchExplorer(Explorer):
         # A consequence naming one person of the series spoils as surely as one naming two:
         # "Now: Claire is left alone" after Niels switched everything off says whom he was
         # with (w49, w51). Only what the learner did stays in the open with their names.
-        hidden = {line for line in consequences if self.names_the_series(line)}
-        folded = [line for line in lines if line in hidden or self.spoils(line)]
+        hidden = {line for line in consequences if self.series.names_any(line)}
+        folded = [line for line in lines if line in hidden or self.series.spoils(line)]
         opened = [line for line in lines if line not in folded]
-        if self.spoils(showing):  # the picked tester's own line keeps its place, pointing on
+        if self.series.spoils(showing):  # the picked tester's own line keeps its place, pointing on
             opened.insert(0, f"{showing.split(';')[0]}; their match is {IN_THE_FOLD}.")
         self.summary.value = text_block("Whose match changed (testers propose)", opened) + (
-            _fold(folded) if folded else ""
+            fold(folded, FOLD_SUMMARY) if folded else ""
         )
-
-    def spoils(self, text: str) -> bool:
-        """Whether ``text`` names two people from the series: then it may state the plot.
-
-        >>> ConsentMatchExplorer().spoils("Lucas Apert is with Léopold")
-        True
-        >>> ConsentMatchExplorer().spoils("Claire is with Karim Benali")
-        False
-        """
-        return sum(name in text for name in self.from_series) >= 2
-
-    def names_the_series(self, text: str) -> bool:
-        """Whether ``text`` names anyone from the series.
-
-        >>> ConsentMatchExplorer().names_the_series("Now: Claire is left alone")
-        True
-        >>> ConsentMatchExplorer().names_the_series("Now: Sofia Ricci is left alone")
-        False
-        """
-        return any(name in text for name in self.from_series)
 
     def _open(self, why) -> str:
         """A chart tooltip's reason, or where to find it when it would spoil."""
-        if isinstance(why, str) and self.spoils(why):
+        if isinstance(why, str) and self.series.spoils(why):
             return f"{why.split(':')[0]}: the reason names the series' couples, {IN_THE_FOLD}."
         return why
 
@@ -185,12 +163,6 @@ class ConsentMatchExplorer(Explorer):
         for c, box in self.shares.items():
             box.value = bool(self.sharing.loc[shown, c])
         self._syncing = False
-
-
-def _fold(lines: list[str]) -> str:
-    """The lines that name the series' couples, in a folded box the learner chooses to open."""
-    items = "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in lines)
-    return f"<details><summary>{html.escape(FOLD_SUMMARY)}</summary><ul>{items}</ul></details>"
 
 
 def _ranks(matching: dict, prefs, alone: dict, group: str) -> pd.DataFrame:

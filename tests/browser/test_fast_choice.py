@@ -23,7 +23,7 @@ from __future__ import annotations
 from osmosis_lab.records import RecordStore
 
 from .harness import plain
-from .harness.scratch import write_notebook
+from .harness.scratch import sign_in_and_answer, write_notebook
 from .harness.scripts import RECORD_SPOKEN
 from .harness.slow_machine import SLOW_CHOICE
 
@@ -44,22 +44,14 @@ SLIDER_CELL = (
 )
 
 
-def _cells(folder: str) -> list[str]:
-    return [
-        "from osmosis_lab.explorers import my_work\n"
-        "from osmosis_lab.explorers.answers import answer_control\n\n"
-        f"my_work.sign_in({LESSON!r}, folder={folder!r})",
-        f"answer_control({EXERCISE!r})",
-        SLIDER_CELL,
-    ]
-
-
 def test_a_press_at_once_after_the_keys_acts_on_the_last_choice_and_position(
     lab, lab_server, tmp_path
 ):
     folder = tmp_path / "records"
     folder.mkdir()
-    write_notebook(lab_server.root / NOTEBOOK, _cells(str(folder)))
+    write_notebook(
+        lab_server.root / NOTEBOOK, [*sign_in_and_answer(LESSON, EXERCISE, folder), SLIDER_CELL]
+    )
     lab.open(NOTEBOOK).run_all()
     lab.assert_no_errors()
     lab.control("Your name or pseudonym").type(LEARNER)

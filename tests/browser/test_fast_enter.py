@@ -26,7 +26,7 @@ import json
 
 from osmosis_lab.records import RecordStore
 
-from .harness.scratch import write_notebook
+from .harness.scratch import sign_in_and_answer, write_notebook
 from .harness.scripts import RECORD_SPOKEN
 from .harness.slow_machine import SLOW_TEXT
 
@@ -52,15 +52,6 @@ LOG_MESSAGES = (
 )
 
 
-def _cells(folder: str) -> list[str]:
-    return [
-        "from osmosis_lab.explorers import my_work\n"
-        "from osmosis_lab.explorers.answers import answer_control\n\n"
-        f"my_work.sign_in({LESSON!r}, folder={folder!r})",
-        f"answer_control({EXERCISE!r})",
-    ]
-
-
 def _kept(folder) -> dict:
     return RecordStore(folder).load(LEARNER)[LESSON][EXERCISE]
 
@@ -75,7 +66,7 @@ def _enter_overtook(heard: list, press: int, before: str, after: str) -> bool:
 def test_a_fast_entry_over_a_checked_answer_is_judged_and_kept_whole(lab, lab_server, tmp_path):
     folder = tmp_path / "records"
     folder.mkdir()
-    write_notebook(lab_server.root / NOTEBOOK, _cells(str(folder)))
+    write_notebook(lab_server.root / NOTEBOOK, sign_in_and_answer(LESSON, EXERCISE, folder))
     lab.open(NOTEBOOK).run_all()
     lab.assert_no_errors()
     lab.run_hidden(SLOW_TEXT + LOG_MESSAGES)

@@ -19,6 +19,21 @@ VIEWPORT = {"width": 1280, "height": 900}
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
+def sign_in_and_answer(lesson: str, exercise: str, folder) -> list[str]:
+    """The cells of a notebook with ``lesson``'s sign-in (records kept in ``folder``) and the
+    answer control of ``exercise``: what a learner answers with, on its own.
+
+    >>> sign_in_and_answer("00_start_here", "youngest_tester", "/tmp/r")[1]
+    "answer_control('youngest_tester')"
+    """
+    return [
+        "from osmosis_lab.explorers import my_work\n"
+        "from osmosis_lab.explorers.answers import answer_control\n\n"
+        f"my_work.sign_in({lesson!r}, folder={str(folder)!r})",
+        f"answer_control({exercise!r})",
+    ]
+
+
 def write_notebook(path: Path, cells: list[str]) -> Path:
     """Write ``cells`` (code, in order) as a notebook at ``path``, its folder made if need be.
 

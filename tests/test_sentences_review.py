@@ -185,7 +185,7 @@ def figures_expected(design: LaunchDesign, scenario, seed: int) -> list[tuple[st
         ("people whose health condition the attacker learns", "lower", f"{p.health_learned} of {city}"),
         ("error of the published count of people living with depression", "lower",
          f"{amount(abs(p.published_count - p.true_count))} (true {p.true_count} of the "
-         f"{p.people_in_export} people in the export"
+         f"{p.people_in_export} people the export is drawn from"
          + ("; no row released, so the count is withheld and reads 0)" if withheld else
             f", published {amount(p.published_count)}){error}")),
         ("worst case: how sure an observer can become that one resident lives with depression "
@@ -453,6 +453,24 @@ def test_a_generalised_export_over_every_k(panel):
         review_model(panel, panel.k)
         suppressed += "releases no rows" in text(panel)
     assert suppressed, "no k suppressed every group: the corner was not reached"
+
+
+def test_the_export_holds_the_rows_it_releases_in_every_sentence(panel):
+    """w60, k = 5: "The export releases 630 rows" beside "true 91 of the 1024 people in the
+    export": the count is over everyone the export is drawn from. Over every k, a sentence that
+    counts the people *in* the export counts the rows it releases."""
+    panel.set_design(AS_PLANNED)
+    panel.privacy.value = "generalised"
+    partial = 0
+    for index in range(len(positions(panel.k))):
+        positions(panel.k)[index]()
+        shown = text(panel)
+        released = re.search(r"The export releases (\d+) rows", shown)
+        rows = int(released[1]) if released else 0
+        in_export = {int(n) for n in re.findall(r"(\d+) people in the export", shown)}
+        assert in_export <= {rows}, (panel.k.value, rows, in_export)
+        partial += 0 < rows < panel.figures.privacy.people_in_export
+    assert partial, "no k held back some rows and released others: the corner was not reached"
 
 
 def test_no_data_read_matches_nobody_in_every_figure(panel):

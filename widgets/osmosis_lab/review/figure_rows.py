@@ -280,15 +280,18 @@ def _worst_case(p: PrivacyFigures) -> float:
 
 
 def _count_error(p: PrivacyFigures) -> str:
-    # an exact count (rows, or groups of rows) is a whole number; only noise makes it fractional
+    # an exact count (rows, or groups of rows) is a whole number; only noise makes it fractional.
+    # The true count is over everyone the export is drawn from, not "in the export": a
+    # generalised export holds back small groups ("releases 630 rows" beside "1024 people in
+    # the export", w60)
     if p.rows_released == 0 and p.error_bound is None:  # nothing published: a count withheld
         return (
             f"{_amount(p.count_error)} (true {p.true_count} of the {p.people_in_export} people "
-            "in the export; no row released, so the count is withheld and reads 0)"
+            "the export is drawn from; no row released, so the count is withheld and reads 0)"
         )
     text = (
-        f"{_amount(p.count_error)} (true {p.true_count} of the {p.people_in_export} people in the "
-        f"export, published {_amount(p.published_count)})"
+        f"{_amount(p.count_error)} (true {p.true_count} of the {p.people_in_export} people the "
+        f"export is drawn from, published {_amount(p.published_count)})"
     )
     if p.error_bound is not None:
         text += f"; 95% of draws within {p.error_bound:.1f}"

@@ -13,6 +13,11 @@ change").
 (3, 19)
 >>> headline_count("Your design is the planned launch: all 19 figures as planned.")
 (0, 19)
+>>> headline_choices("Your design differs from the plan in 2 choices (the export, k); 3 of the 19 "
+...                  "figures change (in bold in the table). Not counted: epsilon acts only on x.")
+(['the export', 'k'], ['epsilon acts only on x'])
+>>> headline_choices("Your design does what the plan does, all 19 figures as planned: k acts only on y.")
+([], ['k acts only on y'])
 """
 
 from __future__ import annotations
@@ -20,12 +25,16 @@ from __future__ import annotations
 import html
 import re
 
+from osmosis_lab.review import design_rows
+
 ROW = re.compile(
     r"<tr><td>([a-z]+)</td><th scope='row'[^>]*>(.*?)</th><td>(.*?)</td><td>(.*?)</td></tr>"
 )
 #: The amounts a learner compares in two cells: each number, with "more than" or "less than"
 #: when the cell says it, and the words that stand for an amount.
 AMOUNT = re.compile(r"(?:more than |less than )?\d[\d,]*(?:\.\d+)?(?<!,)|\bnone\b|\bnobody\b")
+NAMED = re.compile(r"differs from the plan in \d+ choices? \((.*?)\);")
+NOT_COUNTED = re.compile(r"(?:Not counted|all \d+ figures as planned): (.*)\.$")
 HEADLINE = re.compile(r"(\d+) of the (\d+) figures change|all (\d+) figures as planned")
 
 
@@ -55,3 +64,19 @@ def headline_count(headline: str) -> tuple[int, int]:
     assert found, f"no count of figures in the headline: {headline!r}"
     changed, total, all_planned = found.groups()
     return (0, int(all_planned)) if all_planned else (int(changed), int(total))
+
+
+def headline_choices(headline: str) -> tuple[list[str], list[str]]:
+    """(the choices ``headline`` names as differences, its clauses on moved choices that do
+    not act: "k acts only on ...")."""
+    headline = html.unescape(re.sub(r"<[^>]+>", "", headline))
+    named, idle = NAMED.search(headline), NOT_COUNTED.search(headline)
+    return (named[1].split(", ") if named else []), (idle[1].split("; ") if idle else [])
+
+
+def what_it_does(design) -> list:
+    """``design``'s rows in words (``review.design_rows``), the search row read as what it does:
+    its words also say where the switch stands when it finds nobody ("no (switched on, but ...)"),
+    which the learner sees as a control, not as a different design."""
+    rows = [row for row in design_rows(design) if row[0] != "Search people who never signed up"]
+    return [*rows, ("finds people who never signed up", design.finds_non_users)]

@@ -23,6 +23,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -30,10 +31,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # as a script: the helpers beside it
 
-from design_table import amounts, headline_count, table_rows  # noqa: E402
+from design_table import amounts, headline_choices, headline_count, table_rows, what_it_does  # noqa: E402
+from osmosis_lab.charts.review import comparison_rows  # noqa: E402
 from osmosis_lab.explorers import base  # noqa: E402
 from osmosis_lab.explorers import review_design as panels  # noqa: E402
 from osmosis_lab.explorers.answers import answer_control  # noqa: E402
+from osmosis_lab.explorers.review_notes import CHOICES  # noqa: E402
+from osmosis_lab.review import AS_PLANNED, consequences  # noqa: E402
 from sentence_sweep import positions  # noqa: E402
 
 GOLDEN = Path(__file__).parent / "fixtures" / "design_panel_shown.json"
@@ -127,6 +131,28 @@ def test_the_headline_counts_the_figures_the_table_shows_changed():
                 f"amount: {sorted(set(bold) - set(moved))}"
             )
     assert not wrong, f"{len(wrong)} states miscount:\n" + "\n".join(wrong[:5])
+
+
+@pytest.mark.usefixtures("no_explorer_followed")
+def test_the_headline_names_exactly_the_choices_that_act():
+    """In every state of the sequence, a choice the headline names, set back to the plan's
+    value, changes the design's figures or rows; a moved choice it does not name changes
+    nothing (w60 read "1 choice (k)" beside "Names removed", which k does not touch)."""
+    wrong = []
+    for step, panel in enumerate(walk()):
+        design = panel.design
+        does = (comparison_rows(panel.figures, panel.planned), what_it_does(design))
+        acting = []
+        for name in CHOICES:
+            if getattr(design, name) != getattr(AS_PLANNED, name):
+                back = replace(design, **{name: getattr(AS_PLANNED, name)})
+                figures = consequences(back, panel.scenario, rng=np.random.default_rng(panel.seed))
+                if (comparison_rows(figures, panel.planned), what_it_does(back)) != does:
+                    acting.append(CHOICES[name])
+        named = headline_choices(panel.said.value)[0]
+        if named != acting:
+            wrong.append(f"step {step} ({design}): names {named}, the choices that act {acting}")
+    assert not wrong, f"{len(wrong)} states name other choices:\n" + "\n".join(wrong[:5])
 
 
 if __name__ == "__main__":

@@ -17,11 +17,12 @@ import html
 import itertools
 import math
 import re
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
-from design_table import amounts, headline_count, table_rows
+from design_table import amounts, headline_choices, headline_count, table_rows, what_it_does
 from osmosis_lab.categories import CATEGORIES
 from osmosis_lab.explorers import base
 from osmosis_lab.explorers import review_design as panels
@@ -234,16 +235,23 @@ def review_model(panel, _control) -> None:
     assert shown_rows == expected
     # the headline: which choices differ from the plan, and how many figures change: the bold
     # the learner counts in the rendered table
-    differs = [
-        words for name, words in CHOICE_WORDS if getattr(design, name) != getattr(AS_PLANNED, name)
-    ]
     changed = sum(bold for *_, bold in shown_rows)
     assert headline_count(panel.said.value) == (changed, len(shown_rows))
+    named, idle = acting_choices(panel, design, mine)
+    words = dict(CHOICE_WORDS)
+    differs = [words[name] for name in named]
+    assert headline_choices(panel.said.value) == (
+        differs,
+        [f"{words[name]} {clause}" for name, clause in idle_clauses(panel.said.value, idle)],
+    ), (panel.said.value, named, idle)
     if not differs:
-        assert changed == 0
-        assert (
-            f"Your design is the planned launch: all {len(expected)} figures as planned." in shown
+        assert changed == 0, "a design that does what the plan does shows the plan's figures"
+        opening = (
+            "Your design does what the plan does, all"
+            if idle
+            else "Your design is the planned launch: all"
         )
+        assert f"{opening} {len(expected)} figures as planned" in shown
     else:
         assert (
             f"Your design differs from the plan in {len(differs)} "
@@ -253,6 +261,34 @@ def review_model(panel, _control) -> None:
     matching_notes_model(panel, design, shown)
     privacy_notes_model(panel, design, shown)
     chart_model(panel, expected, design)
+
+
+def acting_choices(panel, design: LaunchDesign, mine) -> tuple[list[str], list[str]]:
+    """The choices that differ from the plan, in the panel's order: (those that, set back to the
+    plan's value, change the design's figures or rows, those that change nothing: w60 read "1
+    choice (k)" beside an export k does not touch)."""
+    does = (mine, what_it_does(design))
+    named, idle = [], []
+    for name, _ in CHOICE_WORDS:
+        if getattr(design, name) == getattr(AS_PLANNED, name):
+            continue
+        back = replace(design, **{name: getattr(AS_PLANNED, name)})
+        back_does = (figures_expected(back, panel.scenario, panel.seed), what_it_does(back))
+        (named if back_does != does else idle).append(name)
+    return named, idle
+
+
+def idle_clauses(headline: str, idle: list[str]) -> list[tuple[str, str]]:
+    """(choice, the rest of its clause) for each clause the headline gives a moved choice that
+    does not act, the clause read past the choice's words (each clause starts with them)."""
+    words = dict(CHOICE_WORDS)
+    clauses = headline_choices(headline)[1]
+    assert len(clauses) == len(idle), (headline, idle)
+    pairs = []
+    for name, clause in zip(idle, clauses, strict=True):
+        assert clause.startswith(words[name] + " "), (clause, name)
+        pairs.append((name, clause[len(words[name]) + 1 :]))
+    return pairs
 
 
 def matching_notes_model(panel, design: LaunchDesign, shown: str) -> None:
@@ -511,6 +547,31 @@ def test_reading_nothing_says_why_the_export_and_the_minors_figures_stay(panel):
             assert mine == planned, (figure, planned, mine)  # as the sentence says
         if figure.startswith("people in the city re-identified"):
             assert not mine.startswith("0 "), (figure, mine)  # the export still leaks
+
+
+@pytest.mark.parametrize(
+    ("moved", "idle"),
+    [
+        ({"k": 12}, "k"),
+        ({"epsilon": 0.1, "privacy": "generalised"}, "epsilon"),
+        ({"scraped": False, "search_non_users": False}, "search_non_users"),
+    ],
+)
+def test_a_choice_that_does_not_act_is_not_counted(panel, moved, idle):
+    """w60: "differs from the plan in 1 choice (k); 0 of the 19 figures change" beside "Names
+    removed". A choice moved where it does not act, alone or beside one that acts, is not named:
+    the model holds the headline to what setting each choice back changes."""
+    panel.set_design(AS_PLANNED)
+    for name, value in moved.items():
+        control = panel.categories.get(name) or getattr(panel, name)
+        control.value = value
+    review_model(panel, panel.said)
+    said = headline_choices(panel.said.value)
+    assert dict(CHOICE_WORDS)[idle] not in said[0], said
+    assert len(said[1]) == 1, "the corner was not reached: no moved choice left idle"
+    panel.fallback.value = True  # beside a choice that acts
+    review_model(panel, panel.fallback)
+    assert len(headline_choices(panel.said.value)[1]) == 1
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -27,7 +27,7 @@ True
 import html
 
 from ..data.cast import FROM_THE_SERIES
-from ..review import AS_PLANNED, Consequences, LaunchDesign
+from ..review import ACTS_ONLY_WITH, AS_PLANNED, Consequences, LaunchDesign, differences
 from ..review.privacy_cost import FACT, WHO
 
 #: What the panel says about who proposes until Exercise 2 (``review_proposing_side``) is
@@ -49,7 +49,7 @@ def kept_by_save(what: str) -> str:
     return f'<p class="osmosis-not-kept">{KEPT_BY_SAVE.format(what=html.escape(what))}</p>'
 
 
-#: Each design field as the headline names it.
+#: Each design field as the headline names it (in ``review.FIELDS`` order).
 CHOICES = {
     "proposers": "who proposes", "consent_form": "the consent form", "minors": "minors",
     "categories": "the data read", "search_non_users": "searching non-users",
@@ -64,19 +64,29 @@ def headline(design: LaunchDesign, comparison: list[dict]) -> str:
 
     A row whose design adds only words to the plan's amounts (a note, "(connected, matched or
     not)") is neither bold nor counted: the learner checks this count against the bold (w59).
+    A choice moved where it does not act (k beside "Names removed": ``review.differences``)
+    is not counted as a difference; the headline says why (w60).
+
+    >>> from dataclasses import replace
+    >>> headline(replace(AS_PLANNED, k=9), [{"changed": False}] * 2)
+    'Your design does what the plan does, all 2 figures as planned: k acts only on a generalised export.'
     """
-    differs = [
-        label
-        for name, label in CHOICES.items()
-        if getattr(design, name) != getattr(AS_PLANNED, name)
-    ]
-    if not differs:
+    acting, idle = differences(design, AS_PLANNED)
+    why = "; ".join(ACTS_ONLY_WITH[name][1] for name in idle)
+    if not acting:
+        if idle:
+            return (
+                f"Your design does what the plan does, all {len(comparison)} figures as "
+                f"planned: {why}."
+            )
         return f"Your design is the planned launch: all {len(comparison)} figures as planned."
     changed = sum(row["changed"] for row in comparison)
+    words = [CHOICES[name] for name in acting]
     return (
-        f"Your design differs from the plan in {len(differs)} "
-        f"choice{'' if len(differs) == 1 else 's'} ({', '.join(differs)}); "
+        f"Your design differs from the plan in {len(words)} "
+        f"choice{'' if len(words) == 1 else 's'} ({', '.join(words)}); "
         f"{changed} of the {len(comparison)} figures change (in bold in the table)."
+        + (f" Not counted: {why}." if idle else "")
     )
 
 

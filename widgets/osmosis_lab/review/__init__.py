@@ -9,7 +9,9 @@ from their own choices. Saving the file is the explorer's job.
 
 Designs
     :class:`LaunchDesign`, :data:`AS_PLANNED`, :data:`CAUTIOUS`,
-    :data:`SINGLE_CHANGES`, :func:`with_change`, :func:`design_rows`
+    :data:`SINGLE_CHANGES`, :func:`with_change`, :func:`design_rows`,
+    :func:`differences` (from a plan, the choices that act and those that do not),
+    :func:`acts`, :data:`ACTS_ONLY_WITH`
 Figures
     :func:`review_scenario`, :func:`consequences`, :class:`Consequences`,
     :func:`compare_changes`, :func:`compare_changes_with_words`, :func:`readable_columns`,
@@ -57,6 +59,7 @@ from osmosis_lab.review.consequences import (
     consequences,
 )
 from osmosis_lab.review.design import (
+    ACTS_ONLY_WITH,
     AS_PLANNED,
     CONSENT_FORMS,
     EPSILONS,
@@ -69,7 +72,9 @@ from osmosis_lab.review.design import (
     PROPOSERS,
     SINGLE_CHANGES,
     LaunchDesign,
+    acts,
     design_rows,
+    differences,
     one_move,
     with_change,
 )
@@ -78,6 +83,7 @@ from osmosis_lab.review.scenario import CAUTIOUS, ReviewScenario, launch_mask, r
 from osmosis_lab.review.stakeholders import ROLES, VALUES, stakeholder_matrix, values_at_stake
 
 __all__ = [
+    "ACTS_ONLY_WITH",
     "AS_PLANNED",
     "READABLE_COLUMNS",
     "CAUTIOUS",
@@ -109,8 +115,10 @@ __all__ = [
     "figure_changed",
     "readable_columns",
     "consequences",
+    "acts",
     "cost_lines",
     "design_rows",
+    "differences",
     "launch_mask",
     "one_move",
     "review_markdown",

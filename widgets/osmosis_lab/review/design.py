@@ -25,7 +25,7 @@ osmosis_lab.errors.ReviewError: privacy must be one of 'raw', 'generalised', 'dp
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from numbers import Integral, Real
 
@@ -164,6 +164,47 @@ class LaunchDesign:
     def finds_non_users(self) -> bool:
         """Whether people who never signed up are found and used (it takes scraping)."""
         return self.search_non_users and "scraped" in self.categories
+
+
+#: Choices that act only with another: (whether the rest of the design lets it act, why not in
+#: words). k shapes only the generalised export, epsilon only the noisy counts, and searching
+#: non-users takes scraped social media (:attr:`LaunchDesign.finds_non_users`); every other
+#: choice always acts. Lesson 05's headline named a moved k beside "Names removed" (w60).
+ACTS_ONLY_WITH: dict[str, tuple[Callable[[LaunchDesign], bool], str]] = {
+    "k": (lambda d: d.privacy == "generalised", "k acts only on a generalised export"),
+    "epsilon": (lambda d: d.privacy == "dp", "epsilon acts only on noisy counts"),
+    "search_non_users": (
+        lambda d: "scraped" in d.categories,
+        "searching non-users finds nobody while scraped social media is not read",
+    ),
+}
+
+
+def acts(design: LaunchDesign, name: str) -> bool:
+    """Whether field ``name`` acts on ``design``: setting it to another value changes what
+    the design does (its figures or its rows).
+
+    >>> acts(AS_PLANNED, "k"), acts(replace(AS_PLANNED, privacy="generalised"), "k")
+    (False, True)
+    """
+    when = ACTS_ONLY_WITH.get(name)
+    return when is None or when[0](design)
+
+
+def differences(design: LaunchDesign, plan: LaunchDesign) -> tuple[list[str], list[str]]:
+    """The fields where ``design`` differs from ``plan``, in :data:`FIELDS` order: (those that
+    act on ``design``, those that do not: set back to the plan's, they change nothing).
+
+    >>> differences(replace(AS_PLANNED, k=9), AS_PLANNED)
+    ([], ['k'])
+    >>> differences(replace(AS_PLANNED, privacy="generalised", k=9), AS_PLANNED)
+    (['privacy', 'k'], [])
+    """
+    moved = [name for name in FIELDS if getattr(design, name) != getattr(plan, name)]
+    return (
+        [name for name in moved if acts(design, name)],
+        [name for name in moved if not acts(design, name)],
+    )
 
 
 def _categories(value: Iterable[str]) -> tuple[str, ...]:

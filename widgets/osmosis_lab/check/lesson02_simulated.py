@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -48,24 +49,48 @@ def _trick(answer):
     return _TRICK_NAMES.get(words, words.replace(" ", "_"))
 
 
+@dataclass(frozen=True)
+class Withdrawal:
+    """One change on the consent board as it first appears: ``tester`` withdraws ``category``
+    for ``purpose``, counted in ``market`` with Osmosis scraping or not.
+
+    The consent board reads it to know when it shows this exercise's question (and only then
+    points to the exercise), so the check and the board ask one question.
+    """
+
+    tester: str
+    category: str
+    purpose: str
+    market: str  # the board's key: "beta" is the 12 testers and 12 candidates
+    scrape: bool
+
+
+#: Exercise 4's question: Karim withdraws scraped social media for matching, in the beta market.
+BYSTANDERS_QUESTION = Withdrawal("T05", "scraped", "matching", market="beta", scrape=True)
+
+
 @cache
 def _karim_changed() -> tuple[str, ...]:
     """Everyone whose match changes when Karim (T05) withdraws scraped data, Karim included."""
+    q = BYSTANDERS_QUESTION
     people = load_people()
-    market = market_from_tables(
+    market = market_from_tables(  # the beta market (q.market)
         people[people["role"] == "tester"], people[people["role"] == "candidate"]
     )
     ledger = open_ledger(people_from_table(people))
     for pid in people.loc[people["signed_up"], "person_id"]:
-        ledger = grant(ledger, pid, list(CATEGORIES), "matching", day=0)
-    before = match_with_consent(market, shared_categories(ledger), scrape_unsigned=True)
-    ledger = withdraw(ledger, "T05", "scraped", "matching", day=1)
-    after = match_with_consent(market, shared_categories(ledger), scrape_unsigned=True)
+        ledger = grant(ledger, pid, list(CATEGORIES), q.purpose, day=0)
+    shared = shared_categories(ledger, q.purpose)
+    before = match_with_consent(market, shared, scrape_unsigned=q.scrape)
+    ledger = withdraw(ledger, q.tester, q.category, q.purpose, day=1)
+    after = match_with_consent(
+        market, shared_categories(ledger, q.purpose), scrape_unsigned=q.scrape
+    )
     return tuple(who for who, *_ in match_changes(before, after))
 
 
 def _karim_bystanders() -> int:
-    return sum(1 for who in _karim_changed() if who != "T05")
+    return sum(1 for who in _karim_changed() if who != BYSTANDERS_QUESTION.tester)
 
 
 bystanders_count = Check(

@@ -22,12 +22,21 @@ checked answer (its control, :func:`.answers.answer_control`, or a teacher's rev
 >>> "6 people's matches changed; 5 of them changed nothing" in board.summary.value
 True
 
+The board points to Exercise 4 only while it shows that exercise's question (its
+:data:`~osmosis_lab.check.lesson02_simulated.BYSTANDERS_QUESTION`): Karim's withdrawal, on the
+board as it first appeared, in the beta market with Osmosis scraping.
+
+>>> board.asks_exercise
+True
+
 Osmosis stopping its scraping is a change nobody in the market made; **Start again**
 restores every box, so an exercise never depends on what was clicked before:
 
 >>> board.scrape.value = False
 >>> "Last change: Osmosis stopped scraping people who never signed up, counted in the beta" in board.summary.value
 True
+>>> board.asks_exercise
+False
 >>> board.start_again.click()
 >>> board.scrape.value, board.toggles["scraped", "matching"].value
 (True, True)
@@ -41,23 +50,19 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..categories import CATEGORIES, CATEGORY_LABELS
+from ..check.lesson02_simulated import BYSTANDERS_QUESTION
 from ..consent import (
     PURPOSE_LABELS,
     PURPOSES,
     consent_table,
     grant,
-    open_ledger,
-    people_from_table,
-    shared_categories,
     withdraw,
 )
 from ..consent.market import match_changes, match_with_consent
-from ..consent.scenarios import NIELS_MOTHER, niels_consents
-from ..consent.timeline import apply_step
 from ..data import load_people, load_population
-from ..data.markets import market_from_tables
 from . import controls
 from .base import Explorer, show_chart
+from .consent_board_markets import asks, beta_market, city_market, match_key, starting_ledger
 from .consent_board_words import MARKETS, BoardSentences
 from .consent_charts import match_change_chart
 from .gate import Gate
@@ -83,10 +88,10 @@ class ConsentBoard(BoardSentences, Explorer):
         everyone = people if population is None else pd.concat([people, population])
         self.names = dict(zip(everyone["person_id"], everyone["name"], strict=True))
         self.series = SeriesNames.of(people)  # whose matches are the series' plot (series_fold)
-        self.ledger = _starting_ledger(everyone)
-        self.markets = {"beta": _beta_market(people)}
+        self.ledger = starting_ledger(everyone)
+        self.markets = {"beta": beta_market(people)}
         if population is not None:
-            self.markets["city"] = _city_market(people, population)
+            self.markets["city"] = city_market(people, population)
         testers = people.loc[people["role"] == "tester", "person_id"].tolist()
         # radio groups, not Dropdowns: their arrow keys work inside JupyterLab (base.INTERACTIVE)
         self.tester = controls.ToggleButtons(
@@ -242,13 +247,19 @@ class ConsentBoard(BoardSentences, Explorer):
     def match(self, market: str, ledger, scrape: bool) -> dict[str, str | None]:
         """Everyone's partner in ``market`` under ``ledger``'s consents (kept: the city's
         match takes seconds, and a market switch or a tester shown again needs it again)."""
-        shared = shared_categories(ledger, "matching")
-        key = (market, scrape, tuple(sorted(shared.items())))
+        key = match_key(market, ledger, scrape)
         if key not in self._matches:
+            shared = dict(key[-1])  # who lets Osmosis use what, as the key holds it
             self._matches[key] = match_with_consent(
                 self.markets[market], shared, scrape_unsigned=scrape
             )
         return self._matches[key]
+
+    @property
+    def asks_exercise(self) -> bool:
+        """Whether the last change is Exercise 4's question (:func:`.consent_board_markets.asks`)."""
+        q, now = BYSTANDERS_QUESTION, (self.ledger, self.scrape.value)
+        return self.actor == q.tester and asks(q, self._start, self.market.value, self.before, now)
 
     def _count_revealed(self) -> None:
         if self.view is not None:  # the gate may reveal before the board is built
@@ -258,32 +269,3 @@ class ConsentBoard(BoardSentences, Explorer):
     def bystanders(self) -> list[str]:
         """People whose partner changed with the last change, though they changed nothing."""
         return [who for who, *_ in self.changed if who != self.actor]
-
-
-def _starting_ledger(everyone: pd.DataFrame):
-    """Everyone who signed up consents to matching with all four categories on day 0; Niels's
-    consents are his timelines' (his mother on day 0, himself on day 2), so the board and the
-    timelines tell one story."""
-    ledger = open_ledger(people_from_table(everyone, parents={"T01": (NIELS_MOTHER,)}))
-    for pid in everyone.loc[everyone["signed_up"].astype(bool), "person_id"]:
-        if pid != "T01":
-            ledger = grant(ledger, pid, list(CATEGORIES), "matching", day=0)
-    for step in niels_consents():
-        ledger, _report = apply_step(ledger, step)
-    return ledger
-
-
-def _beta_market(people: pd.DataFrame):
-    return market_from_tables(
-        people[people["role"] == "tester"], people[people["role"] == "candidate"]
-    )
-
-
-def _city_market(people: pd.DataFrame, population: pd.DataFrame):
-    """Users who signed up propose; the people Osmosis found (never signed up) are proposed to."""
-    testers = people[people["role"] == "tester"]
-    candidates = people[people["role"] == "candidate"]
-    signed = population["signed_up"].astype(bool)
-    return market_from_tables(
-        pd.concat([testers, population[signed]]), pd.concat([candidates, population[~signed]])
-    )

@@ -4,7 +4,7 @@ The board computes (its ledger, the match before and after the last change); thi
 it: the headline, the last-change line, what Osmosis may use, the table of whose partner
 changed, and the one short sentence said when something changes (:meth:`~BoardSentences.said`).
 It reads the board's ``names``, ``series``, ``ledger``, ``tester``, ``market``, ``last_change``,
-``actor``, ``was_reset`` and ``count_gate``, and sets none of them.
+``actor``, ``was_reset``, ``count_gate`` and ``asks_exercise``, and sets none of them.
 
 Who the series' testers are matched with is the series' plot (Lucas and Léopold, episode 2;
 Niels and Claire, Ana and Simon, episode 3): a line or a table row naming the series' people
@@ -92,15 +92,29 @@ class BoardSentences:
         if self.was_reset:
             return f"Back to the start: {len(changed)} people's matches changed back."
         if not self.count_gate.shown:
-            return (
-                f"{len(changed)} people's matches changed. How many of them changed nothing "
-                "themselves? Work it out from the table below, answer Exercise 4 and press "
-                "Check: then the board tells you."
-            )
+            return self._question(len(changed))
         return (
             f"{len(changed)} people's matches changed; {len(changed) - movers} of them "
             "changed nothing themselves."
         )
+
+    def _question(self, n: int) -> str:
+        """How many changed nothing, asked; Exercise 4 named only when the board shows its
+        question, and the table sent to only when it lists all ``n``: a learner read "work it
+        out from the table below, answer Exercise 4" over the city's first 12 of 770 and
+        typed 769 into an exercise about the beta market (walkthrough w60).
+        """
+        ask = f"{n} people's matches changed. How many of them changed nothing themselves?"
+        steps = ["work it out from the table below"]
+        if n > SHOWN_CHANGES:
+            ask += f" The table below lists only the first {SHOWN_CHANGES} of them."
+            steps = []
+        if self.asks_exercise:
+            steps.append("answer Exercise 4 and press Check: then the board tells you")
+        if not steps:
+            return ask
+        todo = ", ".join(steps)
+        return f"{ask} {todo[0].upper()}{todo[1:]}."
 
     def said(self) -> str:
         """What the board says aloud (its one live region): the last change and its consequence,

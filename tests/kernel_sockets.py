@@ -88,6 +88,23 @@ def start_kernel(startup_timeout: float = 60, kernel_name: str = "python3", **kw
     return manager, client
 
 
+def run_notebook(notebook, folder: Path, **options) -> None:
+    """Run ``notebook`` top to bottom in a fresh kernel on IPC, its working folder ``folder``
+    (a lesson's, so its data files are found), filling in its outputs; a cell that raises fails
+    with nbclient's ``CellExecutionError``, naming it. ``options`` go to nbclient (e.g.
+    ``store_widget_state=True``)."""
+    import nbclient  # late: most users of this module start kernels without a notebook
+
+    nbclient.NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        kernel_manager_class=AsyncIpcKernelManager,  # no TCP port to race the other worker for
+        resources={"metadata": {"path": folder}},
+        **options,
+    ).execute()
+
+
 def use_ipc_in_nbval() -> None:
     """nbval 0.11 builds its ``KernelManager`` itself (``nbval.kernel.start_new_kernel``) and
     takes no configuration or class for it: swap the class it looks up for ``IpcKernelManager``."""

@@ -8,12 +8,11 @@ each in a copy of the lesson's namespace at that point, so one hint cannot set u
 and nothing leaks into the lesson. Any error fails, naming the hint's code.
 """
 
-import nbclient
 import nbformat
 import pytest
 
 from conftest import LESSONS, read_notebook
-from kernel_sockets import AsyncIpcKernelManager
+from kernel_sockets import run_notebook
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.check.hints import hint_code
 
@@ -64,11 +63,4 @@ def test_every_hints_code_runs_where_its_exercise_is(path):
     notebook, inserted = with_hint_cells(read_notebook(path), exercises)
     expected = sorted(n for n, e in exercises.items() if e.lesson == path.stem and hint_codes(e))
     assert sorted(inserted) == expected, "an exercise with hint code has no answer cell"
-    client = nbclient.NotebookClient(
-        notebook,
-        timeout=120,
-        kernel_name="python3",
-        kernel_manager_class=AsyncIpcKernelManager,  # no TCP port to race the other worker for
-        resources={"metadata": {"path": path.parent}},
-    )
-    client.execute()  # raises CellExecutionError naming the hint code that failed
+    run_notebook(notebook, path.parent)  # raises CellExecutionError naming the hint that failed

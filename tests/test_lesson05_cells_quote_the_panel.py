@@ -7,11 +7,10 @@ here in a kernel up to that cell; then the panel is set to each design the cell 
 figure must be the one the cell printed.
 """
 
-import nbclient
 import pytest
 
 from conftest import ROOT, read_notebook
-from kernel_sockets import AsyncIpcKernelManager
+from kernel_sockets import run_notebook
 
 #: runs a lesson in a kernel: not part of `make test-fast`
 pytestmark = pytest.mark.slow
@@ -35,11 +34,4 @@ def test_the_outage_cell_quotes_the_figures_the_panel_shows():
     last = max(i for i, c in enumerate(cells) if "With Billie, {safe_mode}" in c.source)
     notebook.cells = [*cells[: last + 1], cells[last].copy()]
     notebook.cells[-1].source = COMPARE
-    client = nbclient.NotebookClient(
-        notebook,
-        timeout=120,
-        kernel_name="python3",
-        kernel_manager_class=AsyncIpcKernelManager,  # no TCP port to race the other worker for
-        resources={"metadata": {"path": LESSON.parent}},
-    )
-    client.execute()  # a CellExecutionError says what the cell and the panel said
+    run_notebook(notebook, LESSON.parent)  # a CellExecutionError says what each of them said

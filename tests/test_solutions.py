@@ -9,12 +9,11 @@ lesson's own check call; the notebook then runs top to bottom with
 exercise cell must show "Correct!" (so a check that never ran cannot pass).
 """
 
-import nbclient
 import nbformat
 import pytest
 
 from conftest import LESSONS, read_notebook
-from kernel_sockets import AsyncIpcKernelManager
+from kernel_sockets import run_notebook
 from osmosis_lab.check import STRICT_ENV
 from osmosis_lab.check.exercises import all_exercises
 from spoilers import is_marked, output_texts, register, spoilers_in
@@ -95,15 +94,7 @@ def test_solutions_pass_their_checks_strictly(path, monkeypatch):
     expected = sorted(e.name for e in exercises.values() if e.lesson == path.stem)
     assert sorted(c.metadata["osmosis"]["exercise"] for c in swapped) == expected
     monkeypatch.setenv(STRICT_ENV, "1")
-    client = nbclient.NotebookClient(
-        notebook,
-        timeout=120,
-        kernel_name="python3",
-        kernel_manager_class=AsyncIpcKernelManager,  # no TCP port to race the other worker for
-        resources={"metadata": {"path": path.parent}},
-        store_widget_state=True,
-    )
-    client.execute()  # raises CellExecutionError naming the failing check
+    run_notebook(notebook, path.parent, store_widget_state=True)  # a failing check is named
     for cell in swapped:
         shown = " ".join(str(o.get("data", {}).get("text/plain", "")) for o in cell.outputs)
         assert "Correct!" in shown, f"{path.name}: {cell.source!r} showed {shown!r}"

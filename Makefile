@@ -65,7 +65,7 @@ test: $(STAMP)  ## run every test layer: unit, doctests, lint, nbval, solutions,
 # tests, doctests, the lint layer, the deployment files read without starting anything, and each
 # explorer through one seeded random sequence. `make test` runs the rest. The ignored files hold
 # nothing --fast keeps: not collecting them saves their imports. On both cores too (TEST_WORKERS):
-# 50 s instead of 79 s here.
+# 49 s instead of 79 s here (3,160 tests).
 FAST_IGNORE := --ignore=tests/browser --ignore-glob='tests/test_sentences_*.py' \
 	--ignore=tests/test_robustness.py
 

@@ -126,3 +126,16 @@ def test_a_second_press_on_what_cannot_be_read_is_heard(typed, kept):
     assert "Pressed again: still nothing that reads as an answer, so no try." in said(control)
     assert "the same answer, so not a new try" not in said(control)
     assert record.get(NUMBERS[0].name, {}).get("tries", 0) == (1 if kept else 0)
+
+
+@pytest.mark.parametrize("exercise", NUMBERS, ids=lambda e: e.name)
+def test_text_typed_that_is_not_read_is_said_not_read_before_and_after_a_try(exercise):
+    """w60 typed "six hundred and thirty-three": the box said "Not attempted yet:" for it, and
+    "Not read, not counted as a try:" for the same text once a try was kept. Typed text that the
+    check cannot read is said "not read" either way; only an empty box is "not attempted"."""
+    control = answer_control(exercise.name, record=MemoryRecord())
+    typed_check(control, "six hundred and thirty-three")
+    assert said(control).startswith("Not read, not counted as a try:"), said(control)
+    typed_check(control, "2")  # a try, kept
+    typed_check(control, "six hundred and thirty-three")
+    assert said(control).startswith("Not read, not counted as a try:"), said(control)

@@ -34,7 +34,7 @@ GALLERY = {
         {"Ada": "X", "Ben": "W", "Cyd": "Z", "Dev": "Y"},
         "Noted:",
     ),  # a prediction
-    "number": ('"count_the_testers"', "a dozen or so", "Not attempted yet:"),
+    "number": ('"count_the_testers"', "a dozen or so", "Not read, not counted as a try:"),
     "phrase": ('"consent_is_specific"', "not allowed, wrong purpose", "Correct!"),
 }
 

@@ -82,13 +82,18 @@ class Verdict:
     def __repr__(self) -> str:
         return str(self)
 
-    def html(self) -> str:
+    def html(self, label: str | None = None) -> str:
         """The verdict as HTML with no live region of its own: for a region already on the page
-        (an answer control's ``LiveText``), where a second one could be spoken twice."""
+        (an answer control's ``LiveText``), where a second one could be spoken twice. ``label``
+        replaces the word before the message (an answer box says "Not read, …" of text typed).
+
+        >>> Verdict("not attempted", "'x' is not a number.").html("Not read:").count("Not read:")
+        1
+        """
         colour = _COLOURS["not attempted" if self.label == _PREDICTION_NOTED else self.status]
         return (
             f'<div class="osmosis-check" style="border-left:4px solid '
-            f'{colour};padding:0.3em 0.8em"><strong>{self.label}</strong> '
+            f'{colour};padding:0.3em 0.8em"><strong>{label or self.label}</strong> '
             f"{message_html(self.message)}</div>"
         )
 

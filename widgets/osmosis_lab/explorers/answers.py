@@ -53,6 +53,7 @@ _NOTHING = (
     "type your answer, then press Enter or Check.",
 )
 _CHANGED = "Your answer changed: press Check to check it."
+_UNREAD = "Not read, not counted as a try:"  # something given that the check cannot read
 #: The statuses of an answer judged by the check (only these can be "checked again").
 _JUDGED = ("correct", "hint", "could not check")
 #: The status while the box holds text that could not be read, after tries that were kept.
@@ -135,6 +136,7 @@ class AnswerControl(AnswerInputs):
         # from here (see _recheck_same_try)
         self._before_press = (self.status, self._unread, self._kept_entry())
         again = self.status in _JUDGED
+        answer = None  # something given, until the control says nothing is (``...``)
         try:
             answer = self.answer()
             verdict = (
@@ -154,7 +156,10 @@ class AnswerControl(AnswerInputs):
         again = again and verdict.status in _JUDGED
         right_again = again and verdict.status == "correct"
         note = _AGAIN_RIGHT if right_again else _AGAIN if again else self._again(verdict, repeat)
-        self.verdict.value = verdict.html() + note + self._seen_first_note()
+        # given but not read: said as once a try is kept (w60 met "Not attempted yet" for it)
+        unread = verdict.status == "not attempted" and answer is not ... and not verdict.refused
+        label = _UNREAD if unread else None
+        self.verdict.value = verdict.html(label) + note + self._seen_first_note()
         if not again:
             self._keep(verdict)
         self._after_check()
@@ -184,7 +189,7 @@ class AnswerControl(AnswerInputs):
         kept = self._kept_try()
         words = shortened(answer_words(kept.get("answer")))
         self.status = NOT_READ
-        why = "Not counted as a try:" if verdict.refused else "Not read, not counted as a try:"
+        why = "Not counted as a try:" if verdict.refused else _UNREAD
         note = (
             f"<p><strong>{why}</strong> {html.escape(verdict.message)}</p><p>Your last checked "
             f"answer, {html.escape(words)}, got: {self._kept_verdict(kept)}"

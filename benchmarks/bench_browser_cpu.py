@@ -1,0 +1,86 @@
+"""What one browser test's steps cost in CPU: a tab's JupyterLab, a lesson's Run All (issue 16).
+
+``make test`` on two workers is bound by the two cores (README, Tests: "Why two workers cannot
+reach 5 minutes"), and Chromium is most of the browser layer's CPU. This prints, for an empty
+notebook and for each lesson named, the seconds of wall time and the CPU-seconds Chromium's
+processes (by kind: renderer, browser, GPU, utility) spend opening it in a fresh tab until its
+kernel is ready, then on Run All. Linux only: it reads ``/proc/<pid>/stat``.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_browser_cpu.py                      # lessons 00 and 05
+    .venv/bin/python benchmarks/bench_browser_cpu.py lessons/03_privacy.ipynb
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser.harness import LabPage, LabServer, launch_chromium  # noqa: E402
+from browser.harness.scratch import VIEWPORT, write_notebook  # noqa: E402
+from browser.harness.workspace import copy_lessons  # noqa: E402
+
+EMPTY = "lessons/_empty.ipynb"
+
+
+def chromium_cpu() -> Counter:
+    """CPU-seconds used so far by each kind of Chromium process alive now."""
+    used: Counter = Counter()
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if "chrom" in command:
+            kind = re.search(r"--type=(\S+)", command)
+            used[kind[1] if kind else "browser"] += (int(stat[11]) + int(stat[12])) / tick
+    return used
+
+
+def spent(before: Counter, after: Counter) -> str:
+    total = sum(after.values()) - sum(before.values())
+    kinds = ", ".join(
+        f"{k} {after[k] - before[k]:.1f}" for k in sorted(after) if after[k] > before[k]
+    )
+    return f"{total:4.1f} CPU-s ({kinds})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("lessons", nargs="*", default=["lessons/00_start_here.ipynb",
+                                                        "lessons/05_design_review.ipynb"])  # fmt: skip
+    args = parser.parse_args()
+    root = copy_lessons(Path(tempfile.mkdtemp(prefix="bench-cpu-")))
+    write_notebook(root / EMPTY, ["1 + 1"])
+    with LabServer(root) as server, launch_chromium() as browser:
+        for notebook in [EMPTY, EMPTY, *args.lessons]:  # the first load warms the server
+            context = browser.new_context(viewport=VIEWPORT)
+            tab = LabPage(context.new_page(), server, ROOT / "benchmarks")
+            start, cpu = time.monotonic(), chromium_cpu()
+            tab.open(notebook)
+            opened, cpu_opened = time.monotonic(), chromium_cpu()
+            tab.run_all()
+            ran, cpu_ran = time.monotonic(), chromium_cpu()
+            print(
+                f"{notebook:34} open {opened - start:4.1f} s, {spent(cpu, cpu_opened)};"
+                f"  Run All {ran - opened:4.1f} s, {spent(cpu_opened, cpu_ran)}",
+                flush=True,
+            )
+            tab.close()
+            context.close()
+
+
+if __name__ == "__main__":
+    main()

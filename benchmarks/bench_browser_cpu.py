@@ -4,7 +4,8 @@
 reach 5 minutes"), and Chromium is most of the browser layer's CPU. This prints, for an empty
 notebook and for each lesson named, the seconds of wall time and the CPU-seconds Chromium's
 processes (by kind: renderer, browser, GPU, utility) spend opening it in a fresh tab until its
-kernel is ready, then on Run All. Linux only: it reads ``/proc/<pid>/stat``.
+kernel is ready, then on Run All; in each of Debian's builds installed (the old headless shell,
+which the tests prefer, and the full browser). Linux only: it reads ``/proc/<pid>/stat``.
 
 Usage::
 
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser.harness import LabPage, LabServer, launch_chromium  # noqa: E402
+from browser.harness.env import BUILDS, CHROMIUM  # noqa: E402
 from browser.harness.scratch import VIEWPORT, write_notebook  # noqa: E402
 from browser.harness.workspace import copy_lessons  # noqa: E402
 
@@ -64,22 +66,31 @@ def main() -> None:
     args = parser.parse_args()
     root = copy_lessons(Path(tempfile.mkdtemp(prefix="bench-cpu-")))
     write_notebook(root / EMPTY, ["1 + 1"])
-    with LabServer(root) as server, launch_chromium() as browser:
-        for notebook in [EMPTY, EMPTY, *args.lessons]:  # the first load warms the server
-            context = browser.new_context(viewport=VIEWPORT)
-            tab = LabPage(context.new_page(), server, ROOT / "benchmarks")
-            start, cpu = time.monotonic(), chromium_cpu()
-            tab.open(notebook)
-            opened, cpu_opened = time.monotonic(), chromium_cpu()
-            tab.run_all()
-            ran, cpu_ran = time.monotonic(), chromium_cpu()
-            print(
-                f"{notebook:34} open {opened - start:4.1f} s, {spent(cpu, cpu_opened)};"
-                f"  Run All {ran - opened:4.1f} s, {spent(cpu_opened, cpu_ran)}",
-                flush=True,
-            )
-            tab.close()
-            context.close()
+    builds = [path for path in BUILDS if path.is_file()] or [CHROMIUM]
+    with LabServer(root) as server:
+        for build in builds:  # each installed build of Debian's Chromium, the tests' first
+            print(f"== {build}", flush=True)
+            with launch_chromium(build) as browser:
+                for notebook in [EMPTY, EMPTY, *args.lessons]:  # the first load warms up
+                    measure(browser, server, notebook)
+
+
+def measure(browser, server, notebook: str) -> None:
+    """Print what opening ``notebook`` in a fresh tab, then Run All, cost."""
+    context = browser.new_context(viewport=VIEWPORT)
+    tab = LabPage(context.new_page(), server, ROOT / "benchmarks")
+    start, cpu = time.monotonic(), chromium_cpu()
+    tab.open(notebook)
+    opened, cpu_opened = time.monotonic(), chromium_cpu()
+    tab.run_all()
+    ran, cpu_ran = time.monotonic(), chromium_cpu()
+    print(
+        f"{notebook:34} open {opened - start:4.1f} s, {spent(cpu, cpu_opened)};"
+        f"  Run All {ran - opened:4.1f} s, {spent(cpu_opened, cpu_ran)}",
+        flush=True,
+    )
+    tab.close()
+    context.close()
 
 
 if __name__ == "__main__":

@@ -9,9 +9,10 @@ The longest group is handed out first (:func:`expected_seconds`, from the second
 took in one full run, ``tests/group_seconds.json``): two workers fed longest first finish
 within about one short group of each other, whereas a 100-second group handed out last keeps
 one worker busy while the other waits. A group the table does not know (a new file) gets its
-layer's typical time. Refresh the table after a big change from a one-process run:
+layer's typical time. Refresh the table after a big change from a run as ``make test`` makes it
+(two workers: the seconds a group takes beside the other worker are the ones that order it):
 
-    .venv/bin/python -m pytest --durations=0 --durations-min=0.5 > durations.txt
+    .venv/bin/python -m pytest -n 2 --dist loadgroup --durations=0 --durations-min=0.5 > durations.txt
     .venv/bin/python tests/scheduling.py durations.txt > tests/group_seconds.json
 
 ``tests/conftest.py`` (``GroupScheduling``) applies both rules; the seconds only order the

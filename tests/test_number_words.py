@@ -48,6 +48,8 @@ REJECTED = [
     "twenty and one", "vingt un", "quatre vingt et un", "hundred and one", "one hundred one",
     "a million", "mille", "eleventy", "twelfth", "half twelve", "percent", "not half",
     "minus twelve", "twelve percent%", "",
+    # a scale's plural multiplies: never dropped as the noun of what was counted (read as 2)
+    "deux milles", "six hundreds", "2 dozen", "deux milliers", "trois centaines",
 ]  # fmt: skip
 
 

@@ -100,7 +100,8 @@ def not_a_number(text: str, unit: str, quantity: str | tuple[str, ...] = ()) -> 
 #: Words after a number that change what it means ("5 or 6", "7 million"): never dropped.
 _NOT_A_NOUN = re.compile(
     r"or|ou|and|et|more|plus|less|moins|not|pas|than|que|per|cents?|percent|pourcent"
-    r"|hundred|thousand|mille|millions?|billion|milliard"
+    r"|hundreds?|thousands?|milles?|milliers?|centaines?|dozens?|douzaines?|millions?|billion"
+    r"|milliard"  # "deux milles" is no 2 and its noun: a scale's plural multiplies, as "mille"
 )
 
 

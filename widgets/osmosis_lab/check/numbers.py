@@ -211,9 +211,10 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     ----------
     text
         What the learner typed, e.g. ``"0.15"``, ``"15 %"``, ``"15%"``, ``"0,15"``, ``"1 024"``,
-        a simple fraction of whole numbers (``"1/4"``), or a whole number 0-100, a decimal said
+        a simple fraction of whole numbers (``"1/4"``), or a whole number 0-9,999, a decimal said
         digit by digit or a simple fraction in English or French words (``"twelve"``,
-        ``"vingt et un"``, ``"zero point eight five"``, ``"a quarter"``: :mod:`.number_words`);
+        ``"six hundred and thirty-three"``, ``"vingt et un"``, ``"zero point eight five"``,
+        ``"a quarter"``: :mod:`.number_words`);
         in digits or words, maybe with what it counts (``"7 violations"``, ``"ten testers"``).
     unit
         ``"count"``: a whole number comes back as an ``int``; ``"fraction"`` or ``"value"``:

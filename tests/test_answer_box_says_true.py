@@ -132,10 +132,11 @@ def test_a_second_press_on_what_cannot_be_read_is_heard(typed, kept):
 def test_text_typed_that_is_not_read_is_said_not_read_before_and_after_a_try(exercise):
     """w60 typed "six hundred and thirty-three": the box said "Not attempted yet:" for it, and
     "Not read, not counted as a try:" for the same text once a try was kept. Typed text that the
-    check cannot read is said "not read" either way; only an empty box is "not attempted"."""
+    check cannot read is said "not read" either way; only an empty box is "not attempted". (That
+    text is read now, as 633: tests/test_number_words_thousands.py; "six hundred hundred" is not.)"""
     control = answer_control(exercise.name, record=MemoryRecord())
-    typed_check(control, "six hundred and thirty-three")
+    typed_check(control, "six hundred hundred")
     assert said(control).startswith("Not read, not counted as a try:"), said(control)
     typed_check(control, "2")  # a try, kept
-    typed_check(control, "six hundred and thirty-three")
+    typed_check(control, "six hundred hundred")
     assert said(control).startswith("Not read, not counted as a try:"), said(control)

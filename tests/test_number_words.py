@@ -18,6 +18,8 @@ ACCEPTED = [
     ("zero", 0), ("none", 0), ("one", 1), ("Twelve", 12), ("twelve.", 12), ("  TWELVE ", 12),
     ("nineteen", 19), ("twenty", 20), ("twenty-one", 21), ("twenty one", 21),
     ("forty-two", 42), ("ninety nine", 99), ("a hundred", 100), ("one hundred", 100),
+    ("one hundred one", 101), ("six hundred and thirty-three", 633), ("twelve hundred", 1200),
+    ("one thousand and twenty-four", 1024), ("a thousand", 1000),
     # French, both spellings of the hyphens, and the Belgian and Swiss tens
     ("zéro", 0), ("un", 1), ("une", 1), ("Douze", 12), ("seize", 16), ("dix-sept", 17),
     ("dix sept", 17), ("vingt", 20), ("vingt et un", 21), ("vingt-et-un", 21),
@@ -26,7 +28,8 @@ ACCEPTED = [
     ("quatre-vingts", 80), ("quatre-vingt-un", 81), ("quatre-vingt-dix", 90),
     ("quatre-vingt-onze", 91), ("quatre-vingt-dix-neuf", 99), ("cent", 100),
     ("septante", 70), ("septante-deux", 72), ("huitante", 80), ("octante", 80),
-    ("nonante et un", 91), ("aucun", 0),
+    ("nonante et un", 91), ("aucun", 0), ("mille", 1000), ("deux cents", 200),
+    ("six cent trente-trois", 633), ("mille vingt-quatre", 1024), ("sept cent soixante-dix", 770),
     # fractions and percentages in words
     ("half", 0.5), ("a half", 0.5), ("a quarter", 0.25), ("three quarters", 0.75),
     ("la moitié", 0.5), ("un quart", 0.25), ("trois quarts", 0.75),
@@ -45,9 +48,16 @@ REJECTED = [
     "twelve or thirteen people", "twelve twelve", "twelve twelve people", "nine or ten testers",
     "twelve % people", "twelve million", "zero point eighty five", "zero point five point five",
     "12 twelve", "3 quarters", "one two", "no", "nobody", "personne",
-    "twenty and one", "vingt un", "quatre vingt et un", "hundred and one", "one hundred one",
-    "a million", "mille", "eleventy", "twelfth", "half twelve", "percent", "not half",
+    "twenty and one", "vingt un", "quatre vingt et un", "hundred and one",
+    "a million", "eleventy", "twelfth", "half twelve", "percent", "not half",
     "minus twelve", "twelve percent%", "",
+    # a scale's plural multiplies: never dropped as the noun of what was counted (read as 2)
+    "deux milles", "six hundreds", "2 dozen", "deux milliers", "trois centaines",
+    # hundreds and thousands out of order, twice, or said as nobody says them; beyond 9,999;
+    # digits with a scale word
+    "hundred six", "six hundred hundred", "thirty hundred", "one thousand and six hundred",
+    "six hundred and", "un mille", "un cent", "mille et un", "twelve thousand",
+    "1 thousand", "6 hundred", "six hundred trente",
 ]  # fmt: skip
 
 

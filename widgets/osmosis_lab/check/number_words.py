@@ -1,4 +1,4 @@
-"""Numbers typed as words: whole numbers 0 to 100 in English and French, and a few fractions.
+"""Numbers typed as words: whole numbers 0 to 9,999 in English and French, and a few fractions.
 
 A learner who answers "twelve" or "douze" has given a number, and the answer
 control reads it as one (issue 13: words are accepted as words). The phrasings
@@ -8,6 +8,17 @@ thirteen" and "about twelve" are refused, never read as 12. French follows both
 spellings (``vingt et un`` and the 1990 ``vingt-et-un``), and the Belgian and
 Swiss ``septante``, ``huitante``/``octante``, ``nonante``. A phrase may end in
 "percent" / "per cent" / "pour cent", read as a percentage (like ``%``).
+
+Above 100, a number is its thousands, then its hundreds, then 1 to 99 from that table, each
+said once, in that order, in one language (:func:`whole_number`), as a 16-year-old types it:
+"six hundred and thirty-three" or "six hundred thirty three", "a hundred", "one thousand and
+twenty-four", "twelve hundred" (but never a round ten of hundreds: "thirty hundred" is
+refused); "six cent trente-trois", "mille vingt-quatre", "deux cents" (its "s" read wherever
+it is put), "onze cents". What breaks that order ("hundred six", "six hundred hundred", "un
+mille", "six hundred trente") is refused, never guessed at: a misread number would be a wrong
+verdict for a right answer. Digits with a scale word ("1 thousand", "6 hundred") are refused
+too: digits and words are read by two rules, and a mix of them ("1 024 thousand", "1.5
+thousand") would need a third; every answer up to 9,999 can be typed in one or the other.
 
 A decimal said aloud, a whole number then "point" (or "virgule") then one word per digit
 ("zero point eight five", "zéro virgule huit cinq"), is turned into the digits it names
@@ -32,6 +43,8 @@ Examples
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 _EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _EN_TEENS = [
@@ -119,11 +132,107 @@ def _french() -> dict[str, int]:
     return names
 
 
+_ENGLISH, _FRENCH = _english(), _french()
 #: Every accepted phrasing of a whole number from 0 to 100, normalised, and what it means.
-WHOLE_NUMBERS: dict[str, int] = _english() | _french()
+WHOLE_NUMBERS: dict[str, int] = _ENGLISH | _FRENCH
+
+
+@dataclass(frozen=True)
+class _Scales:
+    """How one language says the hundreds and thousands of a number up to 9,999."""
+
+    names: dict[str, int]  #: its names of 0 to 100: a number is said in one language only
+    hundred: tuple[str, ...]
+    thousand: str
+    and_: str | None  #: the word that may come before the last part ("six hundred and two")
+    bare: bool  #: a scale word alone means one of it ("cent", "mille"; not "hundred and one")
+    hundreds: range  #: how many hundreds may be said when no thousand is ("twelve hundred")
+
+
+_EN_SCALES = _Scales(
+    _ENGLISH, hundred=("hundred",), thousand="thousand", and_="and", bare=False,
+    hundreds=range(1, 100),
+)  # fmt: skip
+# "onze cents", "dix-neuf cent quatre-vingt-dix": French says 1100-1999 in hundreds too; the
+# "s" of "deux cents" is read wherever a learner puts it (the number it names is the same)
+_FR_SCALES = _Scales(
+    _FRENCH, hundred=("cent", "cents"), thousand="mille", and_=None, bare=True,
+    hundreds=range(1, 20),
+)  # fmt: skip
+
+
+def _multiplier(words: list[str], scales: _Scales, *, first: bool, most: range) -> int | None:
+    """How many of a scale ``words`` say, before "hundred" or "thousand"; None if unreadable.
+
+    One to nine ("a" only at the very start: "a hundred", not "one thousand a hundred"), or
+    more, below ``most`` ("twelve hundred"), but never a round ten ("thirty hundred", "dix
+    cents": not how anyone says a number, so not read as one).
+    """
+    said = " ".join(words)
+    if not said:
+        return 1 if scales.bare else None
+    if said == "a" and first and not scales.bare:
+        return 1
+    n = scales.names.get(said)
+    if n is None or scales.bare and n == 1:  # "un mille", "un cent": French says "mille", "cent"
+        return None
+    return n if n in range(1, 10) or n in most and n % 10 else None
+
+
+def _scaled(text: str, scales: _Scales) -> int | None:
+    """The number ``text`` says with "hundred" or "thousand" (or "cent", "mille"), or None.
+
+    Thousands, then hundreds, then (after "and", in English, if the learner says it) 1 to 99,
+    each part at most once and in that order: anything else is refused, never guessed at.
+    """
+    rest, total = text.split(), 0
+    if scales.thousand in rest:
+        at = rest.index(scales.thousand)
+        thousands = _multiplier(rest[:at], scales, first=True, most=range(10))
+        if thousands is None:
+            return None
+        total, rest = 1000 * thousands, rest[at + 1 :]
+    at = next((i for i, word in enumerate(rest) if word in scales.hundred), None)
+    if at is not None:
+        most = range(10) if total else scales.hundreds  # "one thousand twelve hundred": no
+        hundreds = _multiplier(rest[:at], scales, first=not total, most=most)
+        if hundreds is None or (rest[at] == "cents" and at == 0):  # "cents" alone is no number
+            return None
+        total, rest = total + 100 * hundreds, rest[at + 1 :]
+    if total and rest[:1] == [scales.and_]:
+        rest = rest[1:]
+        if not rest:  # "six hundred and": nothing after its "and"
+            return None
+    if not rest:
+        return total or None
+    last = scales.names.get(" ".join(rest))  # 1 to 99 only: "six hundred one hundred" is two
+    return total + last if total and last in range(1, 100) else None
+
+
+def whole_number(text: str) -> int | None:
+    """The whole number from 0 to 9,999 ``text`` (normalised) names, or None.
+
+    >>> whole_number("six hundred and thirty three"), whole_number("six cent trente trois")
+    (633, 633)
+    >>> whole_number("one thousand and twenty four"), whole_number("mille vingt quatre")
+    (1024, 1024)
+    >>> whole_number("nineteen hundred and ninety"), whole_number("deux cents")
+    (1990, 200)
+    >>> [whole_number(t) for t in ("hundred six", "six hundred hundred", "thirty hundred")]
+    [None, None, None]
+    """
+    if text in WHOLE_NUMBERS:
+        return WHOLE_NUMBERS[text]
+    english = _scaled(text, _EN_SCALES)
+    return english if english is not None else _scaled(text, _FR_SCALES)
+
+
 #: Every word that is part of a number's name: never the name of what a number counts ("twelve
 #: twelve", "vingt un" are two numbers, not a number and a noun).
-NUMBER_WORDS = frozenset(" ".join([*WHOLE_NUMBERS, *_FRACTIONS, *_PERCENT, *_DIGITS]).split())
+_SCALE_WORDS = ["thousand", "cents", "mille", "and"]  # "hundred", "cent" are in the table
+NUMBER_WORDS = frozenset(
+    " ".join([*WHOLE_NUMBERS, *_FRACTIONS, *_PERCENT, *_DIGITS, *_SCALE_WORDS]).split()
+)
 
 
 def _without_percent(text: str) -> tuple[str, bool]:
@@ -148,8 +257,13 @@ def decimal_in_digits(text: str) -> str | None:
         whole, found, after = f" {text} ".partition(f" {point} ")
         digits = [_DIGITS.get(word) for word in after.split()]
         whole = whole.strip()
-        if found and digits and None not in digits and (not whole or whole in WHOLE_NUMBERS):
-            said = f"{WHOLE_NUMBERS[whole] if whole else ''}.{''.join(digits)}"
+        if (
+            found
+            and digits
+            and None not in digits
+            and (not whole or whole_number(whole) is not None)
+        ):
+            said = f"{whole_number(whole) if whole else ''}.{''.join(digits)}"
             return said + ("%" if percent else "")
     return None
 
@@ -165,11 +279,12 @@ def number_from_words(text: str) -> int | float | None:
     Returns
     -------
     int, float or None
-        A whole number 0-100 as ``int``; a fraction or a percentage as ``float``.
+        A whole number 0-9,999 as ``int``; a fraction or a percentage as ``float``.
     """
     whole, percent = _without_percent(text)
     if percent:
-        return None if whole not in WHOLE_NUMBERS else WHOLE_NUMBERS[whole] / 100
+        named = whole_number(whole)
+        return None if named is None else named / 100
     if text in _FRACTIONS:
         return _FRACTIONS[text]
-    return WHOLE_NUMBERS.get(text)
+    return whole_number(text)

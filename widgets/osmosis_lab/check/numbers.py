@@ -100,7 +100,8 @@ def not_a_number(text: str, unit: str, quantity: str | tuple[str, ...] = ()) -> 
 #: Words after a number that change what it means ("5 or 6", "7 million"): never dropped.
 _NOT_A_NOUN = re.compile(
     r"or|ou|and|et|more|plus|less|moins|not|pas|than|que|per|cents?|percent|pourcent"
-    r"|hundred|thousand|mille|millions?|billion|milliard"
+    r"|hundreds?|thousands?|milles?|milliers?|centaines?|dozens?|douzaines?|millions?|billion"
+    r"|milliard"  # "deux milles" is no 2 and its noun: a scale's plural multiplies, as "mille"
 )
 
 
@@ -210,9 +211,10 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     ----------
     text
         What the learner typed, e.g. ``"0.15"``, ``"15 %"``, ``"15%"``, ``"0,15"``, ``"1 024"``,
-        a simple fraction of whole numbers (``"1/4"``), or a whole number 0-100, a decimal said
+        a simple fraction of whole numbers (``"1/4"``), or a whole number 0-9,999, a decimal said
         digit by digit or a simple fraction in English or French words (``"twelve"``,
-        ``"vingt et un"``, ``"zero point eight five"``, ``"a quarter"``: :mod:`.number_words`);
+        ``"six hundred and thirty-three"``, ``"vingt et un"``, ``"zero point eight five"``,
+        ``"a quarter"``: :mod:`.number_words`);
         in digits or words, maybe with what it counts (``"7 violations"``, ``"ten testers"``).
     unit
         ``"count"``: a whole number comes back as an ``int``; ``"fraction"`` or ``"value"``:

@@ -1,9 +1,10 @@
-"""Count charts of lessons 01 and 02 tick whole numbers only: never 0, 0.5, 1.
+"""Count charts tick whole numbers only, each once: never 0, 0.5, 1, never "0" twice.
 
 What a learner sees is the drawn chart, so each chart is drawn (vl-convert, offline, as
 ``make site`` does) and its x-axis tick labels are read back from the SVG, as lesson 05's
 values chart is (tests/test_review_values_chart.py). ``tickMinStep=1`` alone drew halves when
-a count was 1 or 2; ``charts.axes`` holds the one rule all of them use.
+a count was 1 or 2, and an empty count (scale [0, 0]) drew every tick on one spot, which read
+"0" twice on lesson 02's consent board; ``charts.axes`` holds the one rule all of them use.
 """
 
 import re
@@ -13,8 +14,13 @@ import pytest
 import vl_convert
 
 from osmosis_lab.charts.axes import whole_ticks
-from osmosis_lab.charts.matching import ranks_chart
-from osmosis_lab.explorers.consent_charts import match_change_chart, timeline_chart
+from osmosis_lab.charts.matching import points_chart, ranks_chart
+from osmosis_lab.charts.privacy import class_size_chart, narrowing_chart
+from osmosis_lab.charts.review import values_chart
+from osmosis_lab.charts.trust import OUTAGE_PARTS, outage_chart
+from osmosis_lab.consent.forms import HOW
+from osmosis_lab.explorers.consent_charts import form_chart, match_change_chart, timeline_chart
+from osmosis_lab.explorers.form_words import words
 
 
 def x_tick_labels(spec: dict) -> list[str]:
@@ -23,6 +29,17 @@ def x_tick_labels(spec: dict) -> list[str]:
     axis = re.search(r'aria-label="X-axis.*?role-axis-label"[^>]*>(.*?)</g>', svg, re.S)
     assert axis, "the drawn chart has no x axis with labels"
     return re.findall(r"<text[^>]*>([^<]*)</text>", axis.group(1))
+
+
+def x_ticks(spec: dict) -> list[tuple[str, float]]:
+    """Each x-axis tick label of the drawn chart with where it is drawn, left to right."""
+    svg = vl_convert.vegalite_to_svg(spec)
+    axis = re.search(r'aria-label="X-axis.*?role-axis-label"[^>]*>(.*?)</g>', svg, re.S)
+    assert axis, "the drawn chart has no x axis with labels"
+    drawn = re.findall(
+        r'<text[^>]*transform="translate\(([-\d.]+),[^>]*>([^<]*)</text>', axis.group(1)
+    )
+    return [(label, float(x)) for x, label in drawn]
 
 
 def whole(labels: list[str], most: int) -> None:
@@ -71,3 +88,75 @@ def test_a_long_count_axis_is_thinned_to_whole_steps():
     ticks = whole_ticks(37)
     assert len(ticks) <= 12 and ticks[-1] >= 37
     assert all(b - a == ticks[1] for a, b in zip(ticks, ticks[1:], strict=False))
+
+
+def _table(**columns) -> pd.DataFrame:
+    return pd.DataFrame(columns)
+
+
+#: Each count chart of the lessons, drawn with its longest bar (or latest day) ``n``, as the
+#: explorer that shows it builds its table. A stacked bar's length is the sum of its parts.
+COUNT_CHARTS = {
+    "01 ranks": lambda n: ranks_chart(
+        _table(person=["a", "b"], group=["P", "P"], rank=[n or None, None], why=["", ""]),
+        title="t",
+        description="d",
+    ),
+    "01 points": lambda n: points_chart(
+        _table(person=["a", "a"], matching=["x", "y"], points=[n, 0], why=["", ""]),
+        description="d",
+    ),
+    "02 consent board": lambda n: match_change_chart(
+        _table(group=["changed their consent", "changed nothing"], people=[n, 0]), "d"
+    ),
+    "02 consent board, one bar": lambda n: match_change_chart(
+        _table(group=["whose partner changed"], people=[n]), "d"
+    ),
+    "02 timeline": lambda n: timeline_chart(
+        _table(day=[0, n], person=["Niels"] * 2, what=["grant", "use"], verdict=["decision"] * 2),
+        "d",
+    ),
+    "02 forms": lambda n: form_chart(
+        _table(
+            purpose=["matching"] * 2,
+            how=[words(HOW[0]), words(HOW[1])],
+            people=[n - n // 2, n // 2],
+            order=[0, 1],
+        ),
+        "d",
+    ),
+    "03 class sizes": lambda n: class_size_chart(
+        _table(bucket=["1 (unique)", "2-4"], people=[n, 0], below_target=["suppressed"] * 2),
+        k_target=5,
+    ),
+    "03 narrowing": lambda n: narrowing_chart(_table(step=["everyone", "+ age"], people=[n, 0])),
+    "04 outage": lambda n: outage_chart(
+        _table(
+            design=["one AI", "with a person"],
+            users=[n, n],
+            **{
+                part: [n if i == 2 else 0, n if i == 1 else 0]
+                for i, part in enumerate(OUTAGE_PARTS)
+            },
+        )
+    ),
+    "05 values": lambda n: values_chart(
+        _table(value=["consent", "privacy"], roles=[n, 0], who=["tester", ""])
+    ),
+}
+
+
+@pytest.mark.parametrize("n", [0, 1, 2])
+@pytest.mark.parametrize("name", list(COUNT_CHARTS))
+def test_every_count_axis_draws_distinct_whole_numbers_left_to_right(name, n):
+    ticks = x_ticks(COUNT_CHARTS[name](n).to_dict())
+    labels = [label for label, _ in ticks]
+    assert len(ticks) >= 2, ticks
+    assert all(re.fullmatch(r"\d+", label) for label in labels), ticks
+    assert len(set(labels)) == len(labels), ticks
+    spots = [x for _, x in ticks]
+    # one spot per number, in order: an empty count's scale [0, 0] drew 0 and 1 on one spot
+    assert spots == sorted(set(spots)) and [int(label) for label in labels] == sorted(
+        int(label) for label in labels
+    ), ticks
+    assert labels[0] == "0" and int(labels[-1]) >= n, ticks

@@ -6,8 +6,8 @@ has). Nothing a learner sees may change with that. This test drives one panel th
 seeded sequence of learner actions (a control moved as the browser moves it, "Back to the
 plan" pressed, Exercise 2 answered half way, so the held-back line is covered both ways)
 and compares, after each action, digests of every text the panel's widgets show (values,
-descriptions, tooltips, option labels, the summary) and of the chart's whole Vega-Lite spec
-(its data, description and sort) with ``fixtures/design_panel_shown.json``.
+descriptions, tooltips, option labels, greyed out or not, the summary) and of the chart's
+whole Vega-Lite spec (its data, description and sort) with ``fixtures/design_panel_shown.json``.
 
 That file was written from the code before the speed-up (commit 21e4248) by running this
 module as a script. A change to a figure, a sentence or the chart makes this test fail and
@@ -58,7 +58,15 @@ def shown(panel) -> dict[str, str]:
     for widget in base.descendants(panel.view):
         if widget is panel.summary or widget is panel.chart:
             continue
-        for key in ("value", "label", "description", "tooltip", "tooltips", "_options_labels"):
+        for key in (
+            "value",
+            "label",
+            "description",
+            "tooltip",
+            "tooltips",
+            "_options_labels",
+            "disabled",
+        ):
             value = getattr(widget, key, None)
             if isinstance(value, str | bool | int | float | tuple | list):
                 texts.append([type(widget).__name__, key, value])

@@ -3,8 +3,11 @@
 Vega's ``tickMinStep=1`` alone does not ensure it: Vega caps the tick count at
 span / step + 1, and d3 then splits a span of 1 or 2 into halves (0, 0.5, 1). So a
 count axis lists its ticks itself, one per whole number from 0 to the largest value,
-thinned to every 2nd, 5th ... when there are many. Every chart whose axis counts people,
-roles, places on a list or days uses this one rule.
+thinned to every 2nd, 5th ... when there are many. The scale then runs from 0 to the last
+tick: left to the data, an empty count's scale is [0, 0], where every tick is drawn on the
+same spot (the board of lesson 02 read "0" twice), and a small one's ends fall between ticks.
+Every chart whose axis counts people, roles, places on a list, points or days uses this one
+rule, :func:`count_x`.
 
 Examples
 --------
@@ -14,8 +17,9 @@ Examples
 [0, 1]
 >>> whole_ticks(23)
 [0, 5, 10, 15, 20, 25]
->>> count_axis([1, None, 2]).to_dict()["values"]
-[0, 1, 2]
+>>> x = count_x("people:Q", [1, None, 2], title="People").to_dict()
+>>> x["axis"]["values"], x["scale"]["domain"]
+([0, 1, 2], [0, 2])
 """
 
 import math
@@ -37,7 +41,17 @@ def whole_ticks(most: float, *, at_most: int = 12) -> list[int]:
     return list(range(0, step * math.ceil(top / step) + 1, step))
 
 
-def count_axis(values: Iterable, **axis) -> alt.Axis:
-    """An ``alt.Axis`` with :func:`whole_ticks` for ``values`` (missing ones ignored)."""
+def count_x(field: str, values: Iterable, **x) -> alt.X:
+    """An x channel counting ``field``: :func:`whole_ticks` for ``values``, its scale 0 to the last.
+
+    ``values`` are the lengths of the bars as drawn (a stacked bar's total, not its parts);
+    missing ones are ignored. Other keywords go to ``alt.X`` (``title``, ``stack``).
+    """
     numbers = [float(v) for v in values if v is not None and not math.isnan(float(v))]
-    return alt.Axis(values=whole_ticks(max(numbers, default=0)), format="d", **axis)
+    ticks = whole_ticks(max(numbers, default=0))
+    return alt.X(
+        field,
+        axis=alt.Axis(values=ticks, format="d"),
+        scale=alt.Scale(domain=[0, ticks[-1]], nice=False),
+        **x,
+    )

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import OKABE_ITO
 from . import accessible as _accessible
-from .axes import count_axis
+from .axes import count_x
 
 
 def accessible(chart, description):
@@ -124,11 +124,10 @@ def ranks_chart(table: pd.DataFrame, *, title: str, description: str) -> alt.Cha
         base.transform_filter("isValid(datum.rank)")
         .mark_bar()
         .encode(
-            x=alt.X(
+            x=count_x(  # places on a list: whole numbers only
                 "rank:Q",
+                data["rank"],
                 title="Partner's place on their list (1 = first choice)",
-                scale=alt.Scale(domainMin=0),
-                axis=count_axis(data["rank"]),  # places on a list: whole numbers only
             ),
             tooltip=["person:N", "group:N", alt.Tooltip("rank:Q", title="place")],
         )
@@ -165,7 +164,7 @@ def points_chart(table: pd.DataFrame, *, description: str) -> alt.Chart:
         ),
     )
     bars = base.mark_bar().encode(
-        x=alt.X("points:Q", title="Points (first choice = most, unmatched = 0)"),
+        x=count_x("points:Q", data["points"], title="Points (first choice = most, unmatched = 0)"),
         tooltip=["person:N", "matching:N", "points:Q"],
     )
     alone = (

@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..privacy import OUTCOMES
 from . import OKABE_ITO, accessible
+from .axes import count_x
 
 #: Outcome of a linkage attack -> colour (worst for the person first: vermillion, orange ...).
 OUTCOME_COLOURS = dict(
@@ -92,7 +93,7 @@ def class_size_chart(table: pd.DataFrame, *, k_target: int) -> alt.Chart:
         alt.Chart(table, title="How many people share each released combination")
         .mark_bar()
         .encode(
-            x=alt.X("people:Q", title="People"),
+            x=count_x("people:Q", table["people"], title="People"),
             y=alt.Y("bucket:N", sort=list(table["bucket"]), title="Class size"),
             color=alt.Color(
                 "below_target:N",
@@ -174,7 +175,7 @@ def narrowing_chart(table: pd.DataFrame) -> alt.Chart:
         alt.Chart(table, title="People in the population who still look like you")
         .mark_bar(color=OKABE_ITO[4])
         .encode(
-            x=alt.X("people:Q", title="People who fit (out of the population)"),
+            x=count_x("people:Q", table["people"], title="People who fit (out of the population)"),
             y=alt.Y("step:N", sort=list(table["step"]), title=None),
             tooltip=["step:N", "people:Q"],
         )

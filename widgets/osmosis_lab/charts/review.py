@@ -31,7 +31,7 @@ from ..review import Consequences, figure_changed
 from ..review.figure_rows import NOBODY
 from ..review.stakeholders import VALUES
 from . import OKABE_ITO, accessible
-from .axes import whole_ticks
+from .axes import count_x
 
 #: The two designs and their colours (Okabe-Ito orange and blue).
 DESIGN_COLOURS = {"as planned": OKABE_ITO[0], "your design": OKABE_ITO[4]}
@@ -190,9 +190,10 @@ def values_chart(counts: pd.DataFrame) -> PreparedChart:
             f"in: " + ", ".join(named) + "."
         )
     chart = _filled(_values_template(), counts.to_dict("records"), text)
-    # A count of roles has whole ticks only (charts.axes says why tickMinStep is not enough).
-    most = int(counts["roles"].max()) if len(counts) else 0
-    chart.spec["encoding"]["x"]["axis"]["values"] = whole_ticks(most)
+    # A count of roles: whole ticks only, the scale ending at the last (charts.axes says why).
+    chart.spec["encoding"]["x"] = count_x(
+        "roles:Q", counts["roles"], title="Roles that put it first"
+    ).to_dict()
     return chart
 
 
@@ -202,12 +203,7 @@ def _values_template() -> dict:
         alt.Chart(alt.Data(values=[]), title="What is most at stake, counted over the roles")
         .mark_bar(color=OKABE_ITO[2])
         .encode(
-            x=alt.X(
-                "roles:Q",
-                title="Roles that put it first",
-                axis=alt.Axis(format="d"),
-                scale=alt.Scale(domainMin=0),
-            ),
+            x="roles:Q",  # its axis and scale: values_chart, from the counts
             y=alt.Y("value:N", sort=list(VALUES), title=None),
             tooltip=["value:N", "roles:Q", "who:N"],
         )

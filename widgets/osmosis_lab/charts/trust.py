@@ -18,6 +18,7 @@ import pandas as pd
 from ..categories import CATEGORY_LABELS
 from ..trust import band_verdict
 from . import OKABE_ITO, accessible, category_scale
+from .axes import count_x
 
 #: Who is plotted in a reliability diagram -> colour (Okabe-Ito blue and orange).
 SOURCE_COLOURS = (OKABE_ITO[4], OKABE_ITO[0], OKABE_ITO[2])
@@ -252,7 +253,12 @@ def outage_chart(table: pd.DataFrame) -> alt.Chart:
         alt.Chart(long, title="When the central AI goes down")
         .mark_bar()
         .encode(
-            x=alt.X("people:Q", stack="zero", title="Users"),
+            x=count_x(
+                "people:Q",
+                long.groupby("design")["people"].sum(),  # a stacked bar's length
+                stack="zero",
+                title="Users",
+            ),
             y=alt.Y("design:N", title=None, sort=list(table["design"])),
             color=alt.Color(
                 "outcome:N",

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 
 from ..charts import OKABE_ITO, accessible
-from ..charts.axes import count_axis
+from ..charts.axes import count_x
 from ..consent.forms import HOW
 from .form_words import words
 
@@ -37,9 +37,7 @@ def match_change_chart(table: pd.DataFrame, description: str) -> alt.Chart:
         alt.Chart(table, title="Whose match changed with the last change")
         .mark_bar()
         .encode(
-            x=alt.X(
-                "people:Q", title="People whose partner changed", axis=count_axis(table["people"])
-            ),
+            x=count_x("people:Q", table["people"], title="People whose partner changed"),
             y=alt.Y("group:N", sort=None, title=None),
             color=alt.Color(
                 "group:N", legend=None, scale=alt.Scale(range=[OKABE_ITO[4], OKABE_ITO[0]])
@@ -76,7 +74,11 @@ def form_chart(table: pd.DataFrame, description: str) -> alt.Chart:
         alt.Chart(table, title="Consents recorded, by how they were obtained")
         .mark_bar()
         .encode(
-            x=alt.X("people:Q", title="People (of 1,000) recorded as consenting"),
+            x=count_x(
+                "people:Q",
+                table.groupby("purpose")["people"].sum(),  # a stacked bar's length
+                title="People (of 1,000) recorded as consenting",
+            ),
             y=alt.Y("purpose:N", sort=None, title=None),
             color=alt.Color(
                 "how:N",
@@ -112,7 +114,7 @@ def timeline_chart(table: pd.DataFrame, description: str) -> alt.Chart:
     )
     spots["times"] = [f"×{n}" if n > 1 else "" for n in spots["uses"]]
     base = alt.Chart(spots, title="The timeline so far").encode(
-        x=alt.X("day:Q", title="Day", axis=count_axis(table["day"])),
+        x=count_x("day:Q", table["day"], title="Day"),
         y=alt.Y("person:N", title=None),
     )
     points = base.mark_point(filled=True, size=90).encode(

@@ -28,6 +28,7 @@ from ..data import load_pairs, load_people, load_population, load_public_profile
 from ..review import (
     AS_PLANNED,
     EPSILONS,
+    FIELDS,
     K_OFFERED,
     Consequences,
     LaunchDesign,
@@ -40,6 +41,7 @@ from . import review_notes
 from .base import Explorer, show_chart
 from .gate import Gate
 from .live import LiveText
+from .review_acting import follow_acts
 
 #: The exercise whose answer the panel's line about who proposes gives away.
 PROPOSING_EXERCISE = "review_proposing_side"
@@ -213,6 +215,13 @@ class DesignPanel(Explorer):
             self.fallback,
         ]
 
+    def field_controls(self) -> dict[str, list[widgets.Widget]]:
+        """Each field of the design (:data:`~osmosis_lab.review.FIELDS`) and its controls."""
+        return {
+            name: list(self.categories.values()) if name == "categories" else [getattr(self, name)]
+            for name in FIELDS
+        }
+
     @property
     def design(self) -> LaunchDesign:
         """The design the controls show now."""
@@ -229,19 +238,9 @@ class DesignPanel(Explorer):
         """Move every control to ``design`` (one refresh at the end)."""
         self._holding = True
         try:
-            for name in (
-                "proposers",
-                "consent_form",
-                "minors",
-                "search_non_users",
-                "privacy",
-                "k",
-                "epsilon",
-                "objective",
-                "human_contact",
-                "fallback",
-            ):
-                getattr(self, name).value = getattr(design, name)
+            for name in FIELDS:
+                if name != "categories":
+                    getattr(self, name).value = getattr(design, name)
             for category, box in self.categories.items():
                 box.value = category in design.categories
         finally:
@@ -254,6 +253,7 @@ class DesignPanel(Explorer):
         design = self.design
         if design == getattr(self, "_shown", None):  # a control set to the value it had
             return
+        follow_acts(self.field_controls(), design)  # a choice that cannot act is greyed out
         self.figures = self.figures_of(design)
         show_chart(self.chart, review_charts.consequences_chart(self.figures, self.planned))
         self.said.value = f"<p><strong>{html.escape(self.headline())}</strong></p>"

@@ -28,6 +28,9 @@ function render({ model, el }) {
     input.value = String(index);
     input.setAttribute("aria-valuetext", labels[index] ?? "");
     input.disabled = model.get("disabled");
+    // the tooltip on the input itself: its title is what a screen reader gives as its description
+    if (model.get("tooltip")) input.title = model.get("tooltip");
+    else input.removeAttribute("title");
     readout.textContent = labels[index] ?? "";
   }
   function commit(index) {
@@ -66,6 +69,7 @@ function render({ model, el }) {
   model.on("change:labels", update);
   model.on("change:description", update);
   model.on("change:disabled", update);
+  model.on("change:tooltip", update);
   update();
   el.append(label, input, readout);
 }

@@ -16,6 +16,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
@@ -35,14 +36,34 @@ from browser.harness.workspace import copy_lessons  # noqa: E402
 EMPTY = "lessons/_empty.ipynb"
 
 
+def _stat(pid: str) -> list[str]:
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
+def own_processes() -> list[str]:
+    """This process's descendants alive now: another session's browsers are not ours to count."""
+    parents = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        with contextlib.suppress(OSError):  # the process ended meanwhile
+            parents[pid] = _stat(pid)[1]
+    mine, me = [], str(os.getpid())
+    for pid in parents:
+        ancestor = parents[pid]
+        while ancestor not in (me, "0", "1", None):
+            ancestor = parents.get(ancestor)
+        if ancestor == me:
+            mine.append(pid)
+    return mine
+
+
 def chromium_cpu() -> Counter:
-    """CPU-seconds used so far by each kind of Chromium process alive now."""
+    """CPU-seconds used so far by each kind of this benchmark's Chromium processes alive now."""
     used: Counter = Counter()
     tick = os.sysconf("SC_CLK_TCK")
-    for pid in filter(str.isdigit, os.listdir("/proc")):
+    for pid in own_processes():
         try:
             command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            stat = _stat(pid)
         except OSError:  # the process ended meanwhile
             continue
         if "chrom" in command:

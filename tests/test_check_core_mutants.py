@@ -63,7 +63,7 @@ def test_a_prediction_that_shows_a_misconception_is_noted_with_its_hint():
     verdict = who_asked(prediction=True).verdict("Simon")
     assert (verdict.label, verdict.message) == (
         "Noted:",
-        "you predicted 'Simon'; the form says Lea. Simon holds it; who asked?",
+        "you predicted “Simon”; the form says Lea. Simon holds it; who asked?",
     )
     assert verdict.misconception == "the holder"  # the teacher's view still counts it
 

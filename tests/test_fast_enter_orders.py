@@ -52,7 +52,7 @@ def test_the_prefix_of_unread_text_is_no_try_whatever_reached_the_kernel_first(
     the record lost the learner's try."""
     control, kept = typed_over(tmp_path, clock, COUNT, "1", heard, after=after)
     shown = said(control.verdict)
-    assert shown.startswith("Not read, not counted as a try: '1e9' is not a number"), shown
+    assert shown.startswith("Not read, not counted as a try: “1e9” is not a number"), shown
     assert "Your last checked answer, 1, got" in shown and "(tries so far: 1)" in shown, shown
     assert kept["tries"] == 1 and kept["answer"] == "1", kept
 
@@ -108,8 +108,8 @@ def test_an_enter_carrying_its_text_never_shows_a_verdict_on_a_prefix(tmp_path, 
         else:
             control.text.value = message
     judged = [v for v in verdicts if "not counted" in v.lower() or "tries so far" in v]
-    assert judged and all("'1e9' is not a number" in v for v in judged), verdicts
-    assert not any("'1e'" in v for v in verdicts), verdicts
+    assert judged and all("“1e9” is not a number" in v for v in judged), verdicts
+    assert not any("“1e”" in v for v in verdicts), verdicts
     kept = RecordStore(tmp_path).load("Noa")[COUNT[0]][COUNT[1]]
     assert kept["tries"] == 1 and kept["answer"] == "1", kept
 

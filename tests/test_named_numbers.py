@@ -50,7 +50,7 @@ def test_another_quantitys_name_is_refused_and_says_which_was_asked(exercise, ot
     with pytest.raises(NotANumber):
         exercise.read_number(typed)
     words = exercise.not_a_number(typed)
-    assert words.startswith(f"'{typed}' gives {other}, but this question asks for "), words
+    assert words.startswith(f"“{typed}” gives {other}, but this question asks for "), words
     assert f"type {exercise.quantity} = 2 if that is what you meant" in words, words
 
 
@@ -91,4 +91,4 @@ def test_the_answer_box_refuses_another_quantitys_name_and_keeps_no_try(monkeypa
     control.text.value = "l = 2"
     control.check_button.click()
     assert exercise.name not in record, record
-    assert "'l = 2' gives l, but this question asks for k" in html.unescape(said(control))
+    assert "“l = 2” gives l, but this question asks for k" in html.unescape(said(control))

@@ -19,6 +19,7 @@ from osmosis_lab.check import number_words
 from osmosis_lab.check.exercise import NotANumber, not_a_number, parse_number
 from osmosis_lab.check.exercises import all_exercises
 from osmosis_lab.check.numbers import TooManyDigits
+from osmosis_lab.check.quoting import quoted
 from osmosis_lab.explorers.answers import answer_control
 
 NAMES = {n: [w for w, m in number_words.WHOLE_NUMBERS.items() if m == n] for n in range(101)}
@@ -32,7 +33,7 @@ def read(text: str, unit: str) -> int | float | str:
     try:
         return parse_number(text, unit=unit)
     except NotANumber:
-        return not_a_number(text, unit).replace(repr(text), "…")
+        return not_a_number(text, unit).replace(quoted(text), "…")
 
 
 @pytest.mark.parametrize("n", range(101))

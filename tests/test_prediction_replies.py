@@ -66,7 +66,7 @@ def test_a_noted_prediction_says_the_answer_in_its_shown_words_and_the_true_valu
         reply = str(verdict)
         said = reply if exercise.kind != "phrase" else normalise_phrase(reply)
         for words in answer_words(exercise, answer):
-            assert f"'{words}'" in reply or words in reply, (answer, reply)
+            assert f"“{words}”" in reply or words in reply, (answer, reply)
         for words in truth:
             assert words in said, (words, reply)
         assert len(_SENTENCE_END.findall(reply)) <= 2, ("short: a 16-year-old reads it", reply)

@@ -105,10 +105,10 @@ def test_a_fast_entry_over_a_checked_answer_is_judged_and_kept_whole(lab, lab_se
     assert not [said for said in spoken if said.startswith("Signed in as I.")], spoken
     assert any(said.startswith(f"Signed in as {LEARNER}.") for said in spoken), spoken
     judged = [said for said in spoken if "not counted as a try" in said]
-    assert judged and all("'1e9' is not a number" in said for said in judged), spoken
+    assert judged and all("“1e9” is not a number" in said for said in judged), spoken
 
     verdict = box.readout()
     kept = _kept(folder)  # the record and the screen agree: "1e9" is no try, "1" stays kept
-    assert "'1e9' is not a number" in verdict, verdict
+    assert "“1e9” is not a number" in verdict, verdict
     assert "answer, 1, got" in verdict and "tries so far: 1" in verdict, verdict
     assert kept["tries"] == 1 and kept["answer"] == "1", (kept, heard)

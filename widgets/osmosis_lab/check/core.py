@@ -182,8 +182,10 @@ class Check:
         if self.prediction and self.shows is None:
             raise TypeError(f"prediction {self.name!r} needs shows=: what the data show, in words")
 
-    def verdict(self, answer: Any) -> Verdict:
-        """Judge ``answer`` without raising, whatever it is."""
+    def verdict(self, answer: Any, *, buttons: Mapping[Any, str] | None = None) -> Verdict:
+        """Judge ``answer`` without raising, whatever it is. ``buttons``: what an answer
+        control shows for each option, in its order (:meth:`.Exercise.buttons`), so that a
+        prediction's reply says the picks as the control showed them; else ``labels``."""
         if answer is Ellipsis:
             verdict = Verdict(
                 "not attempted", "replace `...` with your answer, then run this cell."
@@ -220,15 +222,16 @@ class Check:
                 if _safe(misconception.matches, answer):
                     return Verdict(
                         "hint",
-                        self._hint(given, misconception.hint),
+                        self._hint(given, misconception.hint, buttons),
                         misconception=misconception.name,
                         prediction=self.prediction,
                     )
         except Exception:  # noqa: BLE001 - any odd answer gets the fallback hint, not a crash
             pass
-        return Verdict("hint", self._hint(given, self.fallback_hint), prediction=self.prediction)
+        hint = self._hint(given, self.fallback_hint, buttons)
+        return Verdict("hint", hint, prediction=self.prediction)
 
-    def _hint(self, given: Any, hint: str) -> str:
+    def _hint(self, given: Any, hint: str, buttons: Mapping[Any, str] | None) -> str:
         """A hint; for a prediction, after what was predicted and what the data show (only
         ever after an answer: "not attempted" and "could not check" say neither)."""
         if not self.prediction or self.shows is None:
@@ -237,7 +240,7 @@ class Check:
             shows = self.shows()
         except Exception:  # noqa: BLE001 - the reference passed; if the words fail, say the hint
             return hint
-        return noted(given, shows, hint, self.labels)
+        return noted(given, shows, hint, buttons or self.labels)
 
     def __call__(self, answer: Any) -> Verdict:
         result = self.verdict(answer)

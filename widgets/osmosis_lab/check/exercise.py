@@ -38,7 +38,7 @@ from typing import Any
 
 # the box's format examples: one rule for the box, its hints and a refusal (see .allowed)
 from .allowed import NUMBER_EXAMPLES, UNITS, number_examples  # noqa: F401 - imported from here
-from .core import Check
+from .core import Check, Verdict
 
 # reading typed numbers and phrases: one rule for the box and the code cell (see .numbers)
 from .numbers import (  # noqa: F401 - imported from here
@@ -138,6 +138,27 @@ class Exercise:
     def choices(self) -> tuple:
         """The options as plain data (computed from the lesson's data when they come from it)."""
         return tuple(self.options() if callable(self.options) else self.options)
+
+    def buttons(self) -> dict[Any, str]:
+        """For ``choice`` and ``picks``: each option with its button's words, in the order the
+        answer control shows them (a reply says picks back in this order); else empty.
+
+        Examples
+        --------
+        >>> from .core import Check
+        >>> e = Exercise(Check("c", "?", lambda a: True, "."), "00_x", "a", "picks", "a = 1",
+        ...              ".", options=("b", "a"), labels={"a": "A"})
+        >>> e.buttons()
+        {'b': 'b', 'a': 'A'}
+        """
+        if self.kind not in ("choice", "picks"):
+            return {}
+        return {option: self.label(option) for option in self.choices()}
+
+    def verdict(self, answer: Any) -> Verdict:
+        """The check's verdict on ``answer`` given with this exercise's control: said back as
+        its buttons show it (:meth:`buttons`)."""
+        return self.check.verdict(answer, buttons=self.buttons())
 
     def label(self, option: Any) -> str:
         """What the answer control's button shows for ``option``.

@@ -9,7 +9,7 @@ module re-exports the others so that ``check.lesson02.<name>`` finds every one o
 Examples
 --------
 >>> print(consent_is_specific("no consent"))  # doctest: +NORMALIZE_WHITESPACE
-Noted: you predicted 'no consent'; the ledger says not allowed: wrong purpose. Ana did
+Noted: you predicted “no consent”; the ledger says not allowed: wrong purpose. Ana did
 consent, on day 0, but to matching: is research the same purpose?
 >>> consent_is_specific("Not allowed!").status, consent_is_specific("not refused").status
 ('correct', 'hint')

@@ -10,7 +10,7 @@ Examples
 >>> lucas_narrowing_prediction("just him (1)").status
 'correct'
 >>> print(lucas_narrowing_prediction("dozens (10 to 99)"))  # doctest: +ELLIPSIS
-Noted: you predicted 'dozens (10 to 99)'; in the export, 1 person fits...
+Noted: you predicted “dozens (10 to 99)”; in the export, 1 person fits...
 >>> export_harm_prediction(HARM_ANSWERS[2]).status, survey_closeness_prediction(CLOSENESS[1]).status
 ('correct', 'correct')
 """
@@ -22,6 +22,7 @@ import numpy as np
 from ..data import load_people, load_population, load_public_profiles
 from ..privacy import beta_export, estimate_proportion, known_to_attacker, matching_rows
 from .core import Check, Misconception
+from .said import said_back
 
 #: The answers a learner picks from, fewest people last.
 CROWD_BANDS = ("hundreds (100 or more)", "dozens (10 to 99)", "a few (2 to 9)", "just him (1)")
@@ -52,7 +53,7 @@ def _lucas_band() -> str:
 
 def _lucas_shown() -> str:
     people = "1 person fits" if _lucas_count() == 1 else f"{_lucas_count()} people fit"
-    return f"in the export, {people} both his age and arrondissement: {_lucas_band()!r}"
+    return f"in the export, {people} both his age and arrondissement: {said_back(_lucas_band())}"
 
 
 #: A wrong prediction is still a prediction: the hint says where to look, not what to type.
@@ -101,7 +102,7 @@ export_harm_prediction = Check(
     prediction=True,
     reference=_someone_can_be_found,
     # the answer, not the count: Part 1's own prediction asks for that next
-    shows=lambda: f"the data say {_someone_can_be_found()!r} (Part 1 finds such a row)",
+    shows=lambda: f"the data say {said_back(_someone_can_be_found())} (Part 1 finds such a row)",
     question="The export has no names in it. Can anyone in it be hurt?",
     is_correct=lambda answer: answer == _someone_can_be_found(),
     why="A row with no name can still be the only one that fits facts anyone can look up: "
@@ -155,7 +156,7 @@ def _survey_shown() -> str:
     points = round(_survey_half_width() * 100)
     return (
         f"with {SURVEY['people']} people at ε = 1, a 95% interval reaches about {points} points "
-        f"either side: {_survey_band()!r}"
+        f"either side: {said_back(_survey_band())}"
     )
 
 

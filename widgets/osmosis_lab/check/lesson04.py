@@ -38,6 +38,7 @@ from ..trust import (
 from .allowed import Allowed
 from .core import Check, Misconception
 from .lesson04_decisions import _number, billie_needs, lucas_wellbeing_match, sofia_over_reliance
+from .said import said_back
 
 #: Exercise 1: the app's statements and what happened (20 past matches).
 HAND_PREDICTED = [0.9] * 10 + [0.3] * 10
@@ -133,7 +134,7 @@ def _top_band_shown() -> str:
     # a whole percentage, as the track record table shows it (reliability_words)
     return (
         f"in the track record, {round(share * 100)}% of the top band's {count} couples were doing "
-        f"well: {_top_band()!r}"
+        f"well: {said_back(_top_band())}"
     )
 
 

@@ -11,11 +11,12 @@ Examples
 >>> lucas_same_match_prediction(SAME_OR_NOT[1]).status
 'correct'
 >>> print(lucas_same_match_prediction(SAME_OR_NOT[0]))  # doctest: +ELLIPSIS
-Noted: you predicted 'the same person under both'; in the data, Lucas gets...
+Noted: you predicted “the same person under both”; in the data, Lucas gets...
 """
 
 from .core import Check, Misconception
 from .lesson04_decisions import _lucas_matches
+from .said import said_back
 
 #: The answers a learner picks from.
 SAME_OR_NOT = ("the same person under both", "a different person under each")
@@ -38,7 +39,7 @@ lucas_same_match_prediction = Check(
     prediction=True,
     reference=_same_or_not,
     # the answer, never the names: the explorer's matches are spoilers
-    shows=lambda: f"in the data, Lucas gets {_same_or_not()!r}",
+    shows=lambda: f"in the data, Lucas gets {said_back(_same_or_not())}",
     question="The same algorithm runs twice: once maximising attraction, once wellbeing. Does "
     "Lucas get the same match both times?",
     is_correct=lambda answer: answer == _same_or_not(),

@@ -8,7 +8,7 @@ which change stops the attack) live in :mod:`.lesson05_privacy`, re-exported her
 Examples
 --------
 >>> print(review_proposing_side("candidates"))  # doctest: +ELLIPSIS
-Noted: you predicted 'candidates'; in the table, the average partner ranks are testers...
+Noted: you predicted “candidates”; in the table, the average partner ranks are testers...
 >>> review_non_users_used(633).status
 'correct'
 """
@@ -29,6 +29,7 @@ from .lesson05_privacy import (
     review_noisy_counts_prediction,
     review_privacy_change,
 )
+from .said import said_back
 
 __all__ = [
     "PREDICTION_FIGURES",
@@ -76,7 +77,7 @@ def _ranks_shown() -> str:
         ("candidates", before.candidate_rank, after.candidate_rank),
     ):
         ranks.append(f"{who} {b:g} both times" if a == b else f"{who} {b:g}, then {a:g}")
-    return f"in the table, the average partner ranks are {' and '.join(ranks)}: {side!r}"
+    return f"in the table, the average partner ranks are {' and '.join(ranks)}: {said_back(side)}"
 
 
 def _side(answer):

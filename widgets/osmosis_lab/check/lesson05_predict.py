@@ -25,6 +25,7 @@ from ..privacy.loss import in_100
 from ..review import AS_PLANNED, compare_changes, consequences, review_scenario
 from ..review.privacy_cost import observer_prior
 from .core import Check, Misconception
+from .said import said_back
 
 #: The answers a learner picks from, most harmed first.
 HARM_BANDS = ("almost all", "about half", "a few", "none")
@@ -58,7 +59,7 @@ def _human_only_band() -> str:
 
 def _outage_shown() -> str:
     trust = _human_only_outage()
-    return f"in the model, {trust.harmed} of {trust.users} connected users are harmed: {_human_only_band()!r}"
+    return f"in the model, {trust.harmed} of {trust.users} connected users are harmed: {said_back(_human_only_band())}"
 
 
 outage_with_human_only_prediction = Check(
@@ -112,7 +113,7 @@ def _learned_shown() -> str:
     worst, prior = _stopping_change()["privacy_cost"], observer_prior(_scenario())
     return (
         f"in the table, an observer's worst case about one resident goes from {in_100(prior)} "
-        f"to {in_100(worst)}: {_still_learned()!r}"
+        f"to {in_100(worst)}: {said_back(_still_learned())}"
     )
 
 

@@ -13,9 +13,9 @@ Examples
 >>> parse_number("9" * 26, unit="value") == 10**26 - 1
 True
 >>> print(not_a_number("0." + "0" * 400 + "1", "value"))  # doctest: +ELLIPSIS
-'0.00000…01' (403 characters) has more digits than a check can tell apart: type at most 15 ...
+“0.00000…01” (403 characters) has more digits than a check can tell apart: type at most 15 ...
 >>> print(not_a_number("😀", "count"))
-'😀' is not a number: type it in digits or words, e.g. 12 or twelve.
+“😀” is not a number: type it in digits or words, e.g. 12 or twelve.
 """
 
 import re
@@ -25,6 +25,7 @@ from fractions import Fraction
 
 from .allowed import UNITS, number_examples
 from .number_words import NUMBER_WORDS, decimal_in_digits, number_from_words
+from .quoting import quoted
 
 
 class NotANumber(ValueError):
@@ -55,8 +56,8 @@ def shortened(text: str) -> str:
 def _quoted(text: str) -> str:
     """``text`` said back: quoted; a long one by its start and end, and its length."""
     if len(text) <= SHORT:
-        return repr(text)
-    return f"{text[:7]!r}…{text[-2:]!r} ({len(text):,} characters)".replace("'…'", "…")
+        return quoted(text)
+    return f"{quoted(text[:7] + '…' + text[-2:])} ({len(text):,} characters)"
 
 
 def not_a_number(text: str, unit: str, quantity: str | tuple[str, ...] = ()) -> str:
@@ -64,12 +65,14 @@ def not_a_number(text: str, unit: str, quantity: str | tuple[str, ...] = ()) -> 
     own reason: not a number at all, more digits than a check can tell apart, or a number
     named as another quantity than ``quantity``, the one asked for).
 
-    >>> not_a_number("inf", "count")
-    "'inf' is not a number: type it in digits or words, e.g. 12 or twelve."
-    >>> not_a_number("12/12", "count")
-    "'12/12' is a fraction, and this question asks how many: type the count itself, as a whole number."
-    >>> not_a_number("l = 2", "count", quantity="k")
-    "'l = 2' gives l, but this question asks for k: type k = 2 if that is what you meant, or just the number."
+    >>> print(not_a_number("inf", "count"))
+    “inf” is not a number: type it in digits or words, e.g. 12 or twelve.
+    >>> print(not_a_number("12/12", "count"))
+    “12/12” is a fraction, and this question asks how many: type the count itself, as a whole number.
+    >>> print(not_a_number("l = 2", "count", quantity="k"))
+    “l = 2” gives l, but this question asks for k: type k = 2 if that is what you meant, or just the number.
+    >>> print(not_a_number("l'IA", "count"))
+    “l'IA” is not a number: type it in digits or words, e.g. 12 or twelve.
     """
     try:
         parse_number(text, unit=unit, quantity=quantity)
@@ -93,7 +96,7 @@ def not_a_number(text: str, unit: str, quantity: str | tuple[str, ...] = ()) -> 
         )
     except NotANumber:
         pass
-    said = repr(text) if len(text) <= SHORT else shortened(text)
+    said = quoted(text) if len(text) <= SHORT else shortened(text)
     return f"{said} is not a number: type it in digits or words, {number_examples(unit)}."
 
 
@@ -260,7 +263,7 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
         raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
     text = str(text)
     if len(text) > LONGEST:
-        raise NotANumber(f"{shortened(text)!r} is not a number")
+        raise NotANumber(f"{quoted(shortened(text))} is not a number")
     name, text = _named(text)
     if name is not None and quantity and not _same_quantity(name, quantity):
         raise OtherQuantity(f"{name!r} is not what the question asks for")
@@ -283,10 +286,10 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     try:
         value = float(exact)
     except OverflowError:  # beyond any float: it would read as infinity
-        raise TooManyDigits(f"{shortened(text)!r} has too many digits") from None
+        raise TooManyDigits(f"{quoted(shortened(text))} has too many digits") from None
     # typed in digits, it must come back as typed; as a fraction, at least not as 0
     if (Fraction(repr(value)) != exact) if digits else (value == 0) != (exact == 0):
-        raise TooManyDigits(f"{shortened(text)!r} has too many digits")
+        raise TooManyDigits(f"{quoted(shortened(text))} has too many digits")
     return value
 
 

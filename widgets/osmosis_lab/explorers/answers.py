@@ -142,7 +142,7 @@ class AnswerControl(AnswerInputs):
             verdict = (
                 Verdict("not attempted", _NOTHING[self.exercise.kind in ("number", "phrase")])
                 if answer is ...
-                else self.exercise.check.verdict(answer)
+                else self.exercise.verdict(answer)
             )
         except NotANumber:
             verdict = Verdict("not attempted", self.exercise.not_a_number(self.text.value))
@@ -203,7 +203,7 @@ class AnswerControl(AnswerInputs):
         """The kept answer's verdict, label and reason, as HTML: computed again, never replayed
         (a label alone, "got: Not yet:", once reached a learner with no reason after it)."""
         try:
-            verdict = self.exercise.check.verdict(self.answer_of(kept.get("answer")))
+            verdict = self.exercise.verdict(self.answer_of(kept.get("answer")))
         except (NotANumber, ValueError, KeyError, TypeError):  # no longer an answer it reads
             return "an answer this exercise no longer reads: type it again"
         return f"<strong>{html.escape(verdict.label)}</strong> {message_html(verdict.message)}"
@@ -245,7 +245,7 @@ class AnswerControl(AnswerInputs):
             return
         self.set_state(kept["answer"])
         # The verdict is computed again, never replayed: the check or the data may have changed.
-        verdict = self.exercise.check.verdict(self.answer())
+        verdict = self.exercise.verdict(self.answer())
         self.status = verdict.status
         self.verdict.value = verdict.html() + self._seen_first_note()
 

@@ -11,6 +11,7 @@ import pytest
 
 from learner_steps import said
 from memory_record import MemoryRecord
+from osmosis_lab.check.quoting import quoted
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.explorers.gate import reveal_after
 from sequences import click, update
@@ -43,4 +44,4 @@ def test_each_button_unlike_the_data_is_said_back_beside_the_right_one(name):
     noted = {label: reply for label, reply in replies.items() if label not in right}
     for label, reply in noted.items():
         assert reply.startswith("Noted: you predicted"), reply
-        assert repr(label) in reply and repr(right[0]) in reply, reply
+        assert quoted(label) in reply and quoted(right[0]) in reply, reply

@@ -238,9 +238,9 @@ def test_lesson04s_sweep_for_exercise_3_is_shown_in_words():
 
 
 def lesson05_cell_output(starts: str, *, after: tuple[str, ...] = (), namespace=None):
-    """Run lesson 05's setup, its ``changes`` cell, the cells starting with ``after`` and the
-    cell starting with ``starts`` in one namespace, as the lesson does; return what that cell
-    shows (its last expression)."""
+    """Run lesson 05's setup, its design panel's cell, its ``changes`` cell (drawn with the
+    panel's seed), the cells starting with ``after`` and the cell starting with ``starts`` in one
+    namespace, as the lesson does; return what that cell shows (its last expression)."""
     import ast
     import json
     from pathlib import Path
@@ -248,10 +248,11 @@ def lesson05_cell_output(starts: str, *, after: tuple[str, ...] = (), namespace=
     lesson = Path(__file__).resolve().parents[1] / "lessons" / "05_design_review.ipynb"
     cells = ["".join(c["source"]) for c in json.loads(lesson.read_text())["cells"]]
     setup = next(c for c in cells if "review_writer import ReviewWriter" in c)
+    panel = next(c for c in cells if c.startswith("panel = DesignPanel("))
     changes_cell = next(c for c in cells if "changes, words = compare_changes_with_words(" in c)
     cell = next(c for c in cells if c.startswith(starts))
     namespace = {} if namespace is None else namespace
-    before = (setup,) if cell == changes_cell else (setup, changes_cell)
+    before = (setup, panel) if cell == changes_cell else (setup, panel, changes_cell)
     for code in (*before, *(next(c for c in cells if c.startswith(a)) for a in after)):
         exec(code, namespace)
     body = ast.parse(cell).body

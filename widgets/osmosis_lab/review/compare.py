@@ -33,15 +33,17 @@ def compare_changes(
     base: LaunchDesign,
     scenario: ReviewScenario,
     *,
-    rng: np.random.Generator,
+    rng: np.random.Generator | None = None,
+    seed: int | None = None,
     changes: Iterable[str] | None = None,
     shown: bool = False,
 ) -> pd.DataFrame:
     """Each figure's value for ``base`` and for ``base`` with one change from
     :data:`~osmosis_lab.review.design.SINGLE_CHANGES` applied.
 
-    Every row uses the same random streams (one seed drawn from ``rng``), so a
-    difference between rows comes from the change, never from the draw.
+    Every row uses the same random streams (one seed drawn from ``rng``, or ``seed`` itself),
+    so a difference between rows comes from the change, never from the draw. Given a design
+    panel's ``seed``, each row is what the panel shows for that design.
 
     ``shown=True`` gives each figure as the design panel prints it (counts as whole
     numbers, a count of a whole with its denominator: "5.2 of 10 matches", "391 of 1000")
@@ -65,7 +67,7 @@ def compare_changes(
     >>> words.loc["Billie on call when the AI fails", "staff"]
     '4'
     """
-    values, words = compare_changes_with_words(base, scenario, rng=rng, changes=changes)
+    values, words = compare_changes_with_words(base, scenario, rng=rng, seed=seed, changes=changes)
     return words if shown else values
 
 
@@ -73,13 +75,16 @@ def compare_changes_with_words(
     base: LaunchDesign,
     scenario: ReviewScenario,
     *,
-    rng: np.random.Generator,
+    rng: np.random.Generator | None = None,
+    seed: int | None = None,
     changes: Iterable[str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`compare_changes`'s figures, and the same rows in the panel's words, from one draw.
 
     A lesson computes with the first and shows the second, so what the learner reads is
-    what the answer was computed from.
+    what the answer was computed from. With the design panel's ``seed`` (``panel.seed``) the
+    rows are the panel's own figures: a learner who sets the panel to a row's design reads
+    the same numbers (w61 read 0.1 off in the table, 1.1 in the panel, for one design).
 
     >>> from osmosis_lab import data
     >>> from osmosis_lab.review import AS_PLANNED, review_scenario
@@ -94,9 +99,7 @@ def compare_changes_with_words(
     unknown = [label for label in labels if label not in SINGLE_CHANGES]
     if unknown:
         raise ReviewError(f"unknown changes {unknown}; known: {', '.join(SINGLE_CHANGES)}.")
-    if not isinstance(rng, np.random.Generator):
-        raise ReviewError("rng must be a numpy Generator, e.g. np.random.default_rng(2019).")
-    seed = int(rng.integers(2**32))
+    seed = _one_seed(rng, seed)
     designs = {"as planned": base} | {label: with_change(base, label) for label in labels}
     tables = {
         label: consequences(design, scenario, rng=np.random.default_rng(seed))
@@ -107,6 +110,31 @@ def compare_changes_with_words(
     return tuple(
         _by_change({k: t[column] for k, t in tables.items()}) for column in ("value", "shown")
     )
+
+
+def _one_seed(rng: np.random.Generator | None, seed: int | None) -> int:
+    """The seed every row draws from: ``seed``, or one drawn from ``rng``; exactly one given.
+
+    >>> _one_seed(None, 7)
+    7
+    >>> _one_seed(np.random.default_rng(0), 7)  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    osmosis_lab.errors.ReviewError: give one of rng and seed: ...
+    """
+    if (rng is None) == (seed is None):
+        raise ReviewError(
+            "give one of rng and seed: rng=np.random.default_rng(2019), or the design "
+            "panel's seed=panel.seed to compare with what the panel shows."
+        )
+    if seed is not None:
+        if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+            raise ReviewError(
+                f"seed must be a whole number of at least 0 (e.g. panel.seed), not {seed!r}."
+            )
+        return int(seed)
+    if not isinstance(rng, np.random.Generator):
+        raise ReviewError("rng must be a numpy Generator, e.g. np.random.default_rng(2019).")
+    return int(rng.integers(2**32))
 
 
 def _by_change(rows: dict[str, pd.Series]) -> pd.DataFrame:

@@ -56,3 +56,17 @@ def test_the_learners_coin_labels_print_each_epsilon_on_its_side_of_the_line(tmp
     for label, p in poll.coin.options:
         (shown,) = printed_epsilons(label)
         assert reads_true(shown, epsilon_of(p)), f"{label!r} for ε = {epsilon_of(p)}"
+
+
+def test_the_poll_notebook_sends_learners_to_the_teachers_line_with_its_figures():
+    # w62: the notebook said "from 50-50 to 75 in 100 ... look for the same sentence on your
+    # teacher's screen", where the teacher's screen said it in other words ("a 50 in 100 chance
+    # ... now think it is 75 in 100"): the notebook names the line and gives its figures
+    from conftest import LESSONS, read_notebook
+    from osmosis_lab.teacher.report import WHY_DENIABLE
+
+    poll = read_notebook(LESSONS[0].parent / "class_poll.ipynb")
+    paragraph = next(c.source for c in poll.cells if "teacher's screen" in c.source)
+    coin = privacy_loss([epsilon_of(Fraction(3, 4))], prior=0.5)
+    assert WHY_DENIABLE in paragraph, paragraph
+    assert '"50 in 100"' in paragraph and f'"{coin.posterior_words()}"' in paragraph, paragraph

@@ -206,6 +206,11 @@ def private_html(work: list[LearnerWork], problems: list[str]) -> str:
     )
 
 
+#: Where the teacher's screen says what one sent answer can reveal; the class poll's notebook
+#: sends learners to this line to find the figures it gives them.
+WHY_DENIABLE = "Why no single answer gives anyone away"
+
+
 def poll_sentences(result: PollResult, spend: ClassPrivacy, *, question: str) -> list[str]:
     """The poll's result and why no single answer gives anyone away, in plain sentences."""
     one = privacy_loss([result.epsilon], prior=0.5)
@@ -216,8 +221,7 @@ def poll_sentences(result: PollResult, spend: ClassPrivacy, *, question: str) ->
         f"{result.answered} answered, {declined} chose not to take part.",
         f"Estimated share of true yes among those who answered: {result.clipped:.0%} "
         f"(between {result.low:.0%} and {result.high:.0%}, {result.confidence:.0%} interval).",
-        "Why no single answer gives anyone away: "
-        + one.sentence("a learner who sent Yes", "truly meant yes"),
+        f"{WHY_DENIABLE}: " + one.sentence("a learner who sent Yes", "truly meant yes"),
         f"This class has spent epsilon = {epsilon_words(spend.total)} in polls so far.",
     ]
     if result.answered < THRESHOLD * 2:

@@ -204,10 +204,12 @@ class Check:
             except Exception as error:  # noqa: BLE001 - any failure means "cannot judge"
                 message = _UNAVAILABLE.format(error=f"{type(error).__name__}: {error}")
                 return Verdict("could not check", message, error=error)
-        if self.allowed is not None and isinstance(answer, str) and not reads_as_number(answer):
-            # the answer box's own rule and words: text that is no number is no try (w52: a
-            # code cell said "Noted: you predicted '😀'" where the box said "not a number")
-            return Verdict("not attempted", not_a_number(answer, self.allowed.unit))
+        unit = self.allowed and self.allowed.unit
+        if unit and isinstance(answer, str) and not reads_as_number(answer, unit):
+            # the answer box's own rule (for this unit) and words: text that is no number is no
+            # try (w52: a code cell said "Noted: you predicted '😀'" where the box said "not a
+            # number"), read as its unit reads it: "113 of 850" is a share, but no count)
+            return Verdict("not attempted", not_a_number(answer, unit))
         if self.allowed is not None and (refusal := self.allowed.refusal(answer)):
             slips = [
                 m.hint for m in self.misconceptions if m.form_slip and _safe(m.matches, answer)
@@ -251,14 +253,17 @@ class Check:
         return result
 
 
-def reads_as_number(text: str) -> bool:
-    """Whether the answer box would read ``text`` as a number (:func:`.numbers.parse_number`).
+def reads_as_number(text: str, unit: str = "value") -> bool:
+    """Whether the answer box would read ``text`` as a number of ``unit``
+    (:func:`.numbers.parse_number`): its rule, so a refusal says what the box would say.
 
     >>> reads_as_number("twelve"), reads_as_number("😀"), reads_as_number("0." + "0" * 400 + "1")
     (True, False, False)
+    >>> reads_as_number("113 of 850", "fraction"), reads_as_number("113 of 850", "count")
+    (True, False)
     """
     try:
-        parse_number(text, unit="value")
+        parse_number(text, unit=unit)
     except NotANumber:
         return False
     return True

@@ -48,12 +48,13 @@ number, text in quotes, or a tuple, set or dict of those, then run this cell.
 """
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .allowed import Allowed
 from .numbers import NotANumber, not_a_number, parse_number
+from .picks import near_miss
 from .plain import NotPlainData, is_number, to_plain
 from .said import noted
 from .verdict import REFUSED, STATUSES, Verdict
@@ -173,6 +174,10 @@ class Check:
     labels: Mapping[Any, str] = field(default_factory=dict)
     #: For a number exercise: the numbers its question allows; any other is refused, not judged.
     allowed: Allowed | None = None
+    #: For a pick exercise (several options, answered as a set): the right picks, as
+    #: ``normalise`` makes an answer. A reply that is not "Correct!" then opens with which near
+    #: miss it is, and how many picks (:mod:`.picks`); every pick exercise has them.
+    right_picks: Callable[[], Set] | None = None
 
     def __post_init__(self) -> None:
         if not (self.why.strip() and self.fallback_hint.strip()):
@@ -216,22 +221,31 @@ class Check:
             ]
             return Verdict("not attempted", " ".join([refusal, *slips[:1]]), refused=True)
         given = answer  # as the learner gave it: a prediction's reply says it back
+        miss = ""  # for picks: which near miss, before any hint (one rule for every pick exercise)
         try:
             answer = self.normalise(answer)
             if self.is_correct(answer):
                 return Verdict("correct", self.why)
+            miss = self._near_miss(answer)
             for misconception in self.misconceptions:
                 if _safe(misconception.matches, answer):
                     return Verdict(
                         "hint",
-                        self._hint(given, misconception.hint, buttons),
+                        self._hint(given, miss + misconception.hint, buttons),
                         misconception=misconception.name,
                         prediction=self.prediction,
                     )
         except Exception:  # noqa: BLE001 - any odd answer gets the fallback hint, not a crash
             pass
-        hint = self._hint(given, self.fallback_hint, buttons)
+        hint = self._hint(given, miss + self.fallback_hint, buttons)
         return Verdict("hint", hint, prediction=self.prediction)
+
+    def _near_miss(self, answer: Any) -> str:
+        """For a pick exercise answered with a set: which near miss it is, then a space."""
+        if self.right_picks is None or not isinstance(answer, Set):
+            return ""
+        words = near_miss(answer, self.right_picks())
+        return f"{words} " if words else ""
 
     def _hint(self, given: Any, hint: str, buttons: Mapping[Any, str] | None) -> str:
         """A hint; for a prediction, after what was predicted and what the data show (only

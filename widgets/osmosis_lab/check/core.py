@@ -231,32 +231,33 @@ class Check:
                 if _safe(misconception.matches, answer):
                     return Verdict(
                         "hint",
-                        self._hint(given, miss + misconception.hint, buttons),
+                        self._hint(given, misconception.hint, buttons, miss),
                         misconception=misconception.name,
                         prediction=self.prediction,
                     )
         except Exception:  # noqa: BLE001 - any odd answer gets the fallback hint, not a crash
             pass
-        hint = self._hint(given, miss + self.fallback_hint, buttons)
+        hint = self._hint(given, self.fallback_hint, buttons, miss)
         return Verdict("hint", hint, prediction=self.prediction)
 
     def _near_miss(self, answer: Any) -> str:
-        """For a pick exercise answered with a set: which near miss it is, then a space."""
+        """For a pick exercise answered with a set: which near miss it is (a clause), else ""."""
         if self.right_picks is None or not isinstance(answer, Set):
             return ""
-        words = near_miss(answer, self.right_picks())
-        return f"{words} " if words else ""
+        return near_miss(answer, self.right_picks()) or ""
 
-    def _hint(self, given: Any, hint: str, buttons: Mapping[Any, str] | None) -> str:
-        """A hint; for a prediction, after what was predicted and what the data show (only
-        ever after an answer: "not attempted" and "could not check" say neither)."""
+    def _hint(self, given: Any, hint: str, buttons: Mapping[Any, str] | None, miss: str) -> str:
+        """A hint, after the near miss ``miss`` if any; for a prediction, after what was
+        predicted and what the data show, the near miss joined to them (a prediction's reply
+        stays two sentences; only ever after an answer: "not attempted" and "could not check"
+        say neither)."""
         if not self.prediction or self.shows is None:
-            return hint
+            return f"{miss[0].upper()}{miss[1:]}. {hint}" if miss else hint
         try:
             shows = self.shows()
         except Exception:  # noqa: BLE001 - the reference passed; if the words fail, say the hint
             return hint
-        return noted(given, shows, hint, buttons or self.labels)
+        return noted(given, f"{shows}; {miss}" if miss else shows, hint, buttons or self.labels)
 
     def __call__(self, answer: Any) -> Verdict:
         result = self.verdict(answer)

@@ -5,19 +5,19 @@ more is not the same slip as picking four of the five (a walkthrough got the sam
 row you expect to move" for both, after she had picked every row she expected): the reply says
 which near miss it is, picks that do not belong, picks missing, or both, and how many, never
 which. :class:`.core.Check` says it before the hint of every pick exercise that is not right
-(its ``right_picks``), so the rule is one for all of them.
+(its ``right_picks``; a prediction's, after what the data show), so the rule is one for all.
 
 Examples
 --------
 >>> print(near_miss({"a", "b", "x"}, {"a", "b"}))
-Every pick that belongs is there, but 1 of your 3 picks does not belong.
+every pick that belongs is there, but 1 of your 3 picks does not belong
 >>> print(near_miss({"a"}, {"a", "b", "c"}))
-Your pick belongs, but 2 picks that belong are missing.
+your pick belongs, but 2 picks that belong are missing
 >>> print(near_miss({"a", "x", "y"}, {"a", "b"}))
-2 of your 3 picks do not belong, and 1 pick that belongs is missing.
+2 of your 3 picks do not belong, and 1 pick that belongs is missing
 >>> print(near_miss({"x"}, {"a"}), near_miss(set(), {"a"}), sep="\\n")
-Your pick does not belong, and 1 pick that belongs is missing.
-Nothing is picked: 1 pick that belongs is missing.
+your pick does not belong, and 1 pick that belongs is missing
+nothing is picked: 1 pick that belongs is missing
 >>> near_miss({"a"}, {"a"}) is None
 True
 """
@@ -39,23 +39,19 @@ def _missing(missing: int) -> str:
     )
 
 
-def _sentence(words: str) -> str:
-    return words[0].upper() + words[1:] + "."
-
-
 def near_miss(picked: Set, right: Set) -> str | None:
-    """Which near miss ``picked`` is of ``right`` (both as the check normalises them), in
-    words, with how many picks but none of them named; None when they are the same."""
+    """Which near miss ``picked`` is of ``right`` (both as the check normalises them): a clause
+    that says how many picks but names none of them; None when they are the same."""
     extra, missing, count = len(picked - right), len(right - picked), len(picked)
     if not (extra or missing):
         return None
     if not missing:
-        return _sentence(f"every pick that belongs is there, but {_not_belonging(extra, count)}")
+        return f"every pick that belongs is there, but {_not_belonging(extra, count)}"
     if not count:
-        return _sentence(f"nothing is picked: {_missing(missing)}")
+        return f"nothing is picked: {_missing(missing)}"
     if not extra:
         yours = {1: "your pick belongs", 2: "both your picks belong"}.get(
             count, f"all {count} of your picks belong"
         )
-        return _sentence(f"{yours}, but {_missing(missing)}")
-    return _sentence(f"{_not_belonging(extra, count)}, and {_missing(missing)}")
+        return f"{yours}, but {_missing(missing)}"
+    return f"{_not_belonging(extra, count)}, and {_missing(missing)}"

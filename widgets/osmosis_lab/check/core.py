@@ -48,12 +48,13 @@ number, text in quotes, or a tuple, set or dict of those, then run this cell.
 """
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .allowed import Allowed
 from .numbers import NotANumber, not_a_number, parse_number
+from .picks import near_miss
 from .plain import NotPlainData, is_number, to_plain
 from .said import noted
 from .verdict import REFUSED, STATUSES, Verdict
@@ -173,6 +174,10 @@ class Check:
     labels: Mapping[Any, str] = field(default_factory=dict)
     #: For a number exercise: the numbers its question allows; any other is refused, not judged.
     allowed: Allowed | None = None
+    #: For a pick exercise (several options, answered as a set): the right picks, as
+    #: ``normalise`` makes an answer. A reply that is not "Correct!" then opens with which near
+    #: miss it is, and how many picks (:mod:`.picks`); every pick exercise has them.
+    right_picks: Callable[[], Set] | None = None
 
     def __post_init__(self) -> None:
         if not (self.why.strip() and self.fallback_hint.strip()):
@@ -204,43 +209,55 @@ class Check:
             except Exception as error:  # noqa: BLE001 - any failure means "cannot judge"
                 message = _UNAVAILABLE.format(error=f"{type(error).__name__}: {error}")
                 return Verdict("could not check", message, error=error)
-        if self.allowed is not None and isinstance(answer, str) and not reads_as_number(answer):
-            # the answer box's own rule and words: text that is no number is no try (w52: a
-            # code cell said "Noted: you predicted '😀'" where the box said "not a number")
-            return Verdict("not attempted", not_a_number(answer, self.allowed.unit))
+        unit = self.allowed and self.allowed.unit
+        if unit and isinstance(answer, str) and not reads_as_number(answer, unit):
+            # the answer box's own rule (for this unit) and words: text that is no number is no
+            # try (w52: a code cell said "Noted: you predicted '😀'" where the box said "not a
+            # number"), read as its unit reads it: "113 of 850" is a share, but no count)
+            return Verdict("not attempted", not_a_number(answer, unit))
         if self.allowed is not None and (refusal := self.allowed.refusal(answer)):
             slips = [
                 m.hint for m in self.misconceptions if m.form_slip and _safe(m.matches, answer)
             ]
             return Verdict("not attempted", " ".join([refusal, *slips[:1]]), refused=True)
         given = answer  # as the learner gave it: a prediction's reply says it back
+        miss = ""  # for picks: which near miss, before any hint (one rule for every pick exercise)
         try:
             answer = self.normalise(answer)
             if self.is_correct(answer):
                 return Verdict("correct", self.why)
+            miss = self._near_miss(answer)
             for misconception in self.misconceptions:
                 if _safe(misconception.matches, answer):
                     return Verdict(
                         "hint",
-                        self._hint(given, misconception.hint, buttons),
+                        self._hint(given, misconception.hint, buttons, miss),
                         misconception=misconception.name,
                         prediction=self.prediction,
                     )
         except Exception:  # noqa: BLE001 - any odd answer gets the fallback hint, not a crash
             pass
-        hint = self._hint(given, self.fallback_hint, buttons)
+        hint = self._hint(given, self.fallback_hint, buttons, miss)
         return Verdict("hint", hint, prediction=self.prediction)
 
-    def _hint(self, given: Any, hint: str, buttons: Mapping[Any, str] | None) -> str:
-        """A hint; for a prediction, after what was predicted and what the data show (only
-        ever after an answer: "not attempted" and "could not check" say neither)."""
+    def _near_miss(self, answer: Any) -> str:
+        """For a pick exercise answered with a set: which near miss it is (a clause), else ""."""
+        if self.right_picks is None or not isinstance(answer, Set):
+            return ""
+        return near_miss(answer, self.right_picks()) or ""
+
+    def _hint(self, given: Any, hint: str, buttons: Mapping[Any, str] | None, miss: str) -> str:
+        """A hint, after the near miss ``miss`` if any; for a prediction, after what was
+        predicted and what the data show, the near miss joined to them (a prediction's reply
+        stays two sentences; only ever after an answer: "not attempted" and "could not check"
+        say neither)."""
         if not self.prediction or self.shows is None:
-            return hint
+            return f"{miss[0].upper()}{miss[1:]}. {hint}" if miss else hint
         try:
             shows = self.shows()
         except Exception:  # noqa: BLE001 - the reference passed; if the words fail, say the hint
             return hint
-        return noted(given, shows, hint, buttons or self.labels)
+        return noted(given, f"{shows}; {miss}" if miss else shows, hint, buttons or self.labels)
 
     def __call__(self, answer: Any) -> Verdict:
         result = self.verdict(answer)
@@ -251,14 +268,17 @@ class Check:
         return result
 
 
-def reads_as_number(text: str) -> bool:
-    """Whether the answer box would read ``text`` as a number (:func:`.numbers.parse_number`).
+def reads_as_number(text: str, unit: str = "value") -> bool:
+    """Whether the answer box would read ``text`` as a number of ``unit``
+    (:func:`.numbers.parse_number`): its rule, so a refusal says what the box would say.
 
     >>> reads_as_number("twelve"), reads_as_number("😀"), reads_as_number("0." + "0" * 400 + "1")
     (True, False, False)
+    >>> reads_as_number("113 of 850", "fraction"), reads_as_number("113 of 850", "count")
+    (True, False)
     """
     try:
-        parse_number(text, unit="value")
+        parse_number(text, unit=unit)
     except NotANumber:
         return False
     return True

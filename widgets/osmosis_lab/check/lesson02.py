@@ -182,6 +182,7 @@ who_consents_for_niels = Check(
     reference=_research_roles,
     question="Whose consent does the toy need before Niels (17) takes part in research?",
     is_correct=lambda answer: answer == _research_roles(),
+    right_picks=_research_roles,
     why="Under the toy's French rules a 17-year-old decides alone about matching (France's "
     "digital age is 15), but research on a minor needs both his agreement and a parent's.",
     normalise=_who_names,
@@ -213,10 +214,16 @@ def _letters(answer):
     return {str(a).strip().casefold() for a in answer}
 
 
+def _undone() -> frozenset[str]:
+    """The one thing of a-e erasure undoes: (a), the ledger's record of her."""
+    return frozenset("a")
+
+
 what_erasure_undoes = Check(
     name="what_erasure_undoes",
     question="Which of a-e does erasing Joséphine undo?",
-    is_correct=lambda answer: answer == {"a"},
+    is_correct=lambda answer: answer == _undone(),
+    right_picks=_undone,
     why="Erasure deletes the ledger's record of her. It cannot unmake the match of day 1, "
     "un-compute Gabriel's averages or recall the investors' copy, and the log keeps "
     "(nameless) entries of what was done.",

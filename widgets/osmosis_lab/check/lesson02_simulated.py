@@ -89,6 +89,16 @@ def _karim_changed() -> tuple[str, ...]:
     return tuple(who for who, *_ in match_changes(before, after))
 
 
+#: Said with every hint of Exercise 4: a learner who read the count from another market (the
+#: city's "4 of them changed nothing themselves") or another tester is told which board the
+#: question is about, in the controls the exercise names (its market, the Start again button).
+_THE_BOARD_ASKED = (
+    f"The exercise asks about the board as it first appears: Karim Benali "
+    f"({BYSTANDERS_QUESTION.tester}) in the {BYSTANDERS_QUESTION.market} market (press the "
+    f"board's Start again button to go back to it)."
+)
+
+
 def _karim_bystanders() -> int:
     return sum(1 for who in _karim_changed() if who != BYSTANDERS_QUESTION.tester)
 
@@ -107,19 +117,21 @@ bystanders_count = Check(
             "counted Karim",
             6,
             hint="That counts everyone whose match changed. Leave out Karim: he is the one "
-            "who changed something.",
+            f"who changed something. {_THE_BOARD_ASKED}",
             wrong_value=lambda: len(_karim_changed()),
         ),
         Misconception(
             "only Karim is affected",
             0,
             lambda a: a in (0, 1),
-            "Look at the board's table: more partners moved than Karim's.",
+            f"Look at the board's table: more partners moved than Karim's. {_THE_BOARD_ASKED}",
             wrong_value=lambda: 0,  # nobody else moved,
         ),
     ),
-    fallback_hint="Re-run the board's cell so it starts afresh, check that Karim Benali (T05) "
-    "is picked, untick 'Matching: scraped social media' and read the sentence under the chart.",
+    # not "read the sentence under the chart": on that board it holds the count back until
+    # this exercise is checked, and another market's sentence gives another count
+    fallback_hint=f"{_THE_BOARD_ASKED} Untick his 'Matching: scraped social media', then count "
+    "the people in the board's table whose partner changed, leaving out Karim.",
 )
 
 

@@ -78,6 +78,7 @@ review_noisy_counts_prediction = Check(
     shows=_rows_shown,
     question="If the planned export becomes noisy counts, which rows of the panel's table change?",
     is_correct=lambda answer: answer == _rows_noisy_counts_change(),
+    right_picks=_rows_noisy_counts_change,
     why="No rows leave the company, so the attack names nobody and learns no health condition; "
     "the published count gets noise; the worst case for one resident gets a bound (still far "
     "from nothing); and the noisy export takes weeks of work. What the app reads, who "
@@ -105,7 +106,10 @@ review_noisy_counts_prediction = Check(
             "lesson 03, and to the worst case for one resident?",
         ),
     ),
-    fallback_hint="Pick every row you expect to move (in code: a set of the row names in quotes).",
+    # after the rows that change are named: a hint to pick every row would be untrue of a
+    # learner who did, and picked one more (the near miss before it says which slip it is)
+    fallback_hint="Compare your picks with the rows named above (in code: a set of the row "
+    "names in quotes).",
 )
 
 

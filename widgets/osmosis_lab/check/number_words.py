@@ -25,7 +25,7 @@ A decimal said aloud, a whole number then "point" (or "virgule") then one word p
 (:func:`decimal_in_digits`), so that it is read by the very rule that reads digits: exactly
 as said, or refused for more digits than a check can tell apart.
 
-The text must already be normalised (:func:`~osmosis_lab.check.exercise.normalise_phrase`:
+The text must already be normalised (:func:`normalise_phrase`, at the end of this module:
 lower case, no accents, punctuation and hyphens as single spaces).
 
 Examples
@@ -44,6 +44,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 _EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -288,3 +290,16 @@ def number_from_words(text: str) -> int | float | None:
     if text in _FRACTIONS:
         return _FRACTIONS[text]
     return whole_number(text)
+
+
+def normalise_phrase(text: str) -> str:
+    """Lower case, accents dropped, punctuation as spaces, one space between words.
+
+    Examples
+    --------
+    >>> normalise_phrase("Not  REFUSED.")
+    'not refused'
+    """
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", letters).split())

@@ -19,12 +19,12 @@ True
 """
 
 import re
-import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 
 from .allowed import UNITS, number_examples
-from .number_words import NUMBER_WORDS, decimal_in_digits, number_from_words
+from .number_of import share_as_fraction
+from .number_words import NUMBER_WORDS, decimal_in_digits, normalise_phrase, number_from_words
 from .quoting import quoted
 
 
@@ -218,7 +218,8 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
         digit by digit or a simple fraction in English or French words (``"twelve"``,
         ``"six hundred and thirty-three"``, ``"vingt et un"``, ``"zero point eight five"``,
         ``"a quarter"``: :mod:`.number_words`);
-        in digits or words, maybe with what it counts (``"7 violations"``, ``"ten testers"``).
+        in digits or words, maybe with what it counts (``"7 violations"``, ``"ten testers"``);
+        or copied from a panel as ``"113 of 850"``, the fraction 113/850 (:mod:`.number_of`).
     unit
         ``"count"``: a whole number comes back as an ``int``; ``"fraction"`` or ``"value"``:
         a ``float`` (an ``int`` beyond 2**53, which a float would change). Whatever the unit,
@@ -258,6 +259,10 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     (40, 40)
     >>> parse_number("k=2", unit="count", quantity="k"), parse_number("ε = 0.5", unit="value")
     (2, 0.5)
+    >>> parse_number("113 of 850 people", unit="fraction") == 113 / 850
+    True
+    >>> parse_number("nine of them", unit="count")
+    9
     """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
@@ -268,6 +273,10 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     if name is not None and quantity and not _same_quantity(name, quantity):
         raise OtherQuantity(f"{name!r} is not what the question asks for")
     text = _without_sign_and_noun(_without_about(text))
+    try:  # "113 of 850", copied from a panel, is the fraction 113/850 (see .number_of)
+        text = share_as_fraction(text, unit)
+    except ValueError:
+        raise NotANumber(f"{text!r} is not a number") from None
     sign = text.rstrip().endswith("%")  # "twelve %": the sign is not a word
     phrase = normalise_phrase(text) + (" percent" if sign else "")
     # a decimal in words is read as its digits: by the same rule, as exactly as they are
@@ -291,16 +300,3 @@ def parse_number(text: str, *, unit: str, quantity: str | tuple[str, ...] = ()) 
     if (Fraction(repr(value)) != exact) if digits else (value == 0) != (exact == 0):
         raise TooManyDigits(f"{quoted(shortened(text))} has too many digits")
     return value
-
-
-def normalise_phrase(text: str) -> str:
-    """Lower case, accents dropped, punctuation as spaces, one space between words.
-
-    Examples
-    --------
-    >>> normalise_phrase("Not  REFUSED.")
-    'not refused'
-    """
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", letters).split())

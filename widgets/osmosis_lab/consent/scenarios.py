@@ -186,7 +186,11 @@ def louise_case() -> Scenario:
 
 
 def josephine_timeline() -> Scenario:
-    """Joséphine withdraws, has her implant removed, and asks to be erased."""
+    """Joséphine withdraws and asks to be erased.
+
+    In the series her implant is removed; the toy's steps do not say so, as lesson 02 folds
+    that plot point (spoiler register: from episode 3, our sources giving no episode).
+    """
     who = "Joséphine"
     steps = (
         Step(0, "grant", who, ALL, ("matching",), note="Joséphine consents to matching."),
@@ -218,9 +222,7 @@ def josephine_timeline() -> Scenario:
             recipient="investors",
             note="A copy goes to investors in a pitch deck.",
         ),
-        Step(
-            10, "withdraw_all", who, note="Joséphine withdraws everything; her implant is removed."
-        ),
+        Step(10, "withdraw_all", who, note="Joséphine withdraws everything."),
         Step(
             12,
             "use",

@@ -223,7 +223,7 @@ def test_uses_before_a_withdrawal_keep_their_verdict():
 def test_people_found_without_signing_up_are_used_without_consent():
     history = replay(found_soulmates())
     flagged = [(p, o) for _, p, _, o in use_outcomes(history) if o != "allowed"]
-    assert flagged == [("C03", NO_CONSENT), ("C05", NO_CONSENT)]
+    assert flagged == [("C05", NO_CONSENT), ("C11", NO_CONSENT)]
     assert "nobody asked them" in violations(history[-1].ledger)[0].detail
 
 

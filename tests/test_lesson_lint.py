@@ -205,6 +205,11 @@ def test_the_spoiler_check_can_fail():
     relations = register()
     assert spoilers_in("Osmosis names Léopold as Lucas's soulmate.", relations)
     assert spoilers_in("**Content note.** people fall into a coma", relations)
+    # lesson 02's old section 6, open: the register dates it from episode 3 to be safe
+    assert spoilers_in(
+        "Joséphine, Paul's wife and partner in the company, has her implant removed in the series.",
+        relations,
+    )
     assert not spoilers_in(
         "<details><summary>Spoiler (ep. 2): who Lucas is matched with</summary>\n\n"
         "Léopold and Lucas</details>",

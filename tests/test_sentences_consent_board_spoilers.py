@@ -78,3 +78,27 @@ def test_no_state_of_the_board_states_a_relation_outside_a_fold():
         "Niels is matched with Claire and they run away together",
         "Ana grows close to Simon",
     }
+
+
+def test_a_series_testers_match_is_folded_whoever_it_is():
+    # Lucas picked, scraping off: the open text read "Lucas Apert's match now: Rémi Caron
+    # (C12)". With scraping on it pointed to the fold; the Discuss names the three who never
+    # signed up, so the difference told an episode-1 learner his match is Léopold (ep. 2).
+    board = ConsentBoard.with_lesson_data()
+    series = [
+        i for i, (name, _pid) in enumerate(board.tester.options) if name in board.series.names
+    ]
+    assert [board.tester.options[i][0] for i in series] == [
+        "Niels Larson",
+        "Ana Stern",
+        "Lucas Apert",
+    ]
+    for index in series:
+        update(board.tester, index=index)
+        name = board.tester.options[index][0]
+        for scrape in (True, False):
+            update(board.scrape, value=scrape)
+            opened, _, folded = board.summary.value.partition("<details>")
+            assert f"{name}'s match now: in the spoiler box below." in opened, (name, scrape)
+            partner = board.names[board.match("beta", board.ledger, scrape)[board.tester.value]]
+            assert f"{name}'s match now: {partner} (" in folded, (name, scrape)

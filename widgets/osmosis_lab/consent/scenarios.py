@@ -186,7 +186,11 @@ def louise_case() -> Scenario:
 
 
 def josephine_timeline() -> Scenario:
-    """Joséphine withdraws, has her implant removed, and asks to be erased."""
+    """Joséphine withdraws and asks to be erased.
+
+    In the series her implant is removed; the toy's steps do not say so, as lesson 02 folds
+    that plot point (spoiler register: from episode 3, our sources giving no episode).
+    """
     who = "Joséphine"
     steps = (
         Step(0, "grant", who, ALL, ("matching",), note="Joséphine consents to matching."),
@@ -218,9 +222,7 @@ def josephine_timeline() -> Scenario:
             recipient="investors",
             note="A copy goes to investors in a pitch deck.",
         ),
-        Step(
-            10, "withdraw_all", who, note="Joséphine withdraws everything; her implant is removed."
-        ),
+        Step(10, "withdraw_all", who, note="Joséphine withdraws everything."),
         Step(
             12,
             "use",
@@ -236,27 +238,23 @@ def josephine_timeline() -> Scenario:
 
 
 def found_soulmates() -> Scenario:
-    """People 'found' as soulmates from scraped data, without ever signing up."""
+    """People 'found' as soulmates from scraped data, without ever signing up.
+
+    The people are invented (Karim Benali, T05; Amina Kaci, C09; Chloé Garnier, C05; Zoé
+    Lemoine, C11): with Lucas and Léopold the steps told, together, whom Osmosis scores as
+    Lucas's candidate, the series' episode-2 plot. Chloé and Zoé never signed up in the data,
+    and Chloé is Karim's match on lesson 02's consent board.
+    """
     people = (
-        Person("T03", 29),
-        Person("C03", 31, signed_up=False),
-        Person("C04", 33),
+        Person("T05", 31),
         Person("C05", 29, signed_up=False),
+        Person("C09", 32),
+        Person("C11", 27, signed_up=False),
     )
     steps = (
-        Step(0, "grant", "T03", ALL, ("matching",), note="Lucas signs up for matching."),
-        Step(0, "grant", "C04", ALL, ("matching",), note="Antoine signs up too."),
-        Step(2, "use", "T03", ALL, ("matching",), by="Osmosis", note="Lucas's match is computed."),
-        Step(
-            2,
-            "use",
-            "C03",
-            ("scraped",),
-            ("matching",),
-            by="Osmosis",
-            note="Léopold's social media is scraped (in our toy he never signed up): the app "
-            "scores him as a candidate.",
-        ),
+        Step(0, "grant", "T05", ALL, ("matching",), note="Karim signs up for matching."),
+        Step(0, "grant", "C09", ALL, ("matching",), note="Amina signs up too."),
+        Step(2, "use", "T05", ALL, ("matching",), by="Osmosis", note="Karim's match is computed."),
         Step(
             2,
             "use",
@@ -264,7 +262,17 @@ def found_soulmates() -> Scenario:
             ("scraped",),
             ("matching",),
             by="Osmosis",
-            note="Chloé's profile is scraped too, as a candidate.",
+            note="Chloé's social media is scraped (she never signed up): the app scores her as "
+            "a candidate.",
+        ),
+        Step(
+            2,
+            "use",
+            "C11",
+            ("scraped",),
+            ("matching",),
+            by="Osmosis",
+            note="Zoé's profile is scraped too, as a candidate.",
         ),
     )
     return Scenario("Soulmates who never signed up", people, steps)

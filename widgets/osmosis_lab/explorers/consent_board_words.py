@@ -9,7 +9,8 @@ It reads the board's ``names``, ``series``, ``ledger``, ``tester``, ``market``, 
 Who the series' testers are matched with is the series' plot (Lucas and Léopold, episode 2;
 Niels and Claire, Ana and Simon, episode 3): a line or a table row naming the series' people
 goes into a closed "Spoiler (ep. 3)" box after the list or table, with lesson 01's rule
-(:mod:`.series_fold`); the shown tester's own line stays, pointing to the box.
+(:mod:`.series_fold`). A series tester's own line goes there whoever their match is, and the
+open list points to the box; an invented tester's line stays open.
 
 >>> from osmosis_lab.data import load_people
 >>> from osmosis_lab.explorers.consent_board import ConsentBoard
@@ -29,6 +30,10 @@ goes into a closed "Spoiler (ep. 3)" box after the list or table, with lesson 01
 (True, False)
 >>> "Niels Larson's match now: Claire (C01)." in folded
 True
+>>> board.tester.value, board.scrape.value = "T03", False
+>>> opened, folded = board.summary.value.split("<details>")
+>>> "Lucas Apert's match now: in the spoiler box below." in opened, "Rémi Caron" in opened
+(True, False)
 """
 
 from __future__ import annotations
@@ -55,7 +60,7 @@ MARKET_WORDS = {
 #: people, and a 770-row table made the cell 34 screens tall (walkthrough w41); the headline and
 #: the chart give the count.
 SHOWN_CHANGES = 12
-#: Where the shown tester's line points when it would name two of the series' people.
+#: Where the shown tester's line points when the tester is one of the series' people.
 IN_THE_FOLD = "in the spoiler box below"
 #: The folds' summaries, a marker the lessons' spoiler tests know (tests/spoilers.py). Episode 3,
 #: the later of the couples the toy reproduces (Lucas's from ep. 2, Niels's and Ana's from ep. 3).
@@ -160,7 +165,10 @@ class BoardSentences:
         ]
         # a consequence naming even one of them may say whom a series tester was with (w49)
         folded = [line for line in moved if self.series.names_any(line)]
-        if self.series.spoils(own):
+        # a series tester's match is folded whoever it is, so the fold never depends on the
+        # answer: "Lucas Apert's match now: Rémi Caron" in the open with scraping off, folded
+        # with it on, and the Discuss's three who never signed up, told Léopold (ep. 2)
+        if self.series.names_any(self.names[pid]):
             folded.insert(0, own)
             own = f"{self.names[pid]}'s match now: {IN_THE_FOLD}."
         lines = [self.last_change_line(), own, *(line for line in moved if line not in folded)]

@@ -108,8 +108,8 @@ consent_is_specific = Check(
             "answered about Ana's choice, not the app's use",
             "it's not allowed to say no",
             lambda a: a == HER_CHOICE,
-            "That is about Ana's choice, not the app's: the question is whether the app may "
-            "use her memories for research. What did she agree to on day 0, and for which purpose?",
+            "That is about Ana's choice, not the app's: may the app use her memories for "
+            "research, when on day 0 she agreed to matching?",
         ),
     ),
     fallback_hint="Say in a few words whether the app may use them (yes or no), and look at what "

@@ -31,10 +31,10 @@ def test_a_typed_phrase_reads_as_the_answer_it_stands_for():
     # case, spaces, hyphens and punctuation as a learner types them: still the accepted phrasing
     assert exercise.read_phrase("  WRONG-purpose! ") == "wrong_purpose"
     assert exercise.read_phrase("used for something else.") == "wrong_purpose"
-    # a phrase the source does not list reaches the check as typed, only normalised, so the
-    # check (and its misconceptions) judge it rather than a blank
-    assert exercise.read_phrase("Pas de consentement !") == "pas de consentement"
-    assert exercise.read_phrase("Éthique") == "ethique"
+    # a phrase the source does not list reaches the check as typed, only trimmed, as from a
+    # code cell: the check (its normalise) judges it, and a reply says back the learner's words
+    assert exercise.read_phrase(" Pas de consentement ! ") == "Pas de consentement !"
+    assert exercise.read_phrase("Éthique") == "Éthique"
 
 
 def test_a_button_shows_its_label_or_else_the_option_itself():

@@ -27,7 +27,9 @@ PEOPLE = load_people()
 NAMES = dict(zip(PEOPLE["person_id"], PEOPLE["name"], strict=True))
 EXERCISE = "esther_violation_count"
 RIGHT = len(violations(replay(SCENARIOS["esther"]())[-1].ledger))  # 7
-COUNT = re.compile(r"\d+ violations? so far")
+#: A count: the running one, or a step's own ("This step adds 2 violations": the steps' numbers
+#: added up are the answer, so the exercise became a sum; lesson 02's trial, finding 3).
+COUNT = re.compile(r"\d+ violations? so far|adds \d+ violations?")
 
 
 @pytest.fixture(autouse=True)
@@ -69,6 +71,8 @@ def test_any_checked_answer_reveals_the_count_and_it_stays():
     control.text.value = "5"  # wrong: the learner has committed to a number
     control.check_button.click()
     assert f"{RIGHT} violations so far" in explorer.summary.value
+    explorer.step.value = 5  # day 9's night: once answered, the step says what it adds
+    assert "This step adds 2 violations." in explorer.story.value
     explorer.timeline.value = "niels"
     explorer.timeline.value = "esther"
     explorer.step.value = explorer.step.max

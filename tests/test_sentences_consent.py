@@ -261,6 +261,8 @@ def test_every_timeline_step_states_what_the_ledger_did_in_names():
             assert note in story, (timeline, k, note)
         flagged = sum(e.kind == "use" and e.outcome != "allowed" for r in steps for e in r.entries)
         assert story.count("VIOLATION") == flagged, (timeline, k)
+        adds = f"This step adds {flagged} violation{'s' * (flagged != 1)}." if flagged else ""
+        assert (adds or "No violation at this step.") in story, (timeline, k, story)
         for e in (e for r in steps for e in r.entries if e.kind == "use"):  # in words, not codes
             assert f"{CATEGORY_LABELS[e.category]}: " in story, (timeline, k, e.category)
         assert not CATEGORY_CODE.search(story), f"a category code in step {k}: {story}"

@@ -98,6 +98,7 @@ def timeline_model(explorer: TimelineExplorer, _control) -> None:
     if explorer.timeline.value == "esther" and not explorer.count_gate.shown:
         assert where + "count the violations yourself" in shown, f"expected {where!r}, no count"
         assert "violations so far" not in shown, "Exercise 2's answer shown before it is answered"
+        assert "This step adds" not in shown, "a step's count: Exercise 2 becomes a sum"
         return
     headline = f"{where}{violations} violations so far."
     assert headline in shown, f"expected {headline!r}"

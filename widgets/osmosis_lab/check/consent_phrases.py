@@ -14,8 +14,10 @@ True
 'not refused'
 >>> _meaning("only if she agrees again") == REFUSED  # not without a new consent: the idea
 True
->>> _meaning("it's not allowed to say no")  # "not allowed" is about saying no, not the app
-'it s not allowed to say no'
+>>> _meaning("it's not allowed to say no") == HER_CHOICE  # about saying no, not the app's use
+True
+>>> _meaning("She can't refuse") == HER_CHOICE, _meaning("no, she can refuse") == REFUSED
+(True, True)
 """
 
 from __future__ import annotations
@@ -106,8 +108,14 @@ _NEEDS_NEW_CONSENT = re.compile(
     r"|\b(new|fresh|separate|more) consent\b|\b(consent|agree|ask|asked) (her )?(again|first)\b"
 )
 _ONE_CONSENT_ENOUGH = re.compile(r"\balready\b|\b(agree|agreed|consent|consented) (just )?once\b")
-#: After "not allowed", "to" and one of these is about Ana, not the app ("not allowed to say no").
-_HER_CHOICES = {"say", "refuse", "decline", "withdraw", "object", "opt", "stop", "leave", "quit"}
+#: A sentence about whether Ana may say no, not whether the app may use her data: "it's not
+#: allowed to say no", "not allowed to refuse", "she can't say no" (guide, lesson 02, Exercise 1).
+HER_CHOICE = "about her choice, not the app's use"
+_HER_CHOICES = re.compile(
+    r"\b(not allowed|isn t allowed|not permitted|not able|unable|forbidden|can t|cannot|"
+    r"can not|may not|must not|mustn t)( to)? (say no|say|refuse|decline|withdraw|object|"
+    r"opt out)\b"
+)
 
 
 def _opening(words, verdicts):
@@ -150,13 +158,13 @@ def _meaning(answer):
     if phrase in MEANINGS:
         return MEANINGS[phrase]
     words = phrase.split()
+    if _HER_CHOICES.search(phrase):
+        return HER_CHOICE  # "it's not allowed to say no": Ana's choice, not the app's use
     if _NEEDS_NEW_CONSENT.search(phrase) and not _ONE_CONSENT_ENOUGH.search(phrase):
         return REFUSED  # "only if she agrees again": not on the consent she gave
     if (reason := _opening(words, _REFUSALS)) is not None:
         if _HEDGES.search(" ".join(reason)):
             return phrase  # "no, I don't know": not a clear verdict
-        if reason[:1] == ["to"] and reason[1:2] and reason[1] in _HER_CHOICES:
-            return phrase  # "it's not allowed to say no": about Ana's choice, not the app's use
         return _reason_meaning(reason)
     reason = _opening(words, _APPROVALS)
     if reason is not None and not set(reason) & _QUALIFIERS:

@@ -190,10 +190,21 @@ class Exercise:
         return not_a_number(text, self.unit, self.quantity_names)
 
     def read_phrase(self, text: str) -> Any:
-        """The answer a typed phrase stands for: its entry in ``accepted``, else the phrase."""
+        """The answer a typed phrase stands for: its entry in ``accepted``, else the text as
+        typed (trimmed), as a code cell would give it: the check reads it its own way
+        (``normalise``), and a reply that says it back quotes the learner's words, not a
+        normalised copy ("I don't know", never "i don t know").
+
+        Examples
+        --------
+        >>> from .core import Check
+        >>> e = Exercise(Check("c", "?", lambda a: True, "."), "00_x", "a", "phrase", "a = 1",
+        ...              ".", accepted={"Not allowed": "no"})
+        >>> e.read_phrase("  NOT allowed! "), e.read_phrase("  It's Éthique ")
+        ('no', "It's Éthique")
+        """
         table = {normalise_phrase(k): v for k, v in self.accepted.items()}
-        phrase = normalise_phrase(text)
-        return table.get(phrase, phrase)
+        return table.get(normalise_phrase(text), text.strip())
 
     def answer_cell(self) -> str:
         """The lesson's code cell: the placeholder, then the check call on the last line."""

@@ -35,7 +35,7 @@ from ..consent import (
 from ..consent.scenarios import esther_experiment
 from ..consent.timeline import replay
 from .allowed import Allowed
-from .consent_phrases import CONTRADICTED, REFUSED, _meaning
+from .consent_phrases import CONTRADICTED, HER_CHOICE, REFUSED, _meaning
 from .core import Check, Misconception
 from .lesson02_simulated import bystanders_count, inference_accuracy, most_consenting_trick
 
@@ -104,6 +104,13 @@ consent_is_specific = Check(
             "Your no is right, but your reason says the opposite: which purpose did Ana agree "
             "to on day 0?",
         ),
+        Misconception(
+            "answered about Ana's choice, not the app's use",
+            "it's not allowed to say no",
+            lambda a: a == HER_CHOICE,
+            "That is about Ana's choice, not the app's: may the app use her memories for "
+            "research, when on day 0 she agreed to matching?",
+        ),
     ),
     fallback_hint="Say in a few words whether the app may use them (yes or no), and look at what "
     "Ana agreed to on day 0, and for which purpose.",
@@ -125,6 +132,9 @@ def _esther_wrong(method: str) -> int:
         return sum(1 for entry in flagged if entry.purpose != "medical")
     if method == "counted testers, not uses":
         return len({entry.subject for entry in flagged})
+    if method == "counted the chart's crosses, not uses":
+        # the timeline's chart draws one cross per person and day ("×2": two categories)
+        return len({(entry.subject, entry.day) for entry in flagged})
     # "counted the consented sessions": every use beyond matching, allowed or not
     uses = [e for e in _esther_ledger().log if e.kind == "use" and e.purpose != "matching"]
     return len(uses)
@@ -148,9 +158,16 @@ esther_violation_count = Check(
         Misconception(
             "counted testers, not uses",
             3,
-            lambda a: a in (_esther_wrong("counted testers, not uses"), 4),
-            "The ledger flags each use of each category, not each person.",
+            hint="The ledger flags each use of each category, not each person.",
             wrong_value=lambda: _esther_wrong("counted testers, not uses"),
+        ),
+        Misconception(
+            "counted the chart's crosses, not uses",
+            4,
+            hint="That is the number of crosses on the chart. A cross is one person on one "
+            "day; a cross marked ×2 stands for two uses (two categories of that person's "
+            "data): count the uses each cross stands for.",
+            wrong_value=lambda: _esther_wrong("counted the chart's crosses, not uses"),
         ),
         Misconception(
             "counted the consented sessions",

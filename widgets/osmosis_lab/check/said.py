@@ -45,8 +45,8 @@ def said_back(answer: Any, labels: Mapping[Any, str] | None = None) -> str:
     them, sorted, so that a set is said the same way every time.
     """
     labels = labels or {}
-    if isinstance(answer, str):
-        return quoted(labels.get(answer, answer), short=_SHORT)
+    if isinstance(answer, str):  # typed text as typed, less the spaces around it
+        return quoted(labels.get(answer, answer).strip(), short=_SHORT)
     if is_number(answer):
         return figure(answer)  # as typed: never rounded (3.0000000001 is not 3)
     if isinstance(answer, Mapping):

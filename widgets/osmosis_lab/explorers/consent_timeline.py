@@ -58,6 +58,9 @@ class Replay:
     """
 
     step: widgets.IntSlider
+    #: Whether the count of violations is an exercise's answer not yet answered: then no
+    #: step says how many it adds (the timeline's Exercise 2 sets it; erasure has none).
+    count_held_back: bool = False
 
     def _replay_controls(self, scenario: Scenario, names: dict[str, str] | None) -> None:
         self.names = names or {}
@@ -158,9 +161,12 @@ class Replay:
         day = f"<strong>Step {self.step.value} of {self.step.max}. Day {moment[0].step.day}.</strong> "
         flagged = sum(e.outcome != "allowed" for r in moment for e in r.entries if e.kind == "use")
         changed = (
-            f"<p>This step adds {flagged} violation{'s' * (flagged != 1)}.</p>"
-            if flagged
-            else "<p>No violation at this step.</p>"
+            "<p>No violation at this step.</p>"
+            if not flagged
+            # a number here would turn Exercise 2's count into a sum of the steps' numbers
+            else "<p>This step flags at least one violation (⚠ above).</p>"
+            if self.count_held_back
+            else f"<p>This step adds {flagged} violation{'s' * (flagged != 1)}.</p>"
         )
         if len(moment) == 1:
             body = self._step_text(moment[0])

@@ -21,10 +21,10 @@ import ipywidgets as widgets
 import pytest
 
 from conftest import LESSONS, read_notebook
-from osmosis_lab.data import load_people
 from osmosis_lab.explorers import controls as sliders
 from osmosis_lab.explorers.base import Explorer, descendants
-from spoilers import is_marked, register, spoilers_in, unmarked
+from spoiler_states import between_two_people, paragraphs_shown, said_in_the_open, told
+from spoilers import is_marked, register, spoilers_in
 
 #: The notebooks swept: every numbered lesson, the class poll and the teacher's class view.
 SWEPT = [*LESSONS, LESSONS[0].parent / "class_poll.ipynb"] + [
@@ -65,35 +65,6 @@ def explorers_in(path) -> list[tuple[int, type]]:
             if isinstance(cls, type) and issubclass(cls, Explorer):
                 found.append((index, cls))
     return found
-
-
-#: An HTML block a reader takes as one paragraph: a list item, a paragraph, a table row...
-_BLOCK = re.compile(r"</?(?:p|li|ul|ol|tr|table|caption|div|h\d)\b[^>]*>|<br\s*/?>", re.I)
-#: A roster: "Left unmatched: Ana Stern, Simon." Its names are listed, not related.
-_ROSTER = re.compile(r"^\s*[^:<>]+:\s*(.+?)\.?\s*$", re.S)
-NAMES = frozenset(load_people()["name"])
-
-
-def paragraphs_shown(text: str) -> list[str]:
-    """``text`` (HTML or plain) as a reader meets it: each block, spoiler markers taken out.
-
-    An explorer's text equivalent is one ``<div>`` of list items; read whole, a name in one
-    line and a name in another would count as stated together. A line that only lists people
-    (a roster of the data's names) states no relation and is left out.
-
-    >>> paragraphs_shown("<ul><li>Left unmatched: Ana Stern, Simon.</li><li>Ana and Simon</li></ul>")
-    ['Ana and Simon']
-    >>> paragraphs_shown("<p>Pairs: Lucas Apert and Léopold.</p>")
-    ['Pairs: Lucas Apert and Léopold.']
-    """
-    blocks = [b for b in _BLOCK.split(unmarked(text)) if b.strip()]
-    return [b for b in blocks if not is_roster(b)]
-
-
-def is_roster(block: str) -> bool:
-    listed = _ROSTER.match(re.sub(r"<[^>]+>", "", block))
-    # commas only: "Pairs: Lucas Apert and Léopold." pairs two names, it is no roster
-    return bool(listed) and set(re.split(r",\s*", listed[1].strip())) <= NAMES
 
 
 def shown(explorer: Explorer) -> list[str]:
@@ -188,13 +159,48 @@ def test_no_state_of_an_unmarked_explorer_states_a_registered_relation(
     # buttons such as "Save my review" write next to the notebook: here, an empty folder
     monkeypatch.chdir(tmp_path)
     relations, found = register(), {}
-    for text in texts_of(sweep(cls.with_lesson_data())):
+    pairs, states = between_two_people(relations), set()
+    explorer = cls.with_lesson_data()
+    # one sweep, read two ways: each text paragraph by paragraph, each state whole (lesson 02's
+    # "Never signed up" timeline named Lucas in one step's paragraph, Léopold in the next)
+    for text in texts_of(state_by_state(sweep(explorer), explorer, states)):
         for paragraph in paragraphs_shown(text):
             for relation, stated in spoilers_in(paragraph, relations):
                 found.setdefault(relation, stated)  # the first state that shows it
+    for state in states:
+        for relation in pairs:
+            if relation.stated_in(state):
+                found.setdefault(relation.text + " (both named in one state)", state[:300])
     assert not found, (
         f"{path.name} cell {index}: {cls.__name__} can show, outside a spoiler marker: "
         + "".join(f"\n  {r!r}, first in {p!r}" for r, p in found.items())
+    )
+
+
+def state_by_state(states, explorer, seen: set):
+    """Pass ``states`` through, adding what each says in the open, read whole, to ``seen``."""
+    for texts in states:
+        seen.add(said_in_the_open(told(explorer)))
+        yield texts
+
+
+def test_the_whole_state_reading_reads_across_paragraphs():
+    # the old "Never signed up" step: each paragraph alone passes, the state does not
+    step = (
+        "<ul><li>Lucas's match is computed.</li><li>Léopold's social media is scraped (in our "
+        "toy he never signed up): the app scores him as a candidate.</li></ul>"
+    )
+    relations = between_two_people(register())
+    assert not any(r.stated_in(p) for p in paragraphs_shown(step) for r in relations)
+    assert any(r.stated_in(said_in_the_open([step])) for r in relations)
+    # a roster lists, it does not relate; a fold is the marker
+    assert not any(
+        r.stated_in(said_in_the_open(texts))
+        for r in relations
+        for texts in (
+            ["<p>Left unmatched: Lucas Apert, Léopold.</p>"],
+            ["<p>Lucas</p><details><summary>Spoiler (ep. 2): x</summary>Léopold</details>"],
+        )
     )
 
 

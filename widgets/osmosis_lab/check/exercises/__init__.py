@@ -45,11 +45,11 @@ def all_exercises() -> dict[str, Exercise]:
 
 
 def headings() -> dict[str, str]:
-    """Each exercise's heading (``"Lesson 03 · Testers re-identified"``) by the key a learner's
+    """Each exercise's heading (``"Lesson 03 · Exercise 1 · Three facts"``) by the key a learner's
     export files it under, ``"<lesson>/<check name>"`` (:mod:`osmosis_lab.teacher.exports`).
 
     >>> headings()["00_start_here/youngest_tester"]
-    'Lesson 00 · The youngest tester'
+    'Lesson 00 · Exercise 2 · A tester who is a minor'
     """
     return {f"{e.lesson}/{e.name}": e.heading for e in all_exercises().values()}
 

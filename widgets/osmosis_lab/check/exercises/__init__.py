@@ -54,6 +54,19 @@ def headings() -> dict[str, str]:
     return {f"{e.lesson}/{e.name}": e.heading for e in all_exercises().values()}
 
 
+def mistakes() -> dict[str, dict[str, str]]:
+    """Each exercise's misconceptions in a teacher's words (:attr:`Misconception.said`), by the
+    key its export files it under and the name the export records.
+
+    >>> mistakes()["03_privacy/exposed_by_homogeneity"]["gave l"]
+    'gave l, the fewest conditions in a class, not the people exposed'
+    """
+    return {
+        f"{e.lesson}/{e.name}": {m.name: m.said for m in e.check.misconceptions}
+        for e in all_exercises().values()
+    }
+
+
 def exercise(name: str) -> Exercise:
     """The exercise whose check is called ``name``.
 

@@ -14,6 +14,7 @@ import pytest
 
 from osmosis_lab.explorers.teacher_view import ClassView
 from osmosis_lab.teacher import LearnerWork, parse_export, read_class_folder, summary_markdown
+from osmosis_lab.teacher.report import lessons_in
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "lessons" / "teacher" / "sample_class"
@@ -98,8 +99,8 @@ def test_the_summary_of_several_lessons_names_them_all():
 def test_the_class_view_notebook_lets_the_records_name_the_lesson():
     notebook = json.loads((ROOT / "lessons/teacher/class_view.ipynb").read_text(encoding="utf-8"))
     calls = [
-        "".join(c["source"])
-        for c in notebook["cells"]
-        if "summary_markdown(" in "".join(c["source"])
+        "".join(c["source"]) for c in notebook["cells"] if "summary_text(" in "".join(c["source"])
     ]
     assert calls and not any("lesson=" in call for call in calls), calls
+    view = ClassView.with_lesson_data()  # what the notebook prints is the view's summary
+    assert view.summary_text().startswith(f"# Class summary: {lessons_in(view.loaded.work)} (")

@@ -2,13 +2,17 @@
 
 Issue 14: the projector view showed exercise ids (``03_privacy/k_after_generalising``), which a
 class cannot read; each exercise now has a short title in its one source, shown as
-"Lesson 03 · <title>", with the id (the teacher's spreadsheet's column) in small print. The
+"Lesson 03 · <title>", with the id (the teacher's spreadsheet's column) in small print. A title
+the lesson does not use ("Consent is specific" for the lesson's "Exercise 1 · Predict, then ask
+the ledger") left the teacher unable to find the exercise: a numbered exercise's number and title
+are now the lesson's own heading's, read here from the lessons. The
 summary's .csv names every learner: the view says so beside the button and once written, and
 the teacher's guide says the same.
 """
 
+import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -27,12 +31,62 @@ def test_every_exercise_has_a_short_title_in_words(exercise):
     title = exercise.title
     assert title.strip() == title and 3 <= len(title) <= 45, (exercise.name, title)
     assert "_" not in title and title != exercise.name, "a title is words, not the check's name"
-    assert exercise.heading == f"Lesson {exercise.lesson[:2]} · {title}"
+    number = f"Exercise {exercise.number} · " if exercise.number else ""
+    assert exercise.heading == f"Lesson {exercise.lesson[:2]} · {number}{title}"
 
 
 def test_titles_are_unique_within_each_lesson():
     twice = Counter((e.lesson, e.title.casefold()) for e in EXERCISES)
     assert [key for key, n in twice.items() if n > 1] == []
+
+
+def _sections() -> dict[str, str]:
+    """Each exercise's check name -> the lesson heading its answer cell sits under."""
+    found = {}
+    for path in sorted((ROOT / "lessons").glob("0*.ipynb")):
+        heading = ""
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "markdown":
+                heading = next(
+                    (line.lstrip("#").strip() for line in reversed(source.splitlines())
+                     if line.startswith("#")), heading,
+                )  # fmt: skip
+            mark = cell.get("metadata", {}).get("osmosis", {})
+            if mark.get("cell") == "answer" and "exercise" in mark:
+                found[mark["exercise"]] = heading
+    return found
+
+
+SECTIONS = _sections()
+#: "Exercise 4 · Which change protects the export? (lesson 03)": number, title (lesson 05's
+#: exercises name the lesson they revisit after the title; that is not part of it)
+NUMBERED = re.compile(r"Exercise (\d+) · (.*?)(?: \(lessons? [^)]*\))?$")
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=[e.name for e in EXERCISES])
+def test_every_exercise_is_numbered_as_the_lesson_numbers_it(exercise):
+    section = NUMBERED.fullmatch(SECTIONS[exercise.name])
+    expected = int(section[1]) if section else 0  # 0: a check outside the numbered exercises
+    assert exercise.number == expected, (exercise.name, SECTIONS[exercise.name])
+
+
+def test_each_numbered_exercise_has_the_lessons_title_once():
+    under = defaultdict(list)
+    for exercise in EXERCISES:
+        if section := NUMBERED.fullmatch(SECTIONS[exercise.name]):
+            under[(exercise.lesson, section[1], section[2])].append(exercise.title)
+    assert under, "no numbered exercise found in the lessons"
+    for (lesson, number, title), titles in under.items():
+        assert titles.count(title) == 1, f"{lesson} exercise {number}: {title!r} vs {titles}"
+
+
+def test_the_lessons_names_reach_the_teacher():
+    shown = headings()
+    assert shown["02_consent/consent_is_specific"] == (
+        "Lesson 02 · Exercise 1 · Predict, then ask the ledger"
+    )
+    assert shown["02_consent/bystanders_count"] == "Lesson 02 · Exercise 4 · Bystanders"
 
 
 def _rows(view_html: str) -> list[str]:
@@ -53,14 +107,14 @@ def test_the_projector_shows_each_exercise_by_lesson_and_title_with_its_id_in_sm
     for key in keys:  # the id only in small print, after the title
         assert f">({key})</small>" in view.shown.value
         assert view.shown.value.count(key) == 1
-    assert "Lesson 03 · Testers re-identified" in view.shown.value
+    assert "Lesson 03 · Exercise 1 · Three facts" in view.shown.value
 
 
 def test_the_summary_names_exercises_by_title_and_nobody_by_name(tmp_path):
     view = ClassView(folder=SAMPLE, output_folder=tmp_path)
     written = view.write_summary()
     summary = written.read_text(encoding="utf-8")
-    assert "Lesson 03 · Testers re-identified (03_privacy/reidentified_testers)" in summary
+    assert "Lesson 03 · Exercise 1 · Three facts (03_privacy/reidentified_testers)" in summary
     names = [w.learner for w in view.loaded.work]
     assert not [n for n in names if n in summary]
     spreadsheet = written.with_suffix(".csv").read_text(encoding="utf-8")

@@ -30,7 +30,8 @@ from spoilers import is_marked, register, spoilers_in
 SWEPT = [*LESSONS, LESSONS[0].parent / "class_poll.ipynb"] + [
     LESSONS[0].parent / "teacher" / "class_view.ipynb"
 ]
-_BUILT = re.compile(r"\b(?:(\w+)\.)?([A-Z]\w*)\(")  # module.Class( or Class( imported by name
+#: module.Class( or Class( imported by name, or a class's own constructor (ClassView.in_notebook()
+_BUILT = re.compile(r"\b(?:(\w+)\.)?([A-Z]\w*)(?:\.[a-z_]\w*)?\(")
 _IMPORTED = re.compile(r"from osmosis_lab\.explorers\.(\w+) import (\([^)]*\)|[\w, ]+)")
 _MOST_COMBINATIONS, _MOST_PRESSES = 64, 200
 _SLIDERS = (sliders.IntSlider, sliders.FloatSlider, sliders.SelectionSlider)

@@ -144,7 +144,7 @@ def test_the_projector_table_hides_small_counts_and_misconceptions_share_their_r
     assert headers and all(h == '<th scope="row" style="text-align:left">' for h in headers)
     # every misconception sits in its exercise's row, so one suppression covers both
     assert "Misconceptions" not in text or "Exercises and misconceptions hit" in text
-    row = next(c for c in cells if "not yet: did not generalise" in c)
+    row = next(c for c in cells if "still wrong (did not generalise)" in c)
     assert "right first time" in row
 
 

@@ -112,6 +112,18 @@ class Misconception:
     wrong_value: Callable[[], Any] | None = None
     #: The right idea in the wrong form (units, type): matches a kind of answer.
     form_slip: bool = False
+    #: What the wrong answer was, in a teacher's words, where the name is shorthand ("gave l"):
+    #: the teacher's class view counts it under these words (:attr:`said`).
+    words: str = ""
+
+    @property
+    def said(self) -> str:
+        """The wrong answer in a teacher's words: :attr:`words`, else the name.
+
+        >>> Misconception("gave l", example=1, hint=".", matches=bool, words="l, not people").said
+        'l, not people'
+        """
+        return self.words or self.name
 
     def __post_init__(self) -> None:
         if not self.hint:

@@ -76,6 +76,11 @@ class Exercise:
     #: A few words a learner or a class would know the exercise by (the teacher's projector
     #: view shows them, as :attr:`heading`, where it would otherwise show the check's name).
     title: str = ""
+    #: The lesson's number for the exercise ("### Exercise 2 · ..."), whose title :attr:`title`
+    #: then is (a prediction that opens a numbered exercise keeps its own title); 0: a check
+    #: outside the lesson's numbered exercises. ``tests/test_exercise_titles.py`` reads the
+    #: lessons' headings to check both.
+    number: int = 0
     #: Plain data, or a function of the lesson's data that returns it (see the module's kinds).
     options: tuple | Callable[[], tuple] = ()
     #: For ``number``: how :func:`parse_number` reads it.
@@ -124,16 +129,21 @@ class Exercise:
 
     @property
     def heading(self) -> str:
-        """``"Lesson NN · title"``, as a class would read it (the check's name without a title).
+        """``"Lesson NN · Exercise N · title"``, as the lesson says it ("Lesson NN · title" for a
+        check outside its numbered exercises; the check's name without a title).
 
         Examples
         --------
         >>> from .core import Check
         >>> Exercise(Check("c", "?", lambda a: True, "."), "03_privacy", "a", "choice", "a = 1",
-        ...          ".", title="Testers re-identified").heading
-        'Lesson 03 · Testers re-identified'
+        ...          ".", title="Three facts", number=1).heading
+        'Lesson 03 · Exercise 1 · Three facts'
+        >>> Exercise(Check("c", "?", lambda a: True, "."), "03_privacy", "a", "choice", "a = 1",
+        ...          ".", title="Can a nameless export hurt?").heading
+        'Lesson 03 · Can a nameless export hurt?'
         """
-        return f"Lesson {self.lesson[:2]} · {self.title or self.name}"
+        number = f"Exercise {self.number} · " if self.number else ""
+        return f"Lesson {self.lesson[:2]} · {number}{self.title or self.name}"
 
     def choices(self) -> tuple:
         """The options as plain data (computed from the lesson's data when they come from it)."""

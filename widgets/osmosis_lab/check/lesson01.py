@@ -117,6 +117,7 @@ def _given_twice() -> tuple[Misconception, ...]:
             matches=lambda answer, r=reviewer, n=times: _given_times(answer, r) == n,
             hint=f"{reviewer} is given {words}: each person has one partner, and {reviewer} "
             "holds only the best offer among those who ask (the others ask their next choice).",
+            words=f"matched {reviewer} with {times} people at once",
         )
         for reviewer in reviewers
         for times, words in _TIMES_GIVEN.items()

@@ -228,6 +228,7 @@ exposed_by_homogeneity = Check(
             hint="That is l, the smallest number of different conditions in one class. The "
             "question asks how many people are in such all-alike classes: add up their sizes.",
             wrong_value=_computed("exposed_by_homogeneity", "gave l"),
+            words="gave l, the fewest conditions in a class, not the people exposed",
         ),
         Misconception(
             "gave k",
@@ -235,6 +236,7 @@ exposed_by_homogeneity = Check(
             hint="That is k, the size of the smallest class. Add up the sizes of every class "
             "whose members all share one health condition.",
             wrong_value=_computed("exposed_by_homogeneity", "gave k"),
+            words="gave k, the size of the smallest class, not the people exposed",
         ),
         Misconception(
             "counted the classes",

@@ -16,13 +16,10 @@ True
 
 from __future__ import annotations
 
-import html
-import tempfile
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..check.exercises import headings
 from ..errors import OsmosisLabError
 from ..privacy.chances import epsilon_words
 from ..privacy.poll import (
@@ -33,31 +30,18 @@ from ..privacy.poll import (
     width_table,
 )
 from ..privacy.poll_budget import class_privacy
-from ..records import write_text_atomically
 from ..teacher import (
     counts_from_hands,
-    learners_csv,
     load_poll_questions,
     poll_sentences,
-    private_html,
-    projector_html,
-    read_class_folder,
-    summary_markdown,
     tally_drop_folder,
     tally_tokens,
-    unreadable_note,
 )
 from . import controls, text_boxes
 from .base import Explorer, text_block
+from .class_view import CSV_NOTE, ClassView  # noqa: F401 - the notebook imports them from here
 
 SOURCES = ("Show of hands", "Pasted tokens", "Drop folder")
-#: What the summary's .csv is, said beside the button that writes it and again once written
-#: (the guide says the same): the Markdown summary names nobody, the .csv names everyone.
-CSV_NOTE = (
-    "The .csv names every learner, one row each: it is your own file, for your eyes only. "
-    "Do not project, share or upload it. To delete it: in JupyterLab's file browser, "
-    "right-click it, then Delete. The .md summary names nobody and may be shared."
-)
 _WIDE = {"description_width": "initial"}
 
 
@@ -145,95 +129,3 @@ class TeacherPoll(Explorer):
         if unread:
             lines.append(f"Not counted ({len(unread)}): " + "; ".join(unread[:10]))
         self.summary.value = text_block("Class poll", lines)
-
-
-class ClassView(Explorer):
-    """Load a folder of handed-in work; project the class view; keep the private view apart."""
-
-    def __init__(self, *, folder: str | Path = "", output_folder: str | Path | None = None) -> None:
-        super().__init__()
-        #: where "Write the summary" writes (default: the notebook's folder; None: a fresh
-        #: temporary folder, made only when a summary is written)
-        self.output_folder = Path(output_folder) if output_folder is not None else Path.cwd()
-        self.folder = text_boxes.Text(value=str(folder), description="Folder of work", style=_WIDE)
-        self.load = widgets.Button(description="Load the folder")
-        self.mode = controls.ToggleButtons(
-            options=("Projector (no names)", "Private (teacher only)"), description="View",
-            style={**_WIDE, "button_width": "14em"},
-        )  # fmt: skip
-        self.write = widgets.Button(
-            description="Write the summary",
-            tooltip="Writes class_summary.md (no names) and class_summary.csv (names)",
-        )
-        self.csv_note = widgets.HTML(f"<p>{html.escape(CSV_NOTE)}</p>")
-        self.shown = widgets.HTML()
-        self.status = widgets.HTML()
-        #: first in the view, above the projector view: files it could not read (no names)
-        self.unreadable = widgets.HTML()
-        self.loaded = None
-        self._assemble(
-            [self.folder, self.mode],
-            extra=[self.load, self.write, self.csv_note, self.shown, self.status],
-        )
-        self.view.children = (self.unreadable, *self.view.children)
-        self.load.on_click(lambda _b: self.read())
-        self.write.on_click(lambda _b: self.write_summary())
-        self.read()
-
-    @classmethod
-    def with_lesson_data(cls) -> ClassView:
-        """The committed sample class; summaries go to a fresh folder, never into the lessons."""
-        sample = Path(__file__).resolve().parents[3] / "lessons/teacher/sample_class"
-        view = cls(folder=sample)
-        view.output_folder = None  # made on the first write, so building the view leaves no folder
-        return view
-
-    def read(self) -> None:
-        """(Re)load the folder; a broken folder leaves a message and an empty view."""
-        self.loaded = None
-        if self.folder.value.strip():
-            try:
-                self.loaded = read_class_folder(self.folder.value.strip())
-            except OsmosisLabError as error:
-                self.status.value = f"<p>{html.escape(str(error))}</p>"
-        self.refresh()
-
-    def write_summary(self, path: str | Path | None = None) -> Path | None:
-        """Write the one-page summary (Markdown) and the learners' CSV into the output folder."""
-        if self.loaded is None:
-            self.status.value = "<p>Load a folder first.</p>"
-            return None
-        if path is None and self.output_folder is None:
-            self.output_folder = Path(tempfile.mkdtemp(prefix="class-view-"))
-        target = Path(path) if path is not None else self.output_folder / "class_summary.md"
-        try:
-            summary = summary_markdown(self.loaded.work, headings=headings())
-            written = write_text_atomically(target, summary)
-            names = write_text_atomically(
-                target.with_suffix(".csv"), learners_csv(self.loaded.work)
-            )
-        except OsmosisLabError as error:
-            self.status.value = f"<p>{html.escape(str(error))}</p>"
-            return None
-        self.status.value = (
-            f"<p>Written: {html.escape(str(written))} (no names) and {html.escape(str(names))} "
-            f"(names). {html.escape(CSV_NOTE)}</p>"
-        )
-        return written
-
-    def refresh(self) -> None:
-        note = unreadable_note(self.loaded) if self.loaded is not None else ""
-        self.unreadable.value = (
-            f"<p><strong>{html.escape(note, quote=False)}</strong></p>" if note else ""
-        )
-        if self.loaded is None:
-            self.shown.value = ""
-            self.summary.value = text_block("Class work", ["No folder loaded yet."])
-            return
-        work, problems = self.loaded.work, self.loaded.problems
-        private = self.mode.value.startswith("Private")
-        self.shown.value = (
-            private_html(work, problems) if private else projector_html(work, headings=headings())
-        )
-        lines = [f"{len(work)} files loaded; {len(problems)} notes about files."]
-        self.summary.value = text_block("Class work", lines)

@@ -8,9 +8,11 @@ characters typed, and fetches nothing.
 
 Exercises are filed in an export under ``"<lesson>/<check name>"``. A class knows them by
 their titles, which live with the exercises (a layer above this one): the caller passes
-``headings`` (key -> ``"Lesson 03 · title"``, :func:`osmosis_lab.check.exercises.headings`),
+``headings`` (key -> ``"Lesson 03 · Exercise 1 · title"``, :func:`osmosis_lab.check.exercises.headings`),
 and the views show the heading with the key in small print, which is what the teacher's
-spreadsheet (:func:`~osmosis_lab.teacher.tables.learners_csv`) names its columns by.
+spreadsheet (:func:`~osmosis_lab.teacher.tables.learners_csv`) names its columns by. Likewise
+``mistakes`` (key -> misconception name -> words, :func:`osmosis_lab.check.exercises.mistakes`)
+says each kind of wrong answer as a teacher reads it, where its name is shorthand ("gave l").
 
 Examples
 --------
@@ -70,10 +72,13 @@ def _choice_rows(work: list[LearnerWork]) -> list[tuple[str, list[tuple[str, str
     return rows
 
 
-def count_sections(work: list[LearnerWork]) -> list[tuple[str, list]]:
-    """(title, rows) for each table the class may see; each row (name, [(label, shown)], total)."""
+def count_sections(
+    work: list[LearnerWork], mistakes: dict[str, dict[str, str]] | None = None
+) -> list[tuple[str, list]]:
+    """(title, rows) for each table the class may see; each row (name, [(label, shown)], total).
+    ``mistakes``: each exercise's misconceptions in a teacher's words (see the module's note)."""
     return [
-        (EXERCISES, _rows(exercise_counts(work))),
+        (EXERCISES, _rows(exercise_counts(work, mistakes))),
         ("Design-review choices", _choice_rows(work)),
         (
             "Judge first (lesson 04), in learners",
@@ -153,11 +158,17 @@ def _table_html(rows: list, headings: dict[str, str] | None = None) -> str:
     return "\n".join(lines + ["</table>"])
 
 
-def projector_html(work: list[LearnerWork], *, headings: dict[str, str] | None = None) -> str:
+def projector_html(
+    work: list[LearnerWork],
+    *,
+    headings: dict[str, str] | None = None,
+    mistakes: dict[str, dict[str, str]] | None = None,
+) -> str:
     """The class view: counts with small ones hidden, shareable reflections without names.
-    ``headings``: what to call each exercise (see the module's note)."""
+    ``headings``, ``mistakes``: what to call each exercise and its wrong answers (see the
+    module's note)."""
     parts = [f"<h3>Our class: {len(work)} files of work</h3>"]
-    for title, rows in count_sections(work):
+    for title, rows in count_sections(work, mistakes):
         named = headings if title == EXERCISES else None
         parts += [f"<h4>{title}</h4>", _table_html(rows, named) if rows else "<p>None yet.</p>"]
     parts.append(f"<p><small>{html.escape(SUPPRESSION_NOTE)}</small></p>")
@@ -270,17 +281,19 @@ def summary_markdown(
     lesson: str = "",
     today: date | None = None,
     headings: dict[str, str] | None = None,
+    mistakes: dict[str, dict[str, str]] | None = None,
 ) -> str:
     """A one-page summary for the next lesson: counts (small ones hidden), shared reflections.
 
-    ``headings``: what to call each exercise (see the module's note). Its title names the
+    ``headings``, ``mistakes``: what to call each exercise and its wrong answers (see the
+    module's note). Its title names the
     lessons the records come from (:func:`lessons_in`), unless ``lesson`` is given.
     """
     day = (today or date.today()).isoformat()
     lesson = lesson or lessons_in(work)
     lines = [f"# Class summary{': ' + inert_markdown(lesson) if lesson else ''} ({day})", ""]
     lines.append(f"{len(work)} files of work. {SUPPRESSION_NOTE}")
-    for title, rows in count_sections(work):
+    for title, rows in count_sections(work, mistakes):
         lines += ["", f"## {title}", ""]
         named = (headings or {}) if title == EXERCISES else {}
         for name, cells, total in rows[:12]:  # one page: the first dozen rows

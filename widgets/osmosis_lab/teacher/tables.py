@@ -73,11 +73,34 @@ def csv_safe(cell: object) -> str:
 SEEN_FIRST_ROW = "answered after seeing the result"
 
 
-def exercise_counts(work: list[LearnerWork]) -> dict[str, dict[str, int]]:
+#: A last answer the check named no misconception for, by the status the export records.
+_UNNAMED = {"hint": "another wrong answer", "could not check": "an answer the check could not read"}
+
+
+def still_wrong(misconception: str | None, words: dict[str, str] | None = None) -> str:
+    """The label of a last answer that was wrong: what kind of wrong answer, in words.
+
+    ``words``: the exercise's misconceptions in a teacher's words, by the name an export records.
+
+    >>> still_wrong("gave l", {"gave l": "gave l, the fewest conditions, not people"})
+    'still wrong (gave l, the fewest conditions, not people)'
+    >>> still_wrong("hint"), still_wrong(None)
+    ('still wrong (another wrong answer)', 'still wrong (another wrong answer)')
+    >>> still_wrong("forgot gender")
+    'still wrong (forgot gender)'
+    """
+    named = misconception or "hint"
+    return f"still wrong ({(words or {}).get(named) or _UNNAMED.get(named, named)})"
+
+
+def exercise_counts(
+    work: list[LearnerWork], mistakes: dict[str, dict[str, str]] | None = None
+) -> dict[str, dict[str, int]]:
     """Per exercise: right first time, right later, and each misconception still hit.
 
     The misconceptions are a breakdown of "not right yet" *in the same row*: shown as
     a table of their own, a misconception's count would give back a count hidden here.
+    ``mistakes``: each exercise's misconceptions in a teacher's words (:func:`still_wrong`).
     """
     table: dict[str, Counter] = {}
     for learner in work:
@@ -90,7 +113,7 @@ def exercise_counts(work: list[LearnerWork]) -> dict[str, dict[str, int]]:
             elif answer.correct:
                 row["right later"] += 1
             else:
-                row[f"not yet: {answer.misconception or 'another answer'}"] += 1
+                row[still_wrong(answer.misconception, (mistakes or {}).get(exercise))] += 1
     return {ex: dict(row) for ex, row in sorted(table.items())}
 
 

@@ -45,13 +45,26 @@ def all_exercises() -> dict[str, Exercise]:
 
 
 def headings() -> dict[str, str]:
-    """Each exercise's heading (``"Lesson 03 · Testers re-identified"``) by the key a learner's
+    """Each exercise's heading (``"Lesson 03 · Exercise 1 · Three facts"``) by the key a learner's
     export files it under, ``"<lesson>/<check name>"`` (:mod:`osmosis_lab.teacher.exports`).
 
     >>> headings()["00_start_here/youngest_tester"]
-    'Lesson 00 · The youngest tester'
+    'Lesson 00 · Exercise 2 · A tester who is a minor'
     """
     return {f"{e.lesson}/{e.name}": e.heading for e in all_exercises().values()}
+
+
+def mistakes() -> dict[str, dict[str, str]]:
+    """Each exercise's misconceptions in a teacher's words (:attr:`Misconception.said`), by the
+    key its export files it under and the name the export records.
+
+    >>> mistakes()["03_privacy/exposed_by_homogeneity"]["gave l"]
+    'gave l, the fewest conditions in a class, not the people exposed'
+    """
+    return {
+        f"{e.lesson}/{e.name}": {m.name: m.said for m in e.check.misconceptions}
+        for e in all_exercises().values()
+    }
 
 
 def exercise(name: str) -> Exercise:

@@ -12,7 +12,8 @@ from . import side
 
 count_the_testers = Exercise(
     check=checks.count_the_testers,
-    title="How many testers are invented?",
+    title="Named or invented?",
+    number=1,
     lesson="00_start_here",
     variable="invented_testers",
     kind="number",
@@ -28,7 +29,8 @@ count_the_testers = Exercise(
 
 youngest_tester = Exercise(
     check=checks.youngest_tester,
-    title="The youngest tester",
+    title="A tester who is a minor",
+    number=2,
     lesson="00_start_here",
     variable="minor_tester",
     kind="choice",

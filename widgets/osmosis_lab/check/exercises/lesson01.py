@@ -13,7 +13,8 @@ from . import side
 
 hand_matching = Exercise(
     check=checks.hand_matching,
-    title="Deferred acceptance by hand",
+    title="Predict by hand, then run",
+    number=1,
     lesson="01_what_is_a_match",
     variable="hand_result",
     control=True,
@@ -30,7 +31,8 @@ hand_matching = Exercise(
 
 find_a_blocking_pair = Exercise(
     check=checks.find_a_blocking_pair,
-    title="Find a blocking pair",
+    title="Find the blocking pair",
+    number=2,
     lesson="01_what_is_a_match",
     variable="blocking_pair",
     control=True,
@@ -46,7 +48,8 @@ find_a_blocking_pair = Exercise(
 
 men_first_choices_when_women_propose = Exercise(
     check=checks.men_first_choices_when_women_propose,
-    title="When the women propose",
+    title="Predict, then run",
+    number=3,
     lesson="01_what_is_a_match",
     variable="men_with_first_choice",
     control=True,
@@ -67,6 +70,7 @@ men_first_choices_when_women_propose = Exercise(
 lie_that_pays = Exercise(
     check=checks.lie_that_pays,
     title="A lie that pays",
+    number=5,
     lesson="01_what_is_a_match",
     variable="liar",
     control=True,
@@ -83,7 +87,8 @@ lie_that_pays = Exercise(
 
 switched_nothing_off = Exercise(
     check=checks.switched_nothing_off,
-    title="Changed without doing anything",
+    title="Someone who switched nothing off",
+    number=4,
     lesson="01_what_is_a_match",
     variable="moved_tester",
     control=True,

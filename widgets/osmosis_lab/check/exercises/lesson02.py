@@ -71,7 +71,8 @@ _REJECTED = (
 
 consent_is_specific = Exercise(
     check=checks.consent_is_specific,
-    title="Consent is specific",
+    title="Predict, then ask the ledger",
+    number=1,
     lesson="02_consent",
     variable="research_answer",
     kind="phrase",
@@ -87,7 +88,8 @@ consent_is_specific = Exercise(
 
 esther_violation_count = Exercise(
     check=checks.esther_violation_count,
-    title="Esther's violations",
+    title="Count the violations",
+    number=2,
     lesson="02_consent",
     variable="esther_violations",
     kind="number",
@@ -105,7 +107,8 @@ esther_violation_count = Exercise(
 
 who_consents_for_niels = Exercise(
     check=checks.who_consents_for_niels,
-    title="Consent for a minor",
+    title="Who must agree?",
+    number=3,
     lesson="02_consent",
     variable="needed_for_research",
     kind="picks",
@@ -120,7 +123,8 @@ who_consents_for_niels = Exercise(
 
 bystanders_count = Exercise(
     check=checks.bystanders_count,
-    title="Bystanders of a withdrawal",
+    title="Bystanders",
+    number=4,
     lesson="02_consent",
     variable="bystanders",
     kind="number",
@@ -139,7 +143,8 @@ bystanders_count = Exercise(
 
 inference_accuracy = Exercise(
     check=checks.inference_accuracy,
-    title="Guessing a refused trait",
+    title="How good is the guess?",
+    number=6,
     lesson="02_consent",
     variable="accuracy",
     kind="number",
@@ -154,7 +159,8 @@ inference_accuracy = Exercise(
 
 most_consenting_trick = Exercise(
     check=checks.most_consenting_trick,
-    title="The trick that records most consents",
+    title="The most effective trick",
+    number=7,
     lesson="02_consent",
     variable="most_consents",
     kind="choice",
@@ -177,7 +183,8 @@ most_consenting_trick = Exercise(
 
 what_erasure_undoes = Exercise(
     check=checks.what_erasure_undoes,
-    title="What erasure undoes",
+    title="What does erasure undo?",
+    number=5,
     lesson="02_consent",
     variable="undone",
     kind="picks",

@@ -51,7 +51,8 @@ lucas_narrowing_prediction = Exercise(
 
 reidentified_testers = Exercise(
     check=checks.reidentified_testers,
-    title="Testers re-identified",
+    title="Three facts",
+    number=1,
     lesson="03_privacy",
     variable="testers_unique",
     kind="number",
@@ -70,7 +71,8 @@ reidentified_testers = Exercise(
 
 k_after_generalising = Exercise(
     check=checks.k_after_generalising,
-    title="k after generalising",
+    title="The k of the proposal",
+    number=2,
     lesson="03_privacy",
     variable="k_proposed",
     kind="number",
@@ -87,7 +89,8 @@ k_after_generalising = Exercise(
 
 exposed_by_homogeneity = Exercise(
     check=checks.exposed_by_homogeneity,
-    title="Exposed by a shared condition",
+    title="Hidden in a crowd that all agree",
+    number=3,
     lesson="03_privacy",
     variable="people_exposed",
     kind="number",
@@ -106,7 +109,8 @@ exposed_by_homogeneity = Exercise(
 
 randomized_response_estimate = Exercise(
     check=checks.randomized_response_estimate,
-    title="Estimate from randomized answers",
+    title="Correct the raw rate",
+    number=4,
     lesson="03_privacy",
     variable="share_estimate",
     kind="number",
@@ -145,7 +149,8 @@ survey_closeness_prediction = Exercise(
 
 error_per_query = Exercise(
     check=checks.error_per_query,
-    title="A budget split five ways",
+    title="One budget, five counts",
+    number=5,
     lesson="03_privacy",
     variable="bound_each",
     kind="number",

@@ -14,7 +14,8 @@ from . import side
 
 top_band_prediction = Exercise(
     check=checks.top_band_prediction,
-    title="How sure is 90 %?",
+    title="Predict the top band",
+    number=1,
     lesson="04_trust",
     variable="top_band_guess",
     kind="choice",
@@ -33,7 +34,8 @@ top_band_prediction = Exercise(
 
 ece_by_hand = Exercise(
     check=checks.ece_by_hand,
-    title="Calibration error by hand",
+    title="Calibration by hand",
+    number=2,
     lesson="04_trust",
     variable="ece_answer",
     kind="number",
@@ -52,7 +54,8 @@ ece_by_hand = Exercise(
 
 best_overconfidence = Exercise(
     check=checks.best_overconfidence,
-    title="The best-calibrated setting",
+    title="Accuracy is not calibration",
+    number=3,
     lesson="04_trust",
     variable="best_setting",
     kind="choice",
@@ -90,7 +93,8 @@ lucas_same_match_prediction = Exercise(
 
 lucas_wellbeing_match = Exercise(
     check=checks.lucas_wellbeing_match,
-    title="Lucas's wellbeing match",
+    title="Lucas's match",
+    number=4,
     lesson="04_trust",
     variable="lucas_match",
     kind="choice",
@@ -110,7 +114,8 @@ lucas_wellbeing_match = Exercise(
 
 sofia_over_reliance = Exercise(
     check=checks.sofia_over_reliance,
-    title="When Sofia followed a wrong app",
+    title="Count Sofia's over-reliance",
+    number=5,
     lesson="04_trust",
     variable="sofia_over_reliance",
     kind="number",
@@ -128,7 +133,8 @@ sofia_over_reliance = Exercise(
 
 billie_needs = Exercise(
     check=checks.billie_needs,
-    title="How many Billie must reach",
+    title="How many must Billie reach?",
+    number=6,
     lesson="04_trust",
     variable="billie_needs_to_reach",
     kind="number",

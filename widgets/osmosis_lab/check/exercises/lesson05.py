@@ -13,7 +13,8 @@ from ..exercise import Exercise
 
 review_noisy_counts_prediction = Exercise(
     check=checks.review_noisy_counts_prediction,
-    title="What noisy counts change",
+    title="Predict: what do noisy counts change?",
+    number=1,
     lesson="05_design_review",
     control=True,
     variable="rows_that_change",
@@ -35,7 +36,8 @@ review_noisy_counts_prediction = Exercise(
 
 review_proposing_side = Exercise(
     check=checks.review_proposing_side,
-    title="Who gains when candidates propose",
+    title="Who gains when the candidates propose?",
+    number=2,
     lesson="05_design_review",
     control=True,
     variable="proposing_side_gains",
@@ -58,7 +60,8 @@ review_proposing_side = Exercise(
 
 review_informed_share = Exercise(
     check=checks.review_informed_share,
-    title="Informed consents on a pre-ticked form",
+    title="Informed, or just ticked?",
+    number=5,
     lesson="05_design_review",
     control=True,
     variable="informed_share",
@@ -77,7 +80,8 @@ review_informed_share = Exercise(
 
 review_non_users_used = Exercise(
     check=checks.review_non_users_used,
-    title="People used who never signed up",
+    title="People who never signed up",
+    number=3,
     lesson="05_design_review",
     control=True,
     variable="never_signed_up",
@@ -99,6 +103,7 @@ review_non_users_used = Exercise(
 still_learned_prediction = Exercise(
     check=predictions.still_learned_prediction,
     title="What an observer still learns",
+    number=4,  # the prediction that opens exercise 4
     lesson="05_design_review",
     control=True,
     variable="still_learned",
@@ -119,7 +124,8 @@ still_learned_prediction = Exercise(
 
 review_privacy_change = Exercise(
     check=checks.review_privacy_change,
-    title="The change that stops the attack",
+    title="Which change protects the export?",
+    number=4,
     lesson="05_design_review",
     control=True,
     variable="protects_the_export",

@@ -39,7 +39,19 @@ def test_the_ledgers_own_code_is_still_correct_for_those_who_code():
     assert lesson02.consent_is_specific(code).status == "correct"
 
 
-@pytest.mark.parametrize("typed", ["yes", "allowed", "she never consented", "not refused"])
+@pytest.mark.parametrize(
+    "typed",
+    # "no problem" says yes (w63 got "Correct! Not allowed" for it): an idiom is not a refusal
+    [
+        "yes",
+        "allowed",
+        "she never consented",
+        "not refused",
+        "no problem",
+        "No worries.",
+        "no doubt",
+    ],
+)
 def test_the_wrong_idea_in_words_gets_a_hint(typed):
     assert lesson02.consent_is_specific(typed).status == "hint"
 

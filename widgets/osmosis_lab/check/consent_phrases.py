@@ -96,6 +96,8 @@ _REFUSALS = sorted(
 _APPROVALS = [tuple(v.split()) for v in ("yes it is allowed", "yes", "yeah", "yep", "allowed")]
 #: Words that make a reason say "only", "not" or "never" (so not "she agreed to research").
 _QUALIFIERS = {"not", "never", "only", "just", "didn", "didnt", "t", "no", "nothing", "without"}
+#: Openings that say yes with a "no" in them ("no problem, she signed up"): read as approvals.
+_SAYS_YES = re.compile(r"(no problem|no worries|no doubt|no question|no reason not)\b")
 _HEDGES = re.compile(r"\b(don t|do not|dont) know\b|\bnot sure\b|\bno idea\b|\bmaybe\b|\bperhaps\b")
 _PURPOSE_WORDS = {"research", "matching", "match", "dating", "purpose", "purposes"}
 #: "Only if she agrees again", "not unless she consents", "she would have to be asked": the
@@ -158,6 +160,8 @@ def _meaning(answer):
     if phrase in MEANINGS:
         return MEANINGS[phrase]
     words = phrase.split()
+    if _SAYS_YES.match(phrase):
+        return ALLOWED  # "no problem": an idiom for yes, though it opens with "no"
     if _HER_CHOICES.search(phrase):
         return HER_CHOICE  # "it's not allowed to say no": Ana's choice, not the app's use
     if _NEEDS_NEW_CONSENT.search(phrase) and not _ONE_CONSENT_ENOUGH.search(phrase):

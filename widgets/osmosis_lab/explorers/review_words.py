@@ -13,6 +13,8 @@ others. Names and paths come in as plain text and are escaped here, once.
 import html
 from pathlib import Path
 
+from ..check.quoting import quoted
+
 
 def status(message: str) -> str:
     """A status line (shown in a LiveText, which reads it out when it changes)."""
@@ -188,7 +190,7 @@ def summary(
     """The text equivalent under the box: words, saved or not, reasons given, where the file is."""
     more = f" {reasons_given} of {reasons} checklist reasons given."
     if switch_to:
-        more += f" Press Open my review to switch to “{_name(switch_to)}”."
+        more += f" Press Open my review to switch to {quoted(_name(switch_to))}."
     where = f" The file is {_file(path)}, on the machine that runs this notebook." if path else ""
     return (
         f'<p class="osmosis-text-equivalent">Your review has {words} '
@@ -198,7 +200,7 @@ def summary(
 
 def not_opened_state(typed: str) -> str:
     """The summary's state before a review is opened."""
-    then = f", then press Open my review to open “{_name(typed)}”" if typed else ""
+    then = f", then press Open my review to open {quoted(_name(typed))}" if typed else ""
     return f"not opened yet: give your name or pseudonym first{then}"
 
 

@@ -48,13 +48,15 @@ lab: $(STAMP)  ## open lesson 00 in JupyterLab
 	$(call require_python,$(PY))
 	$(VENV)/bin/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
-# Both cores by default (pytest-xdist: a file's tests stay on one worker, three long files' tests
-# go one by one, the longest group first by its measured seconds, each worker with its own
-# JupyterLab and Chromium; tests/scheduling.py, scheduled by tests/conftest.py). What the
+# Three workers on the two cores by default (pytest-xdist: a file's tests stay on one worker,
+# three long files' tests go one by one, the longest group first by its measured seconds, each
+# worker with its own JupyterLab and Chromium; tests/scheduling.py, scheduled by
+# tests/conftest.py). Three, not two: a browser test spends a third of its time waiting on the
+# page and the kernel, and two workers left the cores a quarter idle (README, Tests). What the
 # workers once shared is now each their own: kernels on Unix sockets, their history and
 # connection files outside $HOME, the reading model's counts built in a fresh process, the test
 # JupyterLab's port checked to be its own. `make test TEST_WORKERS=1` runs in one process.
-TEST_WORKERS ?= 2
+TEST_WORKERS ?= 3
 XDIST := $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup,)
 
 test: $(STAMP)  ## run every test layer: unit, doctests, lint, nbval, solutions, explorers, browser

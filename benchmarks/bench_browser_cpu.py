@@ -1,7 +1,7 @@
 """What one browser test's steps cost in CPU: a tab's JupyterLab, a lesson's Run All (issue 16).
 
-``make test`` on two workers is bound by the two cores (README, Tests: "Why two workers cannot
-reach 5 minutes"), and Chromium is most of the browser layer's CPU. This prints, for an empty
+``make test``'s three workers keep the two cores about 90 % busy (README, Tests: "Where the
+time goes"), and Chromium is most of the browser layer's CPU. This prints, for an empty
 notebook and for each lesson named, the seconds of wall time and the CPU-seconds Chromium's
 processes (by kind: renderer, browser, GPU, utility) spend opening it in a fresh tab until its
 kernel is ready, then on Run All; in each of Debian's builds installed (the old headless shell,

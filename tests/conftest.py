@@ -41,31 +41,44 @@ def root() -> Path:
     return ROOT
 
 
-_last_file: Path | None = None
-
-
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    """Each test file starts as a fresh kernel would: no explorer followed, nobody signed in.
-
-    What the explorers of one file leave in the process must not reach the next: under two
-    workers a file follows other files than in one process, and a review writer a file left
-    alive adopted another file's new stakeholder matrix ("1 of 8 roles filled in", ci33).
-    Tests within a file keep what they share on purpose. A hook, not a module fixture: the
-    files split between workers may share no fixture above a function (tests/test_scheduling.py).
-    Runs before the file's own fixtures are set up (conftest hooks run before pytest's own).
-    """
-    global _last_file
-    if item.path == _last_file:
-        return
-    _last_file = item.path
-    newest, my_work = (
-        sys.modules.get(f"osmosis_lab.explorers.{name}") for name in ("newest", "my_work")
+def fresh_kernel_state() -> None:
+    """What a fresh kernel holds: no explorer followed, no answer control that a gate or a
+    board's count follows, nobody signed in (modules never imported are left alone)."""
+    newest, gate, my_work = (
+        sys.modules.get(f"osmosis_lab.explorers.{name}") for name in ("newest", "gate", "my_work")
     )
-    if newest is not None:  # nothing to clear where no explorer was ever built
+    if newest is not None:
         newest._newest.clear()
         newest._followers.clear()
+    if gate is not None:
+        gate._NEWEST.clear()
+        gate._WAITING.clear()
     if my_work is not None:
         my_work.sign_out()
+
+
+class FreshKernelPerFile:
+    """Each test file starts as a fresh kernel would (:func:`fresh_kernel_state`).
+
+    What the explorers of one file leave in the process must not reach the next: under
+    several workers a file follows other files than in one process. A review writer a file left
+    alive adopted another file's new stakeholder matrix ("1 of 8 roles filled in", ci33); an
+    answered Exercise 4 control a file left alive opened the count of every consent board built
+    after it, and the board's own docstring example failed (ci47, three workers). Tests within
+    a file keep what they share on purpose. A hook, not a module fixture: the files split
+    between workers may share no fixture above a function (tests/test_scheduling.py). Registered
+    as a plugin, not as a conftest hook, so that it also runs before the docstring examples in
+    widgets/ (a conftest's hooks see only the tests under its folder); it runs before the
+    file's own fixtures are set up.
+    """
+
+    def __init__(self) -> None:
+        self.last_file: Path | None = None
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        if item.path != self.last_file:
+            self.last_file = item.path
+            fresh_kernel_state()
 
 
 @pytest.fixture
@@ -104,6 +117,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # tests under its folder, and the report also counts lessons/ (nbval) and widgets/ (doctests)
     fast = config.getoption("fast", default=False)
     config.pluginmanager.register(LayerReport(fast=fast, config=config), "osmosis-layers")
+    config.pluginmanager.register(FreshKernelPerFile(), "osmosis-fresh-kernel-per-file")
     # nbval's kernels on Unix sockets: TCP ports picked by two workers at once can clash
     use_ipc_in_nbval()
     # and their history and connection files in folders of this process, not in $HOME

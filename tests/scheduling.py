@@ -1,4 +1,4 @@
-"""How ``make test`` shares the tests between its two pytest-xdist workers (issue 16).
+"""How ``make test`` shares the tests between its pytest-xdist workers (issue 16).
 
 A **group** is what one worker takes whole (:func:`worker_group`): a file's tests, because they
 share its module fixtures (a browser module's Run All, a kernel, a built site) and a notebook's
@@ -6,13 +6,13 @@ nbval cells run in order in one kernel; but each test alone in the few long file
 share nothing expensive (:data:`SPLIT`: every test builds its own explorer or kernel).
 
 The longest group is handed out first (:func:`expected_seconds`, from the seconds each group
-took in one full run, ``tests/group_seconds.json``): two workers fed longest first finish
-within about one short group of each other, whereas a 100-second group handed out last keeps
-one worker busy while the other waits. A group the table does not know (a new file) gets its
+took in one full run, ``tests/group_seconds.json``): workers fed longest first finish within
+about one short group of each other, whereas a 100-second group handed out last keeps one
+worker busy while the others wait. A group the table does not know (a new file) gets its
 layer's typical time. Refresh the table after a big change from a run as ``make test`` makes it
-(two workers: the seconds a group takes beside the other worker are the ones that order it):
+(its three workers: the seconds a group takes beside the others are the ones that order it):
 
-    .venv/bin/python -m pytest -n 2 --dist loadgroup --durations=0 --durations-min=0.5 > durations.txt
+    .venv/bin/python -m pytest -n 3 --dist loadgroup --durations=0 --durations-min=0.5 > durations.txt
     .venv/bin/python tests/scheduling.py durations.txt > tests/group_seconds.json
 
 ``tests/conftest.py`` (``GroupScheduling``) applies both rules; the seconds only order the

@@ -54,7 +54,8 @@ def fresh_kernel_state() -> None:
         gate._NEWEST.clear()
         gate._WAITING.clear()
     if my_work is not None:
-        my_work.sign_out()
+        my_work.sign_out()  # tells the controls still following, then they follow no more
+        my_work._FOLLOWERS.clear()
 
 
 class FreshKernelPerFile:

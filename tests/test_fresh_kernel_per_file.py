@@ -37,3 +37,20 @@ def test_an_answered_control_left_by_a_file_does_not_reach_the_next():
 def test_it_runs_before_the_docstring_examples_too(request):
     plugin = request.config.pluginmanager.get_plugin("osmosis-fresh-kernel-per-file")
     assert isinstance(plugin, FreshKernelPerFile)
+
+
+def test_a_control_left_by_a_file_is_not_told_of_the_next_files_sign_in():
+    from osmosis_lab.explorers import my_work
+
+    class Follower:
+        told = 0
+
+        def on_sign_in(self):
+            self.told += 1
+
+    left = Follower()
+    my_work.follow(left)
+    FreshKernelPerFile().pytest_runtest_setup(SimpleNamespace(path=Path("the_next_file.py")))
+    told = left.told
+    my_work.sign_out()  # a sign-in, a sign-out or a deletion tells every follower
+    assert left.told == told

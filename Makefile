@@ -57,23 +57,25 @@ lab: $(STAMP)  ## open lesson 00 in JupyterLab
 # connection files outside $HOME, the reading model's counts built in a fresh process, the test
 # JupyterLab's port checked to be its own. `make test TEST_WORKERS=1` runs in one process.
 TEST_WORKERS ?= 3
-XDIST := $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup,)
+xdist = $(if $(filter-out 0 1,$(1)),-n $(1) --dist loadgroup,)
 
 test: $(STAMP)  ## run every test layer: unit, doctests, lint, nbval, solutions, explorers, browser
 	$(call require_python,$(PY))
-	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest $(XDIST)
+	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest $(call xdist,$(TEST_WORKERS))
 
 # The edit-run loop (`pytest --fast`, tests/layers.py: FAST_LAYERS and SMOKE): unit and property
 # tests, doctests, the lint layer, the deployment files read without starting anything, and each
 # explorer through one seeded random sequence. `make test` runs the rest. The ignored files hold
-# nothing --fast keeps: not collecting them saves their imports. On both cores too (TEST_WORKERS):
-# 49 s instead of 79 s here (3,160 tests).
+# nothing --fast keeps: not collecting them saves their imports. Two workers (FAST_WORKERS): it
+# waits on nothing, so a third only shares the cores (3,842 tests: 45 and 51 s on two, 51 and 54
+# on three, run alternately); one process took 79 s for 3,160 tests.
+FAST_WORKERS ?= 2
 FAST_IGNORE := --ignore=tests/browser --ignore-glob='tests/test_sentences_*.py' \
 	--ignore=tests/test_robustness.py
 
 test-fast: $(STAMP)  ## the edit-run loop: no browser, no lesson runs, no kernels, no explorer sweeps
 	$(call require_python,$(PY))
-	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest $(XDIST) --fast $(FAST_IGNORE) tests widgets
+	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest $(call xdist,$(FAST_WORKERS)) --fast $(FAST_IGNORE) tests widgets
 
 fuzz: $(STAMP)  ## long random property testing (hypothesis' fuzz profile), not run by CI
 	OPENBLAS_NUM_THREADS=1 HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz_engines.py

@@ -29,9 +29,9 @@ def reads(monkeypatch):
     calls = []
     read = data_load.read_table
 
-    def counting(path, columns):
+    def counting(path, columns, **kwargs):
         calls.append(path)
-        return read(path, columns)
+        return read(path, columns, **kwargs)
 
     monkeypatch.setattr(data_load, "read_table", counting)
     return calls
@@ -67,6 +67,19 @@ def test_a_table_changed_by_its_caller_is_not_what_the_next_caller_gets(people_f
     again = data.load_people(people_file.parent)
     assert again.loc[0, "name"] != "Someone Else"
     assert (again["age"] > 0).all()
+
+
+def test_what_is_kept_under_some_bytes_is_what_they_hold(people_file, monkeypatch):
+    """A file saved again between the loader's hash and its parse: the table is the one hashed."""
+    read = data_load.read_table
+
+    def saved_meanwhile(path, columns, **kwargs):
+        edited = path.read_text(encoding="utf-8").replace(",True,17,", ",True,18,", 1)
+        path.write_text(edited, encoding="utf-8")
+        return read(path, columns, **kwargs)
+
+    monkeypatch.setattr(data_load, "read_table", saved_meanwhile)
+    assert data.load_people(people_file.parent).loc[0, "age"] == 17
 
 
 def test_a_refused_file_is_refused_every_time(people_file, reads):

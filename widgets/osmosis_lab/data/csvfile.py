@@ -127,8 +127,12 @@ def _records(text: str, sep: str, source: str) -> int:
     return count
 
 
-def read_table(path: Path | str, expected: Sequence[str]) -> pd.DataFrame:
+def read_table(
+    path: Path | str, expected: Sequence[str], *, raw: bytes | None = None
+) -> pd.DataFrame:
     """Read the CSV at ``path``, whose header should hold the ``expected`` column names.
+    ``raw`` is the file's bytes where the caller has read them already (so that what it keeps
+    under those bytes is what they hold, even if the file is saved again meanwhile).
 
     Raises
     ------
@@ -139,7 +143,7 @@ def read_table(path: Path | str, expected: Sequence[str]) -> pd.DataFrame:
         and says what to do.
     """
     path = Path(path)
-    text = decode(path.read_bytes(), source=path.name)
+    text = decode(path.read_bytes() if raw is None else raw, source=path.name)
     if not text.strip():
         raise SchemaError(f"{path.name} is empty. {RESTORE.capitalize()}.")
     sep = separator(text.lstrip().splitlines()[0], expected)

@@ -62,9 +62,10 @@ def load_csv(path: Path | str, table_schema: tuple[schema.Column, ...]) -> pd.Da
     path = Path(path)
     if not path.is_file():
         raise SchemaError(f"{path}: no such file. Run `make data` to regenerate the data set.")
-    key = (path.resolve(), hashlib.blake2b(path.read_bytes()).digest(), table_schema)
+    raw = path.read_bytes()
+    key = (path.resolve(), hashlib.blake2b(raw).digest(), table_schema)
     if key not in _READ:
-        table = read_table(path, [column.name for column in table_schema])
+        table = read_table(path, [column.name for column in table_schema], raw=raw)
         table = schema.normalise(table, table_schema)
         schema.validate(table, table_schema, source=path.name)
         _READ[key] = table

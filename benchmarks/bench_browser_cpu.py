@@ -16,9 +16,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import re
 import sys
 import tempfile
 import time
@@ -32,43 +29,17 @@ from browser.harness import LabPage, LabServer, launch_chromium  # noqa: E402
 from browser.harness.env import BUILDS, CHROMIUM  # noqa: E402
 from browser.harness.scratch import VIEWPORT, write_notebook  # noqa: E402
 from browser.harness.workspace import copy_lessons  # noqa: E402
+from own_cpu import own_cpu  # noqa: E402
 
 EMPTY = "lessons/_empty.ipynb"
-
-
-def _stat(pid: str) -> list[str]:
-    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-
-
-def own_processes() -> list[str]:
-    """This process's descendants alive now: another session's browsers are not ours to count."""
-    parents = {}
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        with contextlib.suppress(OSError):  # the process ended meanwhile
-            parents[pid] = _stat(pid)[1]
-    mine, me = [], str(os.getpid())
-    for pid in parents:
-        ancestor = parents[pid]
-        while ancestor not in (me, "0", "1", None):
-            ancestor = parents.get(ancestor)
-        if ancestor == me:
-            mine.append(pid)
-    return mine
 
 
 def chromium_cpu() -> Counter:
     """CPU-seconds used so far by each kind of this benchmark's Chromium processes alive now."""
     used: Counter = Counter()
-    tick = os.sysconf("SC_CLK_TCK")
-    for pid in own_processes():
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-            stat = _stat(pid)
-        except OSError:  # the process ended meanwhile
-            continue
-        if "chrom" in command:
-            kind = re.search(r"--type=(\S+)", command)
-            used[kind[1] if kind else "browser"] += (int(stat[11]) + int(stat[12])) / tick
+    for what, cpu in own_cpu().values():
+        if what.startswith("Chromium "):
+            used[what.removeprefix("Chromium ")] += cpu
     return used
 
 

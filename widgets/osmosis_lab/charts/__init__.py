@@ -24,10 +24,10 @@ Examples
 import altair as alt
 
 from ..categories import CATEGORIES
-from . import shorthand
+from . import speed
 
-# altair rebuilds its table of 573 schema classes for every shorthand string ("n:Q"): once is enough
-shorthand.enable()
+# altair's work on every chart built that no lesson needs (see there): switched off once
+speed.enable()
 
 # embed_options travel in the output's metadata, where JupyterLab's renderer reads
 # them: no "…" export menu, an unlabelled control that screen readers cannot name.

@@ -1,0 +1,106 @@
+"""What altair 5.5 does on every chart it builds that a lesson never needs: switched off once.
+
+An explorer builds its chart anew at every slider step, and altair spent most of that step on
+three things the chart does not need (``benchmarks/bench_chart_speed.py``):
+
+1. **A table of its 573 schema classes, found anew for every shorthand string** ("people:Q"):
+   ``SchemaBase.from_dict`` walks every subclass of the schema, then hashes each one. Here the
+   table is kept, and so is the list of classes it is built from, until a new schema class is
+   defined (which a notebook may do: the class is then in the next table).
+2. **A deep copy of every layer, twice, each time a layered chart is made**, and it is made again
+   by each ``.properties()`` and by ``to_dict``: altair copies the layers to lift their
+   selection parameters to the top. A layer without parameters has nothing to lift, so those
+   layers are kept as they are. (altair itself copies a layer before changing it, as it does
+   when it moves a shared data set up: the layers kept are never changed.)
+3. **A check of each part against Vega-Lite's schema as it is built** (altair's "debug mode",
+   for a traceback that points at the wrong part). The whole chart is still checked when it is
+   shown (altair's renderer asks for a checked spec), and the test suite checks every chart an
+   explorer shows after every action (``tests/sequences.py``: ``check_invariants``); an
+   explorer's own charts skip that check (``explorers.base.show_chart``).
+
+The charts are the ones altair builds (``tests/test_chart_speed.py`` compares every explorer's
+with and without this module).
+
+>>> import altair as alt
+>>> enable()
+>>> alt.X.from_dict({"shorthand": "people:Q"}, validate=False).to_dict()
+{'field': 'people', 'type': 'quantitative'}
+"""
+
+from __future__ import annotations
+
+import functools
+
+from altair.utils import schemapi
+from altair.vegalite.v5 import api
+
+# altair's own, kept before enable() replaces them: the tests compare the charts each builds
+_altairs_from_dict = schemapi.SchemaBase.from_dict.__func__
+_altairs_remove_duplicate_params = api._remove_duplicate_params
+_altairs_combine_subchart_params = api._combine_subchart_params
+
+#: How many schema classes have been defined since :func:`enable` (by altair or a notebook).
+_classes_defined = 0
+
+
+def _count_new_class(cls, **kwargs) -> None:
+    global _classes_defined
+    _classes_defined += 1
+    super(schemapi.SchemaBase, cls).__init_subclass__(**kwargs)
+
+
+@functools.cache
+def _classes(walk, cls: type, defined: int) -> tuple[type, ...]:
+    # `walk` is cls's _default_wrapper_classes (altair's walk over the subclasses of a root);
+    # a new count of classes defined is a new key, so a class defined later is in the next table
+    return tuple(walk(cls))
+
+
+@functools.cache
+def _converter(classes: tuple[type, ...]) -> schemapi._FromDict:
+    return schemapi._FromDict(classes)
+
+
+def _from_dict(cls, dct, validate=True):
+    # altair's own from_dict, except that the class table is found, not rebuilt
+    if validate:
+        cls.validate(dct)
+    classes = _classes(cls._default_wrapper_classes.__func__, cls, _classes_defined)
+    return _converter(classes).from_dict(dct, cls)
+
+
+def _without_params(charts) -> bool:
+    return all(
+        schemapi.is_undefined(getattr(chart, "params", schemapi.Undefined)) for chart in charts
+    )
+
+
+def _remove_duplicate_params(layer):
+    if _without_params(layer):
+        return list(layer)
+    return _altairs_remove_duplicate_params(layer)
+
+
+def _combine_subchart_params(params, subcharts):
+    if (schemapi.is_undefined(params) or not params) and _without_params(subcharts):
+        return schemapi.Undefined, list(subcharts)
+    return _altairs_combine_subchart_params(params, subcharts)
+
+
+def enable() -> None:
+    """Switch the three off for every chart built in this process (charts' import does it)."""
+    schemapi.SchemaBase.from_dict = classmethod(_from_dict)
+    schemapi.SchemaBase.__init_subclass__ = classmethod(_count_new_class)
+    api._remove_duplicate_params = _remove_duplicate_params
+    api._combine_subchart_params = _combine_subchart_params
+    schemapi.disable_debug_mode()
+
+
+def disable() -> None:
+    """altair's own behaviour again (for the tests and the benchmark that compare the two)."""
+    schemapi.SchemaBase.from_dict = classmethod(_altairs_from_dict)
+    if "__init_subclass__" in vars(schemapi.SchemaBase):
+        del schemapi.SchemaBase.__init_subclass__
+    api._remove_duplicate_params = _altairs_remove_duplicate_params
+    api._combine_subchart_params = _altairs_combine_subchart_params
+    schemapi.enable_debug_mode()

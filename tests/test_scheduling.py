@@ -28,14 +28,32 @@ def pytest_run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
-@pytest.mark.parametrize("path", sorted(SPLIT))
-def test_a_split_files_tests_share_no_fixture_above_a_function(path):
-    # pytest's plan of setups: a module, class or package fixture would be set up per worker
-    # (without the docstring examples, which --setup-plan cannot plan)
-    result = pytest_run("--setup-plan", "-q", "-o", "addopts=", path)
+@pytest.fixture(scope="module")
+def setup_plans() -> dict[str, list[tuple[str, str]]]:
+    """{split file: the (scope, name) of each fixture above a function its tests set up}, from
+    pytest's plan of setups for all the split files in one run (a pytest start each costs more
+    than the planning): each module, class or package fixture the plan sets up is counted
+    against the file of the next test it lists (without the docstring examples, which
+    --setup-plan cannot plan)."""
+    result = pytest_run("--setup-plan", "-q", "-o", "addopts=", *sorted(SPLIT))
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    shared = re.findall(r"^\s*SETUP\s+([MCP])\s+(\w+)", result.stdout, re.M)
+    plans: dict[str, list[tuple[str, str]]] = {}
+    pending = []
+    for line in result.stdout.splitlines():
+        if setup := re.match(r"\s*SETUP\s+([MCP])\s+(\w+)", line):
+            pending.append(setup.groups())
+        elif test := re.match(r"\s*(tests/\S+?\.py)::", line):
+            plans.setdefault(test[1], []).extend(pending)
+            pending = []
     assert "SETUP    F" in result.stdout, result.stdout[-2000:]  # the plan was printed
+    return plans
+
+
+@pytest.mark.parametrize("path", sorted(SPLIT))
+def test_a_split_files_tests_share_no_fixture_above_a_function(path, setup_plans):
+    # a module, class or package fixture would be set up on each worker that runs its tests
+    assert path in setup_plans, f"no plan of setups printed for {path}: {sorted(setup_plans)}"
+    shared = setup_plans[path]
     assert not shared, f"{path} is split between workers but its tests share {shared}"
 
 

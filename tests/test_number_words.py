@@ -6,7 +6,12 @@ words). Both go through ``parse_number``, the one place typed numbers are read, 
 through a real answer control, as a learner meets them.
 """
 
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from osmosis_lab.check import number_words
 from osmosis_lab.check.exercise import NotANumber, normalise_phrase, parse_number
@@ -94,3 +99,12 @@ def test_an_answer_control_judges_words_as_the_number(typed, status):
     assert control.status == status, control.verdict.value
     if status == "not attempted":
         assert "digits or words" in control.verdict.value
+
+
+@given(st.text())
+def test_the_ascii_shortcut_normalises_as_the_accent_folding_does(text):
+    # normalise_phrase skips Unicode's decomposition when the casefolded text is ASCII
+    # (nothing to decompose there): what it returns must not depend on that shortcut
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert normalise_phrase(text) == " ".join(re.sub(r"[^\w]+", " ", letters).split())

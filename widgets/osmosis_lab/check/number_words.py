@@ -300,6 +300,8 @@ def normalise_phrase(text: str) -> str:
     >>> normalise_phrase("Not  REFUSED.")
     'not refused'
     """
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    letters = str(text).casefold()
+    if not letters.isascii():  # ASCII has no accents to drop (and most answers are ASCII)
+        decomposed = unicodedata.normalize("NFKD", letters)
+        letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w]+", " ", letters).split())

@@ -51,6 +51,7 @@ SPLIT = frozenset(
         "tests/test_robustness.py",  # 27 s; a kernel per lesson, an explorer per test
     }
 )
+ROOT = Path(__file__).resolve().parents[1]
 TABLE = Path(__file__).with_name("group_seconds.json")
 #: A group missing from the table: a typical file of its layer, in seconds.
 TYPICAL_SECONDS = {"browser": 15.0, "nbval": 2.0, "solutions": 5.0, "hub": 10.0, "kernels": 5.0}
@@ -58,12 +59,37 @@ _DURATION = re.compile(r"^\s*([\d.]+)s\s+(?:setup|call|teardown)\s+(\S.*?)\s*$")
 
 
 def worker_group(nodeid: str) -> str:
-    """The unit of work a worker takes whole: the test's file, or the test if it is in SPLIT.
+    """The unit of work a worker takes whole: the test's file (with the other browser files of
+    its lesson, :func:`lesson_group`), or the test if it is in SPLIT.
 
-    Decided from the node id alone: the xdist controller, which schedules, sees nothing else.
+    Decided from the node id and the test's file: the xdist controller, which schedules,
+    imports no test module.
     """
     path = nodeid.split("::")[0]
-    return nodeid if path in SPLIT else path
+    return nodeid if path in SPLIT else lesson_group(path)
+
+
+#: A browser module whose tab is a numbered lesson (its ``lesson`` or ``lesson_opened``).
+_LESSON_TAB = re.compile(r'^LESSON = "lessons/(\d\d)_\w+\.ipynb"', re.M)
+
+
+@cache
+def lesson_group(path: str) -> str:
+    """The browser modules whose tab is the same lesson go to one worker, as the group of that
+    lesson's own module (``tests/browser/test_lesson_NN.py``): the worker opens the lesson once
+    and hands its tab from module to module, restarting the kernel (browser conftest:
+    ``LessonTabs``), instead of a JupyterLab load for each. Any other file is its own group.
+
+    >>> lesson_group("tests/browser/test_widget_keys.py"), lesson_group("tests/test_gate.py")
+    ('tests/browser/test_lesson_01.py', 'tests/test_gate.py')
+    """
+    if not path.startswith("tests/browser/"):
+        return path
+    try:
+        found = _LESSON_TAB.search((ROOT / path).read_text(encoding="utf-8"))
+    except OSError:  # a node id of no file (a test's own scratch name)
+        return path
+    return f"tests/browser/test_lesson_{found[1]}.py" if found else path
 
 
 def group_seconds(lines) -> dict[str, float]:

@@ -1,10 +1,13 @@
 """Fixtures for the browser tests: one JupyterLab server and one Chromium per session.
 
-``lesson`` opens the test module's ``LESSON`` in a fresh tab and runs all its cells, once per
-module; ``fresh_lesson`` is that same tab with its kernel restarted and Run All again, for the
-tests that need the page as Run All left it after others changed ``lesson`` (opening a tab
-costs a JupyterLab load and a kernel start, more than a restart); ``lesson_opened`` is the
-module's tab with ``LESSON`` opened and nothing run; ``lab`` is a fresh tab per test. Without Chromium or
+``lesson`` is the test module's ``LESSON`` in a tab after Run All, once per module;
+``fresh_lesson`` is that same tab with its kernel restarted and Run All again, for the tests
+that need the page as Run All left it after others changed ``lesson`` (opening a tab costs a
+JupyterLab load and a kernel start, more than a restart); ``lesson_opened`` is the module's tab
+with ``LESSON`` opened, its kernel fresh and nothing run; ``lab`` is a fresh tab per test. A
+module's lesson tab is handed on to the next module of the same worker that opens the same
+notebook, its kernel restarted (``LessonTabs``; ``tests/scheduling.py`` sends the modules of
+one lesson to one worker). Without Chromium or
 playwright these tests skip, with the reason in the session header, except in CI or with
 ``OSMOSIS_REQUIRE_BROWSER`` set: then they fail, so a CI run never passes with the browser
 untested.
@@ -23,8 +26,10 @@ from .harness import (
     browser_required,
     browser_unavailable_reason,
     launch_chromium,
+    scripts,
 )
 from .harness.env import REPO
+from .harness.scratch import VIEWPORT
 from .harness.watch import LearnerFileWatch
 from .harness.workspace import copy_lessons, learner_files, new_learner_files
 
@@ -102,14 +107,19 @@ def _digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
 
 
+def _new_tab(chromium, server, screenshots) -> tuple[object, LabPage]:
+    """A browser context of its own (no cookies or storage shared) and a JupyterLab tab in it."""
+    context = chromium.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return context, LabPage(page, server, screenshots)
+
+
 @contextlib.contextmanager
 def _tab(chromium, server, screenshots):
     """A fresh tab; afterwards its kernels are shut down and the opened notebook must be
     byte-identical (a test run never writes outputs back into a lesson)."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    tab = LabPage(page, server, screenshots)
+    context, tab = _new_tab(chromium, server, screenshots)
     opened = {}
     original_open = tab.open
 
@@ -145,23 +155,93 @@ def lab(chromium, lab_server, screenshots, request):
         )
 
 
+class LessonTabs:
+    """Each notebook's tab, kept when a module is done with it for the next module of this
+    worker that opens the same notebook (issue 16: opening a tab costs a JupyterLab load, about
+    4 CPU-seconds; a kernel restart about 1).
+
+    The tab handed on is as a fresh one would be for what a module checks: its kernel
+    restarted (and Run All again, for ``lesson``), the window at the tests' size, what the page
+    recorded of kernel errors and requests emptied. A tab is not kept when a test of its module
+    failed, a dialog is open, or it shows another notebook; the notebook on disk must be
+    byte-identical when each module is done (a test run never writes outputs into a lesson).
+    """
+
+    def __init__(self, chromium, server, screenshots) -> None:
+        self.chromium, self.server, self.screenshots = chromium, server, screenshots
+        self._kept: dict[str, tuple[object, LabPage]] = {}
+        self._lent: dict[int, tuple[object, str, str | None]] = {}
+
+    def take(self, notebook: str, *, run: bool) -> LabPage:
+        """A tab showing ``notebook``, its kernel fresh, after Run All when ``run``."""
+        if notebook in self._kept:
+            context, tab = self._kept.pop(notebook)
+        else:
+            context, tab = _new_tab(self.chromium, self.server, self.screenshots)
+        try:
+            if tab.path == notebook:  # handed on
+                tab.page.set_viewport_size(VIEWPORT)
+                tab.page.evaluate(scripts.FORGET_WHAT_WAS_SEEN)
+                tab.offsite_requests.clear()
+                tab.restart_kernel()
+            else:
+                tab.open(notebook)
+            if run:
+                tab.run_all()
+        except BaseException:
+            tab.close()
+            context.close()
+            raise
+        self._lent[id(tab)] = (context, notebook, _digest(self.server.root / notebook))
+        return tab
+
+    def give_back(self, tab: LabPage, *, keep: bool) -> None:
+        """Keep ``tab`` for the next module (or close it); check its notebook is unchanged."""
+        context, notebook, digest = self._lent.pop(id(tab))
+        keep = keep and tab.path == notebook and not tab.page.locator(".jp-Dialog").count()
+        if keep and notebook not in self._kept:
+            self._kept[notebook] = (context, tab)
+        else:
+            tab.close()
+            context.close()
+        assert _digest(self.server.root / notebook) == digest, (
+            f"the browser test changed {notebook} on disk"
+        )
+
+    def close(self) -> None:
+        for context, tab in self._kept.values():
+            tab.close()
+            context.close()
+        self._kept.clear()
+
+
+@pytest.fixture(scope="session")
+def lesson_tabs(chromium, lab_server, screenshots):
+    tabs = LessonTabs(chromium, lab_server, screenshots)
+    yield tabs
+    tabs.close()
+
+
 @contextlib.contextmanager
-def _module_lesson(chromium, lab_server, screenshots, request, fixture, *, run=True):
+def _module_lesson(lesson_tabs, request, fixture, *, run=True):
     notebook = getattr(request.module, "LESSON", None)
     if notebook is None:
         pytest.fail(f"{request.module.__name__} uses `{fixture}` but sets no LESSON", pytrace=False)
-    with _tab(chromium, lab_server, screenshots) as tab:
-        tab.open(notebook)
-        if run:
-            tab.run_all()
+    failed_before = request.session.testsfailed
+    tab = lesson_tabs.take(notebook, run=run)
+    failed = True  # unless the module's tests ran to the end
+    try:
         yield tab
-        _report_failure(tab, lab_server, request.session.testsfailed > 0)
+        failed = request.session.testsfailed > failed_before
+        _report_failure(tab, lesson_tabs.server, failed)
+    finally:
+        lesson_tabs.give_back(tab, keep=not failed)
 
 
 @pytest.fixture(scope="module")
-def lesson(chromium, lab_server, screenshots, request):
-    """The module's ``LESSON`` opened in a fresh tab after Run All, shared by its tests."""
-    with _module_lesson(chromium, lab_server, screenshots, request, "lesson") as tab:
+def lesson(lesson_tabs, request):
+    """The module's ``LESSON`` in a tab after Run All, shared by its tests."""
+    with _module_lesson(lesson_tabs, request, "lesson") as tab:
         yield tab
 
 
@@ -176,12 +256,10 @@ def fresh_lesson(lesson):
 
 
 @pytest.fixture(scope="module")
-def lesson_opened(chromium, lab_server, screenshots, request):
-    """The module's ``LESSON`` opened in a fresh tab, its kernel ready and no cell run: for
-    tests that restart and run it themselves, sharing one tab (issue 16)."""
-    with _module_lesson(
-        chromium, lab_server, screenshots, request, "lesson_opened", run=False
-    ) as tab:
+def lesson_opened(lesson_tabs, request):
+    """The module's ``LESSON`` in a tab, its kernel fresh and no cell run: for tests that
+    restart and run it themselves, sharing one tab (issue 16)."""
+    with _module_lesson(lesson_tabs, request, "lesson_opened", run=False) as tab:
         yield tab
 
 

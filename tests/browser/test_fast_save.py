@@ -18,6 +18,7 @@ from osmosis_lab.records import RecordStore
 
 from .harness.slow_machine import SLOW_SAVE
 
+LESSON = "lessons/00_start_here.ipynb"
 LEARNER = "Inès Fast"
 #: long enough that the browser is still holding back updates when Save is pressed
 TEXT = (
@@ -26,9 +27,8 @@ TEXT = (
 )
 
 
-def test_typing_then_save_at_once_keeps_the_whole_reflection(lab, lab_server):
-    folder = lab_server.root / "lessons"
-    lab.open("lessons/00_start_here.ipynb").run_all()
+def test_typing_then_save_at_once_keeps_the_whole_reflection(lesson, lab_server):
+    lab, folder = lesson, lab_server.root / "lessons"
     lab.assert_no_errors()
     name = lab.control("Your name or pseudonym")
     name.type(LEARNER)  # then Enter, no click on Open my work

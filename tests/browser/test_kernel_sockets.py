@@ -12,8 +12,11 @@ assert len(f"{info['ip']}-{info['hb_port']}".encode()) <= 107, info
 """
 
 
-def test_the_notebooks_kernel_listens_on_unix_sockets(lab):
-    lab.open("lessons/00_start_here.ipynb")
+LESSON = "lessons/00_start_here.ipynb"
+
+
+def test_the_notebooks_kernel_listens_on_unix_sockets(lesson_opened):
+    lab = lesson_opened
     lab.run_hidden(WHERE)  # fails unless the kernel's code ran without an error
     lab.restart_kernel()
     lab.run_hidden(WHERE)

@@ -38,9 +38,9 @@ PICKS_CUT = """
 """
 
 
-def test_picks_wrap_their_labels_at_1024_px(lab):
-    lab.page.set_viewport_size({"width": 1024, "height": 768})
-    tab = show_gated_results(lab.open(LESSON).run_all())
+def test_picks_wrap_their_labels_at_1024_px(lesson_opened):
+    lesson_opened.page.set_viewport_size({"width": 1024, "height": 768})
+    tab = show_gated_results(lesson_opened.run_all())
     tab.assert_no_errors()
     picks = tab.page.evaluate(
         "(root) => root.querySelectorAll('.osmosis-picks button').length",

@@ -9,8 +9,8 @@ from .gates import show_gated_results
 LESSON = "lessons/02_consent.ipynb"
 
 
-def test_next_past_the_last_step_says_so_and_keeps_the_focus(lab):
-    show_gated_results(lab.open(LESSON).run_all())
+def test_next_past_the_last_step_says_so_and_keeps_the_focus(lesson):
+    lab = show_gated_results(lesson)
     erasure_step = lab.control("Step", index=1)  # Joséphine's erasure, the second step slider
     erasure_step.press("End")
     last = erasure_step.value()

@@ -62,6 +62,12 @@ TRACK_IOPUB = """
 }
 """
 
+#: A tab handed to another module (``conftest.LessonTabs``) starts, as a fresh one does, with
+#: no widget-callback error or stderr seen yet.
+FORGET_WHAT_WAS_SEEN = """
+() => { if (window.__osmosis) { window.__osmosis.errors = []; window.__osmosis.stderr = []; } }
+"""
+
 #: Two frames and a little: by then every handler of the keys just pressed has run, and a
 #: widget has sent whatever those keys change.
 TWO_FRAMES = """

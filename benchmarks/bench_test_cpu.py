@@ -33,7 +33,10 @@ def cpu_by_kind(args: list[str], interval: float = 0.3) -> tuple[Counter, float]
     run = subprocess.Popen([sys.executable, "-m", "pytest", "-q", *args], cwd=ROOT)
     last: dict[str, tuple[str, float]] = {}  # pid -> (kind, CPU-seconds at its last read)
     while run.poll() is None:
-        last.update(own_cpu())
+        for pid, (what, cpu) in own_cpu().items():
+            # a process that has ended but is not yet reaped has no command line ("other"):
+            # it keeps the kind it was read as while it ran
+            last[pid] = (last[pid][0] if what == "other" and pid in last else what, cpu)
         time.sleep(interval)
     used = Counter()
     for what, cpu in last.values():

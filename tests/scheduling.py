@@ -20,6 +20,8 @@ queue, so a stale table makes a run slower, never wrong.
 
 >>> worker_group("tests/browser/test_lesson_03.py::test_charts_drawn")
 'tests/browser/test_lesson_03.py'
+>>> worker_group("tests/browser/test_answers_kept.py::test_answers_come_back[03_privacy]")
+'tests/browser/test_lesson_03.py'
 >>> worker_group("lessons/02_consent.ipynb::Cell 3")
 'lessons/02_consent.ipynb'
 >>> worker_group("tests/test_robustness.py::test_lesson_survives_run_all_twice[00_start_here]")
@@ -66,7 +68,15 @@ def worker_group(nodeid: str) -> str:
     imports no test module.
     """
     path = nodeid.split("::")[0]
+    if path in BY_LESSON_PARAMETER and (lesson := _LESSON_PARAMETER.search(nodeid)):
+        return f"tests/browser/test_lesson_{lesson[1]}.py"
     return nodeid if path in SPLIT else lesson_group(path)
+
+
+#: Browser files with one test per lesson (parametrized by its name): each test goes with the
+#: browser modules of its lesson, to take the lesson's tab after them.
+BY_LESSON_PARAMETER = frozenset({"tests/browser/test_answers_kept.py"})
+_LESSON_PARAMETER = re.compile(r"\[(\d\d)_\w+\]$")
 
 
 #: A browser module whose tab is a numbered lesson (its ``lesson`` or ``lesson_opened``).

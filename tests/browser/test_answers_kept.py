@@ -8,10 +8,13 @@ control from the keyboard only (Tab, Space, typing, Enter) and presses Check the
 2. restarts the kernel (Kernel > Restart Kernel…), runs the cells again and signs in again: the
    control first says it keeps nothing yet, then shows the same answer and verdict.
 
-The record file then holds the first answer and the number of tries. The lessons are copied into a
-temporary folder of this file's own, served by the session's JupyterLab, so the records are written
-there, never into the repository or a home folder. After the first Run All, only the setup, sign-in
-and answer cells run again (what brings the answers back), so each lesson runs whole once.
+The record file then holds the first answer and the number of tries. Each lesson runs in the tab
+its browser modules share (``conftest.LessonTabs``; ``tests/scheduling.py`` sends this file's test of
+a lesson to that lesson's worker), in the session's served copy of the lessons, so the records are
+written there, never into the repository or a home folder. The test saves the notebook, so it takes
+the tab last (``SAVES_THE_LESSON``), puts the file back as it was and closes the tab. After the
+first Run All, only the setup, sign-in and answer cells run again (what brings the answers back),
+so each lesson runs whole once.
 """
 
 from __future__ import annotations
@@ -27,7 +30,6 @@ from osmosis_lab.records import learner_key
 
 from .harness import LabPage, plain
 from .harness.answers import answer, keys, shown
-from .harness.workspace import copy_lessons
 
 LEARNER = "Zoé Keyboard"
 
@@ -85,34 +87,27 @@ async ([path, indices]) => {
 """
 
 
-#: This file's own copy of the lessons, a folder of the session's JupyterLab (one server per
-#: session, issue 16): the notebooks it saves and reloads and the records it writes stay apart
-#: from the copy the other browser tests open.
-FOLDER = "answers-kept"
-
-
-@pytest.fixture(scope="module")
-def served(lab_server):
-    """The session's JupyterLab, serving this file's own copy of the lessons (``FOLDER``):
-    records land in that copy (conftest checks the repository's are untouched)."""
-    copy_lessons(lab_server.root / FOLDER)
-    return lab_server
+#: This file's test saves its lesson: ``conftest`` runs it after the lesson's other browser tests,
+#: and its tab is not handed on.
+SAVES_THE_LESSON = True
 
 
 @pytest.fixture
-def tab(chromium, served, screenshots, request):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.on("dialog", lambda dialog: dialog.accept())  # "leave the page?" on reload
-    lab = LabPage(page, served, screenshots)
+def lesson_tab(lesson_tabs, request):
+    """The tab of the test's lesson after Run All (handed on from its other modules, else
+    opened), the lesson file put back as it was and the tab closed after the test."""
+    notebook = f"lessons/{request.node.callspec.params['lesson']}.ipynb"
+    path = lesson_tabs.server.root / notebook
+    original = path.read_bytes()
+    tab = lesson_tabs.take(notebook, run=True)
+    tab.page.on("dialog", lambda dialog: dialog.accept())  # "leave the page?" on reload
     try:
-        yield lab
+        yield tab
     finally:
         if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
-            print(f"\nscreenshot: {lab.screenshot('failure')}\n{served.log_tail(15)}")
-        lab.close()
-        context.close()
+            print(f"\nscreenshot: {tab.screenshot('failure')}\n{lesson_tabs.server.log_tail(15)}")
+        path.write_bytes(original)  # saved on purpose: the next test opens it as it was
+        lesson_tabs.give_back(tab, keep=False)
 
 
 # --- the notebook ----------------------------------------------------------------------------
@@ -180,10 +175,10 @@ def _shown_soon(lab: LabPage, plan: list[Answer], expected: dict, seconds: float
 
 
 @pytest.mark.parametrize("lesson", sorted(PLAN))
-def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots, lesson):
-    plan = PLAN[lesson]
-    path = f"{FOLDER}/lessons/{lesson}.ipynb"
-    tab.open(path).run_all()
+def test_answers_come_back_after_a_reload_and_a_restart(
+    lesson_tab, lab_server, screenshots, lesson
+):
+    plan, tab = PLAN[lesson], lesson_tab
     assert not _problems(tab)
     said = _sign_in(tab)
     assert f"Signed in as {LEARNER}." in said and "0 answers kept" in said, said
@@ -239,7 +234,7 @@ def test_answers_come_back_after_a_reload_and_a_restart(tab, served, screenshots
     assert not _problems(tab, cells)
 
     # the record: where the lesson runs (the copy), the last answer, the first one and the tries
-    folder = served.root / FOLDER / "lessons"
+    folder = lab_server.root / "lessons"
     record = json.loads((folder / f"osmosis_work_{learner_key(LEARNER)}.json").read_text("utf-8"))
     kept = record["sections"][lesson]["fields"]
     for item in plan:

@@ -203,7 +203,12 @@ class LessonTabs:
     def give_back(self, tab: LabPage, *, keep: bool) -> None:
         """Keep ``tab`` for the next module (or close it); check its notebook is unchanged."""
         context, notebook, digest = self._lent.pop(id(tab))
-        keep = keep and tab.path == notebook and not tab.page.locator(".jp-Dialog").count()
+        keep = (
+            keep
+            and tab.path == notebook
+            and not tab.page.is_closed()
+            and not tab.page.locator(".jp-Dialog").count()
+        )
         if keep and notebook not in self._kept:
             self._kept[notebook] = (context, tab)
         else:
@@ -222,6 +227,7 @@ class LessonTabs:
 
 @pytest.fixture(scope="session")
 def lesson_tabs(chromium, lab_server, screenshots):
+    """This worker's lesson tabs (``LessonTabs``), closed at the end of the session."""
     tabs = LessonTabs(chromium, lab_server, screenshots)
     yield tabs
     tabs.close()

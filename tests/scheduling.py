@@ -68,14 +68,15 @@ def worker_group(nodeid: str) -> str:
     imports no test module.
     """
     path = nodeid.split("::")[0]
-    if path in BY_LESSON_PARAMETER and (lesson := _LESSON_PARAMETER.search(nodeid)):
+    if _declares(path, _SAVES_THE_LESSON) and (lesson := _LESSON_PARAMETER.search(nodeid)):
         return f"tests/browser/test_lesson_{lesson[1]}.py"
     return nodeid if path in SPLIT else lesson_group(path)
 
 
-#: Browser files with one test per lesson (parametrized by its name): each test goes with the
-#: browser modules of its lesson, to take the lesson's tab after them.
-BY_LESSON_PARAMETER = frozenset({"tests/browser/test_answers_kept.py"})
+#: A browser module whose tests each save a lesson, one test per lesson (parametrized by its
+#: name, e.g. ``[03_privacy]``): each test goes with the browser modules of its lesson, to take
+#: the lesson's tab after them (browser conftest).
+_SAVES_THE_LESSON = re.compile(r"^SAVES_THE_LESSON = True", re.M)
 _LESSON_PARAMETER = re.compile(r"\[(\d\d)_\w+\]$")
 
 
@@ -83,7 +84,6 @@ _LESSON_PARAMETER = re.compile(r"\[(\d\d)_\w+\]$")
 _LESSON_TAB = re.compile(r'^LESSON = "lessons/(\d\d)_\w+\.ipynb"', re.M)
 
 
-@cache
 def lesson_group(path: str) -> str:
     """The browser modules whose tab is the same lesson go to one worker, as the group of that
     lesson's own module (``tests/browser/test_lesson_NN.py``): the worker opens the lesson once
@@ -93,13 +93,23 @@ def lesson_group(path: str) -> str:
     >>> lesson_group("tests/browser/test_widget_keys.py"), lesson_group("tests/test_gate.py")
     ('tests/browser/test_lesson_01.py', 'tests/test_gate.py')
     """
-    if not path.startswith("tests/browser/"):
-        return path
-    try:
-        found = _LESSON_TAB.search((ROOT / path).read_text(encoding="utf-8"))
-    except OSError:  # a node id of no file (a test's own scratch name)
-        return path
+    found = _declares(path, _LESSON_TAB)
     return f"tests/browser/test_lesson_{found[1]}.py" if found else path
+
+
+@cache
+def _source(path: str) -> str:
+    """A browser test module's source ("" for any other path, or one of no file)."""
+    if not path.startswith("tests/browser/"):
+        return ""
+    try:
+        return (ROOT / path).read_text(encoding="utf-8")
+    except OSError:  # a node id of no file (a test's own scratch name)
+        return ""
+
+
+def _declares(path: str, pattern: re.Pattern):
+    return pattern.search(_source(path))
 
 
 def group_seconds(lines) -> dict[str, float]:

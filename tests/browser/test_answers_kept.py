@@ -88,7 +88,8 @@ async ([path, indices]) => {
 
 
 #: This file's test saves its lesson: ``conftest`` runs it after the lesson's other browser tests,
-#: and its tab is not handed on.
+#: its tab is not handed on, and ``tests/scheduling.py`` sends each lesson's test to that lesson's
+#: worker (by the parameter, ``[03_privacy]``).
 SAVES_THE_LESSON = True
 
 

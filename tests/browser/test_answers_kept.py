@@ -28,6 +28,7 @@ import pytest
 from osmosis_lab.check.exercises import exercise
 from osmosis_lab.records import learner_key
 
+from .conftest import _report_failure
 from .harness import LabPage, plain
 from .harness.answers import answer, keys, shown
 
@@ -105,8 +106,10 @@ def lesson_tab(lesson_tabs, request):
     try:
         yield tab
     finally:
-        if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
-            print(f"\nscreenshot: {tab.screenshot('failure')}\n{lesson_tabs.server.log_tail(15)}")
+        failed = (
+            getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+        )
+        _report_failure(tab, lesson_tabs.server, failed)
         path.write_bytes(original)  # saved on purpose: the next test opens it as it was
         lesson_tabs.give_back(tab, keep=False)
 

@@ -4,19 +4,20 @@
 ``fresh_lesson`` is that same tab with its kernel restarted and Run All again, for the tests
 that need the page as Run All left it after others changed ``lesson`` (opening a tab costs a
 JupyterLab load and a kernel start, more than a restart); ``lesson_opened`` is the module's tab
-with ``LESSON`` opened, its kernel fresh and nothing run; ``lab`` is a fresh tab per test. A
-module's lesson tab is handed on to the next module of the same worker that opens the same
-notebook, its kernel restarted (``LessonTabs``; ``tests/scheduling.py`` sends the modules of
-one lesson to one worker). Without Chromium or
-playwright these tests skip, with the reason in the session header, except in CI or with
-``OSMOSIS_REQUIRE_BROWSER`` set: then they fail, so a CI run never passes with the browser
-untested.
+with ``LESSON`` opened, its kernel fresh and nothing run; ``lab`` is a tab per test, for it to
+open a notebook in. All of them come from the worker's ``tabs``: a tab a test or module gave
+back unharmed is lent to the next, its kernel restarted or another notebook opened in its loaded
+JupyterLab (``Tabs``; ``tests/scheduling.py`` sends the modules of one lesson to one worker).
+Without Chromium or playwright these tests skip, with the reason in the session header, except
+in CI or with ``OSMOSIS_REQUIRE_BROWSER`` set: then they fail, so a CI run never passes with the
+browser untested.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -120,103 +121,90 @@ def _new_tab(chromium, server, screenshots) -> tuple[object, LabPage]:
     return context, LabPage(page, server, screenshots)
 
 
-@contextlib.contextmanager
-def _tab(chromium, server, screenshots):
-    """A fresh tab; afterwards its kernels are shut down and the opened notebook must be
-    byte-identical (a test run never writes outputs back into a lesson)."""
-    context, tab = _new_tab(chromium, server, screenshots)
-    opened = {}
-    original_open = tab.open
-
-    def open_and_remember(notebook, **kwargs):
-        opened[notebook] = _digest(server.root / notebook)
-        return original_open(notebook, **kwargs)
-
-    tab.open = open_and_remember
-    try:
-        yield tab
-    finally:
-        tab.close()
-        context.close()
-    changed = [nb for nb, digest in opened.items() if _digest(server.root / nb) != digest]
-    assert not changed, f"the browser test changed {changed} on disk"
-
-
 def _report_failure(tab, server, failed):
     if failed:
         path = tab.screenshot("failure")
         print(f"\nscreenshot of the failing page: {path}\nserver log:\n{server.log_tail(15)}")
 
 
-@pytest.fixture
-def lab(chromium, lab_server, screenshots, request):
-    """A fresh JupyterLab tab (a harness.LabPage) for this test."""
-    with _tab(chromium, lab_server, screenshots) as tab:
-        yield tab
-        _report_failure(
-            tab,
-            lab_server,
-            getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed,
-        )
+class Tabs:
+    """This worker's JupyterLab tabs, each lent to one test or module at a time and, when it
+    comes back unharmed, kept for the next (issue 16: a tab's JupyterLab load costs about 4
+    CPU-seconds, a kernel restart about 1, showing another notebook in a loaded JupyterLab
+    under 1).
 
-
-class LessonTabs:
-    """Each notebook's tab, kept when a module is done with it for the next module of this
-    worker that opens the same notebook (issue 16: opening a tab costs a JupyterLab load, about
-    4 CPU-seconds; a kernel restart about 1).
-
-    The tab handed on is as a fresh one would be for what a module checks: its kernel
-    restarted (and Run All again, for ``lesson``), the window at the tests' size, what the page
-    recorded of kernel errors and requests emptied. A tab is not kept when a test of its module
-    failed, a dialog is open, or it shows another notebook; the notebook on disk must be
-    byte-identical when each module is done (a test run never writes outputs into a lesson).
+    A tab comes back as a fresh one would be for what the next borrower checks:
+    - on the same notebook (the next module of a lesson: ``tests/scheduling.py`` sends a
+      lesson's modules to one worker), its kernel restarted, and Run All again for ``lesson``;
+    - on another, that notebook opened in the loaded JupyterLab (``LabPage.open``: the last
+      one closed unsaved, its kernels shut down, what the page recorded of it forgotten).
+    Either way the window is back at the tests' size and what the page recorded of kernel
+    errors and off-site requests is emptied. A tab is not kept when a test of its borrower
+    failed, a dialog is open or its page was closed; every notebook it opened must be
+    byte-identical on disk when it comes back (a test run never writes outputs into a lesson).
     """
 
     def __init__(self, chromium, server, screenshots) -> None:
         self.chromium, self.server, self.screenshots = chromium, server, screenshots
-        self._kept: dict[str, tuple[object, LabPage]] = {}
-        self._lent: dict[int, tuple[object, str, str | None]] = {}
+        self._kept: dict[str, tuple[object, LabPage]] = {}  # by the notebook each shows
+        self._lent: dict[int, tuple[object, dict[str, str | None]]] = {}
 
-    def take(self, notebook: str, *, run: bool) -> LabPage:
-        """A tab showing ``notebook``, its kernel fresh, after Run All when ``run``."""
-        if notebook in self._kept:
-            context, tab = self._kept.pop(notebook)
-        else:
-            context, tab = _new_tab(self.chromium, self.server, self.screenshots)
+    def take(self, notebook: str | None = None, *, run: bool = False) -> LabPage:
+        """A tab showing ``notebook`` with a fresh kernel (after Run All when ``run``), or, with
+        no notebook, a tab for the borrower to ``open`` one in."""
+        context, tab = self._kept.pop(notebook, None) or self._any_kept() or self._new()
+        opened: dict[str, str | None] = {}
+        self._lent[id(tab)] = (context, opened)
+        original_open = type(tab).open
+
+        def open_and_remember(path, **kwargs):
+            opened.setdefault(Path(path).as_posix(), _digest(self.server.root / path))
+            return original_open(tab, path, **kwargs)
+
+        tab.open = open_and_remember  # every notebook the borrower opens is checked on return
         try:
-            if tab.path == notebook:  # handed on
+            if tab.path:  # kept from an earlier borrower
                 tab.page.set_viewport_size(VIEWPORT)
                 tab.page.evaluate(scripts.FORGET_WHAT_WAS_SEEN)
                 tab.offsite_requests.clear()
+            if notebook is not None and tab.path == notebook:
+                opened[notebook] = _digest(self.server.root / notebook)
                 tab.restart_kernel()
-            else:
+            elif notebook is not None:
                 tab.open(notebook)
-            if run:
+            if notebook is not None and run:
                 tab.run_all()
         except BaseException:
-            tab.close()
-            context.close()
+            self.give_back(tab, keep=False)
             raise
-        self._lent[id(tab)] = (context, notebook, _digest(self.server.root / notebook))
         return tab
 
     def give_back(self, tab: LabPage, *, keep: bool) -> None:
-        """Keep ``tab`` for the next module (or close it); check its notebook is unchanged."""
-        context, notebook, digest = self._lent.pop(id(tab))
-        keep = (
-            keep
-            and tab.path == notebook
-            and not tab.page.is_closed()
-            and not tab.page.locator(".jp-Dialog").count()
-        )
-        if keep and notebook not in self._kept:
-            self._kept[notebook] = (context, tab)
+        """Keep ``tab`` for the next borrower (or close it); check what it opened is unchanged."""
+        context, opened = self._lent.pop(id(tab))
+        del tab.open
+        keep = keep and not tab.page.is_closed() and not tab.page.locator(".jp-Dialog").count()
+        if keep and tab.path not in self._kept:
+            self._kept[tab.path] = (context, tab)
         else:
             tab.close()
             context.close()
-        assert _digest(self.server.root / notebook) == digest, (
-            f"the browser test changed {notebook} on disk"
-        )
+        changed = [nb for nb, digest in opened.items() if _digest(self.server.root / nb) != digest]
+        assert not changed, f"the browser test changed {changed} on disk"
+
+    @contextlib.contextmanager
+    def lend(self, request, notebook: str | None = None, *, run: bool = False):
+        """``take``, for the test or module of ``request``; given back after it, kept only if
+        none of its tests failed (a failing page gets a screenshot and the server's log)."""
+        failed_before = request.session.testsfailed
+        tab = self.take(notebook, run=run)
+        failed = True  # unless the borrower's tests ran to the end
+        try:
+            yield tab
+            failed = request.session.testsfailed > failed_before
+            _report_failure(tab, self.server, failed)
+        finally:
+            self.give_back(tab, keep=not failed)
 
     def close(self) -> None:
         for context, tab in self._kept.values():
@@ -224,35 +212,45 @@ class LessonTabs:
             context.close()
         self._kept.clear()
 
+    def _any_kept(self) -> tuple[object, LabPage] | None:
+        """A kept tab that shows no numbered lesson, else any: a lesson's tab is kept for the
+        lesson's next module, but a tab in hand beats a new one."""
+        if not self._kept:
+            return None
+        spare = [path for path in self._kept if not path.startswith("lessons/")]
+        return self._kept.pop((spare or list(self._kept))[0])
+
+    def _new(self) -> tuple[object, LabPage]:
+        return _new_tab(self.chromium, self.server, self.screenshots)
+
 
 @pytest.fixture(scope="session")
-def lesson_tabs(chromium, lab_server, screenshots):
-    """This worker's lesson tabs (``LessonTabs``), closed at the end of the session."""
-    tabs = LessonTabs(chromium, lab_server, screenshots)
-    yield tabs
-    tabs.close()
+def tabs(chromium, lab_server, screenshots):
+    """This worker's tabs (``Tabs``), closed at the end of the session."""
+    pool = Tabs(chromium, lab_server, screenshots)
+    yield pool
+    pool.close()
 
 
-@contextlib.contextmanager
-def _module_lesson(lesson_tabs, request, fixture, *, run=True):
+@pytest.fixture
+def lab(tabs, request):
+    """A JupyterLab tab (a harness.LabPage) for this test to open a notebook in: one of the
+    worker's tabs, or a new one."""
+    with tabs.lend(request) as tab:
+        yield tab
+
+
+def _module_lesson(tabs, request, fixture, *, run=True):
     notebook = getattr(request.module, "LESSON", None)
     if notebook is None:
         pytest.fail(f"{request.module.__name__} uses `{fixture}` but sets no LESSON", pytrace=False)
-    failed_before = request.session.testsfailed
-    tab = lesson_tabs.take(notebook, run=run)
-    failed = True  # unless the module's tests ran to the end
-    try:
-        yield tab
-        failed = request.session.testsfailed > failed_before
-        _report_failure(tab, lesson_tabs.server, failed)
-    finally:
-        lesson_tabs.give_back(tab, keep=not failed)
+    return tabs.lend(request, notebook, run=run)
 
 
 @pytest.fixture(scope="module")
-def lesson(lesson_tabs, request):
+def lesson(tabs, request):
     """The module's ``LESSON`` in a tab after Run All, shared by its tests."""
-    with _module_lesson(lesson_tabs, request, "lesson") as tab:
+    with _module_lesson(tabs, request, "lesson") as tab:
         yield tab
 
 
@@ -267,10 +265,10 @@ def fresh_lesson(lesson):
 
 
 @pytest.fixture(scope="module")
-def lesson_opened(lesson_tabs, request):
+def lesson_opened(tabs, request):
     """The module's ``LESSON`` in a tab, its kernel fresh and no cell run: for tests that
     restart and run it themselves, sharing one tab (issue 16)."""
-    with _module_lesson(lesson_tabs, request, "lesson_opened", run=False) as tab:
+    with _module_lesson(tabs, request, "lesson_opened", run=False) as tab:
         yield tab
 
 

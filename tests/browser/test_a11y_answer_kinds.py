@@ -49,7 +49,7 @@ def _exercise(kind: str):
 
 
 @pytest.fixture(scope="module")
-def gallery(chromium, screenshots, lab_server):
+def gallery(tabs, request, lab_server):
     """The gallery notebook after Run All, each control answered from the keyboard."""
     root = lab_server.root / "answer-kinds"  # one JupyterLab per session (issue 16)
     root.mkdir()
@@ -60,16 +60,12 @@ def gallery(chromium, screenshots, lab_server):
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
                                        "language": "python"}  # fmt: skip
     nbformat.write(notebook, root / "answer_kinds.ipynb")
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    tab = LabPage(context.new_page(), lab_server, screenshots)
-    tab.open("answer-kinds/answer_kinds.ipynb").run_all()
-    for i, (kind, (_, value, _)) in enumerate(GALLERY.items()):
-        out = _output(tab, i + 1)
-        answer(tab, out, _exercise(kind), value)
-        out.evaluate(f"o => o.setAttribute('data-answer-kind', '{kind}')")
-    yield tab
-    tab.close()
-    context.close()
+    with tabs.lend(request, "answer-kinds/answer_kinds.ipynb", run=True) as tab:
+        for i, (kind, (_, value, _)) in enumerate(GALLERY.items()):
+            out = _output(tab, i + 1)
+            answer(tab, out, _exercise(kind), value)
+            out.evaluate(f"o => o.setAttribute('data-answer-kind', '{kind}')")
+        yield tab
 
 
 def _output(tab: LabPage, cell: int):

@@ -13,8 +13,6 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from .harness import LabPage
-
 CANARY_CELLS = [
     "import ipywidgets as widgets, altair as alt, pandas as pd, warnings\n"
     "data = pd.DataFrame({'x': list('abc'), 'y': [1, 3, 2]})",
@@ -36,7 +34,7 @@ CANARY_CELLS = [
 
 
 @pytest.fixture(scope="module")
-def canary(chromium, screenshots, lab_server):
+def canary(tabs, request, lab_server):
     # a folder of the session's JupyterLab (one server per session, issue 16): its own kernel
     root = lab_server.root / "canary"
     root.mkdir()
@@ -48,12 +46,8 @@ def canary(chromium, screenshots, lab_server):
         "language": "python",
     }
     nbformat.write(notebook, root / "canary.ipynb")
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    tab = LabPage(context.new_page(), lab_server, screenshots)
-    tab.open("canary/canary.ipynb").run_all()
-    yield tab
-    tab.close()
-    context.close()
+    with tabs.lend(request, "canary/canary.ipynb", run=True) as tab:
+        yield tab
 
 
 def test_problems_are_reported(canary):

@@ -9,7 +9,7 @@ control from the keyboard only (Tab, Space, typing, Enter) and presses Check the
    control first says it keeps nothing yet, then shows the same answer and verdict.
 
 The record file then holds the first answer and the number of tries. Each lesson runs in the tab
-its browser modules share (``conftest.LessonTabs``; ``tests/scheduling.py`` sends this file's test of
+its browser modules share (``conftest.Tabs``; ``tests/scheduling.py`` sends this file's test of
 a lesson to that lesson's worker), in the session's served copy of the lessons, so the records are
 written there, never into the repository or a home folder. The test saves the notebook, so it takes
 the tab last (``SAVES_THE_LESSON``), puts the file back as it was and closes the tab. After the
@@ -95,13 +95,13 @@ SAVES_THE_LESSON = True
 
 
 @pytest.fixture
-def lesson_tab(lesson_tabs, request):
+def lesson_tab(tabs, request):
     """The tab of the test's lesson after Run All (handed on from its other modules, else
     opened), the lesson file put back as it was and the tab closed after the test."""
     notebook = f"lessons/{request.node.callspec.params['lesson']}.ipynb"
-    path = lesson_tabs.server.root / notebook
+    path = tabs.server.root / notebook
     original = path.read_bytes()
-    tab = lesson_tabs.take(notebook, run=True)
+    tab = tabs.take(notebook, run=True)
     tab.page.on("dialog", lambda dialog: dialog.accept())  # "leave the page?" on reload
     try:
         yield tab
@@ -109,9 +109,9 @@ def lesson_tab(lesson_tabs, request):
         failed = (
             getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
         )
-        _report_failure(tab, lesson_tabs.server, failed)
+        _report_failure(tab, tabs.server, failed)
         path.write_bytes(original)  # saved on purpose: the next test opens it as it was
-        lesson_tabs.give_back(tab, keep=False)
+        tabs.give_back(tab, keep=False)
 
 
 # --- the notebook ----------------------------------------------------------------------------

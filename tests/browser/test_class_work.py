@@ -13,7 +13,6 @@ to the session's screenshot folder (``pytest --basetemp=DIR`` puts them under ``
 
 from __future__ import annotations
 
-import contextlib
 import re
 
 import pytest
@@ -43,18 +42,11 @@ def room(lab_server):
 
 
 @pytest.fixture
-def tab(chromium, room, screenshots):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    lab = LabPage(page, room, screenshots)
-    try:
+def tab(tabs, request, room, screenshots):
+    """One of the worker's tabs, for the test to open the room's notebooks in."""
+    with tabs.lend(request) as lab:
         yield lab
-    finally:
-        with contextlib.suppress(Exception):
-            print(f"\nscreenshots in {screenshots}")
-        lab.close()
-        context.close()
+        print(f"\nscreenshots in {screenshots}")
 
 
 #: the tick boxes' labels (explorers.export_words.part_label): the lesson's title, the prompt

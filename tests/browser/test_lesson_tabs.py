@@ -1,52 +1,81 @@
-"""A lesson's tab handed from one test module to the next is as a fresh tab would be (issue 16).
+"""A tab lent from one test or module to the next is as a fresh tab would be (issue 16).
 
-``conftest.LessonTabs`` keeps a module's lesson tab for the next module of the same worker that
-opens the same notebook: one JupyterLab load per lesson and worker instead of one per module.
-What a module could leave in the tab must not reach the next one: the kernel's state (a
-learner signed in, a slow disk made up by a test), kernel errors the page recorded, a window
-resized; and a tab whose module failed, or that shows another notebook, is not handed on.
-Without the restart, the first test sees the name left in the kernel.
+``conftest.Tabs`` keeps a tab given back unharmed for the next borrower on the same worker: on
+the same notebook (the next module of a lesson) its kernel is restarted; on another, that
+notebook is opened in the JupyterLab already loaded. One JupyterLab load per worker, more or
+less, instead of one per module. What a borrower could leave in the tab must not reach the
+next one: the kernel's state (a learner signed in, a slow disk made up by a test), kernel
+errors or spoken text the page recorded, a window resized, the last notebook and its kernel;
+and a tab whose borrower failed is not lent again. Without the restart, the first test sees the
+name left in the kernel; without the switch, the third opens a new tab (or reloads the page).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import LessonTabs
+from .conftest import Tabs
 from .harness.scratch import VIEWPORT, write_notebook
 
 NOTEBOOK = "lesson-tabs/handed_on.ipynb"
+OTHER = "lesson-tabs/other.ipynb"
 LEFT = "left_by_the_last_module = 'Zoé'"
 NOTHING_LEFT = "assert 'left_by_the_last_module' not in globals(), 'the kernel was not restarted'"
+#: Set in the page by the first borrower: a reload would lose it, a switch keeps it.
+MARK = "() => { window.loadedOnce = true; }"
+SESSIONS = "async () => (await window.jupyterapp.serviceManager.sessions.refreshRunning(), "
+SESSIONS += "Array.from(window.jupyterapp.serviceManager.sessions.running()).map(s => s.path))"
 
 
 @pytest.fixture
-def tabs(chromium, lab_server, screenshots):
+def pool(chromium, lab_server, screenshots):
     write_notebook(lab_server.root / NOTEBOOK, ["1 + 1"])
-    tabs = LessonTabs(chromium, lab_server, screenshots)
-    yield tabs
-    tabs.close()
+    write_notebook(lab_server.root / OTHER, ["2 + 2"])
+    pool = Tabs(chromium, lab_server, screenshots)
+    yield pool
+    pool.close()
 
 
-def test_a_tab_handed_on_has_a_fresh_kernel_no_recorded_error_and_the_usual_size(tabs):
-    first = tabs.take(NOTEBOOK, run=True)
+def test_a_tab_handed_on_has_a_fresh_kernel_no_recorded_error_and_the_usual_size(pool):
+    first = pool.take(NOTEBOOK, run=True)
     first.run_hidden(LEFT)
     first.page.evaluate("() => window.__osmosis.errors.push('ValueError: left behind')")
     first.page.set_viewport_size({"width": 1024, "height": 768})
-    tabs.give_back(first, keep=True)
+    pool.give_back(first, keep=True)
 
-    second = tabs.take(NOTEBOOK, run=True)
+    second = pool.take(NOTEBOOK, run=True)
     assert second is first, "the tab was opened again instead of handed on"
     second.run_hidden(NOTHING_LEFT)
     assert second.page.viewport_size == VIEWPORT
     assert not second.problems(), second.problems()
-    tabs.give_back(second, keep=True)
+    pool.give_back(second, keep=True)
 
 
-def test_a_tab_whose_module_failed_is_not_handed_on(tabs):
-    first = tabs.take(NOTEBOOK, run=False)
-    tabs.give_back(first, keep=False)
-    second = tabs.take(NOTEBOOK, run=False)
+def test_a_tab_lent_for_another_notebook_shows_only_it_in_the_same_jupyterlab(pool):
+    first = pool.take(NOTEBOOK, run=True)  # Run All: the notebook is changed, never saved
+    first.page.evaluate(MARK)
+    first.page.evaluate("() => { window.__osmosisSpoken = ['Signed in as Zoé']; }")
+    first.page.set_viewport_size({"width": 1024, "height": 768})
+    pool.give_back(first, keep=True)
+
+    second = pool.take(OTHER, run=True)
+    assert second is first, "a new tab was opened instead of lending the one in hand"
+    assert second.page.evaluate("() => window.loadedOnce === true"), "the page was loaded again"
+    assert second.page.evaluate("() => window.__osmosisSpoken === undefined")
+    assert second.page.viewport_size == VIEWPORT
+    assert second.call(SESSIONS, step="the running kernels") == [OTHER]
+    shown = second.page.evaluate(
+        "() => Array.from(window.jupyterapp.shell.widgets('main')).map(w => w.title.label)"
+    )
+    assert shown == ["other.ipynb"], shown
+    assert "4" in second.output_text("4")
+    pool.give_back(second, keep=True)  # and neither notebook was saved (give_back checks it)
+
+
+def test_a_tab_whose_module_failed_is_not_handed_on(pool):
+    first = pool.take(NOTEBOOK, run=False)
+    pool.give_back(first, keep=False)
+    second = pool.take(NOTEBOOK, run=False)
     assert second is not first
     assert first.page.is_closed()
-    tabs.give_back(second, keep=True)
+    pool.give_back(second, keep=True)

@@ -39,7 +39,7 @@ root => Array.from(root.querySelectorAll('[aria-live], [role=status], [role=aler
 
 
 @pytest.fixture(scope="module")
-def page(chromium, screenshots, lab_server):
+def page(tabs, request, lab_server):
     """A notebook with the sign-in box and one answer control, after Run All."""
     records = lab_server.root / "live-regions"  # the record is written next to the notebook
     cells = [
@@ -48,7 +48,7 @@ def page(chromium, screenshots, lab_server):
         f"answer_control({EXERCISE!r})",
     ]
     notebook = "live-regions/live_regions.ipynb"
-    with scratch_tab(chromium, lab_server, screenshots, notebook, cells) as tab:
+    with scratch_tab(tabs, request, notebook, cells) as tab:
         yield tab
 
 

@@ -27,13 +27,13 @@ LABELS = [EXERCISE.label(o) for o in EXERCISE.choices()]
 
 
 @pytest.fixture(scope="module")
-def picks(chromium, screenshots, lab_server):
+def picks(tabs, request):
     """A notebook with one picks control after Run All, and the control's output."""
     cells = [
         "from osmosis_lab.explorers.answers import answer_control",
         f"answer_control({EXERCISE.name!r})",
     ]
-    with scratch_tab(chromium, lab_server, screenshots, "picks-group/picks.ipynb", cells) as tab:
+    with scratch_tab(tabs, request, "picks-group/picks.ipynb", cells) as tab:
         yield tab, tab.notebook.locator(".jp-Cell").nth(1).locator(".jp-OutputArea-output").first
 
 

@@ -36,11 +36,11 @@ out => {
 
 
 @pytest.fixture(scope="module")
-def tab(chromium, screenshots, lab_server):
+def tab(tabs, request, lab_server):
     records = lab_server.root / "sign-in-said"
     cells = [SETUP, f"my_work.sign_in('05_design_review', folder={str(records)!r})"]
     cells += [f"answer_control({name!r})" for name in ANSWERS]
-    with scratch_tab(chromium, lab_server, screenshots, "sign-in-said/said.ipynb", cells) as page:
+    with scratch_tab(tabs, request, "sign-in-said/said.ipynb", cells) as page:
         yield page
 
 

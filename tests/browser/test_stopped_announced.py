@@ -30,12 +30,12 @@ EXERCISES = ["youngest_tester", "who_consents_for_niels", "count_the_testers"]
 
 
 @pytest.fixture(scope="module")
-def tab(chromium, screenshots, lab_server):
+def tab(tabs, request):
     cells = ["from osmosis_lab.explorers.answers import answer_control"] + [
         f"answer_control({name!r})" for name in EXERCISES
     ]
     notebook = "stopped-announced/stopped.ipynb"
-    with scratch_tab(chromium, lab_server, screenshots, notebook, cells) as page:
+    with scratch_tab(tabs, request, notebook, cells) as page:
         yield page
 
 

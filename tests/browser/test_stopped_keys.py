@@ -57,8 +57,8 @@ CELLS_NOW = """
 
 
 @pytest.fixture(scope="module")
-def tab(chromium, screenshots, lab_server):
-    with scratch_tab(chromium, lab_server, screenshots, "stopped-keys/keys.ipynb", CELLS) as page:
+def tab(tabs, request):
+    with scratch_tab(tabs, request, "stopped-keys/keys.ipynb", CELLS) as page:
         page.restart_kernel()
         page.wait_until(
             "() => document.querySelectorAll('.jupyter-widgets-disconnected').length > 0",

@@ -114,11 +114,22 @@ class LabPage:
     # -- opening and running -------------------------------------------------------------------
 
     def open(self, notebook: str, *, timeout: float = 90) -> LabPage:
-        """Open ``notebook`` (a path relative to the served root) with a fresh layout."""
-        self.path = Path(notebook).as_posix()
-        if not (self.server.root / self.path).is_file():
-            raise FileNotFoundError(f"{self.path} is not in {self.server.root}")
-        self.page.goto(self.server.url(f"lab/tree/{quote(self.path)}?reset"))
+        """Open ``notebook`` (a path relative to the served root) with a fresh layout and kernel.
+
+        In a tab whose JupyterLab is loaded, the notebook it shows is closed unsaved, its
+        kernels shut down and what the page recorded of it forgotten, and ``notebook`` opened
+        in the same JupyterLab (``scripts.SWITCH_NOTEBOOK``), as a new tab would show it.
+        """
+        path = Path(notebook).as_posix()
+        if not (self.server.root / path).is_file():
+            raise FileNotFoundError(f"{path} is not in {self.server.root}")
+        if self.path and self.page.evaluate("() => !!window.jupyterapp"):
+            self.page.evaluate(scripts.FORGET_THE_NOTEBOOK)
+            self.offsite_requests.clear()
+            self.call(scripts.SWITCH_NOTEBOOK, path, step=f"switching to {path}", timeout=timeout)
+        else:
+            self.page.goto(self.server.url(f"lab/tree/{quote(path)}?reset"))
+        self.path = path
         self.wait_kernel_ready(timeout=timeout)
         return self
 

@@ -2,7 +2,7 @@
 
 Some browser tests need one control on its own (an answer control, the sign-in box) rather than
 a whole lesson: they write a small notebook into a folder of the served copy of the lessons
-(``workspace.copy_lessons``) and open it in a tab of their own.
+(``workspace.copy_lessons``) and open it in one of the worker's tabs.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ import contextlib
 from pathlib import Path
 
 import nbformat
-
-from .page import LabPage
 
 #: Every tab the browser tests open is this size (conftest's tabs too).
 VIEWPORT = {"width": 1280, "height": 900}
@@ -52,15 +50,10 @@ def write_notebook(path: Path, cells: list[str]) -> Path:
 
 
 @contextlib.contextmanager
-def scratch_tab(chromium, lab_server, screenshots, notebook: str, cells: list[str]):
-    """A tab on ``notebook`` (a path under the served lessons, e.g. ``"picks/picks.ipynb"``)
-    holding ``cells``, after Run All; closed afterwards with its context."""
-    write_notebook(lab_server.root / notebook, cells)
-    context = chromium.new_context(viewport=VIEWPORT)
-    tab = LabPage(context.new_page(), lab_server, screenshots)
-    try:
-        tab.open(notebook).run_all()
+def scratch_tab(tabs, request, notebook: str, cells: list[str]):
+    """One of the worker's ``tabs`` (browser conftest) on ``notebook`` (a path under the served
+    lessons, e.g. ``"picks/picks.ipynb"``) holding ``cells``, after Run All; given back after
+    the test or module of ``request``."""
+    write_notebook(tabs.server.root / notebook, cells)
+    with tabs.lend(request, notebook, run=True) as tab:
         yield tab
-    finally:
-        tab.close()
-        context.close()

@@ -62,7 +62,7 @@ TRACK_IOPUB = """
 }
 """
 
-#: A tab handed to another module (``conftest.LessonTabs``) starts, as a fresh one does, with
+#: A tab handed to another module (``conftest.Tabs``) starts, as a fresh one does, with
 #: no widget-callback error or stderr seen yet.
 FORGET_WHAT_WAS_SEEN = """
 () => { if (window.__osmosis) { window.__osmosis.errors = []; window.__osmosis.stderr = []; } }
@@ -82,6 +82,37 @@ ONE_FRAME = """
 #: Shut down every kernel this tab's JupyterLab has sessions for (the tab is closing).
 SHUT_DOWN_KERNELS = """
 async () => { await window.jupyterapp.serviceManager.sessions.shutdownAll(); }
+"""
+
+#: Shows another notebook in a JupyterLab already loaded, as if the tab were new (issue 16: a
+#: JupyterLab load costs about 2.5 CPU-seconds more than this): every document closed unsaved
+#: (a test run never writes outputs into a notebook), every kernel shut down, then ``path``
+#: alone (not the Launcher JupyterLab shows when the last document closes).
+SWITCH_NOTEBOOK = """
+async (path) => {
+  const app = window.jupyterapp;
+  for (const w of Array.from(app.shell.widgets('main'))) {
+    if (w.context) w.context.model.dirty = false;  // closed without "Save your work?"
+    w.close();
+  }
+  await app.serviceManager.sessions.shutdownAll();
+  const opened = await app.commands.execute('docmanager:open', {path});
+  for (const w of Array.from(app.shell.widgets('main'))) if (w !== opened) w.close();
+}
+"""
+
+#: What the harness and the tests recorded in the page about the notebook it showed (the
+#: kernel's messages and errors, what was spoken, timed or gated): a notebook switched to starts,
+#: as in a new tab, with none. Not the helper the page was loaded with, the calls in flight
+#: (``bounded``), or what the lessons' own widgets keep for the page (``stopped.js``: one
+#: announcer per page, as a learner's tab has when they open the next lesson).
+FORGET_THE_NOTEBOOK = """
+() => {
+  for (const key of ['__osmosis', '__osmosisSpoken', '__osmosisSaid', '__osmosisProbe',
+                     '__osmosisLatency', '__osmosisGates']) {
+    delete window[key];
+  }
+}
 """
 
 RESTART_KERNEL = """

@@ -2,8 +2,9 @@
 
 ``osmosis_lab.charts.speed`` keeps altair's class table (which ``SchemaBase.from_dict`` rebuilt
 for every shorthand string, "people:Q"), keeps the layers of a layered chart without parameters
-(altair deep-copied them twice at every ``+``, ``.properties()`` and ``to_dict``), and leaves
-out altair's check of each part as it is built. Each test of what is skipped fails on altair's
+(altair deep-copied them twice at every ``+``, ``.properties()`` and ``to_dict``), leaves
+out altair's check of each part as it is built, and writes a plain table's rows itself
+(``tests/test_chart_rows.py``). Each test of what is skipped fails on altair's
 own behaviour (``speed.disable()``); the last ones check that what every explorer shows is what
 altair builds.
 """

@@ -1,7 +1,7 @@
 """What altair 5.5 does on every chart it builds that a lesson never needs: switched off once.
 
 An explorer builds its chart anew at every slider step, and altair spent most of that step on
-three things the chart does not need (``benchmarks/bench_chart_speed.py``):
+four things the chart does not need (``benchmarks/bench_chart_speed.py``):
 
 1. **A table of its 573 schema classes, found anew for every shorthand string** ("people:Q"):
    ``SchemaBase.from_dict`` walks every subclass of the schema, then hashes each one. Here the
@@ -18,8 +18,15 @@ three things the chart does not need (``benchmarks/bench_chart_speed.py``):
    explorer shows after every action (``tests/sequences.py``: ``check_invariants``); an
    explorer's own charts skip that check (``explorers.base.show_chart``).
 
+4. **A cleaned copy of each chart's table**, made to turn it into rows: altair's default data
+   transformer copies the DataFrame and converts it column by column, in pandas, however plain
+   it is. A table whose columns all hold whole numbers, booleans, 64-bit floats or text with
+   no gap is turned into the same rows here, straight from its columns (NaN and infinities
+   become ``None``, as altair makes them); any other table goes to altair's own transformer,
+   which also refuses what it must (too many rows, a column name that is not text).
+
 The charts are the ones altair builds (``tests/test_chart_speed.py`` compares every explorer's
-with and without this module).
+with and without this module, and any table's rows with altair's).
 
 >>> import altair as alt
 >>> enable()
@@ -30,8 +37,13 @@ with and without this module).
 from __future__ import annotations
 
 import functools
+import math
 
+import altair as alt
+import numpy as np
+import pandas as pd
 from altair.utils import schemapi
+from altair.vegalite import data as altair_data
 from altair.vegalite.v5 import api
 
 # altair's own, kept before enable() replaces them: the tests compare the charts each builds
@@ -87,13 +99,67 @@ def _combine_subchart_params(params, subcharts):
     return _altairs_combine_subchart_params(params, subcharts)
 
 
+def plain_rows(frame: pd.DataFrame) -> list[dict] | None:
+    """``frame``'s rows as altair's default data transformer writes them, if every column holds
+    whole numbers, booleans, 64-bit floats or text with no gap; else ``None``.
+
+    >>> plain_rows(pd.DataFrame({"who": ["Esther", "Niels"], "share": [0.5, float("nan")]}))
+    [{'who': 'Esther', 'share': 0.5}, {'who': 'Niels', 'share': None}]
+    >>> plain_rows(pd.DataFrame({"who": ["Esther", None]})) is None  # altair's own decides
+    True
+    """
+    names = list(frame.columns)
+    if (
+        not names
+        or isinstance(frame.index, pd.MultiIndex)
+        or not all(type(name) is str for name in names)  # altair's own refuses the others
+        or len(set(names)) < len(names)
+    ):
+        return None
+    columns = []
+    for name, dtype in zip(names, frame.dtypes, strict=True):
+        values = frame[name].to_numpy()
+        # None for pandas' own types (Int64, category...): altair's transformer handles those
+        numpy_kind = dtype.kind if isinstance(dtype, np.dtype) else None
+        if isinstance(dtype, pd.StringDtype) or numpy_kind == "O":  # text, without a gap:
+            plain = all(type(v) is str for v in values)  # altair's own writes the gaps
+        else:
+            plain = numpy_kind in ("i", "u", "b") or dtype == np.float64
+        if not plain:
+            return None
+        column = values.tolist()  # Python's int, bool, float and str, as altair's copy holds
+        if dtype == np.float64 and not np.isfinite(values).all():
+            column = [v if math.isfinite(v) else None for v in column]
+        columns.append(column)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def _data_transformer(data=None, max_rows: int | None = 5000):
+    # altair's default transformer, with plain tables turned into rows here (item 4 above)
+    if data is None:
+        return functools.partial(_data_transformer, max_rows=max_rows)
+    if isinstance(data, pd.DataFrame) and (max_rows is None or len(data) <= max_rows):
+        rows = plain_rows(data)
+        if rows is not None:
+            return {"values": rows}
+    return altair_data.default_data_transformer(data, max_rows=max_rows)
+
+
+def _use_as_default_data_transformer(transformer) -> None:
+    # under altair's own name, "default", so that disable_max_rows() and the options still apply
+    alt.data_transformers.register("default", transformer)
+    if alt.data_transformers.active == "default":
+        alt.data_transformers.enable("default", **alt.data_transformers.options)
+
+
 def enable() -> None:
-    """Switch the three off for every chart built in this process (charts' import does it)."""
+    """Switch the four off for every chart built in this process (charts' import does it)."""
     schemapi.SchemaBase.from_dict = classmethod(_from_dict)
     schemapi.SchemaBase.__init_subclass__ = classmethod(_count_new_class)
     api._remove_duplicate_params = _remove_duplicate_params
     api._combine_subchart_params = _combine_subchart_params
     schemapi.disable_debug_mode()
+    _use_as_default_data_transformer(_data_transformer)
 
 
 def disable() -> None:
@@ -104,3 +170,4 @@ def disable() -> None:
     api._remove_duplicate_params = _altairs_remove_duplicate_params
     api._combine_subchart_params = _altairs_combine_subchart_params
     schemapi.enable_debug_mode()
+    _use_as_default_data_transformer(altair_data.default_data_transformer)

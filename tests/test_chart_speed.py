@@ -131,6 +131,18 @@ def test_a_part_is_not_checked_as_it_is_built(monkeypatch):
     assert not checked, "altair checked a part against Vega-Lite's schema as it was built"
 
 
+def test_a_property_is_not_checked_as_it_is_set(monkeypatch):
+    checked = _count_calls(monkeypatch, schemapi, "validate_jsonschema")
+    alt.Chart(TABLE).mark_bar().properties(width=300, title="Testers", description="Two bars")
+    assert not checked, f"altair checked .properties() {len(checked)} times as they were set"
+
+
+def test_a_wrong_property_is_still_refused_when_the_chart_is_shown():
+    chart = alt.Chart(TABLE).mark_bar().encode(x="n:Q").properties(width="wide")
+    with pytest.raises(schemapi.SchemaValidationError):
+        chart.to_dict()
+
+
 def _shown(explorer) -> str:
     outputs = [w.outputs for w in descendants(explorer.view) if hasattr(w, "outputs")]
     return json.dumps(outputs, sort_keys=True, default=str)

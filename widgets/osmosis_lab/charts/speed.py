@@ -13,7 +13,8 @@ four things the chart does not need (``benchmarks/bench_chart_speed.py``):
    layers are kept as they are. (altair itself copies a layer before changing it, as it does
    when it moves a shared data set up: the layers kept are never changed.)
 3. **A check of each part against Vega-Lite's schema as it is built** (altair's "debug mode",
-   for a traceback that points at the wrong part). The whole chart is still checked when it is
+   for a traceback that points at the wrong part), and of each argument of ``.properties()``
+   (altair checks those even out of debug mode; here only in it). The whole chart is still checked when it is
    shown (altair's renderer asks for a checked spec), and the test suite checks every chart an
    explorer shows after every action (``tests/sequences.py``: ``check_invariants``); an
    explorer's own charts skip that check (``explorers.base.show_chart``).
@@ -48,6 +49,7 @@ from altair.vegalite.v5 import api
 
 # altair's own, kept before enable() replaces them: the tests compare the charts each builds
 _altairs_from_dict = schemapi.SchemaBase.from_dict.__func__
+_altairs_validate_property = schemapi.SchemaBase.validate_property.__func__
 _altairs_remove_duplicate_params = api._remove_duplicate_params
 _altairs_combine_subchart_params = api._combine_subchart_params
 
@@ -79,6 +81,12 @@ def _from_dict(cls, dct, validate=True):
         cls.validate(dct)
     classes = _classes(cls._default_wrapper_classes.__func__, cls, _classes_defined)
     return _converter(classes).from_dict(dct, cls)
+
+
+def _validate_property(cls, name, value, schema=None):
+    # what .properties() sets is checked with the whole chart when it is shown (item 3)
+    if schemapi.DEBUG_MODE:
+        _altairs_validate_property(cls, name, value, schema)
 
 
 def _without_params(charts) -> bool:
@@ -156,6 +164,7 @@ def enable() -> None:
     """Switch the four off for every chart built in this process (charts' import does it)."""
     schemapi.SchemaBase.from_dict = classmethod(_from_dict)
     schemapi.SchemaBase.__init_subclass__ = classmethod(_count_new_class)
+    schemapi.SchemaBase.validate_property = classmethod(_validate_property)
     api._remove_duplicate_params = _remove_duplicate_params
     api._combine_subchart_params = _combine_subchart_params
     schemapi.disable_debug_mode()
@@ -167,6 +176,7 @@ def disable() -> None:
     schemapi.SchemaBase.from_dict = classmethod(_altairs_from_dict)
     if "__init_subclass__" in vars(schemapi.SchemaBase):
         del schemapi.SchemaBase.__init_subclass__
+    schemapi.SchemaBase.validate_property = classmethod(_altairs_validate_property)
     api._remove_duplicate_params = _altairs_remove_duplicate_params
     api._combine_subchart_params = _altairs_combine_subchart_params
     schemapi.enable_debug_mode()

@@ -27,8 +27,10 @@ SESSIONS = "async () => (await window.jupyterapp.serviceManager.sessions.refresh
 SESSIONS += "Array.from(window.jupyterapp.serviceManager.sessions.running()).map(s => s.path))"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def pool(chromium, lab_server, screenshots):
+    """A pool of this module's own (each test holds whatever tab it takes; what an earlier test
+    left kept in it is lent as the tests expect, whatever their order)."""
     write_notebook(lab_server.root / NOTEBOOK, ["1 + 1"])
     write_notebook(lab_server.root / OTHER, ["2 + 2"])
     pool = Tabs(chromium, lab_server, screenshots)

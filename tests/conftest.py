@@ -17,7 +17,7 @@ from hypothesis import settings
 from kernel_sockets import own_kernel_folders, use_ipc_in_nbval
 from layers import LayerReport
 from learner_steps import clock, export_next_to_notebook, fresh_kernel  # noqa: F401 (fixtures)
-from scheduling import next_group, worker_group
+from scheduling import WAITING, next_group, worker_group
 
 # No deadline under CI: a test's time on a shared, loaded machine is chance, and CI must not
 # pass or fail by chance (a deadline failed one run at load 8); limits are the engines' own.
@@ -142,10 +142,19 @@ def pytest_xdist_make_scheduler(config, log):
             return worker_group(nodeid)
 
         def _assign_work_unit(self, node) -> None:
-            # the longest group goes next, whoever asks: the workers end close together
-            scope = next_group(self.workqueue)
+            # the longest group goes next, whoever asks: the workers end close together; but
+            # not a second group that mostly waits while one runs (the cores would idle)
+            scope = next_group(self.workqueue, another_waits=self._waiting_elsewhere(node))
             self.workqueue.move_to_end(scope, last=False)
             super()._assign_work_unit(node)
+
+        def _waiting_elsewhere(self, node) -> bool:
+            return any(
+                scope in WAITING and not all(done.values())
+                for other, units in self.assigned_work.items()
+                if other is not node
+                for scope, done in units.items()
+            )
 
     return GroupScheduling(config, log)
 

@@ -93,6 +93,23 @@ def test_a_files_tests_stay_together_unless_it_is_split():
 
 
 @pytest.mark.slow
+def test_no_group_that_waits_goes_out_while_another_runs(monkeypatch):
+    # the longest first, except a second group that mostly waits (scheduling.WAITING): three
+    # workers waiting at once left the cores idle in the middle of every run
+    table = {
+        "tests/test_hub.py": 30.0,
+        "tests/browser/test_fast_enter.py": 29.0,
+        "tests/browser/test_class_work.py": 25.0,
+    }
+    monkeypatch.setattr(scheduling, "_table", lambda: table)
+    assert next_group(list(table)) == "tests/test_hub.py"
+    rest = list(table)[1:]
+    assert next_group(rest, another_waits=True) == "tests/browser/test_class_work.py"
+    assert next_group(rest) == "tests/browser/test_fast_enter.py"
+    assert next_group(rest[:1], another_waits=True) == rest[0]  # nothing else left: it goes
+    assert all((ROOT / group).is_file() for group in scheduling.WAITING), scheduling.WAITING
+
+
 def test_two_workers_share_the_tests_of_a_split_file():
     result = pytest_run("-n", "2", "--dist", "loadgroup", "-v", *QUICK)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

@@ -114,11 +114,12 @@ class LabPage:
     # -- opening and running -------------------------------------------------------------------
 
     def open(self, notebook: str, *, timeout: float = 90) -> LabPage:
-        """Open ``notebook`` (a path relative to the served root) with a fresh layout and kernel.
+        """Open ``notebook`` (a path relative to the served root) alone, with a fresh kernel.
 
-        In a tab whose JupyterLab is loaded, the notebook it shows is closed unsaved, its
-        kernels shut down and what the page recorded of it forgotten, and ``notebook`` opened
-        in the same JupyterLab (``scripts.SWITCH_NOTEBOOK``), as a new tab would show it.
+        A new tab loads JupyterLab with its default layout. In a tab whose JupyterLab is loaded,
+        the notebook it shows is closed unsaved, its kernels shut down and what the page
+        recorded of it forgotten, and ``notebook`` opened in the same JupyterLab, its layout as
+        it was (``scripts.SWITCH_NOTEBOOK``; no test changes the layout).
         """
         path = Path(notebook).as_posix()
         if not (self.server.root / path).is_file():

@@ -14,10 +14,11 @@ four things the chart does not need (``benchmarks/bench_chart_speed.py``):
    when it moves a shared data set up: the layers kept are never changed.)
 3. **A check of each part against Vega-Lite's schema as it is built** (altair's "debug mode",
    for a traceback that points at the wrong part), and of each argument of ``.properties()``
-   (altair checks those even out of debug mode; here only in it). The whole chart is still checked when it is
-   shown (altair's renderer asks for a checked spec), and the test suite checks every chart an
-   explorer shows after every action (``tests/sequences.py``: ``check_invariants``); an
-   explorer's own charts skip that check (``explorers.base.show_chart``).
+   (altair checks those even out of debug mode; here only in it). The whole chart is still
+   checked when it is shown (altair's renderer asks for a checked spec), and the test suite
+   checks every chart an explorer shows after every action (``tests/sequences.py``:
+   ``check_invariants``); an explorer's own charts skip that check
+   (``explorers.base.show_chart``).
 
 4. **A cleaned copy of each chart's table**, made to turn it into rows: altair's default data
    transformer copies the DataFrame and converts it column by column, in pandas, however plain
@@ -129,14 +130,15 @@ def plain_rows(frame: pd.DataFrame) -> list[dict] | None:
         values = frame[name].to_numpy()
         # None for pandas' own types (Int64, category...): altair's transformer handles those
         numpy_kind = dtype.kind if isinstance(dtype, np.dtype) else None
+        floats = dtype == np.float64
         if isinstance(dtype, pd.StringDtype) or numpy_kind == "O":  # text, without a gap:
             plain = all(type(v) is str for v in values)  # altair's own writes the gaps
         else:
-            plain = numpy_kind in ("i", "u", "b") or dtype == np.float64
+            plain = numpy_kind in ("i", "u", "b") or floats
         if not plain:
             return None
         column = values.tolist()  # Python's int, bool, float and str, as altair's copy holds
-        if dtype == np.float64 and not np.isfinite(values).all():
+        if floats and not np.isfinite(values).all():
             column = [v if math.isfinite(v) else None for v in column]
         columns.append(column)
     return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]

@@ -2,7 +2,8 @@
 
 ``tests/scheduling.py`` hands the tests of a few long files to the workers one by one; that is
 only right while none of their tests shares a costly fixture with another, which would then be
-set up on both workers.
+set up on both workers. That both workers get a split file's tests is seen in a run on two
+workers (``test_two_workers.py``).
 """
 
 import re
@@ -14,13 +15,6 @@ import pytest
 import scheduling
 from conftest import ROOT
 from scheduling import SPLIT, next_group, worker_group
-
-#: Three quick tests of a split file: one run on two workers must use both.
-QUICK = [
-    "tests/test_sequences.py::test_every_explorer_is_driven",
-    "tests/test_sequences.py::test_a_chart_vega_lite_would_refuse_breaks_the_invariants",
-    "tests/test_sequences.py::test_timeline_switch_then_end_reads_the_last_step",
-]
 
 
 def pytest_run(*args: str) -> subprocess.CompletedProcess:
@@ -86,7 +80,8 @@ def test_the_longest_group_goes_first_and_a_new_browser_file_before_a_unit_file(
 
 
 def test_a_files_tests_stay_together_unless_it_is_split():
-    assert worker_group("tests/test_sequences.py::test_every_explorer_is_driven") in QUICK
+    split_test = "tests/test_sequences.py::test_every_explorer_is_driven"
+    assert worker_group(split_test) == split_test
     assert (
         worker_group("tests/browser/test_lesson_03.py::test_a") == "tests/browser/test_lesson_03.py"
     )
@@ -108,10 +103,3 @@ def test_no_group_that_waits_goes_out_while_another_runs(monkeypatch):
     assert next_group(rest) == "tests/browser/test_fast_enter.py"
     assert next_group(rest[:1], another_waits=True) == rest[0]  # nothing else left: it goes
     assert all((ROOT / group).is_file() for group in scheduling.WAITING), scheduling.WAITING
-
-
-def test_two_workers_share_the_tests_of_a_split_file():
-    result = pytest_run("-n", "2", "--dist", "loadgroup", "-v", *QUICK)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    workers = set(re.findall(r"^\[(gw\d)\] .*PASSED tests/test_sequences\.py", result.stdout, re.M))
-    assert workers == {"gw0", "gw1"}, result.stdout[-3000:]

@@ -49,7 +49,7 @@ def pytest_collection_modifyitems(config, items):
         if "tests/browser/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.browser)
     # A module that saves its lesson (SAVES_THE_LESSON) takes the lesson's tab after every other
-    # module of the lesson, and closes it (LessonTabs): its tests go last, in their order.
+    # module of the lesson (Tabs): its tests go last, in their order.
     saves = [i for i in items if getattr(getattr(i, "module", None), "SAVES_THE_LESSON", False)]
     if saves:
         items[:] = [item for item in items if item not in saves] + saves

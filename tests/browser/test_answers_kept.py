@@ -12,7 +12,7 @@ The record file then holds the first answer and the number of tries. Each lesson
 its browser modules share (``conftest.Tabs``; ``tests/scheduling.py`` sends this file's test of
 a lesson to that lesson's worker), in the session's served copy of the lessons, so the records are
 written there, never into the repository or a home folder. The test saves the notebook, so it takes
-the tab last (``SAVES_THE_LESSON``), puts the file back as it was and closes the tab. After the
+the tab last (``SAVES_THE_LESSON``) and puts the file back as it was. After the
 first Run All, only the setup, sign-in and answer cells run again (what brings the answers back),
 so each lesson runs whole once.
 """
@@ -88,30 +88,37 @@ async ([path, indices]) => {
 """
 
 
-#: This file's test saves its lesson: ``conftest`` runs it after the lesson's other browser tests,
-#: its tab is not handed on, and ``tests/scheduling.py`` sends each lesson's test to that lesson's
-#: worker (by the parameter, ``[03_privacy]``).
+#: This file's test saves its lesson: ``conftest`` runs it after the lesson's other browser tests
+#: (``tests/scheduling.py`` sends each lesson's test to that lesson's worker, by the parameter,
+#: ``[03_privacy]``), and the file is put back before the tab is handed on.
 SAVES_THE_LESSON = True
 
 
 @pytest.fixture
 def lesson_tab(tabs, request):
     """The tab of the test's lesson after Run All (handed on from its other modules, else
-    opened), the lesson file put back as it was and the tab closed after the test."""
+    opened); after the test the lesson file is put back as it was, and the tab, unless the
+    test failed, is kept for another notebook (its lesson, saved and changed, is closed
+    unsaved when the next borrower opens one: ``LabPage.open``)."""
     notebook = f"lessons/{request.node.callspec.params['lesson']}.ipynb"
     path = tabs.server.root / notebook
     original = path.read_bytes()
     tab = tabs.take(notebook, run=True)
-    tab.page.on("dialog", lambda dialog: dialog.accept())  # "leave the page?" on reload
+    tab.page.on("dialog", _accept)  # "leave the page?" on reload
+    failed = True  # unless the test ran to the end and passed
     try:
         yield tab
+        rep_call = getattr(request.node, "rep_call", None)
+        failed = rep_call is None or rep_call.failed
     finally:
-        failed = (
-            getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
-        )
         _report_failure(tab, tabs.server, failed)
+        tab.page.remove_listener("dialog", _accept)  # the next borrower meets dialogs as is
         path.write_bytes(original)  # saved on purpose: the next test opens it as it was
-        tabs.give_back(tab, keep=False)
+        tabs.give_back(tab, keep=not failed)
+
+
+def _accept(dialog) -> None:
+    dialog.accept()
 
 
 # --- the notebook ----------------------------------------------------------------------------

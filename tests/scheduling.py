@@ -88,8 +88,9 @@ _LESSON_TAB = re.compile(r'^LESSON = "lessons/(\d\d)_\w+\.ipynb"', re.M)
 def lesson_group(path: str) -> str:
     """The browser modules whose tab is the same lesson go to one worker, as the group of that
     lesson's own module (``tests/browser/test_lesson_NN.py``): the worker opens the lesson once
-    and hands its tab from module to module, restarting the kernel (``Tabs`` in the browser
-    conftest), instead of a JupyterLab load for each. Any other file is its own group.
+    and hands its tab from module to module, restarting the kernel or running a module's own
+    cells again (``Tabs`` in the browser conftest), instead of a JupyterLab load for each. Any
+    other file is its own group.
 
     >>> lesson_group("tests/browser/test_widget_keys.py"), lesson_group("tests/test_gate.py")
     ('tests/browser/test_lesson_01.py', 'tests/test_gate.py')

@@ -48,11 +48,31 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.browser)
+    items[:] = _lesson_modules_in_order(items)
     # A module that saves its lesson (SAVES_THE_LESSON) takes the lesson's tab after every other
     # module of the lesson (Tabs): its tests go last, in their order.
     saves = [i for i in items if getattr(getattr(i, "module", None), "SAVES_THE_LESSON", False)]
     if saves:
         items[:] = [item for item in items if item not in saves] + saves
+
+
+def _lesson_modules_in_order(items: list) -> list:
+    """The browser modules of each lesson together, in the order its tab goes round
+    (``Tabs``): the lesson's own module (``test_lesson_NN.py``, which runs it all), then the
+    modules that drive a few of its cells (``CELLS``: those cells run again in the kernel that
+    ran it all), then the others (a restart each). Every other test keeps its place."""
+    first: dict[str, int] = {}
+    keys = []
+    for index, item in enumerate(items):
+        module = getattr(item, "module", None)
+        notebook = getattr(module, "LESSON", None)
+        if not (isinstance(notebook, str) and _NUMBERED_LESSON.match(notebook)):
+            keys.append((index, 0, index))
+            continue
+        own = Path(str(item.path)).name == f"test_lesson_{Path(notebook).name[:2]}.py"
+        rank = 0 if own else 1 if getattr(module, "CELLS", ()) else 2
+        keys.append((first.setdefault(notebook, index), rank, index))
+    return [item for _, item in sorted(zip(keys, items, strict=True), key=lambda pair: pair[0])]
 
 
 @pytest.fixture(scope="session")
@@ -142,6 +162,8 @@ class Tabs:
     A tab comes back as a fresh one would be for what the next borrower checks:
     - on the same notebook (the next module of a lesson: ``tests/scheduling.py`` sends a
       lesson's modules to one worker), its kernel restarted, and Run All again for ``lesson``;
+      or, for a module that drives only a few cells (``CELLS``), those cells run again in the
+      kernel that ran the lesson, if it still is that kernel;
     - on another, that notebook opened in the loaded JupyterLab (``LabPage.open``: the last
       one closed unsaved, its kernels shut down, what the page recorded of it forgotten).
     Either way the window is back at the tests' size and what the page recorded of kernel
@@ -155,9 +177,18 @@ class Tabs:
         self._kept: dict[str, tuple[object, LabPage]] = {}  # by the notebook each shows
         self._lent: dict[int, tuple[object, dict[str, str | None]]] = {}
 
-    def take(self, notebook: str | None = None, *, run: bool = False) -> LabPage:
+    def take(
+        self, notebook: str | None = None, *, run: bool = False, cells: tuple[str, ...] = ()
+    ) -> LabPage:
         """A tab showing ``notebook`` with a fresh kernel (after Run All when ``run``), or, with
-        no notebook, a tab for the borrower to ``open`` one in."""
+        no notebook, a tab for the borrower to ``open`` one in.
+
+        A borrower that drives only the explorers of a few ``cells`` (the texts that find them,
+        ``LabPage.run_again``) and wants Run All is given the lesson's tab, if its kernel is
+        still the one that ran it all, with only those cells run again: its explorers new, the
+        rest of the lesson as the last borrower left it (issue 16: a restart and Run All cost
+        some 3-4 CPU-seconds; ``tests/browser/conftest.py`` runs such modules after their
+        lesson's own)."""
         context, tab = self._kept.pop(notebook, None) or self._any_kept() or self._new()
         opened: dict[str, str | None] = {}
         self._lent[id(tab)] = (context, opened)
@@ -175,7 +206,11 @@ class Tabs:
                 tab.offsite_requests.clear()
             if notebook is not None and tab.path == notebook:
                 opened[notebook] = _digest(self.server.root / notebook)
-                tab.restart_kernel()
+                if run and cells and tab.has_run_all():
+                    tab.run_again(*cells)
+                    run = False
+                else:
+                    tab.restart_kernel()
             elif notebook is not None:
                 tab.open(notebook)
             if notebook is not None and run:
@@ -199,11 +234,11 @@ class Tabs:
         assert not changed, f"the browser test changed {changed} on disk"
 
     @contextlib.contextmanager
-    def lend(self, request, notebook: str | None = None, *, run: bool = False):
+    def lend(self, request, notebook: str | None = None, *, run: bool = False, cells=()):
         """``take``, for the test or module of ``request``; given back after it, kept only if
         none of its tests failed (a failing page gets a screenshot and the server's log)."""
         failed_before = request.session.testsfailed
-        tab = self.take(notebook, run=run)
+        tab = self.take(notebook, run=run, cells=cells)
         failed = True  # unless the borrower's tests ran to the end
         try:
             yield tab
@@ -250,12 +285,16 @@ def _module_lesson(tabs, request, fixture, *, run=True):
     notebook = getattr(request.module, "LESSON", None)
     if notebook is None:
         pytest.fail(f"{request.module.__name__} uses `{fixture}` but sets no LESSON", pytrace=False)
-    return tabs.lend(request, notebook, run=run)
+    cells = getattr(request.module, "CELLS", ()) if run else ()
+    return tabs.lend(request, notebook, run=run, cells=cells)
 
 
 @pytest.fixture(scope="module")
 def lesson(tabs, request):
-    """The module's ``LESSON`` in a tab after Run All, shared by its tests."""
+    """The module's ``LESSON`` in a tab after Run All, shared by its tests. A module that
+    drives only the explorers of a few cells names them in ``CELLS`` (texts their code holds):
+    it may be given the tab its lesson's own module ran, those cells run again (``Tabs.take``).
+    """
     with _module_lesson(tabs, request, "lesson") as tab:
         yield tab
 

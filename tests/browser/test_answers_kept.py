@@ -76,18 +76,6 @@ CELL = """
 }
 """
 
-RUN_CELLS = """
-async ([path, indices]) => {
-  const w = window.__osmosisPanel(path);
-  for (const i of indices) {
-    w.content.activeCellIndex = i;
-    w.content.deselectAll();
-    await window.jupyterapp.commands.execute('notebook:run-cell');
-  }
-}
-"""
-
-
 #: This file's test saves its lesson: ``conftest`` runs it after the lesson's other browser tests
 #: (``tests/scheduling.py`` sends each lesson's test to that lesson's worker, by the parameter,
 #: ``[03_privacy]``), and the file is put back before the tab is handed on.
@@ -132,18 +120,6 @@ def _cell(lab: LabPage, text: str) -> dict:
 
 def _output(lab: LabPage, index: int):
     return lab.notebook.locator(".jp-Cell").nth(index).locator(".jp-OutputArea-output").first
-
-
-def _run(lab: LabPage, indices: list[int]) -> None:
-    lab.call(RUN_CELLS, [lab.path, indices], step=f"running cells {indices}")
-    lab.wait_until(
-        "(p) => { const k = window.__osmosisPanel(p).sessionContext.session.kernel;"
-        " return k.status === 'idle'; }",
-        lab.path,
-        step=f"the kernel to be idle after cells {indices}",
-        timeout=120,
-    )
-    lab.settle()
 
 
 def _sign_in(lab: LabPage) -> str:
@@ -222,7 +198,7 @@ def test_answers_come_back_after_a_reload_and_a_restart(
         "after a reload the answers were not shown again"
     )
     # …and running the cells again builds new controls that find the answers in the record
-    _run(tab, cells)
+    tab.run_cells(cells)
     assert f"Signed in as {LEARNER}." in tab.output_text("Signed in as")
     assert _shown_soon(tab, plan, answered) == answered, (
         "after a reload the answers were not found again"
@@ -231,7 +207,7 @@ def test_answers_come_back_after_a_reload_and_a_restart(
 
     # 2. restart from the Kernel menu, run the cells again: nobody is signed in, nothing shown…
     _restart_from_the_menu(tab)
-    _run(tab, cells)
+    tab.run_cells(cells)
     for item in plan:
         out = _output(tab, _cell(tab, f'"{item.exercise}"')["index"])
         assert "not kept until you sign in" in plain(out.inner_text())

@@ -12,6 +12,9 @@ the learner is in.
 import pytest
 
 LESSON = "lessons/04_trust.ipynb"
+#: The judge-first explorer, built afresh for this module (``lesson``: the cells that build it run again
+#: in the kernel that ran the lesson, when the lesson's own module has left it so).
+CELLS = ("JudgeFirstExplorer(",)
 PLUGIN = "@jupyterlab/cell-toolbar-extension:plugin"
 #: Enough presses to leave the explorer's output and walk into the cells beside it.
 TABS = 8

@@ -12,6 +12,9 @@ choice. On ipywidgets' own buttons the first test finds no radio group named "Be
 from .harness.control import plain
 
 LESSON = "lessons/00_start_here.ipynb"
+#: The tester picker's explorer, built afresh for this module (``lesson``: the cells that build it run again
+#: in the kernel that ran the lesson, when the lesson's own module has left it so).
+CELLS = ("TesterExplorer(",)
 NAME = "Beta tester"
 
 #: Each option as assistive technology gets it: role, checked state, Tab stop, and its name.

@@ -19,6 +19,9 @@ from osmosis_lab.records import RecordStore
 from .harness.slow_machine import SLOW_SAVE
 
 LESSON = "lessons/00_start_here.ipynb"
+#: The sign-in box and the reflection, built afresh for this module (``lesson``: the cells that build it run again
+#: in the kernel that ran the lesson, when the lesson's own module has left it so).
+CELLS = ("my_work.sign_in(", "my_work.reflection(")
 LEARNER = "Inès Fast"
 #: long enough that the browser is still holding back updates when Save is pressed
 TEXT = (

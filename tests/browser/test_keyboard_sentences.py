@@ -17,6 +17,9 @@ import pytest
 from .gates import show_gated_results
 
 LESSON = "lessons/04_trust.ipynb"
+#: The judge-first explorer, built afresh for this module (``lesson``: the cells that build it run again
+#: in the kernel that ran the lesson, when the lesson's own module has left it so).
+CELLS = ("JudgeFirstExplorer(",)
 ROOT = Path(__file__).resolve().parents[2]
 
 

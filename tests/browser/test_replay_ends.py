@@ -7,6 +7,9 @@ keeps the keyboard focus: it is never disabled under the learner's finger.
 from .gates import show_gated_results
 
 LESSON = "lessons/02_consent.ipynb"
+#: Joséphine's erasure explorer, built afresh for this module (``lesson``: the cells that build it run again
+#: in the kernel that ran the lesson, when the lesson's own module has left it so).
+CELLS = ("ErasureExplorer(",)
 
 
 def test_next_past_the_last_step_says_so_and_keeps_the_focus(lesson):

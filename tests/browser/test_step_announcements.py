@@ -8,6 +8,9 @@ Start again needs its own press. (Lesson 02's timeline: ``test_timeline_announce
 from .gates import show_gated_results
 
 LESSON = "lessons/01_what_is_a_match.ipynb"
+#: The step-through explorer, built afresh for this module (``lesson``: the cells that build it run again
+#: in the kernel that ran the lesson, when the lesson's own module has left it so).
+CELLS = ("StepThroughExplorer(",)
 
 
 def focused_text(lab) -> str:

@@ -7,6 +7,9 @@ every violation, never the step. Now the step is the live region.
 from .gates import show_gated_results
 
 LESSON = "lessons/02_consent.ipynb"
+#: Esther's timeline explorer, built afresh for this module (``lesson``: the cells that build it run again
+#: in the kernel that ran the lesson, when the lesson's own module has left it so).
+CELLS = ("TimelineExplorer(",)
 
 
 def test_each_timeline_step_announces_its_event_not_the_list(lesson):

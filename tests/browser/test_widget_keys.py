@@ -16,6 +16,9 @@ import pytest
 from .gates import show_gated_results
 
 LESSON = "lessons/01_what_is_a_match.ipynb"
+#: The two explorers whose buttons are pressed, built afresh for this module (``lesson``: the cells that build it run again
+#: in the kernel that ran the lesson, when the lesson's own module has left it so).
+CELLS = ("StepThroughExplorer(", "WhoProposesExplorer(")
 #: What a keyboard user might press on a button, in order: the keys of the walkthrough, the two
 #: letters that delete a cell in command mode, and the one that turns it into Markdown.
 KEYS = ("ArrowRight", "ArrowLeft", "ArrowDown", "d", "d", "m")

@@ -69,6 +69,9 @@ class LabPage:
     #: The longest a step whose script returns a promise may take (a kernel restart, hidden
     #: code, an audit) before it fails, in seconds: playwright would wait forever (``bounded``).
     step_timeout: float = 120
+    #: The kernel restarts the page had counted when Run All last ended (None: not since the
+    #: notebook was opened): :meth:`has_run_all`.
+    _ran_all_at: int | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.page.add_init_script(scripts.PANEL_HELPER)
@@ -130,7 +133,7 @@ class LabPage:
             self.call(scripts.SWITCH_NOTEBOOK, path, step=f"switching to {path}", timeout=timeout)
         else:
             self.page.goto(self.server.url(f"lab/tree/{quote(path)}?reset"))
-        self.path = path
+        self.path, self._ran_all_at = path, None
         self.wait_kernel_ready(timeout=timeout)
         return self
 
@@ -163,7 +166,39 @@ class LabPage:
             scripts.ALL_EXECUTED, self.path, step="Run All", timeout=timeout, polling=200
         )
         self.settle()
+        self._ran_all_at = self._restarts()
         return self
+
+    def has_run_all(self) -> bool:
+        """Whether the notebook's kernel is the one that ran it all: Run All ended, and the
+        kernel has not been restarted since (from the menu or by a test alike)."""
+        return self._ran_all_at is not None and self._restarts() == self._ran_all_at
+
+    def _restarts(self) -> int:
+        return self.page.evaluate("() => window.__osmosis ? window.__osmosis.restarts : -1")
+
+    def run_cells(self, indices: list[int], *, timeout: float = 120) -> LabPage:
+        """Run the cells at ``indices`` in turn (as Shift+Enter does), then wait until the
+        kernel is idle and its replies are drawn."""
+        self.call(scripts.RUN_CELLS, [self.path, indices], step=f"running cells {indices}")
+        self.wait_until(
+            "(p) => { const k = window.__osmosisPanel(p).sessionContext.session.kernel;"
+            " return k.status === 'idle'; }",
+            self.path,
+            step=f"the kernel to be idle after cells {indices}",
+            timeout=timeout,
+        )
+        self.settle()
+        return self
+
+    def run_again(self, *texts: str) -> LabPage:
+        """Run again, in notebook order, the first code cell holding each of ``texts``: what
+        they build (an explorer, say) is new, the rest of the kernel as it was."""
+        indices = self.page.evaluate(scripts.CELLS_HOLDING, [self.path, list(texts)])
+        missing = [text for text, index in zip(texts, indices, strict=True) if index is None]
+        if missing:
+            raise LookupError(f"{self.path}: no code cell holds {missing}")
+        return self.run_cells(sorted(set(indices)))
 
     def restart_kernel(self) -> LabPage:
         """Restart the kernel (no dialog) and wait until it is connected and idle."""

@@ -29,13 +29,14 @@ KERNEL_READY = """
 #: which comm messages the page sent that the kernel has not finished: a widget change has been
 #: handled once the "idle" whose parent is its message arrives. Counting the messages *sent*
 #: tells a key that sent nothing (Tab, a slider at its end) from one still on its way, so the
-#: harness need not wait a fixed time to find out. A restart drops what was pending.
+#: harness need not wait a fixed time to find out. A restart drops what was pending, and is
+#: counted, however it was asked for (``LabPage.has_run_all``).
 TRACK_IOPUB = """
 (path) => {
   const k = window.__osmosisPanel(path).sessionContext.session.kernel;
   const t = window.__osmosis || (window.__osmosis = {
       errors: [], stderr: [], commIdle: 0, commSent: 0, pending: new Set(), lastMessage: 0,
-      kernels: new Set()});
+      kernels: new Set(), restarts: 0});
   if (t.kernels.has(k)) return;
   t.kernels.add(k);
   k.anyMessage.connect((_, args) => {
@@ -45,7 +46,10 @@ TRACK_IOPUB = """
     }
   });
   k.statusChanged.connect((_, status) => {
-    if (status === 'restarting' || status === 'dead') t.pending.clear();
+    if (['restarting', 'autorestarting', 'dead'].includes(status)) {
+      t.pending.clear();
+      t.restarts += 1;
+    }
   });
   k.iopubMessage.connect((_, msg) => {
     const type = msg.header.msg_type;
@@ -150,6 +154,31 @@ ALL_EXECUTED = """
     if (m.executionCount === null) missing += 1;
   }
   return failed || missing === 0;
+}
+"""
+
+#: The index of the first code cell whose source holds each of the texts (null for a text no
+#: cell holds).
+CELLS_HOLDING = """
+([path, texts]) => {
+  const cells = window.__osmosisPanel(path).content.widgets;
+  return texts.map(text => {
+    const i = cells.findIndex(c => c.model.type === 'code'
+                                   && c.model.sharedModel.getSource().includes(text));
+    return i < 0 ? null : i;
+  });
+}
+"""
+
+#: Run the cells at these indices, one after the other, as a learner does with Shift+Enter.
+RUN_CELLS = """
+async ([path, indices]) => {
+  const w = window.__osmosisPanel(path);
+  for (const i of indices) {
+    w.content.activeCellIndex = i;
+    w.content.deselectAll();
+    await window.jupyterapp.commands.execute('notebook:run-cell');
+  }
 }
 """
 

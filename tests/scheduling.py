@@ -23,6 +23,8 @@ so a stale table makes a run slower, never wrong.
 'tests/browser/test_lesson_03.py'
 >>> worker_group("tests/browser/test_answers_kept.py::test_answers_come_back[03_privacy]")
 'tests/browser/test_lesson_03.py'
+>>> worker_group("tests/browser/test_stopped_explorers.py::test_views_left[00_start_here]")
+'tests/browser/test_lesson_00.py'
 >>> worker_group("lessons/02_consent.ipynb::Cell 3")
 'lessons/02_consent.ipynb'
 >>> worker_group("tests/test_robustness.py::test_lesson_survives_run_all_twice[00_start_here]")
@@ -69,15 +71,16 @@ def worker_group(nodeid: str) -> str:
     imports no test module.
     """
     path = nodeid.split("::")[0]
-    if _declares(path, _SAVES_THE_LESSON) and (lesson := _LESSON_PARAMETER.search(nodeid)):
+    if _declares(path, _A_TEST_PER_LESSON) and (lesson := _LESSON_PARAMETER.search(nodeid)):
         return f"tests/browser/test_lesson_{lesson[1]}.py"
     return nodeid if path in SPLIT else lesson_group(path)
 
 
-#: A browser module whose tests each save a lesson, one test per lesson (parametrized by its
-#: name, e.g. ``[03_privacy]``): each test goes with the browser modules of its lesson, to take
-#: the lesson's tab after them (browser conftest).
-_SAVES_THE_LESSON = re.compile(r"^SAVES_THE_LESSON = True", re.M)
+#: A browser module with one test per lesson (parametrized by its name, e.g. ``[03_privacy]``)
+#: that takes the lesson's tab after the lesson's modules: one that saves the lesson
+#: (``SAVES_THE_LESSON``), or one that uses the lesson as they left it (``AFTER_THE_LESSON``).
+#: Each test goes with the browser modules of its lesson (browser conftest).
+_A_TEST_PER_LESSON = re.compile(r"^(SAVES_THE_LESSON|AFTER_THE_LESSON) = True", re.M)
 _LESSON_PARAMETER = re.compile(r"\[(\d\d)_\w+\]$")
 
 

@@ -57,22 +57,31 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _lesson_modules_in_order(items: list) -> list:
-    """The browser modules of each lesson together, in the order its tab goes round
-    (``Tabs``): the lesson's own module (``test_lesson_NN.py``, which runs it all), then the
-    modules that drive a few of its cells (``CELLS``: those cells run again in the kernel that
-    ran it all), then the others (a restart each). Every other test keeps its place."""
+    """The browser tests of each lesson together, in the order its tab goes round (``Tabs``):
+    the lesson's own module (``test_lesson_NN.py``, which runs it all), then the modules that
+    drive a few of its cells (``CELLS``: those cells run again in the kernel that ran it all),
+    then the tests that use it as they left it (``AFTER_THE_LESSON``, one test per lesson),
+    then the others (a restart each). Every other test keeps its place."""
     first: dict[str, int] = {}
     keys = []
     for index, item in enumerate(items):
-        module = getattr(item, "module", None)
-        notebook = getattr(module, "LESSON", None)
-        if not (isinstance(notebook, str) and _NUMBERED_LESSON.match(notebook)):
+        notebook, rank = _lesson_and_rank(item)
+        if notebook is None:
             keys.append((index, 0, index))
-            continue
-        own = Path(str(item.path)).name == f"test_lesson_{Path(notebook).name[:2]}.py"
-        rank = 0 if own else 1 if getattr(module, "CELLS", ()) else 2
-        keys.append((first.setdefault(notebook, index), rank, index))
+        else:
+            keys.append((first.setdefault(notebook, index), rank, index))
     return [item for _, item in sorted(zip(keys, items, strict=True), key=lambda pair: pair[0])]
+
+
+def _lesson_and_rank(item) -> tuple[str | None, int]:
+    module = getattr(item, "module", None)
+    if getattr(module, "AFTER_THE_LESSON", False):
+        return f"lessons/{item.callspec.params['lesson']}.ipynb", 2
+    notebook = getattr(module, "LESSON", None)
+    if not (isinstance(notebook, str) and _NUMBERED_LESSON.match(notebook)):
+        return None, 0
+    own = Path(str(item.path)).name == f"test_lesson_{Path(notebook).name[:2]}.py"
+    return notebook, 0 if own else 1 if getattr(module, "CELLS", None) is not None else 3
 
 
 @pytest.fixture(scope="session")
@@ -178,17 +187,21 @@ class Tabs:
         self._lent: dict[int, tuple[object, dict[str, str | None]]] = {}
 
     def take(
-        self, notebook: str | None = None, *, run: bool = False, cells: tuple[str, ...] = ()
+        self,
+        notebook: str | None = None,
+        *,
+        run: bool = False,
+        cells: tuple[str, ...] | None = None,
     ) -> LabPage:
         """A tab showing ``notebook`` with a fresh kernel (after Run All when ``run``), or, with
         no notebook, a tab for the borrower to ``open`` one in.
 
-        A borrower that drives only the explorers of a few ``cells`` (the texts that find them,
-        ``LabPage.run_again``) and wants Run All is given the lesson's tab, if its kernel is
-        still the one that ran it all, with only those cells run again: its explorers new, the
-        rest of the lesson as the last borrower left it (issue 16: a restart and Run All cost
-        some 3-4 CPU-seconds; ``tests/browser/conftest.py`` runs such modules after their
-        lesson's own)."""
+        A borrower that wants Run All but drives only the explorers of a few ``cells`` (the
+        texts that find them, ``LabPage.run_again``; ``()``: none, the lesson as it was left)
+        is given the lesson's tab, if its kernel is still the one that ran it all, with only
+        those cells run again: the rest of the lesson as the last borrower left it (issue 16:
+        a restart and Run All cost some 3-4 CPU-seconds; the browser conftest runs such
+        modules after their lesson's own)."""
         context, tab = self._kept.pop(notebook, None) or self._any_kept() or self._new()
         opened: dict[str, str | None] = {}
         self._lent[id(tab)] = (context, opened)
@@ -206,7 +219,7 @@ class Tabs:
                 tab.offsite_requests.clear()
             if notebook is not None and tab.path == notebook:
                 opened[notebook] = _digest(self.server.root / notebook)
-                if run and cells and tab.has_run_all():
+                if run and cells is not None and tab.has_run_all():
                     tab.run_again(*cells)
                     run = False
                 else:
@@ -234,7 +247,7 @@ class Tabs:
         assert not changed, f"the browser test changed {changed} on disk"
 
     @contextlib.contextmanager
-    def lend(self, request, notebook: str | None = None, *, run: bool = False, cells=()):
+    def lend(self, request, notebook: str | None = None, *, run: bool = False, cells=None):
         """``take``, for the test or module of ``request``; given back after it, kept only if
         none of its tests failed (a failing page gets a screenshot and the server's log)."""
         failed_before = request.session.testsfailed
@@ -285,7 +298,7 @@ def _module_lesson(tabs, request, fixture, *, run=True):
     notebook = getattr(request.module, "LESSON", None)
     if notebook is None:
         pytest.fail(f"{request.module.__name__} uses `{fixture}` but sets no LESSON", pytrace=False)
-    cells = getattr(request.module, "CELLS", ()) if run else ()
+    cells = getattr(request.module, "CELLS", None) if run else None
     return tabs.lend(request, notebook, run=run, cells=cells)
 
 

@@ -74,6 +74,9 @@ def _lesson_modules_in_order(items: list) -> list:
 
 
 def _lesson_and_rank(item) -> tuple[str | None, int]:
+    """The numbered lesson whose tab ``item`` takes (None: none) and its module's place in that
+    tab's round: 0 the lesson's own module, 1 a module naming its ``CELLS``, 2 a test
+    ``AFTER_THE_LESSON``, 3 any other (the ranks ``_lesson_modules_in_order`` sorts on)."""
     module = getattr(item, "module", None)
     if getattr(module, "AFTER_THE_LESSON", False):
         return f"lessons/{item.callspec.params['lesson']}.ipynb", 2

@@ -64,11 +64,19 @@ def _count_new_class(cls, **kwargs) -> None:
     super(schemapi.SchemaBase, cls).__init_subclass__(**kwargs)
 
 
-@functools.cache
+#: Each table found, by (walk, classes defined): see :func:`_classes`.
+_tables: dict[tuple, tuple[type, ...]] = {}
+
+
 def _classes(walk, cls: type, defined: int) -> tuple[type, ...]:
-    # `walk` is cls's _default_wrapper_classes (altair's walk over the subclasses of a root);
-    # a new count of classes defined is a new key, so a class defined later is in the next table
-    return tuple(walk(cls))
+    # `walk` is cls's _default_wrapper_classes, altair's walk over every subclass of a fixed root
+    # (SchemaBase, or VegaLiteSchema for all of Vega-Lite's classes): it ignores `cls`, so the
+    # table is kept by walk, not by class, and alt.Y finds the one alt.X found. A new count of
+    # classes defined is a new key, so a class defined later is in the next table.
+    key = (walk, defined)
+    if key not in _tables:
+        _tables[key] = tuple(walk(cls))
+    return _tables[key]
 
 
 @functools.cache

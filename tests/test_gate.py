@@ -86,6 +86,7 @@ def test_show_anyway_reveals_without_a_prediction():
 def test_show_anyway_keeps_the_button_that_holds_the_focus():
     """Enter on a button that then hides (or is disabled) drops the keyboard focus to the page,
     where JupyterLab takes the next key: the pressed button stays, in a state that says so."""
+    answer_control("hand_matching", record=MemoryRecord())  # its own, not the test above's
     gate = reveal_after("hand_matching", widgets.HTML("result"))
     click(gate.show_anyway)
     button = gate.show_anyway

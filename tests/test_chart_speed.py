@@ -58,6 +58,20 @@ def test_a_shorthand_does_not_walk_every_schema_class_again(monkeypatch):
     assert not walked, f"altair walked its schema classes {len(walked)} times for two shorthands"
 
 
+def test_after_a_new_schema_class_each_channel_finds_the_one_new_table(monkeypatch):
+    """The walk ignores the channel: once a class is defined (by a notebook, or by another test
+    file in the same process, as in ci87), X's new table serves Y too."""
+
+    class DefinedBefore(alt.VegaLiteSchema):
+        _schema = {"type": "string"}
+
+    walked = _count_calls(monkeypatch, core, "_subclasses")
+    alt.X.from_dict({"shorthand": "people:Q"}, validate=False)
+    alt.Y.from_dict({"shorthand": "step:N"}, validate=False)
+    alt.Tooltip.from_dict({"shorthand": "value:Q"}, validate=False)
+    assert len(walked) == 1, f"altair walked its schema classes {len(walked)} times, not once"
+
+
 def test_a_schema_class_defined_later_is_in_the_table():
     class Later(alt.VegaLiteSchema):
         _schema = {"type": "string"}

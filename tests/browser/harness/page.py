@@ -236,15 +236,18 @@ class LabPage:
             timeout=timeout,
             polling=20,
         )
-        self.settle(quiet_ms=150, timeout=timeout)
+        self.settle(quiet_ms=50, timeout=timeout)
 
     def settle(self, quiet_ms: int = 250, timeout: float = 10) -> None:
-        """Wait until the kernel has said nothing for ``quiet_ms``, then for one frame."""
+        """Wait until no widget change is on its way, the kernel has said nothing for
+        ``quiet_ms`` and every chart of the notebook is drawn (``scripts.SETTLED``), then for one
+        frame."""
         self.wait_until(
-            "(q) => !window.__osmosis || performance.now() - window.__osmosis.lastMessage > q",
+            scripts.SETTLED,
             quiet_ms,
-            step=f"the kernel to be quiet for {quiet_ms} ms",
+            step=f"the kernel to be quiet for {quiet_ms} ms and every chart drawn",
             timeout=timeout,
+            polling=20,
         )
         self.call(scripts.ONE_FRAME, step="one frame after the kernel went quiet", timeout=timeout)
 

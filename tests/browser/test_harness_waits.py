@@ -97,3 +97,33 @@ def test_a_promise_that_never_settles_fails_its_step(stand_in, name):
 def test_closing_a_tab_whose_kernels_never_shut_down_ends(stand_in):
     stand_in.close()  # its own failure is swallowed: the page may already be gone
     assert stand_in.page.is_closed()
+
+
+#: A notebook whose chart is still being drawn and whose last widget change is still on its
+#: way, as a loaded machine leaves them after the kernel went quiet: the chart is drawn after
+#: 300 ms, and the change answered after 500.
+DRAWN_LATE = """
+<title>drawn late</title>
+<div class="jp-NotebookPanel"><div class="jp-RenderedVegaCommon5" id="chart"></div></div>
+<script>
+  window.__osmosis = {pending: new Set(['a widget change']), lastMessage: 0};
+  setTimeout(() => { document.getElementById('chart').innerHTML = '<svg class="marks"></svg>'; }, 300);
+  setTimeout(() => { window.__osmosis.pending.clear(); window.__osmosis.answered = true; }, 500);
+</script>
+"""
+
+
+def test_settle_waits_for_the_charts_and_the_widget_changes_not_only_for_quiet(chromium, tmp_path):
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.set_content(DRAWN_LATE)
+        lab = LabPage(page, LabServer(tmp_path, tmp_path / "home"), tmp_path, path="late.ipynb")
+        lab.settle(quiet_ms=50)
+        drawn, answered = page.evaluate(
+            "() => [!!document.querySelector('#chart svg.marks'), !!window.__osmosis.answered]"
+        )
+        assert drawn, "settle returned before the chart was drawn"
+        assert answered, "settle returned with a widget change still on its way"
+    finally:
+        context.close()

@@ -225,7 +225,8 @@ class LabPage:
 
         ``sent_before`` is :meth:`comm_sent` from before the keys. Keys that sent nothing (Tab,
         a slider already at its end) return after two frames; the others once each message's
-        "idle" has come back and the kernel has been quiet a moment (its replies drawn).
+        "idle" has come back, the kernel has been quiet a moment and its charts are drawn
+        (:meth:`settle`): what the keys changed is then on the page.
         """
         self.call(scripts.TWO_FRAMES, step="two frames after the keys", timeout=timeout)
         if self.comm_sent() == sent_before:

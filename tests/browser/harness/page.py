@@ -237,7 +237,7 @@ class LabPage:
             timeout=timeout,
             polling=20,
         )
-        self.settle(quiet_ms=50, timeout=timeout)
+        self.settle(quiet_ms=150, timeout=timeout)
 
     def settle(self, quiet_ms: int = 250, timeout: float = 10) -> None:
         """Wait until no widget change is on its way, the kernel has said nothing for

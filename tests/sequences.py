@@ -43,6 +43,7 @@ from comm.base_comm import BaseComm
 from ipykernel.jsonutil import json_clean
 from jupyter_client.session import Session
 
+from chart_layout import assert_text_clears_the_legend
 from osmosis_lab.explorers import controls, text_boxes
 from osmosis_lab.explorers.base import Explorer, chart_spec, descendants
 from osmosis_lab.explorers.live import LiveText  # shown text too, announced
@@ -256,7 +257,8 @@ _VALID_SPECS: set[str] = set()
 
 
 def validate_chart(spec: dict) -> None:
-    """Check ``spec`` against the Vega-Lite schema altair ships, once per distinct spec.
+    """Check ``spec`` against the Vega-Lite schema altair ships, and its layout
+    (:func:`chart_layout.assert_text_clears_the_legend`), once per distinct spec.
 
     Raises altair's schema error naming the offending property when it is invalid.
 
@@ -268,6 +270,7 @@ def validate_chart(spec: dict) -> None:
     key = json.dumps(spec, sort_keys=True, default=str)
     if key not in _VALID_SPECS:
         alt.TopLevelSpec.validate(spec)
+        assert_text_clears_the_legend(spec)  # a layout rule, checked as often (chart_layout)
         _VALID_SPECS.add(key)
 
 

@@ -93,6 +93,11 @@ def form_chart(table: pd.DataFrame, description: str) -> alt.Chart:
     return accessible(chart, description)
 
 
+#: The timeline's legend, under the chart: on its right, a count written beside a spot of the
+#: last day ("×4") ran into it.
+_BELOW = alt.Legend(orient="bottom")
+
+
 def timeline_chart(table: pd.DataFrame, description: str) -> alt.Chart:
     """Points on a day axis, one row per person: decisions and uses, violations flagged.
 
@@ -122,11 +127,13 @@ def timeline_chart(table: pd.DataFrame, description: str) -> alt.Chart:
             "verdict:N",
             title="Verdict",
             scale=alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values())),
+            legend=_BELOW,
         ),
         shape=alt.Shape(
             "verdict:N",
             title="Verdict",
             scale=alt.Scale(domain=list(VERDICT_COLOURS), range=["circle", "cross", "square"]),
+            legend=_BELOW,
         ),
         tooltip=["day:Q", "person:N", "what:N", "verdict:N", alt.Tooltip("uses:Q", title="Uses")],
     )

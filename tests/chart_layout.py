@@ -33,13 +33,17 @@ def units(spec: dict) -> Iterator[dict]:
         yield from units(spec["spec"])
 
 
-def _writes_right_of_its_marks(unit: dict) -> bool:
-    # text placed by the data (its x a field) can sit at the plot's right edge; "unmatched"
-    # written from x = 0 (lesson 01's bars) cannot
+def _x(unit: dict) -> dict:
+    return (unit.get("encoding") or {}).get("x") or {}
+
+
+def _writes_right_of_its_marks(unit: dict, shared_x: dict) -> bool:
+    # text placed by the data (its x a field, its own or the layers' shared one) can sit at the
+    # plot's right edge; "unmatched" written from x = 0 (lesson 01's bars) cannot
     mark = unit.get("mark")
     if not isinstance(mark, dict) or mark.get("type") != "text":
         return False
-    placed_by_data = "field" in ((unit.get("encoding") or {}).get("x") or {})
+    placed_by_data = "field" in (_x(unit) or shared_x)
     return placed_by_data and mark.get("align") == "left" and (mark.get("dx") or 0) > 0
 
 
@@ -75,8 +79,12 @@ def assert_text_clears_the_legend(spec: dict) -> None:
     >>> assert_text_clears_the_legend({"layer": [  # written from x = 0: far from the legend
     ...     {"mark": "bar", "encoding": {"color": legend}},
     ...     {**beside, "encoding": {"x": {"datum": 0}}}]})
+    >>> assert_text_clears_the_legend({"encoding": beside["encoding"], "layer": [  # x shared
+    ...     {"mark": "point", "encoding": {"color": legend}}, {"mark": beside["mark"]}]})
+    Traceback (most recent call last):
+    AssertionError: text is written to the right of its marks, where the legend of color (verdict) is
     """
-    if not any(_writes_right_of_its_marks(unit) for unit in units(spec)):
+    if not any(_writes_right_of_its_marks(unit, _x(spec)) for unit in units(spec)):
         return
     on_the_right = _legends_on_the_right(spec)
     if on_the_right:

@@ -217,24 +217,24 @@ CHARTS = """
 }))
 """
 
+CHARTS_DRAWN = """
+(root) => Array.from(root.querySelectorAll('.jp-RenderedVegaCommon5'))
+  .every(el => el.querySelector('canvas.marks, svg.marks'))
+"""
+
 #: The page has settled: no widget change is on its way to the kernel or back, the kernel has
 #: said nothing for ``q`` ms, and every chart of the visible notebook is drawn. The charts are
 #: waited for, not timed: JupyterLab draws one asynchronously, after the message that brought
 #: it, and on a loaded machine that can take longer than any quiet.
-SETTLED = """
-(q) => {
+SETTLED = f"""
+(q) => {{
   const t = window.__osmosis;
   if (!t) return true;
   if (t.pending.size > 0 || performance.now() - t.lastMessage <= q) return false;
   const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-  return !root || Array.from(root.querySelectorAll('.jp-RenderedVegaCommon5'))
-    .every(el => el.querySelector('canvas.marks, svg.marks'));
-}
-"""
-
-CHARTS_DRAWN = """
-(root) => Array.from(root.querySelectorAll('.jp-RenderedVegaCommon5'))
-  .every(el => el.querySelector('canvas.marks, svg.marks'))
+  const drawn = {CHARTS_DRAWN.strip()};
+  return !root || drawn(root);
+}}
 """
 
 #: Outputs that did not render for the learner (text markers, or a chart left as plain text).

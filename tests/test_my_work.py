@@ -580,3 +580,24 @@ def test_a_refused_name_says_who_is_still_signed_in(tmp_path):
     assert "Still signed in as Zoé:" in said(door.status) and "80" in said(door.status)
     assert "Not signed in" not in said(door.status)
     assert my_work.current_learner() == "Zoé"
+
+
+def test_an_answer_given_before_signing_in_again_leaves_the_kept_answer_whole(tmp_path):
+    """Walkthrough w64: after a restart, a guess checked before signing in again replaced the
+    kept correct answer, while the screen said "everything you kept comes back"."""
+    signed_in(tmp_path)
+    answer(answer_control("youngest_tester"), "Niels Larson")
+    restart()
+    again = answer_control("youngest_tester")
+    answer(again, "Ana Stern")  # a guess, checked while nobody is signed in
+    assert "not kept until you sign in" in said(again.kept)
+    signed_in(tmp_path)
+    assert again.state() == "Niels Larson" and again.status == "correct"
+    assert "Your kept answer is back; the one you gave before signing in was not kept" in said(
+        again.kept
+    )
+    kept = RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]
+    assert (kept["answer"], kept["status"], kept["tries"]) == ("Niels Larson", "correct", 1)
+    answer(again, "Ana Stern")  # signed in: a new try is kept, and the note is over
+    assert "was not kept" not in said(again.kept)
+    assert RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]["tries"] == 2

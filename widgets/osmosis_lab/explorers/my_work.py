@@ -106,13 +106,19 @@ class LessonRecord:
     """One lesson's answers: ``get``/``put`` into the signed-in learner's section.
 
     Before anyone signs in, answers are held in this object only; at sign-in they
-    join the learner's record (first answer and tries merged with what was kept).
+    join the learner's record where it keeps nothing for their exercise yet. Where it does,
+    the kept answer comes back and the one given before the sign-in is not kept, as the
+    screen said ("not kept until you sign in", and after a restart "everything you kept
+    comes back"): a guess made before signing in again once replaced a kept correct answer
+    (walkthrough w64).
     """
 
     def __init__(self, lesson: str) -> None:
         self.lesson = lesson
         self.unsaved: dict[str, dict] = {}
         self.problem = ""
+        #: Whether a sign-in brought a kept answer back in place of one given before it.
+        self.kept_came_back = False
 
     def _fields(self) -> dict:
         return current_store().load(current_learner()).get(self.lesson, {})
@@ -130,6 +136,7 @@ class LessonRecord:
         if current_learner() is None:
             self.unsaved[name] = value
             return
+        self.kept_came_back = False  # a new try: the note about the sign-in is over
         self._save({name: value})
 
     def forget(self, name: str) -> None:
@@ -159,7 +166,8 @@ class LessonRecord:
         return True
 
     def join(self) -> None:
-        """Move the answers held before sign-in into the learner's record."""
+        """Move the answers held before sign-in into the learner's record, for the exercises
+        it keeps no answer for (see the class)."""
         if current_learner() is None or not self.unsaved:
             return
         try:
@@ -167,15 +175,18 @@ class LessonRecord:
         except RecordError as error:
             self.problem = str(error)
             return
-        merged = {}
+        joining = {}
         for name, new in self.unsaved.items():
             old = kept.get(name) or {}
-            merged[name] = {
+            if old.get("answer") is not None:
+                continue  # the kept answer comes back (restore), this one is not kept
+            joining[name] = {
                 **new,
                 "first_answer": old.get("first_answer", new.get("first_answer")),
                 "tries": old.get("tries", 0) + new.get("tries", 0),
             }
-        if self._save(merged):
+        self.kept_came_back = len(joining) < len(self.unsaved)
+        if not joining or self._save(joining):
             self.unsaved = {}
 
     def describe(self) -> str:
@@ -187,7 +198,12 @@ class LessonRecord:
                 "Answers are not kept until you sign in above (<em>Your name or pseudonym</em>, "
                 f"then <em>Open my work</em>). {AFTER_RESTART}"
             )
-        return f"Checked answers are kept for {html.escape(current_learner())} on this machine."
+        kept = f"Checked answers are kept for {html.escape(current_learner())} on this machine."
+        if self.kept_came_back:
+            return (
+                "Your kept answer is back; the one you gave before signing in was not kept. " + kept
+            )
+        return kept
 
 
 def lesson_record(lesson: str) -> LessonRecord:

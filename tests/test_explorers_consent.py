@@ -261,6 +261,22 @@ def test_every_timeline_replays_to_the_end(timeline):
     assert "violations so far" in spec["description"]
 
 
+@pytest.mark.parametrize("timeline", list(TIMELINES))
+def test_no_spot_of_a_timeline_hides_another_at_any_step(timeline):
+    """Walkthrough w64: Louise's guardian decides on day 2, the day of her routine care, and
+    the decision's square was drawn over the uses' circle, so "×2" read as two decisions. At
+    every step, two spots drawn on one day of one person's row are set apart (``lane``)."""
+    explorer = TimelineExplorer(NAMES)
+    explorer.timeline.value = timeline
+    for step in range(1, explorer.step.max + 1):
+        explorer.step.value = step
+        spec = chart_spec(explorer.chart)
+        rows = [row for rows in spec["datasets"].values() for row in rows]
+        in_the_row = [(r["day"], r["person"]) for r in rows if r.get("lane", "middle") == "middle"]
+        on_one_spot = {spot for spot in in_the_row if in_the_row.count(spot) > 1}
+        assert not on_one_spot, f"{timeline}, step {step}: spots drawn on one another {on_one_spot}"
+
+
 def test_erasure_explorer_shows_what_stops_and_what_remains():
     explorer = ErasureExplorer()
     assert "4 of 16" in text(explorer.summary)

@@ -98,6 +98,27 @@ def form_chart(table: pd.DataFrame, description: str) -> alt.Chart:
 _BELOW = alt.Legend(orient="bottom")
 
 
+#: Where a spot sits in its person's row: in the middle, or just above it for a decision made
+#: on a day the same person's data is also used (Louise's guardian signs on day 2, the day of
+#: her routine care): on one spot, the decision's square hid the uses' "×2" circle (w64).
+LANES = ("above", "middle")
+
+
+def _lanes(spots: pd.DataFrame) -> list[str]:
+    """Each spot's lane (:data:`LANES`).
+
+    >>> _lanes(pd.DataFrame({"day": [2, 2, 3], "person": ["L"] * 3,
+    ...                      "verdict": ["allowed", "decision", "decision"]}))
+    ['middle', 'above', 'middle']
+    """
+    rows = list(zip(spots["day"], spots["person"], spots["verdict"], strict=True))
+    used = {(day, person) for day, person, verdict in rows if verdict != "decision"}
+    return [
+        "above" if verdict == "decision" and (day, person) in used else "middle"
+        for day, person, verdict in rows
+    ]
+
+
 def timeline_chart(table: pd.DataFrame, description: str) -> alt.Chart:
     """Points on a day axis, one row per person: decisions and uses, violations flagged.
 
@@ -118,6 +139,7 @@ def timeline_chart(table: pd.DataFrame, description: str) -> alt.Chart:
         .reset_index()
     )
     spots["times"] = [f"×{n}" if n > 1 else "" for n in spots["uses"]]
+    spots["lane"] = _lanes(spots)
     base = alt.Chart(spots, title="The timeline so far").encode(
         x=count_x("day:Q", table["day"], title="Day"),
         y=alt.Y("person:N", title=None),
@@ -138,7 +160,11 @@ def timeline_chart(table: pd.DataFrame, description: str) -> alt.Chart:
         tooltip=["day:Q", "person:N", "what:N", "verdict:N", alt.Tooltip("uses:Q", title="Uses")],
     )
     times = base.mark_text(align="left", dx=8, fontSize=12).encode(text="times:N")
-    chart = (points + times).properties(width=360, height=alt.Step(26))
+    nudged = points.transform_filter("datum.lane == 'above'").mark_point(
+        filled=True, size=90, yOffset=-11
+    )
+    points = points.transform_filter("datum.lane != 'above'")
+    chart = (points + nudged + times).properties(width=360, height=alt.Step(30))
     return accessible(chart, description)
 
 

@@ -582,9 +582,9 @@ def test_a_refused_name_says_who_is_still_signed_in(tmp_path):
     assert my_work.current_learner() == "Zoé"
 
 
-def test_an_answer_given_before_signing_in_again_leaves_the_kept_answer_whole(tmp_path):
-    """Walkthrough w64: after a restart, a guess checked before signing in again replaced the
-    kept correct answer, while the screen said "everything you kept comes back"."""
+def test_an_answer_given_before_signing_in_again_and_the_kept_one_both_stay(tmp_path):
+    """Neither replaces the other unasked. w64: a guess checked before signing in again
+    replaced the kept correct answer; w65: the kept wrong answer came back over a right one."""
     signed_in(tmp_path)
     answer(answer_control("youngest_tester"), "Niels Larson")
     restart()
@@ -592,12 +592,23 @@ def test_an_answer_given_before_signing_in_again_leaves_the_kept_answer_whole(tm
     answer(again, "Ana Stern")  # a guess, checked while nobody is signed in
     assert "not kept until you sign in" in said(again.kept)
     signed_in(tmp_path)
-    assert again.state() == "Niels Larson" and again.status == "correct"
-    assert "Your kept answer is back; the one you gave before signing in was not kept" in said(
-        again.kept
-    )
+    assert again.state() == "Ana Stern"  # the answer on screen stays on screen...
+    assert "Kept for Zoé: a different answer, “Niels Larson”" in said(again.kept)
+    assert "press Check to keep it instead" in said(again.kept)
     kept = RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]
     assert (kept["answer"], kept["status"], kept["tries"]) == ("Niels Larson", "correct", 1)
-    answer(again, "Ana Stern")  # signed in: a new try is kept, and the note is over
-    assert "was not kept" not in said(again.kept)
-    assert RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]["tries"] == 2
+    answer(again, "Ana Stern")  # ...and Check keeps it, as a try
+    assert "Checked answers are kept for Zoé" in said(again.kept)
+    kept = RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]
+    assert (kept["answer"], kept["tries"]) == ("Ana Stern", 2)
+
+
+def test_a_right_answer_given_before_signing_in_again_is_not_lost_to_a_kept_wrong_one(tmp_path):
+    signed_in(tmp_path)
+    answer(answer_control("youngest_tester"), "Ana Stern")
+    restart()
+    again = answer_control("youngest_tester")
+    answer(again, "Niels Larson")
+    signed_in(tmp_path)
+    assert again.state() == "Niels Larson" and again.status == "correct"
+    assert "a different answer, “Ana Stern”" in said(again.kept)

@@ -132,10 +132,10 @@ class AnswerControl(AnswerInputs):
         The same answer checked again is not a new try: it says so, and the count stays.
         Text that cannot be read as an answer is no try at all: the tries already kept still
         count, and the box says what it holds and what the last checked answer got."""
-        # what the press found: its last letters may still arrive, and then it is judged again
-        # from here (see _recheck_same_try)
-        self._before_press = (self.status, self._unread, self._kept_entry())
-        again = self.status in _JUDGED
+        # what the press found (its last letters may still arrive: _recheck_same_try); the same
+        # answer again is one judged and kept (a sign-in may find another kept: my_work)
+        self._before_press = (self.status, self._unread, (kept := self._kept_entry()))
+        again = self.status in _JUDGED and (kept or {}).get("answer") == self.state()
         answer = None  # something given, until the control says nothing is (``...``)
         try:
             answer = self.answer()

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import RecordError
 from ..records import RecordStore
+from .answer_inputs import answer_words
 
 if TYPE_CHECKING:  # the box builds on this module, so it is imported late (in sign_in)
     from .sign_in_box import SignIn
@@ -106,19 +107,20 @@ class LessonRecord:
     """One lesson's answers: ``get``/``put`` into the signed-in learner's section.
 
     Before anyone signs in, answers are held in this object only; at sign-in they
-    join the learner's record where it keeps nothing for their exercise yet. Where it does,
-    the kept answer comes back and the one given before the sign-in is not kept, as the
-    screen said ("not kept until you sign in", and after a restart "everything you kept
-    comes back"): a guess made before signing in again once replaced a kept correct answer
-    (walkthrough w64).
+    join the learner's record where it keeps no answer for their exercise yet. Where it keeps
+    a different one, neither replaces the other unasked, as for a reflection: the answer on
+    screen stays there, not kept, and the control says what is kept and that Check keeps the
+    one on screen instead. A sign-in once replaced a kept correct answer with a guess made
+    before it (walkthrough w64); the other way round, it once brought back a kept wrong answer
+    over a right one given before signing in (w65).
     """
 
     def __init__(self, lesson: str) -> None:
         self.lesson = lesson
         self.unsaved: dict[str, dict] = {}
         self.problem = ""
-        #: Whether a sign-in brought a kept answer back in place of one given before it.
-        self.kept_came_back = False
+        #: The kept entry a sign-in found different from the answer on screen (not kept).
+        self.differs: dict | None = None
 
     def _fields(self) -> dict:
         return current_store().load(current_learner()).get(self.lesson, {})
@@ -136,7 +138,7 @@ class LessonRecord:
         if current_learner() is None:
             self.unsaved[name] = value
             return
-        self.kept_came_back = False  # a new try: the note about the sign-in is over
+        self.differs = None  # checked while signed in: this answer is the one kept now
         self._save({name: value})
 
     def forget(self, name: str) -> None:
@@ -178,14 +180,14 @@ class LessonRecord:
         joining = {}
         for name, new in self.unsaved.items():
             old = kept.get(name) or {}
-            if old.get("answer") is not None:
-                continue  # the kept answer comes back (restore), this one is not kept
-            joining[name] = {
-                **new,
-                "first_answer": old.get("first_answer", new.get("first_answer")),
-                "tries": old.get("tries", 0) + new.get("tries", 0),
-            }
-        self.kept_came_back = len(joining) < len(self.unsaved)
+            if old.get("answer") is None:
+                joining[name] = {
+                    **new,
+                    "first_answer": old.get("first_answer", new.get("first_answer")),
+                    "tries": old.get("tries", 0) + new.get("tries", 0),
+                }
+            elif old.get("answer") != new.get("answer"):
+                self.differs = old  # both stay: the kept one kept, this one on screen
         if not joining or self._save(joining):
             self.unsaved = {}
 
@@ -198,12 +200,14 @@ class LessonRecord:
                 "Answers are not kept until you sign in above (<em>Your name or pseudonym</em>, "
                 f"then <em>Open my work</em>). {AFTER_RESTART}"
             )
-        kept = f"Checked answers are kept for {html.escape(current_learner())} on this machine."
-        if self.kept_came_back:
+        learner = html.escape(current_learner())
+        if self.differs is not None:
             return (
-                "Your kept answer is back; the one you gave before signing in was not kept. " + kept
+                f"Kept for {learner}: a different answer, "
+                f"“{html.escape(answer_words(self.differs['answer']))}”. The answer above is not "
+                "kept: press <em>Check</em> to keep it instead."
             )
-        return kept
+        return f"Checked answers are kept for {learner} on this machine."
 
 
 def lesson_record(lesson: str) -> LessonRecord:
@@ -219,6 +223,9 @@ def refresh_answer_control(control: Any) -> None:
     """Fill ``control`` from the record after a sign-in, and say where its answers go."""
     if isinstance(control.record, LessonRecord):
         control.record.join()
+        if control.record.differs is not None:  # the answer on screen stays (see LessonRecord)
+            control.kept.value = control.record.describe()
+            return
     try:
         control.restore()
     except (ValueError, KeyError, TypeError):  # a kept answer the exercise no longer offers

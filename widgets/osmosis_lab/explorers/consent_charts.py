@@ -98,10 +98,11 @@ def form_chart(table: pd.DataFrame, description: str) -> alt.Chart:
 _BELOW = alt.Legend(orient="bottom")
 
 
-#: Where a spot sits in its person's row: in the middle, or just above it for a decision made
-#: on a day the same person's data is also used (Louise's guardian signs on day 2, the day of
-#: her routine care): on one spot, the decision's square hid the uses' "×2" circle (w64).
-LANES = ("above", "middle")
+#: Where a spot sits on its day: on it, or just left of it for a decision made on a day the
+#: same person's data is also used (Louise's guardian signs on day 2, the day of her routine
+#: care): on one spot, the decision's square hid the uses' "×2" circle (w64); just above it,
+#: a one-row chart's frame cut the square in half (w65). Left: the decision came first.
+LANES = ("left", "middle")
 
 
 def _lanes(spots: pd.DataFrame) -> list[str]:
@@ -109,12 +110,12 @@ def _lanes(spots: pd.DataFrame) -> list[str]:
 
     >>> _lanes(pd.DataFrame({"day": [2, 2, 3], "person": ["L"] * 3,
     ...                      "verdict": ["allowed", "decision", "decision"]}))
-    ['middle', 'above', 'middle']
+    ['middle', 'left', 'middle']
     """
     rows = list(zip(spots["day"], spots["person"], spots["verdict"], strict=True))
     used = {(day, person) for day, person, verdict in rows if verdict != "decision"}
     return [
-        "above" if verdict == "decision" and (day, person) in used else "middle"
+        "left" if verdict == "decision" and (day, person) in used else "middle"
         for day, person, verdict in rows
     ]
 
@@ -160,10 +161,10 @@ def timeline_chart(table: pd.DataFrame, description: str) -> alt.Chart:
         tooltip=["day:Q", "person:N", "what:N", "verdict:N", alt.Tooltip("uses:Q", title="Uses")],
     )
     times = base.mark_text(align="left", dx=8, fontSize=12).encode(text="times:N")
-    nudged = points.transform_filter("datum.lane == 'above'").mark_point(
-        filled=True, size=90, yOffset=-11
+    nudged = points.transform_filter("datum.lane == 'left'").mark_point(
+        filled=True, size=90, xOffset=-14
     )
-    points = points.transform_filter("datum.lane != 'above'")
+    points = points.transform_filter("datum.lane != 'left'")
     chart = (points + nudged + times).properties(width=360, height=alt.Step(30))
     return accessible(chart, description)
 

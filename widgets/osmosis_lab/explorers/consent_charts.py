@@ -98,15 +98,12 @@ def form_chart(table: pd.DataFrame, description: str) -> alt.Chart:
 _BELOW = alt.Legend(orient="bottom")
 
 
-#: Where a spot sits on its day: on it, or just left of it for a decision made on a day the
-#: same person's data is also used (Louise's guardian signs on day 2, the day of her routine
-#: care): on one spot, the decision's square hid the uses' "×2" circle (w64); just above it,
-#: a one-row chart's frame cut the square in half (w65). Left: the decision came first.
-LANES = ("left", "middle")
-
-
 def _lanes(spots: pd.DataFrame) -> list[str]:
-    """Each spot's lane (:data:`LANES`).
+    """Where each spot sits on its day: on it ("middle"), or just left of it ("left") for a
+    decision made on a day the same person's data is also used (Louise's guardian signs on day
+    2, the day of her routine care): on one spot, the decision's square hid the uses' "×2"
+    circle (w64); just above it, a one-row chart's frame cut the square in half (w65). Left:
+    the decision came first.
 
     >>> _lanes(pd.DataFrame({"day": [2, 2, 3], "person": ["L"] * 3,
     ...                      "verdict": ["allowed", "decision", "decision"]}))
@@ -145,7 +142,8 @@ def timeline_chart(table: pd.DataFrame, description: str) -> alt.Chart:
         x=count_x("day:Q", table["day"], title="Day"),
         y=alt.Y("person:N", title=None),
     )
-    points = base.mark_point(filled=True, size=90).encode(
+    spot = {"filled": True, "size": 90}
+    points = base.mark_point(**spot).encode(
         color=alt.Color(
             "verdict:N",
             title="Verdict",
@@ -161,9 +159,7 @@ def timeline_chart(table: pd.DataFrame, description: str) -> alt.Chart:
         tooltip=["day:Q", "person:N", "what:N", "verdict:N", alt.Tooltip("uses:Q", title="Uses")],
     )
     times = base.mark_text(align="left", dx=8, fontSize=12).encode(text="times:N")
-    nudged = points.transform_filter("datum.lane == 'left'").mark_point(
-        filled=True, size=90, xOffset=-14
-    )
+    nudged = points.transform_filter("datum.lane == 'left'").mark_point(**spot, xOffset=-14)
     points = points.transform_filter("datum.lane != 'left'")
     chart = (points + nudged + times).properties(width=360, height=alt.Step(30))
     return accessible(chart, description)

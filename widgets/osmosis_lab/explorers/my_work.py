@@ -223,11 +223,9 @@ def refresh_answer_control(control: Any) -> None:
     """Fill ``control`` from the record after a sign-in, and say where its answers go."""
     if isinstance(control.record, LessonRecord):
         control.record.join()
-        if control.record.differs is not None:  # the answer on screen stays (see LessonRecord)
-            control.kept.value = control.record.describe()
-            return
     try:
-        control.restore()
+        if getattr(control.record, "differs", None) is None:  # else the answer on screen stays
+            control.restore()
     except (ValueError, KeyError, TypeError):  # a kept answer the exercise no longer offers
         control.record.problem = "your kept answer no longer fits this exercise; answer again."
     control.kept.value = control.record.describe()

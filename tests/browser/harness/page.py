@@ -158,12 +158,11 @@ class LabPage:
 
     def run_all(self, *, timeout: float = 120) -> LabPage:
         """Run All, then wait until every cell has run (or one failed) and outputs settled."""
-        self.page.evaluate(
-            "() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
-        )
-        self.page.wait_for_timeout(300)  # let the first request reach the kernel
+        # the command's promise settles once every cell's reply is back (JupyterLab's
+        # NotebookActions.runAll), not after a fixed wait and polling (issue 16: 0.4 s a Run All)
+        self.call(scripts.RUN_ALL, step="Run All", timeout=timeout)
         self.wait_until(
-            scripts.ALL_EXECUTED, self.path, step="Run All", timeout=timeout, polling=200
+            scripts.ALL_EXECUTED, self.path, step="Run All", timeout=timeout, polling=50
         )
         self.settle()
         self._ran_all_at = self._restarts()

@@ -157,6 +157,11 @@ ALL_EXECUTED = """
 }
 """
 
+#: Run All in the notebook shown; settles once every cell has run, or one has failed.
+RUN_ALL = """
+async () => { await window.jupyterapp.commands.execute('notebook:run-all-cells'); }
+"""
+
 #: The index of the first code cell whose source holds each of the texts (null for a text no
 #: cell holds).
 CELLS_HOLDING = """

@@ -57,11 +57,18 @@ lab: $(STAMP)  ## open lesson 00 in JupyterLab
 # connection files outside $HOME, the reading model's counts built in a fresh process, the test
 # JupyterLab's port checked to be its own. `make test TEST_WORKERS=1` runs in one process.
 TEST_WORKERS ?= 3
+# The tests' environment. PYTHONDONTWRITEBYTECODE emptied, whatever the shell says (these
+# machines set it): with it, every pytest process compiled the package and rewrote the asserts of
+# every test module from source again, each time; collecting the suite took 8 CPU-seconds
+# instead of 5 (`pytest --collect-only`, one process), in each worker, in the runs the tests
+# start, and in every later `make test` (issue 16). Python and pytest write their caches
+# atomically, so workers share them safely; .gitignore keeps __pycache__ out of commits.
+TEST_ENV := OPENBLAS_NUM_THREADS=1 PYTHONDONTWRITEBYTECODE=
 xdist = $(if $(filter-out 0 1,$(1)),-n $(1) --dist loadgroup,)
 
 test: $(STAMP)  ## run every test layer: unit, doctests, lint, nbval, solutions, explorers, browser
 	$(call require_python,$(PY))
-	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest $(call xdist,$(TEST_WORKERS))
+	$(TEST_ENV) $(PY) -m pytest $(call xdist,$(TEST_WORKERS))
 
 # The edit-run loop (`pytest --fast`, tests/layers.py: FAST_LAYERS and SMOKE): unit and property
 # tests, doctests, the lint layer, the deployment files read without starting anything, and each
@@ -75,7 +82,7 @@ FAST_IGNORE := --ignore=tests/browser --ignore-glob='tests/test_sentences_*.py' 
 
 test-fast: $(STAMP)  ## the edit-run loop: no browser, no lesson runs, no kernels, no explorer sweeps
 	$(call require_python,$(PY))
-	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest $(call xdist,$(FAST_WORKERS)) --fast $(FAST_IGNORE) tests widgets
+	$(TEST_ENV) $(PY) -m pytest $(call xdist,$(FAST_WORKERS)) --fast $(FAST_IGNORE) tests widgets
 
 fuzz: $(STAMP)  ## long random property testing (hypothesis' fuzz profile), not run by CI
 	OPENBLAS_NUM_THREADS=1 HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz_engines.py

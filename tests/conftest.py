@@ -125,11 +125,12 @@ def pytest_configure(config: pytest.Config) -> None:
     use_ipc_in_nbval()
     # and their history and connection files in folders of this process, not in $HOME
     own_kernel_folders()
-    # A worker ends holding a million objects or more (every explorer its tests built), and
-    # Python's exit walked them all in its last garbage collections: 4-5 CPU-seconds a worker,
-    # after its last test, while the run waited for it (faulthandler: no Python frame left).
-    # Frozen, they are freed without those walks (issue 16). Registered here, it runs after
-    # every exit handler registered later, the tests' own clean-ups among them.
+    # A worker ends holding a million objects or more (every widget its tests built among them:
+    # ipywidgets keeps each until it is closed), and Python's exit walked them all in its last
+    # garbage collections: 4-5 CPU-seconds a worker after its last test, while the run waited
+    # for it (faulthandler: no Python frame left). Frozen, they are freed without those walks
+    # (issue 16). Registered here, it runs after every exit handler registered later, the
+    # tests' own clean-ups among them.
     atexit.register(gc.freeze)
 
 

@@ -29,7 +29,7 @@ learner does, section by section (a section is a ``## `` heading that states "(N
   11, 5 seconds 8). Reading the card and the verdict is counted as words, not in the decision;
 * each exercise: ``EXERCISE_MINUTES`` to think, answer and read the verdict. Its answer control's
   own text is not counted as words: before an answer it restates the Markdown's question (which
-  is counted) and says "nothing chosen yet"; its verdict and hint come after an answer, and
+  is counted) and says "nothing chosen yet" (or typed); its verdict and hint come after an answer, and
   reading them is part of these four minutes;
 * each explorer (a code cell that builds one of ``osmosis_lab.explorers``' Explorer classes,
   ``printed_words.explorers_built``): ``EXPLORER_MINUTES``, for what its words do not measure:

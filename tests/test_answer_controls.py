@@ -146,6 +146,15 @@ def test_nothing_chosen_is_not_attempted_and_a_changed_answer_drops_its_verdict(
 
 
 @pytest.mark.parametrize("name", list(EXERCISES))
+def test_an_empty_answer_says_what_the_learner_has_not_done_yet(name):
+    # a walkthrough read "nothing chosen yet" under a box to type in
+    control, kind = answer_control(name), EXERCISES[name].kind
+    typed = kind in ("number", "phrase")
+    expected = "nothing typed yet" if typed else "nothing chosen yet"
+    assert control.selection.value == f"Your answer: {expected}", (kind, control.selection.value)
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
 def test_controls_are_labelled_live_and_keyboard_friendly(name):
     control = answer_control(name)
     parts = descendants(control.view)

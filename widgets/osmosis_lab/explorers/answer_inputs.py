@@ -172,8 +172,9 @@ class AnswerInputs:
             words = (
                 f"{' and '.join(chosen)}, then the other one" if chosen else "nothing chosen yet"
             )
-        elif state is None:
-            words = "nothing chosen yet"
+        elif state is None:  # a box is typed in, not chosen from (w65)
+            typed = self.exercise.kind in ("number", "phrase")
+            words = "nothing typed yet" if typed else "nothing chosen yet"
         elif self.exercise.kind in ("choice", "picks"):
             # in the buttons' words ("Bundled"), never the option's code ("bundled", "all_tricks")
             chosen = state if isinstance(state, list) else [state]

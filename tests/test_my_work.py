@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import learner_steps
 from learner_steps import restart, said
+from osmosis_lab import check
 from osmosis_lab.explorers import kernel_note, late_keystrokes, my_work, review_writer
 from osmosis_lab.explorers.answers import answer_control
 from osmosis_lab.records import EXPORT_VERSION, RecordStore, read_export
@@ -589,16 +590,20 @@ def test_an_answer_given_before_signing_in_again_and_the_kept_one_both_stay(tmp_
     answer(answer_control("youngest_tester"), "Niels Larson")
     restart()
     again = answer_control("youngest_tester")
+    code_cell = check.youngest_tester(...).view  # the exercise's code cell, run by Run All
     answer(again, "Ana Stern")  # a guess, checked while nobody is signed in
     assert "not kept until you sign in" in said(again.kept)
     signed_in(tmp_path)
     assert again.state() == "Ana Stern"  # the answer on screen stays on screen...
     assert "Kept for Zoé: a different answer, “Niels Larson”" in said(again.kept)
     assert "press Check to keep it instead" in said(again.kept)
+    # ...and the code cell below does not say it counts (w66)
+    assert "your kept answer is another" in said(code_cell) and "counts" not in said(code_cell)
     kept = RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]
     assert (kept["answer"], kept["status"], kept["tries"]) == ("Niels Larson", "correct", 1)
     answer(again, "Ana Stern")  # ...and Check keeps it, as a try
     assert "Checked answers are kept for Zoé" in said(again.kept)
+    assert "and that counts" in said(code_cell)
     kept = RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]
     assert (kept["answer"], kept["tries"]) == ("Ana Stern", 2)
 

@@ -45,16 +45,25 @@ _HOW = {
     "phrase": "by typing in the answer box",
 }
 
+#: ...and how it ends when the learner's record keeps a different answer (see answered_words).
+NOT_KEPT = "but your kept answer is another: press Check above to keep this one"
 
-def answered_words(kind: str | None) -> str:
-    """What the code cell says once the exercise is answered with its control of ``kind``.
+
+def answered_words(kind: str | None, *, kept_elsewhere: bool = False) -> str:
+    """What the code cell says once the exercise is answered with its control of ``kind``;
+    ``kept_elsewhere``: the learner's record keeps a different answer, which a sign-in did not
+    replace with the one on screen (:meth:`.my_work.LessonRecord.join`), so that one does not
+    count until it is checked again (w66 read "that counts" under "The answer above is not kept").
 
     >>> answered_words("number")
     'You answered above by typing a number in the answer box, and that counts.'
     >>> answered_words("choice")
     'You answered above with the buttons, and that counts.'
+    >>> answered_words("choice", kept_elsewhere=True) == f"{ANSWERED} with the buttons, {NOT_KEPT}."
+    True
     """
-    return f"{ANSWERED} {_HOW.get(kind, 'with the answer control')}, and that counts."
+    how = _HOW.get(kind, "with the answer control")
+    return f"{ANSWERED} {how}, {NOT_KEPT if kept_elsewhere else 'and that counts'}."
 
 
 _IN_CODE = (
@@ -73,15 +82,18 @@ def placeholder_view(exercise: str, verdict: Verdict) -> widgets.HTML:
 
     def say(_change=None) -> None:
         if control is not None and gate.answered(control):
+            elsewhere = getattr(getattr(control, "record", None), "differs", None) is not None
+            words = answered_words(kind, kept_elsewhere=elsewhere)
             view.value = (
                 '<div class="osmosis-check" style="border-left:4px solid #555555;'
-                f'padding:0.3em 0.8em"><strong>{answered_words(kind)}</strong> {_IN_CODE}</div>'
+                f'padding:0.3em 0.8em"><strong>{words}</strong> {_IN_CODE}</div>'
             )
         else:
             view.value = verdict.html()
 
     if control is not None:
         control.verdict.observe(say, names="value")
+        control.kept.observe(say, names="value")  # a sign-in says what it kept there
     say()
     return view
 

@@ -210,7 +210,7 @@ def josephine_timeline() -> Scenario:
             ("conscious",),
             ("research",),
             by="Gabriel",
-            note="Gabriel's team computes averages from her memories for a medical project.",
+            note="Gabriel's team computes averages from her memories for a research study.",
         ),
         Step(
             7,

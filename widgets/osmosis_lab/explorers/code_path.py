@@ -45,7 +45,7 @@ _HOW = {
     "phrase": "by typing in the answer box",
 }
 
-#: ...and how it ends when the learner's record keeps a different answer (see answered_words).
+#: How the code cell's sentence ends while the learner's record keeps a different answer.
 NOT_KEPT = "but your kept answer is another: press Check above to keep this one"
 
 

@@ -45,7 +45,9 @@ _HOW = {
     "phrase": "by typing in the answer box",
 }
 
-#: How the code cell's sentence ends while the learner's record keeps a different answer.
+#: How the code cell's sentence ends: the answer above is the exercise's answer...
+NO_CODE = "this cell needs no code"
+#: ...or, while the learner's record keeps a different one, is not kept yet.
 NOT_KEPT = "but your kept answer is another: press Check above to keep this one"
 
 
@@ -53,17 +55,19 @@ def answered_words(kind: str | None, *, kept_elsewhere: bool = False) -> str:
     """What the code cell says once the exercise is answered with its control of ``kind``;
     ``kept_elsewhere``: the learner's record keeps a different answer, which a sign-in did not
     replace with the one on screen (:meth:`.my_work.LessonRecord.join`), so that one does not
-    count until it is checked again (w66 read "that counts" under "The answer above is not kept").
+    count until it is checked again (w66 read "and that counts" under "The answer above is not
+    kept"). It once ended "and that counts" in every other case too, which w67 read as "got
+    credit" beside a wrong answer: it meant that this cell needs no code.
 
     >>> answered_words("number")
-    'You answered above by typing a number in the answer box, and that counts.'
+    'You answered above by typing a number in the answer box: this cell needs no code.'
     >>> answered_words("choice")
-    'You answered above with the buttons, and that counts.'
+    'You answered above with the buttons: this cell needs no code.'
     >>> answered_words("choice", kept_elsewhere=True) == f"{ANSWERED} with the buttons, {NOT_KEPT}."
     True
     """
     how = _HOW.get(kind, "with the answer control")
-    return f"{ANSWERED} {how}, {NOT_KEPT if kept_elsewhere else 'and that counts'}."
+    return f"{ANSWERED} {how}, {NOT_KEPT}." if kept_elsewhere else f"{ANSWERED} {how}: {NO_CODE}."
 
 
 _IN_CODE = (

@@ -29,7 +29,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..check import Verdict, core
-from . import gate
+from . import gate, my_work
 
 #: How the code cell's "answered" sentence starts, whatever the control.
 ANSWERED = "You answered above"
@@ -86,8 +86,7 @@ def placeholder_view(exercise: str, verdict: Verdict) -> widgets.HTML:
 
     def say(_change=None) -> None:
         if control is not None and gate.answered(control):
-            elsewhere = getattr(getattr(control, "record", None), "differs", None) is not None
-            words = answered_words(kind, kept_elsewhere=elsewhere)
+            words = answered_words(kind, kept_elsewhere=my_work.keeps_another_answer(control))
             view.value = (
                 '<div class="osmosis-check" style="border-left:4px solid #555555;'
                 f'padding:0.3em 0.8em"><strong>{words}</strong> {_IN_CODE}</div>'

@@ -219,12 +219,19 @@ def lesson_record(lesson: str) -> LessonRecord:
     return LessonRecord(lesson)
 
 
+def keeps_another_answer(control: Any) -> bool:
+    """Whether the learner's record keeps a different answer from the one on ``control``,
+    found at sign-in (:meth:`LessonRecord.join`): until Check keeps it, the one on screen is
+    not kept. False for a record of another kind (a test's, say), which has no sign-in."""
+    return getattr(control.record, "differs", None) is not None
+
+
 def refresh_answer_control(control: Any) -> None:
     """Fill ``control`` from the record after a sign-in, and say where its answers go."""
     if isinstance(control.record, LessonRecord):
         control.record.join()
     try:
-        if getattr(control.record, "differs", None) is None:  # else the answer on screen stays
+        if not keeps_another_answer(control):  # else the answer on screen stays
             control.restore()
     except (ValueError, KeyError, TypeError):  # a kept answer the exercise no longer offers
         control.record.problem = "your kept answer no longer fits this exercise; answer again."

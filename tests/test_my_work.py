@@ -597,7 +597,7 @@ def test_an_answer_given_before_signing_in_again_and_the_kept_one_both_stay(tmp_
     assert again.state() == "Ana Stern"  # the answer on screen stays on screen...
     assert "Kept for Zoé: a different answer, “Niels Larson”" in said(again.kept)
     assert "press Check to keep it instead" in said(again.kept)
-    # ...and the code cell below does not say it counts (w66)
+    # ...and the code cell below does not call it the answer that needs no code (w66)
     assert "your kept answer is another" in said(code_cell) and "no code" not in said(code_cell)
     kept = RecordStore(tmp_path).load("Zoé")["00_start_here"]["youngest_tester"]
     assert (kept["answer"], kept["status"], kept["tries"]) == ("Niels Larson", "correct", 1)
